@@ -1,0 +1,209 @@
+"""The ``polgraph`` command. It only builds library objects, calls them, and turns their errors
+into messages and exit codes: 0 ok, 1 some input rejected (or the store failed), 2 usage error."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from polgraph.errors import PolgraphError, QueryError, StoreError
+from polgraph.settings import Settings
+
+app = typer.Typer(
+    name="polgraph",
+    help="A knowledge graph of local political events: who held which role at which event.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+StoreOption = Annotated[
+    Optional[Path],
+    typer.Option("--store", envvar="POLGRAPH_STORE", help="Store folder (default ./var/store).",
+                 show_envvar=True),
+]
+Paths = Annotated[list[Path], typer.Argument(help="Report files (.json, .yaml) or folders of them.")]
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def _open(store: Path | None, *, read_only: bool = False):
+    from polgraph.store import open_store
+
+    settings = Settings.from_env(store=store)
+    try:
+        return open_store(settings.store_path, read_only=read_only)
+    except StoreError as exc:
+        raise _fail(str(exc), 1) from None
+
+
+def _progress(total: int) -> Progress:
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err, transient=True, disable=total < 20 or not err.is_terminal,
+    )
+
+
+def _run_pipeline(paths: list[Path], store_path: Path | None, *, write: bool, quiet: bool) -> int:
+    from polgraph.ingest import Pipeline, expand_inputs
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise _fail(f"no such file or folder: {', '.join(map(str, missing))}", 2)
+    store = _open(store_path) if write else _open_if_exists(store_path)
+    pipeline = Pipeline(store)
+    if write:
+        pipeline.ensure_model_graphs()
+    total = sum(1 for _ in expand_inputs(paths))
+    with _progress(total) as progress:
+        task = progress.add_task("ingesting" if write else "validating", total=total)
+        summary = pipeline.run(paths, store=write, progress=lambda _p: progress.advance(task))
+    for outcome in summary.outcomes:
+        if outcome.status == "rejected":
+            err.print(f"[red]rejected[/red] {outcome.source}: {outcome.error}", highlight=False)
+            for message in outcome.messages:
+                if message.severity == "Violation":
+                    err.print(f"    {message}", highlight=False)
+        elif outcome.status == "skipped" and not quiet:
+            err.print(f"[yellow]skipped[/yellow] {outcome.source}: {outcome.error}", highlight=False)
+        if not quiet:
+            for message in outcome.messages:
+                if message.severity != "Violation":
+                    err.print(f"[dim]    {outcome.source}: {message}[/dim]", highlight=False)
+    counts = summary.counts
+    keys = ("added", "replaced", "unchanged", "rejected", "skipped") if write else ("valid", "rejected", "skipped")
+    out.print(", ".join(f"{key} {counts.get(key, 0)}" for key in keys), highlight=False)
+    if store is not None:
+        store.close()
+    return 1 if summary.rejected else 0
+
+
+def _open_if_exists(store_path: Path | None):
+    settings = Settings.from_env(store=store_path)
+    if not settings.store_path.exists():
+        return None
+    try:
+        return _open(store_path, read_only=True)
+    except typer.Exit:
+        return None  # a store in use elsewhere only loses the one-hop context, not the check
+
+
+@app.command()
+def ingest(
+    paths: Paths,
+    store: StoreOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only rejections and counts.")] = False,
+) -> None:
+    """Validate reports and store each in its own named graph (re-ingesting replaces it)."""
+    raise typer.Exit(_run_pipeline(paths, store, write=True, quiet=quiet))
+
+
+@app.command()
+def validate(
+    paths: Paths,
+    store: StoreOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only rejections and counts.")] = False,
+) -> None:
+    """Check reports against the shapes without changing the store."""
+    raise typer.Exit(_run_pipeline(paths, store, write=False, quiet=quiet))
+
+
+@app.command()
+def query(
+    name: Annotated[str, typer.Argument(help="A named query (see `polgraph queries`) or a .rq file.")],
+    param: Annotated[list[str], typer.Option("--param", "-p", help="name=value; repeat for several.")] = [],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
+    store: StoreOption = None,
+) -> None:
+    """Run a named SPARQL query over the store."""
+    from polgraph.queries import load_query
+    from polgraph.results import write_results
+
+    if fmt not in ("table", "csv", "tsv", "json"):
+        raise _fail(f"unknown format {fmt!r}: choose table, csv, tsv or json", 2)
+    values = {}
+    for item in param:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise _fail(f"--param takes name=value, not {item!r}", 2)
+        values[key.strip()] = value
+    try:
+        named = load_query(name)
+        bindings = named.bind(values)
+    except QueryError as exc:
+        raise _fail(str(exc), 2) from None
+    handle = _open(store, read_only=True)
+    try:
+        results = handle.query(named.text, bindings)
+        write_results(results, fmt, console=out)
+    except SyntaxError as exc:
+        raise _fail(f"{named.path or named.name}: {exc}", 2) from None
+
+
+@app.command("queries")
+def list_queries() -> None:
+    """List the named queries with their parameters."""
+    from rich.table import Table
+
+    from polgraph.queries import available_queries
+
+    table = Table("name", "purpose", "parameters")
+    for q in available_queries().values():
+        params = ", ".join(f"{p.name} ({p.type}{'' if p.required else ', optional'})" for p in q.params)
+        table.add_row(q.name, q.purpose, params)
+    out.print(table)
+
+
+@app.command()
+def stats(store: StoreOption = None) -> None:
+    """Count what the store holds."""
+    from polgraph.queries import load_query
+
+    handle = _open(store, read_only=True)
+    counts = handle.stats()
+    out.print(f"reports {counts.reports}\nquads {counts.quads}", highlight=False)
+    for solution in handle.query(load_query("count-by-class").text):
+        out.print(f"{solution['kind'].value} {solution['n'].value}", highlight=False)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="ttl, nq, trig or jsonld.")] = "trig",
+    output: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default stdout).")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Write the whole store out as RDF."""
+    from polgraph.export import EXPORT_FORMATS, export as run_export
+
+    if fmt not in EXPORT_FORMATS:
+        raise _fail(f"unknown format {fmt!r}: choose {', '.join(EXPORT_FORMATS)}", 2)
+    handle = _open(store, read_only=True)
+    if output is None:
+        run_export(handle, fmt, sys.stdout.buffer)
+        return
+    partial = output.with_name(output.name + ".partial")
+    with partial.open("wb") as sink:
+        run_export(handle, fmt, sink)
+    partial.replace(output)  # a failed export never leaves a truncated file behind
+
+
+def main() -> None:
+    try:
+        app()
+    except PolgraphError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,30 @@
+"""Export the whole store: Turtle (the union of all graphs), N-Quads, TriG or JSON-LD."""
+
+from __future__ import annotations
+
+import io
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib import Dataset
+
+from polgraph.store.oxigraph import OxigraphStore
+
+EXPORT_FORMATS = ("ttl", "nq", "trig", "jsonld")
+
+
+def export(store: OxigraphStore, fmt: str, out: IO[bytes]) -> None:
+    if fmt in ("nq", "trig"):
+        store.dump(out, fmt)
+    elif fmt == "ttl":
+        triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        ox.serialize(triples, out, ox.RdfFormat.TURTLE)
+    elif fmt == "jsonld":
+        # JSON-LD keeps the named graphs; rdflib writes it from the N-Quads dump.
+        buffer = io.BytesIO()
+        store.dump(buffer, "nq")
+        dataset = Dataset()
+        dataset.parse(data=buffer.getvalue().decode("utf-8"), format="nquads")
+        out.write(dataset.serialize(format="json-ld", auto_compact=True).encode("utf-8"))
+    else:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")

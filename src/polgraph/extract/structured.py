@@ -1,0 +1,54 @@
+"""Read a structured report (JSON or YAML in the extraction schema) from disk."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from polgraph.errors import InputError
+from polgraph.extract.schema import Extraction
+
+STRUCTURED_SUFFIXES = (".json", ".yaml", ".yml")
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def _describe(error: ValidationError) -> str:
+    lines = []
+    for item in error.errors():
+        where = ".".join(str(part) for part in item["loc"]) or "(top level)"
+        lines.append(f"{where}: {item['msg']}")
+    return "; ".join(lines)
+
+
+def parse_structured(data: bytes, source: str, suffix: str) -> Extraction:
+    if not data.strip():
+        raise InputError(source, "the file is empty")
+    if len(data) > MAX_BYTES:
+        raise InputError(source, f"the file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(source, f"not UTF-8 (byte {exc.start} cannot be decoded)") from None
+    try:
+        obj = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(source, f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except yaml.YAMLError as exc:
+        raise InputError(source, f"not valid YAML: {exc}") from None
+    if not isinstance(obj, dict):
+        raise InputError(source, "a structured report is one JSON/YAML object (a mapping)")
+    try:
+        return Extraction.model_validate(obj)
+    except ValidationError as exc:
+        raise InputError(source, f"does not fit the extraction schema: {_describe(exc)}") from None
+
+
+def load_structured(path: Path) -> Extraction:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read ({exc.strerror})") from None
+    return parse_structured(data, str(path), path.suffix.lower())

@@ -1,0 +1,130 @@
+"""The ingest pipeline: read a report, map it to RDF, validate it, store it.
+
+Each report is handled on its own: a rejected one is reported and nothing of it is stored, while
+the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from polgraph.errors import InputError, ShapeMessage, ValidationFailed
+from polgraph.extract.schema import Extraction
+from polgraph.extract.structured import STRUCTURED_SUFFIXES, load_structured
+from polgraph.namespaces import MODEL_GRAPH_PREFIX
+from polgraph.rdf.mapping import ReportGraph, map_extraction
+from polgraph.rdf.validate import ReportValidator, ValidationReport, external_references
+from polgraph.store.base import GraphStore
+from polgraph.vocab import Vocabulary, vocabulary as default_vocabulary
+
+TEXT_SUFFIXES = (".txt", ".html", ".htm")
+ONTOLOGY_GRAPH = URIRef(MODEL_GRAPH_PREFIX + "ontology")
+VOCAB_GRAPH = URIRef(MODEL_GRAPH_PREFIX + "vocab")
+
+
+@dataclass
+class Outcome:
+    source: str
+    status: str  # added | replaced | unchanged | valid | rejected | skipped
+    graph: str | None = None
+    messages: list[ShapeMessage] = field(default_factory=list)
+    error: str | None = None
+
+
+@dataclass
+class Summary:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def counts(self) -> Counter:
+        return Counter(o.status for o in self.outcomes)
+
+    @property
+    def rejected(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "rejected"]
+
+
+def expand_inputs(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
+    """Files to read, in a stable order, each with whether it was named explicitly.
+
+    Folders are walked for the suffixes polgraph reads; a file named explicitly is always tried,
+    so that an unreadable one is reported rather than silently passed over.
+    """
+    readable = STRUCTURED_SUFFIXES + TEXT_SUFFIXES
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in readable and not child.name.startswith("."):
+                    yield child, False
+        else:
+            yield path, True
+
+
+def read_extraction(path: Path) -> Extraction:
+    suffix = path.suffix.lower()
+    if suffix in STRUCTURED_SUFFIXES:
+        return load_structured(path)
+    if suffix in TEXT_SUFFIXES:
+        raise InputError(str(path), "free-text reports are not read yet; give the extraction as JSON or YAML")
+    raise InputError(str(path), f"unknown kind of file {suffix or '(no suffix)'}; expected .json, .yaml or .yml")
+
+
+class Pipeline:
+    """Reads, maps, validates and (with a store) stores reports, one at a time."""
+
+    def __init__(self, store: GraphStore | None, vocabulary: Vocabulary | None = None,
+                 validator: ReportValidator | None = None) -> None:
+        self.store = store
+        self.vocabulary = vocabulary or default_vocabulary()
+        self.validator = validator or ReportValidator(self.vocabulary)
+
+    def ensure_model_graphs(self) -> None:
+        """Keep the ontology and vocabularies in the store, so queries can use their labels."""
+        assert self.store is not None
+        self.store.replace_graph(ONTOLOGY_GRAPH, self.vocabulary.ontology)
+        self.store.replace_graph(VOCAB_GRAPH, self.vocabulary.vocab)
+
+    def build(self, extraction: Extraction) -> tuple[ReportGraph, ValidationReport]:
+        report_graph = map_extraction(extraction, self.vocabulary)
+        return report_graph, self.check(report_graph.graph)
+
+    def check(self, graph: Graph) -> ValidationReport:
+        context = self.store.describe(external_references(graph)) if self.store is not None else ()
+        return self.validator.validate(graph, context)
+
+    def ingest(self, extraction: Extraction, source: str, *, store: bool = True) -> Outcome:
+        report_graph, report = self.build(extraction)
+        if not report.conforms:
+            raise ValidationFailed(source, report.messages)
+        if not store or self.store is None:
+            return Outcome(source, "valid", str(report_graph.iri), report.messages)
+        status = self.store.replace_graph(report_graph.iri, report_graph.graph)
+        return Outcome(source, status.value, str(report_graph.iri), report.messages)
+
+    def run(self, paths: Iterable[Path], *, store: bool = True,
+            progress: Callable[[Path], None] | None = None) -> Summary:
+        summary = Summary()
+        for path, explicit in expand_inputs(paths):
+            if progress:
+                progress(path)
+            try:
+                extraction = read_extraction(path)
+                if extraction.id is None:
+                    extraction = extraction.model_copy(update={"id": path.stem})
+            except InputError as exc:
+                if not explicit and path.suffix.lower() in TEXT_SUFFIXES:
+                    summary.outcomes.append(Outcome(str(path), "skipped", error=exc.message))
+                else:
+                    summary.outcomes.append(Outcome(str(path), "rejected", error=exc.message))
+                continue
+            try:
+                summary.outcomes.append(self.ingest(extraction, str(path), store=store))
+            except ValidationFailed as exc:
+                summary.outcomes.append(Outcome(str(path), "rejected", messages=exc.messages,
+                                                error="rejected by the shapes"))
+        return summary

@@ -1,0 +1,77 @@
+"""Deterministic IRIs: the same facts always give the same IRIs, whatever the order of ingest.
+
+Report-scoped things (the event, attestations, participations, speeches, spans) hang off the
+report's content hash. Bodies, posts, places, terms and documents are named by their normalised
+names, so every report that mentions "Ủy ban nhân dân xã Cẩm Lộc" points at one node.
+Persons are report-scoped until identities are resolved across reports.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from rdflib import URIRef
+
+from polgraph.namespaces import ID
+from polgraph.text.normalise import name_key, normalise_label, stable_slug
+
+
+def content_hash(data: str) -> str:
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def _short(*parts: str, length: int = 12) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:length]
+
+
+def report(digest: str) -> URIRef:
+    return ID[f"report/{digest[:24]}"]
+
+
+def event(digest: str) -> URIRef:
+    return ID[f"event/{digest[:24]}"]
+
+
+def person(digest: str, name: str) -> URIRef:
+    return ID[f"person/{stable_slug(name_key(name))}-{digest[:8]}"]
+
+
+def organization(name: str) -> URIRef:
+    return ID[f"org/{stable_slug(name)}"]
+
+
+def post(title: str, org_name: str | None) -> URIRef:
+    scope = stable_slug(org_name) if org_name else "unattached"
+    return ID[f"post/{scope}/{stable_slug(title, length=6)}"]
+
+
+def attestation(digest: str, person_iri: URIRef, post_iri: URIRef) -> URIRef:
+    return ID[f"attestation/{digest[:16]}-{_short(str(person_iri), str(post_iri))}"]
+
+
+def participation(digest: str, person_iri: URIRef) -> URIRef:
+    return ID[f"participation/{digest[:16]}-{_short(str(person_iri))}"]
+
+
+def speech(digest: str, person_iri: URIRef, index: int) -> URIRef:
+    return ID[f"speech/{digest[:16]}-{_short(str(person_iri))}-{index}"]
+
+
+def area(chain: list[str]) -> URIRef:
+    """An area named by its own level and name ("xã Cẩm Lộc"); parents are linked, not encoded."""
+    return ID[f"area/{stable_slug(chain[0])}"]
+
+
+def term(start: int, end: int) -> URIRef:
+    return ID[f"term/{start}-{end}"]
+
+
+def document(number: str, issuer: str | None, digest: str) -> URIRef:
+    # Numbers repeat across issuers ("93-KH/HU" exists in many districts), so the issuer scopes
+    # them; with no issuer known, the citing report does.
+    scope = normalise_label(issuer) if issuer else digest
+    return ID[f"document/{stable_slug(number, length=4)}-{_short(normalise_label(number), scope)}"]
+
+
+def span(report_iri: URIRef, start: int, end: int) -> URIRef:
+    return URIRef(f"{report_iri}#span-{start}-{end}")

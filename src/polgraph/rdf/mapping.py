@@ -1,0 +1,244 @@
+"""Map one report's extraction to its RDF graph, following ``ontology/polgraph.ttl``."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import ORG, RDF, RDFS, XSD
+
+from polgraph.extract.schema import Extraction, Person, Speech
+from polgraph.namespaces import OA, PG, PREFIXES
+from polgraph.rdf import iris
+from polgraph.text.normalise import name_key, nfc, normalise_label
+from polgraph.vocab import Vocabulary
+
+# Bodies that exist inside another one named after them: "Ban Thường vụ Huyện ủy X" is part of
+# "Huyện ủy X"; "Ban Tuyên giáo Huyện ủy X" too. A school's name after "Chi bộ" is not a parent.
+_NESTED_CLASSES = {
+    PG.StandingCommittee, PG.ExecutiveCommittee, PG.PartyBoard, PG.PropagandaBoard,
+    PG.MassMobilisationBoard, PG.OrganisationBoard, PG.InspectionCommission, PG.PartyOffice,
+    PG.CouncilBoard, PG.GovernmentOffice,
+}
+
+
+@dataclass(frozen=True)
+class ReportGraph:
+    """A report's facts as RDF: ``graph`` is stored as the named graph ``iri``."""
+
+    iri: URIRef
+    graph: Graph
+    key: str | None
+    digest: str
+
+
+def report_digest(extraction: Extraction) -> str:
+    """The report's identity: its text when it has one, else its structured content."""
+    if extraction.report.text:
+        return iris.content_hash(nfc(extraction.report.text))
+    canonical = json.dumps(extraction.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return iris.content_hash(canonical)
+
+
+class _Mapper:
+    def __init__(self, extraction: Extraction, vocabulary: Vocabulary) -> None:
+        self.x = extraction
+        self.v = vocabulary
+        self.digest = report_digest(extraction)
+        self.report = iris.report(self.digest)
+        self.event = iris.event(self.digest)
+        self.text = nfc(extraction.report.text) if extraction.report.text else None
+        self.g = Graph()
+        for prefix, ns in PREFIXES.items():
+            self.g.bind(prefix, ns)
+
+    def add(self, s, p, o) -> None:
+        self.g.add((s, p, o))
+
+    # -- provenance ------------------------------------------------------------------------
+    def map_report(self) -> None:
+        meta, r = self.x.report, self.report
+        self.add(r, RDF.type, PG.Report)
+        self.add(r, PG.textHash, Literal(self.digest))
+        self.add(r, PG.reportKey, Literal(self.x.id or self.digest[:12]))
+        if meta.title:
+            self.add(r, PG.title, Literal(nfc(meta.title)))
+        if meta.published:
+            self.add(r, PG.published, Literal(meta.published, datatype=XSD.date))
+        if meta.url:
+            self.add(r, PG.url, Literal(meta.url, datatype=XSD.anyURI))
+        if self.text is not None:
+            self.add(r, PG.text, Literal(self.text))
+
+    def span(self, subject: URIRef, span: tuple[int, int] | None) -> None:
+        if span is None:
+            return
+        start, end = span
+        node = iris.span(self.report, start, end)
+        self.add(subject, PG.evidence, node)
+        self.add(node, RDF.type, PG.TextSpan)
+        self.add(node, OA.start, Literal(start, datatype=XSD.nonNegativeInteger))
+        self.add(node, OA.end, Literal(end, datatype=XSD.nonNegativeInteger))
+        if self.text is not None:
+            self.add(node, OA.exact, Literal(self.text[start:end]))
+
+    def sourced(self, subject: URIRef) -> None:
+        self.add(subject, PG.source, self.report)
+
+    # -- places and bodies -----------------------------------------------------------------
+    def area(self, place: str) -> URIRef:
+        """"xã Cẩm Lộc, huyện Cẩm Xuyên" → the commune, linked to its district."""
+        parts = [normalise_label(p) for p in re.split(r"\s*,\s*", place) if p.strip()]
+        child: URIRef | None = None
+        first: URIRef | None = None
+        for index in range(len(parts)):
+            node = iris.area(parts[index:])
+            found = self.v.area_level(parts[index])
+            self.add(node, RDF.type, found[0].area_class if found else PG.Area)
+            self.add(node, RDFS.label, Literal(parts[index]))
+            if child is not None:
+                self.add(child, PG.partOf, node)
+            child = node
+            first = first or node
+        assert first is not None
+        return first
+
+    def organization(self, name: str) -> URIRef:
+        label = normalise_label(name)
+        node = iris.organization(label)
+        self.add(node, RDF.type, PG.Organization)
+        self.add(node, RDFS.label, Literal(label))
+        found = self.v.body_type(label)
+        if found:
+            body, rest = found
+            self.add(node, RDF.type, body.org_class)
+            self.add(node, PG.bodyType, body.concept)
+            if body.org_class in _NESTED_CLASSES and rest and self.v.body_type(rest):
+                self.add(node, ORG.subOrganizationOf, self.organization(rest))
+        return node
+
+    def post(self, title: str, org_name: str | None) -> URIRef:
+        title = normalise_label(title)
+        org_label = normalise_label(org_name) if org_name else None
+        node = iris.post(title, org_label)
+        self.add(node, RDF.type, PG.Post)
+        self.add(node, PG.postTitle, Literal(title))
+        self.add(node, RDFS.label, Literal(f"{title} {org_label}" if org_label else title))
+        concept = self.v.post_type(title)
+        if concept is not None:
+            self.add(node, PG.postType, concept)
+        if org_label:
+            self.add(node, ORG.postIn, self.organization(org_label))
+        return node
+
+    # -- the event -------------------------------------------------------------------------
+    def map_event(self) -> None:
+        ev, e = self.x.event, self.event
+        self.add(e, RDF.type, self.v.event_classes.get(ev.kind, PG.Event))
+        self.add(e, RDFS.label, Literal(nfc(ev.name or self.x.report.title or self._default_label())))
+        self.sourced(e)
+        self.span(e, ev.span)
+        if ev.date:
+            self.add(e, PG.date, Literal(ev.date, datatype=XSD.date))
+            self.add(e, PG.dateYearInferred, Literal(ev.date_year_inferred))
+        if ev.end_date:
+            self.add(e, PG.endDate, Literal(ev.end_date, datatype=XSD.date))
+        place = ev.place or self.x.report.place
+        if place:
+            self.add(e, PG.place, self.area(place))
+        if ev.organiser:
+            self.add(e, PG.organiser, self.organization(ev.organiser))
+        if ev.term:
+            start, end = (int(y) for y in re.findall(r"\d{4}", ev.term))
+            term = iris.term(start, end)
+            self.add(e, PG.term, term)
+            self.add(term, RDF.type, PG.Term)
+            self.add(term, RDFS.label, Literal(f"{start}-{end}"))
+            self.add(term, PG.startYear, Literal(str(start), datatype=XSD.gYear))
+            self.add(term, PG.endYear, Literal(str(end), datatype=XSD.gYear))
+        for doc in self.x.documents:
+            d = iris.document(doc.number, doc.issuer, self.digest)
+            self.add(e, PG.implements if doc.relation == "implements" else PG.cites, d)
+            self.add(d, RDF.type, PG.Document)
+            self.add(d, RDFS.label, Literal(f"{doc.kind} {doc.number}" if doc.kind else doc.number))
+            self.add(d, PG.documentNumber, Literal(doc.number))
+            if doc.kind:
+                self.add(d, PG.documentKind, Literal(normalise_label(doc.kind)))
+            if doc.issuer:
+                self.add(d, PG.issuer, self.organization(doc.issuer))
+            if doc.date:
+                self.add(d, PG.issued, Literal(doc.date, datatype=XSD.date))
+            self.span(d, doc.span)
+
+    def _default_label(self) -> str:
+        kind = self.v.event_classes.get(self.x.event.kind, PG.Event)
+        label = next(
+            (str(l) for l in self.v.ontology.objects(kind, RDFS.label) if l.language == "vi"), "Sự kiện"
+        )
+        parts = [label, self.x.event.organiser, self.x.event.date]
+        return " – ".join(p for p in parts if p)
+
+    # -- people ----------------------------------------------------------------------------
+    def map_person(self, person: Person) -> None:
+        p = iris.person(self.digest, person.name)
+        self.add(p, RDF.type, PG.Person)
+        self.add(p, PG.name, Literal(nfc(person.name)))
+        self.add(p, PG.nameKey, Literal(name_key(person.name)))
+        if person.gender:
+            self.add(p, PG.gender, Literal(person.gender))
+
+        attestations = []
+        for role in person.roles:
+            post = self.post(role.post, role.org)
+            a = iris.attestation(self.digest, p, post)
+            attestations.append(a)
+            self.add(a, RDF.type, PG.RoleAttestation)
+            self.add(a, PG.person, p)
+            self.add(a, PG.post, post)
+            self.add(a, PG.event, self.event)
+            self.sourced(a)
+            if role.as_written:
+                self.add(a, PG.asWritten, Literal(nfc(role.as_written)))
+            self.span(a, role.span)
+
+        part = iris.participation(self.digest, p)
+        self.add(part, RDF.type, PG.Participation)
+        self.add(part, PG.participant, p)
+        self.add(part, PG.event, self.event)
+        self.sourced(part)
+        for act in person.acts:
+            self.add(part, PG.act, self.v.acts[act])
+        for span in person.spans:
+            self.span(part, span)
+
+        speeches = list(person.speeches)
+        for kind in ("speech", "directive_speech"):
+            if kind in person.acts and not any(s.kind == kind for s in speeches):
+                speeches.append(Speech(kind=kind))
+        for index, speech in enumerate(speeches):
+            s = iris.speech(self.digest, p, index)
+            self.add(s, RDF.type, PG.Speech)
+            self.add(s, PG.speaker, p)
+            self.add(s, PG.event, self.event)
+            self.add(s, PG.speechKind, self.v.acts[speech.kind])
+            self.sourced(s)
+            if speech.topic:
+                self.add(s, PG.topic, Literal(nfc(speech.topic)))
+            capacity = speech.role if speech.role is not None else 0
+            if attestations:
+                self.add(s, PG.capacity, attestations[capacity])
+            self.span(s, speech.span)
+
+    def run(self) -> ReportGraph:
+        self.map_report()
+        self.map_event()
+        for person in self.x.persons:
+            self.map_person(person)
+        return ReportGraph(self.report, self.g, self.x.id, self.digest)
+
+
+def map_extraction(extraction: Extraction, vocabulary: Vocabulary) -> ReportGraph:
+    """The named graph of one report."""
+    return _Mapper(extraction, vocabulary).run()

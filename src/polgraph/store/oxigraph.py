@@ -1,0 +1,136 @@
+"""The embedded store: pyoxigraph, on disk or in memory."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+
+from polgraph.errors import StoreError
+from polgraph.namespaces import MODEL_GRAPH_PREFIX
+from polgraph.store.base import ReplaceOutcome, StoreStats
+
+_DUMP_FORMATS = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
+
+
+def to_ox(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def from_ox(term):
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+class OxigraphStore:
+    """A ``GraphStore`` over ``pyoxigraph.Store``. ``path=None`` keeps everything in memory."""
+
+    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
+        self.path = path
+        try:
+            if path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {path}: {exc}") from None
+
+    # -- writing ---------------------------------------------------------------------------
+    def replace_graph(self, name: URIRef, graph: Graph) -> ReplaceOutcome:
+        target = ox.NamedNode(str(name))
+        new = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), target) for s, p, o in graph}
+        existed = self._store.contains_named_graph(target)
+        if existed:
+            old = set(self._store.quads_for_pattern(None, None, None, target))
+            if old == new:
+                return ReplaceOutcome.UNCHANGED
+        # One SPARQL update is one transaction: readers never see a half-replaced graph.
+        body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in new)
+        update = f"DROP SILENT GRAPH {target} ;\nINSERT DATA {{ GRAPH {target} {{\n{body} }} }}"
+        try:
+            self._store.update(update)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"cannot write graph {name}: {exc}") from None
+        return ReplaceOutcome.REPLACED if existed else ReplaceOutcome.ADDED
+
+    def remove_graph(self, name: URIRef) -> bool:
+        target = ox.NamedNode(str(name))
+        if not self._store.contains_named_graph(target):
+            return False
+        self._store.update(f"DROP GRAPH {target}")
+        return True
+
+    # -- reading ---------------------------------------------------------------------------
+    def has_graph(self, name: URIRef) -> bool:
+        return self._store.contains_named_graph(ox.NamedNode(str(name)))
+
+    def graph_quads(self, name: URIRef) -> list[ox.Quad]:
+        return list(self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))))
+
+    def report_graphs(self) -> list[str]:
+        return sorted(
+            g.value for g in self._store.named_graphs()
+            if isinstance(g, ox.NamedNode) and not g.value.startswith(MODEL_GRAPH_PREFIX)
+        )
+
+    def describe(self, nodes: Iterable[URIRef]) -> list[tuple]:
+        triples = []
+        for node in nodes:
+            for quad in self._store.quads_for_pattern(ox.NamedNode(str(node)), None, None, None):
+                triples.append((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
+        return triples
+
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Any:
+        substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        return self._store.query(
+            sparql, use_default_graph_as_union=True, substitutions=substitutions or None
+        )
+
+    def stats(self) -> StoreStats:
+        graphs = [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)]
+        model = sum(1 for g in graphs if g.value.startswith(MODEL_GRAPH_PREFIX))
+        return StoreStats(reports=len(graphs) - model, quads=len(self._store), model_graphs=model)
+
+    def dump(self, out: IO[bytes], fmt: str) -> None:
+        self._store.dump(out, _DUMP_FORMATS[fmt])
+
+    @property
+    def native(self) -> ox.Store:
+        """The pyoxigraph store itself, for callers that need its full API (export, HTTP)."""
+        return self._store
+
+    def optimize(self) -> None:
+        self._store.optimize()
+
+    def close(self) -> None:
+        self._store.flush()
+        del self._store
+
+
+def open_store(path: Path | None, *, read_only: bool = False) -> OxigraphStore:
+    if read_only and path is not None and not path.exists():
+        raise StoreError(f"there is no store at {path}; ingest something first")
+    return OxigraphStore(path, read_only=read_only)

@@ -1,0 +1,1 @@
+"""Text hygiene shared by every stage: Unicode, tone placement, keys and slugs."""

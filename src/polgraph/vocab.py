@@ -1,0 +1,155 @@
+"""The ontology and its SKOS vocabularies, read once, as lookup tables.
+
+Every stage that needs to know a title, a kind of body, an act or an area level asks this
+module, so the Turtle files under ``ontology/`` stay the one source of truth.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from polgraph import resources
+from polgraph.namespaces import PG
+from polgraph.text.normalise import normalise_label
+
+
+def match_key(text: str) -> str:
+    """How labels are compared: normalised spelling, lower case."""
+    return normalise_label(text).lower()
+
+
+@dataclass(frozen=True)
+class BodyType:
+    concept: URIRef
+    org_class: URIRef
+    label: str
+    level: str | None
+
+
+@dataclass(frozen=True)
+class AreaLevel:
+    concept: URIRef
+    area_class: URIRef
+    word: str
+    level: str
+
+
+@dataclass
+class Vocabulary:
+    ontology: Graph
+    vocab: Graph
+    post_types: dict[str, URIRef] = field(default_factory=dict)
+    body_labels: list[tuple[str, BodyType]] = field(default_factory=list)
+    acts: dict[str, URIRef] = field(default_factory=dict)
+    event_classes: dict[str, URIRef] = field(default_factory=dict)
+    area_levels: list[tuple[str, AreaLevel]] = field(default_factory=list)
+
+    def post_type(self, title: str) -> URIRef | None:
+        """The post concept for a normalised title, trying its longest known prefix."""
+        key = match_key(title)
+        while key:
+            if key in self.post_types:
+                return self.post_types[key]
+            key = key.rpartition(" ")[0].rstrip(" -–,")
+        return None
+
+    def body_type(self, org_name: str) -> tuple[BodyType, str] | None:
+        """The kind of body an organisation's name starts with, and the rest of the name."""
+        key = match_key(org_name)
+        for label, body in self.body_labels:
+            if key == label or key.startswith(label + " "):
+                rest = normalise_label(org_name)[len(label):].strip(" -–,")
+                return body, rest
+        return None
+
+    def area_level(self, phrase: str) -> tuple[AreaLevel, str] | None:
+        """Split "xã Cẩm Lộc" into its level and the name ("Cẩm Lộc")."""
+        key = match_key(phrase)
+        for word, level in self.area_levels:
+            if key.startswith(word + " "):
+                return level, normalise_label(phrase)[len(word):].strip()
+        return None
+
+    def class_hierarchy(self) -> Graph:
+        """The rdfs:subClassOf triples, which SHACL's sh:class needs beside a report's graph."""
+        graph = Graph()
+        for triple in self.ontology.triples((None, RDFS.subClassOf, None)):
+            graph.add(triple)
+        for cls in (PG.PostType, PG.BodyType, PG.ActType):
+            for concept in self.vocab.subjects(RDF.type, cls):
+                graph.add((concept, RDF.type, cls))
+        return graph
+
+
+def _labels(graph: Graph, concept: URIRef) -> list[str]:
+    out = []
+    for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
+        for label in graph.objects(concept, prop):
+            if isinstance(label, Literal) and label.language in (None, "vi"):
+                out.append(str(label))
+    return out
+
+
+def _vi_pref(graph: Graph, concept: URIRef) -> str:
+    for label in graph.objects(concept, SKOS.prefLabel):
+        if isinstance(label, Literal) and label.language == "vi":
+            return str(label)
+    return str(concept).rsplit("/", 1)[-1]
+
+
+def _longest_first(pairs: list[tuple[str, object]]) -> list:
+    return sorted(pairs, key=lambda pair: (-len(pair[0]), pair[0]))
+
+
+def build_vocabulary(ontology: Graph, vocab: Graph) -> Vocabulary:
+    vocabulary = Vocabulary(ontology=ontology, vocab=vocab)
+    for concept in vocab.subjects(RDF.type, PG.PostType):
+        for label in _labels(vocab, concept):
+            vocabulary.post_types.setdefault(match_key(label), concept)
+    bodies: list[tuple[str, BodyType]] = []
+    for concept in vocab.subjects(RDF.type, PG.BodyType):
+        org_class = vocab.value(concept, PG.orgClass) or PG.Organization
+        level = vocab.value(concept, PG.level)
+        body = BodyType(concept, org_class, _vi_pref(vocab, concept), str(level) if level else None)
+        bodies += [(match_key(label), body) for label in _labels(vocab, concept)]
+    vocabulary.body_labels = _longest_first(bodies)
+    for concept in vocab.subjects(RDF.type, PG.ActType):
+        notation = vocab.value(concept, SKOS.notation)
+        if notation is not None:
+            vocabulary.acts[str(notation)] = concept
+    for cls in ontology.subjects(RDF.type, OWL.Class):
+        code = ontology.value(cls, PG.kindCode)
+        if code is not None:
+            vocabulary.event_classes[str(code)] = cls
+    levels: list[tuple[str, AreaLevel]] = []
+    for concept in vocab.subjects(RDF.type, PG.AreaLevel):
+        area_class = vocab.value(concept, PG.areaClass) or PG.Area
+        level = str(vocab.value(concept, PG.level) or "")
+        for label in _labels(vocab, concept):
+            word = match_key(label)
+            if re.fullmatch(r"[\w ]+", word):
+                levels.append((word, AreaLevel(concept, area_class, label, level)))
+    vocabulary.area_levels = _longest_first(levels)
+    return vocabulary
+
+
+def load_ontology() -> Graph:
+    return Graph().parse(resources.ontology_file(), format="turtle")
+
+
+def load_vocab_graph() -> Graph:
+    graph = Graph()
+    for path in resources.vocab_files():
+        graph.parse(path, format="turtle")
+    return graph
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The vocabulary of this installation, parsed on first use."""
+    return build_vocabulary(load_ontology(), load_vocab_graph())

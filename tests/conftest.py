@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from polgraph.extract.structured import load_structured
+from polgraph.ingest import Pipeline
+from polgraph.rdf.validate import ReportValidator
+from polgraph.store import OxigraphStore
+from polgraph.vocab import vocabulary as load_vocabulary
+
+ROOT = Path(__file__).resolve().parents[1]
+RESOURCES = Path(__file__).resolve().parent / "resources"
+SEED_YAML = ROOT / "data" / "structured" / "seed.yaml"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def vocabulary():
+    return load_vocabulary()
+
+
+@pytest.fixture(scope="session")
+def validator(vocabulary):
+    return ReportValidator(vocabulary)
+
+
+@pytest.fixture
+def store():
+    handle = OxigraphStore(None)
+    yield handle
+
+
+@pytest.fixture
+def pipeline(store, vocabulary, validator):
+    pipe = Pipeline(store, vocabulary, validator)
+    pipe.ensure_model_graphs()
+    return pipe
+
+
+@pytest.fixture(scope="session")
+def seed():
+    return load_structured(SEED_YAML)
+
+
+@pytest.fixture(scope="session")
+def shared_corpus() -> Path:
+    corpus = SHARED / "dev-corpus"
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} is absent: the shared dev corpus is only laid beside the repository in CI")
+    return corpus

@@ -1,0 +1,123 @@
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+from rdflib import Dataset, Graph
+from typer.testing import CliRunner
+
+from conftest import RESOURCES, SEED_YAML
+from polgraph.cli import app
+
+runner = CliRunner()
+
+
+def polgraph(*args: str, store=None):
+    argv = list(args) + (["--store", str(store)] if store else [])
+    return runner.invoke(app, argv, catch_exceptions=False)
+
+
+@pytest.fixture
+def loaded(tmp_path):
+    store = tmp_path / "store"
+    result = polgraph("ingest", str(SEED_YAML), str(RESOURCES / "reports" / "council-session.yaml"), store=store)
+    assert result.exit_code == 0, result.output
+    assert "added 2" in result.stdout
+    return store
+
+
+def test_ingest_counts_and_reingest_is_unchanged(loaded):
+    result = polgraph("ingest", str(SEED_YAML), store=loaded)
+    assert result.exit_code == 0
+    assert "added 0, replaced 0, unchanged 1, rejected 0" in result.stdout
+
+
+def test_a_rejected_file_exits_1_and_names_the_problem(loaded, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"event": {"kind": "conference", "date": "2023-13-40"}, "persons": [{"name": "Võ Nam"}]}',
+                   encoding="utf-8")
+    result = polgraph("ingest", str(bad), str(SEED_YAML), store=loaded)
+    assert result.exit_code == 1
+    assert "rejected 1" in result.stdout
+    assert "real calendar date" in result.stderr
+
+
+def test_usage_errors_exit_2(loaded, tmp_path):
+    assert polgraph("ingest", str(tmp_path / "absent.yaml"), store=loaded).exit_code == 2
+    assert polgraph("query", "no-such-query", store=loaded).exit_code == 2
+    assert polgraph("query", "who-held-role-at-event", "--param", "colour=red", store=loaded).exit_code == 2
+    assert polgraph("query", "who-held-role-at-event", "--format", "xml", store=loaded).exit_code == 2
+    assert polgraph("export", "--format", "docx", store=loaded).exit_code == 2
+    assert polgraph("frobnicate").exit_code == 2
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "table"])
+def test_query_formats(loaded, fmt):
+    result = polgraph("query", "who-held-role-at-event", "--param", "report=seed", "--format", fmt, store=loaded)
+    assert result.exit_code == 0, result.output
+    if fmt == "csv":
+        table = list(csv.DictReader(io.StringIO(result.stdout)))
+        assert len({r["person"] for r in table}) == 9
+        assert {"Nguyễn Viết Đồng", "Biện Văn Thuyết"} <= {r["person_name"] for r in table}
+    elif fmt == "tsv":
+        lines = result.stdout.strip().splitlines()
+        assert lines[0].split("\t")[:3] == ["?person", "?person_name", "?post_label"]
+        assert len(lines) == 1 + 14
+    elif fmt == "json":
+        data = json.loads(result.stdout)
+        assert data["head"]["vars"][0] == "person"
+        assert len(data["results"]["bindings"]) == 14
+    else:
+        assert "Phan Thị Ánh Điệp" in result.stdout
+
+
+def test_stats_counts_what_is_stored(loaded):
+    result = polgraph("stats", store=loaded)
+    assert result.exit_code == 0
+    assert "reports 2" in result.stdout
+    assert "persons 12" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nq", "jsonld", "ttl"])
+def test_export_round_trips(loaded, tmp_path, fmt):
+    target = tmp_path / f"export.{fmt}"
+    result = polgraph("export", "--format", fmt, "--out", str(target), store=loaded)
+    assert result.exit_code == 0, result.output
+    if fmt == "ttl":
+        graph = Graph().parse(target, format="turtle")
+        assert len(graph) > 100
+        return
+    dataset = Dataset()
+    dataset.parse(target, format={"trig": "trig", "nq": "nquads", "jsonld": "json-ld"}[fmt])
+    graphs = {str(g.identifier) for g in dataset.graphs() if len(g)}
+    assert sum(1 for g in graphs if "/id/report/" in g) == 2
+
+
+def test_validate_changes_nothing(loaded, tmp_path):
+    other = tmp_path / "fresh-store"
+    result = polgraph("validate", str(SEED_YAML), store=other)
+    assert result.exit_code == 0
+    assert "valid 1" in result.stdout
+    assert not other.exists()
+
+
+def test_folder_ingest_skips_text_and_exits_0(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED_YAML, folder / "seed.yaml")
+    (folder / "seed.txt").write_text("free text", encoding="utf-8")
+    result = polgraph("ingest", str(folder), store=tmp_path / "store")
+    assert result.exit_code == 0
+    assert "added 1" in result.stdout and "skipped 1" in result.stdout
+
+
+def test_console_script_is_installed():
+    exe = shutil.which("polgraph", path=str(__import__("pathlib").Path(sys.executable).parent))
+    assert exe, "the polgraph console script is not installed"
+    done = subprocess.run([exe, "--help"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0
+    for command in ("ingest", "validate", "query", "stats", "export"):
+        assert command in done.stdout

@@ -1,0 +1,118 @@
+import shutil
+
+import yaml
+from rdflib import URIRef
+
+from conftest import RESOURCES, SEED_YAML
+from polgraph.errors import ValidationFailed
+from polgraph.queries import load_query
+
+import pytest
+
+
+def rows(store, name, **params):
+    q = load_query(name)
+    return [{k: (s[k].value if s[k] is not None else None) for k in q.columns}
+            for s in store.query(q.text, q.bind(params))]
+
+
+def test_seed_answers_who_held_which_role(pipeline, store):
+    summary = pipeline.run([SEED_YAML])
+    assert summary.counts["added"] == 1
+    expected = yaml.safe_load(SEED_YAML.read_text(encoding="utf-8"))
+    answer = rows(store, "who-held-role-at-event", report="seed")
+    got = {(r["person_name"], r["post_label"], r["org_label"]) for r in answer}
+    want = {(p["name"], r["post"], r["org"]) for p in expected["persons"] for r in p["roles"]}
+    assert got == want
+    assert len({r["person"] for r in answer}) == 9
+    assert {r["event_date"] for r in answer} == {"2023-05-16"}
+
+
+def test_ingest_is_idempotent(pipeline, store):
+    pipeline.run([SEED_YAML])
+    once = set(store.native.quads_for_pattern(None, None, None, None))
+    for _ in range(4):
+        summary = pipeline.run([SEED_YAML])
+        assert summary.counts["unchanged"] == 1
+    assert set(store.native.quads_for_pattern(None, None, None, None)) == once
+
+
+def test_a_bad_file_is_rejected_and_the_batch_goes_on(pipeline, store, tmp_path):
+    shutil.copy(SEED_YAML, tmp_path / "a-seed.yaml")
+    (tmp_path / "b-broken.json").write_text('{"event": {"kind": "conference"}, "persons": [{"name": ', encoding="utf-8")
+    bad_date = yaml.safe_load(SEED_YAML.read_text(encoding="utf-8"))
+    bad_date["event"]["date"] = "2023-02-30"
+    bad_date["report"]["text"] = None
+    for person in bad_date["persons"]:
+        person.pop("spans", None)
+        for role in person["roles"]:
+            role.pop("span", None)
+        for speech in person.get("speeches", []):
+            speech.pop("span", None)
+    bad_date["event"].pop("span")
+    for doc in bad_date["documents"]:
+        doc.pop("span")
+    (tmp_path / "c-bad-date.yaml").write_text(yaml.safe_dump(bad_date, allow_unicode=True), encoding="utf-8")
+    shutil.copy(RESOURCES / "reports" / "council-session.yaml", tmp_path / "d-council.yaml")
+
+    summary = pipeline.run([tmp_path])
+    status = {o.source.rsplit("/", 1)[-1]: o for o in summary.outcomes}
+    assert status["a-seed.yaml"].status == "added"
+    assert status["d-council.yaml"].status == "added"
+    assert status["b-broken.json"].status == "rejected"
+    assert "not valid JSON" in status["b-broken.json"].error
+    assert status["c-bad-date.yaml"].status == "rejected"
+    assert any("real calendar date" in m.message for m in status["c-bad-date.yaml"].messages)
+    assert store.stats().reports == 2
+    dates = {r["event_date"] for r in rows(store, "who-held-role-at-event")}
+    assert "2023-02-30" not in dates
+
+
+def test_a_rejected_report_stores_nothing(pipeline, store, seed):
+    broken = seed.model_copy(deep=True)
+    broken.report.url = "ftp://example.invalid/report"
+    with pytest.raises(ValidationFailed) as caught:
+        pipeline.ingest(broken, "broken")
+    assert "http(s) address" in str(caught.value.messages)
+    assert store.stats().reports == 0
+
+
+def test_text_reports_in_a_folder_are_skipped_but_named_ones_rejected(pipeline, tmp_path):
+    (tmp_path / "note.txt").write_text("Chiều ngày 16/5/2023 ...", encoding="utf-8")
+    assert pipeline.run([tmp_path]).counts["skipped"] == 1
+    assert pipeline.run([tmp_path / "note.txt"]).counts["rejected"] == 1
+
+
+def test_reports_share_bodies_but_keep_their_own_graphs(pipeline, store):
+    pipeline.run([SEED_YAML, RESOURCES / "reports" / "council-session.yaml"])
+    assert store.stats().reports == 2
+    org = load_query("org-members")
+    ubnd = next(iter(store.query(
+        'SELECT ?o WHERE { ?o <http://www.w3.org/2000/01/rdf-schema#label> "Ủy ban nhân dân xã Cẩm Lộc" }')))["o"]
+    members = list(store.query(org.text, {"org": ubnd}))
+    names = {m["person_name"].value for m in members}
+    assert {"Nguyễn Viết Đồng", "Lê Đình Khải"} <= names
+    assert len({m["post_label"].value for m in members}) >= 2
+
+
+def test_person_timeline_and_event_participants(pipeline, store):
+    pipeline.run([SEED_YAML])
+    person = next(iter(store.query(
+        'SELECT ?p WHERE { ?p <https://w3id.org/polgraph/ontology#name> "Biện Văn Thuyết" }')))["p"]
+    timeline = list(store.query(load_query("person-timeline").text, {"person": person}))
+    assert len(timeline) == 1
+    assert timeline[0]["kind"].value == "conference"
+    assert "directive_speech" in timeline[0]["acts"].value
+    assert timeline[0]["posts"].value.count("|") == 2  # three posts
+    event = URIRef(timeline[0]["event"].value)
+    participants = list(store.query(load_query("event-participants").text,
+                                    {"event": store_term(event)}))
+    assert len(participants) == 9
+    by_name = {p["person_name"].value: p for p in participants}
+    assert "speech: công tác vận động Nhân dân xây dựng NTM" in by_name["Trần Anh Dũng"]["speeches"].value
+    assert by_name["Võ Nam"]["acts"].value == "chaired"
+
+
+def store_term(iri):
+    import pyoxigraph as ox
+    return ox.NamedNode(str(iri))

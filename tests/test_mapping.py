@@ -1,0 +1,99 @@
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import ORG, RDF, RDFS
+
+from polgraph.namespaces import OA, PG
+from polgraph.rdf.mapping import map_extraction
+
+
+def by_label(graph: Graph, label: str) -> URIRef:
+    nodes = list(graph.subjects(RDFS.label, Literal(label)))
+    assert len(nodes) == 1, (label, nodes)
+    return nodes[0]
+
+
+def test_mapping_is_deterministic_and_uses_no_blank_nodes(seed, vocabulary):
+    first = map_extraction(seed, vocabulary)
+    second = map_extraction(seed, vocabulary)
+    assert first.iri == second.iri
+    assert set(first.graph) == set(second.graph)
+    assert not any(isinstance(term, BNode) for triple in first.graph for term in triple)
+
+
+def test_seed_persons_roles_and_acts(seed, vocabulary):
+    g = map_extraction(seed, vocabulary).graph
+    persons = set(g.subjects(RDF.type, PG.Person))
+    assert len(persons) == len(seed.persons)
+    attestations = set(g.subjects(RDF.type, PG.RoleAttestation))
+    assert len(attestations) == sum(len(p.roles) for p in seed.persons)
+    for a in attestations:
+        assert g.value(a, PG.event) is not None and g.value(a, PG.source) is not None
+
+
+def test_spans_point_at_the_words_they_cite(seed, vocabulary):
+    g = map_extraction(seed, vocabulary).graph
+    text = seed.report.text
+    spans = list(g.subjects(RDF.type, PG.TextSpan))
+    assert spans
+    for span in spans:
+        start, end = int(g.value(span, OA.start)), int(g.value(span, OA.end))
+        assert str(g.value(span, OA.exact)) == text[start:end]
+    for a in g.subjects(RDF.type, PG.RoleAttestation):
+        written = g.value(a, PG.asWritten)
+        evidence = g.value(a, PG.evidence)
+        if evidence is not None:
+            assert str(g.value(evidence, OA.exact)) == str(written)
+
+
+def test_bodies_are_typed_and_nested_from_their_names(seed, vocabulary):
+    g = map_extraction(seed, vocabulary).graph
+    ubnd = by_label(g, "Ủy ban nhân dân xã Cẩm Lộc")
+    assert (ubnd, RDF.type, PG.PeoplesCommittee) in g
+    standing = by_label(g, "Ban Thường vụ Huyện ủy Cẩm Xuyên")
+    assert (standing, RDF.type, PG.StandingCommittee) in g
+    parent = g.value(standing, ORG.subOrganizationOf)
+    assert parent == by_label(g, "Huyện ủy Cẩm Xuyên")
+    assert (parent, RDF.type, PG.PartyCommittee) in g
+    board = by_label(g, "Ban Tuyên giáo Huyện ủy Cẩm Xuyên")
+    assert (board, RDF.type, PG.PropagandaBoard) in g
+    assert g.value(board, ORG.subOrganizationOf) == parent
+
+
+def test_place_is_a_chain_of_areas(seed, vocabulary):
+    g = map_extraction(seed, vocabulary).graph
+    event = next(g.subjects(RDF.type, PG.Conference))
+    commune = g.value(event, PG.place)
+    assert (commune, RDF.type, PG.Commune) in g
+    district = g.value(commune, PG.partOf)
+    assert (district, RDF.type, PG.District) in g
+    assert str(g.value(district, RDFS.label)) == "huyện Cẩm Xuyên"
+
+
+def test_speeches_carry_topic_and_capacity(seed, vocabulary):
+    g = map_extraction(seed, vocabulary).graph
+    topics = {str(t) for t in g.objects(None, PG.topic)}
+    expected = {s.topic for p in seed.persons for s in p.speeches if s.topic}
+    assert topics == expected
+    for speech in g.subjects(RDF.type, PG.Speech):
+        capacity = g.value(speech, PG.capacity)
+        assert capacity is not None
+        assert g.value(capacity, PG.person) == g.value(speech, PG.speaker)
+
+
+def test_the_plan_the_event_implements(seed, vocabulary):
+    g = map_extraction(seed, vocabulary).graph
+    event = next(g.subjects(RDF.type, PG.Conference))
+    plan = g.value(event, PG.implements)
+    assert str(g.value(plan, PG.documentNumber)) == "93-KH/HU"
+    assert g.value(plan, PG.issuer) == by_label(g, "Ban Thường vụ Huyện ủy Cẩm Xuyên")
+
+
+def test_same_facts_in_another_spelling_give_the_same_bodies(seed, vocabulary):
+    old_spelling = seed.model_copy(deep=True)
+    for person in old_spelling.persons:
+        for role in person.roles:
+            role.org = role.org.replace("ủy", "uỷ")
+    a = map_extraction(seed, vocabulary).graph
+    b = map_extraction(old_spelling, vocabulary).graph
+    orgs = lambda g: set(g.subjects(RDF.type, PG.Organization))
+    assert orgs(a) == orgs(b)

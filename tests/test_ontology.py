@@ -1,0 +1,103 @@
+"""The ontology and vocabularies: parse, labelled in vi and en, aligned, covered by shapes."""
+
+import pyshacl
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from polgraph import resources
+from polgraph.namespaces import PG
+
+EXTERNAL = ("http://www.w3.org/ns/org#", "http://xmlns.com/foaf/0.1/", "http://www.w3.org/ns/prov#",
+            "http://www.w3.org/2006/time#", "https://schema.org/", "http://www.w3.org/ns/oa#",
+            "http://www.w3.org/2004/02/skos/core#", "http://purl.org/dc/terms/")
+
+
+@pytest.fixture(scope="module")
+def onto() -> Graph:
+    return Graph().parse(resources.ontology_file())
+
+
+def pg_terms(onto):
+    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+    return sorted({s for k in kinds for s in onto.subjects(RDF.type, k) if str(s).startswith(str(PG))})
+
+
+def test_every_term_has_vietnamese_and_english_labels_and_comments(onto):
+    terms = pg_terms(onto)
+    assert len(terms) > 80
+    for term in terms:
+        for prop in (RDFS.label, RDFS.comment):
+            langs = {o.language for o in onto.objects(term, prop) if isinstance(o, Literal)}
+            assert {"vi", "en"} <= langs, f"{term} lacks a {prop} in {({'vi', 'en'} - langs)}"
+
+
+def test_every_class_is_aligned_with_a_w3c_or_schema_org_term(onto):
+    for cls in onto.subjects(RDF.type, OWL.Class):
+        ancestors = set(onto.transitive_objects(cls, RDFS.subClassOf))
+        assert any(str(a).startswith(EXTERNAL) for a in ancestors), f"{cls} is not aligned"
+
+
+def test_terms_used_by_the_shapes_exist_in_the_ontology(onto):
+    shapes = Graph().parse(resources.shapes_file())
+    defined = set(pg_terms(onto))
+    used = {o for o in shapes.objects() if isinstance(o, URIRef) and str(o).startswith(str(PG))}
+    assert used <= defined, used - defined
+
+
+def test_every_instance_class_has_a_shape(onto):
+    shapes = Graph().parse(resources.shapes_file())
+    targeted = set(shapes.objects(None, URIRef("http://www.w3.org/ns/shacl#targetClass")))
+    vocab_classes = set(onto.objects(None, PG.orgClass)) | {
+        c for c in onto.subjects(RDFS.subClassOf, SKOS.Concept)}
+    for cls in pg_terms(onto):
+        if (cls, RDF.type, OWL.Class) not in onto or cls in vocab_classes:
+            continue
+        lineage = {cls} | set(onto.transitive_objects(cls, RDFS.subClassOf))
+        assert lineage & targeted, f"no shape targets {cls} or a superclass"
+
+
+def test_vocabularies_conform_to_their_shapes(onto):
+    vocab = Graph()
+    for path in resources.vocab_files():
+        vocab.parse(path)
+    data = vocab + onto
+    conforms, _, text = pyshacl.validate(data, shacl_graph=Graph().parse(resources.ontology_dir() / "vocab-shapes.ttl"))
+    assert conforms, text
+
+
+def test_the_abbreviations_of_the_issue_are_in_the_vocabularies(vocabulary):
+    labels = {str(o) for o in vocabulary.vocab.objects(None, SKOS.altLabel)} | {
+        str(o) for o in vocabulary.vocab.objects(None, SKOS.hiddenLabel)}
+    for abbr in ["UBND", "HĐND", "MTTQ", "UBMTTQ", "BTV", "BCH", "UVBTV", "UV BTV", "HUV", "UBKT",
+                 "LHPN", "CCB", "ĐTN", "NTM", "ĐBQH", "PCT", "PBT", "TT"]:
+        assert abbr in labels, abbr
+
+
+def test_posts_of_the_issue_are_known(vocabulary):
+    for title in ["Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực", "Ủy viên Ban Thường vụ",
+                  "Ủy viên Ban Chấp hành", "Chủ tịch", "Phó Chủ tịch", "Phó Chủ tịch Thường trực",
+                  "Trưởng ban", "Phó Trưởng ban", "Chánh Văn phòng", "Giám đốc", "Hiệu trưởng",
+                  "Trưởng Công an", "Chỉ huy trưởng", "Đại biểu"]:
+        assert vocabulary.post_type(title) is not None, title
+    assert vocabulary.post_type("PCT") == vocabulary.post_type("Phó Chủ tịch")
+    assert vocabulary.post_type("Phó Chủ tịch Uỷ ban") == vocabulary.post_type("Phó Chủ tịch")
+
+
+def test_body_types_point_at_ontology_classes(onto, vocabulary):
+    assert vocabulary.body_labels
+    for _, body in vocabulary.body_labels:
+        assert (body.org_class, RDF.type, OWL.Class) in onto, body
+    assert vocabulary.body_type("UBND xã Cẩm Lộc")[0].org_class == PG.PeoplesCommittee
+    assert vocabulary.body_type("Đảng uỷ xã Cẩm Lộc")[0].org_class == PG.PartyCommittee
+
+
+def test_acts_are_the_eight_of_the_schema(vocabulary):
+    from polgraph.extract.schema import ACT_ORDER
+
+    assert set(vocabulary.acts) == set(ACT_ORDER)
+
+
+def test_event_kinds_map_to_classes(vocabulary):
+    assert set(vocabulary.event_classes) == {
+        "conference", "congress", "council_session", "voter_meeting", "working_visit", "ceremony", "other"}

@@ -1,0 +1,64 @@
+import io
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from polgraph.errors import StoreError
+from polgraph.store import OxigraphStore, ReplaceOutcome, open_store
+
+G = URIRef("https://w3id.org/polgraph/id/report/test")
+S = URIRef("https://w3id.org/polgraph/id/person/x")
+P = URIRef("https://w3id.org/polgraph/ontology#name")
+
+
+def graph(*names: str) -> Graph:
+    g = Graph()
+    for name in names:
+        g.add((S, P, Literal(name)))
+    return g
+
+
+def test_replace_reports_added_unchanged_replaced(store):
+    assert store.replace_graph(G, graph("A")) is ReplaceOutcome.ADDED
+    assert store.replace_graph(G, graph("A")) is ReplaceOutcome.UNCHANGED
+    assert store.replace_graph(G, graph("B")) is ReplaceOutcome.REPLACED
+    values = {t[2].toPython() for t in store.describe([S])}
+    assert values == {"B"}
+
+
+def test_a_failed_replace_leaves_the_old_graph_whole(store):
+    store.replace_graph(G, graph("A", "B"))
+    broken = graph("C")
+    broken.add((URIRef("not an iri"), P, Literal("D")))
+    with pytest.raises((StoreError, ValueError)):
+        store.replace_graph(G, broken)
+    assert {t[2].toPython() for t in store.describe([S])} == {"A", "B"}
+
+
+def test_queries_see_the_union_of_graphs(store):
+    other = URIRef("https://w3id.org/polgraph/id/report/other")
+    store.replace_graph(G, graph("A"))
+    store.replace_graph(other, graph("B"))
+    rows = store.query("SELECT ?n WHERE { ?s <https://w3id.org/polgraph/ontology#name> ?n }")
+    assert sorted(r["n"].value for r in rows) == ["A", "B"]
+    assert store.remove_graph(other)
+    assert not store.remove_graph(other)
+    assert store.report_graphs() == [str(G)]
+
+
+def test_on_disk_store_keeps_graphs_across_openings(tmp_path):
+    path = tmp_path / "store"
+    first = OxigraphStore(path)
+    first.replace_graph(G, graph("A"))
+    first.close()
+    second = open_store(path, read_only=True)
+    assert second.has_graph(G)
+    assert second.stats().reports == 1
+    buffer = io.BytesIO()
+    second.dump(buffer, "nq")
+    assert b'"A"' in buffer.getvalue()
+
+
+def test_opening_a_missing_store_read_only_says_so(tmp_path):
+    with pytest.raises(StoreError, match="no store"):
+        open_store(tmp_path / "absent", read_only=True)
