@@ -1,7 +1,6 @@
 import shutil
 
 import yaml
-from rdflib import URIRef
 
 from conftest import RESOURCES, SEED_YAML
 from polgraph.errors import ValidationFailed
@@ -13,7 +12,7 @@ import pytest
 def rows(store, name, **params):
     q = load_query(name)
     return [{k: (s[k].value if s[k] is not None else None) for k in q.columns}
-            for s in store.query(q.text, q.bind(params))]
+            for s in store.query(q.render(params))]
 
 
 def test_seed_answers_who_held_which_role(pipeline, store):
@@ -89,7 +88,7 @@ def test_reports_share_bodies_but_keep_their_own_graphs(pipeline, store):
     org = load_query("org-members")
     ubnd = next(iter(store.query(
         'SELECT ?o WHERE { ?o <http://www.w3.org/2000/01/rdf-schema#label> "Ủy ban nhân dân xã Cẩm Lộc" }')))["o"]
-    members = list(store.query(org.text, {"org": ubnd}))
+    members = list(store.query(org.render({"org": ubnd.value})))
     names = {m["person_name"].value for m in members}
     assert {"Nguyễn Viết Đồng", "Lê Đình Khải"} <= names
     assert len({m["post_label"].value for m in members}) >= 2
@@ -99,20 +98,15 @@ def test_person_timeline_and_event_participants(pipeline, store):
     pipeline.run([SEED_YAML])
     person = next(iter(store.query(
         'SELECT ?p WHERE { ?p <https://w3id.org/polgraph/ontology#name> "Biện Văn Thuyết" }')))["p"]
-    timeline = list(store.query(load_query("person-timeline").text, {"person": person}))
+    timeline = list(store.query(load_query("person-timeline").render({"person": person.value})))
     assert len(timeline) == 1
     assert timeline[0]["kind"].value == "conference"
     assert "directive_speech" in timeline[0]["acts"].value
     assert timeline[0]["posts"].value.count("|") == 2  # three posts
-    event = URIRef(timeline[0]["event"].value)
-    participants = list(store.query(load_query("event-participants").text,
-                                    {"event": store_term(event)}))
+    event = timeline[0]["event"].value
+    participants = list(store.query(load_query("event-participants").render({"event": event})))
     assert len(participants) == 9
     by_name = {p["person_name"].value: p for p in participants}
     assert "speech: công tác vận động Nhân dân xây dựng NTM" in by_name["Trần Anh Dũng"]["speeches"].value
     assert by_name["Võ Nam"]["acts"].value == "chaired"
 
-
-def store_term(iri):
-    import pyoxigraph as ox
-    return ox.NamedNode(str(iri))

@@ -101,3 +101,9 @@ def test_acts_are_the_eight_of_the_schema(vocabulary):
 def test_event_kinds_map_to_classes(vocabulary):
     assert set(vocabulary.event_classes) == {
         "conference", "congress", "council_session", "voter_meeting", "working_visit", "ceremony", "other"}
+
+
+def test_the_python_namespace_lists_exactly_the_ontology_terms(onto):
+    in_file = {str(s)[len(str(PG)):] for s in onto.subjects() if str(s).startswith(str(PG))}
+    declared = {name for name in PG.__annotations__ if not name.startswith("_")}
+    assert declared == in_file

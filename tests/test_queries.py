@@ -49,8 +49,9 @@ def test_binding_checks_names_and_values():
 def test_a_malicious_string_parameter_is_only_a_literal(store, pipeline, seed):
     pipeline.ingest(seed, "seed.yaml")
     q = load_query("who-held-role-at-event")
-    bound = q.bind({"report": 'seed" } } ; DROP ALL ; #'})
-    assert list(store.query(q.text, bound)) == []
+    text = q.render({"report": 'seed" ) } } ; DROP ALL ; #'})
+    assert list(store.query(text)) == []
+    assert len(list(store.query(q.render({"report": "seed"})))) == 14
     assert store.stats().reports == 1
 
 

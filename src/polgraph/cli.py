@@ -3,6 +3,7 @@ into messages and exit codes: 0 ok, 1 some input rejected (or the store failed),
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -21,8 +22,15 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
+# soft_wrap: messages stay on one line each, so they can be grepped and piped.
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+@app.callback()
+def _setup() -> None:
+    # rdflib logs a traceback for every ill-typed literal; the shapes already report those in words.
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
 
 StoreOption = Annotated[
     Optional[Path],
@@ -139,12 +147,12 @@ def query(
         values[key.strip()] = value
     try:
         named = load_query(name)
-        bindings = named.bind(values)
+        text = named.render(values)
     except QueryError as exc:
         raise _fail(str(exc), 2) from None
     handle = _open(store, read_only=True)
     try:
-        results = handle.query(named.text, bindings)
+        results = handle.query(text)
         write_results(results, fmt, console=out)
     except SyntaxError as exc:
         raise _fail(f"{named.path or named.name}: {exc}", 2) from None

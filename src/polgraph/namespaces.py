@@ -2,10 +2,130 @@
 
 from __future__ import annotations
 
-from rdflib import Namespace
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
 
-PG = Namespace("https://w3id.org/polgraph/ontology#")
+class PG(DefinedNamespace):
+    """The polgraph ontology (``ontology/polgraph.ttl``); a misspelt term raises AttributeError."""
+
+    _NS = Namespace("https://w3id.org/polgraph/ontology#")
+    _fail = True
+
+    # classes
+    Abbreviation: URIRef
+    ActType: URIRef
+    Area: URIRef
+    AreaLevel: URIRef
+    BodyType: URIRef
+    Centre: URIRef
+    Ceremony: URIRef
+    Commune: URIRef
+    CompoundTitle: URIRef
+    Conference: URIRef
+    Congress: URIRef
+    CouncilBoard: URIRef
+    CouncilSession: URIRef
+    DelegateGroup: URIRef
+    District: URIRef
+    Document: URIRef
+    DocumentKind: URIRef
+    Enterprise: URIRef
+    Event: URIRef
+    ExecutiveCommittee: URIRef
+    FarmersAssociation: URIRef
+    FatherlandFront: URIRef
+    GovernmentOffice: URIRef
+    InspectionCommission: URIRef
+    Legislature: URIRef
+    MassMobilisationBoard: URIRef
+    MassOrganisation: URIRef
+    MilitaryCommand: URIRef
+    OrganisationBoard: URIRef
+    Organization: URIRef
+    Participation: URIRef
+    PartyBoard: URIRef
+    PartyCell: URIRef
+    PartyCommittee: URIRef
+    PartyOffice: URIRef
+    PartyOrganisation: URIRef
+    PeoplesCommittee: URIRef
+    PeoplesCouncil: URIRef
+    Person: URIRef
+    Police: URIRef
+    Post: URIRef
+    PostType: URIRef
+    PropagandaBoard: URIRef
+    Province: URIRef
+    Report: URIRef
+    RoleAttestation: URIRef
+    School: URIRef
+    Speech: URIRef
+    StandingCommittee: URIRef
+    Term: URIRef
+    TextSpan: URIRef
+    TradeUnion: URIRef
+    VeteransAssociation: URIRef
+    Village: URIRef
+    VillageAdministration: URIRef
+    VoterMeeting: URIRef
+    WomensUnion: URIRef
+    WorkingVisit: URIRef
+    YouthUnion: URIRef
+    # properties
+    act: URIRef
+    areaClass: URIRef
+    asWritten: URIRef
+    bodyType: URIRef
+    capacity: URIRef
+    cites: URIRef
+    cue: URIRef
+    date: URIRef
+    dateYearInferred: URIRef
+    deputyOf: URIRef
+    documentKind: URIRef
+    documentNumber: URIRef
+    endDate: URIRef
+    endYear: URIRef
+    event: URIRef
+    evidence: URIRef
+    exclusive: URIRef
+    expandsTo: URIRef
+    gender: URIRef
+    implements: URIRef
+    impliesBodyType: URIRef
+    impliesPost: URIRef
+    issued: URIRef
+    issuer: URIRef
+    jurisdiction: URIRef
+    kindCode: URIRef
+    kindOrder: URIRef
+    level: URIRef
+    name: URIRef
+    nameKey: URIRef
+    officialCode: URIRef
+    orgClass: URIRef
+    organiser: URIRef
+    partOf: URIRef
+    participant: URIRef
+    person: URIRef
+    place: URIRef
+    post: URIRef
+    postTitle: URIRef
+    postType: URIRef
+    published: URIRef
+    reportKey: URIRef
+    source: URIRef
+    speaker: URIRef
+    speechKind: URIRef
+    startYear: URIRef
+    term: URIRef
+    text: URIRef
+    textHash: URIRef
+    title: URIRef
+    topic: URIRef
+    url: URIRef
+
 ONTOLOGY_IRI = "https://w3id.org/polgraph/ontology"
 VOCAB = "https://w3id.org/polgraph/vocab/"
 POST = Namespace(VOCAB + "post/")

@@ -7,8 +7,9 @@ Each query file starts with a header of ``# key: value`` comment lines::
     # param: event iri optional — the event
     # columns: person, person_name, ...
 
-Parameters are bound as RDF terms through the engine's variable substitution, never spliced into
-the query text, so a value cannot change what the query does.
+Parameters are bound as RDF terms in a ``VALUES`` block at the start of the ``WHERE`` clause.
+Each term is built and serialised by the RDF library (an IRI is checked, a literal escaped), never
+pasted from user text, so a value cannot change what the query does.
 """
 
 from __future__ import annotations
@@ -78,6 +79,26 @@ class NamedQuery:
         if missing:
             raise QueryError(f"query {self.name} needs --param {missing[0]}=…")
         return {name: known[name].to_term(raw) for name, raw in values.items()}
+
+    def render(self, values: dict[str, str]) -> str:
+        """The query text ready to run, with ``values`` checked and bound."""
+        return with_values(self.text, self.bind(values))
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def with_values(text: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
+    """The query with ``bindings`` joined in first, as ``VALUES (?a ?b) { (<x> "y") }``."""
+    if not bindings:
+        return text
+    match = _WHERE.search(text)
+    if match is None:
+        raise QueryError("a query with parameters needs a WHERE { … } clause")
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(str(term) for term in bindings.values())
+    block = f"\n  VALUES ({names}) {{ ({values}) }}"
+    return text[: match.end()] + block + text[match.end():]
 
 
 def parse_query(text: str, path: Path | None = None) -> NamedQuery:

@@ -46,10 +46,15 @@ def write_results(results, fmt: str, out: IO[bytes] | None = None, console: Cons
         (out or sys.stdout.buffer).write(data if data.endswith(b"\n") else data + b"\n")
         return max(data.count(b"\n") - 1, 0)
     columns = [v.value for v in results.variables]
-    table = Table(*columns, show_lines=False)
+    table = Table(show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")  # wrap long values; never cut names off
     rows = 0
     for solution in results:
         table.add_row(*(plain(solution[c]) for c in columns))
         rows += 1
-    (console or Console()).print(table)
+    console = console or Console()
+    if not console.is_terminal:
+        console = Console(file=console.file, width=max(console.width, 240))
+    console.print(table)
     return rows

@@ -79,8 +79,8 @@ class _Mapper:
         node = iris.span(self.report, start, end)
         self.add(subject, PG.evidence, node)
         self.add(node, RDF.type, PG.TextSpan)
-        self.add(node, OA.start, Literal(start, datatype=XSD.nonNegativeInteger))
-        self.add(node, OA.end, Literal(end, datatype=XSD.nonNegativeInteger))
+        self.add(node, OA.start, Literal(start, datatype=XSD.integer))
+        self.add(node, OA.end, Literal(end, datatype=XSD.integer))
         if self.text is not None:
             self.add(node, OA.exact, Literal(self.text[start:end]))
 

@@ -1,0 +1,91 @@
+"""Structured ingest speed: 1,000 reports into an empty store and into a 10,000-report store.
+
+Prints reports/s and ms per report (map + validate + store) for both, the ratio between them
+(the per-report cost must stay flat: ratio <= 1.5), and validation ms per report (<= 15 ms).
+
+    .venv/bin/python bench/ingest.py [--measure 1000] [--background 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import post_titles, synthetic_report  # noqa: E402
+
+from polgraph.ingest import Pipeline  # noqa: E402
+from polgraph.rdf.mapping import map_extraction  # noqa: E402
+from polgraph.store import OxigraphStore  # noqa: E402
+from polgraph.vocab import vocabulary  # noqa: E402
+
+
+def fill(store: OxigraphStore, count: int, titles, vocab) -> float:
+    """Background reports, stored without validation (only their presence matters here)."""
+    start = time.perf_counter()
+    for index in range(count):
+        report = map_extraction(synthetic_report(1_000_000 + index, vocab, titles), vocab)
+        store.replace_graph(report.iri, report.graph)
+    return time.perf_counter() - start
+
+
+def measure(pipeline: Pipeline, first: int, count: int, titles, vocab) -> dict[str, float]:
+    reports = [synthetic_report(first + i, vocab, titles) for i in range(count)]
+    totals, validations = [], []
+    for extraction in reports:
+        t0 = time.perf_counter()
+        report_graph = map_extraction(extraction, vocab)
+        t1 = time.perf_counter()
+        result = pipeline.check(report_graph.graph)
+        t2 = time.perf_counter()
+        assert result.conforms, result.violations[:3]
+        pipeline.store.replace_graph(report_graph.iri, report_graph.graph)
+        t3 = time.perf_counter()
+        totals.append(t3 - t0)
+        validations.append(t2 - t1)
+    total = sum(totals)
+    return {
+        "reports_per_s": count / total,
+        "ms_per_report": 1000 * total / count,
+        "p50_ms": 1000 * statistics.median(totals),
+        "validation_ms": 1000 * statistics.mean(validations),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--measure", type=int, default=1000)
+    parser.add_argument("--background", type=int, default=10_000)
+    args = parser.parse_args()
+    vocab = vocabulary()
+    titles = post_titles(vocab)
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = OxigraphStore(Path(tmp) / "empty")
+        pipe = Pipeline(empty, vocab)
+        pipe.ensure_model_graphs()
+        cold = measure(pipe, 0, args.measure, titles, vocab)
+
+        full = OxigraphStore(Path(tmp) / "full")
+        pipe_full = Pipeline(full, vocab, pipe.validator)
+        pipe_full.ensure_model_graphs()
+        seconds = fill(full, args.background, titles, vocab)
+        print(f"background: {args.background} reports stored in {seconds:.1f} s "
+              f"({full.stats().quads:,} quads)")
+        warm = measure(pipe_full, 0, args.measure, titles, vocab)
+
+    print(f"{'store':<22}{'reports/s':>10}{'ms/report':>11}{'p50 ms':>9}{'validate ms':>13}")
+    for label, row in ((f"empty", cold), (f"{args.background:,} reports", warm)):
+        print(f"{label:<22}{row['reports_per_s']:>10.1f}{row['ms_per_report']:>11.2f}"
+              f"{row['p50_ms']:>9.2f}{row['validation_ms']:>13.2f}")
+    ratio = warm["ms_per_report"] / cold["ms_per_report"]
+    print(f"per-report cost ratio (full/empty): {ratio:.2f}  (target <= 1.5)")
+    print(f"validation per report: {max(cold['validation_ms'], warm['validation_ms']):.2f} ms  (target <= 15)")
+
+
+if __name__ == "__main__":
+    main()
