@@ -1,7 +1,8 @@
 """Structured ingest speed: 1,000 reports into an empty store and into a 10,000-report store.
 
-Prints reports/s and ms per report (map + validate + store) for both, the ratio between them
-(the per-report cost must stay flat: ratio <= 1.5), and validation ms per report (<= 15 ms).
+Prints reports/s and ms per report (map + validate + store, validated in batches as
+``polgraph ingest`` does) for both, the ratio between them (the per-report cost must stay flat:
+ratio <= 1.5), validation ms per report (<= 15 ms), and validation of one report on its own.
 
     .venv/bin/python bench/ingest.py [--measure 1000] [--background 10000]
 """
@@ -34,33 +35,42 @@ def fill(store: OxigraphStore, count: int, titles, vocab) -> float:
     return time.perf_counter() - start
 
 
-def measure(pipeline: Pipeline, first: int, count: int, titles, vocab) -> dict[str, float]:
+def measure(pipeline: Pipeline, first: int, count: int, titles, vocab, batch: int) -> dict[str, float]:
+    """Ingest ``count`` reports the way ``polgraph ingest`` does: validated ``batch`` at a time."""
     reports = [synthetic_report(first + i, vocab, titles) for i in range(count)]
-    totals, validations = [], []
-    for extraction in reports:
+    total = validating = 0.0
+    for start in range(0, count, batch):
         t0 = time.perf_counter()
-        report_graph = map_extraction(extraction, vocab)
+        graphs = [map_extraction(x, vocab) for x in reports[start:start + batch]]
         t1 = time.perf_counter()
-        result = pipeline.check(report_graph.graph)
+        results = pipeline._check_batch(graphs)
         t2 = time.perf_counter()
-        assert result.conforms, result.violations[:3]
-        pipeline.store.replace_graph(report_graph.iri, report_graph.graph)
-        t3 = time.perf_counter()
-        totals.append(t3 - t0)
-        validations.append(t2 - t1)
-    total = sum(totals)
+        for graph, result in zip(graphs, results):
+            assert result.conforms, result.violations[:3]
+            pipeline.store.replace_graph(graph.iri, graph.graph)
+        total += time.perf_counter() - t0
+        validating += t2 - t1
     return {
         "reports_per_s": count / total,
         "ms_per_report": 1000 * total / count,
-        "p50_ms": 1000 * statistics.median(totals),
-        "validation_ms": 1000 * statistics.mean(validations),
+        "validation_ms": 1000 * validating / count,
     }
+
+
+def single_validation_ms(pipeline: Pipeline, vocab, titles, count: int = 200) -> float:
+    """One report at a time, as a single upload is checked."""
+    graphs = [map_extraction(synthetic_report(5_000_000 + i, vocab, titles), vocab) for i in range(count)]
+    t0 = time.perf_counter()
+    for graph in graphs:
+        pipeline.check(graph.graph)
+    return 1000 * (time.perf_counter() - t0) / count
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--measure", type=int, default=1000)
     parser.add_argument("--background", type=int, default=10_000)
+    parser.add_argument("--batch", type=int, default=32, help="reports validated per pySHACL pass")
     args = parser.parse_args()
     vocab = vocabulary()
     titles = post_titles(vocab)
@@ -68,7 +78,7 @@ def main() -> None:
         empty = OxigraphStore(Path(tmp) / "empty")
         pipe = Pipeline(empty, vocab)
         pipe.ensure_model_graphs()
-        cold = measure(pipe, 0, args.measure, titles, vocab)
+        cold = measure(pipe, 0, args.measure, titles, vocab, args.batch)
 
         full = OxigraphStore(Path(tmp) / "full")
         pipe_full = Pipeline(full, vocab, pipe.validator)
@@ -76,15 +86,18 @@ def main() -> None:
         seconds = fill(full, args.background, titles, vocab)
         print(f"background: {args.background} reports stored in {seconds:.1f} s "
               f"({full.stats().quads:,} quads)")
-        warm = measure(pipe_full, 0, args.measure, titles, vocab)
+        warm = measure(pipe_full, 0, args.measure, titles, vocab, args.batch)
+        single = single_validation_ms(pipe_full, vocab, titles)
 
-    print(f"{'store':<22}{'reports/s':>10}{'ms/report':>11}{'p50 ms':>9}{'validate ms':>13}")
-    for label, row in ((f"empty", cold), (f"{args.background:,} reports", warm)):
+    print(f"{'store':<22}{'reports/s':>10}{'ms/report':>11}{'validate ms':>13}")
+    for label, row in (("empty", cold), (f"{args.background:,} reports", warm)):
         print(f"{label:<22}{row['reports_per_s']:>10.1f}{row['ms_per_report']:>11.2f}"
-              f"{row['p50_ms']:>9.2f}{row['validation_ms']:>13.2f}")
+              f"{row['validation_ms']:>13.2f}")
     ratio = warm["ms_per_report"] / cold["ms_per_report"]
     print(f"per-report cost ratio (full/empty): {ratio:.2f}  (target <= 1.5)")
-    print(f"validation per report: {max(cold['validation_ms'], warm['validation_ms']):.2f} ms  (target <= 15)")
+    print(f"validation per report, batches of {args.batch}: "
+          f"{max(cold['validation_ms'], warm['validation_ms']):.2f} ms  (target <= 15)")
+    print(f"validation of a single report on its own: {single:.2f} ms")
 
 
 if __name__ == "__main__":

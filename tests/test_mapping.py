@@ -97,3 +97,20 @@ def test_same_facts_in_another_spelling_give_the_same_bodies(seed, vocabulary):
     b = map_extraction(old_spelling, vocabulary).graph
     orgs = lambda g: set(g.subjects(RDF.type, PG.Organization))
     assert orgs(a) == orgs(b)
+
+
+def test_two_entries_with_one_name_make_one_valid_person(vocabulary, validator):
+    from polgraph.extract.schema import Extraction
+
+    x = Extraction.model_validate({
+        "event": {"kind": "conference"},
+        "persons": [
+            {"name": "Lê Văn An", "roles": [{"post": "Bí thư", "org": "Đảng ủy xã Tân An"}], "acts": ["speech"]},
+            {"name": "Lê Văn An", "roles": [{"post": "Chủ tịch", "org": "Ủy ban nhân dân xã Tân An"}],
+             "acts": ["speech"]},
+        ],
+    })
+    g = map_extraction(x, vocabulary).graph
+    assert len(set(g.subjects(RDF.type, PG.Person))) == 1
+    assert len(set(g.subjects(RDF.type, PG.Speech))) == 2
+    assert validator.validate(g).conforms

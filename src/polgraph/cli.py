@@ -130,7 +130,7 @@ def validate(
 def query(
     name: Annotated[str, typer.Argument(help="A named query (see `polgraph queries`) or a .rq file.")],
     param: Annotated[list[str], typer.Option("--param", "-p", help="name=value; repeat for several.")] = [],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table (readable: IRI columns with a label beside them are left out), csv, tsv or json.")] = "table",
     store: StoreOption = None,
 ) -> None:
     """Run a named SPARQL query over the store."""

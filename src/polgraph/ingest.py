@@ -99,6 +99,10 @@ class Pipeline:
 
     def ingest(self, extraction: Extraction, source: str, *, store: bool = True) -> Outcome:
         report_graph, report = self.build(extraction)
+        return self._commit(source, report_graph, report, store=store)
+
+    def _commit(self, source: str, report_graph: ReportGraph, report: ValidationReport, *,
+                store: bool) -> Outcome:
         if not report.conforms:
             raise ValidationFailed(source, report.messages)
         if not store or self.store is None:
@@ -106,25 +110,48 @@ class Pipeline:
         status = self.store.replace_graph(report_graph.iri, report_graph.graph)
         return Outcome(source, status.value, str(report_graph.iri), report.messages)
 
+    def _check_batch(self, graphs: list[ReportGraph]) -> list[ValidationReport]:
+        contexts = [
+            self.store.describe(external_references(g.graph)) if self.store is not None else ()
+            for g in graphs
+        ]
+        return self.validator.validate_many([(g.graph, c) for g, c in zip(graphs, contexts)])
+
     def run(self, paths: Iterable[Path], *, store: bool = True,
-            progress: Callable[[Path], None] | None = None) -> Summary:
-        summary = Summary()
+            progress: Callable[[Path], None] | None = None, batch_size: int = 32) -> Summary:
+        """Ingest (or with ``store=False`` only check) every report under ``paths``, in order.
+
+        Reports are validated ``batch_size`` at a time (see ``ReportValidator.validate_many``)
+        and stored one by one; a rejected report never stops the batch.
+        """
+        outcomes: list[Outcome | None] = []
+        pending: list[tuple[int, str, ReportGraph]] = []
+
+        def flush() -> None:
+            reports = self._check_batch([graph for _, _, graph in pending])
+            for (slot, source, graph), report in zip(pending, reports):
+                try:
+                    outcomes[slot] = self._commit(source, graph, report, store=store)
+                except ValidationFailed as exc:
+                    outcomes[slot] = Outcome(source, "rejected", messages=exc.messages,
+                                             error="rejected by the shapes")
+            pending.clear()
+
         for path, explicit in expand_inputs(paths):
             if progress:
                 progress(path)
+            outcomes.append(None)
             try:
                 extraction = read_extraction(path)
                 if extraction.id is None:
                     extraction = extraction.model_copy(update={"id": path.stem})
             except InputError as exc:
-                if not explicit and path.suffix.lower() in TEXT_SUFFIXES:
-                    summary.outcomes.append(Outcome(str(path), "skipped", error=exc.message))
-                else:
-                    summary.outcomes.append(Outcome(str(path), "rejected", error=exc.message))
+                status = "skipped" if not explicit and path.suffix.lower() in TEXT_SUFFIXES else "rejected"
+                outcomes[-1] = Outcome(str(path), status, error=exc.message)
                 continue
-            try:
-                summary.outcomes.append(self.ingest(extraction, str(path), store=store))
-            except ValidationFailed as exc:
-                summary.outcomes.append(Outcome(str(path), "rejected", messages=exc.messages,
-                                                error="rejected by the shapes"))
-        return summary
+            pending.append((len(outcomes) - 1, str(path), map_extraction(extraction, self.vocabulary)))
+            if len(pending) >= batch_size:
+                flush()
+        if pending:
+            flush()
+        return Summary([o for o in outcomes if o is not None])

@@ -46,6 +46,8 @@ def write_results(results, fmt: str, out: IO[bytes] | None = None, console: Cons
         (out or sys.stdout.buffer).write(data if data.endswith(b"\n") else data + b"\n")
         return max(data.count(b"\n") - 1, 0)
     columns = [v.value for v in results.variables]
+    # A table is for reading: an IRI column with a name or label beside it is left to csv/json.
+    columns = [c for c in columns if f"{c}_name" not in columns and f"{c}_label" not in columns]
     table = Table(show_lines=False)
     for column in columns:
         table.add_column(column, overflow="fold")  # wrap long values; never cut names off

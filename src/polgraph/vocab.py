@@ -48,6 +48,7 @@ class Vocabulary:
     acts: dict[str, URIRef] = field(default_factory=dict)
     event_classes: dict[str, URIRef] = field(default_factory=dict)
     area_levels: list[tuple[str, AreaLevel]] = field(default_factory=list)
+    _body_index: dict[str, BodyType] = field(default_factory=dict, repr=False)
 
     def post_type(self, title: str) -> URIRef | None:
         """The post concept for a normalised title, trying its longest known prefix."""
@@ -59,11 +60,17 @@ class Vocabulary:
         return None
 
     def body_type(self, org_name: str) -> tuple[BodyType, str] | None:
-        """The kind of body an organisation's name starts with, and the rest of the name."""
-        key = match_key(org_name)
-        for label, body in self.body_labels:
-            if key == label or key.startswith(label + " "):
-                rest = normalise_label(org_name)[len(label):].strip(" -–,")
+        """The kind of body an organisation's name starts with (longest label first), and the
+        rest of the name."""
+        if not self._body_index:
+            for label, body in self.body_labels:
+                self._body_index.setdefault(label, body)
+        label = normalise_label(org_name)
+        words = label.lower().split(" ")
+        for count in range(len(words), 0, -1):
+            body = self._body_index.get(" ".join(words[:count]))
+            if body is not None:
+                rest = " ".join(label.split(" ")[count:]).strip(" -–,")
                 return body, rest
         return None
 
@@ -75,15 +82,24 @@ class Vocabulary:
                 return level, normalise_label(phrase)[len(word):].strip()
         return None
 
-    def class_hierarchy(self) -> Graph:
-        """The rdfs:subClassOf triples, which SHACL's sh:class needs beside a report's graph."""
-        graph = Graph()
-        for triple in self.ontology.triples((None, RDFS.subClassOf, None)):
-            graph.add(triple)
-        for cls in (PG.PostType, PG.BodyType, PG.ActType):
-            for concept in self.vocab.subjects(RDF.type, cls):
-                graph.add((concept, RDF.type, cls))
-        return graph
+    def ancestors(self) -> dict[URIRef, frozenset[URIRef]]:
+        """Each polgraph class with its polgraph superclasses (transitively)."""
+        out = {}
+        for cls in set(self.ontology.subjects(RDFS.subClassOf, None)):
+            if str(cls).startswith(str(PG)):
+                out[cls] = frozenset(
+                    a for a in self.ontology.transitive_objects(cls, RDFS.subClassOf)
+                    if a != cls and str(a).startswith(str(PG))
+                )
+        return out
+
+    def concept_types(self) -> dict[URIRef, URIRef]:
+        """Each vocabulary concept a report may point at, with its vocabulary class."""
+        return {
+            concept: cls
+            for cls in (PG.PostType, PG.BodyType, PG.ActType)
+            for concept in self.vocab.subjects(RDF.type, cls)
+        }
 
 
 def _labels(graph: Graph, concept: URIRef) -> list[str]:

@@ -10,7 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, XSD
 
 from polgraph.extract.schema import Extraction, Person, Speech
-from polgraph.namespaces import OA, PG, PREFIXES
+from polgraph.namespaces import OA, PG
 from polgraph.rdf import iris
 from polgraph.text.normalise import name_key, nfc, normalise_label
 from polgraph.vocab import Vocabulary
@@ -50,9 +50,10 @@ class _Mapper:
         self.report = iris.report(self.digest)
         self.event = iris.event(self.digest)
         self.text = nfc(extraction.report.text) if extraction.report.text else None
+        # Two entries with one name are one person here (persons are keyed by name within a
+        # report), so their speeches are numbered across entries.
+        self.speech_count: dict[URIRef, int] = {}
         self.g = Graph()
-        for prefix, ns in PREFIXES.items():
-            self.g.bind(prefix, ns)
 
     def add(self, s, p, o) -> None:
         self.g.add((s, p, o))
@@ -217,7 +218,9 @@ class _Mapper:
         for kind in ("speech", "directive_speech"):
             if kind in person.acts and not any(s.kind == kind for s in speeches):
                 speeches.append(Speech(kind=kind))
-        for index, speech in enumerate(speeches):
+        for speech in speeches:
+            index = self.speech_count.get(p, 0)
+            self.speech_count[p] = index + 1
             s = iris.speech(self.digest, p, index)
             self.add(s, RDF.type, PG.Speech)
             self.add(s, PG.speaker, p)

@@ -63,18 +63,19 @@ class OxigraphStore:
         target = ox.NamedNode(str(name))
         new = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), target) for s, p, o in graph}
         existed = self._store.contains_named_graph(target)
-        if existed:
+        try:
+            if not existed:
+                self._store.extend(new)  # one transaction
+                return ReplaceOutcome.ADDED
             old = set(self._store.quads_for_pattern(None, None, None, target))
             if old == new:
                 return ReplaceOutcome.UNCHANGED
-        # One SPARQL update is one transaction: readers never see a half-replaced graph.
-        body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in new)
-        update = f"DROP SILENT GRAPH {target} ;\nINSERT DATA {{ GRAPH {target} {{\n{body} }} }}"
-        try:
-            self._store.update(update)
+            # One SPARQL update is one transaction: readers never see a half-replaced graph.
+            body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in new)
+            self._store.update(f"DROP SILENT GRAPH {target} ;\nINSERT DATA {{ GRAPH {target} {{\n{body} }} }}")
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"cannot write graph {name}: {exc}") from None
-        return ReplaceOutcome.REPLACED if existed else ReplaceOutcome.ADDED
+        return ReplaceOutcome.REPLACED
 
     def remove_graph(self, name: URIRef) -> bool:
         target = ox.NamedNode(str(name))
