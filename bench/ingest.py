@@ -43,7 +43,7 @@ def measure(pipeline: Pipeline, first: int, count: int, titles, vocab, batch: in
         t0 = time.perf_counter()
         graphs = [map_extraction(x, vocab) for x in reports[start:start + batch]]
         t1 = time.perf_counter()
-        results = pipeline._check_batch(graphs)
+        results = pipeline.check([g.graph for g in graphs])
         t2 = time.perf_counter()
         for graph, result in zip(graphs, results):
             assert result.conforms, result.violations[:3]
@@ -62,7 +62,7 @@ def single_validation_ms(pipeline: Pipeline, vocab, titles, count: int = 200) ->
     graphs = [map_extraction(synthetic_report(5_000_000 + i, vocab, titles), vocab) for i in range(count)]
     t0 = time.perf_counter()
     for graph in graphs:
-        pipeline.check(graph.graph)
+        pipeline.check([graph.graph])
     return 1000 * (time.perf_counter() - t0) / count
 
 

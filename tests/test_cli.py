@@ -81,11 +81,16 @@ def test_stats_counts_what_is_stored(loaded):
     assert "persons 12" in result.stdout
 
 
-@pytest.mark.parametrize("fmt", ["trig", "nq", "jsonld", "ttl"])
+@pytest.mark.parametrize("fmt", ["trig", "nq", "jsonld", "ttl", "popolo"])
 def test_export_round_trips(loaded, tmp_path, fmt):
     target = tmp_path / f"export.{fmt}"
     result = polgraph("export", "--format", fmt, "--out", str(target), store=loaded)
     assert result.exit_code == 0, result.output
+    if fmt == "popolo":
+        document = json.loads(target.read_text(encoding="utf-8"))
+        assert len(document["memberships"]) == 14 + 3
+        assert len(document["events"]) == 2
+        return
     if fmt == "ttl":
         graph = Graph().parse(target, format="turtle")
         assert len(graph) > 100
@@ -121,3 +126,18 @@ def test_console_script_is_installed():
     assert done.returncode == 0
     for command in ("ingest", "validate", "query", "stats", "export"):
         assert command in done.stdout
+
+
+def test_query_from_a_file(loaded, tmp_path):
+    rq = tmp_path / "count.rq"
+    rq.write_text("# name: count-people\n# param: name string required — a name\n# columns: n\n"
+                  "PREFIX pg: <https://w3id.org/polgraph/ontology#>\n"
+                  "SELECT (COUNT(?p) AS ?n) WHERE { ?p pg:name ?name }", encoding="utf-8")
+    result = polgraph("query", str(rq), "--param", "name=Võ Nam", "--format", "csv", store=loaded)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split() == ["n", "1"]
+    broken = tmp_path / "broken.rq"
+    broken.write_text("SELECT ?x WHERE { ?x", encoding="utf-8")
+    result = polgraph("query", str(broken), store=loaded)
+    assert result.exit_code == 2
+    assert "broken.rq" in result.stderr

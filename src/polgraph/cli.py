@@ -97,12 +97,14 @@ def _run_pipeline(paths: list[Path], store_path: Path | None, *, write: bool, qu
 
 
 def _open_if_exists(store_path: Path | None):
+    from polgraph.store import open_store
+
     settings = Settings.from_env(store=store_path)
     if not settings.store_path.exists():
         return None
     try:
-        return _open(store_path, read_only=True)
-    except typer.Exit:
+        return open_store(settings.store_path, read_only=True)
+    except StoreError:
         return None  # a store in use elsewhere only loses the one-hop context, not the check
 
 
@@ -186,7 +188,7 @@ def stats(store: StoreOption = None) -> None:
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="ttl, nq, trig or jsonld.")] = "trig",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="ttl, nq, trig, jsonld or popolo.")] = "trig",
     output: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default stdout).")] = None,
     store: StoreOption = None,
 ) -> None:

@@ -1,16 +1,18 @@
-"""Export the whole store: Turtle (the union of all graphs), N-Quads, TriG or JSON-LD."""
+"""Export the whole store: Turtle (the union of all graphs), N-Quads, TriG, JSON-LD or Popolo JSON."""
 
 from __future__ import annotations
 
 import io
+import json
 from typing import IO
 
 import pyoxigraph as ox
 from rdflib import Dataset
 
+from polgraph.popolo import to_popolo
 from polgraph.store.oxigraph import OxigraphStore
 
-EXPORT_FORMATS = ("ttl", "nq", "trig", "jsonld")
+EXPORT_FORMATS = ("ttl", "nq", "trig", "jsonld", "popolo")
 
 
 def export(store: OxigraphStore, fmt: str, out: IO[bytes]) -> None:
@@ -26,5 +28,8 @@ def export(store: OxigraphStore, fmt: str, out: IO[bytes]) -> None:
         dataset = Dataset()
         dataset.parse(data=buffer.getvalue().decode("utf-8"), format="nquads")
         out.write(dataset.serialize(format="json-ld", auto_compact=True).encode("utf-8"))
+    elif fmt == "popolo":
+        document = to_popolo(store)
+        out.write(json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
     else:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")

@@ -75,7 +75,7 @@ def read_extraction(path: Path) -> Extraction:
 
 
 class Pipeline:
-    """Reads, maps, validates and (with a store) stores reports, one at a time."""
+    """Reads, maps, validates and (with a store) stores reports."""
 
     def __init__(self, store: GraphStore | None, vocabulary: Vocabulary | None = None,
                  validator: ReportValidator | None = None) -> None:
@@ -91,11 +91,14 @@ class Pipeline:
 
     def build(self, extraction: Extraction) -> tuple[ReportGraph, ValidationReport]:
         report_graph = map_extraction(extraction, self.vocabulary)
-        return report_graph, self.check(report_graph.graph)
+        return report_graph, self.check([report_graph.graph])[0]
 
-    def check(self, graph: Graph) -> ValidationReport:
-        context = self.store.describe(external_references(graph)) if self.store is not None else ()
-        return self.validator.validate(graph, context)
+    def check(self, graphs: list[Graph]) -> list[ValidationReport]:
+        """Validate report graphs, each with one hop of context from the store."""
+        def context(graph: Graph):
+            return self.store.describe(external_references(graph)) if self.store is not None else ()
+
+        return self.validator.validate_many([(graph, context(graph)) for graph in graphs])
 
     def ingest(self, extraction: Extraction, source: str, *, store: bool = True) -> Outcome:
         report_graph, report = self.build(extraction)
@@ -110,13 +113,6 @@ class Pipeline:
         status = self.store.replace_graph(report_graph.iri, report_graph.graph)
         return Outcome(source, status.value, str(report_graph.iri), report.messages)
 
-    def _check_batch(self, graphs: list[ReportGraph]) -> list[ValidationReport]:
-        contexts = [
-            self.store.describe(external_references(g.graph)) if self.store is not None else ()
-            for g in graphs
-        ]
-        return self.validator.validate_many([(g.graph, c) for g, c in zip(graphs, contexts)])
-
     def run(self, paths: Iterable[Path], *, store: bool = True,
             progress: Callable[[Path], None] | None = None, batch_size: int = 32) -> Summary:
         """Ingest (or with ``store=False`` only check) every report under ``paths``, in order.
@@ -128,7 +124,7 @@ class Pipeline:
         pending: list[tuple[int, str, ReportGraph]] = []
 
         def flush() -> None:
-            reports = self._check_batch([graph for _, _, graph in pending])
+            reports = self.check([graph.graph for _, _, graph in pending])
             for (slot, source, graph), report in zip(pending, reports):
                 try:
                     outcomes[slot] = self._commit(source, graph, report, store=store)

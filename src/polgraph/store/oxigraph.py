@@ -13,6 +13,7 @@ from polgraph.errors import StoreError
 from polgraph.namespaces import MODEL_GRAPH_PREFIX
 from polgraph.store.base import ReplaceOutcome, StoreStats
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _DUMP_FORMATS = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
 
 
@@ -38,6 +39,8 @@ def from_ox(term):
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return Literal(term.value)  # a simple literal, as rdflib writes it
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"not an RDF term: {term!r}")
 

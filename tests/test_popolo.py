@@ -1,0 +1,39 @@
+"""RDF → Popolo → RDF keeps people, bodies, posts, attestations and events."""
+
+import json
+
+from rdflib import Graph
+from rdflib.namespace import ORG, RDF, RDFS
+
+from conftest import RESOURCES, SEED_YAML
+from polgraph.namespaces import PG
+from polgraph.popolo import from_popolo, to_popolo
+from polgraph.store.oxigraph import from_ox
+
+# What Popolo carries: every triple of these predicates, and the types it names.
+CARRIED = {PG.name, PG.nameKey, PG.gender, RDFS.label, ORG.subOrganizationOf, PG.postTitle, ORG.postIn,
+           PG.person, PG.post, PG.event, PG.source, PG.asWritten, PG.date, PG.endDate, PG.organiser}
+
+
+KINDS = {PG.Person, PG.Organization, PG.Post, PG.RoleAttestation, PG.Event}
+
+
+def carried(graph: Graph, ancestors) -> set:
+    nodes = {s for s, cls in graph.subject_objects(RDF.type)
+             if ({cls} | ancestors.get(cls, frozenset())) & KINDS}
+    return {(s, p, o) for s in nodes for p, o in graph.predicate_objects(s) if p in CARRIED}
+
+
+def test_round_trip(pipeline, store, vocabulary):
+    pipeline.run([SEED_YAML, RESOURCES / "reports" / "council-session.yaml"])
+    stored = Graph()
+    for quad in store.native.quads_for_pattern(None, None, None, None):
+        if "/id/" in quad.graph_name.value:
+            stored.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
+    document = json.loads(json.dumps(to_popolo(store)))
+    assert len(document["persons"]) == 12
+    assert {m["role"] for m in document["memberships"]} >= {"Bí thư", "Chủ tịch", "Phó Chủ tịch"}
+    back = from_popolo(document, vocabulary)
+    ancestors = vocabulary.ancestors()
+    assert carried(back, ancestors) == carried(stored, ancestors)
+    assert set(back.triples((None, RDF.type, None))) <= set(stored.triples((None, RDF.type, None)))
