@@ -62,3 +62,10 @@ def test_on_disk_store_keeps_graphs_across_openings(tmp_path):
 def test_opening_a_missing_store_read_only_says_so(tmp_path):
     with pytest.raises(StoreError, match="no store"):
         open_store(tmp_path / "absent", read_only=True)
+
+
+def test_a_store_in_use_is_named_as_such(tmp_path):
+    first = OxigraphStore(tmp_path / "store")
+    with pytest.raises(StoreError, match="in use by another process"):
+        OxigraphStore(tmp_path / "store")
+    first.close()

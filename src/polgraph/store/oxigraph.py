@@ -59,6 +59,11 @@ class OxigraphStore:
                 path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(path))
         except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise StoreError(
+                    f"the store at {path} is in use by another process (an ingest or a server); "
+                    "wait for it to finish or stop it"
+                ) from None
             raise StoreError(f"cannot open the store at {path}: {exc}") from None
 
     # -- writing ---------------------------------------------------------------------------
