@@ -1,0 +1,78 @@
+"""What each person did: cues from the acts vocabulary, found clause by clause and given to the
+person the clause is about."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from polgraph.extract.lexicon import Lexicon
+from polgraph.text.view import ReportText
+
+# Cues that are too common as nouns or in other senses to stand alone.
+_WEAK_CUES = {"chỉ đạo", "ý kiến", "báo cáo", "thông tin", "trưởng đoàn", "dự", "trao", "tặng"}
+_NOT_AWARD = re.compile(r"trao đổi|được trao|được tặng|nhận (?:giấy|bằng|quà)")
+_LIST_ACTS = {"chaired", "attended"}
+_ABBREVIATION_DOT = re.compile(r"\b(?:tp|tx|tt|ths|ts|pgs|gs|bs|q|p|h)\.$")
+
+
+@dataclass(frozen=True)
+class Cue:
+    act: str
+    start: int
+    end: int
+
+
+def sentences(rt: ReportText) -> list[tuple[int, int]]:
+    """Sentence spans. A line that goes on in lower case continues the sentence (a caption
+    broken across lines); a dot after an abbreviation ("TP. Cần Thơ") does not end one."""
+    out, start = [], 0
+    text, folded = rt.text, rt.folded
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        end_here = False
+        if ch == "\n":
+            nxt = text[i + 1:i + 2]
+            end_here = not (nxt and nxt.islower())
+        elif ch in ".!?" and text[i + 1:i + 2] in (" ", "\n", "") and not _ABBREVIATION_DOT.search(folded[start:i + 1]):
+            end_here = True
+        if end_here:
+            if text[start:i + 1].strip():
+                out.append((start, i + 1))
+            start = i + 1
+        i += 1
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+class ActFinder:
+    def __init__(self, lexicon: Lexicon) -> None:
+        cues = []
+        for act, phrases in lexicon.acts.items():
+            for phrase in phrases:
+                cues.append((act, phrase))
+        cues.sort(key=lambda c: len(c[1]), reverse=True)
+        self.patterns = [(act, phrase, re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)"))
+                         for act, phrase in cues]
+
+    def cues(self, rt: ReportText, start: int, end: int) -> list[Cue]:
+        """Non-overlapping cues in [start, end), longest first."""
+        found: list[Cue] = []
+        taken: list[tuple[int, int]] = []
+        for act, phrase, pattern in self.patterns:
+            for match in pattern.finditer(rt.folded, start, end):
+                s, e = match.span()
+                if any(s < te and ts < e for ts, te in taken):
+                    continue
+                if act == "awarded" and _NOT_AWARD.match(rt.folded, max(start, s - 5), e + 6):
+                    continue
+                if act == "awarded" and _NOT_AWARD.search(rt.folded[max(start, s - 5):e + 6]):
+                    continue
+                if phrase in _WEAK_CUES and act not in ("presented_report", "awarded"):
+                    continue
+                taken.append((s, e))
+                found.append(Cue(act, s, e))
+        found.sort(key=lambda c: c.start)
+        return found

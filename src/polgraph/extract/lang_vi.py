@@ -1,0 +1,53 @@
+"""Vietnamese language data the reader needs beyond the SKOS vocabularies: surnames, the words
+that announce a person, and the words that end a title. Kept apart from the code, as data.
+
+Everything here is written in folded form (lower case, modern tone placement), the form the
+reader matches on.
+"""
+
+# Family names: the common Kinh ones and those of the larger ethnic minorities (Tày, Thái, Mường,
+# Mông, Dao, Nùng…). A capitalised run that starts with one of these is very likely a name.
+SURNAMES = frozenset("""
+nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh đoàn trương lương
+mai cao tạ lâm la tô trịnh phùng quách kiều vương triệu thái hà khổng biện lưu chu châu kim
+tăng tống hứa giang lại lục mạc nghiêm ninh nông thân thạch tiêu tôn trình vi âu
+ông đàm đào đồng chế chử cù diệp doãn giáp hàn hạ khúc khương khuất lã lạc lạng lò lộc lường
+mã mẫn nhữ quan quản sầm thiều thều tiết tòng trang ứng bạch bế cầm cấn chung
+điêu đoàn giàng hầu hoàng lầu lý ly mùa phàn quàng sùng tẩn thào vàng chảo chang giàng hờ
+lự mè bàn chìu dềnh lùng tráng ma mông nông lưu ksor siu rơ rcom nay kpă niê mlô êban byă
+h y ya kbuôr adrơng buôn bdap hwing ktla ayun rahlan
+""".split())
+
+# Words that announce the person named next: "đồng chí A", "Đ/c: A", "ông A", military ranks.
+PERSON_CUES = (
+    "các đồng chí", "đồng chí", "đ/c", "đc", "ông", "bà", "anh", "chị", "cử tri", "cựu chiến binh",
+    "đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá", "thượng tá", "trung tá",
+    "thiếu tá", "đại úy", "thượng úy", "trung úy", "thiếu úy", "nhà giáo", "bác sĩ", "tiến sĩ",
+    "thạc sĩ", "ts", "ths", "pgs.ts", "gs.ts", "nghệ nhân", "em", "cháu", "cụ",
+)
+
+# Words a name never contains though they are capitalised in titles and bodies; a capitalised run
+# that is made of these is a title or a body, not a name.
+NOT_NAME_WORDS = frozenset("""
+phó bí chủ tịch ủy uỷ ban hội đảng huyện tỉnh xã phố quận phường trấn thôn ấp chấp hành thường
+vụ trực trưởng bộ mặt trận tổ giám đốc hiệu phòng chánh kiểm tra giáo vận chức họp lễ ngày theo
+tại dự về cùng và các đ/c phụ nữ cựu niên cộng sản sở chỉ lệnh phủ cục ảnh nguồn chiều tối trưa
+tháng báo đài mttq ubnd hđnd ubmttq btv bch ubkt lhpn ccb đtn ntm
+""".split())
+
+# Words after which a title ends (the clause goes on with an act or a new phrase).
+TITLE_STOPS = (
+    "chủ trì", "đồng chủ trì", "phát biểu", "trình bày", "thông qua", "tham luận", "điều hành",
+    "báo cáo", "cho biết", "đề nghị", "nhấn mạnh", "ghi nhận", "làm trưởng đoàn", "được bầu",
+    "trao", "tặng", "công bố", "thông báo", "thông tin", "kết luận", "khai mạc", "bế mạc",
+    "chúc mừng", "kiến nghị", "chia sẻ", "tiếp thu", "giải trình", "nêu", "đánh giá", "biểu dương",
+    "yêu cầu", "khẳng định", "cùng", "cũng", "đã", "và các", "cùng các", "dự", "tham dự", "về dự",
+    "ứng cử", "nhận nhiệm vụ", "được", "không tái cử", "thay mặt", "trúng cử", "đọc", "gửi",
+    "giữ chức", "đến nhận", "thôi", "nghỉ hưu", "đề xuất", "phản ánh",
+)
+
+# What a voter (cử tri) does when raising an opinion: a speech, by the schema's conventions.
+VOTER_OPINION = ("đề nghị", "kiến nghị", "đề xuất", "phản ánh", "nêu", "bày tỏ", "mong muốn", "hỏi")
+
+# Abbreviations with a dot that do not end a sentence.
+DOTTED_ABBREVIATIONS = ("tp.", "tx.", "tt.", "ths.", "ts.", "pgs.", "gs.", "bs.", "q.", "p.", "h.")

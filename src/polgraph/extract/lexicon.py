@@ -1,0 +1,76 @@
+"""The reader's lexicon, built once from the SKOS vocabularies (ontology/vocab/*.ttl)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from polgraph.namespaces import PG
+from polgraph.text.view import fold
+from polgraph.vocab import Vocabulary, vocabulary as default_vocabulary
+
+
+@dataclass(frozen=True)
+class PostEntry:
+    post: str                      # the normalised title ("Phó Chủ tịch")
+    body: str | None = None        # compound titles name their body too ("Đảng bộ")
+    level: str | None = None       # and its level ("district")
+
+
+@dataclass
+class Lexicon:
+    vocabulary: Vocabulary
+    posts: dict[str, PostEntry] = field(default_factory=dict)     # folded label → entry
+    acts: dict[str, list[str]] = field(default_factory=dict)      # act code → folded cues
+    max_post_words: int = 1
+
+    def post_at(self, folded: str) -> tuple[PostEntry, int] | None:
+        """The longest post label that starts ``folded`` (at word boundaries) and its length."""
+        words = folded.split(" ")
+        for count in range(min(len(words), self.max_post_words), 0, -1):
+            candidate = " ".join(words[:count]).rstrip(",;:")
+            entry = self.posts.get(candidate)
+            if entry is not None:
+                return entry, len(candidate)
+        return None
+
+
+def _vi(graph, concept) -> str | None:
+    for label in graph.objects(concept, SKOS.prefLabel):
+        if isinstance(label, Literal) and label.language == "vi":
+            return str(label)
+    return None
+
+
+def _labels(graph, concept) -> list[str]:
+    return [str(l) for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
+            for l in graph.objects(concept, p) if isinstance(l, Literal) and l.language in (None, "vi")]
+
+
+def build_lexicon(vocabulary: Vocabulary) -> Lexicon:
+    g = vocabulary.vocab
+    lexicon = Lexicon(vocabulary)
+    for concept in g.subjects(RDF.type, PG.PostType):
+        entry = PostEntry(_vi(g, concept))
+        for label in _labels(g, concept):
+            lexicon.posts.setdefault(fold(label), entry)
+    for concept in g.subjects(RDF.type, PG.CompoundTitle):
+        post, body = g.value(concept, PG.impliesPost), g.value(concept, PG.impliesBodyType)
+        level = g.value(concept, PG.level)
+        entry = PostEntry(_vi(g, post), _vi(g, body), str(level) if level else None)
+        for label in _labels(g, concept):
+            lexicon.posts[fold(label)] = entry  # "Huyện ủy viên" wins over its first words
+    lexicon.max_post_words = max(len(label.split(" ")) for label in lexicon.posts)
+    for concept in g.subjects(RDF.type, PG.ActType):
+        code = str(g.value(concept, SKOS.notation))
+        cues = {fold(str(c)) for c in g.objects(concept, PG.cue) if "…" not in str(c)}
+        lexicon.acts[code] = sorted(cues, key=len, reverse=True)
+    return lexicon
+
+
+@cache
+def lexicon() -> Lexicon:
+    return build_lexicon(default_vocabulary())

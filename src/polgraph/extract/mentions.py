@@ -1,0 +1,200 @@
+"""Where persons are named: a name with the title written after or before it, or a title alone
+that refers back to someone already named ("đồng chí Bí thư")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from polgraph.extract import lang_vi
+from polgraph.extract.titles import Role, TitleParser
+from polgraph.text.view import ReportText
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’]*")
+_CUE = re.compile(r"(?:^|(?<=[\s(:;,.]))(" + "|".join(
+    re.escape(c) for c in sorted(lang_vi.PERSON_CUES, key=len, reverse=True)) + r")\s*:?\s*$")
+_CLAUSE_BREAK = re.compile(r"[;:\n(]|,|\.\s|\bcó\b|\bgồm\b|\blà\b|\bvà\b|\bcủa\b|\bvới\b")
+_TITLE_END = re.compile(
+    r"[;\n()]|\.(?:\s|$)|\s(?:" + "|".join(re.escape(s) for s in lang_vi.TITLE_STOPS) + r")\b"
+    r"|,\s*(?:đồng chí|đ/c|ông|bà)\b"
+)
+_LEAD_SEPARATOR = re.compile(r"\s*[-–—,:]?\s*")
+_CAPITAL_CUES = {"ông", "bà", "anh", "chị", "đồng"}
+_NOT_AFTER = ("đồng bào", "dân tộc", "người", "xã", "phường", "thị trấn", "huyện", "quận", "tỉnh",
+              "thôn", "ấp", "bản", "làng", "buôn", "thành phố", "tp.", "thị xã", "khu phố", "sông",
+              "núi", "đường", "chi bộ", "trường", "cầu", "chợ", "báo", "đài", "công ty", "hợp tác xã",
+              "dự án", "tổ dân phố", "khu vực", "đặc khu", "tổ", "khu", "phố")
+
+
+@dataclass
+class Mention:
+    name: str | None               # None when only a title refers back to someone
+    span: tuple[int, int]          # the name, or the title of a back-reference
+    roles: list[Role] = field(default_factory=list)
+    cue: str | None = None
+
+
+def _runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Capitalised word runs: [start, end) and their tokens."""
+    runs, current = [], []
+    for match in _TOKEN.finditer(text):
+        token = (match.start(), match.end())
+        if not match.group()[0].isupper():
+            if current:
+                runs.append(current)
+            current = []
+            continue
+        if current and text[current[-1][1]:token[0]] not in (" ", "\u00a0"):
+            runs.append(current)
+            current = []
+        current.append(token)
+    if current:
+        runs.append(current)
+    return [(r[0][0], r[-1][1], r) for r in runs]
+
+
+def _is_surname(folded_token: str) -> bool:
+    return folded_token in lang_vi.SURNAMES or folded_token.startswith("h'")
+
+
+class MentionFinder:
+    def __init__(self, titles: TitleParser) -> None:
+        self.titles = titles
+        # A run right after a body's name names its place: "Quận ủy Ninh Kiều", "Chi bộ Nam Phong".
+        self.place_heads = tuple(sorted({label for label, _ in titles.lexicon.vocabulary.body_labels}
+                                        | set(_NOT_AFTER), key=len, reverse=True))
+
+    def find(self, rt: ReportText) -> list[Mention]:
+        mentions = []
+        for start, end, tokens in _runs(rt.text):
+            mention = self._name_mention(rt, start, end, tokens)
+            if mention is not None:
+                mentions.append(mention)
+        mentions += self._listed(rt, mentions)
+        named = [m.span for m in mentions]
+        mentions += self._title_references(rt, named)
+        mentions.sort(key=lambda m: m.span)
+        return mentions
+
+    # -- names -----------------------------------------------------------------------------
+    def _name_mention(self, rt: ReportText, start: int, end: int, tokens) -> Mention | None:
+        folded = rt.folded
+        words = [folded[s:e] for s, e in tokens]
+        before = folded[max(0, start - 30):start]
+        cue = _CUE.search(before)
+        # A place or a body may run straight into a name: "Trưởng thôn Làng Mới Bàn Văn Sơn".
+        if not cue:
+            for i in range(1, len(tokens) - 1):
+                if _is_surname(words[i]) and 2 <= len(tokens) - i <= 5 and self._after_place(before, words[:i]):
+                    tokens, words, start = tokens[i:], words[i:], tokens[i][0]
+                    before = folded[max(0, start - 30):start]
+                    break
+        # A capitalised cue opens a sentence: "Ông Lê Văn Thắng", "Bà H'Nga Byă".
+        if len(words) > 2 and words[0] in _CAPITAL_CUES:
+            tokens, words = tokens[1:], words[1:]
+            start = tokens[0][0]
+            before = folded[max(0, start - 30):start]
+            cue = _CUE.search(before)
+        # Title and body words are never part of a name, and a run they lead is a body's name
+        # ("Huyện Đoàn Phong Điền"); a name ends before them ("Đoàn Chủ tịch" is the presidium).
+        if words and words[0] in lang_vi.NOT_NAME_WORDS and not _is_surname(words[0]) and not cue:
+            return None
+        for i in range(1, len(words)):
+            if words[i] in lang_vi.NOT_NAME_WORDS:
+                tokens, words = tokens[:i], words[:i]
+                break
+        if not 2 <= len(tokens) <= 5:
+            return None
+        start, end = tokens[0][0], tokens[-1][1]
+        before = folded[max(0, start - 30):start]
+        cue = _CUE.search(before)
+        if any(w in lang_vi.NOT_NAME_WORDS and not _is_surname(w) for w in words[:1]):
+            return None
+        if cue is None:
+            if not _is_surname(words[0]):
+                return None
+            tail = " " + before.rstrip()
+            after_place = any(tail.endswith(" " + w) for w in self.place_heads)
+            # Place names have two syllables as a rule; "Bí thư Đảng ủy xã Võ Đức Hạnh" names a
+            # person right after the commune's level word.
+            ethnic = words[0].startswith("h'") or (words[0] == "y" and len(tokens) >= 3)
+            if after_place and not ethnic and (len(tokens) < 3 or not self._title_before(rt, start)):
+                return None
+        roles = self._title_after(rt, end) or self._title_before(rt, start)
+        if cue is None and not roles and not self._acts_follow(folded, end):
+            return None
+        return Mention(rt.text[start:end], (start, end), roles, cue.group(1) if cue else None)
+
+    @staticmethod
+    def _after_place(before: str, words: list[str]) -> bool:
+        return any(before.rstrip().endswith(w) for w in _NOT_AFTER)
+
+    @staticmethod
+    def _acts_follow(folded: str, end: int) -> bool:
+        after = folded[end:end + 40]
+        return re.match(r"\s*[-–,:]?\s*(?:" + "|".join(
+            re.escape(s) for s in lang_vi.TITLE_STOPS) + r")\b", after) is not None
+
+    def _title_after(self, rt: ReportText, end: int) -> list[Role]:
+        lead = _LEAD_SEPARATOR.match(rt.folded, end)
+        start = lead.end()
+        if not self.titles.starts_with_post(rt.folded[start:start + 80]):
+            return []
+        stop = _TITLE_END.search(rt.folded, start)
+        finish = stop.start() if stop else len(rt.text)
+        return self.titles.parse(rt.text[start:finish], rt.folded[start:finish], start)
+
+    def _title_before(self, rt: ReportText, start: int) -> list[Role]:
+        window_start = max(0, start - 160)
+        window = rt.folded[window_start:start]
+        breaks = list(_CLAUSE_BREAK.finditer(window))
+        clause = window_start + (breaks[-1].end() if breaks else 0)
+        text = rt.folded[clause:start]
+        cue = re.match(r"\s*(?:" + "|".join(re.escape(c) for c in lang_vi.PERSON_CUES) + r"|tân)\s+", text)
+        if cue:
+            clause += cue.end()
+        clause += len(rt.folded[clause:start]) - len(rt.folded[clause:start].lstrip())
+        if not self.titles.starts_with_post(rt.folded[clause:start]):
+            return []
+        return self.titles.parse(rt.text[clause:start], rt.folded[clause:start], clause)
+
+    def _listed(self, rt: ReportText, found: list[Mention]) -> list[Mention]:
+        """Bare names listed after a named person: "gồm các đồng chí: A, B, Đỗ Quân"."""
+        extra: list[Mention] = []
+        ends = {m.span[1] for m in found}
+        for start, end, tokens in _runs(rt.text):
+            if any(m.span == (start, end) for m in found) or not 2 <= len(tokens) <= 5:
+                continue
+            gap = rt.folded[max(0, start - 6):start]
+            previous = max((e for e in ends if e <= start), default=-10)
+            if start - previous <= 6 and re.fullmatch(r".*?(?:,|\bvà)\s*", gap) and \
+                    _is_surname(rt.folded[tokens[0][0]:tokens[0][1]]):
+                extra.append(Mention(rt.text[start:end], (start, end), self._title_after(rt, end)))
+                ends.add(end)
+        return extra
+
+    # -- titles alone ----------------------------------------------------------------------
+    def _title_references(self, rt: ReportText, named: list[tuple[int, int]]) -> list[Mention]:
+        out = []
+        pattern = re.compile(r"(?:^|(?<=[\s,(]))(đồng chí|đ/c|ông|bà|tân)\s+(?=\S)"
+                             r"|(?:^|(?<=\n)|(?<=[.;,]\s))()(?=\S)")
+        for match in pattern.finditer(rt.folded):
+            start = match.end()
+            clause_start = match.group(1) is None
+            if any(s <= start < e for s, e in named):
+                continue
+            if not self.titles.starts_with_post(rt.folded[start:start + 80]):
+                continue
+            stop = _TITLE_END.search(rt.folded, start)
+            finish = stop.start() if stop else len(rt.text)
+            # A name after the title makes it a named mention, found already.
+            if any(start <= s < finish + 2 for s, _ in named):
+                continue
+            # Without a cue word, a title opening a clause refers to someone only when an act
+            # follows it: "Dịp này, Chủ tịch UBND xã trao Giấy khen".
+            if clause_start and not (stop and stop.group().strip() and stop.group()[0] == " "):
+                continue
+            roles = self.titles.parse(rt.text[start:finish], rt.folded[start:finish], start)
+            if roles:
+                out.append(Mention(None, (start, finish), roles, match.group(1)))
+        return out

@@ -1,0 +1,253 @@
+"""Read a report's text into the extraction schema: persons with roles and acts, the event and
+the documents it cites, each with the span of text it came from.
+
+The reader is a pipeline of small steps over one ``ReportText``: locality → mentions (names with
+their titles, titles alone) → persons → acts and elections → event → documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from polgraph.extract import event as event_rules, lang_vi
+from polgraph.extract.acts import ActFinder, sentences
+from polgraph.extract.lexicon import Lexicon, lexicon as default_lexicon
+from polgraph.extract.mentions import Mention, MentionFinder
+from polgraph.extract.schema import ACT_ORDER, Extraction
+from polgraph.extract.source import SourceReport
+from polgraph.extract.titles import OrgCompleter, Role, TitleParser
+from polgraph.text.normalise import name_key
+from polgraph.text.view import ReportText
+
+_ELECTION = re.compile(r"(?:được\s+(?:đại hội\s+)?(?:tín nhiệm\s+)?(?:bầu|bầu lại|bầu bổ sung)|trúng cử|tái đắc cử|đắc cử)"
+                       r"(?:\s+(?:giữ chức(?: vụ)?|làm|vào|là|chức))?\s*")
+_APPOINTED = re.compile(r"\bgiữ chức(?: vụ)?\s+")
+_PRESIDIUM = re.compile(r"đoàn chủ tịch|chủ trì")
+_ATTENDANCE = re.compile(r"^\s*(?:về dự|đến dự|tới dự|cùng dự|tham dự|dự|cùng đi|tiếp và làm việc|tiếp đoàn)\b")
+_PRONOUN = re.compile(r"^\s*(?:đồng chí|ông|bà)\s+(?=[a-zà-ỹđ])")
+
+
+@dataclass
+class PersonFacts:
+    name: str
+    first: int
+    roles: list[Role] = field(default_factory=list)
+    acts: set[str] = field(default_factory=set)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    speeches: list[dict] = field(default_factory=list)
+
+    def add_role(self, role: Role) -> None:
+        if role.org is None and any(r.post == role.post for r in self.roles):
+            return
+        key = (role.post, (role.org or "").lower())
+        if all((r.post, (r.org or "").lower()) != key for r in self.roles):
+            self.roles.append(role)
+
+
+class Reader:
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or default_lexicon()
+        self.acts = ActFinder(self.lexicon)
+
+    def read(self, source: SourceReport, report_id: str | None = None) -> Extraction:
+        rt = ReportText(source.text)
+        vocabulary = self.lexicon.vocabulary
+        published = source.published or event_rules.published_from_text(rt)
+        locality = event_rules.find_locality(rt, vocabulary)
+        completer = OrgCompleter(self.lexicon, locality)
+        titles = TitleParser(self.lexicon, completer)
+        mentions = MentionFinder(titles).find(rt)
+        persons = self._persons(mentions)
+        self._assign_acts(rt, mentions, persons, titles)
+        date = event_rules.find_event_date(rt, published)
+        organiser = event_rules.find_organiser(rt)
+        documents = event_rules.find_documents(rt, vocabulary, locality)
+        ordered = sorted(persons.values(), key=lambda p: p.first)
+        return Extraction.model_validate({
+            "id": report_id,
+            "report": {"title": source.title, "url": source.url,
+                       "published": published.isoformat() if published else None,
+                       "place": locality.place(), "text": rt.text},
+            "event": {
+                "kind": event_rules.find_event_kind(rt, source.title),
+                "date": date.date, "date_year_inferred": date.year_inferred and date.date is not None,
+                "place": locality.place(),
+                "organiser": organiser[0] if organiser else None,
+                "term": event_rules.find_term(rt),
+                "span": date.span,
+            },
+            "persons": [self._person_json(p) for p in ordered],
+            "documents": [
+                {"number": d.number, "kind": d.kind, "issuer": d.issuer, "date": d.date,
+                 "relation": d.relation, "span": d.span}
+                for d in documents
+            ],
+            "warnings": list(date.warnings),
+        })
+
+    # -- persons ---------------------------------------------------------------------------
+    @staticmethod
+    def _persons(mentions: list[Mention]) -> dict[str, PersonFacts]:
+        persons: dict[str, PersonFacts] = {}
+        for mention in mentions:
+            if mention.name is None:
+                continue
+            key = name_key(mention.name)
+            person = persons.setdefault(key, PersonFacts(mention.name, mention.span[0]))
+            person.spans.append(mention.span)
+            for role in mention.roles:
+                person.add_role(role)
+            if mention.cue in ("bà",):
+                person.gender = "female"  # type: ignore[attr-defined]
+            elif mention.cue in ("ông",):
+                person.gender = "male"  # type: ignore[attr-defined]
+        return persons
+
+    @staticmethod
+    def _resolve(mention: Mention, persons: dict[str, PersonFacts]) -> PersonFacts | None:
+        if mention.name is not None:
+            return persons.get(name_key(mention.name))
+        wanted = {(r.post, (r.org or "").lower()) for r in mention.roles}
+        matches = [p for p in persons.values()
+                   if wanted & {(r.post, (r.org or "").lower()) for r in p.roles}]
+        if len(matches) != 1:
+            posts = {r.post for r in mention.roles}
+            matches = [p for p in persons.values() if posts & {r.post for r in p.roles}]
+        return matches[0] if len(matches) == 1 else None
+
+    # -- acts ------------------------------------------------------------------------------
+    def _assign_acts(self, rt: ReportText, mentions: list[Mention], persons: dict[str, PersonFacts],
+                     titles: TitleParser) -> None:
+        resolved = [(m, self._resolve(m, persons)) for m in mentions]
+        resolved = [(m, p) for m, p in resolved if p is not None]
+        chairing_block = False
+        last_actor: PersonFacts | None = None
+        for start, end in sentences(rt):
+            folded = rt.folded[start:end]
+            inside = [(m, p) for m, p in resolved if start <= m.span[0] < end]
+            if folded.strip().endswith(":") and _PRESIDIUM.search(folded):
+                chairing_block = True  # "Chủ trì hội nghị:" then one line per person
+                continue
+            if chairing_block:
+                if inside:
+                    for _, person in inside:
+                        person.acts.add("chaired")
+                else:
+                    chairing_block = False
+            if not inside:
+                pronoun = _PRONOUN.match(folded)
+                if pronoun and last_actor is not None:
+                    inside = [(Mention(None, (start, start + pronoun.end())), last_actor)]
+                else:
+                    continue
+            cues = self.acts.cues(rt, start, end)
+            if _ATTENDANCE.match(folded):
+                for _, person in inside:
+                    person.acts.add("attended")
+            listed = len({id(p) for _, p in inside}) > 1
+            acted: set[tuple[int, int]] = set()  # (actor, clause): the first cue of a clause counts
+            for mention, person in inside:
+                if mention.cue == "cử tri" and any(
+                        re.search(rf"\b{verb}\b", rt.folded[mention.span[1]:end]) for verb in lang_vi.VOTER_OPINION):
+                    person.acts.add("speech")
+            for cue in cues:
+                if cue.act == "chaired" and listed:
+                    # "Các đồng chí: A…; B… chủ trì" or "Chủ trì có các đồng chí: A…; B…".
+                    first = min(m.span[0] for m, _ in inside)
+                    for mention, person in inside:
+                        if mention.span[0] < cue.start or cue.start < first or "đoàn chủ tịch" in folded:
+                            person.acts.add("chaired")
+                    continue
+                if cue.act == "attended":
+                    continue
+                actor = self._actor(rt, inside, cue, start)
+                if actor is None:
+                    continue
+                if cue.act == "elected":
+                    if "đoàn chủ tịch" in rt.folded[cue.start:cue.end + 30]:
+                        actor.acts.add("chaired")
+                        continue
+                    self._elect(rt, actor, cue, end, titles)
+                    continue
+                clause = rt.folded.rfind(";", start, cue.start)
+                if (id(actor), clause) in acted and cue.act in ("speech", "presented_report"):
+                    continue
+                acted.add((id(actor), clause))
+                actor.acts.add(cue.act)
+                last_actor = actor
+            for match in _APPOINTED.finditer(rt.folded, start, end):
+                if _ELECTION.search(rt.folded, max(start, match.start() - 25), match.start()):
+                    continue  # "được bầu giữ chức": handled as an election below
+                actor = self._actor(rt, inside, _cue_at("elected", match), start)
+                if actor is None:
+                    continue
+                elected = "bầu" in rt.folded[start:match.start()]
+                self._take_post(rt, actor, match.end(), end, titles, elected)
+            for match in _ELECTION.finditer(rt.folded, start, end):
+                if not any(c.act == "elected" and c.start <= match.start() < c.end + 2 for c in cues):
+                    actor = self._actor(rt, inside, _cue_at("elected", match), start)
+                    if actor is not None and "đoàn chủ tịch" not in rt.folded[match.end():match.end() + 20]:
+                        self._elect(rt, actor, _cue_at("elected", match), end, titles)
+
+    @staticmethod
+    def _actor(rt: ReportText, inside, cue, sentence_start: int) -> PersonFacts | None:
+        """The person a cue belongs to: the clause's subject, named first before the cue; else,
+        after a fronted phrase ("Phát biểu chỉ đạo, đồng chí X …"), the first one named after it;
+        else the sentence's subject ("X công bố …; đồng thời trình bày …")."""
+        clause_start = max(sentence_start, rt.folded.rfind(";", sentence_start, cue.start) + 1)
+        clause_end = rt.folded.find(";", cue.end)
+        before = [p for m, p in inside if clause_start <= m.span[0] < cue.start]
+        if before:
+            return before[0]
+        after = [(m, p) for m, p in inside if m.span[0] >= cue.end
+                 and (clause_end < 0 or m.span[0] < clause_end)]
+        fronted = after and "," in rt.folded[cue.end:after[0][0].span[0]]
+        earlier = [p for m, p in inside if m.span[0] < clause_start]
+        if cue.act == "awarded":  # givers come first; a person named after "trao" receives
+            return earlier[0] if earlier and not fronted else (after[0][1] if fronted else None)
+        if after and (fronted or not earlier):
+            return after[0][1]
+        return earlier[0] if earlier else None
+
+    def _elect(self, rt: ReportText, person: PersonFacts, cue, sentence_end: int, titles: TitleParser) -> None:
+        if re.search(r"\bkhông\s+$", rt.folded[max(0, cue.start - 8):cue.start]):
+            return  # "không tái cử"
+        match = _ELECTION.match(rt.folded, cue.start)
+        self._take_post(rt, person, match.end() if match else cue.end, sentence_end, titles, True)
+
+    def _take_post(self, rt: ReportText, person: PersonFacts, start: int, sentence_end: int,
+                   titles: TitleParser, elected: bool) -> None:
+        if elected:
+            person.acts.add("elected")
+        stops = [i for i in (rt.folded.find(";", start, sentence_end), rt.folded.find(".", start, sentence_end),
+                             rt.folded.find(",", start, sentence_end)) if i >= 0]
+        finish = min(stops) if stops else sentence_end
+        for role in titles.parse(rt.text[start:finish], rt.folded[start:finish], start):
+            person.add_role(role)
+
+    @staticmethod
+    def _person_json(person: PersonFacts) -> dict:
+        acts = sorted(person.acts, key=ACT_ORDER.index)
+        out = {
+            "name": person.name,
+            "roles": [{"as_written": r.as_written, "post": r.post, "org": r.org, "span": list(r.span)}
+                      for r in person.roles if r.org],
+            "acts": acts,
+            "spans": [list(s) for s in person.spans],
+        }
+        gender = getattr(person, "gender", None)
+        if gender:
+            out["gender"] = gender
+        return out
+
+
+def _cue_at(act: str, match: re.Match) -> "object":
+    from polgraph.extract.acts import Cue
+
+    return Cue(act, match.start(), match.end())
+
+
+def read_report(source: SourceReport, report_id: str | None = None) -> Extraction:
+    return Reader().read(source, report_id)
