@@ -82,6 +82,7 @@ class PG(DefinedNamespace):
     cue: URIRef
     date: URIRef
     dateYearInferred: URIRef
+    defaultBodyType: URIRef
     deputyOf: URIRef
     documentKind: URIRef
     documentNumber: URIRef

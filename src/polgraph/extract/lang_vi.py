@@ -43,7 +43,8 @@ TITLE_STOPS = (
     "chúc mừng", "kiến nghị", "chia sẻ", "tiếp thu", "giải trình", "nêu", "đánh giá", "biểu dương",
     "yêu cầu", "khẳng định", "cùng", "cũng", "đã", "và các", "cùng các", "dự", "tham dự", "về dự",
     "ứng cử", "nhận nhiệm vụ", "được", "không tái cử", "thay mặt", "trúng cử", "đọc", "gửi",
-    "giữ chức", "đến nhận", "thôi", "nghỉ hưu", "đề xuất", "phản ánh",
+    "giữ chức", "đến nhận", "thôi", "nghỉ hưu", "đề xuất", "phản ánh", "và hơn", "và đại diện",
+    "và toàn thể", "và đông đảo", "cùng đông đảo", "cùng toàn thể", "thừa ủy quyền",
 )
 
 # What a voter (cử tri) does when raising an opinion: a speech, by the schema's conventions.

@@ -18,6 +18,7 @@ class PostEntry:
     post: str                      # the normalised title ("Phó Chủ tịch")
     body: str | None = None        # compound titles name their body too ("Đảng bộ")
     level: str | None = None       # and its level ("district")
+    default_body: str | None = None  # the body when only a place is written ("Ủy ban nhân dân")
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Lexicon:
     vocabulary: Vocabulary
     posts: dict[str, PostEntry] = field(default_factory=dict)     # folded label → entry
     acts: dict[str, list[str]] = field(default_factory=dict)      # act code → folded cues
+    abbreviations: dict[str, str] = field(default_factory=dict)   # "NTM" → "nông thôn mới"
     max_post_words: int = 1
 
     def post_at(self, folded: str) -> tuple[PostEntry, int] | None:
@@ -54,7 +56,9 @@ def build_lexicon(vocabulary: Vocabulary) -> Lexicon:
     g = vocabulary.vocab
     lexicon = Lexicon(vocabulary)
     for concept in g.subjects(RDF.type, PG.PostType):
-        entry = PostEntry(_vi(g, concept))
+        default = next((g.value(c, PG.defaultBodyType) for c in g.transitive_objects(concept, SKOS.broader)
+                        if g.value(c, PG.defaultBodyType) is not None), None)
+        entry = PostEntry(_vi(g, concept), default_body=_vi(g, default) if default else None)
         for label in _labels(g, concept):
             lexicon.posts.setdefault(fold(label), entry)
     for concept in g.subjects(RDF.type, PG.CompoundTitle):
@@ -64,6 +68,13 @@ def build_lexicon(vocabulary: Vocabulary) -> Lexicon:
         for label in _labels(g, concept):
             lexicon.posts[fold(label)] = entry  # "Huyện ủy viên" wins over its first words
     lexicon.max_post_words = max(len(label.split(" ")) for label in lexicon.posts)
+    for concept in g.subjects(RDF.type, PG.Abbreviation):
+        if g.value(concept, PG.expandsTo) is not None:
+            continue  # posts and bodies are spelt out through their own vocabularies
+        expansion = _vi(g, concept)
+        for label in g.objects(concept, SKOS.altLabel):
+            if str(label).isupper() and expansion:
+                lexicon.abbreviations.setdefault(str(label), expansion)
     for concept in g.subjects(RDF.type, PG.ActType):
         code = str(g.value(concept, SKOS.notation))
         cues = {fold(str(c)) for c in g.objects(concept, PG.cue) if "…" not in str(c)}

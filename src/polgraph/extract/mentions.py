@@ -85,7 +85,7 @@ class MentionFinder:
         # A place or a body may run straight into a name: "Trưởng thôn Làng Mới Bàn Văn Sơn".
         if not cue:
             for i in range(1, len(tokens) - 1):
-                if _is_surname(words[i]) and 2 <= len(tokens) - i <= 5 and self._after_place(before, words[:i]):
+                if _is_surname(words[i]) and 2 <= len(tokens) - i <= 5 and self._after_place(before):
                     tokens, words, start = tokens[i:], words[i:], tokens[i][0]
                     before = folded[max(0, start - 30):start]
                     break
@@ -113,8 +113,7 @@ class MentionFinder:
         if cue is None:
             if not _is_surname(words[0]):
                 return None
-            tail = " " + before.rstrip()
-            after_place = any(tail.endswith(" " + w) for w in self.place_heads)
+            after_place = self._after_place(before)
             # Place names have two syllables as a rule; "Bí thư Đảng ủy xã Võ Đức Hạnh" names a
             # person right after the commune's level word.
             ethnic = words[0].startswith("h'") or (words[0] == "y" and len(tokens) >= 3)
@@ -125,9 +124,9 @@ class MentionFinder:
             return None
         return Mention(rt.text[start:end], (start, end), roles, cue.group(1) if cue else None)
 
-    @staticmethod
-    def _after_place(before: str, words: list[str]) -> bool:
-        return any(before.rstrip().endswith(w) for w in _NOT_AFTER)
+    def _after_place(self, before: str) -> bool:
+        tail = " " + before.rstrip()
+        return any(tail.endswith(" " + w) for w in self.place_heads)
 
     @staticmethod
     def _acts_follow(folded: str, end: int) -> bool:
@@ -156,6 +155,15 @@ class MentionFinder:
         clause += len(rt.folded[clause:start]) - len(rt.folded[clause:start].lstrip())
         if not self.titles.starts_with_post(rt.folded[clause:start]):
             return []
+        # "Bí thư Chi bộ, Trưởng thôn Làng Mới Bàn Văn Sơn": earlier parts of the title end in commas.
+        while rt.folded[clause - 2:clause] == ", " or rt.folded[clause - 1:clause] == ",":
+            comma = rt.folded.rfind(",", 0, clause)
+            previous = list(_CLAUSE_BREAK.finditer(rt.folded[max(0, comma - 80):comma]))
+            head = max(0, comma - 80) + (previous[-1].end() if previous else 0)
+            head += len(rt.folded[head:comma]) - len(rt.folded[head:comma].lstrip())
+            if head >= comma or not self.titles.starts_with_post(rt.folded[head:comma]):
+                break
+            clause = head
         return self.titles.parse(rt.text[clause:start], rt.folded[clause:start], clause)
 
     def _listed(self, rt: ReportText, found: list[Mention]) -> list[Mention]:

@@ -120,6 +120,8 @@ class Reader:
     # -- acts ------------------------------------------------------------------------------
     def _assign_acts(self, rt: ReportText, mentions: list[Mention], persons: dict[str, PersonFacts],
                      titles: TitleParser) -> None:
+        # An election "giữ chức Phó Chủ tịch" with no body is in the body of the one before it.
+        self._last_taken_org: str | None = None
         resolved = [(m, self._resolve(m, persons)) for m in mentions]
         resolved = [(m, p) for m, p in resolved if p is not None]
         chairing_block = False
@@ -180,9 +182,12 @@ class Reader:
             for match in _APPOINTED.finditer(rt.folded, start, end):
                 if _ELECTION.search(rt.folded, max(start, match.start() - 25), match.start()):
                     continue  # "được bầu giữ chức": handled as an election below
-                actor = self._actor(rt, inside, _cue_at("elected", match), start)
-                if actor is None:
+                # The holder is the person named last before "giữ chức" ("bầu đồng chí X … giữ
+                # chức", "điều động đồng chí X … giữ chức").
+                holders = [p for m, p in inside if m.span[0] < match.start()]
+                if not holders:
                     continue
+                actor = holders[-1]
                 elected = "bầu" in rt.folded[start:match.start()]
                 self._take_post(rt, actor, match.end(), end, titles, elected)
             for match in _ELECTION.finditer(rt.folded, start, end):
@@ -225,6 +230,9 @@ class Reader:
                              rt.folded.find(",", start, sentence_end)) if i >= 0]
         finish = min(stops) if stops else sentence_end
         for role in titles.parse(rt.text[start:finish], rt.folded[start:finish], start):
+            if role.org is None and self._last_taken_org:
+                role = Role(role.as_written, role.span, role.post, self._last_taken_org)
+            self._last_taken_org = role.org or self._last_taken_org
             person.add_role(role)
 
     @staticmethod

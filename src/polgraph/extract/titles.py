@@ -23,6 +23,8 @@ _LEVEL_IN_NAME = {"huyện ủy": "district", "quận ủy": "district", "thị 
                   "tỉnh ủy": "province", "thành ủy": "province", "huyện đoàn": "district",
                   "quận đoàn": "district", "thị đoàn": "district", "tỉnh đoàn": "province",
                   "thành đoàn": "province"}
+_PARTY_BOARDS = {PG.PropagandaBoard, PG.MassMobilisationBoard, PG.OrganisationBoard,
+                 PG.InspectionCommission, PG.PartyOffice, PG.PartyBoard}
 _LEVEL_WORDS = {"xã": "commune", "phường": "commune", "thị trấn": "commune", "đặc khu": "commune",
                 "huyện": "district", "quận": "district", "thị xã": "district", "thành phố": "district",
                 "tỉnh": "province", "thôn": "village", "ấp": "village", "bản": "village",
@@ -60,8 +62,17 @@ class OrgCompleter:
 
     def __init__(self, lexicon: Lexicon, locality: Locality, default_level: str = "commune") -> None:
         self.v = lexicon.vocabulary
+        self.abbreviations = lexicon.abbreviations
         self.locality = locality
         self.default_level = default_level
+
+    def body_of(self, text: str):
+        """The body type a name starts with. A level word names a body only in lower case:
+        "thôn Làng Mới" is a village, "Làng Mới" is only its name."""
+        found = self.v.body_type(text)
+        if found and fold(found[0].label) in _LEVEL_WORDS and text[:1].isupper():
+            return None
+        return found
 
     def unit(self, level: str) -> str | None:
         order = ["village", "commune", "district", "province"]
@@ -71,7 +82,7 @@ class OrgCompleter:
         text = normalise_label(_QUALIFIER.sub("", written)).strip(" ,.;:-–")
         if not text:
             return None
-        found = self.v.body_type(text)
+        found = self.body_of(text)
         if found is None:
             return self._locate_plain(text)
         body, rest = found
@@ -82,17 +93,32 @@ class OrgCompleter:
                 return f"{head} {rest}"
             return f"{head} {bare_name(self.unit(_LEVEL_IN_NAME[folded_head])) or ''}".strip()
         if rest:
-            nested = self.complete(rest) if self.v.body_type(rest) else self._locate(rest, body)
+            nested = self.complete(rest) if self.body_of(rest) else self._locate(rest, body)
             return f"{head} {nested}"
+        located = self._locate(head, body)  # "Ban công tác Mặt trận thôn": the label ends in a level
+        if located != head:
+            return located
         return f"{head} {self._default_unit(body)}".strip()
 
     def _locate(self, rest: str, body) -> str:
-        """"xã" alone is the report's commune; "xã Thạch Kim" stays as written."""
+        """"xã" alone is the report's commune, "Nội vụ huyện" the district's; "xã Thạch Kim"
+        stays as written."""
+        if body.org_class != PG.Enterprise:  # "Công ty TNHH …" keeps its legal form
+            rest = self.expand(rest)
         folded = fold(rest)
-        if folded in _LEVEL_WORDS:
-            unit = self.unit(_LEVEL_WORDS[folded])
-            return unit or rest
+        for word in sorted(_LEVEL_WORDS, key=len, reverse=True):
+            if folded == word or folded.endswith(" " + word):
+                unit = self.unit(_LEVEL_WORDS[word])
+                if unit and fold(unit).startswith(word + " "):
+                    return rest[: len(rest) - len(word)] + unit
+                return rest if unit is None else rest[: len(rest) - len(word)] + unit
         return rest
+
+    def expand(self, text: str) -> str:
+        """Spell out general abbreviations inside a name: "MTQG xây dựng NTM" → "mục tiêu quốc
+        gia xây dựng nông thôn mới"."""
+        words = text.split(" ")
+        return " ".join(self.abbreviations.get(w, w) for w in words)
 
     def _locate_plain(self, text: str) -> str:
         folded = fold(text)
@@ -138,41 +164,76 @@ class TitleParser:
             elif org is None and later:
                 org = self._parent(later)
             orgs[index] = org
+        for index, (_, _, entry, written) in enumerate(pending):
+            committee = self._committee_of_neighbours(orgs, index)
+            if committee and self._needs_committee(entry, written):
+                body = self.completer.body_of(self._glued(entry, written))
+                orgs[index] = f"{body[0].label} {committee}"
         return [Role(as_written, span, entry.post, org)
                 for (as_written, span, entry, _), org in zip(pending, orgs)]
+
+    def _needs_committee(self, entry: PostEntry, written: str) -> bool:
+        """A party board named without its committee: "Trưởng Ban tuyên giáo"."""
+        if entry.body or not written:
+            return False
+        found = self.completer.body_of(self._glued(entry, written))
+        return bool(found) and found[0].org_class in _PARTY_BOARDS and not found[1]
+
+    def _committee_of_neighbours(self, orgs: list[str | None], index: int) -> str | None:
+        for other in orgs[:index][::-1] + orgs[index + 1:]:
+            if not other:
+                continue
+            for candidate in (other, self._parent(other)):
+                found = self.completer.body_of(candidate)
+                if found and found[0].org_class == PG.PartyCommittee:
+                    return candidate
+        return None
 
     def _org(self, entry: PostEntry, written: str) -> str | None:
         if entry.body:
             unit = self.completer.unit(entry.level or "commune") or ""
             if entry.level == "national":
-                return f"{entry.body} {written}".strip()
+                term = re.search(r"\bkhóa\s+\S+|\bkhoá\s+\S+", written, re.IGNORECASE)
+                return f"{entry.body} {term.group().replace('khoá', 'khóa')}" if term else entry.body
             return f"{entry.body} {unit}".strip()
         if not written:
             return None
         if fold(written) in _BORROWING:
             return None
         glued = self._glued(entry, written)
-        return self.completer.complete(glued)
+        org = self.completer.complete(glued)
+        if entry.default_body and org and self.completer.body_of(org) is None:
+            return f"{entry.default_body} {org}"  # "Công chức Tư pháp xã" serves the commune's UBND
+        return org
 
     def _glued(self, entry: PostEntry, written: str) -> str:
-        """"Trưởng Ban tuyên giáo": the post's last word begins the body ("Ban Tuyên giáo")."""
-        v = self.completer.v
-        if v.body_type(written) is not None:
-            return written
+        """The body when the post's last words name it: "Trưởng Ban tuyên giáo" → "Ban Tuyên
+        giáo", "Phó Chánh Văn phòng Huyện ủy" → "Văn phòng Huyện ủy", "Trưởng thôn Làng Mới" →
+        "thôn Làng Mới"."""
         words = entry.post.split(" ")
         for count in (2, 1):
+            if len(words) <= count:
+                continue
+            tail = " ".join(words[-count:])
+            if not tail[0].isupper():  # a capitalised tail is a body's name: "Chánh Văn phòng"
+                continue
+            found = self.completer.body_of(tail + " " + written)
+            # "Thường trực" ends "Phó Bí thư Thường trực" as a qualifier, not as a body it heads.
+            if found is not None and fold(found[0].label).startswith(fold(tail)) \
+                    and found[0].org_class != PG.StandingCommittee:
+                return tail + " " + written
+        if self.completer.body_of(written) is not None:
+            return written
+        for count in (2, 1):
             candidate = " ".join(words[-count:]) + " " + written
-            found = v.body_type(candidate)
-            if found is not None and len(words) > count:
+            if len(words) > count and self.completer.body_of(candidate) is not None:
                 return candidate
-        if fold(words[-1]) in _LEVEL_WORDS and len(words) > 1:
-            return words[-1] + " " + written  # "Trưởng thôn Làng Mới" → "thôn Làng Mới"
         return written
 
     def _parent(self, org: str) -> str:
         """The body a shared title belongs to: "Ban Tổ chức Huyện ủy X" → "Huyện ủy X"."""
-        found = self.completer.v.body_type(org)
-        if found and found[1] and self.completer.v.body_type(found[1]):
+        found = self.completer.body_of(org)
+        if found and found[1] and self.completer.body_of(found[1]):
             return found[1]
         return org
 
