@@ -109,14 +109,15 @@ def test_validate_changes_nothing(loaded, tmp_path):
     assert not other.exists()
 
 
-def test_folder_ingest_skips_text_and_exits_0(tmp_path):
+def test_folder_ingest_reads_text_and_structured_reports(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copy(SEED_YAML, folder / "seed.yaml")
-    (folder / "seed.txt").write_text("free text", encoding="utf-8")
+    shutil.copy(SEED_YAML.parents[1] / "reports" / "seed.txt", folder / "seed.txt")
     result = polgraph("ingest", str(folder), store=tmp_path / "store")
-    assert result.exit_code == 0
-    assert "added 1" in result.stdout and "skipped 1" in result.stdout
+    assert result.exit_code == 0, result.output
+    # The text and the structured file are one report (same text, same graph): added, then replaced.
+    assert "added 1, replaced 1" in result.stdout
 
 
 def test_console_script_is_installed():

@@ -76,10 +76,21 @@ def test_a_rejected_report_stores_nothing(pipeline, store, seed):
     assert store.stats().reports == 0
 
 
-def test_text_reports_in_a_folder_are_skipped_but_named_ones_rejected(pipeline, tmp_path):
-    (tmp_path / "note.txt").write_text("Chiều ngày 16/5/2023 ...", encoding="utf-8")
-    assert pipeline.run([tmp_path]).counts["skipped"] == 1
-    assert pipeline.run([tmp_path / "note.txt"]).counts["rejected"] == 1
+def test_unreadable_text_is_rejected_and_stores_nothing(pipeline, store, tmp_path):
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    (tmp_path / "legacy.txt").write_bytes("Hội nghị".encode("cp1258", errors="replace") + b"\xff\xfe\x00")
+    summary = pipeline.run([tmp_path])
+    assert summary.counts["rejected"] == 2
+    assert store.stats().reports == 0
+
+
+def test_a_report_naming_nobody_is_stored_with_a_warning(pipeline, store, tmp_path):
+    report = tmp_path / "no-one.txt"
+    report.write_text("Hội nghị tổng kết năm\n\nSáng ngày 12/1/2024, xã tổ chức hội nghị tổng kết.\n",
+                      encoding="utf-8")
+    summary = pipeline.run([report])
+    assert summary.counts["added"] == 1
+    assert any("names nobody" in m.message for m in summary.outcomes[0].messages)
 
 
 def test_reports_share_bodies_but_keep_their_own_graphs(pipeline, store):

@@ -69,3 +69,12 @@ def test_a_store_in_use_is_named_as_such(tmp_path):
     with pytest.raises(StoreError, match="in use by another process"):
         OxigraphStore(tmp_path / "store")
     first.close()
+
+
+def test_replace_graphs_writes_new_ones_together_and_handles_repeats(store):
+    other = URIRef("https://w3id.org/polgraph/id/report/other")
+    store.replace_graph(G, graph("A"))
+    outcomes = store.replace_graphs([(G, graph("B")), (other, graph("C")), (other, graph("D")), (other, graph("D"))])
+    assert outcomes == [ReplaceOutcome.REPLACED, ReplaceOutcome.ADDED, ReplaceOutcome.REPLACED,
+                        ReplaceOutcome.UNCHANGED]
+    assert {t[2].toPython() for t in store.describe([S])} == {"B", "D"}

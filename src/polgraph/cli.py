@@ -37,7 +37,21 @@ StoreOption = Annotated[
     typer.Option("--store", envvar="POLGRAPH_STORE", help="Store folder (default ./var/store).",
                  show_envvar=True),
 ]
-Paths = Annotated[list[Path], typer.Argument(help="Report files (.json, .yaml) or folders of them.")]
+Paths = Annotated[list[Path], typer.Argument(
+    help="Report files (.txt, .html, .json, .yaml) or folders of them.")]
+Published = Annotated[Optional[str], typer.Option(
+    "--published", help="Publication date YYYY-MM-DD of text reports that do not state one.")]
+
+
+def _published(value: str | None):
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _fail(f"--published takes a date YYYY-MM-DD, not {value!r}", 2) from None
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -62,7 +76,8 @@ def _progress(total: int) -> Progress:
     )
 
 
-def _run_pipeline(paths: list[Path], store_path: Path | None, *, write: bool, quiet: bool) -> int:
+def _run_pipeline(paths: list[Path], store_path: Path | None, *, write: bool, quiet: bool,
+                  published=None) -> int:
     from polgraph.ingest import Pipeline, expand_inputs
 
     missing = [p for p in paths if not p.exists()]
@@ -75,21 +90,20 @@ def _run_pipeline(paths: list[Path], store_path: Path | None, *, write: bool, qu
     total = sum(1 for _ in expand_inputs(paths))
     with _progress(total) as progress:
         task = progress.add_task("ingesting" if write else "validating", total=total)
-        summary = pipeline.run(paths, store=write, progress=lambda _p: progress.advance(task))
+        summary = pipeline.run(paths, store=write, progress=lambda _p: progress.advance(task),
+                               published=published)
     for outcome in summary.outcomes:
         if outcome.status == "rejected":
             err.print(f"[red]rejected[/red] {outcome.source}: {outcome.error}", highlight=False)
             for message in outcome.messages:
                 if message.severity == "Violation":
                     err.print(f"    {message}", highlight=False)
-        elif outcome.status == "skipped" and not quiet:
-            err.print(f"[yellow]skipped[/yellow] {outcome.source}: {outcome.error}", highlight=False)
         if not quiet:
             for message in outcome.messages:
                 if message.severity != "Violation":
                     err.print(f"[dim]    {outcome.source}: {message}[/dim]", highlight=False)
     counts = summary.counts
-    keys = ("added", "replaced", "unchanged", "rejected", "skipped") if write else ("valid", "rejected", "skipped")
+    keys = ("added", "replaced", "unchanged", "rejected") if write else ("valid", "rejected")
     out.print(", ".join(f"{key} {counts.get(key, 0)}" for key in keys), highlight=False)
     if store is not None:
         store.close()
@@ -112,20 +126,77 @@ def _open_if_exists(store_path: Path | None):
 def ingest(
     paths: Paths,
     store: StoreOption = None,
+    published: Published = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only rejections and counts.")] = False,
 ) -> None:
-    """Validate reports and store each in its own named graph (re-ingesting replaces it)."""
-    raise typer.Exit(_run_pipeline(paths, store, write=True, quiet=quiet))
+    """Read reports, validate them and store each in its own named graph (re-ingesting replaces it)."""
+    raise typer.Exit(_run_pipeline(paths, store, write=True, quiet=quiet, published=_published(published)))
 
 
 @app.command()
 def validate(
     paths: Paths,
     store: StoreOption = None,
+    published: Published = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only rejections and counts.")] = False,
 ) -> None:
     """Check reports against the shapes without changing the store."""
-    raise typer.Exit(_run_pipeline(paths, store, write=False, quiet=quiet))
+    raise typer.Exit(_run_pipeline(paths, store, write=False, quiet=quiet, published=_published(published)))
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Text or HTML reports, or folders of them.")],
+    out_dir: Annotated[Optional[Path], typer.Option("--out", help="Write DIR/<stem>.json per report.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json or table (when printing).")] = "json",
+    published: Published = None,
+) -> None:
+    """Read reports into the extraction JSON (with the span of text behind every fact)."""
+    import json
+
+    from polgraph.extract.reader import Reader
+    from polgraph.extract.source import TEXT_SUFFIXES, load_source
+    from polgraph.ingest import expand_inputs
+
+    if fmt not in ("json", "table"):
+        raise _fail(f"unknown format {fmt!r}: choose json or table", 2)
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise _fail(f"no such file or folder: {', '.join(map(str, missing))}", 2)
+    date = _published(published)
+    reader = Reader()
+    failed = 0
+    files = [p for p in expand_inputs(paths) if p.is_file() and (p.suffix.lower() in TEXT_SUFFIXES or p in paths)]
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    for path in files:
+        try:
+            extraction = reader.read(load_source(path, published=date), report_id=path.stem)
+        except PolgraphError as exc:
+            err.print(f"[red]unreadable[/red] {exc}", highlight=False)
+            failed += 1
+            continue
+        if not extraction.persons:
+            err.print(f"[yellow]note[/yellow] {path}: the report names nobody", highlight=False)
+        document = extraction.model_dump(mode="json", exclude_none=False)
+        text = json.dumps(document, ensure_ascii=False, indent=1)
+        if out_dir is not None:
+            (out_dir / f"{path.stem}.json").write_text(text + "\n", encoding="utf-8")
+        elif fmt == "json":
+            out.print(text, markup=False, highlight=False)
+        else:
+            _print_extraction(path, extraction)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _print_extraction(path: Path, extraction) -> None:
+    from rich.table import Table
+
+    event = extraction.event
+    table = Table("person", "roles", "acts", title=f"{path.name}: {event.kind} {event.date or ''} {event.place or ''}")
+    for person in extraction.persons:
+        table.add_row(person.name, "\n".join(f"{r.post} — {r.org}" for r in person.roles), ", ".join(person.acts))
+    out.print(table)
 
 
 @app.command()

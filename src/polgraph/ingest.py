@@ -6,6 +6,7 @@ the rest of the batch goes on.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from rdflib import Graph, URIRef
 
 from polgraph.errors import InputError, ShapeMessage, ValidationFailed
 from polgraph.extract.schema import Extraction
+from polgraph.extract.source import TEXT_SUFFIXES, load_source
 from polgraph.extract.structured import STRUCTURED_SUFFIXES, load_structured
 from polgraph.namespaces import MODEL_GRAPH_PREFIX
 from polgraph.rdf.mapping import ReportGraph, map_extraction
@@ -22,7 +24,6 @@ from polgraph.rdf.validate import ReportValidator, ValidationReport, external_re
 from polgraph.store.base import GraphStore
 from polgraph.vocab import Vocabulary, vocabulary as default_vocabulary
 
-TEXT_SUFFIXES = (".txt", ".html", ".htm")
 ONTOLOGY_GRAPH = URIRef(MODEL_GRAPH_PREFIX + "ontology")
 VOCAB_GRAPH = URIRef(MODEL_GRAPH_PREFIX + "vocab")
 
@@ -49,29 +50,32 @@ class Summary:
         return [o for o in self.outcomes if o.status == "rejected"]
 
 
-def expand_inputs(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
-    """Files to read, in a stable order, each with whether it was named explicitly.
-
-    Folders are walked for the suffixes polgraph reads; a file named explicitly is always tried,
-    so that an unreadable one is reported rather than silently passed over.
-    """
+def expand_inputs(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files to read, in a stable order. Folders are walked for the suffixes polgraph reads; a
+    file named explicitly is always tried, so that an unreadable one is reported rather than
+    silently passed over."""
     readable = STRUCTURED_SUFFIXES + TEXT_SUFFIXES
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 if child.is_file() and child.suffix.lower() in readable and not child.name.startswith("."):
-                    yield child, False
+                    yield child
         else:
-            yield path, True
+            yield path
 
 
-def read_extraction(path: Path) -> Extraction:
+def read_extraction(path: Path, published: dt.date | None = None) -> Extraction:
+    """A report file as facts: structured files are read as they are, text and HTML are read
+    by the reader."""
     suffix = path.suffix.lower()
     if suffix in STRUCTURED_SUFFIXES:
         return load_structured(path)
     if suffix in TEXT_SUFFIXES:
-        raise InputError(str(path), "free-text reports are not read yet; give the extraction as JSON or YAML")
-    raise InputError(str(path), f"unknown kind of file {suffix or '(no suffix)'}; expected .json, .yaml or .yml")
+        from polgraph.extract.reader import read_report
+
+        return read_report(load_source(path, published=published), report_id=path.stem)
+    raise InputError(str(path), f"unknown kind of file {suffix or '(no suffix)'}; "
+                                "expected .txt, .html, .json, .yaml or .yml")
 
 
 class Pipeline:
@@ -91,11 +95,12 @@ class Pipeline:
 
     def build(self, extraction: Extraction) -> tuple[ReportGraph, ValidationReport]:
         report_graph = map_extraction(extraction, self.vocabulary)
-        return report_graph, self.check([report_graph.graph])[0]
+        return report_graph, self.check([report_graph.triples])[0]
 
-    def check(self, graphs: list[Graph]) -> list[ValidationReport]:
-        """Validate report graphs, each with one hop of context from the store."""
-        def context(graph: Graph):
+    def check(self, graphs: list) -> list[ValidationReport]:
+        """Validate report graphs (rdflib graphs or sets of triples), each with one hop of
+        context from the store."""
+        def context(graph):
             return self.store.describe(external_references(graph)) if self.store is not None else ()
 
         return self.validator.validate_many([(graph, context(graph)) for graph in graphs])
@@ -110,41 +115,53 @@ class Pipeline:
             raise ValidationFailed(source, report.messages)
         if not store or self.store is None:
             return Outcome(source, "valid", str(report_graph.iri), report.messages)
-        status = self.store.replace_graph(report_graph.iri, report_graph.graph)
+        status = self.store.replace_graph(report_graph.iri, report_graph.triples)
         return Outcome(source, status.value, str(report_graph.iri), report.messages)
 
     def run(self, paths: Iterable[Path], *, store: bool = True,
-            progress: Callable[[Path], None] | None = None, batch_size: int = 32) -> Summary:
+            progress: Callable[[Path], None] | None = None, batch_size: int = 32,
+            published: dt.date | None = None) -> Summary:
         """Ingest (or with ``store=False`` only check) every report under ``paths``, in order.
 
         Reports are validated ``batch_size`` at a time (see ``ReportValidator.validate_many``)
         and stored one by one; a rejected report never stops the batch.
         """
         outcomes: list[Outcome | None] = []
+        notes: dict[int, ShapeMessage] = {}
         pending: list[tuple[int, str, ReportGraph]] = []
 
         def flush() -> None:
-            reports = self.check([graph.graph for _, _, graph in pending])
+            reports = self.check([graph.triples for _, _, graph in pending])
+            accepted = []
             for (slot, source, graph), report in zip(pending, reports):
-                try:
-                    outcomes[slot] = self._commit(source, graph, report, store=store)
-                except ValidationFailed as exc:
-                    outcomes[slot] = Outcome(source, "rejected", messages=exc.messages,
+                report.messages.extend([notes[slot]] if slot in notes else [])
+                if not report.conforms:
+                    outcomes[slot] = Outcome(source, "rejected", messages=report.messages,
                                              error="rejected by the shapes")
+                elif not store or self.store is None:
+                    outcomes[slot] = Outcome(source, "valid", str(graph.iri), report.messages)
+                else:
+                    accepted.append((slot, source, graph, report))
+            if accepted:
+                written = self.store.replace_graphs([(g.iri, g.triples) for _, _, g, _ in accepted])
+                for (slot, source, graph, report), status in zip(accepted, written):
+                    outcomes[slot] = Outcome(source, status.value, str(graph.iri), report.messages)
             pending.clear()
 
-        for path, explicit in expand_inputs(paths):
+        for path in expand_inputs(paths):
             if progress:
                 progress(path)
             outcomes.append(None)
             try:
-                extraction = read_extraction(path)
+                extraction = read_extraction(path, published)
                 if extraction.id is None:
                     extraction = extraction.model_copy(update={"id": path.stem})
             except InputError as exc:
-                status = "skipped" if not explicit and path.suffix.lower() in TEXT_SUFFIXES else "rejected"
-                outcomes[-1] = Outcome(str(path), status, error=exc.message)
+                outcomes[-1] = Outcome(str(path), "rejected", error=exc.message)
                 continue
+            if not extraction.persons:
+                notes[len(outcomes) - 1] = ShapeMessage(
+                    "Warning", str(path), None, "the report names nobody: only its event is stored")
             pending.append((len(outcomes) - 1, str(path), map_extraction(extraction, self.vocabulary)))
             if len(pending) >= batch_size:
                 flush()

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from polgraph.extract import event as event_rules, lang_vi
-from polgraph.extract.acts import ActFinder, sentences
+from polgraph.extract.acts import ActFinder, Cue, sentences
 from polgraph.extract.lexicon import Lexicon, lexicon as default_lexicon
 from polgraph.extract.mentions import Mention, MentionFinder
 from polgraph.extract.schema import ACT_ORDER, Extraction
@@ -26,6 +26,8 @@ _ELECTION = re.compile(r"(?:được\s+(?:đại hội\s+)?(?:tín nhiệm\s+)?(
 _APPOINTED = re.compile(r"\bgiữ chức(?: vụ)?\s+")
 _PRESIDIUM = re.compile(r"đoàn chủ tịch|chủ trì")
 _ATTENDANCE = re.compile(r"^\s*(?:về dự|đến dự|tới dự|cùng dự|tham dự|dự|cùng đi|tiếp và làm việc|tiếp đoàn)\b")
+_TOPIC = re.compile(r"(?:\s+(?:tham luận|phát biểu|ý kiến))?\s+về\s*:?\s*")
+_GENDER_OF_CUE = {"ông": "male", "bà": "female", "anh": "male", "chị": "female"}
 _PRONOUN = re.compile(r"^\s*(?:đồng chí|ông|bà)\s+(?=[a-zà-ỹđ])")
 
 
@@ -36,6 +38,7 @@ class PersonFacts:
     roles: list[Role] = field(default_factory=list)
     acts: set[str] = field(default_factory=set)
     spans: list[tuple[int, int]] = field(default_factory=list)
+    gender: str | None = None
     speeches: list[dict] = field(default_factory=list)
 
     def add_role(self, role: Role) -> None:
@@ -99,10 +102,7 @@ class Reader:
             person.spans.append(mention.span)
             for role in mention.roles:
                 person.add_role(role)
-            if mention.cue in ("bà",):
-                person.gender = "female"  # type: ignore[attr-defined]
-            elif mention.cue in ("ông",):
-                person.gender = "male"  # type: ignore[attr-defined]
+            person.gender = person.gender or _GENDER_OF_CUE.get(mention.cue or "")
         return persons
 
     @staticmethod
@@ -174,11 +174,14 @@ class Reader:
                     self._elect(rt, actor, cue, end, titles)
                     continue
                 clause = rt.folded.rfind(";", start, cue.start)
-                if (id(actor), clause) in acted and cue.act in ("speech", "presented_report"):
-                    continue
-                acted.add((id(actor), clause))
+                if cue.act in ("speech", "presented_report"):
+                    if (id(actor), clause) in acted:
+                        continue  # "thông báo kết quả … ý kiến, kiến nghị của cử tri": one act
+                    acted.add((id(actor), clause))
                 actor.acts.add(cue.act)
                 last_actor = actor
+                if cue.act in ("speech", "directive_speech"):
+                    actor.speeches.append(self._speech(rt, cue, end))
             for match in _APPOINTED.finditer(rt.folded, start, end):
                 if _ELECTION.search(rt.folded, max(start, match.start() - 25), match.start()):
                     continue  # "được bầu giữ chức": handled as an election below
@@ -236,6 +239,20 @@ class Reader:
             person.add_role(role)
 
     @staticmethod
+    def _speech(rt: ReportText, cue: Cue, sentence_end: int) -> dict:
+        """A speech with its topic when the text says what it was about ("tham luận về …")."""
+        speech: dict = {"kind": cue.act, "span": [cue.start, cue.end]}
+        about = _TOPIC.match(rt.folded, cue.end, sentence_end)
+        if about:
+            stop = rt.folded.find(";", about.end(), sentence_end)
+            finish = stop if stop >= 0 else sentence_end
+            topic = rt.text[about.end():finish].strip(" .;:\n\"“”")
+            if topic:
+                speech["topic"] = topic
+                speech["span"] = [cue.start, finish]
+        return speech
+
+    @staticmethod
     def _person_json(person: PersonFacts) -> dict:
         acts = sorted(person.acts, key=ACT_ORDER.index)
         out = {
@@ -244,16 +261,14 @@ class Reader:
                       for r in person.roles if r.org],
             "acts": acts,
             "spans": [list(s) for s in person.spans],
+            "speeches": person.speeches,
         }
-        gender = getattr(person, "gender", None)
-        if gender:
-            out["gender"] = gender
+        if person.gender:
+            out["gender"] = person.gender
         return out
 
 
-def _cue_at(act: str, match: re.Match) -> "object":
-    from polgraph.extract.acts import Cue
-
+def _cue_at(act: str, match: re.Match) -> Cue:
     return Cue(act, match.start(), match.end())
 
 

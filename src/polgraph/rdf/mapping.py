@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, XSD
@@ -26,12 +27,19 @@ _NESTED_CLASSES = {
 
 @dataclass(frozen=True)
 class ReportGraph:
-    """A report's facts as RDF: ``graph`` is stored as the named graph ``iri``."""
+    """A report's facts as RDF: ``triples`` are stored as the named graph ``iri``."""
 
     iri: URIRef
-    graph: Graph
+    triples: frozenset[tuple]
     key: str | None
     digest: str
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The triples as an rdflib graph, for callers that want one (built on first use)."""
+        graph = Graph()
+        graph.addN((s, p, o, graph) for s, p, o in self.triples)
+        return graph
 
 
 def report_digest(extraction: Extraction) -> str:
@@ -53,7 +61,7 @@ class _Mapper:
         # Two entries with one name are one person here (persons are keyed by name within a
         # report), so their speeches are numbered across entries.
         self.speech_count: dict[URIRef, int] = {}
-        self.g = Graph()
+        self.g: set[tuple] = set()  # a plain set: rdflib's Graph.add costs more than the mapping
 
     def add(self, s, p, o) -> None:
         self.g.add((s, p, o))
@@ -239,7 +247,7 @@ class _Mapper:
         self.map_event()
         for person in self.x.persons:
             self.map_person(person)
-        return ReportGraph(self.report, self.g, self.x.id, self.digest)
+        return ReportGraph(self.report, frozenset(self.g), self.x.id, self.digest)
 
 
 def map_extraction(extraction: Extraction, vocabulary: Vocabulary) -> ReportGraph:

@@ -43,11 +43,12 @@ class ValidationReport:
         return not self.violations
 
 
-def external_references(graph: Graph) -> set[URIRef]:
-    """IRIs the graph points at without describing them: these need one hop of context."""
-    described = set(graph.subjects())
+def external_references(triples: Iterable[tuple]) -> set[URIRef]:
+    """IRIs the triples point at without describing them: these need one hop of context."""
+    triples = list(triples)
+    described = {s for s, _, _ in triples}
     return {
-        o for o in graph.objects()
+        o for _, _, o in triples
         if isinstance(o, URIRef) and o not in described and not str(o).startswith(_MODEL_PREFIXES)
     }
 
@@ -77,7 +78,8 @@ class ReportValidator:
         self.ancestors = vocabulary.ancestors()
         self.concept_types = vocabulary.concept_types()
 
-    def data_graph(self, graph: Graph, context: Iterable[tuple] = (), into: Graph | None = None) -> Graph:
+    def data_graph(self, graph: Iterable[tuple], context: Iterable[tuple] = (),
+                   into: Graph | None = None) -> Graph:
         """The graph pySHACL sees for one report (added to ``into`` when given)."""
         data = Graph() if into is None else into
         triples = list(chain(graph, context))
@@ -112,10 +114,10 @@ class ReportValidator:
     def _report(messages: Iterable[ShapeMessage]) -> ValidationReport:
         return ValidationReport(sorted(messages, key=lambda m: (m.severity != "Violation", m.focus, m.message)))
 
-    def validate(self, graph: Graph, context: Iterable[tuple] = ()) -> ValidationReport:
+    def validate(self, graph: Iterable[tuple], context: Iterable[tuple] = ()) -> ValidationReport:
         return self._report(m for _, m in self._run(self.data_graph(graph, context)))
 
-    def validate_many(self, items: list[tuple[Graph, Iterable[tuple]]]) -> list[ValidationReport]:
+    def validate_many(self, items: list[tuple[Iterable[tuple], Iterable[tuple]]]) -> list[ValidationReport]:
         """Validate several reports in one pass, each judged on its own nodes.
 
         pySHACL's cost is mostly per shape, so one pass over many small reports is much cheaper
@@ -130,7 +132,7 @@ class ReportValidator:
         owners: dict[URIRef, list[int]] = {}
         for index, (graph, context) in enumerate(items):
             self.data_graph(graph, context, into=data)
-            for subject in set(graph.subjects()):
+            for subject in {s for s, _, _ in graph}:
                 owners.setdefault(subject, []).append(index)
         messages: list[list[ShapeMessage]] = [[] for _ in items]
         for focus, message in self._run(data):

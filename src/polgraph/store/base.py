@@ -24,8 +24,12 @@ class StoreStats:
 
 
 class GraphStore(Protocol):
-    def replace_graph(self, name: URIRef, graph: Graph) -> ReplaceOutcome:
-        """Make ``name`` hold exactly ``graph``, atomically: readers see the old or the new graph."""
+    def replace_graph(self, name: URIRef, graph: Iterable[tuple]) -> ReplaceOutcome:
+        """Make ``name`` hold exactly ``graph`` (an rdflib graph or any iterable of triples),
+        atomically: readers see the old or the new graph."""
+
+    def replace_graphs(self, items: list[tuple[URIRef, Iterable[tuple]]]) -> list[ReplaceOutcome]:
+        """``replace_graph`` for each item, in order; a store may write them together."""
 
     def remove_graph(self, name: URIRef) -> bool: ...
 

@@ -1,0 +1,63 @@
+"""The reader against gold: the shared dev corpus scored by its own scorer (skipped where the
+corpus is absent), and the seed report against the facts of data/structured/seed.yaml."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from conftest import ROOT, SEED_YAML, SHARED
+from polgraph.extract.reader import Reader
+from polgraph.extract.source import load_source
+from polgraph.text.normalise import normalise_label
+
+TARGETS = {"persons": 0.97, "roles": 0.90, "acts": 0.85}
+DATE_TARGET = 0.95
+
+
+def test_dev_corpus_meets_the_quality_targets(shared_corpus, tmp_path):
+    scorer = SHARED / "tools" / "score_extraction.py"
+    reader = Reader()
+    for report in sorted((shared_corpus / "reports").glob("*.txt")):
+        extraction = reader.read(load_source(report), report_id=report.stem)
+        (tmp_path / f"{report.stem}.json").write_text(extraction.model_dump_json(), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(scorer), str(shared_corpus / "gold"), str(tmp_path), "--json"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout.strip().splitlines()[-1])
+    scores = {fact: summary[fact]["f1"] for fact in TARGETS} | {"dates": summary["event_date_accuracy"]}
+    print(done.stdout)
+    for fact, target in TARGETS.items():
+        assert scores[fact] >= target, (fact, scores)
+    assert scores["dates"] >= DATE_TARGET, scores
+
+
+def facts(persons):
+    out = set()
+    for person in persons:
+        for role in person["roles"]:
+            out.add((person["name"], normalise_label(role["post"]), normalise_label(role["org"]).lower()))
+        for act in person["acts"]:
+            if act != "attended":
+                out.add((person["name"], act))
+    return out
+
+
+def test_seed_golden():
+    expected = yaml.safe_load(SEED_YAML.read_text(encoding="utf-8"))
+    got = Reader().read(load_source(ROOT / "data" / "reports" / "seed.txt"), report_id="seed")
+    assert [p.name for p in got.persons] == [p["name"] for p in expected["persons"]]
+    got_facts = facts(p.model_dump() for p in got.persons)
+    want = facts(expected["persons"])
+    assert got_facts == want, {"missing": want - got_facts, "extra": got_facts - want}
+    assert got.event.date == expected["event"]["date"]
+    assert got.event.kind == expected["event"]["kind"]
+    assert [(d.number, d.date) for d in got.documents] == [(d["number"], d["date"]) for d in expected["documents"]]
+    text = got.report.text
+    for person in got.persons:
+        for start, end in person.spans:
+            assert text[start:end] == person.name
+        for role in person.roles:
+            assert text[role.span[0]:role.span[1]] == role.as_written
