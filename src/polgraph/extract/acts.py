@@ -49,30 +49,26 @@ def sentences(rt: ReportText) -> list[tuple[int, int]]:
 
 class ActFinder:
     def __init__(self, lexicon: Lexicon) -> None:
-        cues = []
+        self.act_of: dict[str, str] = {}
         for act, phrases in lexicon.acts.items():
             for phrase in phrases:
-                cues.append((act, phrase))
-        cues.sort(key=lambda c: len(c[1]), reverse=True)
-        self.patterns = [(act, phrase, re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)"))
-                         for act, phrase in cues]
+                if act == "directive_speech" and "chỉ đạo" not in phrase:
+                    continue  # "kết luận" alone is an ordinary speech; a directive says so
+                self.act_of.setdefault(phrase, act)
+        # One pass per sentence: at each place the longest cue wins.
+        alternatives = "|".join(re.escape(p) for p in sorted(self.act_of, key=len, reverse=True))
+        self.pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
     def cues(self, rt: ReportText, start: int, end: int) -> list[Cue]:
-        """Non-overlapping cues in [start, end), longest first."""
+        """The cues in [start, end), left to right, each the longest one at its place."""
         found: list[Cue] = []
-        taken: list[tuple[int, int]] = []
-        for act, phrase, pattern in self.patterns:
-            for match in pattern.finditer(rt.folded, start, end):
-                s, e = match.span()
-                if any(s < te and ts < e for ts, te in taken):
-                    continue
-                if act == "awarded" and _NOT_AWARD.match(rt.folded, max(start, s - 5), e + 6):
-                    continue
-                if act == "awarded" and _NOT_AWARD.search(rt.folded[max(start, s - 5):e + 6]):
-                    continue
-                if phrase in _WEAK_CUES and act not in ("presented_report", "awarded"):
-                    continue
-                taken.append((s, e))
-                found.append(Cue(act, s, e))
-        found.sort(key=lambda c: c.start)
+        for match in self.pattern.finditer(rt.folded, start, end):
+            phrase = match.group()
+            act = self.act_of[phrase]
+            s, e = match.span()
+            if phrase in _WEAK_CUES and act not in ("presented_report", "awarded"):
+                continue
+            if act == "awarded" and _NOT_AWARD.search(rt.folded[max(start, s - 5):e + 6]):
+                continue
+            found.append(Cue(act, s, e))
         return found

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ _FOLD_TABLE = str.maketrans({**{c: "-" for c in DASHES}, **{c: " " for c in SPAC
                              **{c: "'" for c in APOSTROPHES}})
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, modern tones, one dash, one space, one apostrophe; same length as ``text``."""
     folded = modern_tones(text).translate(_FOLD_TABLE)
