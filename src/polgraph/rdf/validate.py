@@ -13,13 +13,15 @@ from collections.abc import Iterable
 from itertools import chain
 from dataclasses import dataclass, field
 
+import pyoxigraph as ox
 import pyshacl
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, RDFS, SH
 
 from polgraph import resources
 from polgraph.errors import ShapeMessage
 from polgraph.namespaces import MODEL_GRAPH_PREFIX, PG, VOCAB
+from polgraph.rdf.terms import to_ox
 from polgraph.vocab import Vocabulary
 
 _SEVERITY = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
@@ -53,12 +55,14 @@ def external_references(triples: Iterable[tuple]) -> set[URIRef]:
     }
 
 
-def _label(graph: Graph, node) -> str:
-    for prop in (PG.name, URIRef("http://www.w3.org/2000/01/rdf-schema#label"), PG.documentNumber):
-        value = graph.value(node, prop)
-        if value is not None:
-            return f"{value} <{node}>"
-    return f"<{node}>"
+def _labels(triples: Iterable[tuple]) -> dict:
+    """A readable name for each node that has one, to show in messages."""
+    wanted = (PG.name, RDFS.label, PG.documentNumber)
+    out = {}
+    for s, p, o in triples:
+        if p in wanted and s not in out:
+            out[s] = str(o)
+    return out
 
 
 def _message(results: Graph, result) -> str:
@@ -78,24 +82,26 @@ class ReportValidator:
         self.ancestors = vocabulary.ancestors()
         self.concept_types = vocabulary.concept_types()
 
-    def data_graph(self, graph: Iterable[tuple], context: Iterable[tuple] = (),
-                   into: Graph | None = None) -> Graph:
-        """The graph pySHACL sees for one report (added to ``into`` when given)."""
-        data = Graph() if into is None else into
+    def data_triples(self, graph: Iterable[tuple], context: Iterable[tuple] = ()) -> list[tuple]:
+        """What pySHACL sees for one report: its triples, their context, and explicit types,
+        which spare pySHACL the subclass reasoning for sh:targetClass and sh:class."""
         triples = list(chain(graph, context))
-        # Explicit types spare pySHACL the subclass reasoning for sh:targetClass and sh:class.
-        extra = [(s, RDF.type, ancestor)
-                 for s, p, o in triples if p == RDF.type
-                 for ancestor in self.ancestors.get(o, ())]
-        extra += [(o, RDF.type, self.concept_types[o])
-                  for o in {t[2] for t in triples} if o in self.concept_types]
-        data.addN((s, p, o, data) for s, p, o in chain(triples, extra))
-        return data
+        triples += [(s, RDF.type, ancestor)
+                    for s, p, o in triples if p == RDF.type
+                    for ancestor in self.ancestors.get(o, ())]
+        triples += [(o, RDF.type, self.concept_types[o])
+                    for o in {t[2] for t in triples} if o in self.concept_types]
+        return triples
 
-    def _run(self, data: Graph) -> list[tuple[URIRef, ShapeMessage]]:
+    def _run(self, triples: list[tuple]) -> list[tuple[URIRef, ShapeMessage]]:
+        # An in-memory Oxigraph store is far quicker to fill than an rdflib graph, and pySHACL
+        # reads it directly.
+        data = ox.Store()
+        data.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples)
         _, results, _ = pyshacl.validate(
             data, shacl_graph=self.shapes, inference="none", inplace=True, allow_warnings=True,
         )
+        labels = _labels(triples)
         found = []
         for result in results.subjects(RDF.type, SH.ValidationResult):
             focus = results.value(result, SH.focusNode)
@@ -103,8 +109,8 @@ class ReportValidator:
             value = results.value(result, SH.value)
             found.append((focus, ShapeMessage(
                 severity=_SEVERITY.get(results.value(result, SH.resultSeverity), "Violation"),
-                focus=_label(data, focus),
-                path=path.n3(data.namespace_manager) if isinstance(path, URIRef) else None,
+                focus=f"{labels[focus]} <{focus}>" if focus in labels else f"<{focus}>",
+                path=path.n3(self.shapes.namespace_manager) if isinstance(path, URIRef) else None,
                 message=_message(results, result),
                 value=None if value is None else str(value),
             )))
@@ -115,7 +121,7 @@ class ReportValidator:
         return ValidationReport(sorted(messages, key=lambda m: (m.severity != "Violation", m.focus, m.message)))
 
     def validate(self, graph: Iterable[tuple], context: Iterable[tuple] = ()) -> ValidationReport:
-        return self._report(m for _, m in self._run(self.data_graph(graph, context)))
+        return self._report(m for _, m in self._run(self.data_triples(graph, context)))
 
     def validate_many(self, items: list[tuple[Iterable[tuple], Iterable[tuple]]]) -> list[ValidationReport]:
         """Validate several reports in one pass, each judged on its own nodes.
@@ -128,10 +134,11 @@ class ReportValidator:
         """
         if len(items) <= 1:
             return [self.validate(graph, context) for graph, context in items]
-        data = Graph()
+        data: list[tuple] = []
         owners: dict[URIRef, list[int]] = {}
         for index, (graph, context) in enumerate(items):
-            self.data_graph(graph, context, into=data)
+            triples = self.data_triples(graph, context)
+            data += triples
             for subject in {s for s, _, _ in graph}:
                 owners.setdefault(subject, []).append(index)
         messages: list[list[ShapeMessage]] = [[] for _ in items]
