@@ -15,9 +15,10 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 ingest: install
-	$(BIN)/polgraph ingest data/structured --store $(STORE) --quiet
+	$(BIN)/polgraph ingest data/reports --store $(STORE) --quiet
 
-# Until the server exists, `run` ingests data/ and answers "who held which role" for the seed.
+# Until the server exists, `run` reads the text reports in data/reports and answers "who held
+# which role" for the seed.
 run: ingest
 	$(BIN)/polgraph query who-held-role-at-event --param report=seed --store $(STORE)
 
@@ -26,6 +27,7 @@ test: install
 
 bench: install
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/extract.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis

@@ -142,3 +142,48 @@ def test_query_from_a_file(loaded, tmp_path):
     result = polgraph("query", str(broken), store=loaded)
     assert result.exit_code == 2
     assert "broken.rq" in result.stderr
+
+
+DATA_REPORTS = SEED_YAML.parents[1] / "reports"
+
+
+def test_extract_writes_one_json_per_report(tmp_path):
+    result = polgraph("extract", str(DATA_REPORTS), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in (tmp_path / "out").glob("*.json"))
+    assert written == sorted(f"{p.stem}.json" for p in DATA_REPORTS.glob("*.txt"))
+    seed = json.loads((tmp_path / "out" / "seed.json").read_text(encoding="utf-8"))
+    assert {"id", "event", "persons", "documents"} <= set(seed)
+    assert len(seed["persons"]) == 9
+    text = seed["report"]["text"]
+    for person in seed["persons"]:
+        assert all(text[s:e] == person["name"] for s, e in person["spans"])
+
+
+def test_extract_table_and_unreadable_input(tmp_path):
+    result = polgraph("extract", str(DATA_REPORTS / "tan-phuc-hdnd.txt"), "--format", "table")
+    assert result.exit_code == 0
+    assert "Trịnh Đình Sơn" in result.stdout and "council_session" in result.stdout
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = polgraph("extract", str(empty))
+    assert result.exit_code == 1
+    assert "empty" in result.stderr
+
+
+def test_ingesting_the_text_reports_answers_for_the_seed(tmp_path):
+    store = tmp_path / "store"
+    result = polgraph("ingest", str(DATA_REPORTS), store=store)
+    assert result.exit_code == 0, result.output
+    result = polgraph("query", "who-held-role-at-event", "--param", "report=seed", "--format", "csv", store=store)
+    table = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len({r["person"] for r in table}) == 9
+    assert ("Nguyễn Viết Đồng", "Chủ tịch", "Ủy ban nhân dân xã Cẩm Lộc") in {
+        (r["person_name"], r["post_label"], r["org_label"]) for r in table}
+
+
+def test_an_html_page_is_ingested(tmp_path):
+    page = RESOURCES / "source" / "portal_page.html"
+    result = polgraph("ingest", str(page), store=tmp_path / "store")
+    assert result.exit_code == 0, result.output
+    assert "added 1" in result.stdout
