@@ -219,8 +219,9 @@ class _Mapper:
         self.sourced(part)
         for act in person.acts:
             self.add(part, PG.act, self.v.acts[act])
-        for span in person.spans:
-            self.span(part, span)
+        if person.spans:
+            # The first mention is the participation's evidence; the extraction JSON keeps them all.
+            self.span(part, person.spans[0])
 
         speeches = list(person.speeches)
         for kind in ("speech", "directive_speech"):

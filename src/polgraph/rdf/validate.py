@@ -101,8 +101,8 @@ class ReportValidator:
         _, results, _ = pyshacl.validate(
             data, shacl_graph=self.shapes, inference="none", inplace=True, allow_warnings=True,
         )
-        labels = _labels(triples)
         found = []
+        labels = _labels(triples) if (None, RDF.type, SH.ValidationResult) in results else {}
         for result in results.subjects(RDF.type, SH.ValidationResult):
             focus = results.value(result, SH.focusNode)
             path = results.value(result, SH.resultPath)
@@ -134,15 +134,14 @@ class ReportValidator:
         """
         if len(items) <= 1:
             return [self.validate(graph, context) for graph, context in items]
-        data: list[tuple] = []
+        data: set[tuple] = set()  # reports in a batch share bodies, posts and places: load them once
         owners: dict[URIRef, list[int]] = {}
         for index, (graph, context) in enumerate(items):
-            triples = self.data_triples(graph, context)
-            data += triples
+            data.update(self.data_triples(graph, context))
             for subject in {s for s, _, _ in graph}:
                 owners.setdefault(subject, []).append(index)
         messages: list[list[ShapeMessage]] = [[] for _ in items]
-        for focus, message in self._run(data):
+        for focus, message in self._run(list(data)):
             for index in owners.get(focus, []):
                 messages[index].append(message)
         reports = [self._report(found) for found in messages]
