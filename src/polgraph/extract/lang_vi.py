@@ -6,16 +6,16 @@ reader matches on.
 """
 
 # Family names: the common Kinh ones and those of the larger ethnic minorities (Tày, Thái, Mường,
-# Mông, Dao, Nùng…). A capitalised run that starts with one of these is very likely a name.
+# Mông, Dao, Nùng…) and the first words of Ê Đê and Gia Rai names ("Y", "Ksor"); "H'…" names are
+# recognised by their apostrophe. A capitalised run that starts with one of these is likely a name.
 SURNAMES = frozenset("""
 nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh đoàn trương lương
 mai cao tạ lâm la tô trịnh phùng quách kiều vương triệu thái hà khổng biện lưu chu châu kim
-tăng tống hứa giang lại lục mạc nghiêm ninh nông thân thạch tiêu tôn trình vi âu
-ông đàm đào đồng chế chử cù diệp doãn giáp hàn hạ khúc khương khuất lã lạc lạng lò lộc lường
-mã mẫn nhữ quan quản sầm thiều thều tiết tòng trang ứng bạch bế cầm cấn chung
-điêu đoàn giàng hầu hoàng lầu lý ly mùa phàn quàng sùng tẩn thào vàng chảo chang giàng hờ
-lự mè bàn chìu dềnh lùng tráng ma mông nông lưu ksor siu rơ rcom nay kpă niê mlô êban byă
-h y ya kbuôr adrơng buôn bdap hwing ktla ayun rahlan
+tăng tống hứa giang lại lục mạc nghiêm ninh nông thân thạch tiêu tôn trình vi âu đàm đào chế
+chử cù diệp doãn giáp hàn hạ khúc khương khuất lã lạc lạng lò lường mã mẫn nhữ quan quản sầm
+thiều thều tiết tòng trang ứng bạch bế cầm cấn chung điêu giàng hầu lầu ly mùa phàn quàng sùng
+tẩn thào vàng chảo chang hờ lự mè bàn chìu dềnh lùng tráng ma mông ksor siu rơ rcom nay kpă
+niê mlô êban byă y ya kbuôr adrơng bdap hwing ktla ayun rahlan
 """.split())
 
 # Words that announce the person named next: "đồng chí A", "Đ/c: A", "ông A", military ranks.
@@ -44,7 +44,8 @@ TITLE_STOPS = (
     "yêu cầu", "khẳng định", "cùng", "cũng", "đã", "và các", "cùng các", "dự", "tham dự", "về dự",
     "ứng cử", "nhận nhiệm vụ", "được", "không tái cử", "thay mặt", "trúng cử", "đọc", "gửi",
     "giữ chức", "đến nhận", "thôi", "nghỉ hưu", "đề xuất", "phản ánh", "và hơn", "và đại diện",
-    "và toàn thể", "và đông đảo", "cùng đông đảo", "cùng toàn thể", "thừa ủy quyền",
+    "và toàn thể", "và đông đảo", "cùng đông đảo", "cùng toàn thể", "thừa ủy quyền", "đều", "sẽ",
+    "đang", "vừa", "luôn", "thì", "là",
 )
 
 # What a voter (cử tri) does when raising an opinion: a speech, by the schema's conventions.

@@ -16,7 +16,7 @@ _CUE = re.compile(r"(?:^|(?<=[\s(:;,.]))(" + "|".join(
 _CLAUSE_BREAK = re.compile(r"[;:\n(]|,|\.\s|\bcó\b|\bgồm\b|\blà\b|\bvà\b|\bcủa\b|\bvới\b")
 _TITLE_END = re.compile(
     r"[;\n()]|\.(?:\s|$)|\s(?:" + "|".join(re.escape(s) for s in lang_vi.TITLE_STOPS) + r")\b"
-    r"|,\s*(?:đồng chí|đ/c|ông|bà)\b"
+    r"|(?:,|\s+và)\s*(?:đồng chí|đ/c|ông|bà)\b"
 )
 _LEAD_SEPARATOR = re.compile(r"\s*[-–—,:]?\s*")
 _CAPITAL_CUES = {"ông", "bà", "anh", "chị", "đồng"}

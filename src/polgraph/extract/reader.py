@@ -21,7 +21,8 @@ from polgraph.extract.titles import OrgCompleter, Role, TitleParser
 from polgraph.text.normalise import name_key
 from polgraph.text.view import ReportText
 
-_ELECTION = re.compile(r"(?:được\s+(?:đại hội\s+)?(?:tín nhiệm\s+)?(?:bầu|bầu lại|bầu bổ sung)|trúng cử|tái đắc cử|đắc cử)"
+_ELECTION = re.compile(r"(?:được\s+(?:đại hội\s+)?(?:tín nhiệm\s+)?(?:hiệp thương\s+)?(?:bầu|bầu lại|bầu bổ sung|cử)"
+                       r"|trúng cử|tái đắc cử|đắc cử|tái cử)"
                        r"(?:\s+(?:giữ chức(?: vụ)?|làm|vào|là|chức))?\s*")
 _APPOINTED = re.compile(r"\bgiữ chức(?: vụ)?\s+")
 _PRESIDIUM = re.compile(r"đoàn chủ tịch|chủ trì")
@@ -164,6 +165,11 @@ class Reader:
                     continue
                 if cue.act == "attended":
                     continue
+                speakers = self._listed_after_cua(rt, inside, cue)
+                if speakers:  # "ý kiến tham luận của đồng chí A … và đồng chí B …"
+                    for person in speakers:
+                        person.acts.add(cue.act)
+                    continue
                 actor = self._actor(rt, inside, cue, start)
                 if actor is None:
                     continue
@@ -191,13 +197,20 @@ class Reader:
                 if not holders:
                     continue
                 actor = holders[-1]
-                elected = "bầu" in rt.folded[start:match.start()]
+                elected = re.search(r"\bbầu\b|hiệp thương|tái cử", rt.folded[start:match.start()]) is not None
                 self._take_post(rt, actor, match.end(), end, titles, elected)
             for match in _ELECTION.finditer(rt.folded, start, end):
                 if not any(c.act == "elected" and c.start <= match.start() < c.end + 2 for c in cues):
                     actor = self._actor(rt, inside, _cue_at("elected", match), start)
                     if actor is not None and "đoàn chủ tịch" not in rt.folded[match.end():match.end() + 20]:
                         self._elect(rt, actor, _cue_at("elected", match), end, titles)
+
+    @staticmethod
+    def _listed_after_cua(rt: ReportText, inside, cue) -> list[PersonFacts]:
+        if cue.act not in ("speech", "presented_report") or not re.match(r"\s+của\b", rt.folded[cue.end:cue.end + 6]):
+            return []
+        clause_end = rt.folded.find(";", cue.end)
+        return [p for m, p in inside if m.span[0] > cue.end and (clause_end < 0 or m.span[0] < clause_end)]
 
     @staticmethod
     def _actor(rt: ReportText, inside, cue, sentence_start: int) -> PersonFacts | None:

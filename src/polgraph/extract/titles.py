@@ -161,8 +161,8 @@ class TitleParser:
             later = next((o for o in orgs[index + 1:] if o), None)
             if fold(written) in _BORROWING and later:
                 org = f"{normalise_label(written).capitalize()} {later}"
-            elif org is None and later:
-                org = self._parent(later)
+            elif org is None:
+                org = self._shared_org(entry, later)
             orgs[index] = org
         for index, (_, _, entry, written) in enumerate(pending):
             committee = self._committee_of_neighbours(orgs, index)
@@ -191,7 +191,7 @@ class TitleParser:
 
     def _org(self, entry: PostEntry, written: str) -> str | None:
         if entry.body:
-            unit = self.completer.unit(entry.level or "commune") or ""
+            unit = self.completer.unit(entry.level or "commune") or self._city(entry.level) or ""
             if entry.level == "national":
                 term = re.search(r"\bkhóa\s+\S+|\bkhoá\s+\S+", written, re.IGNORECASE)
                 return f"{entry.body} {term.group().replace('khoá', 'khóa')}" if term else entry.body
@@ -205,6 +205,13 @@ class TitleParser:
         if entry.default_body and org and self.completer.body_of(org) is None:
             return f"{entry.default_body} {org}"  # "Công chức Tư pháp xã" serves the commune's UBND
         return org
+
+    def _city(self, level: str | None) -> str | None:
+        """"Thành ủy viên" of a provincial city: its city is a district-level unit, and the
+        other way round for a centrally governed one."""
+        other = {"province": "district", "district": "province"}.get(level or "")
+        unit = self.completer.unit(other) if other else None
+        return unit if unit and fold(unit).startswith("thành phố") else None
 
     def _glued(self, entry: PostEntry, written: str) -> str:
         """The body when the post's last words name it: "Trưởng Ban tuyên giáo" → "Ban Tuyên
@@ -229,6 +236,16 @@ class TitleParser:
             if len(words) > count and self.completer.body_of(candidate) is not None:
                 return candidate
         return written
+
+    def _shared_org(self, entry: PostEntry, later: str | None) -> str | None:
+        """The body of a post written without one. "UVBTV, Trưởng Ban Tổ chức Huyện ủy": the
+        committee the next body belongs to. "Phó Bí thư, Chủ tịch UBND xã": not the People's
+        Committee but the post's usual body (Đảng ủy) in the report's locality."""
+        if later and self._parent(later) != later:
+            return self._parent(later)
+        if entry.default_body:
+            return self.completer.complete(entry.default_body)
+        return later
 
     def _parent(self, org: str) -> str:
         """The body a shared title belongs to: "Ban Tổ chức Huyện ủy X" → "Huyện ủy X"."""

@@ -1,0 +1,73 @@
+"""The reader on reports written for these tests, in styles the dev corpus does not use."""
+
+import datetime as dt
+
+import pytest
+
+from conftest import RESOURCES
+from polgraph.extract.reader import Reader
+from polgraph.extract.source import load_source
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return Reader()
+
+
+def facts(extraction):
+    roles = {(p.name, r.post, r.org) for p in extraction.persons for r in p.roles}
+    acts = {(p.name, a) for p in extraction.persons for a in p.acts if a != "attended"}
+    return roles, acts
+
+
+def test_a_ward_report_with_a_city_committee_member(reader):
+    x = reader.read(load_source(RESOURCES / "text" / "quang-trung-tong-ket.txt", published=dt.date(2023, 12, 29)))
+    roles, acts = facts(x)
+    assert x.event.date == "2023-12-28" and x.event.date_year_inferred
+    assert x.event.kind == "conference"
+    assert roles == {
+        ("Nguyễn Thanh Hải", "Ủy viên Ban Chấp hành", "Đảng bộ thành phố Thái Bình"),
+        ("Nguyễn Thanh Hải", "Trưởng phòng", "Phòng Nội vụ thành phố Thái Bình"),
+        ("Trần Thị Hương", "Bí thư", "Đảng ủy phường Quang Trung"),
+        ("Vũ Đức Minh", "Phó Bí thư", "Đảng ủy phường Quang Trung"),
+        ("Vũ Đức Minh", "Chủ tịch", "Ủy ban nhân dân phường Quang Trung"),
+        ("Phạm Văn Long", "Bí thư", "Chi bộ tổ dân phố số 3"),
+        ("Đào Thị Mai", "Chủ tịch", "Hội Liên hiệp Phụ nữ phường Quang Trung"),
+    }
+    assert acts == {
+        ("Nguyễn Thanh Hải", "directive_speech"), ("Trần Thị Hương", "chaired"),
+        ("Vũ Đức Minh", "presented_report"), ("Phạm Văn Long", "speech"), ("Đào Thị Mai", "speech"),
+    }
+
+
+def test_a_front_congress_where_the_chair_is_chosen_by_consultation(reader):
+    x = reader.read(load_source(RESOURCES / "text" / "phuoc-long-mttq.txt"))
+    roles, acts = facts(x)
+    assert x.event.kind == "congress" and x.event.date == "2024-06-15"
+    assert x.event.place == "thị trấn Phước Long, huyện Phước Long, tỉnh Bạc Liêu"
+    assert ("Huỳnh Văn Sáu", "Chủ tịch", "Hội đồng nhân dân thị trấn Phước Long") in roles
+    assert ("Lâm Văn Tư", "Phó Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Phước Long") in roles
+    assert {("Nguyễn Thị Bé Năm", "chaired"), ("Nguyễn Thị Bé Năm", "presented_report"),
+            ("Nguyễn Thị Bé Năm", "elected"), ("Trần Văn Út", "chaired"),
+            ("Huỳnh Văn Sáu", "directive_speech")} == acts
+    genders = {p.name: p.gender for p in x.persons}
+    assert genders["Nguyễn Thị Bé Năm"] == "female" and genders["Lâm Văn Tư"] == "male"
+
+
+def test_every_fact_points_at_its_words(reader):
+    x = reader.read(load_source(RESOURCES / "text" / "quang-trung-tong-ket.txt"))
+    text = x.report.text
+    for person in x.persons:
+        assert all(text[s:e] == person.name for s, e in person.spans)
+        for role in person.roles:
+            assert text[role.span[0]:role.span[1]] == role.as_written
+        for speech in person.speeches:
+            assert text[speech.span[0]:speech.span[1]].strip()
+
+
+def test_a_report_naming_nobody_gives_no_person(reader, tmp_path):
+    path = tmp_path / "empty-event.txt"
+    path.write_text("Hội nghị tổng kết\n\nSáng 12/1/2024, xã Tân Phúc tổ chức hội nghị tổng kết năm.\n",
+                    encoding="utf-8")
+    x = reader.read(load_source(path))
+    assert x.persons == [] and x.event.date == "2024-01-12"
