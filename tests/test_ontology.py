@@ -47,7 +47,9 @@ def test_terms_used_by_the_shapes_exist_in_the_ontology(onto):
 
 def test_every_instance_class_has_a_shape(onto):
     shapes = Graph().parse(resources.shapes_file())
-    targeted = set(shapes.objects(None, URIRef("http://www.w3.org/ns/shacl#targetClass")))
+    sh = "http://www.w3.org/ns/shacl#"
+    targeted = set(shapes.objects(None, URIRef(sh + "targetClass"))) | {
+        onto.value(prop, RDFS.range) for prop in shapes.objects(None, URIRef(sh + "targetObjectsOf"))}
     vocab_classes = set(onto.objects(None, PG.orgClass)) | {
         c for c in onto.subjects(RDFS.subClassOf, SKOS.Concept)}
     for cls in pg_terms(onto):

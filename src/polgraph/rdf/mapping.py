@@ -85,13 +85,12 @@ class _Mapper:
         if span is None:
             return
         start, end = span
+        # The span's type follows from pg:evidence's range, and its words from the report's text:
+        # neither is stored, which keeps a report's graph (and its validation) a third smaller.
         node = iris.span(self.report, start, end)
         self.add(subject, PG.evidence, node)
-        self.add(node, RDF.type, PG.TextSpan)
         self.add(node, OA.start, Literal(start, datatype=XSD.integer))
         self.add(node, OA.end, Literal(end, datatype=XSD.integer))
-        if self.text is not None:
-            self.add(node, OA.exact, Literal(self.text[start:end]))
 
     def sourced(self, subject: URIRef) -> None:
         self.add(subject, PG.source, self.report)
