@@ -62,3 +62,17 @@ def test_slugs_are_ascii_iri_safe(text):
     value = stable_slug(text)
     assert value.isascii()
     assert all(ch.isalnum() or ch == "-" for ch in value)
+
+
+@given(vietnamese)
+def test_the_folded_view_keeps_every_offset(text):
+    from polgraph.text.view import ReportText
+
+    view = ReportText(text)
+    assert len(view.folded) == len(view.text)
+
+
+def test_folding_survives_characters_whose_lower_case_is_longer():
+    from polgraph.text.view import fold
+
+    assert fold("İ Đảng uỷ – Hoà") == "İ đảng ủy - hòa"

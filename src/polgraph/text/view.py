@@ -24,13 +24,16 @@ _FOLD_TABLE = str.maketrans({**{c: "-" for c in DASHES}, **{c: " " for c in SPAC
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, modern tones, one dash, one space, one apostrophe; same length as ``text``."""
-    folded = modern_tones(text).translate(_FOLD_TABLE)
-    lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in folded)
-    return lowered if len(lowered) == len(text) else _fold_by_char(text)
+    toned = modern_tones(text)
+    if len(toned) != len(text):
+        toned = text
+    lowered = toned.translate(_FOLD_TABLE).lower()
+    return lowered if len(lowered) == len(text) else _fold_by_char(toned)
 
 
 def _fold_by_char(text: str) -> str:
-    # Rare: a syllable whose tone move changed its length. Fold character by character instead.
+    # Rare: a character whose lower case is longer ("İ"), or a tone move that changed the length.
+    # Fold character by character instead.
     return "".join((c.lower() if len(c.lower()) == 1 else c) for c in text.translate(_FOLD_TABLE))
 
 
