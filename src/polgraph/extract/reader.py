@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from polgraph.extract import event as event_rules, lang_vi
 from polgraph.extract.acts import ActFinder, Cue, sentences
@@ -285,5 +286,11 @@ def _cue_at(act: str, match: re.Match) -> Cue:
     return Cue(act, match.start(), match.end())
 
 
+@cache
+def default_reader() -> Reader:
+    """The reader over this installation's vocabularies, built once."""
+    return Reader()
+
+
 def read_report(source: SourceReport, report_id: str | None = None) -> Extraction:
-    return Reader().read(source, report_id)
+    return default_reader().read(source, report_id)
