@@ -1,0 +1,161 @@
+"""Dates in a report: every date expression with its cue and what it follows (a document number, a
+cut-off, an anniversary), how a hit resolves to an ISO date with its typos fixed and its year
+inferred, and ``find_event_date``, the event's own date in the opening."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from polgraph.text.view import ReportText
+
+from .layout import _layout
+from .results import EventDate
+
+# One day, a two-day range ("18 - 19/5/2020", "18 và 19/5"), numeric with "/", "-" or "." and the
+# typos real portals make (stray space "5 /9/2023", doubled slash "15/11//2019", doubled digit
+# "011/3/2023"), or written out ("03 tháng 7 năm 2024").
+_DATE = re.compile(
+    r"(?<![\w.,/-])(?:"
+    r"(?P<r1>\d{1,2}) ?(?:-|và|,|đến) ?(?:ngày )?(?P<rd>\d{1,2}) ?[/.-] ?(?P<rm>\d{1,2})"
+    r"(?: ?[/.-]{1,2} ?(?P<ry>\d{4}))?"
+    r"|(?P<td>\d{1,3}) tháng (?P<tm>\d{1,3})(?:,? (?:năm )?(?P<ty>\d{4}))?"
+    r"|(?P<d>\d{1,3}) {0,2}(?P<s1>[/.-]{1,2}) {0,2}(?P<m>\d{1,3})"
+    r"(?: {0,2}(?P<s2>[/.-]{1,2}) {0,2}(?P<y>\d{4}))?"
+    r")(?![\w/]|[.-]\d)"
+)
+# Words that announce a date: "ngày", a part of the day, "hôm nay"… (span starts here).
+_DATE_CUE = re.compile(
+    r"(?:(?:(?:buổi )?(?:sáng|chiều|tối|trưa|đêm|hôm)(?: nay| qua| mai)? (?:ngày )?)|ngày )$"
+)
+# "Sáng nay (12/1)": a parenthesised date that *is* the event's.
+_TODAY_PAREN = re.compile(r"(?:sáng|chiều|tối|trưa|hôm|ngày) (?:nay|qua|mai) ?\($")
+# A date right after a document number ("93-KH/HU ngày …") or "ban hành ngày" is the document's.
+_AFTER_DOCUMENT = re.compile(r"(?:\d[\w./-]*[/-][\w./-]*[^\W\d_][\w./-]*|ban hành|ký)\s*,?\s*$")
+# "Kế hoạch ngày 5/3/2024 của Huyện ủy": a date followed by its author is a document's.
+_BEFORE_AUTHOR = re.compile(r"\s*,?\s*(?:của|do)\s")
+# "tính đến ngày 31/12" is a cut-off; "chào mừng ngày 2/9" an anniversary: neither is the event.
+_NOT_EVENT = re.compile(r"(?:tính đến|đến hết|tính từ)\s*$"
+                        r"|(?:chào mừng|kỷ niệm|hướng tới|nhân dịp)\b[^,.;:()]{0,40}$")
+_STRAY_SPACE = re.compile(r"\d {1,2}[/.-]|[/.-] {1,2}\d")
+_SLACK_DAYS = 7  # a report may announce an event a few days ahead of publication
+
+
+@dataclass(frozen=True)
+class _DateHit:
+    start: int                 # including its cue ("Chiều ngày")
+    end: int
+    day: str
+    month: str
+    year: str | None
+    odd_separator: bool        # "//" or a stray space
+    cued: bool
+    in_parentheses: bool
+    after_document: bool       # a document's date, a cut-off or an anniversary
+
+
+def _date_hits(rt: ReportText, start: int, end: int) -> list[_DateHit]:
+    folded = rt.folded
+    hits = []
+    for m in _DATE.finditer(folded, start, end):
+        if m.group("rd"):
+            day, month, year = m.group("r1"), m.group("rm"), m.group("ry")
+            odd = False
+        elif m.group("td"):
+            day, month, year = m.group("td"), m.group("tm"), m.group("ty")
+            odd = False
+        else:
+            day, month, year = m.group("d"), m.group("m"), m.group("y")
+            seps = (m.group("s1") or "") + (m.group("s2") or "")
+            odd = len(seps) > 2 or bool(_STRAY_SPACE.search(m.group()))
+        before = folded[max(0, m.start() - 40):m.start()]
+        cue = _DATE_CUE.search(before)
+        today = _TODAY_PAREN.search(before)
+        begin = m.start() - len(before) + (cue or today).start() if cue or today else m.start()
+        finish = m.end() + 1 if today and folded.startswith(")", m.end()) else m.end()
+        lead = folded[max(0, begin - 40):begin]
+        in_paren = before.rstrip().endswith("(") and not today
+        hits.append(_DateHit(
+            begin, finish, day, month, year, odd, bool(cue or today),
+            in_paren,
+            bool(_AFTER_DOCUMENT.search(lead) or _NOT_EVENT.search(lead)
+                 or _BEFORE_AUTHOR.match(folded, m.end())),
+        ))
+    return hits
+
+
+def _fix_number(raw: str, what: str, warnings: list[str]) -> int | None:
+    """A day or month as typed: a third digit is a doubled digit ("011" → 01, "003" → 03)."""
+    if len(raw) <= 2:
+        return int(raw)
+    for i in range(len(raw) - 1):
+        if raw[i] == raw[i + 1]:
+            fixed = raw[:i] + raw[i + 1:]
+            warnings.append(f"{what} '{raw}' read as {fixed} (doubled digit)")
+            return int(fixed)
+    if raw.startswith("0"):
+        warnings.append(f"{what} '{raw}' read as {raw[1:]} (extra leading zero)")
+        return int(raw[1:])
+    warnings.append(f"{what} '{raw}' is not a {what}")
+    return None
+
+
+def _resolve(hit: _DateHit, published: dt.date | None, warnings: list[str],
+             fallback_year: int | None = None) -> tuple[str | None, bool]:
+    """The ISO date of a hit and whether its year was inferred."""
+    day = _fix_number(hit.day, "day", warnings)
+    month = _fix_number(hit.month, "month", warnings)
+    if hit.odd_separator:
+        written = f"{hit.day}/{hit.month}/{hit.year or ''}".rstrip("/")
+        warnings.append(f"odd separators in date {written}")
+    if day is None or month is None:
+        return None, False
+    inferred = hit.year is None
+    if not inferred:
+        year = int(hit.year)
+    elif fallback_year is not None:
+        year = fallback_year
+    elif published is not None:
+        year = published.year
+    else:
+        warnings.append(f"no year for {day}/{month} and no publication date")
+        return None, True
+    try:
+        when = dt.date(year, month, day)
+    except ValueError:
+        warnings.append(f"impossible date {day}/{month}/{year}")
+        return None, inferred
+    if inferred and fallback_year is None and published is not None \
+            and when > published + dt.timedelta(days=_SLACK_DAYS):
+        # "sáng 28/12" in a report published on 2 January happened the year before.
+        try:
+            when = dt.date(year - 1, month, day)
+        except ValueError:
+            warnings.append(f"impossible date {day}/{month}/{year - 1}")
+            return None, inferred
+    return when.isoformat(), inferred
+
+
+def _as_date(value) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def find_event_date(text: ReportText, published: dt.date | None) -> EventDate:
+    """The first date of the opening that is the event's own: not a document's date, not an
+    anniversary in parentheses, not a bare fraction ("9/17 chỉ tiêu")."""
+    published = _as_date(published)
+    layout = _layout(text)
+    if layout.opening is None:
+        return EventDate(None, False, None)
+    for hit in _date_hits(text, layout.body, layout.opening[1]):
+        if hit.after_document or hit.in_parentheses:
+            continue
+        if hit.year is None and not hit.cued:
+            continue  # "12/13 chỉ tiêu", "24/25 phiếu"
+        warnings: list[str] = []
+        iso, inferred = _resolve(hit, published, warnings)
+        return EventDate(iso, inferred and iso is not None, (hit.start, hit.end), tuple(warnings))
+    return EventDate(None, False, None)

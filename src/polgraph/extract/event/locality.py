@@ -1,0 +1,89 @@
+"""Where the event takes place: ``find_locality`` picks the host unit named in the opening (or the
+headline, or the unit the report names most), then its parents, from the text nesting them or
+from the unit of each level the report names most."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from polgraph.text.view import ReportText
+
+from .documents import _document_reference_spans
+from .layout import _Layout, _layout
+from .lexicon import LEVELS, _lexicon
+from .organiser import find_organiser
+from .results import Locality
+from .units import _attached, _confirm_names, _resolve_cities, _Unit, _units
+
+def find_locality(text: ReportText, vocabulary) -> Locality:
+    """The units the event takes place in: the most specific unit named in the opening (the host:
+    "Đảng uỷ xã Thạch Kim (huyện Lộc Hà) tổ chức…", "… tiếp xúc cử tri … tại xã Diễn Kỷ"), then
+    its parents, from the text nesting them ("xã X (huyện Y, tỉnh Z)") or else from the unit of
+    that level the report names most."""
+    lex = _lexicon(vocabulary)
+    layout = _layout(text)
+    units = _units(text, lex)
+    _resolve_cities(text, units)
+    _confirm_names(units)
+    document_spans = [span for span in _document_reference_spans(text, lex)]
+
+    def in_region(unit: _Unit, region: tuple[int, int] | None, skip_documents: bool = True) -> bool:
+        if region is None or not (region[0] <= unit.start < region[1]):
+            return False
+        return not (skip_documents and any(s <= unit.start < e for s, e in document_spans))
+
+    zones = [layout.opening, layout.headline]
+    host: _Unit | None = None
+    for level in ("commune", "district", "province"):
+        for zone in zones:
+            host = next((u for u in units if u.level == level and in_region(u, zone)), None)
+            if host:
+                break
+        if host:
+            break
+    if host is None:
+        host = _most_named(units, "commune") or _most_named(units, "district") \
+            or _most_named(units, "province")
+    village = _village(text, layout, units, in_region)
+    if host is None:
+        return Locality(None, None, None, village.label if village else None)
+
+    found = {host.level: host}
+    chain = host
+    # Parents nested right after the host: "xã X (huyện Y, tỉnh Z)".
+    for unit in units[units.index(host) + 1:]:
+        if not _attached(text.text, chain, unit):
+            break
+        if LEVELS.index(unit.level) > LEVELS.index(chain.level) and unit.level not in found:
+            found[unit.level] = unit
+            chain = unit
+    for level in LEVELS[LEVELS.index(host.level) + 1:]:
+        if level in found:
+            continue
+        unit = next((u for u in units if u.level == level and in_region(u, layout.opening, False)),
+                    None) or _most_named(units, level)
+        if unit:
+            found[level] = unit
+    label = lambda level: found[level].label if level in found else None  # noqa: E731
+    return Locality(label("commune"), label("district"), label("province"),
+                    village.label if village else None)
+
+
+def _village(rt: ReportText, layout: _Layout, units: list[_Unit], in_region) -> _Unit | None:
+    """A village-level event is one a village holds ("thôn Làng Mới, xã Gia Phú tổ chức…") or
+    one the headline places there; a village merely named in the opening is a venue."""
+    organiser = find_organiser(rt)
+    for zone in (organiser[1] if organiser else None, layout.headline):
+        village = next((u for u in units if u.level == "village" and in_region(u, zone)), None)
+        if village:
+            return village
+    return None
+
+
+def _most_named(units: list[_Unit], level: str) -> _Unit | None:
+    """The unit of a level named most often (ties: the first named)."""
+    counts = Counter(u.name for u in units if u.level == level)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(u for u in units if u.level == level and counts[u.name] == best)

@@ -1,0 +1,152 @@
+"""Administrative units named in the text ("xã Cẩm Lộc", "TP. Cần Thơ"): found through the
+lexicon's level words, their names read up to where they stop, "thành phố" resolved to a province
+or a district, and overlong names cut back to a name seen elsewhere."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from polgraph.text.normalise import normalise_label
+from polgraph.text.view import ReportText, fold
+
+from .lexicon import _Lexicon
+
+# The cities directly under the central government are province-level; any other "thành phố" is a
+# district-level city unless the text nests it above a district.
+_CENTRAL_CITIES = frozenset({"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế"})
+
+
+@dataclass
+class _Unit:
+    level: str          # village | commune | district | province | city (not yet resolved)
+    word: str           # "xã", "thành phố"
+    name: str           # normalised name ("Cẩm Lộc")
+    start: int
+    end: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.word} {self.name}"
+
+
+_TOKEN = re.compile(r"[^\W_][\w'’]*")
+_NAME_GAP = re.compile(r" (?:[-–—] )?")
+_LEVEL_GAP = re.compile(r"\.? ?")
+_DASHES = re.compile(r"[–—]")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def _name_after(text: str, pos: int, level: str, abbreviations: dict[str, str]) -> tuple[str, int]:
+    """The capitalised name that starts at ``pos`` ("Cẩm Lộc", "Cư M’gar", "Nhơn Lộc 1",
+    "thôn 3"); the empty string when none does."""
+    tokens: list[str] = []
+    end = pos
+    cursor = pos
+    while len(tokens) < 6:
+        gap = _NAME_GAP.match(text, cursor) if tokens else None
+        if tokens and (gap is None or not gap.group()):
+            break
+        dash = gap is not None and gap.group().strip() != ""
+        if dash and level not in ("province", "city"):
+            break  # "Bà Rịa - Vũng Tàu" is a name; "xã X - Bí thư" is not
+        token = _TOKEN.match(text, cursor + (len(gap.group()) if gap else 0))
+        if token is None:
+            break
+        word = token.group()
+        follow = text[token.end():token.end() + 1]
+        if len(word) > 1 and word.isupper() and not tokens and word in abbreviations:
+            return normalise_label(abbreviations[word]), token.end()  # "TP. HCM"
+        if follow in ("/", "@") or (follow == "." and len(word) <= 3 and word.isupper()):
+            break  # "Đ/c", initials
+        if word.isdigit():
+            if level == "province" or len(word) > 3 or (tokens and not tokens[-1][0].isupper()):
+                break
+        elif not word[0].isupper():
+            break
+        elif len(word) > 1 and word.upper() == word and (word.isalpha() or _ROMAN.match(word)):
+            break  # an abbreviation or a Roman numeral ("UBND", "khóa XX") ends the name
+        tokens.append(word)
+        end = token.end()
+        cursor = token.end()
+        if word.isdigit():
+            break
+    # Sliced from the text so that "Bà Rịa - Vũng Tàu" keeps its dash (one kind of dash).
+    return normalise_label(_DASHES.sub("-", text[pos:end])) if tokens else "", end
+
+
+def _units(rt: ReportText, lex: _Lexicon) -> list[_Unit]:
+    text, folded = rt.text, rt.folded
+    out: list[_Unit] = []
+    pos = 0
+    while True:
+        match = lex.level_pattern.search(folded, pos)
+        if match is None:
+            break
+        key = match.group(1)
+        pos = match.end()
+        if key in lex.exact_case and text[match.start():match.end()] not in lex.exact_case[key]:
+            continue  # "TP." is a level word only as written; "tp" in prose is not
+        if key in lex.committees:
+            word, levels = lex.committees[key]
+        else:
+            word, levels = lex.level_words[key]
+        after = _LEVEL_GAP.match(text, pos)
+        name, end = _name_after(text, after.end(), _level_of(levels), lex.abbreviations)
+        if not name:
+            continue
+        out.append(_Unit(_level_of(levels), word, name, match.start(), end))
+        pos = end
+    return out
+
+
+def _level_of(levels: frozenset[str]) -> str:
+    return "city" if len(levels) > 1 else next(iter(levels))
+
+
+_NESTING = re.compile(r"\s*[,(]?\s*")
+
+
+def _attached(text: str, first: _Unit, second: _Unit) -> bool:
+    """Whether ``second`` qualifies ``first``: "xã X (huyện Y", "xã X, huyện Y"."""
+    return first.end <= second.start \
+        and _NESTING.fullmatch(text, first.end, second.start) is not None
+
+
+def _resolve_cities(rt: ReportText, units: list[_Unit]) -> None:
+    """A "thành phố" after a district is a province; before a province, or under a commune, a
+    district; otherwise a province only if it is one of the centrally governed cities."""
+    for i, unit in enumerate(units):
+        if unit.level != "city":
+            continue
+        previous = units[i - 1] if i else None
+        following = units[i + 1] if i + 1 < len(units) else None
+        if previous and _attached(rt.text, previous, unit) and previous.level == "district":
+            unit.level = "province"
+        elif following and _attached(rt.text, unit, following) and following.level == "province":
+            unit.level = "district"
+        elif previous and _attached(rt.text, previous, unit) and previous.level == "commune":
+            unit.level = "district"
+        else:
+            unit.level = "province" if fold(unit.name) in _CENTRAL_CITIES else "district"
+
+
+def _confirm_names(units: list[_Unit]) -> None:
+    """A long run such as "Gia Phú Hoàng Minh Tú" (title before a name) is cut back to the name of
+    the same level seen on its own elsewhere ("Gia Phú"); unconfirmed runs of four or more words
+    keep their first two (most place names have two syllables)."""
+    by_level: dict[str, set[str]] = {}
+    for unit in units:
+        by_level.setdefault(unit.level, set()).add(unit.name)
+    for unit in units:
+        words = unit.name.split(" ")
+        if len(words) < 3:
+            continue
+        for count in range(len(words) - 1, 0, -1):
+            prefix = " ".join(words[:count])
+            if prefix in by_level[unit.level]:
+                unit.name = prefix
+                break
+        else:
+            if len(words) >= 4 and "-" not in words:
+                unit.name = " ".join(words[:2])
