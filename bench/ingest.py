@@ -10,7 +10,6 @@ ratio <= 1.5), validation ms per report (<= 15 ms), and validation of one report
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time

@@ -5,7 +5,6 @@ import json
 import subprocess
 import sys
 
-import pytest
 import yaml
 
 from conftest import ROOT, SEED_YAML, SHARED

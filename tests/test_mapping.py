@@ -1,5 +1,4 @@
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.compare import isomorphic
 from rdflib.namespace import ORG, RDF, RDFS
 
 from polgraph.namespaces import OA, PG

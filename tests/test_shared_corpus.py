@@ -5,7 +5,6 @@ These tests read ../shared/dev-corpus and skip, saying so, where it is absent.
 
 import json
 
-import pytest
 
 from polgraph.extract.schema import Extraction
 from polgraph.queries import load_query

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 
 from polgraph.errors import InputError, ShapeMessage, ValidationFailed
 from polgraph.extract.schema import Extraction

@@ -6,14 +6,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from polgraph.extract import lang_vi
 from polgraph.extract.lexicon import Lexicon
 from polgraph.text.view import ReportText
 
 # Cues that are too common as nouns or in other senses to stand alone.
 _WEAK_CUES = {"chỉ đạo", "ý kiến", "báo cáo", "thông tin", "trưởng đoàn", "dự", "trao", "tặng"}
 _NOT_AWARD = re.compile(r"trao đổi|được trao|được tặng|nhận (?:giấy|bằng|quà)")
-_LIST_ACTS = {"chaired", "attended"}
-_ABBREVIATION_DOT = re.compile(r"\b(?:tp|tx|tt|ths|ts|pgs|gs|bs|q|p|h)\.$")
+_ABBREVIATION_DOT = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(a) for a in lang_vi.DOTTED_ABBREVIATIONS) + r")$")
 
 
 @dataclass(frozen=True)

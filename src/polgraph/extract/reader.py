@@ -7,7 +7,6 @@ their titles, titles alone) → persons → acts and elections → event → doc
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache

@@ -11,6 +11,7 @@ from polgraph.extract.lexicon import Lexicon, PostEntry
 from polgraph.namespaces import PG
 from polgraph.text.normalise import normalise_label
 from polgraph.text.view import fold
+from polgraph.vocab import Vocabulary
 
 # Separators between the parts of a compound title.
 _SEPARATOR = re.compile(r"\s*(?:,|;|\s-\s|-\s|\s-|-(?=\S)|\s*\+\s*)\s*")
@@ -25,11 +26,6 @@ _LEVEL_IN_NAME = {"huyện ủy": "district", "quận ủy": "district", "thị 
                   "thành đoàn": "province"}
 _PARTY_BOARDS = {PG.PropagandaBoard, PG.MassMobilisationBoard, PG.OrganisationBoard,
                  PG.InspectionCommission, PG.PartyOffice, PG.PartyBoard}
-_LEVEL_WORDS = {"xã": "commune", "phường": "commune", "thị trấn": "commune", "đặc khu": "commune",
-                "huyện": "district", "quận": "district", "thị xã": "district", "thành phố": "district",
-                "tỉnh": "province", "thôn": "village", "ấp": "village", "bản": "village",
-                "khu phố": "village", "tổ dân phố": "village", "làng": "village", "buôn": "village"}
-
 
 class Locality(Protocol):
     commune: str | None
@@ -46,12 +42,27 @@ class Role:
     org: str | None
 
 
-def bare_name(unit: str | None) -> str | None:
-    """"huyện Cẩm Xuyên" → "Cẩm Xuyên"."""
+_LEVEL_ORDER = ("village", "commune", "district", "province", "national")
+
+
+def level_words(vocabulary: Vocabulary) -> dict[str, str]:
+    """Each level word of the area-level vocabulary ("xã", "huyện", "thôn") with its level,
+    longest first. A word used at two levels ("thành phố") takes the lower: in a title it is the
+    report's own city far more often than a centrally governed one."""
+    words: dict[str, str] = {}
+    for word, area in vocabulary.area_levels:
+        if area.level in _LEVEL_ORDER and (
+                word not in words or _LEVEL_ORDER.index(area.level) < _LEVEL_ORDER.index(words[word])):
+            words[word] = area.level
+    return dict(sorted(words.items(), key=lambda item: -len(item[0])))
+
+
+def bare_name(unit: str | None, levels: dict[str, str]) -> str | None:
+    """"huyện Cẩm Xuyên" → "Cẩm Xuyên" (``levels`` from ``level_words``)."""
     if not unit:
         return None
     folded = fold(unit)
-    for word in sorted(_LEVEL_WORDS, key=len, reverse=True):
+    for word in levels:
         if folded.startswith(word + " "):
             return unit[len(word) + 1:]
     return unit
@@ -62,6 +73,7 @@ class OrgCompleter:
 
     def __init__(self, lexicon: Lexicon, locality: Locality, default_level: str = "commune") -> None:
         self.v = lexicon.vocabulary
+        self.levels = level_words(lexicon.vocabulary)
         self.abbreviations = lexicon.abbreviations
         self.locality = locality
         self.default_level = default_level
@@ -70,7 +82,7 @@ class OrgCompleter:
         """The body type a name starts with. A level word names a body only in lower case:
         "thôn Làng Mới" is a village, "Làng Mới" is only its name."""
         found = self.v.body_type(text)
-        if found and fold(found[0].label) in _LEVEL_WORDS and text[:1].isupper():
+        if found and fold(found[0].label) in self.levels and text[:1].isupper():
             return None
         return found
 
@@ -91,7 +103,7 @@ class OrgCompleter:
         if folded_head in _LEVEL_IN_NAME:
             if rest:
                 return f"{head} {rest}"
-            return f"{head} {bare_name(self.unit(_LEVEL_IN_NAME[folded_head])) or ''}".strip()
+            return f"{head} {bare_name(self.unit(_LEVEL_IN_NAME[folded_head]), self.levels) or ''}".strip()
         if rest:
             nested = self.complete(rest) if self.body_of(rest) else self._locate(rest, body)
             return f"{head} {nested}"
@@ -106,9 +118,9 @@ class OrgCompleter:
         if body.org_class != PG.Enterprise:  # "Công ty TNHH …" keeps its legal form
             rest = self.expand(rest)
         folded = fold(rest)
-        for word in sorted(_LEVEL_WORDS, key=len, reverse=True):
+        for word, level in self.levels.items():
             if folded == word or folded.endswith(" " + word):
-                unit = self.unit(_LEVEL_WORDS[word])
+                unit = self.unit(level)
                 if unit and fold(unit).startswith(word + " "):
                     return rest[: len(rest) - len(word)] + unit
                 return rest if unit is None else rest[: len(rest) - len(word)] + unit
@@ -122,7 +134,7 @@ class OrgCompleter:
 
     def _locate_plain(self, text: str) -> str:
         folded = fold(text)
-        for word, level in _LEVEL_WORDS.items():
+        for word, level in self.levels.items():
             if folded == word:
                 return self.unit(level) or text
         return text[0].upper() + text[1:]
@@ -131,7 +143,7 @@ class OrgCompleter:
         level = body.level or self.default_level
         unit = self.unit(level) or self.unit(self.default_level) or ""
         if body.org_class == PG.School:
-            return bare_name(unit) or ""
+            return bare_name(unit, self.levels) or ""
         return unit
 
 

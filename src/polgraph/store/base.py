@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import IO, Any, Protocol
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 
 
 class ReplaceOutcome(str, Enum):
