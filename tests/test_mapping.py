@@ -112,3 +112,25 @@ def test_two_entries_with_one_name_make_one_valid_person(vocabulary, validator):
     assert len(set(g.subjects(RDF.type, PG.Person))) == 1
     assert len(set(g.subjects(RDF.type, PG.Speech))) == 2
     assert validator.validate(g).conforms
+
+
+def test_an_organiser_listing_several_bodies_names_each(vocabulary):
+    from polgraph.extract.schema import Extraction
+
+    x = Extraction.model_validate({"event": {"kind": "ceremony", "organiser": "Đảng ủy, HĐND, UBND xã Tân Phúc"},
+                                   "persons": []})
+    g = map_extraction(x, vocabulary).graph
+    labels = {str(g.value(o, RDFS.label)) for o in g.objects(None, PG.organiser)}
+    assert labels == {"Đảng ủy xã Tân Phúc", "Hội đồng nhân dân xã Tân Phúc", "Ủy ban nhân dân xã Tân Phúc"}
+
+
+def test_abbreviated_and_spelt_out_bodies_are_one_node(vocabulary):
+    from polgraph.extract.schema import Extraction
+
+    def org_of(name):
+        x = Extraction.model_validate({"event": {"kind": "conference"}, "persons": [
+            {"name": "Lê Văn An", "roles": [{"post": "Chủ tịch", "org": name}]}]})
+        g = map_extraction(x, vocabulary).graph
+        return next(g.subjects(RDF.type, PG.PeoplesCommittee))
+
+    assert org_of("UBND xã Tân Phúc") == org_of("Ủy ban nhân dân xã Tân Phúc") == org_of("Uỷ ban nhân dân xã Tân Phúc")

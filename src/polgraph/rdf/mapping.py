@@ -114,11 +114,14 @@ class _Mapper:
         return first
 
     def organization(self, name: str) -> URIRef:
+        """A body, named by its spelt-out name: "UBND xã X" and "Ủy ban nhân dân xã X" are one."""
         label = normalise_label(name)
+        found = self.v.body_type(label)
+        if found:
+            label = f"{found[0].label} {found[1]}".strip()
         node = iris.organization(label)
         self.add(node, RDF.type, PG.Organization)
         self.add(node, RDFS.label, Literal(label))
-        found = self.v.body_type(label)
         if found:
             body, rest = found
             self.add(node, RDF.type, body.org_class)
@@ -126,6 +129,15 @@ class _Mapper:
             if body.org_class in _NESTED_CLASSES and rest and self.v.body_type(rest):
                 self.add(node, ORG.subOrganizationOf, self.organization(rest))
         return node
+
+    def organisers(self, written: str) -> list[str]:
+        """"Đảng ủy, HĐND, UBND, Ủy ban MTTQ xã Nghi Phong" is four bodies of one commune."""
+        parts = [p.strip() for p in re.split(r",|\s+và\s+", normalise_label(written)) if p.strip()]
+        found = [self.v.body_type(p) for p in parts]
+        if len(parts) < 2 or not all(found):
+            return [written]
+        place = found[-1][1]
+        return [p if rest or not place else f"{p} {place}" for p, (_, rest) in zip(parts, found)]
 
     def post(self, title: str, org_name: str | None) -> URIRef:
         title = normalise_label(title)
@@ -157,7 +169,8 @@ class _Mapper:
         if place:
             self.add(e, PG.place, self.area(place))
         if ev.organiser:
-            self.add(e, PG.organiser, self.organization(ev.organiser))
+            for organiser in self.organisers(ev.organiser):
+                self.add(e, PG.organiser, self.organization(organiser))
         if ev.term:
             start, end = (int(y) for y in re.findall(r"\d{4}", ev.term))
             term = iris.term(start, end)
