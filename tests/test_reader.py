@@ -71,3 +71,21 @@ def test_a_report_naming_nobody_gives_no_person(reader, tmp_path):
                     encoding="utf-8")
     x = reader.read(load_source(path))
     assert x.persons == [] and x.event.date == "2024-01-12"
+
+
+def test_a_district_report_with_ranks_former_officials_and_a_caption(reader):
+    x = reader.read(load_source(RESOURCES / "text" / "yen-dung-dan-van.txt"))
+    roles, acts = facts(x)
+    assert x.event.place == "huyện Yên Dũng, tỉnh Bắc Giang" and x.event.date == "2025-01-10"
+    assert roles == {
+        ("Thân Văn Hải", "Ủy viên Ban Chấp hành", "Đảng bộ tỉnh Bắc Giang"),
+        ("Thân Văn Hải", "Phó Trưởng ban", "Ban Dân vận Tỉnh ủy Bắc Giang"),
+        ("Nguyễn Đức Anh", "Chỉ huy trưởng", "Ban Chỉ huy Quân sự huyện Yên Dũng"),
+        ("Giáp Văn Tuấn", "Phó Bí thư Thường trực", "Huyện ủy Yên Dũng"),
+        ("Giáp Văn Tuấn", "Chủ tịch", "Hội đồng nhân dân huyện Yên Dũng"),
+        ("Ngô Thị Hà", "Trưởng ban", "Ban Dân vận Huyện ủy Yên Dũng"),
+    }
+    # A former holder is a person at the event, with no post there.
+    assert "Lương Thị Ngọc" in {p.name for p in x.persons}
+    assert acts == {("Giáp Văn Tuấn", "chaired"), ("Giáp Văn Tuấn", "speech"), ("Giáp Văn Tuấn", "awarded"),
+                    ("Ngô Thị Hà", "presented_report")}

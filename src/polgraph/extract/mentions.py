@@ -19,6 +19,8 @@ _TITLE_END = re.compile(
     r"|(?:,|\s+và)\s*(?:đồng chí|đ/c|ông|bà)\b"
 )
 _LEAD_SEPARATOR = re.compile(r"\s*[-–—,:]?\s*")
+# A former holder ("nguyên Chủ tịch …") is named, but holds no post at the event.
+_FORMER = re.compile(r"nguyên\s+")
 _CAPITAL_CUES = {"ông", "bà", "anh", "chị", "đồng"}
 _NOT_AFTER = ("đồng bào", "dân tộc", "người", "xã", "phường", "thị trấn", "huyện", "quận", "tỉnh",
               "thôn", "ấp", "bản", "làng", "buôn", "thành phố", "tp.", "thị xã", "khu phố", "sông",
@@ -120,7 +122,7 @@ class MentionFinder:
             if after_place and not ethnic and (len(tokens) < 3 or not self._title_before(rt, start)):
                 return None
         roles = self._title_after(rt, end) or self._title_before(rt, start)
-        if cue is None and not roles and not self._acts_follow(folded, end):
+        if cue is None and not roles and not self._acts_follow(folded, end) and not self._former(rt, end):
             return None
         return Mention(rt.text[start:end], (start, end), roles, cue.group(1) if cue else None)
 
@@ -133,6 +135,12 @@ class MentionFinder:
         after = folded[end:end + 40]
         return re.match(r"\s*[-–,:]?\s*(?:" + "|".join(
             re.escape(s) for s in lang_vi.TITLE_STOPS) + r")\b", after) is not None
+
+    def _former(self, rt: ReportText, end: int) -> bool:
+        """"Lương Thị Ngọc – nguyên Phó Chủ tịch UBND huyện": a person, though the post is past."""
+        lead = _LEAD_SEPARATOR.match(rt.folded, end)
+        former = _FORMER.match(rt.folded, lead.end())
+        return former is not None and self.titles.starts_with_post(rt.folded[former.end():former.end() + 80])
 
     def _title_after(self, rt: ReportText, end: int) -> list[Role]:
         lead = _LEAD_SEPARATOR.match(rt.folded, end)
