@@ -89,3 +89,16 @@ def test_a_district_report_with_ranks_former_officials_and_a_caption(reader):
     assert "Lương Thị Ngọc" in {p.name for p in x.persons}
     assert acts == {("Giáp Văn Tuấn", "chaired"), ("Giáp Văn Tuấn", "speech"), ("Giáp Văn Tuấn", "awarded"),
                     ("Ngô Thị Hà", "presented_report")}
+
+
+def test_a_newspaper_voter_meeting_with_given_name_references(reader):
+    x = reader.read(load_source(RESOURCES / "text" / "dong-son-cu-tri.txt"))
+    roles, acts = facts(x)
+    assert x.event.place == "xã Đông Sơn, huyện Đô Lương, tỉnh Nghệ An"  # "(Nghệ An)" is the province
+    assert ("Trần Văn Mạnh", "Phó Giám đốc",
+            "Sở Nông nghiệp và Phát triển nông thôn tỉnh Nghệ An") in roles
+    assert ("Hồ Thị Thanh", "Đại biểu", "Hội đồng nhân dân tỉnh Nghệ An") in roles
+    # "Ông Mạnh", "bà Thanh" refer back to the persons named in full.
+    assert {("Trần Văn Mạnh", "presented_report"), ("Hồ Thị Thanh", "speech"),
+            ("Phan Văn Đức", "speech"), ("Cao Xuân Bình", "speech")} == acts
+    assert len(x.persons) == 4

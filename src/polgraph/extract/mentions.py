@@ -21,6 +21,7 @@ _TITLE_END = re.compile(
 _LEAD_SEPARATOR = re.compile(r"\s*[-–—,:]?\s*")
 # A former holder ("nguyên Chủ tịch …") is named, but holds no post at the event.
 _FORMER = re.compile(r"nguyên\s+")
+_GIVEN_NAME = re.compile(r"(?<![\w])(ông|bà|Ông|Bà|đồng chí|Đồng chí)\s+([^\W\d_a-zà-ỹđ][\w']*)(?![\w'])")
 _CAPITAL_CUES = {"ông", "bà", "anh", "chị", "đồng"}
 _NOT_AFTER = ("đồng bào", "dân tộc", "người", "xã", "phường", "thị trấn", "huyện", "quận", "tỉnh",
               "thôn", "ấp", "bản", "làng", "buôn", "thành phố", "tp.", "thị xã", "khu phố", "sông",
@@ -34,6 +35,7 @@ class Mention:
     span: tuple[int, int]          # the name, or the title of a back-reference
     roles: list[Role] = field(default_factory=list)
     cue: str | None = None
+    given: str | None = None       # "ông Mạnh": a given name alone refers back too
 
 
 def _runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
@@ -75,6 +77,7 @@ class MentionFinder:
         mentions += self._listed(rt, mentions)
         named = [m.span for m in mentions]
         mentions += self._title_references(rt, named)
+        mentions += self._given_name_references(rt, named)
         mentions.sort(key=lambda m: m.span)
         return mentions
 
@@ -188,6 +191,20 @@ class MentionFinder:
                 extra.append(Mention(rt.text[start:end], (start, end), self._title_after(rt, end)))
                 ends.add(end)
         return extra
+
+    # -- references -------------------------------------------------------------------------
+    def _given_name_references(self, rt: ReportText, named: list[tuple[int, int]]) -> list[Mention]:
+        """"Ông Mạnh đã thông tin…": a cue and one capitalised word, the given name of someone
+        named in full elsewhere."""
+        out = []
+        for match in _GIVEN_NAME.finditer(rt.text):
+            start, end = match.span(2)
+            if any(s <= start < e for s, e in named) or rt.text[end:end + 2].strip()[:1].isupper():
+                continue
+            if rt.folded[start:end] in lang_vi.NOT_NAME_WORDS or self.titles.starts_with_post(rt.folded[start:start + 60]):
+                continue  # "đồng chí Bí thư …" is a title, not a given name
+            out.append(Mention(None, (start, end), [], match.group(1).lower(), rt.text[start:end]))
+        return out
 
     # -- titles alone ----------------------------------------------------------------------
     def _title_references(self, rt: ReportText, named: list[tuple[int, int]]) -> list[Mention]:

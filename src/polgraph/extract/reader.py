@@ -110,6 +110,10 @@ class Reader:
     def _resolve(mention: Mention, persons: dict[str, PersonFacts]) -> PersonFacts | None:
         if mention.name is not None:
             return persons.get(name_key(mention.name))
+        if mention.given is not None:
+            given = name_key(mention.given)
+            matches = [p for p in persons.values() if name_key(p.name).rsplit(" ", 1)[-1] == given]
+            return matches[0] if len(matches) == 1 else None
         wanted = {(r.post, (r.org or "").lower()) for r in mention.roles}
         matches = [p for p in persons.values()
                    if wanted & {(r.post, (r.org or "").lower()) for r in p.roles}]

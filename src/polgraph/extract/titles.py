@@ -106,6 +106,10 @@ class OrgCompleter:
             return f"{head} {bare_name(self.unit(_LEVEL_IN_NAME[folded_head]), self.levels) or ''}".strip()
         if rest:
             nested = self.complete(rest) if self.body_of(rest) else self._locate(rest, body)
+            if nested == rest and body.level in ("commune", "district", "province") \
+                    and not self._names_a_unit(rest):
+                # "Sở Nông nghiệp và Phát triển nông thôn" serves the report's province.
+                nested = f"{rest} {self.unit(body.level) or ''}".strip()
             return f"{head} {nested}"
         located = self._locate(head, body)  # "Ban công tác Mặt trận thôn": the label ends in a level
         if located != head:
@@ -119,12 +123,19 @@ class OrgCompleter:
             rest = self.expand(rest)
         folded = fold(rest)
         for word, level in self.levels.items():
-            if folded == word or folded.endswith(" " + word):
+            # A village word ends a name only alone or after a body ("… Mặt trận thôn"), never in
+            # prose such as "Phát triển nông thôn".
+            trailing = folded.endswith(" " + word) and (level != "village" or self.body_of(rest))
+            if folded == word or trailing:
                 unit = self.unit(level)
                 if unit and fold(unit).startswith(word + " "):
                     return rest[: len(rest) - len(word)] + unit
                 return rest if unit is None else rest[: len(rest) - len(word)] + unit
         return rest
+
+    def _names_a_unit(self, text: str) -> bool:
+        folded = fold(text)
+        return any(f" {word} " in f" {folded} " for word, level in self.levels.items() if level != "village")
 
     def expand(self, text: str) -> str:
         """Spell out general abbreviations inside a name: "MTQG xây dựng NTM" → "mục tiêu quốc

@@ -35,6 +35,7 @@ _NAME_GAP = re.compile(r" (?:[-–—] )?")
 _LEVEL_GAP = re.compile(r"\.? ?")
 _DASHES = re.compile(r"[–—]")
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_PARENTHESISED = re.compile(r"\s*\(([^\W\d_][^()]{1,40})\)")
 
 
 def _name_after(text: str, pos: int, level: str, abbreviations: dict[str, str]) -> tuple[str, int]:
@@ -92,11 +93,19 @@ def _units(rt: ReportText, lex: _Lexicon) -> list[_Unit]:
         else:
             word, levels = lex.level_words[key]
         after = _LEVEL_GAP.match(text, pos)
+        if "." in after.group() and key not in lex.exact_case:
+            continue  # "… HĐND tỉnh. Tại buổi …": a dot after a whole level word ends the sentence
         name, end = _name_after(text, after.end(), _level_of(levels), lex.abbreviations)
         if not name:
             continue
         out.append(_Unit(_level_of(levels), word, name, match.start(), end))
         pos = end
+        province = _PARENTHESISED.match(text, end) if out[-1].level == "district" else None
+        if province:  # newspapers write "huyện Đô Lương (Nghệ An)": the province, without its level word
+            name, _ = _name_after(text, province.start(1), "province", lex.abbreviations)
+            if name and province.end(1) == province.start(1) + len(name):
+                word = "thành phố" if fold(name) in _CENTRAL_CITIES else "tỉnh"
+                out.append(_Unit("province", word, name, province.start(1), province.end(1)))
     return out
 
 
