@@ -50,6 +50,17 @@ class PersonFacts:
             self.roles.append(role)
 
 
+@dataclass
+class _ActState:
+    """What reading one report's acts remembers from sentence to sentence."""
+
+    titles: TitleParser
+    chairing_block: bool = False
+    last_actor: PersonFacts | None = None
+    # An election "giữ chức Phó Chủ tịch" with no body is in the body of the one before it.
+    last_taken_org: str | None = None
+
+
 class Reader:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or default_lexicon()
@@ -125,89 +136,105 @@ class Reader:
     # -- acts ------------------------------------------------------------------------------
     def _assign_acts(self, rt: ReportText, mentions: list[Mention], persons: dict[str, PersonFacts],
                      titles: TitleParser) -> None:
-        # An election "giữ chức Phó Chủ tịch" with no body is in the body of the one before it.
-        self._last_taken_org: str | None = None
-        resolved = [(m, self._resolve(m, persons)) for m in mentions]
-        resolved = [(m, p) for m, p in resolved if p is not None]
-        chairing_block = False
-        last_actor: PersonFacts | None = None
+        """Go through the sentences, giving each act cue to the person it belongs to."""
+        state = _ActState(titles)
+        resolved = [(m, p) for m in mentions if (p := self._resolve(m, persons)) is not None]
         for start, end in sentences(rt):
             folded = rt.folded[start:end]
             inside = [(m, p) for m, p in resolved if start <= m.span[0] < end]
-            if folded.strip().endswith(":") and _PRESIDIUM.search(folded):
-                chairing_block = True  # "Chủ trì hội nghị:" then one line per person
+            if self._chairing_block(folded, inside, state):
                 continue
-            if chairing_block:
-                if inside:
-                    for _, person in inside:
-                        person.acts.add("chaired")
-                else:
-                    chairing_block = False
             if not inside:
                 pronoun = _PRONOUN.match(folded)
-                if pronoun and last_actor is not None:
-                    inside = [(Mention(None, (start, start + pronoun.end())), last_actor)]
-                else:
+                if pronoun is None or state.last_actor is None:
                     continue
+                inside = [(Mention(None, (start, start + pronoun.end())), state.last_actor)]
             cues = self.acts.cues(rt, start, end)
             if _ATTENDANCE.match(folded):
                 for _, person in inside:
                     person.acts.add("attended")
-            listed = len({id(p) for _, p in inside}) > 1
-            acted: set[tuple[int, int]] = set()  # (actor, clause): the first cue of a clause counts
-            for mention, person in inside:
-                if mention.cue == "cử tri" and any(
-                        re.search(rf"\b{verb}\b", rt.folded[mention.span[1]:end]) for verb in lang_vi.VOTER_OPINION):
-                    person.acts.add("speech")
-            for cue in cues:
-                if cue.act == "chaired" and listed:
-                    # "Các đồng chí: A…; B… chủ trì" or "Chủ trì có các đồng chí: A…; B…".
-                    first = min(m.span[0] for m, _ in inside)
-                    for mention, person in inside:
-                        if mention.span[0] < cue.start or cue.start < first or "đoàn chủ tịch" in folded:
-                            person.acts.add("chaired")
-                    continue
-                if cue.act == "attended":
-                    continue
-                speakers = self._listed_after_cua(rt, inside, cue)
-                if speakers:  # "ý kiến tham luận của đồng chí A … và đồng chí B …"
-                    for person in speakers:
-                        person.acts.add(cue.act)
-                    continue
-                actor = self._actor(rt, inside, cue, start)
-                if actor is None:
-                    continue
-                if cue.act == "elected":
-                    if "đoàn chủ tịch" in rt.folded[cue.start:cue.end + 30]:
-                        actor.acts.add("chaired")
-                        continue
-                    self._elect(rt, actor, cue, end, titles)
-                    continue
-                clause = rt.folded.rfind(";", start, cue.start)
-                if cue.act in ("speech", "presented_report"):
-                    if (id(actor), clause) in acted:
-                        continue  # "thông báo kết quả … ý kiến, kiến nghị của cử tri": one act
-                    acted.add((id(actor), clause))
-                actor.acts.add(cue.act)
-                last_actor = actor
-                if cue.act in ("speech", "directive_speech"):
-                    actor.speeches.append(self._speech(rt, cue, end))
-            for match in _APPOINTED.finditer(rt.folded, start, end):
-                if _ELECTION.search(rt.folded, max(start, match.start() - 25), match.start()):
-                    continue  # "được bầu giữ chức": handled as an election below
-                # The holder is the person named last before "giữ chức" ("bầu đồng chí X … giữ
-                # chức", "điều động đồng chí X … giữ chức").
-                holders = [p for m, p in inside if m.span[0] < match.start()]
-                if not holders:
-                    continue
-                actor = holders[-1]
-                elected = re.search(r"\bbầu\b|hiệp thương|tái cử", rt.folded[start:match.start()]) is not None
-                self._take_post(rt, actor, match.end(), end, titles, elected)
+            self._voters(rt, inside, end)
+            self._cued_acts(rt, inside, cues, start, end, state)
+            self._appointments(rt, inside, start, end, state)
             for match in _ELECTION.finditer(rt.folded, start, end):
-                if not any(c.act == "elected" and c.start <= match.start() < c.end + 2 for c in cues):
-                    actor = self._actor(rt, inside, _cue_at("elected", match), start)
-                    if actor is not None and "đoàn chủ tịch" not in rt.folded[match.end():match.end() + 20]:
-                        self._elect(rt, actor, _cue_at("elected", match), end, titles)
+                if any(c.act == "elected" and c.start <= match.start() < c.end + 2 for c in cues):
+                    continue
+                actor = self._actor(rt, inside, _cue_at("elected", match), start)
+                if actor is not None and "đoàn chủ tịch" not in rt.folded[match.end():match.end() + 20]:
+                    self._elect(rt, actor, _cue_at("elected", match), end, state)
+
+    @staticmethod
+    def _chairing_block(folded: str, inside, state: _ActState) -> bool:
+        """"Chủ trì hội nghị:" then one line per chair, until a line names nobody."""
+        if folded.strip().endswith(":") and _PRESIDIUM.search(folded):
+            state.chairing_block = True
+            return True
+        if state.chairing_block:
+            if inside:
+                for _, person in inside:
+                    person.acts.add("chaired")
+            else:
+                state.chairing_block = False
+        return False
+
+    @staticmethod
+    def _voters(rt: ReportText, inside, end: int) -> None:
+        """A voter who raises an opinion ("cử tri A đề nghị …") gives a speech."""
+        for mention, person in inside:
+            after = rt.folded[mention.span[1]:end]
+            if mention.cue == "cử tri" and any(re.search(rf"\b{verb}\b", after) for verb in lang_vi.VOTER_OPINION):
+                person.acts.add("speech")
+
+    def _cued_acts(self, rt: ReportText, inside, cues: list[Cue], start: int, end: int,
+                   state: _ActState) -> None:
+        folded = rt.folded[start:end]
+        listed = len({id(p) for _, p in inside}) > 1
+        acted: set[tuple[int, int]] = set()  # (actor, clause): one speech or report per clause
+        for cue in cues:
+            if cue.act == "chaired" and listed:
+                # "Các đồng chí: A…; B… chủ trì" or "Chủ trì có các đồng chí: A…; B…".
+                first = min(m.span[0] for m, _ in inside)
+                for mention, person in inside:
+                    if mention.span[0] < cue.start or cue.start < first or "đoàn chủ tịch" in folded:
+                        person.acts.add("chaired")
+                continue
+            if cue.act == "attended":
+                continue
+            speakers = self._listed_after_cua(rt, inside, cue)
+            if speakers:  # "ý kiến tham luận của đồng chí A … và đồng chí B …"
+                for person in speakers:
+                    person.acts.add(cue.act)
+                continue
+            actor = self._actor(rt, inside, cue, start)
+            if actor is None:
+                continue
+            if cue.act == "elected":
+                if "đoàn chủ tịch" in rt.folded[cue.start:cue.end + 30]:
+                    actor.acts.add("chaired")  # "bầu vào Đoàn Chủ tịch": the presidium
+                else:
+                    self._elect(rt, actor, cue, end, state)
+                continue
+            clause = rt.folded.rfind(";", start, cue.start)
+            if cue.act in ("speech", "presented_report"):
+                if (id(actor), clause) in acted:
+                    continue  # "thông báo kết quả … ý kiến, kiến nghị của cử tri": one act
+                acted.add((id(actor), clause))
+            actor.acts.add(cue.act)
+            state.last_actor = actor
+            if cue.act in ("speech", "directive_speech"):
+                actor.speeches.append(self._speech(rt, cue, end))
+
+    def _appointments(self, rt: ReportText, inside, start: int, end: int, state: _ActState) -> None:
+        """"… giữ chức X": a post taken at the event, by election when the sentence says "bầu"."""
+        for match in _APPOINTED.finditer(rt.folded, start, end):
+            if _ELECTION.search(rt.folded, max(start, match.start() - 25), match.start()):
+                continue  # "được bầu giữ chức": an election, read as one
+            # The holder is the person named last before "giữ chức" ("bầu đồng chí X … giữ
+            # chức", "điều động đồng chí X … giữ chức").
+            holders = [p for m, p in inside if m.span[0] < match.start()]
+            if holders:
+                elected = re.search(r"\bbầu\b|hiệp thương|tái cử", rt.folded[start:match.start()]) is not None
+                self._take_post(rt, holders[-1], match.end(), end, state, elected)
 
     @staticmethod
     def _listed_after_cua(rt: ReportText, inside, cue) -> list[PersonFacts]:
@@ -236,23 +263,24 @@ class Reader:
             return after[0][1]
         return earlier[0] if earlier else None
 
-    def _elect(self, rt: ReportText, person: PersonFacts, cue, sentence_end: int, titles: TitleParser) -> None:
+    def _elect(self, rt: ReportText, person: PersonFacts, cue, sentence_end: int, state: _ActState) -> None:
         if re.search(r"\bkhông\s+$", rt.folded[max(0, cue.start - 8):cue.start]):
             return  # "không tái cử"
         match = _ELECTION.match(rt.folded, cue.start)
-        self._take_post(rt, person, match.end() if match else cue.end, sentence_end, titles, True)
+        self._take_post(rt, person, match.end() if match else cue.end, sentence_end, state, True)
 
-    def _take_post(self, rt: ReportText, person: PersonFacts, start: int, sentence_end: int,
-                   titles: TitleParser, elected: bool) -> None:
+    @staticmethod
+    def _take_post(rt: ReportText, person: PersonFacts, start: int, sentence_end: int,
+                   state: _ActState, elected: bool) -> None:
         if elected:
             person.acts.add("elected")
         stops = [i for i in (rt.folded.find(";", start, sentence_end), rt.folded.find(".", start, sentence_end),
                              rt.folded.find(",", start, sentence_end)) if i >= 0]
         finish = min(stops) if stops else sentence_end
-        for role in titles.parse(rt.text[start:finish], rt.folded[start:finish], start):
-            if role.org is None and self._last_taken_org:
-                role = Role(role.as_written, role.span, role.post, self._last_taken_org)
-            self._last_taken_org = role.org or self._last_taken_org
+        for role in state.titles.parse(rt.text[start:finish], rt.folded[start:finish], start):
+            if role.org is None and state.last_taken_org:
+                role = Role(role.as_written, role.span, role.post, state.last_taken_org)
+            state.last_taken_org = role.org or state.last_taken_org
             person.add_role(role)
 
     @staticmethod
