@@ -102,3 +102,13 @@ def test_a_newspaper_voter_meeting_with_given_name_references(reader):
     assert {("Trần Văn Mạnh", "presented_report"), ("Hồ Thị Thanh", "speech"),
             ("Phan Văn Đức", "speech"), ("Cao Xuân Bình", "speech")} == acts
     assert len(x.persons) == 4
+
+
+def test_givers_of_awards_act_and_recipients_do_not(reader):
+    x = reader.read(load_source(RESOURCES / "text" / "quynh-hung-huy-hieu.txt"))
+    acts = {p.name: set(p.acts) - {"attended"} for p in x.persons}
+    assert x.event.kind == "ceremony"
+    assert acts == {"Hoàng Thị Mai": {"awarded"}, "Phạm Văn Tâm": {"awarded"}, "Nguyễn Văn Ất": {"speech"},
+                    "Lê Thị Bính": set(), "Trần Văn Canh": set()}
+    roles, _ = facts(x)
+    assert ("Phạm Văn Tâm", "Chủ tịch", "Hội đồng nhân dân xã Quỳnh Hưng") in roles
