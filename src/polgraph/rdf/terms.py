@@ -12,7 +12,7 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 __all__ = ["to_ox", "from_ox"]
 
 
-@lru_cache(maxsize=200_000)  # predicates, classes and shared nodes recur in every report
+@lru_cache(maxsize=8192)  # predicates, classes and shared nodes recur in every report
 def to_ox(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))

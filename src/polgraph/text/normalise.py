@@ -55,13 +55,13 @@ def collapse_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=65536)  # names recur across a report and a batch
+@lru_cache(maxsize=8192)  # names recur across a report and a batch
 def normalise_label(text: str) -> str:
     """The spelling used for posts, bodies and places: NFC, modern tones, ASCII apostrophe."""
     return collapse_spaces(modern_tones(nfc(text)).replace("\u2019", "'").replace("\u02bc", "'"))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """The matching key of a person's name: normalised spelling, lower case."""
     return normalise_label(name).lower()
@@ -75,14 +75,14 @@ def fold_diacritics(text: str) -> str:
     return stripped.replace("đ", "d").replace("Đ", "D")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def slug(text: str) -> str:
     """A readable ASCII fragment for IRIs; not unique on its own (tones are dropped)."""
     folded = fold_diacritics(normalise_label(text)).lower()
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "x"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def stable_slug(text: str, length: int = 8) -> str:
     """A readable slug made unique by a hash of the normalised text ("xa-cam-loc-1a2b3c4d")."""
     digest = hashlib.sha256(normalise_label(text).encode("utf-8")).hexdigest()[:length]

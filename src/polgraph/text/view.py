@@ -21,7 +21,7 @@ _FOLD_TABLE = str.maketrans({**{c: "-" for c in DASHES}, **{c: " " for c in SPAC
                              **{c: "'" for c in APOSTROPHES}})
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower case, modern tones, one dash, one space, one apostrophe; same length as ``text``."""
     toned = modern_tones(text)
