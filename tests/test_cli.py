@@ -187,3 +187,11 @@ def test_an_html_page_is_ingested(tmp_path):
     result = polgraph("ingest", str(page), store=tmp_path / "store")
     assert result.exit_code == 0, result.output
     assert "added 1" in result.stdout
+
+
+def test_extract_prints_one_json_object_per_line_for_several_reports():
+    result = polgraph("extract", str(DATA_REPORTS))
+    assert result.exit_code == 0
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == len(list(DATA_REPORTS.glob("*.txt")))
+    assert all(json.loads(line)["persons"] is not None for line in lines)

@@ -154,7 +154,8 @@ def validate(
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Text or HTML reports, or folders of them.")],
     out_dir: Annotated[Optional[Path], typer.Option("--out", help="Write DIR/<stem>.json per report.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json or table (when printing).")] = "json",
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", help="json (one object per line for several reports) or table.")] = "json",
     published: Published = None,
 ) -> None:
     """Read reports into the extraction JSON (with the span of text behind every fact)."""
@@ -175,7 +176,7 @@ def extract(
     files = [p for p in expand_inputs(paths) if p.is_file() and (p.suffix.lower() in TEXT_SUFFIXES or p in paths)]
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
-    for path in files:
+    for path in files:  # one report: pretty JSON; several: one JSON object per line
         try:
             extraction = reader.read(load_source(path, published=date), report_id=path.stem)
         except PolgraphError as exc:
@@ -185,11 +186,14 @@ def extract(
         if not extraction.persons:
             err.print(f"[yellow]note[/yellow] {path}: the report names nobody", highlight=False)
         document = extraction.model_dump(mode="json", exclude_none=False)
-        text = json.dumps(document, ensure_ascii=False, indent=1)
         if out_dir is not None:
-            (out_dir / f"{path.stem}.json").write_text(text + "\n", encoding="utf-8")
+            target = out_dir / f"{path.stem}.json"
+            partial = target.with_name(target.name + ".partial")
+            partial.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            partial.replace(target)  # never a half-written file
         elif fmt == "json":
-            out.print(text, markup=False, highlight=False)
+            indent = 1 if len(files) == 1 else None
+            sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=indent) + "\n")
         else:
             _print_extraction(path, extraction)
     raise typer.Exit(1 if failed else 0)
