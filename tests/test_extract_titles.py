@@ -51,6 +51,12 @@ def roles(titles, text):
      [("Trưởng ban", "Ban Văn hóa - Xã hội Hội đồng nhân dân xã Tân Phúc")]),
     ("Công chức Tư pháp - Hộ tịch xã", [("Công chức Tư pháp - Hộ tịch", "Ủy ban nhân dân xã Tân Phúc")]),
     ("ĐBQH khóa XV", [("Đại biểu", "Quốc hội khóa XV")]),
+    ("Phó Chủ tịch UBND xã kiêm Trưởng Công an xã",
+     [("Phó Chủ tịch", "Ủy ban nhân dân xã Tân Phúc"), ("Trưởng Công an", "Công an xã Tân Phúc")]),
+    ("Bí thư Đảng ủy và Chủ tịch HĐND xã",
+     [("Bí thư", "Đảng ủy xã Tân Phúc"), ("Chủ tịch", "Hội đồng nhân dân xã Tân Phúc")]),
+    ("Chánh Văn phòng HĐND và UBND huyện",
+     [("Chánh Văn phòng", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Nông Cống")]),
 ])
 def test_titles_become_posts_of_bodies(titles, title, expected):
     assert roles(titles, title) == expected

@@ -112,3 +112,23 @@ def test_givers_of_awards_act_and_recipients_do_not(reader):
                     "Lê Thị Bính": set(), "Trần Văn Canh": set()}
     roles, _ = facts(x)
     assert ("Phạm Văn Tâm", "Chủ tịch", "Hội đồng nhân dân xã Quỳnh Hưng") in roles
+
+
+def test_a_district_committee_conference_with_a_by_election(reader):
+    x = reader.read(load_source(RESOURCES / "text" / "tien-du-bch.txt"))
+    roles, acts = facts(x)
+    assert ("Nguyễn Văn Phong", "Ủy viên Ban Thường vụ", "Tỉnh ủy Bắc Ninh") in roles
+    assert ("Nguyễn Hữu Tài", "Chánh Văn phòng", "Văn phòng Huyện ủy Tiên Du") in roles
+    assert ("Đỗ Thị Hạnh", "Ủy viên Ban Chấp hành", "Đảng bộ huyện Tiên Du") in roles
+    assert ("Vũ Minh Khang", "Ủy viên Ban Thường vụ", "Huyện ủy Tiên Du") in roles
+    assert {a for a in acts if a[0] == "Vũ Minh Khang"} == {("Vũ Minh Khang", "elected")}
+    # "đồng chí Bí thư Huyện ủy" is Nguyễn Văn Phong, who chaired and concluded.
+    assert {("Nguyễn Văn Phong", "chaired"), ("Nguyễn Văn Phong", "speech")} <= acts
+
+
+def test_posts_held_concurrently(reader):
+    x = reader.read(load_source(RESOURCES / "text" / "tan-hoa-quoc-phong.txt"))
+    roles, _ = facts(x)
+    assert {("Lê Văn Út Em", "Phó Chủ tịch", "Ủy ban nhân dân xã Tân Hòa"),
+            ("Lê Văn Út Em", "Chỉ huy trưởng", "Ban Chỉ huy Quân sự xã Tân Hòa"),
+            ("Huỳnh Văn Mười", "Bí thư", "Chi bộ ấp Tân Phú")} <= roles

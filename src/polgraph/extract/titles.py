@@ -14,7 +14,8 @@ from polgraph.text.view import fold
 from polgraph.vocab import Vocabulary
 
 # Separators between the parts of a compound title.
-_SEPARATOR = re.compile(r"\s*(?:,|;|\s-\s|-\s|\s-|-(?=\S)|\s*\+\s*)\s*")
+# "kiêm" (concurrently) and "và" join posts too, when a post follows them.
+_SEPARATOR = re.compile(r"\s*(?:,|;|\s-\s|-\s|\s-|-(?=\S)|\s*\+\s*|\s+kiêm\s+|\s+và\s+)\s*")
 # Qualifiers that are not part of a body's name ("khóa XXIV", "nhiệm kỳ 2020 - 2025").
 _QUALIFIER = re.compile(r"\s*\b(?:khóa|khoá|nhiệm kỳ)\b.*$", re.IGNORECASE)
 # Bodies named inside the body they belong to; "Chi bộ" alone borrows the next role's body.
