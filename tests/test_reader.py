@@ -132,3 +132,13 @@ def test_posts_held_concurrently(reader):
     assert {("Lê Văn Út Em", "Phó Chủ tịch", "Ủy ban nhân dân xã Tân Hòa"),
             ("Lê Văn Út Em", "Chỉ huy trưởng", "Ban Chỉ huy Quân sự xã Tân Hòa"),
             ("Huỳnh Văn Mười", "Bí thư", "Chi bộ ấp Tân Phú")} <= roles
+
+
+def test_a_title_before_a_name_does_not_make_the_name_a_place(reader):
+    x = reader.read(load_source(RESOURCES / "text" / "muong-cha-lam-viec.txt"))
+    roles, acts = facts(x)
+    assert x.event.kind == "working_visit"
+    assert x.event.place == "huyện Mường Chà, tỉnh Điện Biên"
+    assert ("Lò Văn Tiến", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Điện Biên") in roles
+    assert ("Mùa A Vảng", "Bí thư", "Huyện ủy Mường Chà") in roles
+    assert ("Lò Thị Yến", "presented_report") in acts

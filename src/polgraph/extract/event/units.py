@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from polgraph.extract import lang_vi
 from polgraph.text.normalise import normalise_label
 from polgraph.text.view import ReportText, fold
 
@@ -96,8 +97,8 @@ def _units(rt: ReportText, lex: _Lexicon) -> list[_Unit]:
         if "." in after.group() and key not in lex.exact_case:
             continue  # "… HĐND tỉnh. Tại buổi …": a dot after a whole level word ends the sentence
         name, end = _name_after(text, after.end(), _level_of(levels), lex.abbreviations)
-        if not name:
-            continue
+        if not name or _names_a_person(name):
+            continue  # "Phó Chủ tịch UBND tỉnh Lò Văn Tiến": a title before a name, not a province
         out.append(_Unit(_level_of(levels), word, name, match.start(), end))
         pos = end
         province = _PARENTHESISED.match(text, end) if out[-1].level == "district" else None
@@ -107,6 +108,15 @@ def _units(rt: ReportText, lex: _Lexicon) -> list[_Unit]:
                 word = "thành phố" if fold(name) in _CENTRAL_CITIES else "tỉnh"
                 out.append(_Unit("province", word, name, province.start(1), province.end(1)))
     return out
+
+
+# Middle names that mark a Kinh personal name; places are not named "X Văn Y" or "X Thị Y".
+_MIDDLE_NAMES = frozenset("văn thị đức hữu đình công quang xuân ngọc thanh minh trọng bá duy".split())
+
+
+def _names_a_person(name: str) -> bool:
+    words = fold(name).split(" ")
+    return 3 <= len(words) <= 5 and words[0] in lang_vi.SURNAMES and words[1] in _MIDDLE_NAMES
 
 
 def _level_of(levels: frozenset[str]) -> str:
