@@ -106,3 +106,19 @@ def test_a_title_alone_refers_back(titles):
     found = MentionFinder(titles).find(ReportText("Phát biểu kết luận, đồng chí Bí thư Đảng ủy xã nhấn mạnh."))
     references = [m for m in found if m.name is None]
     assert [(r.post, r.org) for r in references[0].roles] == [("Bí thư", "Đảng ủy xã Tân Phúc")]
+
+
+def test_span_index_answers_like_a_scan():
+    from hypothesis import given, strategies as st
+
+    from polgraph.extract.mentions import _Spans
+
+    @given(st.lists(st.integers(0, 500), max_size=30, unique=True), st.integers(0, 520), st.integers(1, 30))
+    def check(starts, pos, width):
+        spans = [(s, s + 3) for s in sorted(starts) if all(not (t < s < t + 3) for t in starts)]
+        index = _Spans(spans)
+        assert index.covers(pos) == any(s <= pos < e for s, e in spans)
+        assert index.any_start_in(pos, pos + width) == any(pos <= s < pos + width for s, _ in spans)
+        assert index.last_end_before(pos, -1) == max((e for _, e in spans if e <= pos), default=-1)
+
+    check()

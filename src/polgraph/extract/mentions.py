@@ -4,6 +4,7 @@ that refers back to someone already named ("đồng chí Bí thư")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from polgraph.extract import lang_vi
@@ -55,6 +56,27 @@ def _runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     if current:
         runs.append(current)
     return [(r[0][0], r[-1][1], r) for r in runs]
+
+
+class _Spans:
+    """Sorted, non-overlapping spans, asked "which covers this position?" in log time (reports
+    can be long; a scan per question would make reading them quadratic)."""
+
+    def __init__(self, spans) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def covers(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
+
+    def any_start_in(self, lo: int, hi: int) -> bool:
+        i = bisect_left(self.starts, lo)
+        return i < len(self.starts) and self.starts[i] < hi
+
+    def last_end_before(self, pos: int, default: int) -> int:
+        i = bisect_right(self.starts, pos)
+        return max((e for _, e in self.spans[max(0, i - 3):i] if e <= pos), default=default)
 
 
 def _is_surname(folded_token: str) -> bool:
@@ -180,16 +202,18 @@ class MentionFinder:
     def _listed(self, rt: ReportText, found: list[Mention]) -> list[Mention]:
         """Bare names listed after a named person: "gồm các đồng chí: A, B, Đỗ Quân"."""
         extra: list[Mention] = []
-        ends = {m.span[1] for m in found}
+        spans = {m.span for m in found}
+        index = _Spans(spans)
+        previous = -10
         for start, end, tokens in _runs(rt.text):
-            if any(m.span == (start, end) for m in found) or not 2 <= len(tokens) <= 5:
+            previous = max(previous, index.last_end_before(start, -10))
+            if (start, end) in spans or not 2 <= len(tokens) <= 5:
                 continue
             gap = rt.folded[max(0, start - 6):start]
-            previous = max((e for e in ends if e <= start), default=-10)
             if start - previous <= 6 and re.fullmatch(r".*?(?:,|\bvà)\s*", gap) and \
                     _is_surname(rt.folded[tokens[0][0]:tokens[0][1]]):
                 extra.append(Mention(rt.text[start:end], (start, end), self._title_after(rt, end)))
-                ends.add(end)
+                previous = end
         return extra
 
     # -- references -------------------------------------------------------------------------
@@ -197,9 +221,10 @@ class MentionFinder:
         """"Ông Mạnh đã thông tin…": a cue and one capitalised word, the given name of someone
         named in full elsewhere."""
         out = []
+        index = _Spans(named)
         for match in _GIVEN_NAME.finditer(rt.text):
             start, end = match.span(2)
-            if any(s <= start < e for s, e in named) or rt.text[end:end + 2].strip()[:1].isupper():
+            if index.covers(start) or rt.text[end:end + 2].strip()[:1].isupper():
                 continue
             if rt.folded[start:end] in lang_vi.NOT_NAME_WORDS or self.titles.starts_with_post(rt.folded[start:start + 60]):
                 continue  # "đồng chí Bí thư …" is a title, not a given name
@@ -211,17 +236,18 @@ class MentionFinder:
         out = []
         pattern = re.compile(r"(?:^|(?<=[\s,(]))(đồng chí|đ/c|ông|bà|tân)\s+(?=\S)"
                              r"|(?:^|(?<=\n)|(?<=[.;,]\s))()(?=\S)")
+        index = _Spans(named)
         for match in pattern.finditer(rt.folded):
             start = match.end()
             clause_start = match.group(1) is None
-            if any(s <= start < e for s, e in named):
+            if index.covers(start):
                 continue
             if not self.titles.starts_with_post(rt.folded[start:start + 80]):
                 continue
             stop = _TITLE_END.search(rt.folded, start)
             finish = stop.start() if stop else len(rt.text)
             # A name after the title makes it a named mention, found already.
-            if any(start <= s < finish + 2 for s, _ in named):
+            if index.any_start_in(start, finish + 2):
                 continue
             # Without a cue word, a title opening a clause refers to someone only when an act
             # follows it: "Dịp này, Chủ tịch UBND xã trao Giấy khen".

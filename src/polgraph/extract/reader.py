@@ -8,6 +8,7 @@ their titles, titles alone) → persons → acts and elections → event → doc
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -138,10 +139,12 @@ class Reader:
                      titles: TitleParser) -> None:
         """Go through the sentences, giving each act cue to the person it belongs to."""
         state = _ActState(titles)
-        resolved = [(m, p) for m in mentions if (p := self._resolve(m, persons)) is not None]
+        resolved = sorted(((m, p) for m in mentions if (p := self._resolve(m, persons)) is not None),
+                          key=lambda pair: pair[0].span)
+        starts = [m.span[0] for m, _ in resolved]
         for start, end in sentences(rt):
             folded = rt.folded[start:end]
-            inside = [(m, p) for m, p in resolved if start <= m.span[0] < end]
+            inside = resolved[bisect_left(starts, start):bisect_left(starts, end)]
             if self._chairing_block(folded, inside, state):
                 continue
             if not inside:
