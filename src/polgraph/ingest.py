@@ -107,16 +107,30 @@ class Pipeline:
 
     def ingest(self, extraction: Extraction, source: str, *, store: bool = True) -> Outcome:
         report_graph, report = self.build(extraction)
-        return self._commit(source, report_graph, report, store=store)
-
-    def _commit(self, source: str, report_graph: ReportGraph, report: ValidationReport, *,
-                store: bool) -> Outcome:
-        if not report.conforms:
+        outcome = self._settle([(source, report_graph, report)], store=store)[0]
+        if outcome.status == "rejected":
             raise ValidationFailed(source, report.messages)
-        if not store or self.store is None:
-            return Outcome(source, "valid", str(report_graph.iri), report.messages)
-        status = self.store.replace_graph(report_graph.iri, report_graph.triples)
-        return Outcome(source, status.value, str(report_graph.iri), report.messages)
+        return outcome
+
+    def _settle(self, checked: list[tuple[str, ReportGraph, ValidationReport]], *,
+                store: bool) -> list[Outcome]:
+        """Outcomes of checked reports: the rejected are reported, the others stored together."""
+        outcomes: list[Outcome | None] = []
+        accepted = []
+        for source, graph, report in checked:
+            if not report.conforms:
+                outcomes.append(Outcome(source, "rejected", messages=report.messages,
+                                        error="rejected by the shapes"))
+            elif not store or self.store is None:
+                outcomes.append(Outcome(source, "valid", str(graph.iri), report.messages))
+            else:
+                outcomes.append(None)
+                accepted.append((len(outcomes) - 1, source, graph, report))
+        if accepted:
+            written = self.store.replace_graphs([(g.iri, g.triples) for _, _, g, _ in accepted])
+            for (slot, source, graph, report), status in zip(accepted, written):
+                outcomes[slot] = Outcome(source, status.value, str(graph.iri), report.messages)
+        return outcomes  # type: ignore[return-value]  # every slot is filled above
 
     def run(self, paths: Iterable[Path], *, store: bool = True,
             progress: Callable[[Path], None] | None = None, batch_size: int = 32,
@@ -124,7 +138,7 @@ class Pipeline:
         """Ingest (or with ``store=False`` only check) every report under ``paths``, in order.
 
         Reports are validated ``batch_size`` at a time (see ``ReportValidator.validate_many``)
-        and stored one by one; a rejected report never stops the batch.
+        and the accepted ones of a batch stored together; a rejected report never stops the batch.
         """
         outcomes: list[Outcome | None] = []
         notes: dict[int, ShapeMessage] = {}
@@ -132,20 +146,12 @@ class Pipeline:
 
         def flush() -> None:
             reports = self.check([graph.triples for _, _, graph in pending])
-            accepted = []
-            for (slot, source, graph), report in zip(pending, reports):
+            for (slot, _, _), report in zip(pending, reports):
                 report.messages.extend([notes[slot]] if slot in notes else [])
-                if not report.conforms:
-                    outcomes[slot] = Outcome(source, "rejected", messages=report.messages,
-                                             error="rejected by the shapes")
-                elif not store or self.store is None:
-                    outcomes[slot] = Outcome(source, "valid", str(graph.iri), report.messages)
-                else:
-                    accepted.append((slot, source, graph, report))
-            if accepted:
-                written = self.store.replace_graphs([(g.iri, g.triples) for _, _, g, _ in accepted])
-                for (slot, source, graph, report), status in zip(accepted, written):
-                    outcomes[slot] = Outcome(source, status.value, str(graph.iri), report.messages)
+            settled = self._settle([(source, graph, report) for (_, source, graph), report
+                                    in zip(pending, reports)], store=store)
+            for (slot, _, _), outcome in zip(pending, settled):
+                outcomes[slot] = outcome
             pending.clear()
 
         for path in expand_inputs(paths):

@@ -14,7 +14,7 @@ from polgraph.text.view import ReportText
 _WEAK_CUES = {"chỉ đạo", "ý kiến", "báo cáo", "thông tin", "trưởng đoàn", "dự", "trao", "tặng"}
 _NOT_AWARD = re.compile(r"trao đổi|được trao|được tặng|nhận (?:giấy|bằng|quà)")
 _ABBREVIATION_DOT = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(a) for a in lang_vi.DOTTED_ABBREVIATIONS) + r")$")
+    r"(?<!\w)(?:" + "|".join(re.escape(a) for a in sorted(lang_vi.DOTTED_ABBREVIATIONS)) + r")\.$")
 
 
 @dataclass(frozen=True)

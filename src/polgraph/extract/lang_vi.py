@@ -51,5 +51,5 @@ TITLE_STOPS = (
 # What a voter (cử tri) does when raising an opinion: a speech, by the schema's conventions.
 VOTER_OPINION = ("đề nghị", "kiến nghị", "đề xuất", "phản ánh", "nêu", "bày tỏ", "mong muốn", "hỏi")
 
-# Abbreviations with a dot that do not end a sentence.
-DOTTED_ABBREVIATIONS = ("tp.", "tx.", "tt.", "ths.", "ts.", "pgs.", "gs.", "bs.", "q.", "p.", "h.")
+# Abbreviations whose dot does not end a sentence ("TP. Cần Thơ"), without the dot.
+DOTTED_ABBREVIATIONS = frozenset({"tp", "tx", "tt", "ths", "ts", "pgs", "gs", "bs", "q", "p", "h"})

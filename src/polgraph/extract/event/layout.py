@@ -9,11 +9,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from polgraph.extract import lang_vi
 from polgraph.text.view import ReportText
 
 _PUBLISHED = re.compile(r"ngày đăng\s*:?\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 # A dot after these does not end a sentence ("TP. Cần Thơ", "ThS. Nguyễn…").
-_DOTTED = frozenset({"tp", "tx", "tt", "q", "p", "h", "ths", "ts", "pgs", "gs", "bs", "đ/c", "đc"})
+_DOTTED = lang_vi.DOTTED_ABBREVIATIONS | {"đ/c", "đc"}
 _SENTENCE_END = re.compile(r"\n|[.!?…](?=[\s\"”’)]|$)")
 # The verb saying the subject held the event. "tổ chức" as a noun ("Ban Tổ chức", "các tổ chức",
 # "về tổ chức đại hội") is ruled out by the lookbehinds and by requiring lower case in the text.
