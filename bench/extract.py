@@ -32,7 +32,7 @@ def corpus() -> list[tuple[str, bytes]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=1000)
-    parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--batch", type=int, default=64)
     args = parser.parse_args()
     files = corpus()
     # Each copy gets its own text (a numbered line), so each is a report of its own in the store.

@@ -133,7 +133,7 @@ class Pipeline:
         return outcomes  # type: ignore[return-value]  # every slot is filled above
 
     def run(self, paths: Iterable[Path], *, store: bool = True,
-            progress: Callable[[Path], None] | None = None, batch_size: int = 32,
+            progress: Callable[[Path], None] | None = None, batch_size: int = 64,
             published: dt.date | None = None) -> Summary:
         """Ingest (or with ``store=False`` only check) every report under ``paths``, in order.
 
