@@ -133,7 +133,7 @@ def test_query_from_a_file(loaded, tmp_path):
     rq = tmp_path / "count.rq"
     rq.write_text("# name: count-people\n# param: name string required — a name\n# columns: n\n"
                   "PREFIX pg: <https://w3id.org/polgraph/ontology#>\n"
-                  "SELECT (COUNT(?p) AS ?n) WHERE { ?p pg:name ?name }", encoding="utf-8")
+                  "SELECT (COUNT(?p) AS ?n) WHERE { ?p a pg:Person ; pg:name ?name }", encoding="utf-8")
     result = polgraph("query", str(rq), "--param", "name=Võ Nam", "--format", "csv", store=loaded)
     assert result.exit_code == 0, result.output
     assert result.stdout.split() == ["n", "1"]

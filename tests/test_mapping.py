@@ -21,7 +21,7 @@ def test_mapping_is_deterministic_and_uses_no_blank_nodes(seed, vocabulary):
 
 def test_seed_persons_roles_and_acts(seed, vocabulary):
     g = map_extraction(seed, vocabulary).graph
-    persons = set(g.subjects(RDF.type, PG.Person))
+    persons = set(g.subjects(RDF.type, PG.PersonMention))
     assert len(persons) == len(seed.persons)
     attestations = set(g.subjects(RDF.type, PG.RoleAttestation))
     assert len(attestations) == sum(len(p.roles) for p in seed.persons)
@@ -64,7 +64,23 @@ def test_place_is_a_chain_of_areas(seed, vocabulary):
     assert (commune, RDF.type, PG.Commune) in g
     district = g.value(commune, PG.partOf)
     assert (district, RDF.type, PG.District) in g
-    assert str(g.value(district, RDFS.label)) == "huyện Cẩm Xuyên"
+    # The official units, with their codes: the text names no province, the lists know it.
+    assert str(g.value(district, RDFS.label)) == "Huyện Cẩm Xuyên"
+    assert [str(g.value(u, PG.officialCode)) for u in (commune, district, g.value(district, PG.partOf))] \
+        == ["18730", "446", "42"]
+    successor = g.value(commune, PG.successorUnit)
+    assert str(g.value(successor, RDFS.label)) == "Xã Cẩm Trung"
+    assert str(g.value(successor, PG.adminStructure)) == "2025"
+
+
+def test_a_place_the_official_lists_lack_is_kept_inside_the_unit_above(seed, vocabulary):
+    merged_away = seed.model_copy(update={"event": seed.event.model_copy(
+        update={"place": "xã Không Có Thật, huyện Cẩm Xuyên"})})
+    g = map_extraction(merged_away, vocabulary).graph
+    place = g.value(next(g.subjects(RDF.type, PG.Conference)), PG.place)
+    assert str(g.value(place, RDFS.label)) == "xã Không Có Thật"
+    assert g.value(place, PG.officialCode) is None
+    assert str(g.value(g.value(place, PG.partOf), PG.officialCode)) == "446"
 
 
 def test_speeches_carry_topic_and_capacity(seed, vocabulary):
@@ -109,7 +125,7 @@ def test_two_entries_with_one_name_make_one_valid_person(vocabulary, validator):
         ],
     })
     g = map_extraction(x, vocabulary).graph
-    assert len(set(g.subjects(RDF.type, PG.Person))) == 1
+    assert len(set(g.subjects(RDF.type, PG.PersonMention))) == 1
     assert len(set(g.subjects(RDF.type, PG.Speech))) == 2
     assert validator.validate(g).conforms
 

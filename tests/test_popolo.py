@@ -19,16 +19,20 @@ KINDS = {PG.Person, PG.Organization, PG.Post, PG.RoleAttestation, PG.Event}
 
 
 def carried(graph: Graph, ancestors) -> set:
+    """What Popolo carries, with each attestation naming the person its mention refers to: a
+    report's own person node is not a Popolo thing, the person resolved across reports is."""
+    person_of = dict(graph.subject_objects(PG.mentionOf))
     nodes = {s for s, cls in graph.subject_objects(RDF.type)
              if ({cls} | ancestors.get(cls, frozenset())) & KINDS}
-    return {(s, p, o) for s in nodes for p, o in graph.predicate_objects(s) if p in CARRIED}
+    return {(s, p, person_of.get(o, o) if p == PG.person else o)
+            for s in nodes for p, o in graph.predicate_objects(s) if p in CARRIED}
 
 
 def test_round_trip(pipeline, store, vocabulary):
     pipeline.run([SEED_YAML, RESOURCES / "reports" / "council-session.yaml"])
     stored = Graph()
     for quad in store.native.quads_for_pattern(None, None, None, None):
-        if "/id/" in quad.graph_name.value:
+        if "/id/" in quad.graph_name.value or quad.graph_name.value.endswith("/identity"):
             stored.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
     document = json.loads(json.dumps(to_popolo(store)))
     assert len(document["persons"]) == 12
@@ -36,4 +40,7 @@ def test_round_trip(pipeline, store, vocabulary):
     back = from_popolo(document, vocabulary)
     ancestors = vocabulary.ancestors()
     assert carried(back, ancestors) == carried(stored, ancestors)
-    assert set(back.triples((None, RDF.type, None))) <= set(stored.triples((None, RDF.type, None)))
+    # Popolo has no mentions: reading it back names each membership's person by a mention of its own.
+    own_mentions = set(back.subjects(RDF.type, PG.PersonMention))
+    assert {t for t in back.triples((None, RDF.type, None)) if t[0] not in own_mentions} \
+        <= set(stored.triples((None, RDF.type, None)))

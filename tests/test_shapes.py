@@ -40,7 +40,7 @@ BROKEN = [
      "<https://w3id.org/polgraph/id/attestation/a1> pg:person <https://w3id.org/polgraph/id/person/p1> .", "",
      "A role attestation must name exactly one person."),
     ("two persons",
-     "", '<https://w3id.org/polgraph/id/attestation/a1> pg:person <https://w3id.org/polgraph/id/person/p2> . <https://w3id.org/polgraph/id/person/p2> a pg:Person ; pg:name "Lê Văn A" ; pg:nameKey "lê văn a" .',
+     "", '<https://w3id.org/polgraph/id/attestation/a1> pg:person <https://w3id.org/polgraph/id/person/p2> . <https://w3id.org/polgraph/id/person/p2> a pg:PersonMention ; pg:name "Lê Văn A" ; pg:nameKey "lê văn a" .',
      "A role attestation must name exactly one person."),
     ("two events on one attestation",
      "", '<https://w3id.org/polgraph/id/attestation/a1> pg:event <https://w3id.org/polgraph/id/event/e2> . <https://w3id.org/polgraph/id/event/e2> a pg:Congress ; rdfs:label "Đại hội" ; pg:source <https://w3id.org/polgraph/id/report/r1> .',

@@ -40,11 +40,14 @@ StoreOption = Annotated[
 ]
 Paths = Annotated[list[Path], typer.Argument(
     help="Report files (.txt, .html, .json, .yaml) or folders of them.")]
+IdentityOption = Annotated[Optional[Path], typer.Option(
+    "--identity", envvar="POLGRAPH_IDENTITY", show_envvar=True,
+    help="Same/different corrections of person identities (default ./data/identity.yaml, if present).")]
 Published = Annotated[Optional[str], typer.Option(
     "--published", help="Publication date YYYY-MM-DD of text reports that do not state one.")]
 
 
-def _published(value: str | None):
+def _published(value: str | None, option: str = "--published"):
     import datetime as dt
 
     if value is None:
@@ -52,7 +55,7 @@ def _published(value: str | None):
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise _fail(f"--published takes a date YYYY-MM-DD, not {value!r}", 2) from None
+        raise _fail(f"{option} takes a date YYYY-MM-DD, not {value!r}", 2) from None
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -77,8 +80,15 @@ def _progress(total: int) -> Progress:
     )
 
 
+def _identity_file(identity: Path | None) -> Path | None:
+    if identity is not None and not identity.is_file():
+        raise _fail(f"no such identity file: {identity}", 2)
+    path = Settings.from_env(identity=identity).identity_path
+    return path if path.is_file() else None
+
+
 def _run_pipeline(paths: list[Path], store_path: Path | None, *, write: bool, quiet: bool,
-                  published=None) -> int:
+                  published=None, identity: Path | None = None) -> int:
     from polgraph.extract.reader import default_reader
     from polgraph.ingest import Pipeline, expand_inputs
 
@@ -86,7 +96,7 @@ def _run_pipeline(paths: list[Path], store_path: Path | None, *, write: bool, qu
     if missing:
         raise _fail(f"no such file or folder: {', '.join(map(str, missing))}", 2)
     store = _open(store_path) if write else _open_if_exists(store_path)
-    pipeline = Pipeline(store)
+    pipeline = Pipeline(store, identity=_identity_file(identity) if write else None)
     if write:
         pipeline.ensure_model_graphs()
     default_reader()
@@ -94,10 +104,13 @@ def _run_pipeline(paths: list[Path], store_path: Path | None, *, write: bool, qu
     # from rescanning them after every few thousand allocations of a long ingest.
     gc.freeze()
     total = sum(1 for _ in expand_inputs(paths))
-    with _progress(total) as progress:
-        task = progress.add_task("ingesting" if write else "validating", total=total)
-        summary = pipeline.run(paths, store=write, progress=lambda _p: progress.advance(task),
-                               published=published)
+    try:
+        with _progress(total) as progress:
+            task = progress.add_task("ingesting" if write else "validating", total=total)
+            summary = pipeline.run(paths, store=write, progress=lambda _p: progress.advance(task),
+                                   published=published)
+    except PolgraphError as exc:  # a bad corrections file: the reports stay stored, identities as they were
+        raise _fail(str(exc), 1) from None
     for outcome in summary.outcomes:
         if outcome.status == "rejected":
             err.print(f"[red]rejected[/red] {outcome.source}: {outcome.error}", highlight=False)
@@ -110,7 +123,15 @@ def _run_pipeline(paths: list[Path], store_path: Path | None, *, write: bool, qu
                     err.print(f"[dim]    {outcome.source}: {message}[/dim]", highlight=False)
     counts = summary.counts
     keys = ("added", "replaced", "unchanged", "rejected") if write else ("valid", "rejected")
-    out.print(", ".join(f"{key} {counts.get(key, 0)}" for key in keys), highlight=False)
+    if not quiet:
+        for message in pipeline.rule_messages:
+            err.print(f"[dim]    store: {message}[/dim]", highlight=False)
+    line = ", ".join(f"{key} {counts.get(key, 0)}" for key in keys)
+    if pipeline.resolution is not None:
+        r = pipeline.resolution
+        line += (f"; {len(r.clusters)} persons from {len(r.mentions)} mentions, "
+                 f"{len(r.tenures)} tenures")
+    out.print(line, highlight=False)
     if store is not None:
         store.close()
     return 1 if summary.rejected else 0
@@ -134,9 +155,12 @@ def ingest(
     store: StoreOption = None,
     published: Published = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only rejections and counts.")] = False,
+    identity: IdentityOption = None,
 ) -> None:
-    """Read reports, validate them and store each in its own named graph (re-ingesting replaces it)."""
-    raise typer.Exit(_run_pipeline(paths, store, write=True, quiet=quiet, published=_published(published)))
+    """Read reports, validate them and store each in its own named graph (re-ingesting replaces it);
+    then resolve persons across all stored reports and derive their tenures."""
+    raise typer.Exit(_run_pipeline(paths, store, write=True, quiet=quiet, published=_published(published),
+                                   identity=identity))
 
 
 @app.command()
@@ -286,6 +310,65 @@ def export(
     with partial.open("wb") as sink:
         run_export(handle, fmt, sink)
     partial.replace(output)  # a failed export never leaves a truncated file behind
+
+
+identity_app = typer.Typer(help="Persons across reports: why mentions were joined.", no_args_is_help=True)
+app.add_typer(identity_app, name="identity")
+
+
+@identity_app.command("explain")
+def identity_explain(
+    person: Annotated[str, typer.Argument(help="A person's IRI, the last part of it, or a name.")],
+    store: StoreOption = None,
+    identity: IdentityOption = None,
+) -> None:
+    """Print which mentions make up a person, and the shared post, body or place behind each join."""
+    from polgraph.identity.overrides import load_overrides
+    from polgraph.resolve import explain_person, resolve
+
+    path = _identity_file(identity)
+    handle = _open(store, read_only=True)
+    try:
+        resolution = resolve(handle, load_overrides(path) if path else None)
+    except PolgraphError as exc:
+        raise _fail(str(exc), 1) from None
+    lines = explain_person(resolution, person)
+    if lines is None:
+        raise _fail(f"no person {person!r} in the store", 1)
+    for line in lines:
+        out.print(line, highlight=False)
+
+
+@app.command()
+def who(
+    post: Annotated[str, typer.Option("--post", help='The post, e.g. "Chủ tịch".')],
+    org: Annotated[str, typer.Option("--org", help='The body as reports write it, e.g. "UBND xã Cẩm Lộc".')],
+    date: Annotated[str, typer.Option("--date", help="The day, YYYY-MM-DD.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
+    store: StoreOption = None,
+) -> None:
+    """Who held a post of a body on a date, with the evidence (the role-at-date query)."""
+    from polgraph.extract.reader import parse_title
+    from polgraph.queries import load_query
+    from polgraph.rdf.mapping import organization_iri
+    from polgraph.results import write_results
+    from polgraph.vocab import vocabulary
+
+    day = _published(date, "--date")
+    if fmt not in ("table", "csv", "tsv", "json"):
+        raise _fail(f"unknown format {fmt!r}: choose table, csv, tsv or json", 2)
+    roles = parse_title(f"{post} {org}")
+    if len(roles) != 1 or not roles[0].org:
+        raise _fail(f"cannot read {post!r} of {org!r} as one post of one body", 2)
+    v = vocabulary()
+    post_type = v.post_type(roles[0].post)
+    if post_type is None:
+        raise _fail(f"unknown post {post!r}", 2)
+    params = {"org": str(organization_iri(roles[0].org, v)), "post_type": str(post_type),
+              "date": day.isoformat()}
+    text = load_query("role-at-date").render(params)
+    handle = _open(store, read_only=True)
+    write_results(handle.query(text), fmt, console=out)
 
 
 def main() -> None:

@@ -82,10 +82,23 @@ class Pipeline:
     """Reads, maps, validates and (with a store) stores reports."""
 
     def __init__(self, store: GraphStore | None, vocabulary: Vocabulary | None = None,
-                 validator: ReportValidator | None = None) -> None:
+                 validator: ReportValidator | None = None, identity: Path | None = None) -> None:
         self.store = store
         self.vocabulary = vocabulary or default_vocabulary()
         self.validator = validator or ReportValidator(self.vocabulary)
+        self.identity = identity  # the researchers' corrections (data/identity.yaml), if any
+        self.resolution = None
+        self.rule_messages: list[ShapeMessage] = []  # store-wide warnings after the last resolution
+
+    def resolve_identities(self):
+        """Persons and tenures across everything stored, written as their own graphs."""
+        from polgraph.resolve import update_identities
+        from polgraph.rules import check_rules
+
+        assert self.store is not None
+        self.resolution = update_identities(self.store, self.identity)
+        self.rule_messages = check_rules(self.store)
+        return self.resolution
 
     def ensure_model_graphs(self) -> None:
         """Keep the ontology and vocabularies in the store, so queries can use their labels."""
@@ -110,6 +123,8 @@ class Pipeline:
         outcome = self._settle([(source, report_graph, report)], store=store)[0]
         if outcome.status == "rejected":
             raise ValidationFailed(source, report.messages)
+        if store and self.store is not None and outcome.status != "unchanged":
+            self.resolve_identities()
         return outcome
 
     def _settle(self, checked: list[tuple[str, ReportGraph, ValidationReport]], *,
@@ -173,4 +188,7 @@ class Pipeline:
                 flush()
         if pending:
             flush()
-        return Summary([o for o in outcomes if o is not None])
+        summary = Summary([o for o in outcomes if o is not None])
+        if store and self.store is not None:
+            self.resolve_identities()  # even when nothing changed: the corrections may have
+        return summary

@@ -36,6 +36,7 @@ class PG(DefinedNamespace):
     FarmersAssociation: URIRef
     FatherlandFront: URIRef
     GovernmentOffice: URIRef
+    IdentityLink: URIRef
     InspectionCommission: URIRef
     Legislature: URIRef
     MassMobilisationBoard: URIRef
@@ -52,6 +53,7 @@ class PG(DefinedNamespace):
     PeoplesCommittee: URIRef
     PeoplesCouncil: URIRef
     Person: URIRef
+    PersonMention: URIRef
     Police: URIRef
     Post: URIRef
     PostType: URIRef
@@ -62,6 +64,7 @@ class PG(DefinedNamespace):
     School: URIRef
     Speech: URIRef
     StandingCommittee: URIRef
+    Tenure: URIRef
     Term: URIRef
     TextSpan: URIRef
     TradeUnion: URIRef
@@ -74,8 +77,10 @@ class PG(DefinedNamespace):
     YouthUnion: URIRef
     # properties
     act: URIRef
+    adminStructure: URIRef
     areaClass: URIRef
     asWritten: URIRef
+    attestedBy: URIRef
     bodyType: URIRef
     capacity: URIRef
     cites: URIRef
@@ -86,13 +91,17 @@ class PG(DefinedNamespace):
     deputyOf: URIRef
     documentKind: URIRef
     documentNumber: URIRef
+    elected: URIRef
     endDate: URIRef
     endYear: URIRef
     event: URIRef
     evidence: URIRef
     exclusive: URIRef
     expandsTo: URIRef
+    firstEvidence: URIRef
     gender: URIRef
+    holder: URIRef
+    identityLink: URIRef
     implements: URIRef
     impliesBodyType: URIRef
     impliesPost: URIRef
@@ -101,25 +110,34 @@ class PG(DefinedNamespace):
     jurisdiction: URIRef
     kindCode: URIRef
     kindOrder: URIRef
+    lastEvidence: URIRef
     level: URIRef
+    linkDetail: URIRef
+    linkedMention: URIRef
+    linkReason: URIRef
+    mentionOf: URIRef
     name: URIRef
     nameKey: URIRef
     officialCode: URIRef
-    orgClass: URIRef
+    openedByElection: URIRef
     organiser: URIRef
-    partOf: URIRef
+    orgClass: URIRef
     participant: URIRef
+    partOf: URIRef
     person: URIRef
     place: URIRef
     post: URIRef
     postTitle: URIRef
     postType: URIRef
+    predecessor: URIRef
     published: URIRef
     reportKey: URIRef
     source: URIRef
     speaker: URIRef
     speechKind: URIRef
     startYear: URIRef
+    successor: URIRef
+    successorUnit: URIRef
     term: URIRef
     text: URIRef
     textHash: URIRef

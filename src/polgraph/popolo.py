@@ -1,13 +1,16 @@
 """Popolo (https://www.popoloproject.com/) interchange: persons, organizations, posts,
 memberships and events.
 
-A role attestation becomes a Popolo membership whose start and end date are the event's date,
-with the event and the report kept as ``event_id`` and ``sources``; reading the Popolo document
-back gives the same RDF for everything Popolo can carry.
+Popolo persons are the persons resolved across reports (``pg:Person``). A role attestation
+becomes a Popolo membership of that person whose start and end date are the event's date, with
+the event and the report kept as ``event_id`` and ``sources``; reading the Popolo document back
+gives the same RDF for everything Popolo can carry, each membership's person named in its report
+by a mention of its own.
 """
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
@@ -41,7 +44,8 @@ _MEMBERSHIPS = """
 PREFIX pg: <https://w3id.org/polgraph/ontology#>
 PREFIX org: <http://www.w3.org/ns/org#>
 SELECT DISTINCT ?id ?person_id ?post_id ?organization_id ?role ?event_id ?date ?source ?as_written WHERE {
-  ?id a pg:RoleAttestation ; pg:person ?person_id ; pg:post ?post_id ; pg:event ?event_id ; pg:source ?source .
+  ?id a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post_id ; pg:event ?event_id ; pg:source ?source .
+  ?mention pg:mentionOf ?person_id .
   ?post_id pg:postTitle ?role .
   OPTIONAL { ?post_id org:postIn ?organization_id }
   OPTIONAL { ?event_id pg:date ?date }
@@ -89,9 +93,23 @@ def to_popolo(store) -> dict[str, Any]:
             "memberships": memberships, "events": events}
 
 
+def _mention(g: Graph, membership: dict[str, Any], names: dict[str, str]) -> URIRef:
+    """The person as the membership's report names them: one mention per person and report."""
+    person = membership["person_id"]
+    source = next((s["url"] for s in membership.get("sources", [])), "")
+    node = URIRef(f"{person}/mention-{hashlib.sha256(source.encode()).hexdigest()[:12]}")
+    g.add((node, RDF.type, PG.PersonMention))
+    g.add((node, PG.mentionOf, URIRef(person)))
+    if person in names:
+        g.add((node, PG.name, Literal(names[person])))
+        g.add((node, PG.nameKey, Literal(name_key(names[person]))))
+    return node
+
+
 def from_popolo(document: dict[str, Any], vocabulary: Vocabulary) -> Graph:
     """The RDF a Popolo document stands for, in the polgraph ontology."""
     g = Graph()
+    names = {p["id"]: p["name"] for p in document.get("persons", [])}
     for p in document.get("persons", []):
         node = URIRef(p["id"])
         g.add((node, RDF.type, PG.Person))
@@ -117,7 +135,7 @@ def from_popolo(document: dict[str, Any], vocabulary: Vocabulary) -> Graph:
     for m in document.get("memberships", []):
         node = URIRef(m["id"])
         g.add((node, RDF.type, PG.RoleAttestation))
-        g.add((node, PG.person, URIRef(m["person_id"])))
+        g.add((node, PG.person, _mention(g, m, names)))
         g.add((node, PG.post, URIRef(m["post_id"])))
         g.add((node, PG.event, URIRef(m["event_id"])))
         for source in m.get("sources", []):

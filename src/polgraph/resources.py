@@ -36,5 +36,9 @@ def shapes_file() -> Path:
     return ontology_dir() / "shapes.ttl"
 
 
+def rules_file() -> Path:
+    return ontology_dir() / "rules.ttl"
+
+
 def vocab_files() -> list[Path]:
     return sorted((ontology_dir() / "vocab").glob("*.ttl"))

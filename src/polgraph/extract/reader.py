@@ -19,8 +19,8 @@ from polgraph.extract.mentions import Mention, MentionFinder
 from polgraph.extract.schema import ACT_ORDER, Extraction
 from polgraph.extract.source import SourceReport
 from polgraph.extract.titles import OrgCompleter, Role, TitleParser
-from polgraph.text.normalise import name_key
-from polgraph.text.view import ReportText
+from polgraph.text.normalise import name_key, nfc
+from polgraph.text.view import ReportText, fold
 
 _ELECTION = re.compile(r"(?:được\s+(?:đại hội\s+)?(?:tín nhiệm\s+)?(?:hiệp thương\s+)?(?:bầu|bầu lại|bầu bổ sung|cử)"
                        r"|trúng cử|tái đắc cử|đắc cử|tái cử)"
@@ -42,12 +42,17 @@ class PersonFacts:
     spans: list[tuple[int, int]] = field(default_factory=list)
     gender: str | None = None
     speeches: list[dict] = field(default_factory=list)
+    elected_to: set[tuple[str, str]] = field(default_factory=set)  # keys of posts won at the event
+
+    @staticmethod
+    def role_key(role: Role) -> tuple[str, str]:
+        return role.post, (role.org or "").lower()
 
     def add_role(self, role: Role) -> None:
         if role.org is None and any(r.post == role.post for r in self.roles):
             return
-        key = (role.post, (role.org or "").lower())
-        if all((r.post, (r.org or "").lower()) != key for r in self.roles):
+        key = self.role_key(role)
+        if all(self.role_key(r) != key for r in self.roles):
             self.roles.append(role)
 
 
@@ -285,6 +290,8 @@ class Reader:
                 role = Role(role.as_written, role.span, role.post, state.last_taken_org)
             state.last_taken_org = role.org or state.last_taken_org
             person.add_role(role)
+            if elected:
+                person.elected_to.add(person.role_key(role))
 
     @staticmethod
     def _speech(rt: ReportText, cue: Cue, sentence_end: int) -> dict:
@@ -305,7 +312,8 @@ class Reader:
         acts = sorted(person.acts, key=ACT_ORDER.index)
         out = {
             "name": person.name,
-            "roles": [{"as_written": r.as_written, "post": r.post, "org": r.org, "span": list(r.span)}
+            "roles": [{"as_written": r.as_written, "post": r.post, "org": r.org, "span": list(r.span),
+                       **({"elected": True} if person.role_key(r) in person.elected_to else {})}
                       for r in person.roles if r.org],
             "acts": acts,
             "spans": [list(s) for s in person.spans],
@@ -328,3 +336,20 @@ def default_reader() -> Reader:
 
 def read_report(source: SourceReport, report_id: str | None = None) -> Extraction:
     return default_reader().read(source, report_id)
+
+
+@dataclass(frozen=True)
+class _NoLocality:
+    commune: str | None = None
+    district: str | None = None
+    province: str | None = None
+    village: str | None = None
+
+
+def parse_title(title: str, lexicon: Lexicon | None = None) -> list[Role]:
+    """The posts and bodies of a title typed by a user ("Chủ tịch UBND xã Cẩm Lộc"), spelt out as
+    the reader spells those of reports, so that both name the same body."""
+    lexicon = lexicon or default_lexicon()
+    text = nfc(title).strip()
+    parser = TitleParser(lexicon, OrgCompleter(lexicon, _NoLocality()))
+    return parser.parse(text, fold(text), 0)

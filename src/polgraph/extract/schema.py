@@ -41,6 +41,7 @@ class Role(_Model):
     post: str = Field(min_length=1)
     org: str | None = None
     span: Span | None = None
+    elected: bool = Field(default=False, description="the post was won by election at this event")
 
 
 class Speech(_Model):

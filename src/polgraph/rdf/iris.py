@@ -3,7 +3,8 @@
 Report-scoped things (the event, attestations, participations, speeches, spans) hang off the
 report's content hash. Bodies, posts, places, terms and documents are named by their normalised
 names, so every report that mentions "Ủy ban nhân dân xã Cẩm Lộc" points at one node.
-Persons are report-scoped until identities are resolved across reports.
+Persons are named per report (a mention); identity resolution links mentions to persons whose
+IRIs come from the name and where it was found (see ``polgraph.identity.persons``).
 """
 
 from __future__ import annotations
@@ -57,9 +58,17 @@ def speech(digest: str, person_iri: URIRef, index: int) -> URIRef:
     return ID[f"speech/{digest[:16]}-{_short(str(person_iri))}-{index}"]
 
 
-def area(chain: list[str]) -> URIRef:
-    """An area named by its own level and name ("xã Cẩm Lộc"); parents are linked, not encoded."""
-    return ID[f"area/{stable_slug(chain[0])}"]
+def area(name: str, inside: str | None = None) -> URIRef:
+    """An area the official lists do not name, by its level and name ("thôn Làng Mới"), scoped by
+    the official unit it lies in when that is known; other parents are linked, not encoded."""
+    if inside is None:
+        return ID[f"area/{stable_slug(name)}"]
+    return ID[f"area/{stable_slug(name)}-{_short(normalise_label(name), inside, length=8)}"]
+
+
+def unit(structure: str, level: str, code: str) -> URIRef:
+    """An official administrative unit: its code is its name ("unit/legacy/commune/18730")."""
+    return ID[f"unit/{structure}/{level}/{code}"]
 
 
 def term(start: int, end: int) -> URIRef:

@@ -9,8 +9,10 @@ from functools import cached_property
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, XSD
+import datetime as dt
 
 from polgraph.extract.schema import Extraction, Person, Speech
+from polgraph.identity.places import AdminUnit, AdminUnits, admin_units
 from polgraph.namespaces import OA, PG
 from polgraph.rdf import iris
 from polgraph.text.normalise import name_key, nfc, normalise_label
@@ -23,6 +25,8 @@ _NESTED_CLASSES = {
     PG.MassMobilisationBoard, PG.OrganisationBoard, PG.InspectionCommission, PG.PartyOffice,
     PG.CouncilBoard, PG.GovernmentOffice,
 }
+_DISTRICT_COMMITTEE = {"Huyện": "Huyện ủy", "Quận": "Quận ủy", "Thị": "Thị ủy", "Thành": "Thành ủy"}
+_UNIT_CLASSES = {"province": PG.Province, "district": PG.District, "commune": PG.Commune}
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,17 @@ class ReportGraph:
         return graph
 
 
+def organization_label(name: str, vocabulary: Vocabulary) -> str:
+    """A body's name as its node is labelled and named: spelt out, in the vocabulary's spelling."""
+    label = normalise_label(name)
+    found = vocabulary.body_type(label)
+    return f"{found[0].label} {found[1]}".strip() if found else label
+
+
+def organization_iri(name: str, vocabulary: Vocabulary) -> URIRef:
+    return iris.organization(organization_label(name, vocabulary))
+
+
 def report_digest(extraction: Extraction) -> str:
     """The report's identity: its text when it has one, else its structured content."""
     if extraction.report.text:
@@ -51,9 +66,11 @@ def report_digest(extraction: Extraction) -> str:
 
 
 class _Mapper:
-    def __init__(self, extraction: Extraction, vocabulary: Vocabulary) -> None:
+    def __init__(self, extraction: Extraction, vocabulary: Vocabulary, units: AdminUnits) -> None:
         self.x = extraction
         self.v = vocabulary
+        self.units = units
+        self.place_unit: AdminUnit | None = None  # the official unit the event took place in
         self.digest = report_digest(extraction)
         self.report = iris.report(self.digest)
         self.event = iris.event(self.digest)
@@ -97,12 +114,33 @@ class _Mapper:
 
     # -- places and bodies -----------------------------------------------------------------
     def area(self, place: str) -> URIRef:
-        """"xã Cẩm Lộc, huyện Cẩm Xuyên" → the commune, linked to its district."""
+        """"xã Cẩm Lộc, huyện Cẩm Xuyên" → the official commune (with its code, its district and
+        province, and the unit it became in 2025); a place the official lists do not settle is
+        kept by its written names."""
         parts = [normalise_label(p) for p in re.split(r"\s*,\s*", place) if p.strip()]
+        # A unit merged away before the official lists were drawn up ("xã Thạch Kim" of 2024)
+        # is kept by its written name, inside the nearest unit above it that the lists know.
+        for index in range(len(parts)):
+            unit = self.units.resolve(", ".join(parts[index:]), on=self._event_date())
+            if unit is not None:
+                break
+        if unit is None:
+            return self._written_area(parts)
+        self.place_unit = unit
+        node = self.unit(unit)
+        kept = [p for p in parts[:index] if not self._below_commune(p)]
+        for written in reversed(kept):
+            node = self._written_area([written], inside=node)
+        for village in reversed([p for p in parts if self._below_commune(p)]):
+            node = self._written_area([village], inside=node)
+        return node
+
+    def _written_area(self, parts: list[str], inside: URIRef | None = None) -> URIRef:
+        """Areas known only by the names the report writes, each part of the next."""
         child: URIRef | None = None
         first: URIRef | None = None
         for index in range(len(parts)):
-            node = iris.area(parts[index:])
+            node = iris.area(parts[index], str(inside) if inside is not None else None)
             found = self.v.area_level(parts[index])
             self.add(node, RDF.type, found[0].area_class if found else PG.Area)
             self.add(node, RDFS.label, Literal(parts[index]))
@@ -110,15 +148,53 @@ class _Mapper:
                 self.add(child, PG.partOf, node)
             child = node
             first = first or node
-        assert first is not None
+        assert child is not None and first is not None
+        if inside is not None:
+            self.add(child, PG.partOf, inside)
         return first
+
+    def _below_commune(self, part: str) -> bool:
+        found = self.v.area_level(part)
+        return found is not None and found[0].area_class == PG.Village
+
+    def _event_date(self) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(self.x.event.date) if self.x.event.date else None
+        except ValueError:
+            return None
+
+    def unit(self, unit: AdminUnit) -> URIRef:
+        """An official unit and those above it, each with its code, and the 2025 successor."""
+        node = iris.unit(unit.structure, unit.level, unit.code)
+        self.add(node, RDF.type, _UNIT_CLASSES[unit.level])
+        self.add(node, RDFS.label, Literal(unit.name))
+        self.add(node, PG.officialCode, Literal(unit.code))
+        self.add(node, PG.adminStructure, Literal(unit.structure))
+        if unit.parent is not None:
+            self.add(node, PG.partOf, self.unit(unit.parent))
+        successor = self.units.successor(unit)
+        if successor is not None:
+            self.add(node, PG.successorUnit, self.unit(successor))
+        return node
+
+    def jurisdiction(self, locality: str) -> AdminUnit | None:
+        """The official unit a body's locality ("xã Cẩm Lộc", "huyện Cẩm Xuyên") names, looked up
+        inside the units of the report's place, most specific first."""
+        if self.place_unit is None or not self.v.area_level(locality):
+            return None
+        for within in [self.place_unit, *self.place_unit.chain[1:]]:
+            if name_key(within.name) == name_key(locality):
+                return within
+        for within in self.place_unit.chain[1:]:
+            found = self.units.resolve(locality, within=within)
+            if found is not None:
+                return found
+        return None
 
     def organization(self, name: str) -> URIRef:
         """A body, named by its spelt-out name: "UBND xã X" and "Ủy ban nhân dân xã X" are one."""
-        label = normalise_label(name)
+        label = organization_label(name, self.v)
         found = self.v.body_type(label)
-        if found:
-            label = f"{found[0].label} {found[1]}".strip()
         node = iris.organization(label)
         self.add(node, RDF.type, PG.Organization)
         self.add(node, RDFS.label, Literal(label))
@@ -128,7 +204,24 @@ class _Mapper:
             self.add(node, PG.bodyType, body.concept)
             if body.org_class in _NESTED_CLASSES and rest and self.v.body_type(rest):
                 self.add(node, ORG.subOrganizationOf, self.organization(rest))
+            unit = self.jurisdiction(rest) if rest else None
+            if unit is not None:
+                self.add(node, PG.jurisdiction, self.unit(unit))
+            parent = self.party_parent(body.org_class, unit)
+            if parent is not None and parent != label:
+                self.add(node, ORG.subOrganizationOf, self.organization(parent))
         return node
+
+    def party_parent(self, org_class: URIRef, unit: AdminUnit | None) -> str | None:
+        """The party committee one level up: a party cell sits under its commune's committee,
+        a commune's committee under its district's (in the units before 2025)."""
+        if org_class == PG.PartyCell and self.place_unit is not None:
+            commune = next((u for u in self.place_unit.chain if u.level == "commune"), None)
+            return f"Đảng ủy {commune.name[0].lower()}{commune.name[1:]}" if commune else None
+        if org_class == PG.PartyCommittee and unit is not None and unit.level == "commune" \
+                and unit.parent is not None and unit.parent.level == "district":
+            return f"{_DISTRICT_COMMITTEE.get(unit.parent.name.split()[0], 'Huyện ủy')} {unit.parent.short_name}"
+        return None
 
     def organisers(self, written: str) -> list[str]:
         """"Đảng ủy, HĐND, UBND, Ủy ban MTTQ xã Nghi Phong" is four bodies of one commune."""
@@ -204,7 +297,7 @@ class _Mapper:
     # -- people ----------------------------------------------------------------------------
     def map_person(self, person: Person) -> None:
         p = iris.person(self.digest, person.name)
-        self.add(p, RDF.type, PG.Person)
+        self.add(p, RDF.type, PG.PersonMention)
         self.add(p, PG.name, Literal(nfc(person.name)))
         self.add(p, PG.nameKey, Literal(name_key(person.name)))
         if person.gender:
@@ -219,6 +312,8 @@ class _Mapper:
             self.add(a, PG.person, p)
             self.add(a, PG.post, post)
             self.add(a, PG.event, self.event)
+            if role.elected:
+                self.add(a, PG.elected, Literal(True))
             self.sourced(a)
             if role.as_written:
                 self.add(a, PG.asWritten, Literal(nfc(role.as_written)))
@@ -257,12 +352,16 @@ class _Mapper:
 
     def run(self) -> ReportGraph:
         self.map_report()
+        place = self.x.event.place or self.x.report.place
+        if place:  # before any body, so bodies can be placed in the report's units
+            self.area(place)
         self.map_event()
         for person in self.x.persons:
             self.map_person(person)
         return ReportGraph(self.report, frozenset(self.g), self.x.id, self.digest)
 
 
-def map_extraction(extraction: Extraction, vocabulary: Vocabulary) -> ReportGraph:
+def map_extraction(extraction: Extraction, vocabulary: Vocabulary,
+                   units: AdminUnits | None = None) -> ReportGraph:
     """The named graph of one report."""
-    return _Mapper(extraction, vocabulary).run()
+    return _Mapper(extraction, vocabulary, units or admin_units()).run()

@@ -84,6 +84,11 @@ class _ReportData(OxigraphDataGraph):
         return True
 
 
+def report_data_graph(data: ox.Store) -> OxigraphDataGraph:
+    """An in-memory Oxigraph store as pySHACL's data graph, without the per-result count."""
+    return _ReportData(data)
+
+
 class ReportValidator:
     """Validates report graphs against ``ontology/shapes.ttl``; build once, use for many reports."""
 

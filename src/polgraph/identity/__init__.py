@@ -1,0 +1,1 @@
+"""Identities across reports: official places, persons, tenures."""
