@@ -7,6 +7,8 @@ into an in-memory graph, so their cost follows the number of attestations, not o
 
 from __future__ import annotations
 
+import re
+
 import pyoxigraph as ox
 import pyshacl
 from rdflib import Graph, Literal
@@ -43,12 +45,19 @@ def _extract(store: GraphStore) -> ox.Store:
     return data
 
 
-def _text(results: Graph, result) -> str:
-    texts = list(results.objects(result, SH.resultMessage))
-    for text in texts:
-        if isinstance(text, Literal) and text.language == "en":
-            return str(text)
-    return str(texts[0]) if texts else "breaks a store-wide rule"
+def _text(results: Graph, result, rules: Graph) -> str:
+    """The English message. pySHACL drops the language tags when it fills in the values, so the
+    English one is the text that holds every fixed part of the English template."""
+    texts = [str(t) for t in results.objects(result, SH.resultMessage)]
+    constraint = results.value(result, SH.sourceConstraint)
+    templates = [str(m) for m in rules.objects(constraint, SH.message)
+                 if isinstance(m, Literal) and m.language == "en"]
+    for template in templates:
+        fixed = [part for part in re.split(r"\{[?$]\w+\}", template) if part]
+        for text in texts:
+            if all(part in text for part in fixed):
+                return text
+    return texts[0] if texts else "breaks a store-wide rule"
 
 
 def check_rules(store: GraphStore) -> list[ShapeMessage]:
@@ -63,7 +72,7 @@ def check_rules(store: GraphStore) -> list[ShapeMessage]:
     messages = {
         ShapeMessage(
             severity="Warning", focus=f"<{results.value(result, SH.focusNode)}>", path=None,
-            message=_text(results, result),
+            message=_text(results, result, rules),
             value=None if results.value(result, SH.value) is None else str(results.value(result, SH.value)),
         )
         for result in results.subjects(RDF.type, SH.ValidationResult)

@@ -99,7 +99,8 @@ def parse_overrides(document: Any, source: str) -> Overrides:
                                  "expected 'same' and 'different'")
     parsed: dict[str, tuple[Assertion, ...]] = {}
     for kind in _KINDS:
-        entries = document.get(kind) or []
+        entries = document.get(kind)
+        entries = [] if entries is None else entries
         if not isinstance(entries, list):
             raise InputError(source, f"{kind}: expected a list of assertions")
         assertions = []

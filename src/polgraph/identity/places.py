@@ -31,6 +31,7 @@ _TYPE_WORDS: list[tuple[str, tuple[str, ...]]] = [
 ]
 _VILLAGE_WORDS = ("thôn", "ấp", "bản", "làng", "tổ dân phố", "khu phố", "khối", "buôn", "plei",
                   "xóm", "tổ", "khu dân cư", "khu vực")
+_TYPE_SPELLING = {"tp.": "thành phố", "tp": "thành phố"}
 _LEVEL_RANK = {"commune": 0, "district": 1, "province": 2}
 
 
@@ -59,17 +60,18 @@ def _keys(short_name: str) -> tuple[str, str]:
     return exact, fold_diacritics(exact)
 
 
-def _split(part: str) -> tuple[tuple[str, ...] | None, str]:
-    """"huyện Cẩm Xuyên" → (("district",), "Cẩm Xuyên"); a part with no type word → (None, part)."""
+def _split(part: str) -> tuple[tuple[str, ...] | None, str, str]:
+    """"huyện Cẩm Xuyên" → (("district",), "Cẩm Xuyên", "huyện"); a part with no type word →
+    (None, part, "")."""
     text = normalise_label(part).strip(" .")
     lowered = text.lower()
     for word in _VILLAGE_WORDS:
         if lowered.startswith(word + " "):
-            return (), text[len(word):].strip()
+            return (), text[len(word):].strip(), word
     for word, levels in _TYPE_WORDS:
         if lowered.startswith(word + " ") or (word.endswith(".") and lowered.startswith(word)):
-            return levels, text[len(word):].strip()
-    return None, text
+            return levels, text[len(word):].strip(), _TYPE_SPELLING.get(word, word)
+    return None, text, ""
 
 
 class _Structure:
@@ -187,7 +189,7 @@ class AdminUnits:
         if not parts:
             return None
         has_district = any(levels and "district" in levels and "province" not in levels
-                           for levels, _ in parts)
+                           for levels, _, _ in parts)
         structures = [self.legacy] if has_district else (
             [self.current, self.legacy] if after_2025 else [self.legacy, self.current])
         for structure in structures:
@@ -202,7 +204,12 @@ class AdminUnits:
     def _match(structure: _Structure, parts: list, within: AdminUnit | None) -> AdminUnit | None:
         """The one unit whose chain the parts name in order, most specific first."""
         all_levels = ("commune", "district", "province")
-        choices = [structure.named(levels or all_levels, short) for levels, short in parts]
+        choices = []
+        for levels, short, word in parts:
+            named = structure.named(levels or all_levels, short)
+            # "huyện Phong Điền" is not "thị xã Phong Điền": the type word tells them apart.
+            typed = [u for u in named if word and u.name.lower().startswith(word + " ")]
+            choices.append(typed or named)
         fits = set()
         for combination in product(*choices) if len(parts) <= 3 else []:
             ranks = [_LEVEL_RANK[u.level] for u in combination]

@@ -1,0 +1,45 @@
+"""Store-wide SHACL-SPARQL warnings (ontology/rules.ttl), checked after identities are resolved."""
+
+from __future__ import annotations
+
+from polgraph.extract.schema import Extraction
+
+CHAIR = {"post": "Chủ tịch", "org": "Ủy ban nhân dân xã Cẩm Lộc", "as_written": "Chủ tịch UBND xã"}
+
+
+def report(key, persons, kind="conference", date="2024-03-01"):
+    return Extraction.model_validate({
+        "id": key, "report": {"title": f"Hội nghị {key}"},
+        "event": {"kind": kind, "date": date, "place": "xã Cẩm Lộc, huyện Cẩm Xuyên"},
+        "persons": persons,
+    })
+
+
+def test_two_holders_of_one_exclusive_post_on_one_date_are_warned(pipeline):
+    pipeline.ingest(report("r1", [{"name": "Nguyễn Văn Hùng", "roles": [CHAIR], "acts": ["chaired"]}]), "r1")
+    pipeline.ingest(report("r2", [{"name": "Trần Văn Bình", "roles": [CHAIR], "acts": ["chaired"]}]), "r2")
+    clashes = [m for m in pipeline.rule_messages if "a post one person holds at a time" in m.message]
+    assert len(clashes) == 2  # one for each attestation
+    assert all(m.severity == "Warning" for m in clashes)
+    assert {m.value for m in clashes} == {"Nguyễn Văn Hùng", "Trần Văn Bình"}
+
+
+def test_a_handover_by_election_is_not_a_clash(pipeline):
+    elected = {**CHAIR, "elected": True}
+    pipeline.ingest(report("r1", [
+        {"name": "Nguyễn Văn Hùng", "roles": [CHAIR], "acts": ["presented_report"]},
+        {"name": "Trần Văn Bình", "roles": [elected], "acts": ["elected"]},
+    ], kind="council_session"), "r1")
+    assert not [m for m in pipeline.rule_messages if "one person holds at a time" in m.message]
+
+
+def test_a_speaker_with_no_post_at_the_event_is_warned_except_voters(pipeline):
+    pipeline.ingest(report("r1", [
+        {"name": "Nguyễn Văn Hùng", "roles": [CHAIR], "acts": ["chaired", "speech"]},
+        {"name": "Lê Thị Hoa", "roles": [], "acts": ["speech"]},
+    ]), "r1")
+    speakers = [m for m in pipeline.rule_messages if "no post of theirs is attested" in m.message]
+    assert [m.value for m in speakers] == ["Lê Thị Hoa"]
+    pipeline.ingest(report("r2", [{"name": "Phạm Văn Cử", "roles": [], "acts": ["speech"]}],
+                           kind="voter_meeting", date="2024-04-01"), "r2")
+    assert [m.value for m in pipeline.rule_messages if "no post of theirs" in m.message] == ["Lê Thị Hoa"]
