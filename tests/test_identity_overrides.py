@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
 
 from polgraph.errors import InputError
 from polgraph.identity.overrides import load_overrides
 from polgraph.identity.persons import Mention
-
-from conftest import ROOT
 
 
 def write(tmp_path, text):

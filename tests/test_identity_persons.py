@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from polgraph.identity.overrides import Assertion, Overrides, Selector
 from polgraph.identity.persons import Mention, explain, resolve_persons

@@ -43,3 +43,27 @@ def test_a_speaker_with_no_post_at_the_event_is_warned_except_voters(pipeline):
     pipeline.ingest(report("r2", [{"name": "Phạm Văn Cử", "roles": [], "acts": ["speech"]}],
                            kind="voter_meeting", date="2024-04-01"), "r2")
     assert [m.value for m in pipeline.rule_messages if "no post of theirs" in m.message] == ["Lê Thị Hoa"]
+
+
+def test_the_one_query_evaluation_agrees_with_pyshacl(pipeline, store):
+    """The rules run as one query each; pySHACL, binding $this node by node, must find the same."""
+    import pyoxigraph as ox
+    import pyshacl
+
+    from polgraph.rdf.validate import report_data_graph
+    from polgraph.rules import check_rules, rules_graph
+
+    pipeline.ingest(report("r1", [{"name": "Nguyễn Văn Hùng", "roles": [CHAIR], "acts": ["chaired", "speech"]},
+                                  {"name": "Lê Thị Hoa", "roles": [], "acts": ["speech"]}]), "r1")
+    pipeline.ingest(report("r2", [{"name": "Trần Văn Bình", "roles": [CHAIR], "acts": ["chaired"]}]), "r2")
+    union = ox.Store()
+    union.extend(ox.Quad(q.subject, q.predicate, q.object)
+                 for q in store.native.quads_for_pattern(None, None, None, None))
+    _, results, _ = pyshacl.validate(report_data_graph(union), shacl_graph=rules_graph(), advanced=True,
+                                     inference="none", inplace=True, allow_warnings=True)
+    from rdflib.namespace import RDF, SH
+
+    expected = {(str(results.value(r, SH.focusNode)), str(results.value(r, SH.value)))
+                for r in results.subjects(RDF.type, SH.ValidationResult)}
+    found = {(m.focus.strip("<>"), m.value) for m in check_rules(store)}
+    assert len(expected) == 3 and found == expected

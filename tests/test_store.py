@@ -78,3 +78,20 @@ def test_replace_graphs_writes_new_ones_together_and_handles_repeats(store):
     assert outcomes == [ReplaceOutcome.REPLACED, ReplaceOutcome.ADDED, ReplaceOutcome.REPLACED,
                         ReplaceOutcome.UNCHANGED]
     assert {t[2].toPython() for t in store.describe([S])} == {"B", "D"}
+
+
+def test_a_replacement_writes_only_the_difference_and_leaves_exactly_the_new_graph(store):
+    from rdflib import BNode
+
+    other = URIRef("https://w3id.org/polgraph/id/report/other")
+    store.replace_graph(other, graph("kept elsewhere"))
+    store.replace_graph(G, graph("A", "B", "C"))
+    assert store.replace_graph(G, graph("B", "C", "D")) is ReplaceOutcome.REPLACED
+    assert {str(q.object.value) for q in store.graph_quads(G)} == {"B", "C", "D"}
+    assert {str(q.object.value) for q in store.graph_quads(other)} == {"kept elsewhere"}
+    # Blank nodes cannot be deleted by name: such a graph is rewritten whole, still exactly.
+    blank = graph("E")
+    blank.add((BNode(), P, Literal("F")))
+    store.replace_graph(G, blank)
+    store.replace_graph(G, graph("G"))
+    assert {str(q.object.value) for q in store.graph_quads(G)} == {"G"}

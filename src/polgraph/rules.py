@@ -1,80 +1,83 @@
 """The store-wide rules (``ontology/rules.ttl``): SHACL-SPARQL warnings that need more than one
 report, such as two persons in one exclusive post on one date.
 
-The rules read a small extract of the store (attestations, identities, dates, speeches), copied
-into an in-memory graph, so their cost follows the number of attestations, not of all triples.
+Each rule is a node shape with a SPARQL target and SPARQL constraints. SHACL evaluates a
+constraint's SELECT once per target with ``$this`` pre-bound; the rules are written so that the
+same rows come from one evaluation with ``$this`` free, kept for the targets. That is what runs
+here, against the store itself: two queries per rule instead of one per suspect node, which is
+what keeps the check linear in the size of the store.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-import pyoxigraph as ox
-import pyshacl
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SH
 
 from polgraph import resources
 from polgraph.errors import ShapeMessage
-from polgraph.namespaces import PREFIXES
 from polgraph.store.base import GraphStore
 
-_PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
-
-# What the rules read, one pattern per query so that no OPTIONAL multiplies rows.
-_EXTRACTS = [
-    "CONSTRUCT { ?a a pg:RoleAttestation ; pg:post ?post ; pg:event ?e ; pg:person ?m . } "
-    "WHERE { ?a a pg:RoleAttestation ; pg:post ?post ; pg:event ?e ; pg:person ?m . }",
-    "CONSTRUCT { ?a pg:elected ?x } WHERE { ?a a pg:RoleAttestation ; pg:elected ?x }",
-    "CONSTRUCT { ?m pg:mentionOf ?p . ?p pg:name ?n } WHERE { ?m pg:mentionOf ?p . ?p pg:name ?n }",
-    "CONSTRUCT { ?post rdfs:label ?l ; pg:postType ?t . ?t pg:exclusive ?x } "
-    "WHERE { ?post a pg:Post ; rdfs:label ?l ; pg:postType ?t . ?t pg:exclusive ?x }",
-    "CONSTRUCT { ?e a ?c ; rdfs:label ?l ; pg:date ?d } "
-    "WHERE { ?e pg:date ?d ; rdfs:label ?l ; a ?c . FILTER(STRSTARTS(STR(?c), STR(pg:))) }",
-    "CONSTRUCT { ?e a ?c ; rdfs:label ?l } "
-    "WHERE { ?s a pg:Speech ; pg:event ?e . ?e rdfs:label ?l ; a ?c . FILTER(STRSTARTS(STR(?c), STR(pg:))) }",
-    "CONSTRUCT { ?s a pg:Speech ; pg:speaker ?m ; pg:event ?e . ?m pg:name ?n } "
-    "WHERE { ?s a pg:Speech ; pg:speaker ?m ; pg:event ?e . ?m pg:name ?n }",
-]
+_VARIABLE = re.compile(r"\{[?$](\w+)\}")
 
 
-def _extract(store: GraphStore) -> ox.Store:
-    data = ox.Store()
-    for construct in _EXTRACTS:
-        data.extend(ox.Quad(t.subject, t.predicate, t.object) for t in store.query(_PREFIXES + construct))
-    return data
+@cache
+def rules_graph() -> Graph:
+    return Graph().parse(resources.rules_file())
 
 
-def _text(results: Graph, result, rules: Graph) -> str:
-    """The English message. pySHACL drops the language tags when it fills in the values, so the
-    English one is the text that holds every fixed part of the English template."""
-    texts = [str(t) for t in results.objects(result, SH.resultMessage)]
-    constraint = results.value(result, SH.sourceConstraint)
-    templates = [str(m) for m in rules.objects(constraint, SH.message)
-                 if isinstance(m, Literal) and m.language == "en"]
-    for template in templates:
-        fixed = [part for part in re.split(r"\{[?$]\w+\}", template) if part]
-        for text in texts:
-            if all(part in text for part in fixed):
-                return text
-    return texts[0] if texts else "breaks a store-wide rule"
+def _prefixes(rules: Graph, holder) -> str:
+    lines = []
+    for declaring in rules.objects(holder, SH.prefixes):
+        for declaration in rules.objects(declaring, SH.declare):
+            prefix = rules.value(declaration, SH.prefix)
+            namespace = rules.value(declaration, SH.namespace)
+            lines.append(f"PREFIX {prefix}: <{namespace}>")
+    return "\n".join(lines) + "\n"
 
 
-def check_rules(store: GraphStore) -> list[ShapeMessage]:
+def _english(rules: Graph, constraint) -> str:
+    messages = list(rules.objects(constraint, SH.message))
+    for message in messages:
+        if isinstance(message, Literal) and message.language == "en":
+            return str(message)
+    return str(messages[0]) if messages else "breaks a store-wide rule"
+
+
+def _fill(template: str, row, names: set[str]) -> str:
+    def value(match: re.Match) -> str:
+        name = match.group(1)
+        term = row[name] if name in names else None
+        return term.value if term is not None else match.group(0)
+
+    return _VARIABLE.sub(value, template)
+
+
+def check_rules(store: GraphStore, rules: Graph | None = None) -> list[ShapeMessage]:
     """The warnings the store-wide rules give, sorted."""
-    from polgraph.rdf.validate import report_data_graph
-
-    rules = Graph().parse(resources.rules_file())
-    _, results, _ = pyshacl.validate(
-        report_data_graph(_extract(store)), shacl_graph=rules, advanced=True, inference="none",
-        inplace=True, allow_warnings=True,
-    )
-    messages = {
-        ShapeMessage(
-            severity="Warning", focus=f"<{results.value(result, SH.focusNode)}>", path=None,
-            message=_text(results, result, rules),
-            value=None if results.value(result, SH.value) is None else str(results.value(result, SH.value)),
-        )
-        for result in results.subjects(RDF.type, SH.ValidationResult)
-    }
+    rules = rules if rules is not None else rules_graph()
+    messages: set[ShapeMessage] = set()
+    for shape in sorted(rules.subjects(RDF.type, SH.NodeShape)):
+        targets = set()
+        for target in rules.objects(shape, SH.target):
+            select = rules.value(target, SH.select)
+            if select is not None:
+                targets |= {row["this"] for row in store.query(_prefixes(rules, target) + str(select))}
+        if not targets:
+            continue
+        for constraint in rules.objects(shape, SH.sparql):
+            select = str(rules.value(constraint, SH.select)).replace("$this", "?this")
+            results = store.query(_prefixes(rules, constraint) + select)
+            names = {v.value for v in results.variables}
+            template = _english(rules, constraint)
+            for row in results:
+                if row["this"] not in targets:
+                    continue
+                value = row["value"] if "value" in names else None
+                messages.add(ShapeMessage(
+                    severity="Warning", focus=f"<{row['this'].value}>", path=None,
+                    message=_fill(template, row, names), value=None if value is None else value.value,
+                ))
     return sorted(messages, key=lambda m: (m.message, m.focus))

@@ -50,9 +50,20 @@ class OxigraphStore:
             old = set(self._store.quads_for_pattern(None, None, None, target))
             if old == new:
                 return ReplaceOutcome.UNCHANGED
-            # One SPARQL update is one transaction: readers never see a half-replaced graph.
-            body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in new)
-            self._store.update(f"DROP SILENT GRAPH {target} ;\nINSERT DATA {{ GRAPH {target} {{\n{body} }} }}")
+            # Only the difference is written, in one SPARQL update, which is one transaction:
+            # readers never see a half-replaced graph, and a small change to a large derived graph
+            # (persons, tenures) stays small.
+            gone, come = old - new, new - old
+            if any(isinstance(t, ox.BlankNode) for q in gone | come for t in (q.subject, q.object)):
+                gone, come = {None}, new  # DELETE DATA cannot name blank nodes: drop and rewrite
+            removed = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in gone if q is not None)
+            added = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in come)
+            parts = [f"DROP SILENT GRAPH {target}"] if None in gone else []
+            if removed:
+                parts.append(f"DELETE DATA {{ GRAPH {target} {{\n{removed} }} }}")
+            if added:
+                parts.append(f"INSERT DATA {{ GRAPH {target} {{\n{added} }} }}")
+            self._store.update(" ;\n".join(parts))
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"cannot write graph {name}: {exc}") from None
         return ReplaceOutcome.REPLACED
