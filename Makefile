@@ -28,6 +28,7 @@ test: install
 bench: install
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/places.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis

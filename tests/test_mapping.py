@@ -150,3 +150,26 @@ def test_abbreviated_and_spelt_out_bodies_are_one_node(vocabulary):
         return next(g.subjects(RDF.type, PG.PeoplesCommittee))
 
     assert org_of("UBND xã Tân Phúc") == org_of("Ủy ban nhân dân xã Tân Phúc") == org_of("Uỷ ban nhân dân xã Tân Phúc")
+
+
+def test_bodies_are_placed_in_their_unit_and_under_their_parent(vocabulary):
+    from polgraph.extract.reader import Reader
+    from polgraph.extract.source import read_source
+
+    from conftest import ROOT
+
+    path = ROOT / "data" / "reports" / "seed.txt"
+    reader = Reader()
+    g = map_extraction(reader.read(read_source(path.read_bytes(), path.name, ".txt"), report_id="seed"),
+                       vocabulary).graph
+
+    def label(node):
+        return str(g.value(node, RDFS.label))
+
+    placed = {label(s): label(o) for s, o in g.subject_objects(PG.jurisdiction)}
+    assert placed["Ủy ban nhân dân xã Cẩm Lộc"] == "Xã Cẩm Lộc"  # "UBND xã" completed, then placed
+    assert placed["Huyện ủy Cẩm Xuyên"] == "Huyện Cẩm Xuyên"
+    parents = {(label(s), label(o)) for s, o in g.subject_objects(ORG.subOrganizationOf)}
+    assert {("Ban Thường vụ Huyện ủy Cẩm Xuyên", "Huyện ủy Cẩm Xuyên"),
+            ("Chi bộ Nam Phong", "Đảng ủy xã Cẩm Lộc"),
+            ("Đảng ủy xã Cẩm Lộc", "Huyện ủy Cẩm Xuyên")} <= parents

@@ -129,8 +129,7 @@ def _run_pipeline(paths: list[Path], store_path: Path | None, *, write: bool, qu
     line = ", ".join(f"{key} {counts.get(key, 0)}" for key in keys)
     if pipeline.resolution is not None:
         r = pipeline.resolution
-        line += (f"; {len(r.clusters)} persons from {len(r.mentions)} mentions, "
-                 f"{len(r.tenures)} tenures")
+        line += f"; {r.persons} persons from {r.mentions} mentions, {r.tenures} tenures"
     out.print(line, highlight=False)
     if store is not None:
         store.close()
@@ -324,15 +323,14 @@ def identity_explain(
 ) -> None:
     """Print which mentions make up a person, and the shared post, body or place behind each join."""
     from polgraph.identity.overrides import load_overrides
-    from polgraph.resolve import explain_person, resolve
+    from polgraph.resolve import explain_person
 
     path = _identity_file(identity)
     handle = _open(store, read_only=True)
     try:
-        resolution = resolve(handle, load_overrides(path) if path else None)
+        lines = explain_person(handle, load_overrides(path) if path else None, person)
     except PolgraphError as exc:
         raise _fail(str(exc), 1) from None
-    lines = explain_person(resolution, person)
     if lines is None:
         raise _fail(f"no person {person!r} in the store", 1)
     for line in lines:

@@ -84,6 +84,7 @@ class PG(DefinedNamespace):
     bodyType: URIRef
     capacity: URIRef
     cites: URIRef
+    correctionsDigest: URIRef
     cue: URIRef
     date: URIRef
     dateYearInferred: URIRef

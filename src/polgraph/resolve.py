@@ -1,18 +1,25 @@
 """Identities and tenures across the stored reports.
 
-Each report keeps its own person nodes (mentions). After an ingest, the mentions of the whole
-store are resolved into persons (``polgraph.identity.persons``) with the researchers' corrections
-(``data/identity.yaml``), and the persons' attestations into tenures
-(``polgraph.identity.tenures``). Both are functions of what is stored, not of the order it came
-in, and each is written as one named graph in one transaction.
+Each report keeps its own person nodes (mentions). After an ingest, mentions are resolved into
+persons (``polgraph.identity.persons``) with the researchers' corrections (``data/identity.yaml``),
+and the persons' attestations into tenures (``polgraph.identity.tenures``).
+
+Resolution is local: one name's mentions make its persons, one post's attestations its tenures.
+So each name has its own graph of persons and each post its own graph of tenures, and an ingest
+recomputes only the names and posts it touched: names with mentions not yet resolved (new or
+changed reports) or no longer stored (replaced reports), names the corrections mention, and the
+posts those names hold. Each graph is a function of what is stored, never of the order it came
+in, and a changed correction file recomputes everything.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Literal, URIRef
@@ -23,62 +30,108 @@ from polgraph.identity.persons import Cluster, Mention, explain, resolve_persons
 from polgraph.identity.tenures import Attestation, Tenure, derive_tenures
 from polgraph.namespaces import ID, MODEL_GRAPH_PREFIX, PG, PREFIXES
 from polgraph.store.base import GraphStore
-from polgraph.text.normalise import name_key
+from polgraph.text.normalise import name_key, stable_slug
 
-IDENTITY_GRAPH = URIRef(MODEL_GRAPH_PREFIX + "identity")
-TENURE_GRAPH = URIRef(MODEL_GRAPH_PREFIX + "tenures")
-DERIVED_GRAPHS = (IDENTITY_GRAPH, TENURE_GRAPH)
+IDENTITY_PREFIX = MODEL_GRAPH_PREFIX + "identity/"
+TENURE_PREFIX = MODEL_GRAPH_PREFIX + "tenures/"
+STATE_GRAPH = URIRef(MODEL_GRAPH_PREFIX + "identity-state")
+_STATE = ID["identity-state"]
 
 _PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
-# Each mention with the report that names it. Derived graphs are left out: only reports count.
+# Each query takes a VALUES block (the names or posts in question) where {scope} stands, or
+# nothing for all of them. Report graphs only: derived graphs hold no mentions or attestations.
 _MENTIONS = _PREFIXES + """
-SELECT DISTINCT ?mention ?name ?key ?report WHERE {
+SELECT DISTINCT ?mention ?name ?key ?report WHERE { {scope}
   GRAPH ?g { ?mention a pg:PersonMention ; pg:name ?name ; pg:nameKey ?key .
              ?part pg:participant ?mention ; pg:source ?r . ?r pg:reportKey ?report . }
 }"""
 
-# The official units of the event each mention was at, the unit itself and those above it.
+# The official units of the event each mention was at: the unit itself and those above it.
 _AREAS = _PREFIXES + """
-SELECT DISTINCT ?mention ?cls ?code ?structure WHERE {
-  GRAPH ?g { ?part pg:participant ?mention ; pg:event ?event . ?event pg:place ?place . }
+SELECT DISTINCT ?mention ?cls ?code ?structure WHERE { {scope}
+  GRAPH ?g { ?mention pg:nameKey ?key . ?part pg:participant ?mention ; pg:event ?event .
+             ?event pg:place ?place . }
   ?place pg:partOf* ?unit .
   ?unit pg:officialCode ?code ; pg:adminStructure ?structure ; a ?cls .
   VALUES ?cls { pg:Commune pg:District pg:Province }
 }"""
 
 _SUCCESSORS = _PREFIXES + """
-SELECT DISTINCT ?mention ?cls ?code WHERE {
-  GRAPH ?g { ?part pg:participant ?mention ; pg:event ?event . ?event pg:place ?place . }
+SELECT DISTINCT ?mention ?cls ?code WHERE { {scope}
+  GRAPH ?g { ?mention pg:nameKey ?key . ?part pg:participant ?mention ; pg:event ?event .
+             ?event pg:place ?place . }
   ?place pg:partOf* ?unit . ?unit pg:successorUnit ?next . ?next pg:partOf* ?up .
   ?up pg:officialCode ?code ; a ?cls .
   VALUES ?cls { pg:Commune pg:Province }
 }"""
 
 _POSTS = _PREFIXES + """
-SELECT DISTINCT ?mention ?post ?body WHERE {
-  GRAPH ?g { ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post . }
+SELECT DISTINCT ?mention ?post ?body WHERE { {scope}
+  GRAPH ?g { ?mention pg:nameKey ?key . ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post . }
   OPTIONAL { ?post org:postIn ?body }
 }"""
 
+_POSTS_OF_NAMES = _PREFIXES + """
+SELECT DISTINCT ?post WHERE { {scope}
+  GRAPH ?g { ?mention pg:nameKey ?key . ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post . }
+}"""
+
 _ATTESTATIONS = _PREFIXES + """
-SELECT DISTINCT ?a ?mention ?post ?date ?elected ?exclusive WHERE {
+SELECT DISTINCT ?a ?person ?post ?date ?elected ?exclusive WHERE { {scope}
   GRAPH ?g { ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post ; pg:event ?event .
              OPTIONAL { ?event pg:date ?date } OPTIONAL { ?a pg:elected ?elected } }
+  ?mention pg:mentionOf ?person .
   OPTIONAL { ?post pg:postType ?type . ?type pg:exclusive ?exclusive }
 }"""
+
+# Names whose mentions are not resolved yet, or whose resolved mentions are gone.
+_UNRESOLVED_NAMES = _PREFIXES + """
+SELECT DISTINCT ?key WHERE {
+  GRAPH ?g { ?mention a pg:PersonMention ; pg:nameKey ?key . }
+  FILTER NOT EXISTS { ?mention pg:mentionOf ?person }
+}"""
+_VANISHED_NAMES = _PREFIXES + """
+SELECT DISTINCT ?key WHERE {
+  ?mention pg:mentionOf ?person . ?person pg:nameKey ?key .
+  FILTER NOT EXISTS { ?mention a pg:PersonMention }
+}"""
+# Posts whose tenures rest on attestations that are gone.
+_VANISHED_POSTS = _PREFIXES + """
+SELECT DISTINCT ?post WHERE {
+  ?tenure a pg:Tenure ; pg:post ?post ; pg:attestedBy ?a .
+  FILTER NOT EXISTS { ?a a pg:RoleAttestation }
+}"""
+_COUNTS = _PREFIXES + """
+SELECT (COUNT(DISTINCT ?person) AS ?persons) (COUNT(DISTINCT ?mention) AS ?mentions) WHERE {
+  ?mention pg:mentionOf ?person .
+}"""
+_TENURES = _PREFIXES + "SELECT (COUNT(DISTINCT ?t) AS ?tenures) WHERE { ?t a pg:Tenure }"
+_CORRECTIONS = _PREFIXES + "SELECT ?digest WHERE { GRAPH ?g { ?s pg:correctionsDigest ?digest } }"
 
 _LEVEL = {str(PG.Commune): "commune", str(PG.District): "district", str(PG.Province): "province"}
 
 
 @dataclass
 class Resolution:
+    """Persons and tenures resolved for some names (all of them, or those an ingest touched)."""
+
     mentions: dict[str, Mention]
     clusters: list[Cluster]
     tenures: list[Tenure]
+    names: set[str] | None = None   # None: every name
+    posts: set[str] | None = None   # None: every post
 
-    def person_of(self) -> dict[str, str]:
-        return {m: str(person_iri(c)) for c in self.clusters for m in c.mentions}
+
+@dataclass
+class IdentitySummary:
+    persons: int
+    mentions: int
+    tenures: int
+    names_resolved: int
+    posts_resolved: int
+    full: bool = False
+    resolution: Resolution | None = field(default=None, repr=False)
 
 
 def person_iri(cluster: Cluster) -> URIRef:
@@ -89,31 +142,35 @@ def tenure_iri(tenure: Tenure) -> URIRef:
     return ID[f"tenure/{tenure.key}"]
 
 
-def _rows(store: GraphStore, sparql: str):
-    return store.query(sparql)
+def _scoped(sparql: str, variable: str, values: Iterable[str] | None, *, iri: bool = False) -> str:
+    if values is None:
+        return sparql.replace("{scope}", "")
+    terms = " ".join(f"<{v}>" if iri else json.dumps(v, ensure_ascii=False) for v in sorted(values))
+    return sparql.replace("{scope}", f"VALUES ?{variable} {{ {terms} }}")
 
 
 def _value(term) -> str | None:
     return None if term is None else term.value
 
 
-def read_mentions(store: GraphStore) -> dict[str, Mention]:
+def read_mentions(store: GraphStore, names: set[str] | None = None) -> dict[str, Mention]:
+    """The mentions of ``names`` (normalised name keys), or of everyone, with what they share."""
     areas: dict[str, set[str]] = defaultdict(set)
-    for row in _rows(store, _AREAS):
+    for row in store.query(_scoped(_AREAS, "key", names)):
         level = _LEVEL[row["cls"].value]
         # Units after 2025 reuse codes of the old ones: their keys carry the structure.
         prefix = "" if row["structure"].value == "legacy" else "2025/"
         areas[row["mention"].value].add(f"{level}:{prefix}{row['code'].value}")
-    for row in _rows(store, _SUCCESSORS):  # an old report meets a new one in the unit it became
+    for row in store.query(_scoped(_SUCCESSORS, "key", names)):  # old reports meet new ones
         areas[row["mention"].value].add(f"{_LEVEL[row['cls'].value]}:2025/{row['code'].value}")
     posts: dict[str, set[str]] = defaultdict(set)
     bodies: dict[str, set[str]] = defaultdict(set)
-    for row in _rows(store, _POSTS):
+    for row in store.query(_scoped(_POSTS, "key", names)):
         posts[row["mention"].value].add(row["post"].value)
         if row["body"] is not None:
             bodies[row["mention"].value].add(row["body"].value)
     mentions = {}
-    for row in _rows(store, _MENTIONS):
+    for row in store.query(_scoped(_MENTIONS, "key", names)):
         iri = row["mention"].value
         mentions[iri] = Mention(
             iri=iri, name=row["name"].value, name_key=row["key"].value, report=row["report"].value,
@@ -122,15 +179,13 @@ def read_mentions(store: GraphStore) -> dict[str, Mention]:
     return mentions
 
 
-def read_attestations(store: GraphStore, person_of: dict[str, str]) -> list[Attestation]:
+def read_attestations(store: GraphStore, posts: set[str] | None = None) -> list[Attestation]:
+    """The dated and undated attestations of ``posts`` (or of every post), by resolved person."""
     out = []
-    for row in _rows(store, _ATTESTATIONS):
-        person = person_of.get(row["mention"].value)
-        if person is None:
-            continue
+    for row in store.query(_scoped(_ATTESTATIONS, "post", posts, iri=True)):
         date = _value(row["date"])
         out.append(Attestation(
-            iri=row["a"].value, person=person, post=row["post"].value,
+            iri=row["a"].value, person=row["person"].value, post=row["post"].value,
             date=dt.date.fromisoformat(date) if date else None,
             elected=_value(row["elected"]) == "true",
             exclusive=_value(row["exclusive"]) == "true",
@@ -138,32 +193,92 @@ def read_attestations(store: GraphStore, person_of: dict[str, str]) -> list[Atte
     return out
 
 
-def resolve(store: GraphStore, overrides: Overrides | None = None) -> Resolution:
-    """Resolve the stored mentions into persons and tenures, without writing anything."""
-    mentions = read_mentions(store)
-    clusters = resolve_persons(mentions.values(), overrides)
-    person_of = {m: str(person_iri(c)) for c in clusters for m in c.mentions}
-    tenures = derive_tenures(read_attestations(store, person_of))
-    return Resolution(mentions, clusters, tenures)
+def _connected_names(names: set[str], overrides: Overrides | None, mentions_by_iri) -> set[str]:
+    """``names`` and every name a "same" correction ties to one of them, transitively."""
+    if overrides is None:
+        return names
+    groups = []
+    for assertion in overrides.same:
+        keys = {name_key(s.name) for s in assertion.persons if s.name}
+        keys |= {mentions_by_iri[s.mention] for s in assertion.persons if s.mention in mentions_by_iri}
+        groups.append(keys)
+    grown = set(names)
+    changed = True
+    while changed:
+        changed = False
+        for keys in groups:
+            if keys & grown and not keys <= grown:
+                grown |= keys
+                changed = True
+    return grown
+
+
+def _correction_names(store: GraphStore, overrides: Overrides | None) -> tuple[set[str], dict[str, str]]:
+    """The names the corrections are about, and the name of each mention they name by IRI."""
+    if overrides is None:
+        return set(), {}
+    selectors = [s for a in (*overrides.same, *overrides.different) for s in a.persons]
+    by_iri: dict[str, str] = {}
+    wanted = [s.mention for s in selectors if s.mention]
+    if wanted:
+        query = _PREFIXES + "SELECT ?m ?key WHERE { VALUES ?m { %s } ?m pg:nameKey ?key }" % " ".join(
+            f"<{m}>" for m in wanted)
+        by_iri = {row["m"].value: row["key"].value for row in store.query(query)}
+    return {name_key(s.name) for s in selectors if s.name} | set(by_iri.values()), by_iri
+
+
+def resolve(store: GraphStore, overrides: Overrides | None = None,
+            names: set[str] | None = None) -> Resolution:
+    """Resolve the mentions of ``names`` (or everyone) into persons, without writing anything;
+    tenures are left to ``update_identities``, which needs the persons stored first."""
+    if names is not None:
+        _, by_iri = _correction_names(store, overrides)
+        names = _connected_names(names, overrides, by_iri)
+    mentions = read_mentions(store, names)
+    return Resolution(mentions, resolve_persons(mentions.values(), overrides), [], names)
+
+
+def _graph_of_name(key: str) -> URIRef:
+    return URIRef(IDENTITY_PREFIX + stable_slug(key))
+
+
+def _graph_of_post(post: str) -> URIRef:
+    return URIRef(TENURE_PREFIX + hashlib.sha256(post.encode("utf-8")).hexdigest()[:24])
+
+
+def _write_groups(store: GraphStore, prefix: str, wanted: dict[URIRef, set[tuple]],
+                  touched: set[URIRef] | None) -> None:
+    """Replace each touched group's graph; a touched group with nothing left loses its graph."""
+    for graph, triples in wanted.items():
+        store.replace_graph(graph, triples)
+    stale = set(store.graphs_under(prefix)) if touched is None else {str(g) for g in touched}
+    for graph in stale - {str(g) for g in wanted}:
+        store.remove_graph(URIRef(graph))
 
 
 def identity_triples(resolution: Resolution) -> set[tuple]:
     triples: set[tuple] = set()
     for cluster in resolution.clusters:
-        person = person_iri(cluster)
-        triples.add((person, RDF.type, PG.Person))
-        triples.add((person, PG.name, Literal(cluster.name)))
-        triples.add((person, PG.nameKey, Literal(name_key(cluster.name))))
-        for mention in cluster.mentions:
-            triples.add((URIRef(mention), PG.mentionOf, person))
-        for link in cluster.links:
-            node = ID[f"identity-link/{hashlib.sha256(f'{link.a} {link.b}'.encode()).hexdigest()[:16]}"]
-            triples.add((person, PG.identityLink, node))
-            triples.add((node, RDF.type, PG.IdentityLink))
-            triples.add((node, PG.linkedMention, URIRef(link.a)))
-            triples.add((node, PG.linkedMention, URIRef(link.b)))
-            triples.add((node, PG.linkReason, Literal(link.reason)))
-            triples.add((node, PG.linkDetail, Literal(link.detail)))
+        triples |= cluster_triples(cluster)
+    return triples
+
+
+def cluster_triples(cluster: Cluster) -> set[tuple]:
+    triples: set[tuple] = set()
+    person = person_iri(cluster)
+    triples.add((person, RDF.type, PG.Person))
+    triples.add((person, PG.name, Literal(cluster.name)))
+    triples.add((person, PG.nameKey, Literal(name_key(cluster.name))))
+    for mention in cluster.mentions:
+        triples.add((URIRef(mention), PG.mentionOf, person))
+    for link in cluster.links:
+        node = ID[f"identity-link/{hashlib.sha256(f'{link.a} {link.b}'.encode()).hexdigest()[:16]}"]
+        triples.add((person, PG.identityLink, node))
+        triples.add((node, RDF.type, PG.IdentityLink))
+        triples.add((node, PG.linkedMention, URIRef(link.a)))
+        triples.add((node, PG.linkedMention, URIRef(link.b)))
+        triples.add((node, PG.linkReason, Literal(link.reason)))
+        triples.add((node, PG.linkDetail, Literal(link.detail)))
     return triples
 
 
@@ -187,18 +302,65 @@ def tenure_triples(tenures: list[Tenure]) -> set[tuple]:
     return triples
 
 
-def update_identities(store: GraphStore, overrides_path: Path | None = None) -> Resolution:
-    """Resolve and write the identity and tenure graphs (each replaced in one transaction)."""
+def _digest(path: Path | None) -> str:
+    content = path.read_bytes() if path is not None and path.exists() else b""
+    return hashlib.sha256(content).hexdigest()
+
+
+def update_identities(store: GraphStore, overrides_path: Path | None = None, *,
+                      full: bool = False) -> IdentitySummary:
+    """Resolve the names and posts an ingest touched (or, with ``full`` or changed corrections,
+    all of them) and write their graphs, each replaced in one transaction."""
     overrides = load_overrides(overrides_path) if overrides_path is not None else None
-    resolution = resolve(store, overrides)
-    store.replace_graph(IDENTITY_GRAPH, identity_triples(resolution))
-    store.replace_graph(TENURE_GRAPH, tenure_triples(resolution.tenures))
-    return resolution
+    digest = _digest(overrides_path)
+    stored = [row["digest"].value for row in store.query(_CORRECTIONS)]
+    full = full or stored != [digest]
+    correction_names, by_iri = _correction_names(store, overrides)
+    if full:
+        names: set[str] | None = None
+    else:
+        names = {row["key"].value for row in store.query(_UNRESOLVED_NAMES)}
+        names |= {row["key"].value for row in store.query(_VANISHED_NAMES)}
+        names = _connected_names(names | correction_names, overrides, by_iri)
+    mentions = read_mentions(store, names)
+    clusters = resolve_persons(mentions.values(), overrides)
+    by_name: dict[URIRef, set[tuple]] = defaultdict(set)
+    for cluster in clusters:  # a cluster joined across names by a correction lives with the first
+        key = min(mentions[m].name_key for m in cluster.mentions)
+        by_name[_graph_of_name(key)] |= cluster_triples(cluster)
+    _write_groups(store, IDENTITY_PREFIX, by_name,
+                  None if names is None else {_graph_of_name(k) for k in names})
+
+    if names is None:
+        posts: set[str] | None = None
+    else:
+        posts = {row["post"].value for row in store.query(_scoped(_POSTS_OF_NAMES, "key", names))}
+        posts |= {row["post"].value for row in store.query(_VANISHED_POSTS)}
+    tenures = derive_tenures(read_attestations(store, posts))
+    by_post: dict[URIRef, list[Tenure]] = defaultdict(list)
+    for tenure in tenures:
+        by_post[_graph_of_post(tenure.post)].append(tenure)
+    _write_groups(store, TENURE_PREFIX, {g: tenure_triples(ts) for g, ts in by_post.items()},
+                  None if posts is None else {_graph_of_post(p) for p in posts})
+    store.replace_graph(STATE_GRAPH, {(_STATE, PG.correctionsDigest, Literal(digest))})
+
+    counts = next(iter(store.query(_COUNTS)))
+    tenure_count = next(iter(store.query(_TENURES)))
+    return IdentitySummary(
+        persons=int(counts["persons"].value), mentions=int(counts["mentions"].value),
+        tenures=int(tenure_count["tenures"].value), names_resolved=len({m.name_key for m in mentions.values()}),
+        posts_resolved=len(by_post) if posts is None else len(posts), full=full,
+        resolution=Resolution(mentions, clusters, tenures, names, posts),
+    )
 
 
-def explain_person(resolution: Resolution, person: str) -> list[str] | None:
+def explain_person(store: GraphStore, overrides: Overrides | None, person: str) -> list[str] | None:
     """Why a person's mentions are one person; ``person`` is an IRI, its last segment or a name."""
     wanted = person.rstrip("/").rsplit("/", 1)[-1]
+    query = _PREFIXES + "SELECT DISTINCT ?key WHERE { ?p a pg:Person ; pg:nameKey ?key . FILTER (STRENDS(STR(?p), %s)) }"
+    keys = {row["key"].value for row in store.query(query % json.dumps("/" + wanted, ensure_ascii=False))}
+    keys = keys or {name_key(person)}
+    resolution = resolve(store, overrides, keys)
     found = [c for c in resolution.clusters
              if c.key == wanted or str(person_iri(c)) == person or name_key(c.name) == name_key(person)]
     if not found:

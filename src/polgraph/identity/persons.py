@@ -5,8 +5,10 @@ unlikely: the same post, else the same body, else the same commune, district or 
 events they were at). Nothing shared keeps them apart, so namesakes in unrelated provinces stay
 two people. Researchers' assertions join (``same``) or forbid joining (``different``).
 
-The result depends only on the set of mentions and assertions: links are considered strongest
-first in a fixed order, and each person's key comes from their name and where they were found.
+The result depends only on the set of mentions and assertions: candidate links are taken
+strongest first in a fixed order (reason, then the two mention IRIs), a link that would put two
+mentions asserted different into one person is skipped, and each person's key comes from their
+name and where they were found.
 """
 
 from __future__ import annotations
@@ -15,14 +17,18 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import combinations, pairwise
 from typing import TYPE_CHECKING
 
-from polgraph.text.normalise import name_key, stable_slug
+from polgraph.text.normalise import stable_slug
 
 if TYPE_CHECKING:
     from polgraph.identity.overrides import Overrides
 
+__all__ = ["REASONS", "Mention", "Link", "Cluster", "resolve_persons", "explain"]
+
 REASONS = ("asserted same", "same post", "shared body", "same commune", "same district", "same province")
+_RANK = {reason: i for i, reason in enumerate(REASONS)}
 _AREA_REASON = {"commune": "same commune", "district": "same district", "province": "same province"}
 
 
@@ -39,10 +45,10 @@ class Mention:
 
 @dataclass(frozen=True, order=True)
 class Link:
-    a: str
+    a: str  # a < b
     b: str
     reason: str
-    detail: str
+    detail: str  # the post, body or area shared, or the assertion's note
 
 
 @dataclass(frozen=True)
@@ -50,99 +56,138 @@ class Cluster:
     key: str
     name: str
     mentions: tuple[str, ...]
-    links: tuple[Link, ...]
+    links: tuple[Link, ...]  # a spanning tree over the mentions
 
 
 def _sha(*parts: str, length: int) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:length]
 
 
-def _candidate_links(group: list[Mention]) -> list[Link]:
-    """Links inside one name's mentions. Each shared value (a post, a body, an area) links the
-    mentions that have it in a chain, so a large group costs its size, not its size squared."""
-    links: list[Link] = []
-    indexes: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for m in group:
+def _buckets(mentions: Iterable[Mention]) -> dict[tuple[str, str, str], list[str]]:
+    """The mentions of one name that share a value (a post, a body, an area), keyed by
+    (name key, reason, value); each bucket's IRIs sorted."""
+    buckets: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for m in mentions:
         for post in m.posts:
-            indexes[("same post", post)].append(m.iri)
+            buckets[(m.name_key, "same post", post)].append(m.iri)
         for body in m.bodies:
-            indexes[("shared body", body)].append(m.iri)
+            buckets[(m.name_key, "shared body", body)].append(m.iri)
         for area in m.areas:
-            level = area.split(":", 1)[0]
-            if level in _AREA_REASON:
-                indexes[(_AREA_REASON[level], area)].append(m.iri)
-    for (reason, detail), members in indexes.items():
-        members = sorted(set(members))
-        links.extend(Link(a, b, reason, detail) for a, b in zip(members, members[1:]))
-    return links
+            reason = _AREA_REASON.get(area.split(":", 1)[0])
+            if reason is not None:
+                buckets[(m.name_key, reason, area)].append(m.iri)
+    for members in buckets.values():
+        members.sort()
+    return buckets
 
 
 class _Forest:
     """Union–find that refuses a union joining two mentions asserted to be different."""
 
-    def __init__(self, items: Iterable[str], apart: Iterable[tuple[str, str]]) -> None:
-        self.parent = {i: i for i in items}
-        self.members = {i: {i} for i in self.parent}
-        self.apart: dict[str, set[str]] = defaultdict(set)
+    def __init__(self, apart: Iterable[tuple[str, str]] = ()) -> None:
+        self.parent: dict[str, str] = {}
+        self.size: dict[str, int] = {}
+        # Per root: the mentions some member of the cluster was asserted different from.
+        self.banned: dict[str, set[str]] = defaultdict(set)
         for a, b in apart:
-            self.apart[a].add(b)
-            self.apart[b].add(a)
+            self.banned[a].add(b)
+            self.banned[b].add(a)
 
     def find(self, item: str) -> str:
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
+        parent = self.parent
+        root = parent.setdefault(item, item)
+        while parent[root] != root:
+            parent[root] = parent[parent[root]]  # path halving
+            root = parent[root]
+        return root
 
     def union(self, a: str, b: str) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
-        small, large = sorted((ra, rb), key=lambda r: (len(self.members[r]), r))
-        if any(self.apart[m] & self.members[large] for m in self.members[small]):
+        if any(self.find(x) == rb for x in self.banned.get(ra, ())):
             return False
-        self.parent[small] = large
-        self.members[large] |= self.members.pop(small)
+        if self.size.get(ra, 1) < self.size.get(rb, 1):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.size[ra] = self.size.get(ra, 1) + self.size.get(rb, 1)
+        if rb in self.banned:
+            self.banned[ra] |= self.banned.pop(rb)
         return True
 
 
+def _candidates(buckets: dict[tuple[str, str, str], list[str]], asserted: list[Link],
+                apart: list[tuple[str, str]]) -> list[Link]:
+    """The links to try. Members of a bucket are chained (a bucket costs its size, not its size
+    squared). Where a "different" assertion could refuse a chain link, the chain could strand a
+    mention that might still join another member, so there every pair of the bucket is tried."""
+    chains = {key: list(pairwise(members)) for key, members in buckets.items()}
+    constrained: set[str] = set()
+    if apart:
+        # The groups the links could form at most; only those holding an asserted-different
+        # mention need every pair.
+        reach = _Forest()
+        for pairs in chains.values():
+            for a, b in pairs:
+                reach.union(a, b)
+        for link in asserted:
+            reach.union(link.a, link.b)
+        constrained = {reach.find(x) for pair in apart for x in pair}
+    links = list(asserted)
+    for (_, reason, detail), members in buckets.items():
+        if constrained and reach.find(members[0]) in constrained:
+            pairs = combinations(members, 2)
+        else:
+            pairs = chains[(_, reason, detail)]
+        links.extend(Link(a, b, reason, detail) for a, b in pairs)
+    links.sort(key=lambda link: (_RANK[link.reason], link.a, link.b, link.detail))
+    return links
+
+
 def resolve_persons(mentions: Iterable[Mention], overrides: Overrides | None = None) -> list[Cluster]:
+    """The persons among ``mentions``, sorted by key; see the module docstring for the rules."""
     by_iri = {m.iri: m for m in mentions}
     same, different = overrides.resolve(by_iri.values()) if overrides is not None else ([], [])
-    groups: dict[str, list[Mention]] = defaultdict(list)
-    for m in by_iri.values():
-        groups[m.name_key].append(m)
-    candidates = [link for group in groups.values() for link in _candidate_links(group)]
-    candidates += [Link(*sorted((a, b)), "asserted same", note) for a, b, note in same
-                   if a in by_iri and b in by_iri and a != b]
-    rank = {reason: i for i, reason in enumerate(REASONS)}
-    candidates.sort(key=lambda link: (rank[link.reason], link.a, link.b, link.detail))
-    forest = _Forest(by_iri, [(a, b) for a, b, _ in different])
-    kept: dict[str, list[Link]] = defaultdict(list)
-    for link in candidates:
-        if forest.union(link.a, link.b):
-            kept[link.a].append(link)
+    asserted = [Link(min(a, b), max(a, b), "asserted same", note) for a, b, note in same
+                if a != b and a in by_iri and b in by_iri]
+    apart = sorted({(min(a, b), max(a, b)) for a, b, _ in different
+                    if a != b and a in by_iri and b in by_iri})
+    forest = _Forest(apart)
+    kept = [link for link in _candidates(_buckets(by_iri.values()), asserted, apart)
+            if forest.union(link.a, link.b)]
     members: dict[str, list[str]] = defaultdict(list)
     for iri in by_iri:
         members[forest.find(iri)].append(iri)
+    links: dict[str, list[Link]] = defaultdict(list)
+    for link in kept:
+        links[forest.find(link.a)].append(link)
+    slugs: dict[str, str] = {}  # namesakes share the slug; computing it is the costly part
     clusters = []
-    for group in members.values():
+    for root, group in members.items():
         group.sort()
-        in_group = set(group)
-        links = tuple(sorted(link for iri in group for link in kept.get(iri, ()) if link.b in in_group))
-        names = Counter(by_iri[m].name for m in group)
-        name = min(names, key=lambda n: (-names[n], n))
-        clusters.append(Cluster(_base_key(name, [by_iri[m] for m in group]), name, tuple(group), links))
+        found = [by_iri[iri] for iri in group]
+        name, key = _name(found)
+        if key not in slugs:
+            slugs[key] = stable_slug(key)
+        clusters.append(Cluster(f"{slugs[key]}-{_sha(key, _scope(found), length=8)}", name,
+                                tuple(group), tuple(sorted(links.get(root, ())))))
     return _unique_keys(clusters)
 
 
-def _base_key(name: str, mentions: list[Mention]) -> str:
-    """The name and where the person was found: the smallest province among the mentions, or,
-    with none known, the smallest report."""
-    scopes = [min((a for a in m.areas if a.startswith("province:")), default=f"report:{m.report}")
-              for m in mentions]
-    key = name_key(name)
-    return f"{stable_slug(key)}-{_sha(key, min(scopes), length=8)}"
+def _name(found: list[Mention]) -> tuple[str, str]:
+    """The most frequent written form (ties: the smallest) and its name key."""
+    if len(found) == 1:
+        return found[0].name, found[0].name_key
+    names = Counter(m.name for m in found)
+    name = min(names, key=lambda n: (-names[n], n))
+    return name, next(m.name_key for m in found if m.name == name)
+
+
+def _scope(found: list[Mention]) -> str:
+    """Where the person was found: the smallest province among the mentions or, where a mention
+    has none, its report; the smallest of these."""
+    return min(min((a for a in m.areas if a.startswith("province:")), default=f"report:{m.report}")
+               for m in found)
 
 
 def _unique_keys(clusters: list[Cluster]) -> list[Cluster]:
@@ -157,7 +202,7 @@ def _unique_keys(clusters: list[Cluster]) -> list[Cluster]:
         out.append(same_key[0])
         out.extend(Cluster(f"{key}-{_sha(c.mentions[0], length=6)}", c.name, c.mentions, c.links)
                    for c in same_key[1:])
-    return sorted(out, key=lambda c: c.key)
+    return sorted(out, key=lambda c: (c.key, c.mentions))
 
 
 def explain(cluster: Cluster, mentions: Mapping[str, Mention]) -> list[str]:

@@ -71,7 +71,7 @@ def derive_tenures(attestations: Iterable[Attestation]) -> list[Tenure]:
         if a.date is not None:  # undated evidence cannot bound a tenure
             by_post[a.post].append(a)
     tenures: list[Tenure] = []
-    for post, found in by_post.items():
+    for found in by_post.values():
         exclusive = any(a.exclusive for a in found)
         held = [_tenure(run) for run in _runs(list(dict.fromkeys(found)), exclusive)]
         # Same start: the holder already in office comes before the one elected that day.

@@ -26,6 +26,17 @@ _NESTED_CLASSES = {
     PG.CouncilBoard, PG.GovernmentOffice,
 }
 _DISTRICT_COMMITTEE = {"Huyện": "Huyện ủy", "Quận": "Quận ủy", "Thị": "Thị ủy", "Thành": "Thành ủy"}
+# Party committees named after their place without a level word ("Huyện ủy Cẩm Xuyên"): the
+# committee's own name says which kind of unit it is.
+_COMMITTEE_UNIT_WORD = {"huyện ủy": "huyện", "quận ủy": "quận", "thị ủy": "thị xã", "thành ủy": "thành phố",
+                        "tỉnh ủy": "tỉnh"}
+
+
+def _with_level_word(body_label: str, rest: str) -> str:
+    word = _COMMITTEE_UNIT_WORD.get(name_key(body_label))
+    return f"{word} {rest}" if word and not name_key(rest).startswith(word + " ") else rest
+
+
 _UNIT_CLASSES = {"province": PG.Province, "district": PG.District, "commune": PG.Commune}
 
 
@@ -204,7 +215,7 @@ class _Mapper:
             self.add(node, PG.bodyType, body.concept)
             if body.org_class in _NESTED_CLASSES and rest and self.v.body_type(rest):
                 self.add(node, ORG.subOrganizationOf, self.organization(rest))
-            unit = self.jurisdiction(rest) if rest else None
+            unit = self.jurisdiction(_with_level_word(body.label, rest)) if rest else None
             if unit is not None:
                 self.add(node, PG.jurisdiction, self.unit(unit))
             parent = self.party_parent(body.org_class, unit)

@@ -37,6 +37,9 @@ class GraphStore(Protocol):
 
     def report_graphs(self) -> list[str]: ...
 
+    def graphs_under(self, prefix: str) -> list[str]:
+        """The names of the graphs whose IRI starts with ``prefix``."""
+
     def describe(self, nodes: Iterable[URIRef]) -> list[tuple]:
         """The triples (as rdflib terms) whose subject is one of ``nodes``, in any graph."""
 
