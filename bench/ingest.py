@@ -17,12 +17,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import post_titles, synthetic_report  # noqa: E402
+from synthetic import post_titles, synthetic_report
 
-from polgraph.ingest import Pipeline  # noqa: E402
-from polgraph.rdf.mapping import map_extraction  # noqa: E402
-from polgraph.store import OxigraphStore  # noqa: E402
-from polgraph.vocab import vocabulary  # noqa: E402
+from polgraph.ingest import Pipeline
+from polgraph.rdf.mapping import map_extraction
+from polgraph.store import OxigraphStore
+from polgraph.vocab import vocabulary
 
 
 def fill(store: OxigraphStore, count: int, titles, vocab) -> float:

@@ -184,3 +184,17 @@ def test_a_removed_report_leaves_no_trace_in_persons_or_tenures(reports, vocabul
         { ?m pg:mentionOf ?p FILTER NOT EXISTS { ?m a pg:PersonMention } } UNION
         { ?t pg:attestedBy ?a FILTER NOT EXISTS { ?a a pg:RoleAttestation } } }""")
     assert not bool(dangling)
+
+
+def test_rebuild_on_the_command_line_gives_the_same_persons(reports, tmp_path):
+    store = tmp_path / "store"
+    first = runner.invoke(app, ["ingest", *map(str, reports), "--store", str(store), "-q"])
+    assert first.exit_code == 0, first.output
+    rebuilt = runner.invoke(app, ["identity", "rebuild", "--store", str(store)])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    counts = first.output.strip().rsplit("; ", 1)[-1]
+    assert rebuilt.output.strip() == counts  # "N persons from M mentions, T tenures"
+    bad = tmp_path / "identity.yaml"
+    bad.write_text("same: [\n", encoding="utf-8")
+    refused = runner.invoke(app, ["identity", "rebuild", "--store", str(store), "--identity", str(bad)])
+    assert refused.exit_code == 1 and "not readable YAML" in refused.output

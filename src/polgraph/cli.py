@@ -337,6 +337,28 @@ def identity_explain(
         out.print(line, highlight=False)
 
 
+@identity_app.command("rebuild")
+def identity_rebuild(store: StoreOption = None, identity: IdentityOption = None) -> None:
+    """Resolve every name and post again (ingest only resolves those it touched)."""
+    from polgraph.identity.overrides import load_overrides
+    from polgraph.resolve import update_identities
+    from polgraph.rules import check_rules
+
+    path = _identity_file(identity)
+    handle = _open(store)
+    try:
+        load_overrides(path)  # a bad file is refused before anything is rewritten
+        summary = update_identities(handle, path, full=True)
+        for message in check_rules(handle):
+            err.print(f"[dim]    store: {message}[/dim]", highlight=False)
+    except PolgraphError as exc:
+        raise _fail(str(exc), 1) from None
+    finally:
+        handle.close()
+    out.print(f"{summary.persons} persons from {summary.mentions} mentions, {summary.tenures} tenures",
+              highlight=False)
+
+
 @app.command()
 def who(
     post: Annotated[str, typer.Option("--post", help='The post, e.g. "Chủ tịch".')],

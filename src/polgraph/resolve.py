@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
@@ -39,51 +40,58 @@ _STATE = ID["identity-state"]
 
 _PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
-# Each query takes a VALUES block (the names or posts in question) where {scope} stands, or
-# nothing for all of them. Report graphs only: derived graphs hold no mentions or attestations.
+# Each query runs for all names (or posts), or with a VALUES block of those in question where
+# {scope} stands; the store starts from those values and its indexes. Mentions, participations
+# and attestations live in report graphs only, so the union of graphs can be read.
 _MENTIONS = _PREFIXES + """
 SELECT DISTINCT ?mention ?name ?key ?report WHERE { {scope}
-  GRAPH ?g { ?mention a pg:PersonMention ; pg:name ?name ; pg:nameKey ?key .
-             ?part pg:participant ?mention ; pg:source ?r . ?r pg:reportKey ?report . }
+  ?mention a pg:PersonMention ; pg:name ?name ; pg:nameKey ?key .
+             ?part pg:participant ?mention ; pg:source ?r . ?r pg:reportKey ?report .
 }"""
 
 # The official units of the event each mention was at: the unit itself and those above it.
 _AREAS = _PREFIXES + """
-SELECT DISTINCT ?mention ?cls ?code ?structure WHERE { {scope}
-  GRAPH ?g { ?mention pg:nameKey ?key . ?part pg:participant ?mention ; pg:event ?event .
-             ?event pg:place ?place . }
+SELECT DISTINCT ?key ?mention ?cls ?code ?structure WHERE { {scope}
+  ?mention pg:nameKey ?key . ?part pg:participant ?mention ; pg:event ?event .
+  ?event pg:place ?place .
   ?place pg:partOf* ?unit .
   ?unit pg:officialCode ?code ; pg:adminStructure ?structure ; a ?cls .
   VALUES ?cls { pg:Commune pg:District pg:Province }
 }"""
 
 _SUCCESSORS = _PREFIXES + """
-SELECT DISTINCT ?mention ?cls ?code WHERE { {scope}
-  GRAPH ?g { ?mention pg:nameKey ?key . ?part pg:participant ?mention ; pg:event ?event .
-             ?event pg:place ?place . }
+SELECT DISTINCT ?key ?mention ?cls ?code WHERE { {scope}
+  ?mention pg:nameKey ?key . ?part pg:participant ?mention ; pg:event ?event .
+  ?event pg:place ?place .
   ?place pg:partOf* ?unit . ?unit pg:successorUnit ?next . ?next pg:partOf* ?up .
   ?up pg:officialCode ?code ; a ?cls .
   VALUES ?cls { pg:Commune pg:Province }
 }"""
 
 _POSTS = _PREFIXES + """
-SELECT DISTINCT ?mention ?post ?body WHERE { {scope}
-  GRAPH ?g { ?mention pg:nameKey ?key . ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post . }
+SELECT DISTINCT ?key ?mention ?post ?body WHERE { {scope}
+  ?mention pg:nameKey ?key . ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post .
   OPTIONAL { ?post org:postIn ?body }
 }"""
 
 _POSTS_OF_NAMES = _PREFIXES + """
-SELECT DISTINCT ?post WHERE { {scope}
-  GRAPH ?g { ?mention pg:nameKey ?key . ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post . }
+SELECT DISTINCT ?key ?post WHERE { {scope}
+  ?mention pg:nameKey ?key . ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post .
 }"""
 
 _ATTESTATIONS = _PREFIXES + """
-SELECT DISTINCT ?a ?person ?post ?date ?elected ?exclusive WHERE { {scope}
-  GRAPH ?g { ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post ; pg:event ?event .
-             OPTIONAL { ?event pg:date ?date } OPTIONAL { ?a pg:elected ?elected } }
-  ?mention pg:mentionOf ?person .
-  OPTIONAL { ?post pg:postType ?type . ?type pg:exclusive ?exclusive }
+SELECT DISTINCT ?a ?mention ?post ?date ?elected WHERE { {scope}
+  ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post ; pg:event ?event .
+  OPTIONAL { ?event pg:date ?date } OPTIONAL { ?a pg:elected ?elected }
 }"""
+# Joined in Python: the store plans these three apart far better than together.
+_PERSONS_OF = _PREFIXES + """
+SELECT DISTINCT ?post ?mention ?person WHERE { {scope}
+  ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post .
+  ?mention pg:mentionOf ?person .
+}"""
+_EXCLUSIVE_POSTS = _PREFIXES + """
+SELECT DISTINCT ?post WHERE { {scope} ?post pg:postType ?type . ?type pg:exclusive true . }"""
 
 # Names whose mentions are not resolved yet, or whose resolved mentions are gone.
 _UNRESOLVED_NAMES = _PREFIXES + """
@@ -142,11 +150,17 @@ def tenure_iri(tenure: Tenure) -> URIRef:
     return ID[f"tenure/{tenure.key}"]
 
 
-def _scoped(sparql: str, variable: str, values: Iterable[str] | None, *, iri: bool = False) -> str:
-    if values is None:
-        return sparql.replace("{scope}", "")
-    terms = " ".join(f"<{v}>" if iri else json.dumps(v, ensure_ascii=False) for v in sorted(values))
-    return sparql.replace("{scope}", f"VALUES ?{variable} {{ {terms} }}")
+_MANY = 5000  # above this many names or posts, one query for all and a filter is quicker
+
+
+def _rows(store: GraphStore, sparql: str, variable: str, values: set[str] | None, *, iri: bool = False):
+    """The query's rows for ``values`` of ``variable`` (all rows when ``values`` is None)."""
+    if values is None or len(values) > _MANY:
+        rows = store.query(sparql.replace("{scope}", ""))
+        yield from (rows if values is None else (r for r in rows if r[variable].value in values))
+        return
+    terms = " ".join(str(ox.NamedNode(v) if iri else ox.Literal(v)) for v in sorted(values))
+    yield from store.query(sparql.replace("{scope}", f"VALUES ?{variable} {{ {terms} }}"))
 
 
 def _value(term) -> str | None:
@@ -156,21 +170,21 @@ def _value(term) -> str | None:
 def read_mentions(store: GraphStore, names: set[str] | None = None) -> dict[str, Mention]:
     """The mentions of ``names`` (normalised name keys), or of everyone, with what they share."""
     areas: dict[str, set[str]] = defaultdict(set)
-    for row in store.query(_scoped(_AREAS, "key", names)):
+    for row in _rows(store, _AREAS, "key", names):
         level = _LEVEL[row["cls"].value]
         # Units after 2025 reuse codes of the old ones: their keys carry the structure.
         prefix = "" if row["structure"].value == "legacy" else "2025/"
         areas[row["mention"].value].add(f"{level}:{prefix}{row['code'].value}")
-    for row in store.query(_scoped(_SUCCESSORS, "key", names)):  # old reports meet new ones
+    for row in _rows(store, _SUCCESSORS, "key", names):  # old reports meet new ones
         areas[row["mention"].value].add(f"{_LEVEL[row['cls'].value]}:2025/{row['code'].value}")
     posts: dict[str, set[str]] = defaultdict(set)
     bodies: dict[str, set[str]] = defaultdict(set)
-    for row in store.query(_scoped(_POSTS, "key", names)):
+    for row in _rows(store, _POSTS, "key", names):
         posts[row["mention"].value].add(row["post"].value)
         if row["body"] is not None:
             bodies[row["mention"].value].add(row["body"].value)
     mentions = {}
-    for row in store.query(_scoped(_MENTIONS, "key", names)):
+    for row in _rows(store, _MENTIONS, "key", names):
         iri = row["mention"].value
         mentions[iri] = Mention(
             iri=iri, name=row["name"].value, name_key=row["key"].value, report=row["report"].value,
@@ -180,15 +194,21 @@ def read_mentions(store: GraphStore, names: set[str] | None = None) -> dict[str,
 
 
 def read_attestations(store: GraphStore, posts: set[str] | None = None) -> list[Attestation]:
-    """The dated and undated attestations of ``posts`` (or of every post), by resolved person."""
+    """The attestations of ``posts`` (or of every post), by resolved person."""
+    person_of = {row["mention"].value: row["person"].value
+                 for row in _rows(store, _PERSONS_OF, "post", posts, iri=True)}
+    exclusive = {row["post"].value for row in _rows(store, _EXCLUSIVE_POSTS, "post", posts, iri=True)}
     out = []
-    for row in store.query(_scoped(_ATTESTATIONS, "post", posts, iri=True)):
+    for row in _rows(store, _ATTESTATIONS, "post", posts, iri=True):
+        person = person_of.get(row["mention"].value)
+        if person is None:
+            continue
         date = _value(row["date"])
+        post = row["post"].value
         out.append(Attestation(
-            iri=row["a"].value, person=row["person"].value, post=row["post"].value,
+            iri=row["a"].value, person=person, post=post,
             date=dt.date.fromisoformat(date) if date else None,
-            elected=_value(row["elected"]) == "true",
-            exclusive=_value(row["exclusive"]) == "true",
+            elected=_value(row["elected"]) == "true", exclusive=post in exclusive,
         ))
     return out
 
@@ -221,8 +241,8 @@ def _correction_names(store: GraphStore, overrides: Overrides | None) -> tuple[s
     by_iri: dict[str, str] = {}
     wanted = [s.mention for s in selectors if s.mention]
     if wanted:
-        query = _PREFIXES + "SELECT ?m ?key WHERE { VALUES ?m { %s } ?m pg:nameKey ?key }" % " ".join(
-            f"<{m}>" for m in wanted)
+        iris = " ".join(f"<{m}>" for m in wanted)
+        query = _PREFIXES + f"SELECT ?m ?key WHERE {{ VALUES ?m {{ {iris} }} ?m pg:nameKey ?key }}"
         by_iri = {row["m"].value: row["key"].value for row in store.query(query)}
     return {name_key(s.name) for s in selectors if s.name} | set(by_iri.values()), by_iri
 
@@ -249,8 +269,9 @@ def _graph_of_post(post: str) -> URIRef:
 def _write_groups(store: GraphStore, prefix: str, wanted: dict[URIRef, set[tuple]],
                   touched: set[URIRef] | None) -> None:
     """Replace each touched group's graph; a touched group with nothing left loses its graph."""
-    for graph, triples in wanted.items():
-        store.replace_graph(graph, triples)
+    # New graphs go in together (one transaction, the cost of a first resolution of a large
+    # store); existing ones are compared and only their differences written.
+    store.replace_graphs(sorted(wanted.items()))
     stale = set(store.graphs_under(prefix)) if touched is None else {str(g) for g in touched}
     for graph in stale - {str(g) for g in wanted}:
         store.remove_graph(URIRef(graph))
@@ -334,7 +355,7 @@ def update_identities(store: GraphStore, overrides_path: Path | None = None, *,
     if names is None:
         posts: set[str] | None = None
     else:
-        posts = {row["post"].value for row in store.query(_scoped(_POSTS_OF_NAMES, "key", names))}
+        posts = {row["post"].value for row in _rows(store, _POSTS_OF_NAMES, "key", names)}
         posts |= {row["post"].value for row in store.query(_VANISHED_POSTS)}
     tenures = derive_tenures(read_attestations(store, posts))
     by_post: dict[URIRef, list[Tenure]] = defaultdict(list)
@@ -357,8 +378,10 @@ def update_identities(store: GraphStore, overrides_path: Path | None = None, *,
 def explain_person(store: GraphStore, overrides: Overrides | None, person: str) -> list[str] | None:
     """Why a person's mentions are one person; ``person`` is an IRI, its last segment or a name."""
     wanted = person.rstrip("/").rsplit("/", 1)[-1]
-    query = _PREFIXES + "SELECT DISTINCT ?key WHERE { ?p a pg:Person ; pg:nameKey ?key . FILTER (STRENDS(STR(?p), %s)) }"
-    keys = {row["key"].value for row in store.query(query % json.dumps("/" + wanted, ensure_ascii=False))}
+    suffix = json.dumps("/" + wanted, ensure_ascii=False)
+    query = _PREFIXES + ("SELECT DISTINCT ?key WHERE { ?p a pg:Person ; pg:nameKey ?key . "
+                         f"FILTER (STRENDS(STR(?p), {suffix})) }}")
+    keys = {row["key"].value for row in store.query(query)}
     keys = keys or {name_key(person)}
     resolution = resolve(store, overrides, keys)
     found = [c for c in resolution.clusters

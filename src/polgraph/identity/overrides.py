@@ -11,13 +11,23 @@
           - {mention: "https://w3id.org/polgraph/id/person/le-van-b-…"}
         note: "namesakes"
 
-A selector names a mention by the name as written (compared by its normalised key) and the
-report's key, or by the mention's IRI. A selector that matches nothing is skipped: it may be
-about a report not ingested yet.
+Both sections are optional lists of assertions; an assertion has ``persons`` (two or more
+selectors) and an optional text ``note``, which ``polgraph identity explain`` shows. A selector is
+either ``{name, report}`` (the name as written, compared by its normalised key, and the report's
+key: quote keys that look like numbers) or ``{mention: IRI}`` (the report's own node for the
+person), never both. A selector that matches nothing is skipped: it may be about a report not
+ingested yet; one that matches several mentions in a report stands for all of them. A ``same``
+joins every pair of the listed persons, a ``different`` keeps every pair apart, and where the two
+contradict, ``different`` wins.
+
+A missing or empty file means no corrections. Anything else that is not this shape is refused
+with an ``InputError`` naming the entry, e.g. ``same[2].persons[1]: needs name and report, or
+mention``.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -60,16 +70,28 @@ class Overrides:
 
     def resolve(self, mentions: Iterable[Mention]) -> tuple[list[tuple[str, str, str]],
                                                            list[tuple[str, str, str]]]:
-        """The assertions as pairs of mention IRIs with their note: (same pairs, different pairs)."""
-        mentions = list(mentions)
+        """The assertions as pairs of mention IRIs with their note: (same pairs, different pairs),
+        each pair ordered and the lists sorted. A selector matching nothing is left out; one
+        matching several mentions (one name twice in a report) stands for all of them."""
+        by_name: dict[tuple[str, str], list[str]] = defaultdict(list)
+        known: set[str] = set()
+        for m in mentions:
+            by_name[(m.report, m.name_key)].append(m.iri)
+            known.add(m.iri)
+
+        def matched(s: Selector) -> list[str]:
+            if s.mention is not None:
+                return [s.mention] if s.mention in known else []
+            return by_name.get((s.report or "", name_key(s.name or "")), [])
 
         def pairs(assertions: tuple[Assertion, ...]) -> list[tuple[str, str, str]]:
-            out = []
+            out = set()
             for assertion in assertions:
-                matched = [[m.iri for m in mentions if s.matches(m)] for s in assertion.persons]
-                for left, right in combinations([group for group in matched if group], 2):
-                    out.extend((a, b, assertion.note or "asserted") for a in left for b in right if a != b)
-            return out
+                groups = [group for group in map(matched, assertion.persons) if group]
+                for left, right in combinations(groups, 2):
+                    out.update((min(a, b), max(a, b), assertion.note or "asserted")
+                               for a in left for b in right if a != b)
+            return sorted(out)
 
         return pairs(self.same), pairs(self.different)
 
@@ -80,10 +102,15 @@ def _selector(item: Any, where: str, source: str) -> Selector:
     unknown = set(item) - {"name", "report", "mention"}
     if unknown:
         raise InputError(source, f"{where}: unknown key(s) {', '.join(sorted(map(str, unknown)))}")
-    if "mention" in item and isinstance(item["mention"], str) and item["mention"].strip():
+    if "mention" in item:
+        if "name" in item or "report" in item:
+            raise InputError(source, f"{where}: give either mention, or name and report, not both")
+        if not (isinstance(item["mention"], str) and item["mention"].strip()):
+            raise InputError(source, f"{where}: mention must be a mention's IRI")
         return Selector(mention=item["mention"].strip())
     name, report = item.get("name"), item.get("report")
-    if not (isinstance(name, str) and name.strip() and report is not None and str(report).strip()):
+    if not (isinstance(name, str) and name.strip() and isinstance(report, (str, int))
+            and str(report).strip()):
         raise InputError(source, f"{where}: needs name and report, or mention")
     return Selector(name=name.strip(), report=str(report).strip())
 
@@ -106,13 +133,21 @@ def parse_overrides(document: Any, source: str) -> Overrides:
         assertions = []
         for index, entry in enumerate(entries):
             where = f"{kind}[{index}]"
-            if not isinstance(entry, dict) or set(entry) - {"persons", "note"}:
-                raise InputError(source, f"{where}: an assertion has 'persons' and an optional 'note'")
+            if not isinstance(entry, dict):
+                raise InputError(source, f"{where}: an assertion is a mapping with 'persons' "
+                                         "and an optional 'note'")
+            unknown = set(entry) - {"persons", "note"}
+            if unknown:
+                raise InputError(source, f"{where}: unknown key(s) {', '.join(sorted(map(str, unknown)))}; "
+                                         "an assertion has 'persons' and an optional 'note'")
+            note = entry.get("note")
+            if note is not None and not isinstance(note, str):
+                raise InputError(source, f"{where}.note: expected text")
             persons = entry.get("persons")
             if not isinstance(persons, list) or len(persons) < 2:
                 raise InputError(source, f"{where}.persons: needs at least two persons")
             selectors = tuple(_selector(p, f"{where}.persons[{i}]", source) for i, p in enumerate(persons))
-            assertions.append(Assertion(selectors, str(entry.get("note") or "")))
+            assertions.append(Assertion(selectors, (note or "").strip()))
         parsed[kind] = tuple(assertions)
     return Overrides(same=parsed["same"], different=parsed["different"])
 
@@ -125,4 +160,6 @@ def load_overrides(path: Path | None) -> Overrides:
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise InputError(str(path), f"not readable YAML: {exc}") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read: {exc.strerror or exc}") from None
     return parse_overrides(document, str(path))

@@ -25,7 +25,7 @@ from polgraph.text.normalise import stable_slug
 if TYPE_CHECKING:
     from polgraph.identity.overrides import Overrides
 
-__all__ = ["REASONS", "Mention", "Link", "Cluster", "resolve_persons", "explain"]
+__all__ = ["REASONS", "Cluster", "Link", "Mention", "explain", "resolve_persons"]
 
 REASONS = ("asserted same", "same post", "shared body", "same commune", "same district", "same province")
 _RANK = {reason: i for i, reason in enumerate(REASONS)}
@@ -65,7 +65,7 @@ def _sha(*parts: str, length: int) -> str:
 
 def _buckets(mentions: Iterable[Mention]) -> dict[tuple[str, str, str], list[str]]:
     """The mentions of one name that share a value (a post, a body, an area), keyed by
-    (name key, reason, value); each bucket's IRIs sorted."""
+    (name key, reason, value); each bucket's IRIs sorted, at least two of them."""
     buckets: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for m in mentions:
         for post in m.posts:
@@ -76,9 +76,8 @@ def _buckets(mentions: Iterable[Mention]) -> dict[tuple[str, str, str], list[str
             reason = _AREA_REASON.get(area.split(":", 1)[0])
             if reason is not None:
                 buckets[(m.name_key, reason, area)].append(m.iri)
-    for members in buckets.values():
-        members.sort()
-    return buckets
+    # A value only one mention has links nothing.
+    return {key: sorted(members) for key, members in buckets.items() if len(members) > 1}
 
 
 class _Forest:
@@ -121,24 +120,21 @@ def _candidates(buckets: dict[tuple[str, str, str], list[str]], asserted: list[L
     """The links to try. Members of a bucket are chained (a bucket costs its size, not its size
     squared). Where a "different" assertion could refuse a chain link, the chain could strand a
     mention that might still join another member, so there every pair of the bucket is tried."""
-    chains = {key: list(pairwise(members)) for key, members in buckets.items()}
     constrained: set[str] = set()
+    reach = _Forest()
     if apart:
         # The groups the links could form at most; only those holding an asserted-different
         # mention need every pair.
-        reach = _Forest()
-        for pairs in chains.values():
-            for a, b in pairs:
+        for members in buckets.values():
+            for a, b in pairwise(members):
                 reach.union(a, b)
         for link in asserted:
             reach.union(link.a, link.b)
         constrained = {reach.find(x) for pair in apart for x in pair}
     links = list(asserted)
     for (_, reason, detail), members in buckets.items():
-        if constrained and reach.find(members[0]) in constrained:
-            pairs = combinations(members, 2)
-        else:
-            pairs = chains[(_, reason, detail)]
+        every_pair = constrained and reach.find(members[0]) in constrained
+        pairs = combinations(members, 2) if every_pair else pairwise(members)
         links.extend(Link(a, b, reason, detail) for a, b in pairs)
     links.sort(key=lambda link: (_RANK[link.reason], link.a, link.b, link.detail))
     return links
