@@ -89,8 +89,8 @@ def test_an_assertion_of_three_persons_gives_every_pair_once():
     ("same:\n  - persons: {name: A, report: r}\n", "same[0].persons: needs at least two"),
     ("different:\n  - persons: [{name: A, report: r}, {name: B}]\n",
      "different[0].persons[1]: needs name and report, or mention"),
-    ("same:\n  - persons: [{name: A, report: r}, {name: B, report: r}]\n"
-     "  - persons: [{name: A, report: r}, {report: r}]\n",
+    (("same:\n  - persons: [{name: A, report: r}, {name: B, report: r}]\n"
+      "  - persons: [{name: A, report: r}, {report: r}]\n"),
      "same[1].persons[1]: needs name and report, or mention"),
     ("same:\n  - persons: [{name: A, report: r}, {name: B, report: r, age: 3}]\n",
      "same[0].persons[1]: unknown key(s) age"),
