@@ -40,7 +40,8 @@ def main() -> None:
               for name, data in files][: args.reports]
     reader = Reader()
     reader.read(read_source(files[0][1], files[0][0], ".txt"))  # start-up: vocabularies, regexes
-    gc.freeze()  # as `polgraph ingest` does: the vocabularies are never garbage; stop rescanning them
+    gc.set_threshold(100_000, 50, 100)  # as `polgraph ingest` does
+    gc.freeze()  # the vocabularies are never garbage; stop rescanning them
 
     t0 = time.perf_counter()
     extractions = [reader.read(read_source(data, name, ".txt"), report_id=name) for name, data in inputs]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, XSD
@@ -35,6 +35,12 @@ _COMMITTEE_UNIT_WORD = {"huyện ủy": "huyện", "quận ủy": "quận", "th�
 def _with_level_word(body_label: str, rest: str) -> str:
     word = _COMMITTEE_UNIT_WORD.get(name_key(body_label))
     return f"{word} {rest}" if word and not name_key(rest).startswith(word + " ") else rest
+
+
+@lru_cache(maxsize=65536)
+def _integer(value: int) -> Literal:
+    # Span offsets repeat across reports; building an rdflib Literal costs more than looking one up.
+    return Literal(value, datatype=XSD.integer)
 
 
 _UNIT_CLASSES = {"province": PG.Province, "district": PG.District, "commune": PG.Commune}
@@ -90,6 +96,10 @@ class _Mapper:
         # report), so their speeches are numbered across entries.
         self.speech_count: dict[URIRef, int] = {}
         self.g: set[tuple] = set()  # a plain set: rdflib's Graph.add costs more than the mapping
+        # A unit, body or post named many times in a report is described once.
+        self.units_done: dict[tuple, URIRef] = {}
+        self.organizations_done: dict[str, URIRef] = {}
+        self.posts_done: dict[tuple, URIRef] = {}
 
     def add(self, s, p, o) -> None:
         self.g.add((s, p, o))
@@ -117,8 +127,8 @@ class _Mapper:
         # neither is stored, which keeps a report's graph (and its validation) a third smaller.
         node = iris.span(self.report, start, end)
         self.add(subject, PG.evidence, node)
-        self.add(node, OA.start, Literal(start, datatype=XSD.integer))
-        self.add(node, OA.end, Literal(end, datatype=XSD.integer))
+        self.add(node, OA.start, _integer(start))
+        self.add(node, OA.end, _integer(end))
 
     def sourced(self, subject: URIRef) -> None:
         self.add(subject, PG.source, self.report)
@@ -176,7 +186,10 @@ class _Mapper:
 
     def unit(self, unit: AdminUnit) -> URIRef:
         """An official unit and those above it, each with its code, and the 2025 successor."""
-        node = iris.unit(unit.structure, unit.level, unit.code)
+        key = (unit.structure, unit.level, unit.code)
+        if key in self.units_done:
+            return self.units_done[key]
+        node = self.units_done[key] = iris.unit(*key)
         self.add(node, RDF.type, _UNIT_CLASSES[unit.level])
         self.add(node, RDFS.label, Literal(unit.name))
         self.add(node, PG.officialCode, Literal(unit.code))
@@ -204,6 +217,12 @@ class _Mapper:
 
     def organization(self, name: str) -> URIRef:
         """A body, named by its spelt-out name: "UBND xã X" and "Ủy ban nhân dân xã X" are one."""
+        if name in self.organizations_done:
+            return self.organizations_done[name]
+        node = self.organizations_done[name] = self._organization(name)
+        return node
+
+    def _organization(self, name: str) -> URIRef:
         label = organization_label(name, self.v)
         found = self.v.body_type(label)
         node = iris.organization(label)
@@ -244,6 +263,11 @@ class _Mapper:
         return [p if rest or not place else f"{p} {place}" for p, (_, rest) in zip(parts, found)]
 
     def post(self, title: str, org_name: str | None) -> URIRef:
+        if (title, org_name) not in self.posts_done:
+            self.posts_done[title, org_name] = self._post(title, org_name)
+        return self.posts_done[title, org_name]
+
+    def _post(self, title: str, org_name: str | None) -> URIRef:
         title = normalise_label(title)
         org_label = normalise_label(org_name) if org_name else None
         node = iris.post(title, org_label)
