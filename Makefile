@@ -17,10 +17,10 @@ install: $(STAMP)
 ingest: install
 	$(BIN)/polgraph ingest data/reports --store $(STORE) --quiet
 
-# Until the server exists, `run` reads the text reports in data/reports and answers "who held
-# which role" for the seed.
+# `run` loads the text reports in data/reports, then serves them on 127.0.0.1:8000
+# (SPARQL at /sparql, the API at /api, its documentation at /docs).
 run: ingest
-	$(BIN)/polgraph query who-held-role-at-event --param report=seed --store $(STORE)
+	$(BIN)/polgraph serve --host 127.0.0.1 --port 8000 --store $(STORE)
 
 test: install
 	$(BIN)/python -m pytest -q
@@ -29,6 +29,7 @@ bench: install
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/places.py
+	$(BIN)/python bench/http.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis

@@ -393,6 +393,36 @@ def who(
     write_results(handle.query(text), fmt, console=out)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    store: StoreOption = None,
+    identity: IdentityOption = None,
+) -> None:
+    """Serve the SPARQL endpoint (/sparql), the REST API (/api) and its docs (/docs).
+
+    Settings come from the environment: POLGRAPH_WRITE_TOKEN (enables /update, /store and
+    POST /api/reports), POLGRAPH_QUERY_TIMEOUT (seconds, default 10), POLGRAPH_MAX_RESULT_BYTES,
+    POLGRAPH_MAX_BODY_BYTES, POLGRAPH_ALLOW_REMOTE (SERVICE and LOAD), POLGRAPH_QUERY_WORKERS.
+    """
+    import uvicorn
+
+    from polgraph.server import create_app
+
+    try:
+        settings = Settings.from_env(store=store, identity=identity)
+    except ValueError as exc:
+        raise _fail(str(exc), 2) from None
+    handle = _open(settings.store_path)
+    out.print(f"polgraph: serving {settings.store_path} on http://{host}:{port}/ "
+              f"(SPARQL at /sparql, API docs at /docs)", highlight=False)
+    try:
+        uvicorn.run(create_app(settings, handle), host=host, port=port, log_level="warning")
+    finally:
+        handle.close()
+
+
 def main() -> None:
     try:
         app()

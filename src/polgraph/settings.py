@@ -11,11 +11,26 @@ DEFAULT_STORE = Path("var/store")
 DEFAULT_IDENTITY = Path("data/identity.yaml")
 
 
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
 @dataclass(frozen=True)
 class Settings:
     store_path: Path = DEFAULT_STORE
     # Researchers' same/different corrections, applied on every ingest when the file exists.
     identity_path: Path = DEFAULT_IDENTITY
+    # -- the server --------------------------------------------------------------------------
+    # Without a write token the server is read-only: /update and /store do not exist, and
+    # POST /api/reports answers 404.
+    write_token: str | None = None
+    query_timeout: float = 10.0  # seconds a SPARQL query may run before it is stopped
+    max_result_bytes: int = 50_000_000  # a query whose results serialise larger is stopped
+    max_body_bytes: int = 20_000_000  # requests with larger bodies are refused (413)
+    # SERVICE (queries) and LOAD (updates) make the server contact other hosts: off unless an
+    # operator turns them on.
+    allow_remote: bool = False
+    query_workers: int = 0  # processes that run SPARQL queries; 0: one per core, at least 2
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, *, store: Path | None = None,
@@ -23,4 +38,18 @@ class Settings:
         env = os.environ if environ is None else environ
         path = store or Path(env.get("POLGRAPH_STORE") or DEFAULT_STORE)
         corrections = identity or Path(env.get("POLGRAPH_IDENTITY") or DEFAULT_IDENTITY)
-        return cls(store_path=path, identity_path=corrections)
+        token = env.get("POLGRAPH_WRITE_TOKEN") or None
+        try:
+            return cls(
+                store_path=path, identity_path=corrections, write_token=token,
+                query_timeout=float(env.get("POLGRAPH_QUERY_TIMEOUT") or 10.0),
+                max_result_bytes=int(env.get("POLGRAPH_MAX_RESULT_BYTES") or 50_000_000),
+                max_body_bytes=int(env.get("POLGRAPH_MAX_BODY_BYTES") or 20_000_000),
+                allow_remote=_flag(env.get("POLGRAPH_ALLOW_REMOTE")),
+                query_workers=int(env.get("POLGRAPH_QUERY_WORKERS") or 0),
+            )
+        except ValueError as exc:
+            raise ValueError(f"a POLGRAPH_* setting is not a number: {exc}") from None
+
+    def workers(self) -> int:
+        return self.query_workers or max(2, os.cpu_count() or 1)

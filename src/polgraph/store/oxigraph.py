@@ -141,6 +141,22 @@ class OxigraphStore:
         """The pyoxigraph store itself, for callers that need its full API (export, HTTP)."""
         return self._store
 
+    def snapshot(self, dest: Path) -> None:
+        """A consistent read-only copy of the store at ``dest`` (a folder that must not exist).
+        On disk it is a checkpoint: hard links, so it costs milliseconds and little space once
+        the first one has flushed the write buffer; another process may open it read-only while
+        this one goes on writing."""
+        try:
+            if self.path is not None:
+                self._store.backup(str(dest))
+            else:
+                copy = ox.Store(str(dest))
+                copy.extend(self._store)
+                copy.flush()
+                del copy
+        except OSError as exc:
+            raise StoreError(f"cannot take a snapshot of the store at {dest}: {exc}") from None
+
     def optimize(self) -> None:
         self._store.optimize()
 

@@ -1,0 +1,17 @@
+"""The HTTP face of polgraph: a SPARQL 1.1 endpoint and a REST API over one store.
+
+Build it with ``create_app(settings, store)``; ``polgraph serve`` hands the app to uvicorn.
+"""
+
+from __future__ import annotations
+
+__all__ = ["create_app"]
+
+
+def __getattr__(name: str):
+    # Query worker processes import polgraph.server.worker; they must not pay for the web stack.
+    if name == "create_app":
+        from polgraph.server.app import create_app
+
+        return create_app
+    raise AttributeError(name)

@@ -1,0 +1,163 @@
+"""Runs the public's SPARQL queries in a pool of worker processes, each over a snapshot.
+
+Why processes: a query cannot be stopped inside Oxigraph, and the endpoint promises a time limit
+that ends a runaway query while the server goes on answering others. A worker whose query
+passes the limit is killed and replaced; the others keep serving.
+
+Why snapshots: the store belongs to the server process (which writes to it), so workers read
+checkpoints of it. A checkpoint is hard links to the store's files and takes milliseconds; a
+new one is taken before the first query after each write, so queries always see what has been
+written.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from polgraph.server.worker import Answer, QueryJob, Refusal
+
+log = logging.getLogger(__name__)
+
+
+class QueryTimeout(Exception):
+    pass
+
+
+class _Worker:
+    """A ``python -m polgraph.server.worker`` process and the two pipes to it. A plain process,
+    not multiprocessing's: it must not re-import the program that started the server."""
+
+    def __init__(self) -> None:
+        from_parent, to_child = os.pipe()
+        from_child, to_parent = os.pipe()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "polgraph.server.worker", str(from_parent), str(to_parent)],
+            pass_fds=(from_parent, to_parent), stdin=subprocess.DEVNULL,
+        )
+        os.close(from_parent)
+        os.close(to_parent)
+        self.outbox = Connection(to_child, readable=False)
+        self.inbox = Connection(from_child, writable=False)
+
+    def call(self, snapshot: str, job: QueryJob, timeout: float) -> Answer | Refusal:
+        self.outbox.send((snapshot, job))
+        if not self.inbox.poll(timeout):
+            raise QueryTimeout()
+        return self.inbox.recv()
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.wait(5)
+        self.outbox.close()
+        self.inbox.close()
+
+
+class QueryEngine:
+    """``await engine.run(job)`` answers a job within ``timeout`` seconds or raises QueryTimeout."""
+
+    def __init__(self, store, *, workers: int, timeout: float,
+                 snapshot_root: Path | None = None) -> None:
+        self.store = store
+        self.size = workers
+        self.timeout = timeout
+        # Checkpoints are hard links, so they must live on the store's own file system.
+        base = store.path.parent if getattr(store, "path", None) is not None else None
+        if base is not None:
+            base.mkdir(parents=True, exist_ok=True)
+        self.root = snapshot_root or Path(tempfile.mkdtemp(prefix=".polgraph-snapshots-", dir=base))
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._snapshot: str | None = None
+        self._changed = True
+        self._idle: asyncio.Queue[_Worker] | None = None
+        self._workers: set[_Worker] = set()
+        self._reading: dict[_Worker, str] = {}  # the snapshot each busy worker is reading
+
+    # -- life --------------------------------------------------------------------------------
+    async def start(self) -> None:
+        self._idle = asyncio.Queue()
+        started = await asyncio.gather(*(asyncio.to_thread(self._spawn) for _ in range(self.size)))
+        for worker in started:
+            self._idle.put_nowait(worker)
+        await asyncio.to_thread(self.current_snapshot)
+
+    def _spawn(self) -> _Worker:
+        worker = _Worker()
+        self._workers.add(worker)
+        return worker
+
+    def stop(self) -> None:
+        for worker in list(self._workers):
+            worker.kill()
+        self._workers.clear()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    # -- snapshots ---------------------------------------------------------------------------
+    def mark_changed(self) -> None:
+        """Call after every write: the next query reads a fresh snapshot."""
+        with self._lock:
+            self._changed = True
+
+    def current_snapshot(self) -> str:
+        with self._lock:
+            if self._changed or self._snapshot is None:
+                self._generation += 1
+                path = self.root / f"snapshot-{self._generation}"
+                self.store.snapshot(path)
+                self._snapshot, self._changed = str(path), False
+                self._forget_old_snapshots()
+            return self._snapshot
+
+    def _forget_old_snapshots(self) -> None:
+        # A worker reopens the newest snapshot on its next job; one still reading an older one
+        # keeps it until a later write finds it unused.
+        in_use = set(self._reading.values())
+        for path in self.root.glob("snapshot-*"):
+            if str(path) != self._snapshot and str(path) not in in_use:
+                shutil.rmtree(path, ignore_errors=True)
+
+    # -- queries -----------------------------------------------------------------------------
+    async def run(self, job: QueryJob) -> Answer | Refusal:
+        assert self._idle is not None, "QueryEngine.start() was not awaited"
+        snapshot = await asyncio.to_thread(self.current_snapshot)
+        worker = await self._idle.get()
+        with self._lock:
+            self._reading[worker] = snapshot
+        try:
+            reply = await asyncio.to_thread(worker.call, snapshot, job, self.timeout)
+        except QueryTimeout:
+            self._replace(worker)
+            raise
+        except (EOFError, OSError) as exc:
+            self._replace(worker)
+            return Refusal(500, "query failed", f"the query worker stopped: {exc}")
+        except asyncio.CancelledError:  # the client went away mid-query: the worker is still busy
+            self._replace(worker)
+            raise
+        finally:
+            with self._lock:
+                self._reading.pop(worker, None)
+        self._idle.put_nowait(worker)
+        return reply
+
+    def _replace(self, worker: _Worker) -> None:
+        """Kill a worker and start another in the background; the rest go on serving."""
+        self._workers.discard(worker)
+        loop = asyncio.get_running_loop()
+        idle = self._idle
+
+        def renew() -> None:
+            worker.kill()
+            fresh = self._spawn()
+            loop.call_soon_threadsafe(idle.put_nowait, fresh)
+
+        threading.Thread(target=renew, name="polgraph-worker-renewal", daemon=True).start()

@@ -1,0 +1,303 @@
+"""The SPARQL 1.1 protocols: query (/sparql), update (/update) and the Graph Store (/store).
+
+Queries run in the query engine's worker processes (time limit, result limit); updates and graph
+writes run here, one writer at a time, and only for holders of the write token.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from polgraph.server.app import store_writes
+from polgraph.server.auth import require_writer
+from polgraph.server.engine import QueryTimeout
+from polgraph.server.errors import ApiError
+from polgraph.server.formats import CONTENT_TYPES, GRAPH_FORMATS, RESULT_FORMATS
+from polgraph.server.negotiation import choose
+from polgraph.server.pages import query_page
+from polgraph.server.service_description import service_description
+from polgraph.server.sparql_text import operation, remote_operations
+from polgraph.server.worker import Answer, QueryJob
+
+protocol_router = APIRouter(tags=["SPARQL"])
+write_router = APIRouter(tags=["SPARQL (writes)"], dependencies=[Depends(require_writer)])
+
+_EXAMPLE_QUERY = (
+    "PREFIX pg: <https://w3id.org/polgraph/ontology#>\n"
+    "SELECT ?name ?post WHERE { ?a pg:person/pg:name ?name ; pg:post/pg:postTitle ?post } LIMIT 10"
+)
+QueryText = Annotated[str | None, Query(alias="query", description="A SPARQL 1.1 query.",
+                                        examples=[_EXAMPLE_QUERY])]
+DefaultGraphs = Annotated[list[str], Query(
+    alias="default-graph-uri", description="Graphs whose union is the default graph "
+    "(none: the union of all graphs).", examples=[["https://w3id.org/polgraph/id/report/…"]])]
+NamedGraphs = Annotated[list[str], Query(
+    alias="named-graph-uri", description="Graphs GRAPH may range over (none: all).",
+    examples=[["https://w3id.org/polgraph/id/report/…"]])]
+
+_FORM = "application/x-www-form-urlencoded"
+_QUERY_BODY = "application/sparql-query"
+_UPDATE_BODY = "application/sparql-update"
+_QUERY_RESPONSES = {
+    200: {"description": "Results in the negotiated format",
+          "content": {"application/sparql-results+json": {"example": {
+              "head": {"vars": ["name", "post"]},
+              "results": {"bindings": [{"name": {"type": "literal", "value": "Nguyễn Viết Đồng"},
+                                        "post": {"type": "literal", "value": "Phó Bí thư"}}]}}},
+                      "text/turtle": {"example": "<https://w3id.org/polgraph/id/…> a <…> ."}}},
+    400: {"description": "The query does not parse, or is an update"},
+    403: {"description": "SERVICE is disabled on this server"},
+    406: {"description": "No acceptable format for this kind of query"},
+    503: {"description": "The query ran past the time limit"},
+}
+
+
+@protocol_router.api_route("/sparql", methods=["GET", "HEAD"], responses=_QUERY_RESPONSES,
+                           summary="Run a SPARQL query (or read the service description)")
+async def sparql_get(request: Request, query: QueryText = None,
+                     default_graph_uri: DefaultGraphs = [],  # noqa: B006 - FastAPI's list default
+                     named_graph_uri: NamedGraphs = []) -> Response:  # noqa: B006
+    """With `query`: its results. Without: the SPARQL service description (Turtle), or the
+    query page for a browser."""
+    if query is None:
+        return _describe_service(request)
+    return await _run_query(request, query, default_graph_uri, named_graph_uri)
+
+
+@protocol_router.post("/sparql", responses=_QUERY_RESPONSES, summary="Run a SPARQL query (POST)",
+                      openapi_extra={"requestBody": {"content": {
+                          _QUERY_BODY: {"example": _EXAMPLE_QUERY},
+                          _FORM: {"example": {"query": _EXAMPLE_QUERY}}}}})
+async def sparql_post(request: Request, default_graph_uri: DefaultGraphs = [],  # noqa: B006
+                      named_graph_uri: NamedGraphs = []) -> Response:  # noqa: B006
+    """The query form-encoded (`query=`) or as the body (`application/sparql-query`)."""
+    kind = _media_type(request)
+    if kind == _FORM:
+        form = await request.form()
+        if "update" in form:
+            raise _update_refused()
+        text = form.get("query")
+        if not isinstance(text, str):
+            raise ApiError(400, "bad request", "the form has no 'query' field")
+        default_graph_uri = default_graph_uri + [str(v) for v in form.getlist("default-graph-uri")]
+        named_graph_uri = named_graph_uri + [str(v) for v in form.getlist("named-graph-uri")]
+    elif kind == _QUERY_BODY:
+        text = await _text_body(request)
+    elif kind == _UPDATE_BODY:
+        raise _update_refused()
+    else:
+        raise ApiError(415, "unsupported media type",
+                       f"send the query as {_FORM} or {_QUERY_BODY}, not {kind or 'no type'}")
+    return await _run_query(request, text, default_graph_uri, named_graph_uri)
+
+
+async def _run_query(request: Request, text: str, default_graphs: list[str],
+                     named_graphs: list[str]) -> Response:
+    settings = request.app.state.settings
+    if operation(text) == "update":
+        raise _update_refused()
+    if not settings.allow_remote and "SERVICE" in remote_operations(text):
+        raise ApiError(403, "remote access disabled",
+                       "SERVICE would make this server contact another host; its operator has not "
+                       "enabled that")
+    accept = request.headers.get("accept")
+    result_type = choose(accept, list(RESULT_FORMATS))
+    graph_type = choose(accept, list(GRAPH_FORMATS))
+    if result_type is None and graph_type is None:
+        raise ApiError(406, "not acceptable",
+                       f"answers come as one of: {', '.join([*RESULT_FORMATS, *GRAPH_FORMATS])}")
+    job = QueryJob(
+        text=text,
+        result_format=RESULT_FORMATS.get(result_type or ""),
+        graph_format=GRAPH_FORMATS.get(graph_type or ""),
+        default_graphs=tuple(default_graphs), named_graphs=tuple(named_graphs),
+        max_bytes=settings.max_result_bytes,
+    )
+    try:
+        reply = await request.app.state.engine.run(job)
+    except QueryTimeout:
+        raise ApiError(503, "query time limit",
+                       f"the query ran longer than {settings.query_timeout:g} s and was stopped") from None
+    if not isinstance(reply, Answer):
+        raise ApiError(reply.status, reply.error, reply.detail)
+    body = b"" if request.method == "HEAD" else reply.body
+    return Response(body, headers={"content-type": CONTENT_TYPES[reply.format], "vary": "Accept"})
+
+
+def _update_refused() -> ApiError:
+    return ApiError(400, "update not allowed",
+                    "/sparql runs queries only; send SPARQL updates to /update with the write token")
+
+
+def _media_type(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+async def _text_body(request: Request) -> str:
+    try:
+        return (await request.body()).decode("utf-8")
+    except UnicodeDecodeError:
+        raise ApiError(400, "bad request", "the body is not UTF-8") from None
+
+
+def _describe_service(request: Request) -> Response:
+    accept = request.headers.get("accept")
+    if choose(accept, ["text/html", *GRAPH_FORMATS]) == "text/html" and "text/html" in (accept or ""):
+        return HTMLResponse(query_page(str(request.url_for("sparql_get"))))
+    chosen = choose(accept, ["text/turtle", "application/n-triples", "application/ld+json",
+                             "application/rdf+xml"])
+    if chosen is None:
+        raise ApiError(406, "not acceptable", "the service description comes as Turtle, "
+                       "N-Triples, JSON-LD or RDF/XML")
+    settings = request.app.state.settings
+    body = service_description(str(request.url_for("sparql_get")), GRAPH_FORMATS[chosen],
+                               writable=bool(settings.write_token), remote=settings.allow_remote)
+    content = b"" if request.method == "HEAD" else body
+    return Response(content, headers={"content-type": CONTENT_TYPES[GRAPH_FORMATS[chosen]],
+                                      "vary": "Accept"})
+
+
+# -- /update ---------------------------------------------------------------------------------
+@write_router.post("/update", status_code=204, summary="Run a SPARQL update (write token)",
+                   responses={204: {"description": "Done"}, 400: {"description": "Does not parse"},
+                              401: {"description": "No token"}, 403: {"description": "Wrong token, "
+                              "or LOAD while remote access is disabled"}},
+                   openapi_extra={"requestBody": {"content": {
+                       _UPDATE_BODY: {"example": "INSERT DATA { GRAPH <urn:x:notes> { <urn:x:a> "
+                                      "<http://www.w3.org/2000/01/rdf-schema#label> \"note\" } }"},
+                       _FORM: {"example": {"update": "CLEAR GRAPH <urn:x:notes>"}}}}})
+async def sparql_update(request: Request) -> Response:
+    kind = _media_type(request)
+    if kind == _FORM:
+        text = (await request.form()).get("update")
+        if not isinstance(text, str):
+            raise ApiError(400, "bad request", "the form has no 'update' field")
+    elif kind == _UPDATE_BODY:
+        text = await _text_body(request)
+    else:
+        raise ApiError(415, "unsupported media type", f"send the update as {_FORM} or {_UPDATE_BODY}")
+    if operation(text) == "query":
+        raise ApiError(400, "not an update", "queries go to /sparql")
+    if not request.app.state.settings.allow_remote and remote_operations(text):
+        raise ApiError(403, "remote access disabled",
+                       f"{' and '.join(sorted(remote_operations(text)))} would make this server contact "
+                       "another host; its operator has not enabled that")
+
+    def run() -> None:
+        with store_writes(request) as store:
+            store.native.update(text)
+
+    try:
+        await asyncio.to_thread(run)
+    except SyntaxError as exc:
+        raise ApiError(400, "update syntax", str(exc)) from None
+    except OSError as exc:
+        raise ApiError(500, "update failed", str(exc)) from None
+    return Response(status_code=204)
+
+
+# -- /store: the Graph Store HTTP protocol ---------------------------------------------------
+_GRAPH_READ = ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"]
+_GRAPH_WRITE = {**{t: GRAPH_FORMATS[t] for t in _GRAPH_READ}, "text/plain": "N_TRIPLES"}
+GraphParam = Annotated[str | None, Query(alias="graph", description="The named graph's IRI.",
+                                         examples=["urn:x:notes"])]
+DefaultParam = Annotated[str | None, Query(alias="default", description="Present: the default graph.")]
+
+
+def _target(graph: str | None, default: str | None) -> ox.NamedNode | ox.DefaultGraph:
+    if (graph is None) == (default is None):
+        raise ApiError(400, "bad request", "name exactly one graph: ?graph=IRI or ?default")
+    if graph is None:
+        return ox.DefaultGraph()
+    try:
+        return ox.NamedNode(graph)
+    except ValueError as exc:
+        raise ApiError(400, "bad request", f"graph {graph!r} is not an IRI: {exc}") from None
+
+
+def _exists(store, target) -> bool:
+    return isinstance(target, ox.DefaultGraph) or store.native.contains_named_graph(target)
+
+
+@write_router.api_route("/store", methods=["GET", "HEAD"], summary="Read a graph (write token)",
+                        responses={200: {"content": {"text/turtle": {"example": "<urn:x:a> <urn:x:p> \"v\" ."}}},
+                                   404: {"description": "No such graph"}})
+async def store_get(request: Request, graph: GraphParam = None, default: DefaultParam = None) -> Response:
+    target = _target(graph, default)
+    store = request.app.state.store
+    if not _exists(store, target):
+        raise ApiError(404, "not found", f"there is no graph {graph}")
+    chosen = choose(request.headers.get("accept"), _GRAPH_READ)
+    if chosen is None:
+        raise ApiError(406, "not acceptable", f"graphs come as one of: {', '.join(_GRAPH_READ)}")
+    fmt = GRAPH_FORMATS[chosen]
+    body = await asyncio.to_thread(store.native.dump, None, getattr(ox.RdfFormat, fmt), from_graph=target)
+    content = b"" if request.method == "HEAD" else body
+    return Response(content, headers={"content-type": CONTENT_TYPES[fmt], "vary": "Accept"})
+
+
+@write_router.put("/store", summary="Replace a graph (write token)", status_code=204,
+                  responses={201: {"description": "Created"}, 204: {"description": "Replaced"}},
+                  openapi_extra={"requestBody": {"content": {"text/turtle": {
+                      "example": "<urn:x:a> <http://www.w3.org/2000/01/rdf-schema#label> \"note\" ."}}}})
+async def store_put(request: Request, graph: GraphParam = None, default: DefaultParam = None) -> Response:
+    return await _write_graph(request, _target(graph, default), replace=True)
+
+
+@write_router.post("/store", summary="Add to a graph (write token)", status_code=204,
+                   responses={201: {"description": "Created"}, 204: {"description": "Added"}},
+                   openapi_extra={"requestBody": {"content": {"text/turtle": {
+                       "example": "<urn:x:b> <http://www.w3.org/2000/01/rdf-schema#label> \"more\" ."}}}})
+async def store_post(request: Request, graph: GraphParam = None, default: DefaultParam = None) -> Response:
+    return await _write_graph(request, _target(graph, default), replace=False)
+
+
+@write_router.delete("/store", summary="Delete a graph (write token)", status_code=204,
+                     responses={404: {"description": "No such graph"}})
+async def store_delete(request: Request, graph: GraphParam = None, default: DefaultParam = None) -> Response:
+    target = _target(graph, default)
+
+    def run() -> bool:
+        with store_writes(request) as store:
+            if not _exists(store, target):
+                return False
+            store.native.update("CLEAR DEFAULT" if isinstance(target, ox.DefaultGraph)
+                                else f"DROP GRAPH {target}")
+            return True
+
+    if not await asyncio.to_thread(run):
+        raise ApiError(404, "not found", f"there is no graph {graph}")
+    return Response(status_code=204)
+
+
+async def _write_graph(request: Request, target, *, replace: bool) -> Response:
+    kind = _media_type(request)
+    if kind not in _GRAPH_WRITE:
+        raise ApiError(415, "unsupported media type", f"send the graph as one of: {', '.join(_GRAPH_WRITE)}")
+    body = await request.body()
+    base = target.value if isinstance(target, ox.NamedNode) else None
+    try:
+        triples = list(ox.parse(body, getattr(ox.RdfFormat, _GRAPH_WRITE[kind]), base_iri=base))
+    except (SyntaxError, ValueError) as exc:
+        raise ApiError(400, "graph syntax", str(exc)) from None
+    data = " .\n".join(f"{t.subject} {t.predicate} {t.object}" for t in triples)
+    inside = "{ %s }" % data if isinstance(target, ox.DefaultGraph) else "{ GRAPH %s { %s } }" % (target, data)
+    clear = "CLEAR SILENT DEFAULT" if isinstance(target, ox.DefaultGraph) else f"DROP SILENT GRAPH {target}"
+
+    def run() -> bool:
+        with store_writes(request) as store:
+            created = not _exists(store, target)
+            # One update is one transaction: readers see the old graph or the new, never a mix.
+            parts = ([clear] if replace else []) + ([f"INSERT DATA {inside}"] if triples else [])
+            if not triples and not isinstance(target, ox.DefaultGraph):
+                parts.append(f"CREATE SILENT GRAPH {target}")
+            store.native.update(" ;\n".join(parts))
+            return created
+
+    created = await asyncio.to_thread(run)
+    return Response(status_code=201 if created else 204)

@@ -1,0 +1,121 @@
+"""A query worker: a process that answers SPARQL queries over a read-only snapshot of the store.
+
+Oxigraph cannot stop a query once it runs, so each one runs in a process of its own that the
+server can kill at the time limit. The worker serialises the answer itself (in Rust), and stops
+writing when the answer outgrows the result limit. It imports pyoxigraph only.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+
+import pyoxigraph as ox
+
+
+@dataclass(frozen=True)
+class QueryJob:
+    text: str
+    result_format: str | None  # pyoxigraph QueryResultsFormat name for SELECT/ASK, if acceptable
+    graph_format: str | None  # pyoxigraph RdfFormat name for CONSTRUCT/DESCRIBE, if acceptable
+    default_graphs: tuple[str, ...] = ()  # empty: the union of all graphs
+    named_graphs: tuple[str, ...] = ()  # empty: all named graphs
+    max_bytes: int = 50_000_000
+
+
+@dataclass(frozen=True)
+class Answer:
+    format: str  # the format name the body is written in
+    body: bytes
+
+
+@dataclass(frozen=True)
+class Refusal:
+    status: int
+    error: str
+    detail: str
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _CappedBuffer:
+    """A file-like sink that refuses to grow past ``limit`` bytes."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.parts: list[bytes] = []
+        self.size = 0
+        self.overflowed = False
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        if self.size > self.limit:
+            self.overflowed = True
+            raise _TooLarge()
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def answer(store: ox.Store, job: QueryJob) -> Answer | Refusal:
+    options: dict = {}
+    if job.default_graphs:
+        options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
+    else:
+        options["use_default_graph_as_union"] = True
+    if job.named_graphs:
+        options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+    try:
+        result = store.query(job.text, **options)
+    except SyntaxError as exc:
+        return Refusal(400, "query syntax", str(exc))
+    except ValueError as exc:  # an ill-formed IRI among the graphs
+        return Refusal(400, "bad request", str(exc))
+    is_graph = isinstance(result, ox.QueryTriples)
+    name = job.graph_format if is_graph else job.result_format
+    if name is None:
+        kind = "CONSTRUCT and DESCRIBE" if is_graph else "SELECT and ASK"
+        return Refusal(406, "not acceptable", f"{kind} results cannot be given in the type asked for")
+    fmt = getattr(ox.RdfFormat if is_graph else ox.QueryResultsFormat, name)
+    sink = _CappedBuffer(job.max_bytes)
+    try:
+        result.serialize(sink, fmt)
+    except Exception as exc:  # noqa: BLE001 - pyoxigraph wraps the sink's error in its own
+        if sink.overflowed:
+            return Refusal(400, "result too large",
+                           f"the result exceeds {job.max_bytes} bytes; narrow the query or add a LIMIT")
+        return Refusal(500, "query failed", str(exc))
+    return Answer(name, b"".join(sink.parts))
+
+
+def serve(inbox: Connection, outbox: Connection) -> None:
+    """The worker's loop: (snapshot folder, job) in, Answer or Refusal out, until the pipe ends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops us
+    opened: tuple[str, ox.Store] | None = None
+    while True:
+        try:
+            snapshot, job = inbox.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            if opened is None or opened[0] != snapshot:
+                opened = None  # close the old snapshot before opening the new one
+                opened = (snapshot, ox.Store.read_only(snapshot))
+            reply: Answer | Refusal = answer(opened[1], job)
+        except Exception as exc:  # noqa: BLE001 - the server must hear of every failure
+            reply = Refusal(500, "query failed", f"{type(exc).__name__}: {exc}")
+        outbox.send(reply)
+
+
+if __name__ == "__main__":
+    # Started by the engine as `python -m polgraph.server.worker IN OUT` with two pipe ends. The
+    # replies must pickle as polgraph.server.worker's classes, not this __main__'s copies.
+    from polgraph.server import worker
+
+    worker.serve(Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False))

@@ -1,0 +1,56 @@
+"""Start ``polgraph serve`` as a real process on 127.0.0.1 for tests that use real clients."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serving(store: Path, env: dict[str, str] | None = None, *, start_timeout: float = 60) -> Iterator[str]:
+    """The server's base URL while it runs; it is stopped (and waited for) on exit."""
+    port = free_port()
+    environ = {**os.environ, **(env or {})}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "polgraph.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
+         "--store", str(store)],
+        env=environ, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + start_timeout
+        while True:
+            if process.poll() is not None:
+                output = process.stdout.read().decode() if process.stdout else ""
+                raise RuntimeError(f"the server exited with {process.returncode}:\n{output}")
+            try:
+                if httpx.get(f"{base}/sparql", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("the server did not answer in time")
+            time.sleep(0.1)
+        yield base
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)
