@@ -69,11 +69,7 @@ class QueryEngine:
         self.store = store
         self.size = workers
         self.timeout = timeout
-        # Checkpoints are hard links, so they must live on the store's own file system.
-        base = store.path.parent if getattr(store, "path", None) is not None else None
-        if base is not None:
-            base.mkdir(parents=True, exist_ok=True)
-        self.root = snapshot_root or Path(tempfile.mkdtemp(prefix=".polgraph-snapshots-", dir=base))
+        self.root = snapshot_root or self._snapshot_folder(store)
         self._lock = threading.Lock()
         self._generation = 0
         self._snapshot: str | None = None
@@ -81,6 +77,18 @@ class QueryEngine:
         self._idle: asyncio.Queue[_Worker] | None = None
         self._workers: set[_Worker] = set()
         self._reading: dict[_Worker, str] = {}  # the snapshot each busy worker is reading
+
+    @staticmethod
+    def _snapshot_folder(store) -> Path:
+        """Beside the store (checkpoints are hard links: same file system), named after it. The
+        store's lock makes this server its only user, so what a crashed run left is cleared."""
+        path = getattr(store, "path", None)
+        if path is None:
+            return Path(tempfile.mkdtemp(prefix="polgraph-snapshots-"))
+        folder = path.parent / f".{path.name}.snapshots"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        return folder
 
     # -- life --------------------------------------------------------------------------------
     async def start(self) -> None:
