@@ -115,7 +115,9 @@ class QueryEngine:
         with self._lock:
             self._changed = True
 
-    def current_snapshot(self) -> str:
+    def current_snapshot(self, reader: _Worker | None = None) -> str:
+        """The newest snapshot, taken now if the store changed since the last; ``reader`` is
+        recorded as reading it in the same step, so no later write can remove it meanwhile."""
         with self._lock:
             if self._changed or self._snapshot is None:
                 self._generation += 1
@@ -123,6 +125,8 @@ class QueryEngine:
                 self.store.snapshot(path)
                 self._snapshot, self._changed = str(path), False
                 self._forget_old_snapshots()
+            if reader is not None:
+                self._reading[reader] = self._snapshot
             return self._snapshot
 
     def _forget_old_snapshots(self) -> None:
@@ -136,10 +140,15 @@ class QueryEngine:
     # -- queries -----------------------------------------------------------------------------
     async def run(self, job: QueryJob) -> Answer | Refusal:
         assert self._idle is not None, "QueryEngine.start() was not awaited"
-        snapshot = await asyncio.to_thread(self.current_snapshot)
         worker = await self._idle.get()
-        with self._lock:
-            self._reading[worker] = snapshot
+        try:
+            if self._changed:  # a checkpoint takes milliseconds: not on the event loop
+                snapshot = await asyncio.to_thread(self.current_snapshot, worker)
+            else:
+                snapshot = self.current_snapshot(worker)
+        except BaseException:
+            self._idle.put_nowait(worker)
+            raise
         try:
             reply = await asyncio.to_thread(worker.call, snapshot, job, self.timeout)
         except QueryTimeout:
