@@ -48,10 +48,20 @@ class _Worker:
         self.outbox = Connection(to_child, readable=False)
         self.inbox = Connection(from_child, writable=False)
 
-    def call(self, snapshot: str, job: QueryJob, timeout: float) -> Answer | Refusal:
-        self.outbox.send((snapshot, job))
-        if not self.inbox.poll(timeout):
-            raise QueryTimeout()
+    async def call(self, snapshot: str, job: QueryJob, timeout: float) -> Answer | Refusal:
+        """Send the job and wait for the reply on the event loop itself (no thread hop: the
+        wait is most of a small query's time)."""
+        loop = asyncio.get_running_loop()
+        readable = loop.create_future()
+        fd = self.inbox.fileno()
+        loop.add_reader(fd, lambda: readable.done() or readable.set_result(None))
+        try:
+            self.outbox.send((snapshot, job))  # a job is small: the pipe takes it at once
+            await asyncio.wait_for(readable, timeout)
+        except asyncio.TimeoutError:
+            raise QueryTimeout() from None
+        finally:
+            loop.remove_reader(fd)
         return self.inbox.recv()
 
     def kill(self) -> None:
@@ -150,7 +160,7 @@ class QueryEngine:
             self._idle.put_nowait(worker)
             raise
         try:
-            reply = await asyncio.to_thread(worker.call, snapshot, job, self.timeout)
+            reply = await worker.call(snapshot, job, self.timeout)
         except QueryTimeout:
             self._replace(worker)
             raise
