@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import io
-import json
 import threading
 import time
 
 import httpx
 import pytest
+from conftest import RESOURCES, SEED_YAML
+from live_server import serving
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, JSONLD, TURTLE, XML, SPARQLWrapper
 
-from conftest import RESOURCES, SEED_YAML
-from live_server import serving
 from polgraph.extract.structured import load_structured
 from polgraph.ingest import Pipeline
 from polgraph.store import OxigraphStore
@@ -251,7 +249,7 @@ def test_writes_need_the_token(server):
     wrong = httpx.post(f"{server}/update", content=update, headers={**kind, "Authorization": "Bearer nope"})
     assert wrong.status_code == 403
     assert httpx.get(f"{server}/store", params={"graph": "urn:x:notes"}).status_code == 401
-    ask = f"ASK {{ GRAPH <urn:x:notes> {{ <urn:x:a> <urn:x:label> \"note\" }} }}"
+    ask = "ASK { GRAPH <urn:x:notes> { <urn:x:a> <urn:x:label> \"note\" } }"
     assert httpx.get(f"{server}/sparql", params={"query": ask}).json()["boolean"] is False
     done = httpx.post(f"{server}/update", content=update, headers={**kind, **AUTH})
     assert done.status_code == 204

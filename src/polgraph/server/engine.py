@@ -58,7 +58,7 @@ class _Worker:
         try:
             self.outbox.send((snapshot, job))  # a job is small: the pipe takes it at once
             await asyncio.wait_for(readable, timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise QueryTimeout() from None
         finally:
             loop.remove_reader(fd)

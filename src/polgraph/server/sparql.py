@@ -286,7 +286,7 @@ async def _write_graph(request: Request, target, *, replace: bool) -> Response:
     except (SyntaxError, ValueError) as exc:
         raise ApiError(400, "graph syntax", str(exc)) from None
     data = " .\n".join(f"{t.subject} {t.predicate} {t.object}" for t in triples)
-    inside = "{ %s }" % data if isinstance(target, ox.DefaultGraph) else "{ GRAPH %s { %s } }" % (target, data)
+    inside = f"{{ {data} }}" if isinstance(target, ox.DefaultGraph) else f"{{ GRAPH {target} {{ {data} }} }}"
     clear = "CLEAR SILENT DEFAULT" if isinstance(target, ox.DefaultGraph) else f"DROP SILENT GRAPH {target}"
 
     def run() -> bool:

@@ -116,6 +116,6 @@ def serve(inbox: Connection, outbox: Connection) -> None:
 if __name__ == "__main__":
     # Started by the engine as `python -m polgraph.server.worker IN OUT` with two pipe ends. The
     # replies must pickle as polgraph.server.worker's classes, not this __main__'s copies.
-    from polgraph.server import worker
+    from polgraph.server import worker  # noqa: PLW0406 - see above
 
     worker.serve(Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False))
