@@ -16,8 +16,8 @@ from rdflib import URIRef
 
 from polgraph.errors import InputError, ShapeMessage, ValidationFailed
 from polgraph.extract.schema import Extraction
-from polgraph.extract.source import TEXT_SUFFIXES, load_source
-from polgraph.extract.structured import STRUCTURED_SUFFIXES, load_structured
+from polgraph.extract.source import TEXT_SUFFIXES, load_source, read_source
+from polgraph.extract.structured import STRUCTURED_SUFFIXES, load_structured, parse_structured
 from polgraph.namespaces import MODEL_GRAPH_PREFIX
 from polgraph.rdf.mapping import ReportGraph, map_extraction
 from polgraph.rdf.validate import ReportValidator, ValidationReport, external_references
@@ -74,8 +74,26 @@ def read_extraction(path: Path, published: dt.date | None = None) -> Extraction:
         from polgraph.extract.reader import read_report
 
         return read_report(load_source(path, published=published), report_id=path.stem)
-    raise InputError(str(path), f"unknown kind of file {suffix or '(no suffix)'}; "
-                                "expected .txt, .html, .json, .yaml or .yml")
+    raise _unknown_kind(str(path), suffix)
+
+
+def parse_extraction(data: bytes, source: str, suffix: str, published: dt.date | None = None,
+                     key: str | None = None) -> Extraction:
+    """``read_extraction`` for a report already in memory (an upload): ``suffix`` says what kind
+    it is, ``source`` names it in messages, ``key`` is the report's short key for text reports."""
+    suffix = suffix.lower()
+    if suffix in STRUCTURED_SUFFIXES:
+        return parse_structured(data, source, suffix)
+    if suffix in TEXT_SUFFIXES:
+        from polgraph.extract.reader import read_report
+
+        return read_report(read_source(data, source, suffix, published=published), report_id=key)
+    raise _unknown_kind(source, suffix)
+
+
+def _unknown_kind(source: str, suffix: str) -> InputError:
+    return InputError(source, f"unknown kind of file {suffix or '(no suffix)'}; "
+                              "expected .txt, .html, .json, .yaml or .yml")
 
 
 class Pipeline:

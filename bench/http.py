@@ -1,0 +1,683 @@
+"""HTTP speed: who held which role at an event, via /sparql and /api/roles, and rdflib-endpoint.
+
+Builds (or reuses, under var/bench/http-store) a store of synthetic reports with persons resolved,
+serves it with ``polgraph serve`` on 127.0.0.1, and puts a bounded load on it: ``--clients``
+concurrent clients, each sending its next request when the last one is answered, start
+requests for ``--seconds`` (after a short warm-up), and the answers still out are waited for;
+requests/s is every answer over the time to the last one. A minimal keep-alive HTTP client
+sends them (``--client httpx`` for httpx), as httpx would take a core from the server on a
+2-core machine. Every request asks about an event drawn at random from the store:
+queries/who-held-role-at-event.rq with ?event bound, through /sparql, and /api/roles?event=.
+rdflib-endpoint then serves the same quads from rdflib's in-memory Dataset (default graph = the
+union, as polgraph's) on another port and gets the same /sparql load. Figures are printed, not
+asserted: requests/s, p50 and p99 per target, against the targets (>= 20x rdflib-endpoint's
+throughput, p99 <= 50 ms). When rdflib would not fit in memory, it serves a slice of the
+reports and polgraph is measured on that slice too, so the two compare on the same data.
+
+    .venv/bin/python bench/http.py [--reports 10000] [--seconds 20] [--clients 16] [--quick]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+if __name__ == "http":
+    # The scripts in bench/ run with this folder first on sys.path, so the `import http` that
+    # urllib, httpx or uvicorn make for them finds this file: put the standard library's package
+    # in its place and go on as if nothing happened.
+    import importlib.machinery
+    import importlib.util
+
+    _here = os.path.dirname(os.path.realpath(__file__))
+    _spec = importlib.machinery.PathFinder.find_spec(
+        "http", [p for p in sys.path if os.path.realpath(p or ".") != _here])
+    _stdlib_http = importlib.util.module_from_spec(_spec)
+    sys.modules["http"] = _stdlib_http
+    _spec.loader.exec_module(_stdlib_http)
+
+import argparse
+import asyncio
+import contextlib
+import math
+import platform
+import random
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+CACHE = REPO / "var" / "bench" / "http-store"
+EVENT_PREFIX = "https://w3id.org/polgraph/id/event/"
+SPARQL_JSON = "application/sparql-results+json"
+# rdflib's in-memory Dataset costs about 1.6 kB a quad (measured on 2,000 reports); the margin
+# covers the server around it and the benchmark itself.
+RDFLIB_BYTES_PER_QUAD = 2_000
+SLICES = (5_000, 2_000, 1_000, 500)
+
+
+# -- the store ------------------------------------------------------------------------------
+
+def cached_store(count: int, *, rebuild: bool = False) -> Path:
+    """A store of ``count`` synthetic reports with persons and tenures resolved, built once."""
+    target = CACHE / f"{count}-reports"
+    if target.exists() and not rebuild:
+        print(f"store: {count:,} reports, cached at {target.relative_to(REPO)}", flush=True)
+        return target
+    sys.path.insert(0, str(BENCH))
+    from ingest import fill  # bench/ingest.py: the same generator, written the same way
+    from synthetic import post_titles
+
+    from polgraph.ingest import Pipeline
+    from polgraph.store import OxigraphStore
+    from polgraph.vocab import vocabulary
+
+    # Built beside the cache and renamed when complete, so an interrupted build is never reused.
+    partial = CACHE / f"{count}-reports.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    print(f"store: building {count:,} reports (a few minutes for 10,000) …", flush=True)
+    vocab = vocabulary()
+    store = OxigraphStore(partial)
+    pipeline = Pipeline(store, vocab)
+    pipeline.ensure_model_graphs()
+    filling = fill(store, count, post_titles(vocab), vocab)
+    t0 = time.perf_counter()
+    summary = pipeline.resolve_identities()  # /api/roles and the named query read resolved persons
+    resolving = time.perf_counter() - t0
+    quads = store.stats().quads
+    store.close()
+    shutil.rmtree(target, ignore_errors=True)
+    partial.rename(target)
+    print(f"store: built in {filling + resolving:.0f} s (reports {filling:.0f} s, "
+          f"{summary.persons:,} persons and {summary.tenures:,} tenures {resolving:.0f} s), "
+          f"{quads:,} quads, cached at {target.relative_to(REPO)}", flush=True)
+    return target
+
+
+def store_facts(path: Path) -> tuple[int, list[str]]:
+    """The store's quad count and its events that have role attestations, sorted."""
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(path))  # released when it goes, before a server opens it
+    events = sorted(row["event"].value for row in store.query(
+        "SELECT DISTINCT ?event WHERE { ?a a <https://w3id.org/polgraph/ontology#RoleAttestation> ;"
+        " <https://w3id.org/polgraph/ontology#event> ?event }", use_default_graph_as_union=True))
+    if not events:
+        raise SystemExit(f"{path} holds no event with role attestations: try --rebuild")
+    return len(store), events
+
+
+def available_bytes() -> int:
+    with open("/proc/meminfo") as meminfo:
+        for line in meminfo:
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+# -- servers --------------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    base: str
+    process: subprocess.Popen
+    start_seconds: float
+
+    def rss_mb(self) -> float | None:
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        return None
+
+
+@contextlib.contextmanager
+def serving(name: str, command: list[str], log: Path, *, start_timeout: float) -> Iterator[Server]:
+    """Run ``command`` (a server taking ``--port`` last) until it answers GET /sparql; stop it,
+    and whatever it started, on the way out."""
+    port = free_port()
+    with log.open("wb") as sink:
+        # Its own session, so the query workers it forks can be stopped with it by its id.
+        process = subprocess.Popen([*command, "--port", str(port)], cwd=REPO, stdout=sink,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    started = time.perf_counter()
+    try:
+        import httpx
+
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"{name} exited with {process.returncode}:\n{tail(log)}")
+            with contextlib.suppress(httpx.TransportError):
+                if httpx.get(f"{base}/sparql", timeout=2).status_code == 200:
+                    break
+            if time.perf_counter() - started > start_timeout:
+                raise RuntimeError(f"{name} did not answer within {start_timeout:.0f} s:\n"
+                                   f"{tail(log)}")
+            time.sleep(0.2)
+        yield Server(base, process, time.perf_counter() - started)
+    finally:
+        stop(process)
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            pass
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)  # the server if it hung, and any worker it left
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(10)
+
+
+def tail(log: Path, lines: int = 20) -> str:
+    with contextlib.suppress(OSError):
+        return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
+    return ""
+
+
+def group_cpu(group: int) -> dict[str, float]:
+    """CPU seconds used so far by the processes of a server's process group, the one that
+    leads it ("main") apart from those it started ("children")."""
+    tick = os.sysconf("SC_CLK_TCK")
+    used = {"main": 0.0, "children": 0.0}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = stat.read_text().rpartition(")")[2].split()
+            if int(fields[2]) == group:  # pgrp
+                seconds = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+                used["main" if int(stat.parent.name) == group else "children"] += seconds
+    return used
+
+
+def machine_busy() -> float:
+    """CPU seconds all cores have spent running processes since boot (user, nice, system:
+    interrupt time, loopback traffic's included, belongs to no process and is left out)."""
+    with open("/proc/stat") as stat:
+        user, nice, system = (int(x) for x in stat.readline().split()[1:4])
+    return (user + nice + system) / os.sysconf("SC_CLK_TCK")
+
+
+def polgraph_command(store: Path) -> list[str]:
+    return [sys.executable, "-m", "polgraph.cli", "serve", "--host", "127.0.0.1",
+            "--store", str(store)]
+
+
+def rdflib_command(store: Path) -> list[str]:
+    return [sys.executable, str(Path(__file__).resolve()), "--serve-rdflib", str(store)]
+
+
+def serve_rdflib(store_path: Path, port: int) -> None:
+    """The rdflib-endpoint side: every quad of the store in an rdflib Dataset, served on /sparql."""
+    import pyoxigraph as ox
+    import uvicorn
+    from rdflib import BNode, Dataset, Literal, URIRef
+    from rdflib_endpoint import SparqlEndpoint
+
+    xsd_string = "http://www.w3.org/2001/XMLSchema#string"
+    t0 = time.perf_counter()
+    dataset = Dataset(default_union=True)  # the default graph is the union, as polgraph queries it
+    # Built over the empty dataset: its service description counts the triples of every named
+    # graph with one SPARQL query, which over this store's ~90,000 graphs did not end in 10
+    # minutes. The description then lists no graphs, which no query here reads.
+    app = SparqlEndpoint(graph=dataset, path="/sparql", cors_enabled=False)
+    iris: dict[str, URIRef] = {}
+    graphs: dict[str, object] = {}
+
+    # Term by term from the store rather than through an N-Quads file: the same quads, and
+    # rdflib's N-Quads parser would take half as long again. Plain strings stay plain, as the
+    # parser would leave them.
+    def term(node):
+        if isinstance(node, ox.NamedNode):
+            found = iris.get(node.value)
+            if found is None:
+                found = iris[node.value] = URIRef(node.value)
+            return found
+        if isinstance(node, ox.BlankNode):
+            return BNode(node.value)
+        if node.language:
+            return Literal(node.value, lang=node.language)
+        kind = node.datatype.value
+        if kind == xsd_string:
+            return Literal(node.value)
+        return Literal(node.value, datatype=URIRef(kind))
+
+    def graph(name):
+        found = graphs.get(name.value)
+        if found is None:
+            found = graphs[name.value] = dataset.graph(URIRef(name.value))
+        return found
+
+    source = ox.Store.read_only(str(store_path))
+    dataset.addN((term(q.subject), term(q.predicate), term(q.object), graph(q.graph_name))
+                 for q in source)
+    del source
+    print(f"rdflib: {len(graphs):,} graphs loaded in {time.perf_counter() - t0:.0f} s", flush=True)
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+
+
+# -- the load -------------------------------------------------------------------------------
+
+def sparql_request(query_text: Callable[[str], str]) -> Callable[[str], tuple[str, dict, dict]]:
+    return lambda event: ("/sparql", {"query": query_text(event)}, {"Accept": SPARQL_JSON})
+
+
+def roles_request(event: str) -> tuple[str, dict, dict]:
+    # The API's event id is the IRI's last part (the full IRI is taken too).
+    ident = event.removeprefix(EVENT_PREFIX)
+    return "/api/roles", {"event": ident}, {"Accept": "application/json"}
+
+
+@dataclass
+class Figures:
+    target: str
+    reports: int
+    latencies: list[float] = field(default_factory=list)  # seconds, answered requests only
+    errors: int = 0
+    first_error: str = ""
+    seconds: float = 0.0  # from the first request to the last answer
+    last: float = 0.0  # perf_counter of the last answer
+    client_cpu: float = 0.0  # the load generator's CPU time per second of the load
+    server_cpu: dict[str, float] = field(default_factory=dict)  # the same for the server
+    others: float = 0.0  # the same for every other process on the machine
+    note: str = ""
+
+    @property
+    def rate(self) -> float:
+        return len(self.latencies) / self.seconds if self.seconds else 0.0
+
+    def percentile_ms(self, share: float) -> float | None:
+        if not self.latencies:
+            return None
+        ordered = sorted(self.latencies)
+        return 1000 * ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+class RawConnection:
+    """One keep-alive HTTP/1.1 connection, as little client as the load needs. httpx spends
+    about 2 ms of CPU a request here (URL handling, h11), which on 2 cores takes a whole core
+    from the server it is measuring."""
+
+    def __init__(self, base: str) -> None:
+        host, _, port = base.removeprefix("http://").partition(":")
+        self.host, self.port = host, int(port)
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def get(self, path: str, params: dict, headers: dict) -> tuple[int, bytes]:
+        try:
+            return await self._get(path, params, headers)
+        except BaseException:
+            self.close()  # a half-read answer would garble the next one
+            raise
+
+    async def _get(self, path: str, params: dict, headers: dict) -> tuple[int, bytes]:
+        if self.streams is None:
+            self.streams = await asyncio.open_connection(self.host, self.port)
+        reader, writer = self.streams
+        lines = [f"GET {path}?{urlencode(params)} HTTP/1.1", f"Host: {self.host}:{self.port}",
+                 *(f"{k}: {v}" for k, v in headers.items())]
+        writer.write(("\r\n".join(lines) + "\r\n\r\n").encode())
+        head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+        status = int(head[0].split()[1])
+        fields = {}
+        for line in head[1:]:
+            name, _, value = line.partition(":")
+            fields[name.strip().lower()] = value.strip().lower()
+        if "content-length" in fields:
+            body = await reader.readexactly(int(fields["content-length"]))
+        elif "chunked" in fields.get("transfer-encoding", ""):
+            chunks = []
+            while size := int((await reader.readuntil(b"\r\n")).split(b";")[0], 16):
+                chunks.append((await reader.readexactly(size + 2))[:-2])
+            while await reader.readuntil(b"\r\n") != b"\r\n":  # trailers
+                pass
+            body = b"".join(chunks)
+        else:
+            body = await reader.read()
+            fields["connection"] = "close"
+        if fields.get("connection") == "close":
+            self.close()
+        return status, body
+
+    def close(self) -> None:
+        if self.streams is not None:
+            self.streams[1].close()
+            self.streams = None
+
+
+async def _load(base: str, request: Callable[[str], tuple[str, dict, dict]], events: list[str],
+                figures: Figures, clients: int, seconds: float, grace: float, kind: str,
+                seed: str = "load") -> None:
+    """``clients`` closed loops that start requests for ``seconds``, then wait up to ``grace``
+    for the last ones. Throughput is every answer over the time to the last one: a server that
+    answers in bursts (rdflib-endpoint sends a whole queue's answers at once) would otherwise
+    be counted by whether a burst fell just inside or just outside the window."""
+    import httpx
+
+    timeout = seconds + grace + 5
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=timeout) as client:
+        async def via_httpx(path: str, params: dict, headers: dict) -> tuple[int, bytes]:
+            response = await client.get(path, params=params, headers=headers)
+            return response.status_code, response.content
+
+        async def one_client(index: int, deadline: float) -> None:
+            # The same draws for every target, so they answer about the same events.
+            rng = random.Random(f"{seed}-{index}")
+            connection = RawConnection(base) if kind == "raw" else None
+            get = connection.get if connection else via_httpx
+            try:
+                while time.perf_counter() < deadline:
+                    path, params, headers = request(rng.choice(events))
+                    t0 = time.perf_counter()
+                    try:
+                        status, body = await asyncio.wait_for(get(path, params, headers), timeout)
+                        ok = status == 200 and bool(body)
+                        problem = f"HTTP {status}: {body[:200].decode(errors='replace')}"
+                    except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError,
+                            ValueError, httpx.HTTPError) as exc:  # OSError: timeouts too
+                        ok, problem = False, f"{type(exc).__name__}: {exc}"
+                    t1 = time.perf_counter()
+                    figures.last = max(figures.last, t1)
+                    if ok:
+                        figures.latencies.append(t1 - t0)
+                    else:
+                        figures.errors += 1
+                        figures.first_error = figures.first_error or problem
+            finally:
+                if connection:
+                    connection.close()
+
+        cpu = time.process_time()
+        start = time.perf_counter()
+        deadline = start + seconds
+        tasks = [asyncio.create_task(one_client(i, deadline)) for i in range(clients)]
+        _done, pending = await asyncio.wait(tasks, timeout=seconds + grace)
+        for task in pending:  # not answered in time: neither counted nor timed
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+        figures.seconds = (figures.last or time.perf_counter()) - start
+        figures.client_cpu = (time.process_time() - cpu) / (time.perf_counter() - start)
+        for task in tasks:
+            if not task.cancelled():
+                task.result()  # a fault in the benchmark itself, not an error answer: raise it
+
+
+def run_async(coroutine):
+    try:
+        import uvloop  # the client shares the 2 cores with the server: the cheaper loop
+    except ImportError:
+        return asyncio.run(coroutine)
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        return runner.run(coroutine)
+
+
+def measure(target: str, reports: int, server: Server, request, events: list[str], args, *,
+            warmup: float) -> Figures:
+    figures = Figures(target, reports)
+    print(f"  {target} on {reports:,} reports: {args.clients} clients for {args.seconds:g} s"
+          f"{f' after {warmup:g} s of warm-up' if warmup else ''} …", flush=True)
+    if warmup:  # other events than the load's, so it warms the server, not the answers
+        run_async(_load(server.base, request, events, Figures(target, reports), args.clients,
+                        warmup, grace=30 + 2 * warmup, kind=args.client, seed="warm-up"))
+    before, busy = group_cpu(server.process.pid), machine_busy()
+    run_async(_load(server.base, request, events, figures, args.clients, args.seconds,
+                    grace=30 + 2 * args.seconds, kind=args.client))
+    after, busy = group_cpu(server.process.pid), machine_busy() - busy
+    figures.server_cpu = {k: (after[k] - before[k]) / figures.seconds for k in after}
+    # Whatever else the machine did meanwhile: more than a little, and the figures are skewed.
+    figures.others = max(0.0, busy / figures.seconds - figures.client_cpu
+                         - sum(figures.server_cpu.values()))
+    print(f"    {len(figures.latencies):,} answered, {figures.errors:,} errors, "
+          f"{figures.rate:.1f}/s, p50 {_ms(figures.percentile_ms(0.5))} ms, "
+          f"p99 {_ms(figures.percentile_ms(0.99))} ms", flush=True)
+    return figures
+
+
+def answers(base: str, request, events: list[str]) -> list[int | str]:
+    """Rows (or /api/roles' total) for a few events, one request at a time: the answers are
+    real, and the first request of a run is not the one that gets timed."""
+    import httpx
+
+    counts: list[int | str] = []
+    for event in events:
+        path, params, headers = request(event)
+        response = httpx.get(base + path, params=params, headers=headers, timeout=120)
+        if response.status_code != 200:
+            counts.append(f"HTTP {response.status_code}")
+        elif path == "/sparql":
+            counts.append(len(response.json()["results"]["bindings"]))
+        else:
+            counts.append(response.json()["total"])
+    return counts
+
+
+def has_route(base: str, path: str, probe: str) -> bool:
+    """Whether the app has ``path``: from its OpenAPI document, or else whether ``probe`` (a
+    request for something that exists) is a 404."""
+    import httpx
+
+    response = httpx.get(f"{base}/openapi.json", timeout=30)
+    if response.status_code == 200:
+        return path in response.json().get("paths", {})
+    return httpx.get(base + probe, timeout=30).status_code != 404
+
+
+def measure_polgraph(store: Path, reports: int, events: list[str], query_text, samples: list[str],
+                     args, log: Path) -> tuple[list[Figures], list[int | str]]:
+    """/sparql and /api/roles under load, and the rows /sparql gave for ``samples``."""
+    rows = []
+    with serving("polgraph serve", polgraph_command(store), log, start_timeout=120) as server:
+        print(f"polgraph serving {reports:,} reports (ready in {server.start_seconds:.1f} s)",
+              flush=True)
+        sparql = sparql_request(query_text)
+        counts = answers(server.base, sparql, samples)
+        print(f"  rows for {len(samples)} sample events through /sparql: {counts}")
+        rows.append(measure("polgraph /sparql", reports, server, sparql, events, args,
+                            warmup=args.warmup))
+        path, params, _headers = roles_request(samples[0])
+        if has_route(server.base, path, f"{path}?{urlencode(params)}"):
+            print(f"  totals for the same events through /api/roles: "
+                  f"{answers(server.base, roles_request, samples)}")
+            rows.append(measure("polgraph /api/roles", reports, server, roles_request, events,
+                                args, warmup=args.warmup))
+        else:
+            rows.append(Figures("polgraph /api/roles", reports, note="n/a (route missing)"))
+    return rows, counts
+
+
+def measure_rdflib(store: Path, reports: int, quads: int, events: list[str], query_text,
+                   samples: list[str], polgraph_counts: list[int | str], args,
+                   log: Path) -> Figures:
+    """rdflib-endpoint under the same /sparql load; a failure to serve is a row, so that
+    polgraph's figures are still printed."""
+    import httpx
+
+    # Loading runs at about 35 µs a quad on this kind of machine; allow for a slow one.
+    start_timeout = 120 + 200e-6 * quads
+    print(f"rdflib-endpoint: loading {quads:,} quads into rdflib …", flush=True)
+    try:
+        with serving("rdflib-endpoint", rdflib_command(store), log,
+                     start_timeout=start_timeout) as server:
+            rss = server.rss_mb()
+            print(f"rdflib-endpoint serving {reports:,} reports (ready in "
+                  f"{server.start_seconds:.0f} s{f', {rss:,.0f} MB resident' if rss else ''})",
+                  flush=True)
+            sparql = sparql_request(query_text)
+            counts = answers(server.base, sparql, samples)
+            agree = "the same as" if counts == polgraph_counts else "NOT the same as"
+            print(f"  rows for the sample events through /sparql: {counts} ({agree} polgraph's)")
+            # Its queue would outlast a warm-up by many seconds: the sample requests above
+            # are its warm-up.
+            return measure("rdflib-endpoint /sparql", reports, server, sparql, events, args,
+                           warmup=0)
+    except (RuntimeError, httpx.HTTPError) as exc:
+        print(f"rdflib-endpoint failed: {exc}", flush=True)
+        return Figures("rdflib-endpoint /sparql", reports, note="n/a (failed, see above)")
+
+
+# -- the report -----------------------------------------------------------------------------
+
+def print_table(rows: list[Figures]) -> None:
+    print()
+    print(f"{'target':<26}{'reports':>8}{'requests':>10}{'errors':>8}{'req/s':>10}"
+          f"{'p50 ms':>10}{'p99 ms':>10}")
+    for row in rows:
+        if row.note:
+            print(f"{row.target:<26}{row.reports:>8,}  {row.note}")
+            continue
+        p50, p99 = row.percentile_ms(0.50), row.percentile_ms(0.99)
+        print(f"{row.target:<26}{row.reports:>8,}{len(row.latencies):>10,}{row.errors:>8,}"
+              f"{row.rate:>10.1f}{_ms(p50):>10}{_ms(p99):>10}")
+    for row in rows:
+        if row.errors:
+            print(f"  {row.target}: first error: {row.first_error}")
+    print(f"CPU per second of load ({os.cpu_count()} would be every core busy): client, "
+          "server process, its query workers, other processes")
+    for row in rows:
+        if not row.note:
+            print(f"  {row.target:<24}{row.reports:>8,}{row.client_cpu:>8.2f}"
+                  f"{row.server_cpu.get('main', 0):>8.2f}"
+                  f"{row.server_cpu.get('children', 0):>8.2f}{row.others:>8.2f}")
+
+
+def _ms(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1f}"
+
+
+def print_verdicts(rows: list[Figures], reports: int, slice_reports: int) -> None:
+    rdflib = next(r for r in rows if r.target.startswith("rdflib"))
+    print()
+    for row in rows:
+        if row.note or not row.target.startswith("polgraph"):
+            continue
+        if row.reports == slice_reports:
+            if rdflib.rate:
+                ratio = row.rate / rdflib.rate
+                verdict = "met" if ratio >= 20 else "missed"
+                print(f"throughput {row.target} / rdflib-endpoint on {slice_reports:,} reports: "
+                      f"{ratio:.1f}x  (target >= 20x: {verdict})")
+            else:
+                why = rdflib.note or "n/a (rdflib-endpoint answered nothing in time)"
+                print(f"throughput {row.target} / rdflib-endpoint on {slice_reports:,} reports: "
+                      f"{why}")
+        if row.reports == reports:
+            p99 = row.percentile_ms(0.99)
+            verdict = "n/a" if p99 is None else ("met" if p99 <= 50 else "missed")
+            print(f"p99 {row.target} on {reports:,} reports: {_ms(p99)} ms  "
+                  f"(target <= 50 ms: {verdict})")
+    busiest = max((row.others for row in rows if not row.note), default=0.0)
+    if busiest > 0.25:
+        print(f"warning: other processes kept up to {busiest:.2f} cores busy during the loads; "
+              "these figures are low for this machine")
+
+
+# -- main -----------------------------------------------------------------------------------
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reports", type=int, help="reports in the store (default 10000)")
+    parser.add_argument("--seconds", type=float, help="length of each load (default 20)")
+    parser.add_argument("--clients", type=int, default=16, help="concurrent clients (default 16)")
+    parser.add_argument("--warmup", type=float,
+                        help="seconds of load on polgraph before each measured one (default 2)")
+    parser.add_argument("--client", choices=("raw", "httpx"), default="raw",
+                        help="the load's HTTP client: a minimal keep-alive one, or httpx")
+    parser.add_argument("--quick", action="store_true",
+                        help="a smoke run: 300 reports, 3 s, 1 s of warm-up unless given")
+    parser.add_argument("--rdflib-reports", type=int, default=None,
+                        help="reports rdflib-endpoint serves (default: all of them if they fit "
+                             "in memory, else a slice)")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="build the store again, cached or not")
+    parser.add_argument("--serve-rdflib", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve_rdflib:
+        serve_rdflib(args.serve_rdflib, args.port)
+        return
+    quick = args.quick
+    args.reports = args.reports or (300 if quick else 10_000)
+    args.seconds = args.seconds or (3 if quick else 20)
+    args.warmup = args.warmup if args.warmup is not None else (1 if quick else 2)
+
+    import pyoxigraph
+    import rdflib
+    import rdflib_endpoint
+
+    from polgraph.queries import load_query
+
+    workers = os.environ.get("POLGRAPH_QUERY_WORKERS") or f"{max(2, os.cpu_count() or 1)} (default)"
+    # Anything else busy on the machine skews every figure: the load average says whether it was.
+    print(f"{platform.node()}: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}, "
+          f"{available_bytes() / 2**30:.1f} GiB available; Python {platform.python_version()}, "
+          f"pyoxigraph {pyoxigraph.__version__}, rdflib {rdflib.__version__}, "
+          f"rdflib-endpoint {rdflib_endpoint.__version__}; polgraph query workers: {workers}; "
+          f"load client: {args.client}", flush=True)
+    named = load_query("who-held-role-at-event")
+
+    def query_text(event: str) -> str:
+        return named.render({"event": event})
+
+    full = cached_store(args.reports, rebuild=args.rebuild)
+    quads, events = store_facts(full)
+    print(f"store: {quads:,} quads, {len(events):,} events with role attestations")
+
+    slice_reports = args.rdflib_reports or args.reports
+    per_report = quads / args.reports * RDFLIB_BYTES_PER_QUAD  # bytes rdflib needs a report
+    if args.rdflib_reports is None:
+        budget = 0.8 * available_bytes()
+        if args.reports * per_report > budget:
+            fitting = [n for n in SLICES if n < args.reports and n * per_report <= budget]
+            slice_reports = fitting[0] if fitting else min(SLICES)
+    slice_reports = min(slice_reports, args.reports)
+    if slice_reports != args.reports:
+        print(f"rdflib-endpoint would need about {args.reports * per_report / 2**30:.1f} GiB for "
+              f"{args.reports:,} reports: it serves a store of the first {slice_reports:,} "
+              f"instead, and polgraph is measured on that store too", flush=True)
+        part = cached_store(slice_reports, rebuild=args.rebuild)
+        part_quads, part_events = store_facts(part)
+    else:
+        part, part_quads, part_events = full, quads, events
+
+    rng = random.Random("samples")
+    rows: list[Figures] = []
+    with tempfile.TemporaryDirectory(prefix="polgraph-bench-http-") as tmp:
+        logs = Path(tmp)
+        samples = rng.sample(events, min(5, len(events)))
+        found, polgraph_counts = measure_polgraph(full, args.reports, events, query_text, samples,
+                                                  args, logs / "polgraph.log")
+        rows += found
+        part_samples = samples
+        if part is not full:
+            part_samples = rng.sample(part_events, min(5, len(part_events)))
+            found, polgraph_counts = measure_polgraph(
+                part, slice_reports, part_events, query_text, part_samples, args,
+                logs / "polgraph-slice.log")
+            rows += found
+        rows.append(measure_rdflib(part, slice_reports, part_quads, part_events, query_text,
+                                   part_samples, polgraph_counts, args, logs / "rdflib.log"))
+
+    print_table(rows)
+    print_verdicts(rows, args.reports, slice_reports)
+
+
+if __name__ == "__main__":
+    main()

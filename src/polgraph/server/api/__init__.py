@@ -1,0 +1,10 @@
+"""The REST API under /api: one router per kind of thing, JSON by default, errors as
+``{"error": …, "detail": …}``, ids as in ``polgraph.server.api.ids``."""
+
+from fastapi import APIRouter
+
+from polgraph.server.api import events, organizations, persons, reports, roles, sources
+
+router = APIRouter()
+for module in (persons, events, organizations, roles, sources, reports):
+    router.include_router(module.router)

@@ -1,0 +1,90 @@
+"""Reading the store for the API: SPARQL with the project's prefixes, rows as plain values.
+
+The API reads ``app.state.store`` directly rather than through the query workers: its queries
+are fixed, bounded by the identifiers they start from, and answer in milliseconds, so they need
+neither a snapshot nor a time limit. Values from requests are bound as RDF terms
+(``polgraph.queries.with_values``), never pasted into the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pyoxigraph as ox
+from fastapi import Request
+
+from polgraph.namespaces import PREFIXES
+from polgraph.queries import with_values
+
+_HEADER = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_NUMBERS = {_XSD + "integer", _XSD + "int", _XSD + "long", _XSD + "decimal"}
+
+Value = str | int | bool | None
+
+
+def store_of(request: Request):
+    return request.app.state.store
+
+
+def value(term: Any) -> Value:
+    """A term as JSON wants it: IRIs and strings as text, numbers and booleans as themselves,
+    dates as ISO text."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        if datatype in _NUMBERS:
+            return int(float(term.value))
+        if datatype == _XSD + "boolean":
+            return term.value in ("true", "1")
+    return term.value
+
+
+Term = ox.NamedNode | ox.Literal
+
+
+def select(store, sparql: str, bindings: dict[str, Term] | None = None) -> list[dict[str, Value]]:
+    """The rows of a SELECT query (prefixes added), each a dict of plain values."""
+    text = with_values(_HEADER + sparql, bindings or {})
+    solutions = store.query(text)
+    names = [variable.value for variable in solutions.variables]
+    return [{name: value(row[name]) for name in names} for row in solutions]
+
+
+def ask(store, sparql: str, bindings: dict[str, Term]) -> bool:
+    return bool(store.query(with_values(_HEADER + sparql, bindings)))
+
+
+def construct(store, sparql: str, bindings: dict[str, Term]):
+    return store.query(with_values(_HEADER + sparql, bindings))
+
+
+def iri(text: str) -> ox.NamedNode:
+    return ox.NamedNode(text)
+
+
+def text(content: str) -> ox.Literal:
+    return ox.Literal(content)
+
+
+def date(iso: str) -> ox.Literal:
+    return ox.Literal(iso, datatype=ox.NamedNode(_XSD + "date"))
+
+
+def values_block(variable: str, iris: Iterable[str]) -> str:
+    """``VALUES ?x { <a> <b> }`` for IRIs that came out of the store (each serialised by the RDF
+    library), to fetch the details of a page of results in one query."""
+    terms = " ".join(str(ox.NamedNode(found)) for found in sorted(set(iris)))
+    return f"VALUES ?{variable} {{ {terms} }}"
+
+
+def named_query(store, name: str, params: dict[str, str]) -> list[dict[str, Value]]:
+    """The rows of one of the project's named queries (``queries/*.rq``), parameters bound by
+    its own rules."""
+    from polgraph.queries import load_query
+
+    solutions = store.query(load_query(name).render(params))
+    names = [variable.value for variable in solutions.variables]
+    return [{name: value(row[name]) for name in names} for row in solutions]

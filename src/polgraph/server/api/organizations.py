@@ -1,0 +1,107 @@
+"""``/api/organizations``: find bodies by name; one body with its posts' holders over time, its
+members (its own and its sub-bodies'), its sub-bodies and the events it organised."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+
+from polgraph.server.api import careers
+from polgraph.server.api import examples as shown
+from polgraph.server.api.docs import answers, examples
+from polgraph.server.api.evidence import Sources
+from polgraph.server.api.graph import iri, named_query, select, store_of, text
+from polgraph.server.api.ids import iri_for, node, not_found
+from polgraph.server.api.linked_data import describe, wants_linked_data
+from polgraph.server.api.search import Limit, Offset, page, regex_filter, word_patterns
+
+router = APIRouter(prefix="/organizations", tags=["organizations"])
+
+_MATCHING = "?org a pg:Organization ; rdfs:label ?label . BIND (LCASE(?label) AS ?key) {filter}"
+_HEAD = """
+SELECT ?label ?kind ?body_type ?unit ?unit_label WHERE {
+  ?org a pg:Organization ; rdfs:label ?label .
+  OPTIONAL { ?org a ?class . ?class rdfs:label ?kind
+             FILTER (?class != pg:Organization && LANG(?kind) = "en") }
+  OPTIONAL { ?org pg:bodyType/skos:prefLabel ?body_type FILTER (LANG(?body_type) = "vi") }
+  OPTIONAL { ?org pg:jurisdiction ?unit . ?unit rdfs:label ?unit_label }
+}"""
+_PARENTS = """SELECT DISTINCT ?other ?label WHERE {
+  ?org org:subOrganizationOf ?other . ?other rdfs:label ?label } ORDER BY ?label"""
+_CHILDREN = """SELECT DISTINCT ?other ?label WHERE { ?other org:subOrganizationOf ?org ; rdfs:label ?label }
+ORDER BY ?label"""
+_ORGANISED = """
+SELECT DISTINCT ?event ?event_label ?date ?kind WHERE {
+  ?event pg:organiser ?org ; rdfs:label ?event_label .
+  OPTIONAL { ?event pg:date ?date } OPTIONAL { ?event a ?class . ?class pg:kindCode ?kind }
+} ORDER BY (!BOUND(?date)) ?date ?event"""
+
+
+@router.get("", summary="Find organizations by name", responses=answers(shown.ORGANIZATIONS, 400))
+def search_organizations(
+    request: Request,
+    q: Annotated[str, Query(max_length=200, description="Words of the name; accents optional.",
+                            openapi_examples=examples(commune_committee="dang uy xa cam loc",
+                                                      with_accents="Ủy ban nhân dân"))] = "",
+    limit: Limit = 20, offset: Offset = 0,
+) -> dict:
+    """Bodies whose name contains every word of ``q`` at the start of a word, accents optional
+    as for persons; with no ``q``, every body. Ordered by name."""
+    patterns = word_patterns(q)
+    where = _MATCHING.replace("{filter}", regex_filter("?key", len(patterns)))
+    bindings = {f"word{i}": text(p) for i, p in enumerate(patterns)}
+    store = store_of(request)
+    total = select(store, f"SELECT (COUNT(DISTINCT ?org) AS ?n) WHERE {{ {where} }}", bindings)[0]["n"]
+    rows = select(store, f"SELECT DISTINCT ?org ?label ?key WHERE {{ {where} }} ORDER BY ?key ?org "
+                         f"LIMIT {limit} OFFSET {offset}", bindings)
+    return page([node(r["org"], label=r["label"]) for r in rows], total, limit, offset)
+
+
+@router.get("/{organization_id}", summary="A body: post holders over time, members, sub-bodies",
+            responses=answers(shown.ORGANIZATION, 404, 406, linked_data=shown.ORGANIZATION_LINKED_DATA))
+def get_organization(
+    request: Request,
+    organization_id: Annotated[str, Path(
+        description="The body's id (the end of its IRI).",
+        openapi_examples=examples(commune_party_committee="dang-uy-xa-cam-loc-e70eec11"))],
+):
+    """The body, where it serves and where it sits (``parents``, ``sub_bodies``); for each of its
+    posts the holders in date order, each tenure with the attestations and sentences behind it;
+    ``members``: everyone attested in a post of the body or of its sub-bodies, with first and last
+    evidence; the events it organised. ``Accept: application/ld+json`` answers JSON-LD."""
+    store = store_of(request)
+    org = iri_for("organizations", organization_id)
+    bound = {"org": iri(org)}
+    found = select(store, _HEAD, bound)
+    if not found:
+        raise not_found("organizations", organization_id)
+    if wants_linked_data(request):
+        return describe(store, org)
+    top = found[0]
+    held = careers.attestations(store, org=org)
+    return {
+        **node(org, label=top["label"], kind=top["kind"], body_type=top["body_type"]),
+        "jurisdiction": node(top["unit"], label=top["unit_label"]),
+        "parents": [node(r["other"], label=r["label"]) for r in select(store, _PARENTS, bound)],
+        "sub_bodies": [node(r["other"], label=r["label"]) for r in select(store, _CHILDREN, bound)],
+        "posts": _posts(careers.posts(store, None, held, Sources(store), org=org)),
+        "members": [{"person": node(r["person"], name=r["person_name"]), "post": r["post_label"],
+                     "body": r["post_org_label"], "first_seen": r["first_seen"], "last_seen": r["last_seen"],
+                     "attestations": r["attestations"]}
+                    for r in named_query(store, "org-members", {"org": org})],
+        "events": [careers.event_of(r) for r in select(store, _ORGANISED, bound)],
+    }
+
+
+def _posts(entries: list[dict]) -> list[dict]:
+    """The body's posts by title, each with its holders in date order."""
+    posts: dict[str, dict] = {}
+    holders: dict[str, list[dict]] = defaultdict(list)
+    for entry in entries:
+        posts.setdefault(entry["post"]["iri"], entry["post"])
+        holders[entry["post"]["iri"]].append(
+            {k: v for k, v in entry.items() if k not in ("post", "organization")})
+    return [{"post": post, "holders": holders[key]}
+            for key, post in sorted(posts.items(), key=lambda item: item[1]["title"])]

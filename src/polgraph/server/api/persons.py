@@ -1,0 +1,96 @@
+"""``/api/persons``: find persons by name, accents optional; one person's posts, events and speeches."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+
+from polgraph.server.api import careers
+from polgraph.server.api import examples as shown
+from polgraph.server.api.docs import answers, examples
+from polgraph.server.api.evidence import Sources
+from polgraph.server.api.graph import iri, select, store_of, text
+from polgraph.server.api.ids import iri_for, mention, node, not_found
+from polgraph.server.api.linked_data import describe, wants_linked_data
+from polgraph.server.api.search import Limit, Offset, page, regex_filter, word_patterns
+
+router = APIRouter(prefix="/persons", tags=["persons"])
+
+_MATCHING = """
+  ?person a pg:Person ; pg:name ?name ; pg:nameKey ?key . {filter}
+  ?mention pg:mentionOf ?person . ?part pg:participant ?mention ; pg:source ?report ."""
+
+
+@router.get("", summary="Find persons by name", responses=answers(shown.PERSONS, 400))
+def search_persons(
+    request: Request,
+    q: Annotated[str, Query(max_length=200, description="Words of the name; accents optional.",
+                            openapi_examples=examples(without_accents="nguyen viet dong", surname="Hoàng",
+                                                      with_accents="Nguyễn Viết Đồng"))] = "",
+    limit: Limit = 20, offset: Offset = 0,
+) -> dict:
+    """Persons whose name contains every word of ``q`` at the start of a word. A letter typed
+    without marks matches it with any marks, so "nguyen viet dong" finds "Nguyễn Viết Đồng";
+    with no ``q``, everyone. Ordered by name; ``reports`` counts the reports naming the person."""
+    patterns = word_patterns(q)
+    where = _MATCHING.replace("{filter}", regex_filter("?key", len(patterns)))
+    bindings = {f"word{i}": text(p) for i, p in enumerate(patterns)}
+    store = store_of(request)
+    total = select(store, f"SELECT (COUNT(DISTINCT ?person) AS ?n) WHERE {{ {where} }}", bindings)[0]["n"]
+    rows = select(store, f"""
+        SELECT ?person ?name (COUNT(DISTINCT ?report) AS ?reports) WHERE {{ {where} }}
+        GROUP BY ?person ?name ?key ORDER BY ?key ?person LIMIT {limit} OFFSET {offset}""", bindings)
+    items = [node(r["person"], name=r["name"], reports=r["reports"]) for r in rows]
+    return page(items, total, limit, offset)
+
+
+@router.get("/{person_id}", summary="A person's posts over time, events and speeches, with sources",
+            responses=answers(shown.PERSON, 404, 406, linked_data=shown.PERSON_LINKED_DATA))
+def get_person(
+    request: Request,
+    person_id: Annotated[str, Path(
+        description="The person's id (the end of their IRI).",
+        openapi_examples=examples(Nguyen_Viet_Dong="nguyen-viet-dong-68682787-d5c6b1b3"))],
+):
+    """The person as resolved across reports: the names the reports write (``mentions``), the
+    posts held (one entry per tenure, in date order, each with the attestations behind it;
+    undated attestations last), the events attended with what they did there, and speeches.
+    Every fact cites its report and the sentence that states it. ``Accept:
+    application/ld+json`` answers the person's description as JSON-LD."""
+    store = store_of(request)
+    person = iri_for("persons", person_id)
+    found = select(store, "SELECT ?name WHERE { ?person a pg:Person ; pg:name ?name }",
+                   {"person": iri(person)})
+    if not found:
+        raise not_found("persons", person_id, _mention_hint(store, person, person_id))
+    if wants_linked_data(request):
+        return describe(store, person)
+    mentions = select(store, """
+        SELECT DISTINCT ?mention ?written ?report WHERE {
+          ?mention pg:mentionOf ?person ; pg:name ?written .
+          ?part pg:participant ?mention ; pg:source ?report .
+        } ORDER BY ?report""", {"person": iri(person)})
+    held = careers.attestations(store, person)
+    attended = careers.participation_rows(store, person)
+    spoken = careers.speech_rows(store, person)
+    sources = Sources(store, [m["report"] for m in mentions])
+    return {
+        **node(person, name=found[0]["name"]),
+        "mentions": [mention(m["mention"], name=m["written"], report=sources.report(m["report"]))
+                     for m in mentions],
+        # Whose posts they are goes without saying here.
+        "posts": [{k: v for k, v in entry.items() if k != "holder"}
+                  for entry in careers.posts(store, person, held, sources)],
+        "events": careers.events(attended, held, sources),
+        "speeches": careers.speeches(spoken, sources),
+    }
+
+
+def _mention_hint(store, person: str, person_id: str) -> str | None:
+    """A report's own node for someone is named like a person; say where the person is."""
+    rows = select(store, "SELECT ?of WHERE { ?mention pg:mentionOf ?of }", {"mention": iri(person)})
+    if not rows:
+        return None
+    return (f"{person_id!r} is one report's mention of a person; the person is "
+            f"{node(rows[0]['of'])['href']}")

@@ -1,0 +1,133 @@
+"""``/api/roles``: who held which role at which event, or, given a date, who held it that day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+
+from polgraph.server.api import examples as shown
+from polgraph.server.api.careers import event_of
+from polgraph.server.api.docs import answers, examples
+from polgraph.server.api.evidence import Sources
+from polgraph.server.api.graph import ask, date, iri, select, store_of, values_block
+from polgraph.server.api.ids import iri_for, node, not_found
+from polgraph.server.api.search import Limit, Offset, page
+from polgraph.server.errors import ApiError
+
+router = APIRouter(prefix="/roles", tags=["roles"])
+
+_POST = """?post pg:postTitle ?title ; rdfs:label ?post_label .
+  OPTIONAL { ?post org:postIn ?org . ?org rdfs:label ?org_label }"""
+_WITHIN = "?org org:subOrganizationOf* ?within ."  # a body's roles include its sub-bodies'
+_AT_EVENTS = """
+  ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post ; pg:event ?event ; pg:source ?report .
+  ?mention pg:mentionOf ?person . ?person pg:name ?name . {post} {within}
+  ?event rdfs:label ?event_label . OPTIONAL { ?event pg:date ?date }
+  OPTIONAL { ?event a ?class . ?class pg:kindCode ?kind }
+  OPTIONAL { ?a pg:asWritten ?as_written } OPTIONAL { ?a pg:elected ?elected }
+  OPTIONAL { ?a pg:evidence ?span . ?span oa:start ?start ; oa:end ?end }"""
+# As queries/role-at-date.rq: attested on both sides of the date, or continuing after the last
+# evidence until someone else's tenure of the post begins.
+_ON_DATE = """
+  ?tenure a pg:Tenure ; pg:holder ?person ; pg:post ?post ; pg:firstEvidence ?first ; pg:lastEvidence ?last .
+  ?person pg:name ?name . {post} {within}
+  OPTIONAL { ?tenure pg:successor ?next . ?next pg:firstEvidence ?next_first ; pg:holder ?after .
+             ?after pg:name ?after_name }
+  FILTER (?first <= ?date && (?date <= ?last || (BOUND(?next_first) && ?date < ?next_first)))
+  BIND (IF(?date <= ?last, "attested", "continuing") AS ?status)"""
+_TENURE_EVIDENCE = """
+SELECT DISTINCT ?tenure ?report ?date ?start ?end WHERE { {values}
+  ?tenure pg:attestedBy ?a . ?a pg:source ?report . OPTIONAL { ?a pg:event/pg:date ?date }
+  OPTIONAL { ?a pg:evidence ?span . ?span oa:start ?start ; oa:end ?end }
+} ORDER BY ?date ?start"""
+
+_EXISTS = {"events": "ASK WHERE { ?node pg:source ?report ; rdfs:label ?label }",
+           "persons": "ASK WHERE { ?node a pg:Person }",
+           "organizations": "ASK WHERE { ?node a pg:Organization }"}
+
+
+Event = Annotated[str | None, Query(description="An event's id: the roles held at it.",
+                                   openapi_examples=examples(seed_conference="796dc11ec1a8f094e6fcca85"))]
+Person = Annotated[str | None, Query(
+    description="A person's id: the roles they held.",
+    openapi_examples=examples(Nguyen_Viet_Dong="nguyen-viet-dong-68682787-d5c6b1b3"))]
+Organization = Annotated[str | None, Query(
+    description="An organisation's id: the roles in it and in its sub-bodies.",
+    openapi_examples=examples(commune_committee="uy-ban-nhan-dan-xa-cam-loc-b2c9b57f"))]
+OnDate = Annotated[dt.date | None, Query(
+    alias="date", openapi_examples=examples(mid_2023="2023-06-01"),
+    description=("A day (YYYY-MM-DD): who held the roles that day, from the tenures — attested on both "
+                 "sides of it, or continuing until a successor's first evidence. Not with event."))]
+
+
+@router.get("", summary="Who held which role at which event, or on a date",
+            responses=answers(shown.ROLES, 400, 404,
+                              description="Without ``date`` each item is an attestation at an event; with "
+                                          "``date`` a tenure: person, post, organization, first_evidence, "
+                                          "last_evidence, status, successor, evidence."))
+def list_roles(request: Request, event: Event = None, person: Person = None, org: Organization = None,
+               on: OnDate = None, limit: Limit = 20, offset: Offset = 0) -> dict:
+    """Role attestations in date order (the report, the event, the words as written, the
+    sentence); with ``date``, the tenures covering that day instead."""
+    store = store_of(request)
+    bindings = {}
+    for name, ident, route in (("event", event, "events"), ("person", person, "persons"),
+                               ("within", org, "organizations")):
+        if ident is not None:
+            bindings[name] = iri(_existing(store, route, ident))
+    within = _WITHIN if org is not None else ""
+    if on is None:
+        return _at_events(store, bindings, within, limit, offset)
+    if event is not None:
+        raise ApiError(400, "bad request", "date asks who held a role on a day, event who held one "
+                                           "at an event: give one of them")
+    bindings["date"] = date(on.isoformat())
+    return _on_date(store, bindings, within, limit, offset)
+
+
+def _existing(store, route: str, ident: str) -> str:
+    """The IRI of a filter's id, so a mistyped one is a 404 rather than an empty page."""
+    found = iri_for(route, ident)
+    if not ask(store, _EXISTS[route], {"node": iri(found)}):
+        raise not_found(route, ident)
+    return found
+
+
+def _at_events(store, bindings: dict, within: str, limit: int, offset: int) -> dict:
+    where = _AT_EVENTS.replace("{post}", _POST).replace("{within}", within)
+    total = select(store, f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ {where} }}", bindings)[0]["n"]
+    rows = select(store, f"""SELECT DISTINCT ?a ?person ?name ?post ?title ?post_label ?org ?org_label ?event
+        ?event_label ?date ?kind ?as_written ?elected ?report ?start ?end WHERE {{ {where} }}
+        ORDER BY (!BOUND(?date)) ?date ?event ?start ?a LIMIT {limit} OFFSET {offset}""", bindings)
+    sources = Sources(store, [r["report"] for r in rows])
+    items = [{**node(r["a"]), "person": node(r["person"], name=r["name"]),
+              "post": node(r["post"], title=r["title"], label=r["post_label"]),
+              "organization": node(r["org"], label=r["org_label"]), "event": event_of(r),
+              "as_written": r["as_written"], "elected": bool(r["elected"]),
+              "source": sources.cite(r["report"], r["start"], r["end"])} for r in rows]
+    return page(items, total, limit, offset)
+
+
+def _on_date(store, bindings: dict, within: str, limit: int, offset: int) -> dict:
+    where = _ON_DATE.replace("{post}", _POST).replace("{within}", within)
+    total = select(store, f"SELECT (COUNT(DISTINCT ?tenure) AS ?n) WHERE {{ {where} }}", bindings)[0]["n"]
+    rows = select(store, f"""SELECT DISTINCT ?tenure ?person ?name ?post ?title ?post_label ?org ?org_label
+        ?first ?last ?status ?after ?after_name WHERE {{ {where} }}
+        ORDER BY ?org_label ?title ?first ?name LIMIT {limit} OFFSET {offset}""", bindings)
+    evidence: dict[str, list[dict]] = defaultdict(list)
+    if rows:
+        page_of = values_block("tenure", [r["tenure"] for r in rows])
+        found = select(store, _TENURE_EVIDENCE.replace("{values}", page_of))
+        sources = Sources(store, [f["report"] for f in found])
+        for f in found:
+            evidence[f["tenure"]].append(sources.cite(f["report"], f["start"], f["end"]))
+    items = [{**node(r["tenure"]), "person": node(r["person"], name=r["name"]),
+              "post": node(r["post"], title=r["title"], label=r["post_label"]),
+              "organization": node(r["org"], label=r["org_label"]),
+              "first_evidence": r["first"], "last_evidence": r["last"], "status": r["status"],
+              "successor": node(r["after"], name=r["after_name"]), "evidence": evidence[r["tenure"]]}
+             for r in rows]
+    return page(items, total, limit, offset)

@@ -1,0 +1,108 @@
+"""``/api/sources``: the reports, each with its text and the span of every fact drawn from it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+
+from polgraph.server.api import examples as shown
+from polgraph.server.api.docs import answers, examples
+from polgraph.server.api.evidence import Sources
+from polgraph.server.api.graph import iri, select, store_of, text
+from polgraph.server.api.ids import iri_for, mention, node, not_found
+from polgraph.server.api.search import Limit, Offset, page, regex_filter, word_patterns
+
+router = APIRouter(prefix="/sources", tags=["sources"])
+
+_REPORTS = """?report a pg:Report ; pg:reportKey ?key . OPTIONAL { ?report pg:title ?title }
+  BIND (LCASE(COALESCE(?title, "")) AS ?title_key) {filter}"""
+_HEAD = """
+SELECT ?key ?title ?published ?url ?hash ?text ?event ?event_label WHERE {
+  ?report a pg:Report ; pg:textHash ?hash .
+  OPTIONAL { ?report pg:reportKey ?key } OPTIONAL { ?report pg:title ?title }
+  OPTIONAL { ?report pg:published ?published } OPTIONAL { ?report pg:url ?url }
+  OPTIONAL { ?report pg:text ?text }
+  OPTIONAL { GRAPH ?report { ?event pg:source ?report ; rdfs:label ?event_label } }
+}"""
+# Each report is its own named graph (named by the report's IRI): its facts are read from there.
+_FACTS = """
+SELECT DISTINCT ?fact ?type ?start ?end ?mention ?name ?person ?post_label ?label ?topic WHERE {
+  GRAPH ?report {
+    ?fact pg:evidence ?span ; a ?type . ?span oa:start ?start ; oa:end ?end .
+    OPTIONAL { ?fact pg:person|pg:participant|pg:speaker ?mention . ?mention pg:name ?name }
+    OPTIONAL { ?fact pg:post/rdfs:label ?post_label }
+    OPTIONAL { ?fact rdfs:label ?label } OPTIONAL { ?fact pg:topic ?topic }
+  }
+  OPTIONAL { ?mention pg:mentionOf ?person }
+} ORDER BY ?start ?end ?fact"""
+_KINDS = {"RoleAttestation": "role", "Participation": "participation", "Speech": "speech",
+          "Document": "document"}
+
+
+@router.get("", summary="List the reports", responses=answers(shown.SOURCES, 400))
+def list_sources(
+    request: Request,
+    q: Annotated[str, Query(max_length=200, description="Words of the title; accents optional.",
+                            openapi_examples=examples(title_words="xuan hoa"))] = "",
+    key: Annotated[str | None, Query(max_length=200, openapi_examples=examples(seed="seed"),
+                                     description="The report's key, as given (a file name's stem).")] = None,
+    limit: Limit = 20, offset: Offset = 0,
+) -> dict:
+    """The stored reports by key, with their event; ``q`` narrows by title, ``key`` to one key."""
+    patterns = word_patterns(q)
+    where = _REPORTS.replace("{filter}", regex_filter("?title_key", len(patterns)))
+    bindings = {f"word{i}": text(p) for i, p in enumerate(patterns)}
+    if key is not None:
+        bindings["key"] = text(key)
+    store = store_of(request)
+    total = select(store, f"SELECT (COUNT(DISTINCT ?report) AS ?n) WHERE {{ {where} }}", bindings)[0]["n"]
+    rows = select(store, f"""SELECT DISTINCT ?report ?key ?title ?published ?url ?event ?event_label
+        WHERE {{ {where}
+          OPTIONAL {{ ?report pg:published ?published }} OPTIONAL {{ ?report pg:url ?url }}
+          OPTIONAL {{ GRAPH ?report {{ ?event pg:source ?report ; rdfs:label ?event_label }} }}
+        }} ORDER BY ?key ?report LIMIT {limit} OFFSET {offset}""", bindings)
+    items = [{**node(r["report"], key=r["key"], title=r["title"], published=r["published"], url=r["url"]),
+              "event": node(r["event"], label=r["event_label"])} for r in rows]
+    return page(items, total, limit, offset)
+
+
+@router.get("/{source_id}", summary="A report: metadata, text and the span of each fact",
+            responses=answers(shown.SOURCE, 404))
+def get_source(
+    request: Request,
+    source_id: Annotated[str, Path(description="The report's id (the end of its IRI).",
+                                   openapi_examples=examples(seed="796dc11ec1a8f094e6fcca85"))],
+) -> dict:
+    """The report's key, title, date, address and full text, and every fact drawn from it in
+    the order of the text: the ``kind`` of fact (event, role, participation, speech, document),
+    what it is ``about``, the person it concerns, and its span with the sentence around it.
+    ``start`` and ``end`` count code points of ``text``."""
+    store = store_of(request)
+    report = iri_for("sources", source_id)
+    found = select(store, _HEAD, {"report": iri(report)})
+    if not found:
+        raise not_found("sources", source_id)
+    top = found[0]
+    sources = Sources(store, [report])
+    facts = []
+    for row in select(store, _FACTS, {"report": iri(report)}):
+        kind = _KINDS.get(row["type"].rsplit("#", 1)[-1], "event")
+        if facts and facts[-1]["iri"] == row["fact"]:
+            continue  # a second type of the same node
+        cited = sources.cite(report, row["start"], row["end"])
+        facts.append({"kind": kind, **node(row["fact"]), "about": _about(kind, row),
+                      "person": node(row["person"], name=row["name"]),
+                      "mention": row["mention"] and mention(row["mention"], name=row["name"]),
+                      **{k: cited[k] for k in ("start", "end", "quote", "sentence", "sentence_start")}})
+    return {**node(report, key=top["key"], title=top["title"], published=top["published"], url=top["url"]),
+            "text_hash": top["hash"], "event": node(top["event"], label=top["event_label"]),
+            "text": top["text"], "facts": facts}
+
+
+def _about(kind: str, row: dict) -> str | None:
+    if kind == "role":
+        return f"{row['name']} — {row['post_label']}"
+    if kind == "speech" and row["topic"]:
+        return f"{row['name']}: {row['topic']}"
+    return row["name"] or row["label"]
