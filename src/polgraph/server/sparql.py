@@ -57,8 +57,9 @@ _QUERY_RESPONSES = {
 }
 
 
-@protocol_router.api_route("/sparql", methods=["GET", "HEAD"], responses=_QUERY_RESPONSES,
-                           summary="Run a SPARQL query (or read the service description)")
+@protocol_router.head("/sparql", include_in_schema=False)
+@protocol_router.get("/sparql", responses=_QUERY_RESPONSES,
+                     summary="Run a SPARQL query (or read the service description)")
 async def sparql_get(request: Request, query: QueryText = None,
                      default_graph_uri: DefaultGraphs = [],  # noqa: B006 - FastAPI's list default
                      named_graph_uri: NamedGraphs = []) -> Response:  # noqa: B006
@@ -224,7 +225,8 @@ def _exists(store, target) -> bool:
     return isinstance(target, ox.DefaultGraph) or store.native.contains_named_graph(target)
 
 
-@write_router.api_route("/store", methods=["GET", "HEAD"], summary="Read a graph (write token)",
+@write_router.head("/store", include_in_schema=False)
+@write_router.get("/store", summary="Read a graph (write token)",
                         responses={200: {"content": {"text/turtle": {"example": "<urn:x:a> <urn:x:p> \"v\" ."}}},
                                    404: {"description": "No such graph"}})
 async def store_get(request: Request, graph: GraphParam = None, default: DefaultParam = None) -> Response:

@@ -10,17 +10,16 @@ from __future__ import annotations
 from collections import defaultdict
 
 from polgraph.server.api.evidence import Sources
-from polgraph.server.api.graph import iri, select
+from polgraph.server.api.graph import iri, select, with_organizations
 from polgraph.server.api.ids import node
 
 # {scope} narrows to one body's posts; a person is narrowed by binding ?person.
 _ATTESTATIONS = """
-SELECT DISTINCT ?a ?person ?person_name ?post ?title ?post_label ?org ?org_label ?event ?event_label
+SELECT DISTINCT ?a ?person ?person_name ?post ?title ?post_label ?event ?event_label
                 ?date ?kind ?as_written ?elected ?report ?start ?end WHERE { {scope}
   ?mention pg:mentionOf ?person . ?person pg:name ?person_name .
   ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post ; pg:event ?event ; pg:source ?report .
   ?post pg:postTitle ?title ; rdfs:label ?post_label .
-  OPTIONAL { ?post org:postIn ?org . ?org rdfs:label ?org_label }
   ?event rdfs:label ?event_label .
   OPTIONAL { ?event pg:date ?date } OPTIONAL { ?event a ?class . ?class pg:kindCode ?kind }
   OPTIONAL { ?a pg:asWritten ?as_written } OPTIONAL { ?a pg:elected ?elected }
@@ -71,7 +70,7 @@ def by_date(entry: dict, key: str = "date") -> tuple:
 def attestations(store, person: str | None = None, org: str | None = None) -> list[dict]:
     """The attestations of a person, or of the posts of a body."""
     scope, bindings = _scope(person, org)
-    return select(store, _ATTESTATIONS.replace("{scope}", scope), bindings)
+    return with_organizations(store, select(store, _ATTESTATIONS.replace("{scope}", scope), bindings))
 
 
 def _scope(person: str | None, org: str | None) -> tuple[str, dict]:

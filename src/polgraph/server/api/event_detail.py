@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from polgraph.server.api.careers import ACTS
 from polgraph.server.api.evidence import Sources
-from polgraph.server.api.graph import iri, select
+from polgraph.server.api.graph import iri, select, with_organizations
 from polgraph.server.api.ids import mention, node
 
 _HEAD = """
@@ -35,11 +35,10 @@ SELECT DISTINCT ?part ?mention ?written ?person ?name ?report ?start ?end WHERE 
   OPTIONAL { ?part pg:evidence ?span . ?span oa:start ?start ; oa:end ?end }
 }"""
 _ROLES = """
-SELECT DISTINCT ?a ?mention ?post ?title ?post_label ?org ?org_label ?as_written ?elected ?report ?start ?end
+SELECT DISTINCT ?a ?mention ?post ?title ?post_label ?as_written ?elected ?report ?start ?end
 WHERE {
   ?a a pg:RoleAttestation ; pg:event ?event ; pg:person ?mention ; pg:post ?post ; pg:source ?report .
   ?post pg:postTitle ?title ; rdfs:label ?post_label .
-  OPTIONAL { ?post org:postIn ?org . ?org rdfs:label ?org_label }
   OPTIONAL { ?a pg:asWritten ?as_written } OPTIONAL { ?a pg:elected ?elected }
   OPTIONAL { ?a pg:evidence ?span . ?span oa:start ?start ; oa:end ?end }
 } ORDER BY ?start"""
@@ -100,7 +99,7 @@ def _place_path(rows: list[dict]) -> list[dict]:
 
 def _participants(store, bound: dict, people: list[dict], sources: Sources) -> list[dict]:
     roles: dict[str, list[dict]] = defaultdict(list)
-    for row in select(store, _ROLES, bound):
+    for row in with_organizations(store, select(store, _ROLES, bound)):
         roles[row["mention"]].append({
             **node(row["a"]), "post": node(row["post"], title=row["title"], label=row["post_label"]),
             "organization": node(row["org"], label=row["org_label"]),

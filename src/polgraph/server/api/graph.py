@@ -88,3 +88,24 @@ def named_query(store, name: str, params: dict[str, str]) -> list[dict[str, Valu
     solutions = store.query(load_query(name).render(params))
     names = [variable.value for variable in solutions.variables]
     return [{name: value(row[name]) for name in names} for row in solutions]
+
+
+_ORGANIZATIONS = """SELECT ?post ?org ?org_label WHERE { {values}
+  ?post org:postIn ?org . ?org rdfs:label ?org_label }"""
+
+
+def with_organizations(store, rows: list[dict]) -> list[dict]:
+    """Fill each row's ``org`` and ``org_label`` from its ``post``, in one query for all rows.
+
+    Asked inside the main query as ``OPTIONAL { ?post org:postIn ?org . ?org rdfs:label ?l }``,
+    Oxigraph evaluates the optional part over the whole store before joining it (100 ms and
+    growing at 10,000 reports); asked for the posts at hand it takes a millisecond.
+    """
+    posts = {row["post"] for row in rows if row.get("post")}
+    found: dict[str, tuple] = {}
+    if posts:
+        for hit in select(store, _ORGANIZATIONS.replace("{values}", values_block("post", posts))):
+            found.setdefault(hit["post"], (hit["org"], hit["org_label"]))
+    for row in rows:
+        row["org"], row["org_label"] = found.get(row.get("post"), (None, None))
+    return rows

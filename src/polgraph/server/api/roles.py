@@ -12,16 +12,15 @@ from polgraph.server.api import examples as shown
 from polgraph.server.api.careers import event_of
 from polgraph.server.api.docs import answers, examples
 from polgraph.server.api.evidence import Sources
-from polgraph.server.api.graph import ask, date, iri, select, store_of, values_block
+from polgraph.server.api.graph import ask, date, iri, select, store_of, values_block, with_organizations
 from polgraph.server.api.ids import iri_for, node, not_found
 from polgraph.server.api.search import Limit, Offset, page
 from polgraph.server.errors import ApiError
 
 router = APIRouter(prefix="/roles", tags=["roles"])
 
-_POST = """?post pg:postTitle ?title ; rdfs:label ?post_label .
-  OPTIONAL { ?post org:postIn ?org . ?org rdfs:label ?org_label }"""
-_WITHIN = "?org org:subOrganizationOf* ?within ."  # a body's roles include its sub-bodies'
+_POST = "?post pg:postTitle ?title ; rdfs:label ?post_label ."  # its body: with_organizations
+_WITHIN = "?post org:postIn ?org . ?org org:subOrganizationOf* ?within ."  # a body's roles include its sub-bodies'
 _AT_EVENTS = """
   ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post ; pg:event ?event ; pg:source ?report .
   ?mention pg:mentionOf ?person . ?person pg:name ?name . {post} {within}
@@ -99,9 +98,10 @@ def _existing(store, route: str, ident: str) -> str:
 def _at_events(store, bindings: dict, within: str, limit: int, offset: int) -> dict:
     where = _AT_EVENTS.replace("{post}", _POST).replace("{within}", within)
     total = select(store, f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ {where} }}", bindings)[0]["n"]
-    rows = select(store, f"""SELECT DISTINCT ?a ?person ?name ?post ?title ?post_label ?org ?org_label ?event
-        ?event_label ?date ?kind ?as_written ?elected ?report ?start ?end WHERE {{ {where} }}
-        ORDER BY (!BOUND(?date)) ?date ?event ?start ?a LIMIT {limit} OFFSET {offset}""", bindings)
+    rows = with_organizations(store, select(store, f"""SELECT DISTINCT ?a ?person ?name ?post ?title
+        ?post_label ?event ?event_label ?date ?kind ?as_written ?elected ?report ?start ?end
+        WHERE {{ {where} }}
+        ORDER BY (!BOUND(?date)) ?date ?event ?start ?a LIMIT {limit} OFFSET {offset}""", bindings))
     sources = Sources(store, [r["report"] for r in rows])
     items = [{**node(r["a"]), "person": node(r["person"], name=r["name"]),
               "post": node(r["post"], title=r["title"], label=r["post_label"]),
@@ -114,9 +114,10 @@ def _at_events(store, bindings: dict, within: str, limit: int, offset: int) -> d
 def _on_date(store, bindings: dict, within: str, limit: int, offset: int) -> dict:
     where = _ON_DATE.replace("{post}", _POST).replace("{within}", within)
     total = select(store, f"SELECT (COUNT(DISTINCT ?tenure) AS ?n) WHERE {{ {where} }}", bindings)[0]["n"]
-    rows = select(store, f"""SELECT DISTINCT ?tenure ?person ?name ?post ?title ?post_label ?org ?org_label
-        ?first ?last ?status ?after ?after_name WHERE {{ {where} }}
-        ORDER BY ?org_label ?title ?first ?name LIMIT {limit} OFFSET {offset}""", bindings)
+    # A post's IRI begins with its body's name, so ordering by it groups the posts by body.
+    rows = with_organizations(store, select(store, f"""SELECT DISTINCT ?tenure ?person ?name ?post ?title
+        ?post_label ?first ?last ?status ?after ?after_name WHERE {{ {where} }}
+        ORDER BY ?post ?first ?name LIMIT {limit} OFFSET {offset}""", bindings))
     evidence: dict[str, list[dict]] = defaultdict(list)
     if rows:
         page_of = values_block("tenure", [r["tenure"] for r in rows])
