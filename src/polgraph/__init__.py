@@ -1,7 +1,17 @@
 """polgraph: a knowledge graph of local political events.
 
 Reports go in (structured extraction JSON/YAML now, free text later), RDF comes out, one
-named graph per report, validated with SHACL before it is stored.
+named graph per report, validated with SHACL before it is stored. ``polgraph.open(path)``
+gives the network analyses (``polgraph.analytics``); it is imported on first use, so
+``import polgraph`` stays light.
 """
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    if name == "open":
+        from polgraph.analytics.graph import open_graph
+
+        return open_graph
+    raise AttributeError(f"module 'polgraph' has no attribute {name!r}")

@@ -423,6 +423,164 @@ def serve(
         handle.close()
 
 
+# -- network analysis ----------------------------------------------------------------------
+FromOption = Annotated[Optional[str], typer.Option(
+    "--from", help="Only events (and tenures) on or after this date, YYYY-MM-DD.")]
+ToOption = Annotated[Optional[str], typer.Option(
+    "--to", help="Only events (and tenures) on or before this date, YYYY-MM-DD.")]
+PlaceOption = Annotated[Optional[str], typer.Option(
+    "--place", help='Only events in this area: a name ("xã Cẩm Lộc", "huyện Lệ Thủy"), an official code or an IRI.')]
+OrgOption = Annotated[Optional[str], typer.Option(
+    "--org", help='Only this body and its sub-bodies ("UBND xã Cẩm Lộc" or an IRI): the events it organised '
+                  "or had a post-holder at, and its posts.")]
+PostOption = Annotated[Optional[str], typer.Option(
+    "--post", help='succession: only this post, e.g. "Chủ tịch" (with --org: of that body).')]
+
+
+def _knowledge_graph(store: Path | None):
+    from polgraph.analytics import KnowledgeGraph
+
+    return KnowledgeGraph(_open(store, read_only=True))
+
+
+def _analysis_errors():
+    """Bad arguments exit 2 and unknown persons, places or bodies exit 1, each with its message."""
+    from contextlib import contextmanager
+
+    from polgraph.analytics import AnalysisError, NotFoundError
+
+    @contextmanager
+    def guard():
+        try:
+            yield
+        except NotFoundError as exc:
+            raise _fail(str(exc), 1) from None
+        except AnalysisError as exc:
+            raise _fail(str(exc), 2) from None
+
+    return guard()
+
+
+@app.command()
+def analyze(
+    what: Annotated[str, typer.Argument(help="centrality, communities, brokers, succession or careers.")],
+    start: FromOption = None,
+    end: ToOption = None,
+    place: PlaceOption = None,
+    org: OrgOption = None,
+    post: PostOption = None,
+    person: Annotated[Optional[str], typer.Option(
+        "--person", help="careers: one person's career (a name or an IRI).")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Rows to print; 0 prints all.")] = 25,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    store: StoreOption = None,
+) -> None:
+    """Measure the network of persons tied by shared events: centrality (degree, weighted degree,
+    betweenness, eigenvector), Louvain communities, brokers (ties across areas or bodies),
+    the succession in posts, or careers with their promotions."""
+    from rich.table import Table
+
+    from polgraph.analytics.tables import ANALYSES, OUTPUT_FORMATS, render
+
+    if what not in ANALYSES:
+        raise _fail(f"unknown analysis {what!r}: choose {', '.join(ANALYSES)}", 2)
+    if fmt not in OUTPUT_FORMATS:
+        raise _fail(f"unknown format {fmt!r}: choose {', '.join(OUTPUT_FORMATS)}", 2)
+    if limit < 0:
+        raise _fail("--limit takes 0 (all) or more rows", 2)
+    filters = {"start": start, "end": end, "place": place, "org": org}
+    kg = _knowledge_graph(store)
+    with _analysis_errors():
+        if what == "centrality":
+            records = kg.centrality(**filters)
+        elif what == "communities":
+            records = kg.communities(**filters)
+        elif what == "brokers":
+            records = kg.brokers(**filters)
+        elif what == "succession":
+            records = kg.successions(post=post, **filters)
+        else:
+            records = kg.careers(person=person, **filters)
+        rendered = render(what, records[:limit] if limit else records, fmt)
+    if isinstance(rendered, str):
+        sys.stdout.write(rendered)
+        return
+    if not rendered:
+        err.print(f"nothing to show for {what} in this slice", highlight=False)
+        return
+    # A table is for reading: the IRIs beside the names are left to csv and json.
+    columns = [c for c in rendered[0] if c != "person"]
+    table = Table(*columns, title=f"{what}: {len(rendered)} of {len(records)}")
+    for row in rendered:
+        table.add_row(*(str(row[c]) for c in columns))
+    console = out if out.is_terminal else Console(file=out.file, width=max(out.width, 240))
+    console.print(table)
+
+
+@app.command()
+def network(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, csv, json, png or svg.")] = "graphml",
+    output: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default stdout; png and svg need a file).")] = None,
+    projection: Annotated[str, typer.Option(
+        "--projection", "-p", help="coattendance, person-org, cospeaking or succession.")] = "coattendance",
+    start: FromOption = None,
+    end: ToOption = None,
+    place: PlaceOption = None,
+    org: OrgOption = None,
+    post: PostOption = None,
+    limit: Annotated[int, typer.Option("--limit", help="png/svg: how many of the most tied nodes to draw.")] = 150,
+    store: StoreOption = None,
+) -> None:
+    """Write a projection as a file Gephi opens (GraphML, GEXF), an edge list (CSV), JSON, or a
+    picture (PNG, SVG) labelled with names and coloured by community."""
+    from polgraph.analytics import measures
+    from polgraph.analytics.drawing import IMAGE_FORMATS, draw_network
+    from polgraph.analytics.export import FILE_FORMATS, network_bytes
+
+    if fmt not in FILE_FORMATS + IMAGE_FORMATS:
+        raise _fail(f"unknown format {fmt!r}: choose {', '.join(FILE_FORMATS + IMAGE_FORMATS)}", 2)
+    if fmt in IMAGE_FORMATS and output is None:
+        raise _fail(f"a {fmt} picture needs --out FILE", 2)
+    kg = _knowledge_graph(store)
+    with _analysis_errors():
+        graph = kg.projection(projection, post=post, start=start, end=end, place=place, org=org)
+        if graph.graph.get("projection") in ("coattendance", "cospeaking") and graph.number_of_edges():
+            # Gephi and the pictures colour by community; Louvain is worth computing once here.
+            measures.label_communities(graph, measures.communities(graph, seed=kg.seed))
+        data = draw_network(graph, fmt, limit=limit) if fmt in IMAGE_FORMATS else network_bytes(graph, fmt)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        return
+    partial = output.with_name(output.name + ".partial")
+    partial.write_bytes(data)
+    partial.replace(output)
+    err.print(f"{output}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges", highlight=False)
+
+
+@app.command()
+def timeline(
+    person: Annotated[str, typer.Argument(help="The person: a name, an IRI or the end of one.")],
+    output: Annotated[Path, typer.Option("--out", "-o", help="The picture to write, .png or .svg.")],
+    store: StoreOption = None,
+) -> None:
+    """Draw a person's posts as bars along time (first to last evidence) and the events they
+    took part in as marks."""
+    from polgraph.analytics.drawing import IMAGE_FORMATS
+    from polgraph.analytics.timeline import draw_timeline
+
+    fmt = output.suffix.lower().lstrip(".")
+    if fmt not in IMAGE_FORMATS:
+        raise _fail(f"--out must end in .png or .svg, not {output.name!r}", 2)
+    kg = _knowledge_graph(store)
+    with _analysis_errors():
+        career = kg.career(person)
+        data = draw_timeline(career, kg.events_of(career["person"]), fmt)
+    partial = output.with_name(output.name + ".partial")
+    partial.write_bytes(data)
+    partial.replace(output)
+    err.print(f"{output}: {career['name']}, {len(career['posts'])} post(s)", highlight=False)
+
+
 def main() -> None:
     try:
         app()
