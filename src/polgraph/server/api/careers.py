@@ -10,18 +10,18 @@ from __future__ import annotations
 from collections import defaultdict
 
 from polgraph.server.api.evidence import Sources
-from polgraph.server.api.graph import iri, select, with_organizations
+from polgraph.server.api.graph import iri, select, with_kinds, with_organizations
 from polgraph.server.api.ids import node
 
 # {scope} narrows to one body's posts; a person is narrowed by binding ?person.
 _ATTESTATIONS = """
 SELECT DISTINCT ?a ?person ?person_name ?post ?title ?post_label ?event ?event_label
-                ?date ?kind ?as_written ?elected ?report ?start ?end WHERE { {scope}
+                ?date ?as_written ?elected ?report ?start ?end WHERE { {scope}
   ?mention pg:mentionOf ?person . ?person pg:name ?person_name .
   ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post ; pg:event ?event ; pg:source ?report .
   ?post pg:postTitle ?title ; rdfs:label ?post_label .
   ?event rdfs:label ?event_label .
-  OPTIONAL { ?event pg:date ?date } OPTIONAL { ?event a ?class . ?class pg:kindCode ?kind }
+  OPTIONAL { ?event pg:date ?date }
   OPTIONAL { ?a pg:asWritten ?as_written } OPTIONAL { ?a pg:elected ?elected }
   OPTIONAL { ?a pg:evidence ?span . ?span oa:start ?start ; oa:end ?end }
 }"""
@@ -34,11 +34,11 @@ WHERE { {scope}
   OPTIONAL { ?tenure pg:successor/pg:holder ?after . ?after pg:name ?after_name }
 }"""
 _PARTICIPATIONS = """
-SELECT DISTINCT ?part ?event ?event_label ?date ?kind ?report ?start ?end WHERE {
+SELECT DISTINCT ?part ?event ?event_label ?date ?report ?start ?end WHERE {
   ?mention pg:mentionOf ?person .
   ?part pg:participant ?mention ; pg:event ?event ; pg:source ?report .
   ?event rdfs:label ?event_label .
-  OPTIONAL { ?event pg:date ?date } OPTIONAL { ?event a ?class . ?class pg:kindCode ?kind }
+  OPTIONAL { ?event pg:date ?date }
   OPTIONAL { ?part pg:evidence ?span . ?span oa:start ?start ; oa:end ?end }
 }"""
 ACTS = """
@@ -46,13 +46,13 @@ SELECT DISTINCT ?part ?act ?order WHERE { {scope}
   ?part pg:act ?concept . ?concept skos:notation ?act . OPTIONAL { ?concept pg:kindOrder ?order }
 } ORDER BY ?order"""
 _SPEECHES = """
-SELECT DISTINCT ?speech ?event ?event_label ?date ?kind ?speech_kind ?topic ?capacity ?report ?start ?end
+SELECT DISTINCT ?speech ?event ?event_label ?date ?speech_kind ?topic ?capacity ?report ?start ?end
 WHERE {
   ?mention pg:mentionOf ?person .
   ?speech pg:speaker ?mention ; pg:event ?event ; pg:source ?report ;
           pg:speechKind/skos:notation ?speech_kind .
   ?event rdfs:label ?event_label .
-  OPTIONAL { ?event pg:date ?date } OPTIONAL { ?event a ?class . ?class pg:kindCode ?kind }
+  OPTIONAL { ?event pg:date ?date }
   OPTIONAL { ?speech pg:topic ?topic } OPTIONAL { ?speech pg:capacity/pg:post/rdfs:label ?capacity }
   OPTIONAL { ?speech pg:evidence ?span . ?span oa:start ?start ; oa:end ?end }
 }"""
@@ -70,7 +70,8 @@ def by_date(entry: dict, key: str = "date") -> tuple:
 def attestations(store, person: str | None = None, org: str | None = None) -> list[dict]:
     """The attestations of a person, or of the posts of a body."""
     scope, bindings = _scope(person, org)
-    return with_organizations(store, select(store, _ATTESTATIONS.replace("{scope}", scope), bindings))
+    rows = select(store, _ATTESTATIONS.replace("{scope}", scope), bindings)
+    return with_kinds(store, with_organizations(store, rows))
 
 
 def _scope(person: str | None, org: str | None) -> tuple[str, dict]:
@@ -126,7 +127,7 @@ def _entry(rows: list[dict], sources: Sources, tenure: dict | None) -> dict:
 
 
 def participation_rows(store, person: str) -> list[dict]:
-    rows = select(store, _PARTICIPATIONS, {"person": iri(person)})
+    rows = with_kinds(store, select(store, _PARTICIPATIONS, {"person": iri(person)}))
     scope = "?mention pg:mentionOf ?person . ?part pg:participant ?mention ."
     acts = select(store, ACTS.replace("{scope}", scope), {"person": iri(person)})
     by_part: dict[str, list[str]] = defaultdict(list)
@@ -148,7 +149,7 @@ def events(rows: list[dict], held: list[dict], sources: Sources) -> list[dict]:
 
 
 def speech_rows(store, person: str) -> list[dict]:
-    return select(store, _SPEECHES, {"person": iri(person)})
+    return with_kinds(store, select(store, _SPEECHES, {"person": iri(person)}))
 
 
 def speeches(rows: list[dict], sources: Sources) -> list[dict]:

@@ -109,3 +109,19 @@ def with_organizations(store, rows: list[dict]) -> list[dict]:
     for row in rows:
         row["org"], row["org_label"] = found.get(row.get("post"), (None, None))
     return rows
+
+
+_KINDS = """SELECT ?event ?kind WHERE { {values} ?event a ?class . ?class pg:kindCode ?kind }"""
+
+
+def with_kinds(store, rows: list[dict]) -> list[dict]:
+    """Fill each row's ``kind`` (the event's kind code) from its ``event``: as an OPTIONAL of two
+    patterns in the main query it would be joined over every event in the store."""
+    events = {row["event"] for row in rows if row.get("event")}
+    found: dict[str, str] = {}
+    if events:
+        for hit in select(store, _KINDS.replace("{values}", values_block("event", events))):
+            found.setdefault(hit["event"], hit["kind"])
+    for row in rows:
+        row["kind"] = found.get(row.get("event"))
+    return rows

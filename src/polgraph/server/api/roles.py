@@ -12,7 +12,8 @@ from polgraph.server.api import examples as shown
 from polgraph.server.api.careers import event_of
 from polgraph.server.api.docs import answers, examples
 from polgraph.server.api.evidence import Sources
-from polgraph.server.api.graph import ask, date, iri, select, store_of, values_block, with_organizations
+from polgraph.server.api.graph import (ask, date, iri, select, store_of, values_block, with_kinds,
+                                       with_organizations)
 from polgraph.server.api.ids import iri_for, node, not_found
 from polgraph.server.api.search import Limit, Offset, page
 from polgraph.server.errors import ApiError
@@ -24,8 +25,8 @@ _WITHIN = "?post org:postIn ?org . ?org org:subOrganizationOf* ?within ."  # a b
 _AT_EVENTS = """
   ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post ; pg:event ?event ; pg:source ?report .
   ?mention pg:mentionOf ?person . ?person pg:name ?name . {post} {within}
-  ?event rdfs:label ?event_label . OPTIONAL { ?event pg:date ?date }
-  OPTIONAL { ?event a ?class . ?class pg:kindCode ?kind }
+  ?event rdfs:label ?event_label ."""
+_AT_EVENTS_DETAILS = """OPTIONAL { ?event pg:date ?date }
   OPTIONAL { ?a pg:asWritten ?as_written } OPTIONAL { ?a pg:elected ?elected }
   OPTIONAL { ?a pg:evidence ?span . ?span oa:start ?start ; oa:end ?end }"""
 # As queries/role-at-date.rq: attested on both sides of the date, or continuing after the last
@@ -97,11 +98,12 @@ def _existing(store, route: str, ident: str) -> str:
 
 def _at_events(store, bindings: dict, within: str, limit: int, offset: int) -> dict:
     where = _AT_EVENTS.replace("{post}", _POST).replace("{within}", within)
+    # The count needs only the patterns every row must match.
     total = select(store, f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ {where} }}", bindings)[0]["n"]
-    rows = with_organizations(store, select(store, f"""SELECT DISTINCT ?a ?person ?name ?post ?title
-        ?post_label ?event ?event_label ?date ?kind ?as_written ?elected ?report ?start ?end
-        WHERE {{ {where} }}
-        ORDER BY (!BOUND(?date)) ?date ?event ?start ?a LIMIT {limit} OFFSET {offset}""", bindings))
+    rows = with_kinds(store, with_organizations(store, select(store, f"""SELECT DISTINCT ?a ?person ?name
+        ?post ?title ?post_label ?event ?event_label ?date ?as_written ?elected ?report ?start ?end
+        WHERE {{ {where} {_AT_EVENTS_DETAILS} }}
+        ORDER BY (!BOUND(?date)) ?date ?event ?start ?a LIMIT {limit} OFFSET {offset}""", bindings)))
     sources = Sources(store, [r["report"] for r in rows])
     items = [{**node(r["a"]), "person": node(r["person"], name=r["name"]),
               "post": node(r["post"], title=r["title"], label=r["post_label"]),
