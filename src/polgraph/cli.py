@@ -418,7 +418,8 @@ def serve(
     out.print(f"polgraph: serving {settings.store_path} on http://{host}:{port}/ "
               f"(SPARQL at /sparql, API docs at /docs)", highlight=False)
     try:
-        uvicorn.run(create_app(settings, handle), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(settings, handle), host=host, port=port, log_level="warning",
+                    access_log=False)
     finally:
         handle.close()
 
