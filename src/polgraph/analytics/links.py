@@ -1,0 +1,59 @@
+"""Who is tied to which event of a slice (took part, spoke, was attested in a post), read fast
+from a store on disk.
+
+There every term a query returns costs a lookup, and so does following a link from a bound
+node. So a slice by place or body first lists its events (few) and follows the links from each,
+in blocks of a thousand; everything, or a date window, reads each pattern whole and joins the
+parts by hash (sub-queries), several times faster than following a million links one by one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from polgraph.analytics.rows import select, values_block
+from polgraph.analytics.slicing import ResolvedSlice
+
+_CHUNK = 1000  # events per VALUES block
+_PERSON = "OPTIONAL { ?mention pg:mentionOf ?canonical } BIND (COALESCE(?canonical, ?mention) AS ?person)"
+
+
+def slice_events(store, slice_: ResolvedSlice) -> list[str] | None:
+    """The events a place or body selects (within the window); None when the slice has neither
+    and every event (of the window) is meant."""
+    if slice_.areas is None and slice_.bodies is None:
+        return None
+    return [e for (e,) in select(store, f"SELECT DISTINCT ?event WHERE {{ {slice_.events(date=None)} }}")]
+
+
+def tied(store, slice_: ResolvedSlice, role: str, columns: str = "?event ?person", *,
+         detail: str = "", distinct: bool = False) -> Iterator[tuple]:
+    """Rows of ``columns`` for every ``?link pg:<role> ?mention ; pg:event ?event`` of the slice,
+    ``?person`` being the mention's person (or the mention itself when its identity is not
+    resolved). ``detail`` is more pattern about ``?link`` (``?link pg:post ?post``)."""
+    head = f"SELECT {'DISTINCT ' if distinct else ''}{columns}"
+    events = slice_events(store, slice_)
+    if events is not None:
+        for start in range(0, len(events), _CHUNK):
+            yield from select(store, f"""{head} WHERE {{ {values_block('event', events[start:start + _CHUNK])}
+  ?link pg:event ?event ; pg:{role} ?mention . {detail}
+  {_PERSON} }}""")
+        return
+    window = f"{{ SELECT ?event WHERE {{ {slice_.events(date=None)} }} }}" if slice_.windowed else ""
+    links = f"""{{ SELECT ?link ?mention WHERE {{ ?link pg:{role} ?mention }} }}
+  {{ SELECT ?link ?event WHERE {{ ?link pg:event ?event }} }}
+  {window} {detail}"""
+    if all_resolved(store):
+        yield from select(store, f"""{head} WHERE {{ {links}
+  {{ SELECT ?mention ?person WHERE {{ ?mention pg:mentionOf ?person }} }} }}""")
+    else:
+        yield from select(store, f"""{head} WHERE {{ {links}
+  OPTIONAL {{ SELECT ?mention ?canonical WHERE {{ ?mention pg:mentionOf ?canonical }} }}
+  BIND (COALESCE(?canonical, ?mention) AS ?person) }}""")
+
+
+def all_resolved(store) -> bool:
+    """Whether every mention has its person: counting both reads no term, so it is quick."""
+    ((mentions,),) = select(store, "SELECT (COUNT(*) AS ?n) WHERE { ?m a pg:PersonMention }")
+    ((resolved,),) = select(store, "SELECT (COUNT(*) AS ?n) WHERE { ?m pg:mentionOf ?p }")
+    return mentions == resolved
