@@ -14,9 +14,8 @@ import polgraph
 from polgraph.analytics.export import network_bytes
 from polgraph.ingest import Pipeline
 from polgraph.store import OxigraphStore
+from sparql_rows import rows
 
-PREFIX = ("PREFIX pg: <https://w3id.org/polgraph/ontology#>\nPREFIX org: <http://www.w3.org/ns/org#>\n"
-          "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n")
 
 
 @pytest.fixture(scope="module")
@@ -32,12 +31,6 @@ def store(shared_corpus, vocabulary, validator):
 @pytest.fixture(scope="module")
 def kg(store):
     return polgraph.open(store)
-
-
-def rows(store, sparql: str) -> list[tuple]:
-    results = store.query(PREFIX + sparql)
-    names = [v.value for v in results.variables]
-    return [tuple(None if r[n] is None else r[n].value for n in names) for r in results]
 
 
 def person(store, name: str) -> str:
