@@ -9,13 +9,12 @@ from collections import defaultdict
 
 import networkx as nx
 import pytest
+from sparql_rows import rows
 
 import polgraph
 from polgraph.analytics.export import network_bytes
 from polgraph.ingest import Pipeline
 from polgraph.store import OxigraphStore
-from sparql_rows import rows
-
 
 
 @pytest.fixture(scope="module")

@@ -12,14 +12,13 @@ from itertools import combinations
 import networkx as nx
 import pytest
 from conftest import ROOT
+from sparql_rows import rows
 
 import polgraph
 from polgraph.analytics import AnalysisError, KnowledgeGraph, NotFoundError
 from polgraph.analytics.export import network_bytes
 from polgraph.ingest import Pipeline
 from polgraph.store import OxigraphStore
-from sparql_rows import rows
-
 
 
 @pytest.fixture(scope="module")

@@ -42,12 +42,15 @@ def eigenvector(graph: nx.Graph, weight: str = "weight", max_iter: int = 1000,
         return {}
     index = {node: i for i, node in enumerate(nodes)}
     m = graph.number_of_edges()
-    rows = np.empty(2 * m, dtype=np.int64)
-    cols = np.empty(2 * m, dtype=np.int64)
-    weights = np.empty(2 * m, dtype=np.float64)
-    for i, (u, v, w) in enumerate(graph.edges(data=weight, default=1)):
-        rows[2 * i], cols[2 * i], rows[2 * i + 1], cols[2 * i + 1] = index[u], index[v], index[v], index[u]
-        weights[2 * i] = weights[2 * i + 1] = w
+    with collector_paused():
+        edges = list(graph.edges(data=weight, default=1))
+        heads = np.fromiter((index[u] for u, _, _ in edges), dtype=np.int64, count=m)
+        tails = np.fromiter((index[v] for _, v, _ in edges), dtype=np.int64, count=m)
+        ties = np.fromiter((w for _, _, w in edges), dtype=np.float64, count=m)
+        del edges
+    # Each tie counts both ways: rows[i] receives from cols[i].
+    rows, cols = np.concatenate((heads, tails)), np.concatenate((tails, heads))
+    weights = np.concatenate((ties, ties))
     x = np.full(n, 1.0 / n)
     for _ in range(max_iter):
         previous = x
