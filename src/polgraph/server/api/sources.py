@@ -26,15 +26,19 @@ SELECT ?key ?title ?published ?url ?hash ?text ?event ?event_label WHERE {
   OPTIONAL { GRAPH ?report { ?event pg:source ?report ; rdfs:label ?event_label } }
 }"""
 # Each report is its own named graph (named by the report's IRI): its facts are read from there.
+# The person is looked up inside the optional part that binds ?mention: after it, a fact with no
+# mention (an event, a document) would join with every mention of the store.
 _FACTS = """
 SELECT DISTINCT ?fact ?type ?start ?end ?mention ?name ?person ?post_label ?label ?topic WHERE {
   GRAPH ?report {
     ?fact pg:evidence ?span ; a ?type . ?span oa:start ?start ; oa:end ?end .
-    OPTIONAL { ?fact pg:person|pg:participant|pg:speaker ?mention . ?mention pg:name ?name }
     OPTIONAL { ?fact pg:post/rdfs:label ?post_label }
     OPTIONAL { ?fact rdfs:label ?label } OPTIONAL { ?fact pg:topic ?topic }
   }
-  OPTIONAL { ?mention pg:mentionOf ?person }
+  OPTIONAL {
+    GRAPH ?report { ?fact pg:person|pg:participant|pg:speaker ?mention . ?mention pg:name ?name }
+    OPTIONAL { ?mention pg:mentionOf ?person }
+  }
 } ORDER BY ?start ?end ?fact"""
 _KINDS = {"RoleAttestation": "role", "Participation": "participation", "Speech": "speech",
           "Document": "document"}
