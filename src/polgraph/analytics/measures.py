@@ -6,6 +6,7 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 
+from polgraph.analytics import louvain
 from polgraph.analytics.collector import collector_paused
 
 # Exact betweenness runs one search from every node; above this many nodes it is estimated from
@@ -62,10 +63,11 @@ def eigenvector(graph: nx.Graph, weight: str = "weight", max_iter: int = 1000,
     return dict(zip(nodes, x.tolist()))
 
 
-def communities(graph: nx.Graph, seed: int = 0, resolution: float = 1.0) -> list[set]:
-    """Louvain communities (networkx), largest first; weights count."""
-    with collector_paused():
-        found = nx.community.louvain_communities(graph, weight="weight", resolution=resolution, seed=seed)
+def communities(graph: nx.Graph, seed: int = 0, resolution: float = 1.0,
+                processes: int | None = None) -> list[set]:
+    """Louvain communities (networkx's, part by part and on every core: see ``louvain``),
+    largest first; weights count."""
+    found = louvain.communities(graph, seed=seed, resolution=resolution, processes=processes)
     return sorted(found, key=lambda c: (-len(c), min(c)))
 
 
