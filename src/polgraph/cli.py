@@ -534,21 +534,17 @@ def network(
 ) -> None:
     """Write a projection as a file Gephi opens (GraphML, GEXF), an edge list (CSV), JSON, or a
     picture (PNG, SVG) labelled with names and coloured by community."""
-    from polgraph.analytics import measures
-    from polgraph.analytics.drawing import IMAGE_FORMATS, draw_network
-    from polgraph.analytics.export import FILE_FORMATS, network_bytes
+    from polgraph.analytics.drawing import IMAGE_FORMATS
+    from polgraph.analytics.outputs import NETWORK_FORMATS, network_output
 
-    if fmt not in FILE_FORMATS + IMAGE_FORMATS:
-        raise _fail(f"unknown format {fmt!r}: choose {', '.join(FILE_FORMATS + IMAGE_FORMATS)}", 2)
+    if fmt not in NETWORK_FORMATS:
+        raise _fail(f"unknown format {fmt!r}: choose {', '.join(NETWORK_FORMATS)}", 2)
     if fmt in IMAGE_FORMATS and output is None:
         raise _fail(f"a {fmt} picture needs --out FILE", 2)
     kg = _knowledge_graph(store)
     with _analysis_errors():
-        graph = kg.projection(projection, post=post, start=start, end=end, place=place, org=org)
-        if graph.graph.get("projection") in ("coattendance", "cospeaking") and graph.number_of_edges():
-            # Gephi and the pictures colour by community; Louvain is worth computing once here.
-            measures.label_communities(graph, measures.communities(graph, seed=kg.seed))
-        data = draw_network(graph, fmt, limit=limit) if fmt in IMAGE_FORMATS else network_bytes(graph, fmt)
+        graph, data = network_output(kg, fmt, projection, post=post, limit=limit,
+                                     start=start, end=end, place=place, org=org)
     if output is None:
         sys.stdout.buffer.write(data)
         return
@@ -567,15 +563,14 @@ def timeline(
     """Draw a person's posts as bars along time (first to last evidence) and the events they
     took part in as marks."""
     from polgraph.analytics.drawing import IMAGE_FORMATS
-    from polgraph.analytics.timeline import draw_timeline
+    from polgraph.analytics.outputs import timeline_output
 
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in IMAGE_FORMATS:
         raise _fail(f"--out must end in .png or .svg, not {output.name!r}", 2)
     kg = _knowledge_graph(store)
     with _analysis_errors():
-        career = kg.career(person)
-        data = draw_timeline(career, kg.events_of(career["person"]), fmt)
+        career, data = timeline_output(kg, person, fmt)
     partial = output.with_name(output.name + ".partial")
     partial.write_bytes(data)
     partial.replace(output)

@@ -21,7 +21,7 @@ from polgraph.analytics.measures import communities
 
 IMAGE_FORMATS = ("png", "svg")
 DEFAULT_LIMIT = 150
-_MAX_LIMIT = 400  # networkx lays out larger graphs with scipy, which polgraph does without
+MAX_LIMIT = 400  # networkx lays out larger graphs with scipy, which polgraph does without
 _PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
             "#bcbd22", "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94"]
 
@@ -62,8 +62,8 @@ def draw_network(graph: nx.Graph, fmt: str = "png", *, limit: int = DEFAULT_LIMI
     sized by it, with their names; ties drawn thicker the more events they share."""
     if fmt not in IMAGE_FORMATS:
         raise AnalysisError(f"unknown picture format {fmt!r}: choose png or svg")
-    if not 1 <= limit <= _MAX_LIMIT:
-        raise AnalysisError(f"a picture shows 1 to {_MAX_LIMIT} nodes, not {limit}")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise AnalysisError(f"a picture shows 1 to {MAX_LIMIT} nodes, not {limit}")
     shown = _most_tied(graph, limit)
     figure = Figure(figsize=(12, 12), dpi=100)
     ax = figure.add_axes((0.02, 0.02, 0.96, 0.93))

@@ -182,7 +182,8 @@ class KnowledgeGraph:
         graph = self.succession(post=post, **filters)
         records = []
         for a, b, data in graph.edges(data=True):
-            records.append({"post": data["post"], "label": data["label"], "body": data.get("body"),
+            records.append({"post": data["post"], "title": data["title"], "label": data["label"],
+                            "body": data.get("body"), "body_label": data.get("body_label"),
                             "predecessor": a, "predecessor_name": graph.nodes[a]["name"],
                             "successor": b, "successor_name": graph.nodes[b]["name"],
                             "date": data["date"], "predecessor_last": data["predecessor_last"],

@@ -3,8 +3,8 @@
 
 from fastapi import APIRouter
 
-from polgraph.server.api import events, organizations, persons, reports, roles, sources
+from polgraph.server.api import analytics, events, organizations, persons, reports, roles, sources
 
 router = APIRouter()
-for module in (persons, events, organizations, roles, sources, reports):
+for module in (persons, events, organizations, roles, sources, reports, analytics):
     router.include_router(module.router)
