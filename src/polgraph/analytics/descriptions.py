@@ -3,6 +3,8 @@ labels and bodies — read in bulk, once per node, rather than repeated on every
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from rdflib.namespace import ORG, RDFS
 
 from polgraph.analytics.rows import select, values_block
@@ -21,7 +23,14 @@ def describe(store, subjects, predicates: dict[str, str],
     DISTINCT (which drops copies before their terms are read), the rows grow with the copies
     rather than with their product. Above ``_BULK`` subjects, the ``bulk`` queries (each giving
     subject and value for one name) read every value at once instead, which is far quicker on a
-    store on disk than looking each subject up; subjects they leave bare are looked up."""
+    store on disk than looking each subject up; subjects they leave bare are looked up.
+    ``subjects=None`` asks for every subject the bulk queries find (and looks up none)."""
+    if subjects is None:  # every subject the bulk queries find
+        everything: dict[str, dict[str, str]] = defaultdict(dict)
+        for name, sparql in (bulk or {}).items():
+            for subject, value in select(store, sparql):
+                everything[subject].setdefault(name, value)
+        return dict(everything)
     wanted = set(subjects)
     out: dict[str, dict[str, str]] = {s: {} for s in wanted}
     if bulk and len(wanted) > _BULK:
@@ -54,14 +63,14 @@ def labels(store, iris) -> dict[str, str]:
 
 
 def names(store, persons) -> dict[str, str]:
-    """The name of each person (or of each mention standing for one)."""
+    """The name of each person (or of each mention standing for one); ``None``: of every person."""
     found = describe(store, persons, {"name": str(PG.name)},
                      {"name": "SELECT ?s ?o WHERE { ?s a pg:Person ; pg:name ?o }"})
     return {s: d["name"] for s, d in found.items() if d}
 
 
 def event_details(store, events) -> dict[str, dict[str, str]]:
-    """Each event's ``date`` and ``place``, when it has them."""
+    """Each event's ``date`` and ``place``, when it has them; ``None``: of every event."""
     return describe(store, events, {"date": str(PG.date), "place": str(PG.place)},
                     {"date": "SELECT ?s ?o WHERE { ?s pg:date ?o }",
                      "place": "SELECT ?s ?o WHERE { ?s pg:place ?o }"})

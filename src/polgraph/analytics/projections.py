@@ -12,6 +12,7 @@ another query; list-valued attributes are flattened when a graph is written to a
 from __future__ import annotations
 
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from itertools import combinations
 
 import networkx as nx
@@ -31,24 +32,41 @@ class _Ties:
     def __init__(self, store, slice_: ResolvedSlice, rows, extra: str | None = None) -> None:
         self.members: dict[str, set[str]] = defaultdict(set)
         self.persons: dict[str, dict] = {}
-        for row in rows:
-            event, person = row[0], row[1]
-            self.members[event].add(person)
-            info = self.persons.get(person)
-            if info is None:
-                info = self.persons[person] = {"posts": set(), "events": set()}
-                if extra:
-                    info[extra] = set()
-            info["events"].add(event)
-            if extra and row[2]:
-                info[extra].add(row[2])
-        names = descriptions.names(store, self.persons)
-        about = descriptions.event_details(store, self.members)
-        self.event_info = {e: (d.get("date"), d.get("place")) for e, d in about.items()}
-        for person, post in tied(store, slice_, "person", "?person ?post", detail=_POST, distinct=True):
-            if person in self.persons:
-                self.persons[person]["posts"].add(post)
-        posts = descriptions.post_labels(store, {p for info in self.persons.values() for p in info["posts"]})
+        # The store reads without holding Python's lock, so independent reads run side by side:
+        # the posts held (and, over the whole store, every name and event's details, read in
+        # bulk) while the events' members are read; then, for a slice, the names and events'
+        # details of those members while the posts are described.
+        whole = slice_.areas is None and slice_.bodies is None and not slice_.windowed
+        with ThreadPoolExecutor(2) as pool:
+            held = pool.submit(lambda: list(tied(store, slice_, "person", "?person ?post", detail=_POST,
+                                                 distinct=True)))
+            if whole:
+                names = pool.submit(descriptions.names, store, None)
+                about = pool.submit(descriptions.event_details, store, None)
+            for row in rows:
+                event, person = row[0], row[1]
+                self.members[event].add(person)
+                info = self.persons.get(person)
+                if info is None:
+                    info = self.persons[person] = {"posts": set(), "events": set()}
+                    if extra:
+                        info[extra] = set()
+                info["events"].add(event)
+                if extra and row[2]:
+                    info[extra].add(row[2])
+            if not whole:
+                names = pool.submit(descriptions.names, store, list(self.persons))
+                about = pool.submit(descriptions.event_details, store, list(self.members))
+            for person, post in held.result():
+                if person in self.persons:
+                    self.persons[person]["posts"].add(post)
+            posts = descriptions.post_labels(store, {p for info in self.persons.values() for p in info["posts"]})
+            names, about = names.result(), about.result()
+        # Mentions standing for themselves have no person's name among everyone's.
+        unnamed = [p for p in self.persons if p not in names]
+        if whole and unnamed:
+            names.update(descriptions.names(store, unnamed))
+        self.event_info = {e: (about.get(e, {}).get("date"), about.get(e, {}).get("place")) for e in self.members}
         for person, info in self.persons.items():
             info["name"] = names.get(person)
             info["places"] = {self.event_info[e][1] for e in info["events"]} - {None}
