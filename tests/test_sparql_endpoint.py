@@ -219,9 +219,12 @@ def test_service_description_and_query_page(server):
     assert (endpoint, URIRef(sd + "endpoint"), endpoint) in graph
     assert (endpoint, URIRef(sd + "supportedLanguage"), URIRef(sd + "SPARQL11Update")) in graph
     assert (endpoint, URIRef(sd + "feature"), URIRef(sd + "BasicFederatedQuery")) not in graph
-    page = httpx.get(f"{server}/sparql", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    # A browser is sent to the query page.
+    page = httpx.get(f"{server}/sparql", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
+                     follow_redirects=True)
+    assert page.url.path == "/queries"
     assert page.headers["content-type"].startswith("text/html")
-    assert "<textarea" in page.text and "<form" in page.text
+    assert "<textarea" in page.text and 'action="/sparql"' in page.text
 
 
 # -- safety ----------------------------------------------------------------------------------

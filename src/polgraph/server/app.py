@@ -67,11 +67,13 @@ def create_app(settings: Settings, store) -> FastAPI:
 
     from polgraph.server.api import router as api_router
     from polgraph.server.sparql import protocol_router, write_router
+    from polgraph.server.web import install as install_pages
 
     app.include_router(protocol_router)
     if settings.write_token:
         app.include_router(write_router)
     app.include_router(api_router, prefix="/api")
+    install_pages(app)
     return app
 
 

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import RedirectResponse, Response
 
 from polgraph.server.app import store_writes
 from polgraph.server.auth import require_writer
@@ -19,7 +19,6 @@ from polgraph.server.engine import QueryTimeout
 from polgraph.server.errors import ApiError
 from polgraph.server.formats import CONTENT_TYPES, GRAPH_FORMATS, RESULT_FORMATS
 from polgraph.server.negotiation import choose
-from polgraph.server.pages import query_page
 from polgraph.server.service_description import service_description
 from polgraph.server.sparql_text import operation, remote_operations
 from polgraph.server.worker import Answer, QueryJob
@@ -63,8 +62,8 @@ _QUERY_RESPONSES = {
 async def sparql_get(request: Request, query: QueryText = None,
                      default_graph_uri: DefaultGraphs = [],  # noqa: B006 - FastAPI's list default
                      named_graph_uri: NamedGraphs = []) -> Response:  # noqa: B006
-    """With `query`: its results. Without: the SPARQL service description (Turtle), or the
-    query page for a browser."""
+    """With `query`: its results. Without: the SPARQL service description (Turtle); a browser
+    is sent to the query page (`/queries`)."""
     if query is None:
         return _describe_service(request)
     return await _run_query(request, query, default_graph_uri, named_graph_uri)
@@ -149,7 +148,7 @@ async def _text_body(request: Request) -> str:
 def _describe_service(request: Request) -> Response:
     accept = request.headers.get("accept")
     if choose(accept, ["text/html", *GRAPH_FORMATS]) == "text/html" and "text/html" in (accept or ""):
-        return HTMLResponse(query_page(str(request.url_for("sparql_get"))))
+        return RedirectResponse(request.url_for("queries_page"), status_code=303)
     chosen = choose(accept, ["text/turtle", "application/n-triples", "application/ld+json",
                              "application/rdf+xml"])
     if chosen is None:

@@ -1,0 +1,39 @@
+"""Web pages people browse: persons, events, bodies, places, networks and the query page.
+
+Server-rendered with Jinja2 (autoescaped: text from reports is always shown as text), with the
+CSS and the one script the query page needs shipped in ``static/``, so the pages work on a
+machine with no internet. Their facts come from the REST API's own functions, called in
+process, so a page and ``/api`` never disagree. Vietnamese by default, English with
+``?lang=en`` (see ``language``). No page route appears in the OpenAPI document.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from polgraph.server.web import (
+    events,
+    home,
+    network,
+    organizations,
+    persons,
+    places,
+    queries,
+    sources,
+)
+from polgraph.server.web.rendering import page_router
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+router = page_router()
+for module in (home, persons, events, organizations, places, sources, network, queries):
+    router.include_router(module.router)
+
+
+def install(app: FastAPI) -> None:
+    """Add the pages and their static files to ``app``."""
+    app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -1,0 +1,28 @@
+"""An event's page: when, where, organised by whom, of what kind; who took part in which role
+and did what; the speeches; the documents it implements or cites; its report."""
+
+from __future__ import annotations
+
+from fastapi import Request
+
+from polgraph.server.api import events as api_events
+from polgraph.server.web.from_api import ask
+from polgraph.server.web.links import with_params
+from polgraph.server.web.rendering import page_router, render
+
+router = page_router()
+
+
+@router.get("/events/{event_id}", name="event_page")
+def event_page(request: Request, event_id: str):
+    event = ask(request, api_events.get_event, event_id)
+    return render(request, "event.html", event=event, network=network_around(event))
+
+
+def network_around(event: dict) -> str | None:
+    """The network page of the event's most specific place, over the year of its date."""
+    if not event["place"]:
+        return None
+    year = event["date"][:4] if event["date"] else None
+    window = {"from": f"{year}-01-01", "to": f"{year}-12-31"} if year else {}
+    return with_params("/network", place=event["place"][0]["iri"], **window)

@@ -1,0 +1,42 @@
+"""A body's page: who held each of its posts over time (the latest known holder first among
+them), the successions between them, its members, sub-bodies, parent bodies and place."""
+
+from __future__ import annotations
+
+from fastapi import Request
+
+from polgraph.server.api import organizations as api_organizations
+from polgraph.server.web.from_api import ask
+from polgraph.server.web.rendering import page_router, render
+
+router = page_router()
+
+
+@router.get("/organizations/{organization_id}", name="organization_page")
+def organization_page(request: Request, organization_id: str):
+    body = ask(request, api_organizations.get_organization, organization_id)
+    return render(request, "organization.html", body=body, latest=latest_holders(body["posts"]),
+                  successions=successions(body["posts"]))
+
+
+def latest_holders(posts: list[dict]) -> set[str]:
+    """The tenures (IRIs) with the latest evidence of each post: its holder as far as the
+    reports tell, not necessarily today's."""
+    latest = set()
+    for post in posts:
+        dated = [h for h in post["holders"] if h["last_evidence"]]
+        if dated:
+            latest.add(max(dated, key=lambda h: (h["last_evidence"], h["first_evidence"]))["iri"])
+    return latest
+
+
+def successions(posts: list[dict]) -> list[dict]:
+    """Each post handed from one holder to the next: post, predecessor, successor, and the
+    successor's first evidence."""
+    found = []
+    for post in posts:
+        for holder in post["holders"]:
+            if holder["predecessor"]:
+                found.append({"post": post["post"], "predecessor": holder["predecessor"],
+                              "successor": holder["holder"], "date": holder["first_evidence"]})
+    return sorted(found, key=lambda s: (s["post"]["title"], s["date"] or ""))

@@ -1,0 +1,90 @@
+"""Rendering pages: the Jinja2 environment (autoescaped), what every page's template is given,
+and the route class that answers a page's errors with a page rather than JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse
+from fastapi.routing import APIRoute
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+
+from polgraph.analytics.errors import NotFoundError
+from polgraph.errors import QueryError, StoreError
+from polgraph.server.web import links
+from polgraph.server.web.citations import quoted
+from polgraph.server.web.language import LANGUAGES, language_of, remember, switch_url
+from polgraph.server.web.messages import translator
+from polgraph.server.web.terms import terms_for
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+# Autoescape on every template: reports are text from the web, and a report containing
+# "<script>" must show it, never run it. StrictUndefined makes a misspelt field an error.
+environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                          trim_blocks=True, lstrip_blocks=True)
+environment.globals.update(page_for=links.page_for, source_href=links.source_href,
+                           with_params=links.with_params, web_address=links.web_address,
+                           EVIDENCE_ANCHOR=links.EVIDENCE_ANCHOR, quoted=quoted)
+
+
+class _LazyTerms:
+    """The vocabulary labels, read from the store only by a page that shows a code."""
+
+    def __init__(self, request: Request, lang: str) -> None:
+        self._request, self._lang = request, lang
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(terms_for(self._request, self._lang), name)
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    lang = language_of(request)
+    body = environment.get_template(template).render(
+        lang=lang, t=translator(lang), terms=_LazyTerms(request, lang), path=request.url.path,
+        languages={other: switch_url(request, other) for other in LANGUAGES}, **context)
+    response = HTMLResponse(body, status_code=status)
+    remember(request, response)
+    return response
+
+
+def error_page(request: Request, status: int, detail: Any) -> HTMLResponse:
+    if isinstance(detail, list):  # the API's list of {where, problem}
+        detail = "; ".join(f"{d.get('where')}: {d.get('problem')}" if isinstance(d, dict) else str(d)
+                           for d in detail)
+    return render(request, "error.html", status=status, status_code=status, detail=detail)
+
+
+class PageRoute(APIRoute):
+    """A page's route: what goes wrong is told on a page in the reader's language. The app's
+    own handlers answer JSON, which is right for the API and wrong for a browser."""
+
+    def get_route_handler(self):
+        handle = super().get_route_handler()
+
+        async def page_or_error(request: Request):
+            try:
+                return await handle(request)
+            except HTTPException as exc:  # the API's ApiError among them
+                return error_page(request, exc.status_code, exc.detail)
+            except RequestValidationError as exc:
+                return error_page(request, 400, [{"where": ".".join(map(str, e["loc"])), "problem": e["msg"]}
+                                                 for e in exc.errors()])
+            except NotFoundError as exc:
+                return error_page(request, 404, str(exc))
+            except QueryError as exc:
+                return error_page(request, 400, str(exc))
+            except StoreError as exc:
+                return error_page(request, 503, str(exc))
+
+        return page_or_error
+
+
+def page_router() -> APIRouter:
+    """A router of pages: HTML errors, out of the OpenAPI document."""
+    return APIRouter(route_class=PageRoute, include_in_schema=False)
