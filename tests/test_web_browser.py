@@ -1,0 +1,233 @@
+"""The web pages in a real browser: headless Chromium (Debian's ``chromium`` package) driven by
+Playwright, against ``polgraph serve`` on 127.0.0.1 over the sample reports of data/reports
+(and the report full of markup, to see that none of it runs).
+
+One server and one browser serve the whole module; each test has a fresh browser context (no
+cookies) that speaks Vietnamese, and fails on any console error. Screenshots of each step go to
+var/test-artifacts/browser/. Without Chromium (or Playwright) the tests are skipped and say
+why, except under CI (CI=true), where that is a failure.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import RESOURCES, ROOT
+from live_server import serving
+
+from polgraph.ingest import Pipeline
+from polgraph.store import OxigraphStore
+
+CHROMIUM = Path(os.environ.get("POLGRAPH_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = ROOT / "var" / "test-artifacts" / "browser"
+SEED_TEXT = (ROOT / "data" / "reports" / "seed.txt").read_text(encoding="utf-8")
+MARKUP_REPORT = RESOURCES / "reports" / "markup-in-text.yaml"
+PERSON = "Nguyễn Viết Đồng"
+
+
+def _missing() -> str | None:
+    if not CHROMIUM.is_file():
+        return (f"{CHROMIUM} is absent: the browser tests drive Debian's chromium package "
+                "(apt-get install chromium)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed: pip install -e '.[test]'"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    reason = _missing()
+    if reason:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"CI must run the browser tests: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver:
+        launched = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def server(browser, tmp_path_factory, vocabulary, validator) -> Iterator[str]:
+    path = tmp_path_factory.mktemp("browser") / "store"
+    store = OxigraphStore(path)
+    pipeline = Pipeline(store, vocabulary, validator, identity=ROOT / "data" / "identity.yaml")
+    pipeline.ensure_model_graphs()
+    assert not pipeline.run([ROOT / "data" / "reports", MARKUP_REPORT]).rejected
+    store.close()
+    with serving(path, {"POLGRAPH_QUERY_WORKERS": "2"}) as base:
+        yield base
+
+
+class Visit:
+    """One test's browser tab: it keeps the console's errors and takes the screenshots."""
+
+    def __init__(self, page, name: str) -> None:
+        self.page, self.name, self.errors = page, name, []
+        page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def shot(self, step: str) -> None:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=ARTIFACTS / f"{self.name}-{step}.png", full_page=True)
+
+    def assert_no_console_errors(self) -> None:
+        assert self.errors == [], self.errors
+
+
+@pytest.fixture
+def visit(browser, server, request) -> Iterator[Visit]:
+    context = browser.new_context(base_url=server, locale="vi-VN", accept_downloads=True,
+                                  viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    try:
+        yield Visit(context.new_page(), request.node.name.removeprefix("test_"))
+    finally:
+        context.close()
+
+
+def _person_from_search(visit: Visit) -> None:
+    page = visit.page
+    page.goto("/")
+    page.fill("#home-search", "nguyen viet dong")
+    page.press("#home-search", "Enter")
+    page.wait_for_url(re.compile(r"/search\?q="))
+    visit.shot("search")
+    page.locator("#persons").get_by_role("link", name=PERSON, exact=True).click()
+    page.wait_for_url(re.compile(r"/persons/"))
+
+
+def test_search_a_person_and_see_a_post_with_its_sentence_and_report(visit):
+    from playwright.sync_api import expect
+
+    page = visit.page
+    _person_from_search(visit)
+    expect(page.locator("h1")).to_have_text(PERSON)
+    expect(page.locator("html")).to_have_attribute("lang", "vi")
+    title = page.locator("td.post-title").filter(has_text=re.compile(r"^\s*Phó Bí thư\s*$"))
+    row = page.locator("#posts tr.post").filter(has=title)
+    expect(row).to_have_count(1)
+    words = row.locator("q.sentence mark").first.inner_text()
+    assert words.startswith("Phó Bí thư")
+    # The sentence is the line of the report naming the person with those words.
+    line = next(line.strip() for line in SEED_TEXT.splitlines() if PERSON in line and words in line)
+    expect(row.locator("q.sentence").first).to_have_text(line)
+    visit.shot("person")
+    row.locator("a.source-link").first.click()
+    page.wait_for_url(re.compile(r"/sources/.*start="))
+    lit_up = page.locator("mark#evidence")
+    expect(lit_up).to_have_text(line)
+    expect(lit_up.locator("strong.quote")).to_have_text(words)
+    expect(lit_up).to_be_in_viewport()
+    visit.shot("source")
+    visit.assert_no_console_errors()
+
+
+def test_open_the_event_and_its_network(visit):
+    from playwright.sync_api import expect
+
+    page = visit.page
+    _person_from_search(visit)
+    page.locator("#events tr.participation a").first.click()
+    page.wait_for_url(re.compile(r"/events/"))
+    # Their row is the one whose first cell names them (others' sentences may name them too).
+    named = page.locator("td:first-child").filter(has_text=re.compile(rf"^\s*{PERSON}\s*$"))
+    row = page.locator("#participants tr.participant").filter(has=named)
+    expect(row).to_have_count(1)
+    expect(row.locator("ul.roles")).to_contain_text("Phó Bí thư")
+    expect(page.locator("dl.facts")).to_contain_text("2023-05-16")
+    visit.shot("event")
+    page.click("#network-link")
+    page.wait_for_url(re.compile(r"/network\?"))
+    picture = page.locator("figure.network img")
+    expect(picture).to_be_visible()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=picture.element_handle())
+    central = page.locator("#central tr.central-person")
+    expect(central.filter(has_text=PERSON)).to_have_count(1)
+    shown = int(re.match(r"\d+", page.locator("p.count").first.inner_text()).group())
+    assert central.count() == min(shown, 25) > 1
+    visit.shot("network")
+    central.get_by_role("link", name=PERSON, exact=True).click()
+    expect(page.locator("h1")).to_have_text(PERSON)
+    visit.assert_no_console_errors()
+
+
+def test_run_a_named_query_and_download_its_results(visit):
+    from playwright.sync_api import expect
+
+    page = visit.page
+    page.goto("/sparql")  # a browser asking the endpoint for a page lands on the query page
+    page.wait_for_url(re.compile(r"/queries$"))
+    page.get_by_role("link", name="who-held-role-at-event").click()
+    page.fill("form.params input[name=report]", "seed")
+    page.locator("form.params button").click()
+    page.wait_for_url(re.compile(r"report=seed"))
+    expect(page.locator("#query-text")).to_contain_text('VALUES (?report) { ("seed") }')
+    page.click("#run-query")
+    table = page.locator("#results table")
+    expect(table).to_be_visible()
+    rows = table.locator("tbody tr")
+    expect(page.locator("#query-status")).to_have_text(f"{rows.count()} dòng")
+    held = rows.filter(has_text=PERSON).filter(has_text="Phó Bí thư")
+    expect(held).to_have_count(1)
+    assert held.locator("a").first.get_attribute("href").startswith("/persons/")
+    headers = table.locator("thead th").all_inner_texts()
+    visit.shot("results")
+
+    with page.expect_download() as download:
+        page.click("button.download[data-extension=csv]")
+    assert download.value.suggested_filename == "who-held-role-at-event.csv"
+    records = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
+    assert records[0] == headers and len(records) - 1 == rows.count()
+    with page.expect_download() as download:
+        page.click("button.download[data-extension=json]")
+    results = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert results["head"]["vars"] == headers and len(results["results"]["bindings"]) == rows.count()
+    visit.assert_no_console_errors()
+
+
+def test_switch_to_english_and_stay_there(visit):
+    from playwright.sync_api import expect
+
+    page = visit.page
+    _person_from_search(visit)
+    page.locator("a.language-switch").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("#posts h2")).to_have_text("Posts")
+    page.locator("#events tr.participation a").first.click()
+    page.wait_for_url(re.compile(r"/events/"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")  # the choice is remembered
+    expect(page.locator("#participants h2")).to_have_text("Participants")
+    visit.shot("english")
+    visit.assert_no_console_errors()
+
+
+def test_markup_in_a_report_stays_text(visit):
+    from playwright.sync_api import expect
+
+    page = visit.page
+    page.goto("/search?q=le hung")
+    page.locator("#persons a").filter(has_text="<script>").first.click()
+    page.wait_for_url(re.compile(r"/persons/"))
+    name = page.locator("h1").inner_text()
+    assert "<script>document.title='owned'</script>" in name
+    assert page.title() == f"{name} · polgraph"  # the script in the name did not run: it would set "owned"
+    page.locator("#speeches a.source-link").first.click()
+    expect(page.locator("mark#evidence")).to_contain_text("<b><script>")
+    expect(page.locator("mark#evidence b")).to_have_count(0)
+    assert page.title().startswith("Tin <script>")
+    visit.shot("markup")
+    visit.assert_no_console_errors()
