@@ -7,7 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from polgraph.server import create_app
-from polgraph.server.sparql_text import operation, remote_operations
+from polgraph.server.sparql_text import classify, operation, remote_operations
 from polgraph.settings import Settings
 from polgraph.store import OxigraphStore
 
@@ -90,6 +90,7 @@ def test_remote_operations_follow_the_setting(small_store):
 def test_requests_are_read_before_they_run(text, kind, remote):
     assert operation(text) == kind
     assert remote_operations(text) == remote
+    assert classify(text) == (kind, remote)
 
 
 def test_settings_from_the_environment():

@@ -20,7 +20,7 @@ from polgraph.server.errors import ApiError
 from polgraph.server.formats import CONTENT_TYPES, GRAPH_FORMATS, RESULT_FORMATS
 from polgraph.server.negotiation import choose
 from polgraph.server.service_description import service_description
-from polgraph.server.sparql_text import operation, remote_operations
+from polgraph.server.sparql_text import classify, operation, remote_operations
 from polgraph.server.worker import Answer, QueryJob
 
 protocol_router = APIRouter(tags=["SPARQL"])
@@ -99,9 +99,10 @@ async def sparql_post(request: Request, default_graph_uri: DefaultGraphs = [],  
 async def _run_query(request: Request, text: str, default_graphs: list[str],
                      named_graphs: list[str]) -> Response:
     settings = request.app.state.settings
-    if operation(text) == "update":
+    kind, remote = classify(text)
+    if kind == "update":
         raise _update_refused()
-    if not settings.allow_remote and "SERVICE" in remote_operations(text):
+    if not settings.allow_remote and "SERVICE" in remote:
         raise ApiError(403, "remote access disabled",
                        "SERVICE would make this server contact another host; its operator has not "
                        "enabled that")

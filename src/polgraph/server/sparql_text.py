@@ -33,9 +33,19 @@ def keywords(text: str) -> list[str]:
     return [m.group("word").upper() for m in _TOKENS.finditer(text) if m.group("word")]
 
 
+def classify(text: str) -> tuple[str | None, set[str]]:
+    """``operation`` and ``remote_operations`` of the text, from one scan of it."""
+    words = keywords(text)
+    return _operation(words), REMOTE_KEYWORDS & set(words)
+
+
 def operation(text: str) -> str | None:
     """"query" or "update" from the first keyword after the prologue, ``None`` if neither."""
-    for word in keywords(text):
+    return _operation(keywords(text))
+
+
+def _operation(words: list[str]) -> str | None:
+    for word in words:
         if word in ("BASE", "PREFIX"):
             continue
         if word in QUERY_KEYWORDS:
