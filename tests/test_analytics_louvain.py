@@ -72,3 +72,11 @@ def test_resolution_still_splits_a_part():
     assert {f"a{i}" for i in range(5)} in found and {f"b{i}" for i in range(5)} in found
     merged = louvain.communities(graph, seed=0, resolution=0.01, processes=1)
     assert {*(f"a{i}" for i in range(5)), *(f"b{i}" for i in range(5))} in merged
+
+
+def test_self_loops_count_as_networkx_counts_them():
+    graph = separate_parts(11)
+    for node in list(graph)[::7]:
+        graph.add_edge(node, node, weight=2)
+    whole = nx.community.louvain_communities(graph, weight="weight", seed=4)
+    assert as_sorted(louvain.communities(graph, seed=4, processes=1)) == as_sorted(whole)

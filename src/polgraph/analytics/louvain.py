@@ -19,7 +19,6 @@ import os
 import pickle
 import subprocess
 import sys
-from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 
 import networkx as nx
@@ -59,23 +58,23 @@ def _cores() -> int:
 def _parts(graph: nx.Graph, nodes: list, resolution: float) -> list[Part]:
     """The connected parts, numbered, each with its ties and scaled resolution."""
     index = {node: i for i, node in enumerate(nodes)}
-    part_of: dict[int, int] = {}
-    members: list[list[int]] = []
-    for number, component in enumerate(nx.connected_components(graph)):
-        numbered = sorted(index[node] for node in component)
-        members.append(numbered)
-        for i in numbered:
-            part_of[i] = number
-    ties: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
-    weights = [0.0] * len(members)
-    for u, v, weight in graph.edges(data="weight", default=1):
-        a, b = index[u], index[v]
-        part = part_of[a]
-        ties[part].append((a, b, weight))
-        weights[part] += weight
-    total = sum(weights)
-    return [(numbered, ties[number], resolution * weights[number] / total if total else resolution)
-            for number, numbered in enumerate(members)]
+    adjacency = graph.adj
+    found: list[tuple[list[int], list[tuple[int, int, float]], float]] = []
+    for component in nx.connected_components(graph):
+        ties = []
+        weight = 0.0
+        for node in component:
+            here = index[node]
+            for neighbour, data in adjacency[node].items():
+                there = index[neighbour]
+                if there >= here:  # each tie once (a self-loop has one end)
+                    tie = data.get("weight", 1)
+                    ties.append((here, there, tie))
+                    weight += tie
+        found.append((sorted(index[node] for node in component), ties, weight))
+    total = sum(weight for _, _, weight in found)
+    return [(numbered, ties, resolution * weight / total if total else resolution)
+            for numbered, ties, weight in found]
 
 
 def _search(part: Part, seed: int) -> list[list[int]]:
