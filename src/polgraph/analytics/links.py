@@ -32,24 +32,41 @@ def tied(store, slice_: ResolvedSlice, role: str, columns: str = "?event ?person
     ``?person`` being the mention's person (or the mention itself when its identity is not
     resolved). ``detail`` is more pattern about ``?link`` (``?link pg:post ?post``)."""
     head = f"SELECT {'DISTINCT ' if distinct else ''}{columns}"
+    for where in _patterns(store, slice_, role, detail):
+        yield from select(store, f"{head} WHERE {{ {where} }}")
+
+
+def tied_by_event(store, slice_: ResolvedSlice, role: str) -> Iterator[tuple[str, str]]:
+    """``(event, person)`` rows as ``tied`` gives them, read a whole event at a time: the store
+    then spells out each event's IRI once rather than once per person there."""
+    for where in _patterns(store, slice_, role, ""):
+        grouped = select(store, f"""SELECT ?event (GROUP_CONCAT(STR(?person); separator=" ") AS ?people)
+  WHERE {{ {where} }} GROUP BY ?event""")
+        for event, people in grouped:
+            for person in people.split(" "):  # an IRI holds no space
+                yield event, person
+
+
+def _patterns(store, slice_: ResolvedSlice, role: str, detail: str) -> Iterator[str]:
+    """The graph patterns that find the slice's links, one per block of its events."""
     events = slice_events(store, slice_)
     if events is not None:
         for start in range(0, len(events), _CHUNK):
-            yield from select(store, f"""{head} WHERE {{ {values_block('event', events[start:start + _CHUNK])}
+            yield f"""{values_block('event', events[start:start + _CHUNK])}
   ?link pg:event ?event ; pg:{role} ?mention . {detail}
-  {_PERSON} }}""")
+  {_PERSON}"""
         return
     window = f"{{ SELECT ?event WHERE {{ {slice_.events(date=None)} }} }}" if slice_.windowed else ""
     links = f"""{{ SELECT ?link ?mention WHERE {{ ?link pg:{role} ?mention }} }}
   {{ SELECT ?link ?event WHERE {{ ?link pg:event ?event }} }}
   {window} {detail}"""
     if all_resolved(store):
-        yield from select(store, f"""{head} WHERE {{ {links}
-  {{ SELECT ?mention ?person WHERE {{ ?mention pg:mentionOf ?person }} }} }}""")
+        yield f"""{links}
+  {{ SELECT ?mention ?person WHERE {{ ?mention pg:mentionOf ?person }} }}"""
     else:
-        yield from select(store, f"""{head} WHERE {{ {links}
+        yield f"""{links}
   OPTIONAL {{ SELECT ?mention ?canonical WHERE {{ ?mention pg:mentionOf ?canonical }} }}
-  BIND (COALESCE(?canonical, ?mention) AS ?person) }}""")
+  BIND (COALESCE(?canonical, ?mention) AS ?person)"""
 
 
 def all_resolved(store) -> bool:

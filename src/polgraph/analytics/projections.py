@@ -19,7 +19,7 @@ import networkx as nx
 
 from polgraph.analytics import descriptions
 from polgraph.analytics.collector import collector_paused
-from polgraph.analytics.links import tied
+from polgraph.analytics.links import tied, tied_by_event
 from polgraph.analytics.rows import select, values_block
 from polgraph.analytics.slicing import ResolvedSlice
 
@@ -118,7 +118,7 @@ def coattendance(store, slice_: ResolvedSlice) -> nx.Graph:
     """Persons tied by the events they attended together (any participation: attending,
     chairing, reporting, speaking…); ``weight`` counts the events, ``events`` lists them."""
     with collector_paused():
-        return _Ties(store, slice_, tied(store, slice_, "participant")).graph("coattendance", slice_)
+        return _Ties(store, slice_, tied_by_event(store, slice_, "participant")).graph("coattendance", slice_)
 
 
 def cospeaking(store, slice_: ResolvedSlice) -> nx.Graph:
