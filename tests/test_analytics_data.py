@@ -132,6 +132,23 @@ def test_an_area_keeps_the_events_held_in_it(store, kg):
         kg.coattendance(place="xã Không Có")
 
 
+def same_network(a: nx.Graph, b: nx.Graph) -> bool:
+    """The same nodes and ties with the same data (the slice's description, which repeats the
+    filters as given, aside)."""
+    return dict(a.nodes(data=True)) == dict(b.nodes(data=True)) and \
+        {frozenset((u, v)): d for u, v, d in a.edges(data=True)} == {frozenset((u, v)): d for u, v, d in b.edges(data=True)}
+
+
+def test_a_place_or_body_typed_without_accents_gives_the_same_network(kg):
+    for accented, bare in (("xã Cẩm Lộc", "xa cam loc"), ("Cẩm Lộc", "CAM LOC"), ("huyện Cẩm Xuyên", "huyen cam xuyen")):
+        expected = kg.coattendance(place=accented)
+        assert len(expected) and same_network(kg.coattendance(place=bare), expected), bare
+    bodies = kg.person_org(org="UBND xã Cẩm Lộc")
+    assert len(bodies) and same_network(kg.person_org(org="ubnd xa cam loc"), bodies)
+    with pytest.raises(NotFoundError):  # a letter typed with its marks stands only for itself
+        kg.coattendance(place="xã Cấm Lộc")
+
+
 def test_a_body_keeps_its_events_and_its_posts(store, kg):
     graph = kg.person_org(org="UBND xã Cẩm Lộc")
     holders = {p for (p,) in rows(store, """SELECT DISTINCT ?p WHERE {

@@ -430,9 +430,9 @@ FromOption = Annotated[Optional[str], typer.Option(
 ToOption = Annotated[Optional[str], typer.Option(
     "--to", help="Only events (and tenures) on or before this date, YYYY-MM-DD.")]
 PlaceOption = Annotated[Optional[str], typer.Option(
-    "--place", help='Only events in this area: a name ("xã Cẩm Lộc", "huyện Lệ Thủy"), an official code or an IRI.')]
+    "--place", help='Only events in this area: a name, accents optional ("xã Cẩm Lộc", "xa cam loc"), an official code or an IRI.')]
 OrgOption = Annotated[Optional[str], typer.Option(
-    "--org", help='Only this body and its sub-bodies ("UBND xã Cẩm Lộc" or an IRI): the events it organised '
+    "--org", help='Only this body and its sub-bodies ("UBND xã Cẩm Lộc", accents optional, or an IRI): the events it organised '
                   "or had a post-holder at, and its posts.")]
 PostOption = Annotated[Optional[str], typer.Option(
     "--post", help='succession: only this post, e.g. "Chủ tịch" (with --org: of that body).')]

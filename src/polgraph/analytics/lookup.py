@@ -1,8 +1,9 @@
 """Names to IRIs: the persons, places, bodies and posts that arguments name.
 
 Each accepts an IRI, the last segment of one, or the name as people write it (compared by
-``name_key``: case, tone-mark placement and spacing do not matter). A name two persons share is
-ambiguous and says which IRIs to choose from.
+``name_key``: case, tone-mark placement and spacing do not matter; places and bodies may be
+typed without accents too, read as ``polgraph.text.accents`` reads them). A name two persons
+share is ambiguous and says which IRIs to choose from.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from polgraph.analytics.descriptions import describe
 from polgraph.analytics.errors import AnalysisError, NotFoundError
 from polgraph.analytics.rows import iri, literal, select, values_block
 from polgraph.namespaces import ID, PG
+from polgraph.text.accents import loose_word_pattern, spelt_as
 from polgraph.text.normalise import name_key, normalise_label
 
 
@@ -76,9 +78,9 @@ def _labelled(store, ref: str, kinds: tuple[str, ...]) -> list[tuple[str, str]]:
 
 def find_areas(store, ref: str) -> tuple[str, ...]:
     """The areas ``ref`` names: an IRI, an official code, or a name with or without its level
-    word ("xã Cẩm Lộc", "Cẩm Lộc"); a name several units share selects them all. A name the
-    store's units do not carry is looked up among the bodies named after it and the official
-    units' former names."""
+    word and accents ("xã Cẩm Lộc", "Cẩm Lộc", "xa cam loc"); a name several units share
+    selects them all. A name the store's units do not carry is looked up among the bodies named
+    after it and the official units' former names."""
     ref = ref.strip()
     if _is_iri(ref):
         return (ref,)
@@ -88,16 +90,18 @@ def find_areas(store, ref: str) -> tuple[str, ...]:
         from polgraph.vocab import vocabulary
 
         vocab = vocabulary()
-        wanted = name_key(ref)
-        found = set()
-        for area, label in _labelled(store, ref, ("unit/", "area/")):
-            split = vocab.area_level(label)
-            if wanted in (name_key(label), name_key(split[1]) if split else None):
-                found.add(area)
+        found = {area for area, label in _labelled(store, ref, ("unit/", "area/"))
+                 if _names_place(ref, label, vocab)}
         found = found or _named_by_bodies(store, ref) or _official_unit(store, ref)
     if not found:
         raise NotFoundError(f"no place {ref!r} in the store (give a name, an official code or an IRI)")
     return tuple(sorted(found))
+
+
+def _names_place(ref: str, label: str, vocab) -> bool:
+    """Whether ``ref`` names the place called ``label``, with its level word or without."""
+    split = vocab.area_level(label)
+    return spelt_as(ref, label) or (split is not None and spelt_as(ref, split[1]))
 
 
 def _named_by_bodies(store, ref: str) -> set[str]:
@@ -106,16 +110,15 @@ def _named_by_bodies(store, ref: str) -> set[str]:
     from polgraph.vocab import vocabulary
 
     vocab = vocabulary()
-    wanted = name_key(ref)
-    ending = literal(normalise_label(ref).split(" ")[-1].lower())
+    # The store narrows the bodies to those whose name ends with the place's last word.
+    ending = literal(loose_word_pattern(normalise_label(ref).split(" ")[-1]) + "$")
     named = set()
     for body, label in select(store, "SELECT DISTINCT ?o ?label WHERE { ?o rdfs:label ?label "
                                      f"FILTER (STRSTARTS(STR(?o), {literal(str(ID) + 'org/')}) "
-                                     f"&& STRENDS(LCASE(?label), {ending})) }}"):
+                                     f"&& REGEX(LCASE(?label), {ending})) }}"):
         found = vocab.body_type(label)
         place = found[1] if found else ""
-        split = vocab.area_level(place) if place else None
-        if place and wanted in (name_key(place), name_key(split[1]) if split else None):
+        if place and _names_place(ref, place, vocab):
             named.add(body)
     units = describe(store, named, {"unit": str(PG.jurisdiction)})
     return {d["unit"] for d in units.values() if "unit" in d}
@@ -133,7 +136,8 @@ def _official_unit(store, ref: str) -> set[str]:
 
 
 def find_bodies(store, ref: str) -> tuple[str, ...]:
-    """The body ``ref`` names: an IRI, or its name as reports write it ("UBND xã Cẩm Lộc")."""
+    """The body ``ref`` names: an IRI, or its name as reports write it ("UBND xã Cẩm Lộc"),
+    accents optional ("ubnd xa cam loc")."""
     ref = ref.strip()
     if _is_iri(ref):
         return (ref,)
@@ -141,8 +145,7 @@ def find_bodies(store, ref: str) -> tuple[str, ...]:
     from polgraph.vocab import vocabulary
 
     spelt = organization_label(ref, vocabulary())  # "UBND xã X" is stored as "Ủy ban nhân dân xã X"
-    wanted = {name_key(ref), name_key(spelt)}
-    found = {o for o, label in _labelled(store, spelt, ("org/",)) if name_key(label) in wanted}
+    found = {o for o, label in _labelled(store, spelt, ("org/",)) if spelt_as(ref, label) or spelt_as(spelt, label)}
     if not found:
         raise NotFoundError(f"no body {ref!r} in the store (give its name as reports write it, or its IRI)")
     return tuple(sorted(found))
