@@ -7,7 +7,7 @@ from the API's own functions), with the store's vocabularies and with the report
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import lxml.html
 import pytest
@@ -278,6 +278,35 @@ def test_the_network_page_ranks_persons_as_the_analytics_do(client):
     assert picture.startswith("/network/picture.svg?")
 
 
+def central_names(doc) -> list[str]:
+    return [words(r.cssselect("td")[1]) for r in doc.cssselect("#central tr.central-person")]
+
+
+def test_the_network_form_shows_a_place_by_its_label_and_keeps_choosing_it(client):
+    commune = api(client, dong(client)["events"][0]["event"]["href"])["place"][0]
+    doc = page(client, f"/network?place={commune['iri']}")
+    field = doc.cssselect("form.filters input[name=place]")[0]
+    assert field.get("value") == commune["label"]
+    (kept,) = doc.cssselect("form.filters input[type=hidden]")
+    assert (kept.get("name"), kept.get("value")) == ("place_iri", commune["iri"])
+    # The form sent back as it stands chooses the same unit, by its IRI.
+    again = page(client, "/network?" + urlencode({"place": field.get("value"), "place_iri": kept.get("value")}))
+    assert central_names(again) == central_names(doc) != []
+    assert parse_qs(urlsplit(again.cssselect("figure.network img")[0].get("src")).query)["place"] == [commune["iri"]]
+    # A place typed over the label is the place typed.
+    other = page(client, "/network?" + urlencode({"place": "huyện Cẩm Xuyên", "place_iri": commune["iri"]}))
+    assert not other.cssselect("form.filters input[type=hidden]")
+    assert "Huyện Cẩm Xuyên" in words(other.cssselect("#network-scope")[0])
+
+
+def test_the_network_page_finds_a_place_typed_without_accents(client):
+    accented = page(client, "/network?place=xã Cẩm Lộc")
+    doc = page(client, "/network?place=xa cam loc")
+    assert central_names(doc) == central_names(accented) != []
+    assert doc.cssselect("form.filters input[name=place]")[0].get("value") == "xa cam loc"  # as typed
+    assert words(doc.cssselect("#network-scope")[0]) == "Xã Cẩm Lộc"  # the place found
+
+
 @pytest.mark.parametrize("fmt, media_type, magic", [("svg", "image/svg+xml", b"<?xml"),
                                                     ("png", "image/png", b"\x89PNG")])
 def test_the_network_picture_comes_as_svg_or_png(client, fmt, media_type, magic):
@@ -470,6 +499,10 @@ def test_a_quote_is_marked_inside_its_sentence_only_when_it_is_there():
              "start": 28, "end": 42, "quote": "Bí thư Đảng ủy"}
     assert quoted(cited) == type(quoted(cited))("Đồng chí Võ Nam - ", "Bí thư Đảng ủy", " chủ trì.")
     assert quoted({**cited, "start": 29}).quote == ""  # the span does not fit: the sentence alone
+    # A span taking in the line's end (which the sentence leaves out) marks its words.
+    at_the_end = {**cited, "start": 43, "end": 52, "quote": "chủ trì.\n"}
+    assert quoted(at_the_end) == type(quoted(cited))("Đồng chí Võ Nam - Bí thư Đảng ủy ", "chủ trì.", "")
+    assert quoted({**cited, "start": 27, "end": 42, "quote": " Bí thư Đảng ủy"}) == quoted(cited)
     assert quoted({**cited, "sentence": None}) is None and quoted(None) is None
 
 

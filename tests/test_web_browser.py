@@ -159,7 +159,14 @@ def test_open_the_event_and_its_network(visit):
     expect(central.filter(has_text=PERSON)).to_have_count(1)
     shown = int(re.match(r"\d+", page.locator("p.count").first.inner_text()).group())
     assert central.count() == min(shown, 25) > 1
+    place = page.locator("form.filters input[name=place]")
+    expect(place).to_have_value("Xã Cẩm Lộc")  # the place's label, not its IRI
     visit.shot("network")
+    names = central.locator("td:nth-child(2)").all_inner_texts()
+    page.locator("form.filters button").click()  # sent again as it stands: the same place, the same network
+    page.wait_for_url(re.compile(r"place_iri="))
+    expect(place).not_to_have_value(re.compile(r"^https?:"))
+    assert central.locator("td:nth-child(2)").all_inner_texts() == names
     central.get_by_role("link", name=PERSON, exact=True).click()
     expect(page.locator("h1")).to_have_text(PERSON)
     visit.assert_no_console_errors()
@@ -186,6 +193,16 @@ def test_run_a_named_query_and_download_its_results(visit):
     assert held.locator("a").first.get_attribute("href").startswith("/persons/")
     headers = table.locator("thead th").all_inner_texts()
     visit.shot("results")
+    # Each IRI is shown short, on one line, and whole in its title; the table scrolls sideways
+    # inside its box rather than crushing its columns or widening the page.
+    person_link = held.locator("td.iri a").first
+    assert person_link.inner_text().startswith("person/")
+    assert person_link.get_attribute("title").startswith("https://w3id.org/polgraph/id/person/")
+    sizes = page.evaluate("""() => ({page: document.documentElement.scrollWidth, viewport: window.innerWidth,
+        box: document.querySelector('#results').clientWidth,
+        tallest: Math.max(...[...document.querySelectorAll('#results tbody tr')].map(row => row.offsetHeight))})""")
+    assert sizes["page"] <= sizes["viewport"] and sizes["box"] < sizes["viewport"]
+    assert sizes["tallest"] < 200, sizes  # a row of a few wrapped labels, not IRIs one letter wide
 
     with page.expect_download() as download:
         page.click("button.download[data-extension=csv]")
@@ -230,4 +247,42 @@ def test_markup_in_a_report_stays_text(visit):
     expect(page.locator("mark#evidence b")).to_have_count(0)
     assert page.title().startswith("Tin <script>")
     visit.shot("markup")
+    visit.assert_no_console_errors()
+
+
+RESULTS_QUERY = """PREFIX pg: <https://w3id.org/polgraph/ontology#>
+PREFIX ex: <https://example.org/terms/>
+SELECT ?title ?report ?class ?term ?elsewhere ?unsafe WHERE {
+  ?report pg:reportKey "markup-in-text" ; pg:title ?title .
+  BIND (pg:Conference AS ?class)
+  BIND (ex:thing AS ?term)
+  BIND (<https://example.org/a/b/c> AS ?elsewhere)
+  BIND (IRI("javascript:document.title='owned'") AS ?unsafe)
+}"""
+
+
+def test_query_results_show_iris_short_and_text_as_text(visit):
+    from playwright.sync_api import expect
+
+    page = visit.page
+    page.goto("/queries")
+    page.fill("#query-text", RESULTS_QUERY)
+    page.click("#run-query")
+    row = page.locator("#results tbody tr")
+    expect(row).to_have_count(1)
+    cells = row.locator("td")
+    # The report's title, markup and all, is text: no element was made of it and nothing ran.
+    expect(cells.nth(0)).to_have_text("Tin <script>document.title='owned'</script>")
+    expect(page.locator("#results script, #results b")).to_have_count(0)
+    assert page.title() != "owned"
+    shown = {name: (cells.nth(i).inner_text(), cells.nth(i).locator("a").get_attribute("href")
+                    if cells.nth(i).locator("a").count() else None)
+             for i, name in enumerate(["title", "report", "class", "term", "elsewhere", "unsafe"])}
+    assert shown["report"][0].startswith("report/") and shown["report"][1].startswith("/sources/")
+    assert shown["class"] == ("pg:Conference", "https://w3id.org/polgraph/ontology#Conference")
+    assert shown["term"] == ("ex:thing", "https://example.org/terms/thing")  # the query's own prefix
+    assert shown["elsewhere"] == ("…/b/c", "https://example.org/a/b/c")
+    assert shown["unsafe"][1] is None  # not a web address: not a link
+    expect(cells.nth(5).locator("span")).to_have_attribute("title", "javascript:document.title='owned'")
+    visit.shot("results")
     visit.assert_no_console_errors()

@@ -21,10 +21,13 @@ def quoted(cited: dict | None) -> Quoted | None:
     """A citation (``Sources.cite``) as its sentence with the quoted words apart."""
     if not cited or cited.get("sentence") is None or cited.get("quote") is None:
         return None
-    sentence, at = cited["sentence"], cited["start"] - cited["sentence_start"]
-    if not 0 <= at <= len(sentence) or not sentence.startswith(cited["quote"], at):
+    # A span may take in the line's end or the space before its words, which its sentence
+    # leaves out: the words are what is marked.
+    sentence, words = cited["sentence"], cited["quote"].strip()
+    at = cited["start"] - cited["sentence_start"] + len(cited["quote"]) - len(cited["quote"].lstrip())
+    if not words or not 0 <= at <= len(sentence) or not sentence.startswith(words, at):
         return Quoted(sentence, "", "")  # the words are not all inside it: show the sentence
-    return Quoted(sentence[:at], cited["quote"], sentence[at + len(cited["quote"]):])
+    return Quoted(sentence[:at], words, sentence[at + len(words):])
 
 
 @dataclass(frozen=True)

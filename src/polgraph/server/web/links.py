@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlencode
 
-from polgraph.namespaces import ID
+from polgraph.namespaces import ID, PREFIXES
 from polgraph.server.api.ids import ROUTES
 
 _PAGE_OF_KIND = {kind: f"/{route}/" for route, kind in ROUTES.items()}
@@ -59,5 +59,7 @@ def web_address(url: str | None) -> str | None:
 
 
 def page_prefixes() -> dict:
-    """What ``page_for`` knows, for the query page's script to link the IRIs in results."""
-    return {"base": str(ID), "kinds": _PAGE_OF_KIND, "places": ["unit/", "area/"], "to_places": "/places/"}
+    """What ``page_for`` knows, for the query page's script to link the IRIs in results, and
+    polgraph's prefixes, for it to show other IRIs as prefixed names."""
+    return {"base": str(ID), "kinds": _PAGE_OF_KIND, "places": ["unit/", "area/"], "to_places": "/places/",
+            "prefixes": {prefix: namespace for prefix, namespace in PREFIXES.items() if namespace != str(ID)}}

@@ -4,6 +4,7 @@ persons in a table."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Query, Request
@@ -12,6 +13,7 @@ from fastapi.responses import Response
 from polgraph.analytics import AnalysisError, KnowledgeGraph, NotFoundError, Slice
 from polgraph.analytics.descriptions import labels
 from polgraph.analytics.drawing import draw_network
+from polgraph.analytics.slicing import ResolvedSlice
 from polgraph.namespaces import ID
 from polgraph.server.api.graph import store_of
 from polgraph.server.errors import ApiError
@@ -30,6 +32,31 @@ Place = Annotated[str, Query(max_length=300)]
 Body = Annotated[str, Query(max_length=300)]
 From = Annotated[str, Query(alias="from", max_length=10)]
 To = Annotated[str, Query(max_length=10)]
+# The IRI a place or body field stood for when the page showed its label in it.
+Kept = Annotated[str, Query(max_length=300)]
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """A place or body as the form gives it: ``ref``, what the network is filtered by; ``shown``,
+    the words in the field (a node's label rather than its IRI); ``kept``, the IRI a label in
+    the field stands for, sent back with the form so that the same node stays chosen."""
+
+    ref: str
+    shown: str
+    kept: str = ""
+
+
+def chosen(store, typed: str, kept: str) -> Chosen:
+    """A field's value: an IRI is shown as its label (and kept); the label of the IRI kept from
+    the last page, left as it was, stands for that IRI; anything else is what was typed."""
+    typed = typed.strip()
+    if typed.startswith(str(ID)):
+        label = labels(store, {typed}).get(typed)
+        return Chosen(typed, label, typed) if label else Chosen(typed, typed)
+    if kept.startswith(str(ID)) and typed and labels(store, {kept}).get(kept) == typed:
+        return Chosen(kept, typed, kept)
+    return Chosen(typed, typed)
 
 
 def _filters(place: str, org: str, start: str, end: str) -> dict:
@@ -38,33 +65,38 @@ def _filters(place: str, org: str, start: str, end: str) -> dict:
     return {"start": given.start, "end": given.end, "place": given.place, "org": given.org}
 
 
-def _scope(request: Request, lang: str, place: str, org: str, start: str, end: str) -> str:
-    """What the network is of, in words: the place and body (their labels when given by IRI)
-    and the window."""
+def _scope(store, lang: str, resolved: ResolvedSlice) -> str:
+    """What the network is of, in words: the labels of the places and bodies the filters
+    resolved to (so "xa cam loc" reads "Xã Cẩm Lộc"), and the window."""
     t = translator(lang)
-    iris = {ref for ref in (place, org) if ref.startswith(str(ID))}
-    named = labels(store_of(request), iris) if iris else {}
-    parts = [named.get(ref, ref) for ref in (place, org) if ref]
-    if start or end:
-        parts.append(t("window", start=start or "…", end=end or "…"))
+    named = labels(store, set(resolved.areas or ()) | set(resolved.bodies or ()))
+    parts = [" / ".join(dict.fromkeys(named.get(ref, ref) for ref in refs))
+             for refs in (resolved.areas, resolved.bodies) if refs]
+    if resolved.windowed:
+        parts.append(t("window", start=resolved.start or "…", end=resolved.end or "…"))
     return ", ".join(parts) or t("everything")
 
 
 @router.get("/network", name="network_page")
 def network_page(request: Request, place: Place = "", org: Body = "", from_: From = "", to: To = "",
-                 sort: Annotated[str, Query(max_length=30)] = "weighted_degree"):
-    params = {"place": place, "org": org, "from": from_, "to": to}
+                 sort: Annotated[str, Query(max_length=30)] = "weighted_degree",
+                 place_iri: Kept = "", org_iri: Kept = ""):
+    store = store_of(request)
+    where, body = chosen(store, place, place_iri), chosen(store, org, org_iri)
+    params = {"place": where.ref, "org": body.ref, "from": from_, "to": to}
     sort = sort if sort in MEASURES else "weighted_degree"
-    shown = {"params": params, "sort": sort, "measures": MEASURES}
-    graph_of = KnowledgeGraph(store_of(request))
+    shown = {"params": params, "fields": {"place": where, "org": body}, "sort": sort, "measures": MEASURES}
+    graph_of = KnowledgeGraph(store)
     try:
-        graph = graph_of.coattendance(**_filters(place, org, from_, to))
+        filters = _filters(where.ref, body.ref, from_, to)
+        resolved = graph_of.slice(**filters)
+        graph = graph_of.coattendance(**filters)
     except AnalysisError as exc:  # an unknown place or body, a bad date: say so above the form
         status = 404 if isinstance(exc, NotFoundError) else 400
         return render(request, "network.html", status=status, problem=str(exc), graph=None, **shown)
     central = graph_of.centrality(graph, sort=sort)[:CENTRAL] if len(graph) else []
     return render(request, "network.html", problem=None, graph=graph, central=central,
-                  scope=_scope(request, language_of(request), place, org, from_, to),
+                  scope=_scope(store, language_of(request), resolved),
                   pictures={fmt: with_params(f"/network/picture.{fmt}", **params) for fmt in _PICTURE_TYPES},
                   **shown)
 
@@ -75,9 +107,12 @@ def network_picture(request: Request, fmt: str, place: Place = "", org: Body = "
     """The same network as a picture (SVG or PNG), titled in the reader's language."""
     if fmt not in _PICTURE_TYPES:
         raise ApiError(404, "not found", "a picture is .svg or .png")
-    graph = KnowledgeGraph(store_of(request)).coattendance(**_filters(place, org, from_, to))
+    store = store_of(request)
+    graph_of = KnowledgeGraph(store)
+    filters = _filters(place, org, from_, to)
+    graph = graph_of.coattendance(**filters)
     lang = language_of(request)
-    title = translator(lang)("network_picture_title", scope=_scope(request, lang, place, org, from_, to),
+    title = translator(lang)("network_picture_title", scope=_scope(store, lang, graph_of.slice(**filters)),
                              persons=len(graph), ties=graph.number_of_edges())
     return Response(draw_network(graph, fmt, title=title), media_type=_PICTURE_TYPES[fmt],
                     headers={"vary": "Accept-Language, Cookie"})

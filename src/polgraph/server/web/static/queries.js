@@ -8,11 +8,11 @@
   const output = document.getElementById("results");
   const pages = JSON.parse(form.dataset.pages);
 
-  function post(accept) {
+  function post(accept, query) {
     return fetch(form.action, {
       method: "POST",
       headers: { "Accept": accept, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ query: form.elements.query.value }),
+      body: new URLSearchParams({ query: query }),
     });
   }
 
@@ -38,23 +38,61 @@
     return page && id && !id.includes("/") && !id.includes("#") ? page + id : null;
   }
 
-  function cell(term) {
+  // The namespaces an IRI is shortened by: polgraph's, and the PREFIX lines of the query run
+  // (which name them as its author chose), the longest first so the closest one names it.
+  function namespacesOf(query) {
+    const found = Object.entries(pages.prefixes);
+    for (const declared of query.matchAll(/PREFIX\s+([A-Za-z][\w.-]*)?:\s*<([^<>\s]+)>/gi)) {
+      found.push([declared[1] || "", declared[2]]);
+    }
+    return found.sort((a, b) => b[1].length - a[1].length);
+  }
+
+  // An IRI as a reader takes it in at a glance: a polgraph node as kind/id, a prefixed name,
+  // else its last two segments. The cell's title holds the whole IRI.
+  function compact(iri, namespaces) {
+    if (iri.startsWith(pages.base)) { return iri.slice(pages.base.length); }
+    for (const [prefix, namespace] of namespaces) {
+      const local = iri.slice(namespace.length);
+      if (iri.startsWith(namespace) && local && !/[/#?]/.test(local)) { return prefix + ":" + local; }
+    }
+    const trimmed = iri.replace(/[/#]+$/, "");
+    const tail = trimmed.split(/[/#]/).filter(Boolean).slice(-2).join("/");
+    return tail && tail.length < trimmed.length ? "…/" + tail : iri;
+  }
+
+  // Only a web address is a link: data may hold javascript: or data: IRIs.
+  function hrefOf(iri) {
+    return pageOf(iri) || (/^https?:\/\//i.test(iri) ? iri : null);
+  }
+
+  const SHORT_DATATYPES = /#(date|dateTime|gYear|gYearMonth|time|integer|int|long|decimal|double|float|boolean|nonNegativeInteger)$/;
+
+  function cell(term, namespaces) {
     const td = document.createElement("td");
     if (!term) { return td; }
-    const page = term.type === "uri" ? pageOf(term.value) : null;
-    if (page) {
-      const link = document.createElement("a");
-      link.href = page;
-      link.title = term.value;
-      link.textContent = term.value.slice(pages.base.length);  // the id part: the rest is the same for all
-      td.appendChild(link);
+    if (term.type === "uri") {
+      const href = hrefOf(term.value);
+      const shown = document.createElement(href ? "a" : "span");
+      if (href) { shown.href = href; }
+      shown.title = term.value;
+      shown.textContent = compact(term.value, namespaces);
+      td.className = "iri";
+      td.appendChild(shown);
+    } else if (term.type === "bnode") {
+      td.className = "iri";
+      td.textContent = "_:" + term.value;
     } else {
+      // Dates and numbers stay on one line; words wrap as text does.
+      td.className = SHORT_DATATYPES.test(term.datatype || "") ? "value" : term.value.length > 40 ? "text long" : "text";
       td.textContent = term.value;
+      if (term["xml:lang"]) { td.lang = term["xml:lang"]; }
     }
     return td;
   }
 
-  function table(results) {
+  function table(results, query) {
+    const namespaces = namespacesOf(query);
     const names = results.head.vars || [];
     const rows = results.results.bindings;
     const element = document.createElement("table");
@@ -67,7 +105,7 @@
     const body = element.createTBody();
     for (const row of rows) {
       const tr = body.insertRow();
-      for (const name of names) { tr.appendChild(cell(row[name])); }
+      for (const name of names) { tr.appendChild(cell(row[name], namespaces)); }
     }
     return [element, rows.length];
   }
@@ -82,7 +120,8 @@
     event.preventDefault();
     say(form.dataset.running, false);
     output.replaceChildren();
-    const response = await post("application/sparql-results+json, text/turtle;q=0.9");
+    const query = form.elements.query.value;
+    const response = await post("application/sparql-results+json, text/turtle;q=0.9", query);
     if (!response.ok) {
       say(form.dataset.failed + ": " + await problemOf(response), true);
       return;
@@ -100,13 +139,13 @@
       say(String(found.boolean), false);
       return;
     }
-    const [element, count] = table(found);
+    const [element, count] = table(found, query);
     output.appendChild(element);
     say(form.dataset.rows.replace("{n}", count), false);
   }
 
   async function download(button) {
-    const response = await post(button.dataset.accept);
+    const response = await post(button.dataset.accept, form.elements.query.value);
     if (!response.ok) {
       say(form.dataset.failed + ": " + await problemOf(response), true);
       return;
