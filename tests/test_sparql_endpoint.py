@@ -322,3 +322,18 @@ def test_cors_is_open_for_reads_only(server):
     assert preflight_write.status_code == 400
     assert "access-control-allow-origin" not in preflight_write.headers or \
         "PUT" not in preflight_write.headers.get("access-control-allow-methods", "")
+
+
+def test_answers_larger_than_a_pipe_arrive_whole(server):
+    # Every triple, twenty times over: megabytes, many times what a pipe holds at once, so the
+    # server reads the answer while the query worker is still writing it.
+    query = "SELECT ?s ?p ?o ?k WHERE { ?s ?p ?o VALUES ?k { " + " ".join(map(str, range(20))) + " } }"
+    count = httpx.get(f"{server}/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"},
+                      headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    triples = int(count.json()["results"]["bindings"][0]["n"]["value"])
+    for _ in range(3):
+        response = httpx.get(f"{server}/sparql", params={"query": query},
+                             headers={"Accept": "text/csv"}, timeout=30)
+        assert response.status_code == 200, response.text[:300]
+        assert len(response.content) > 1_000_000
+        assert response.text.count("\r\n") == 1 + 20 * triples  # the header, then every row

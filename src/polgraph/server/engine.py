@@ -62,6 +62,10 @@ class _Worker:
             raise QueryTimeout() from None
         finally:
             loop.remove_reader(fd)
+        # The event loop may have made the pipe non-blocking, and an answer larger than the pipe
+        # holds is still being written: read the rest as it comes. The worker has the whole
+        # answer in memory before it writes, so this waits for a copy, never for a query.
+        os.set_blocking(fd, True)
         return self.inbox.recv()
 
     def kill(self) -> None:
