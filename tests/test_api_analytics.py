@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import networkx as nx
 import pytest
+from answer_shapes import same_shape
 from conftest import ROOT, SHARED
 from fastapi.testclient import TestClient
 from matplotlib import image
@@ -353,16 +354,6 @@ def test_a_long_analysis_does_not_hold_up_other_requests(client, monkeypatch):
         finally:
             release.set()
         assert pending.result(10).status_code == 200
-
-
-def same_shape(documented, real, where: str = "") -> None:
-    """The documented answer has the keys the real one has, all the way down."""
-    if isinstance(documented, dict):
-        assert isinstance(real, dict) and set(documented) == set(real), (where, set(documented) ^ set(real))
-        for key in documented:
-            same_shape(documented[key], real[key], f"{where}.{key}")
-    elif isinstance(documented, list) and documented and real:
-        same_shape(documented[0], real[0], f"{where}[0]")
 
 
 @pytest.mark.parametrize("url, documented", [

@@ -396,7 +396,15 @@ def test_every_message_is_in_both_languages_and_every_key_a_page_uses_exists():
     assert all(len(pair) == len(LANGUAGES) and all(pair) for pair in MESSAGES.values())
     used = set()
     for path in TEMPLATES.glob("*.html"):
-        used |= set(re.findall(r"""\bt\(["']([a-z0-9_]+)["']\s*[,)]""", path.read_text(encoding="utf-8")))
+        template = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r"""\bt\(["']([a-z0-9_]+)["']\s*[,)]""", template))
+        # Keys handed to the macros that look them up: a section's title and its words for
+        # nothing, a table's headings, the speeches' first heading.
+        for title, empty in re.findall(r"""\bsection\("[^"]*", "([a-z0-9_]+)", [^,]+, "([a-z0-9_]+)"\)""", template):
+            used |= {title, empty}
+        for heads in re.findall(r"""\btable\(\[([^\]]*)\]""", template):
+            used |= set(re.findall(r'"([a-z0-9_]+)"', heads))
+        used |= set(re.findall(r"""\bspeeches\([^,]+, "([a-z0-9_]+)"\)""", template))
     for module in (TEMPLATES.parent).glob("*.py"):
         used |= set(re.findall(r"""\b(?:t|translator\(\w+\))\(["']([a-z0-9_]+)["']""",
                                module.read_text(encoding="utf-8")))

@@ -18,11 +18,12 @@ router = page_router()
 
 RECENT_EVENTS = 10
 PAGE_SIZE = 20
-# The API lists events oldest first (undated last); the home page wants the newest.
+# The API lists events oldest first (undated last); the home page wants the newest. Each is a
+# node (``iri``, ``label``) as the API gives them, for the pages' event list.
 _RECENT = """
-SELECT ?event ?label ?date ?kind WHERE {
-  ?event a ?class ; rdfs:label ?label ; pg:date ?date . ?class pg:kindCode ?kind .
-} ORDER BY DESC(?date) ?event LIMIT """ + str(RECENT_EVENTS)
+SELECT ?iri ?label ?date ?kind WHERE {
+  ?iri a ?class ; rdfs:label ?label ; pg:date ?date . ?class pg:kindCode ?kind .
+} ORDER BY DESC(?date) ?iri LIMIT """ + str(RECENT_EVENTS)
 
 
 @router.get("/", name="home_page")

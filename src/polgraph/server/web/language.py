@@ -15,6 +15,7 @@ LANGUAGES = ("vi", "en")
 DEFAULT = "vi"
 COOKIE = "lang"
 _YEAR = 365 * 24 * 3600
+VARY = "Accept-Language, Cookie"  # what every page and picture answers by
 
 
 def chosen_by_link(request: Request) -> str | None:
@@ -64,7 +65,7 @@ def switch_url(request: Request, lang: str) -> str:
 
 def remember(request: Request, response: Response) -> None:
     """Keep a language chosen by link for the pages that follow; every answer varies by it."""
-    response.headers["vary"] = "Accept-Language, Cookie"
+    response.headers["vary"] = VARY
     found = chosen_by_link(request)
     if found:
         response.set_cookie(COOKIE, found, max_age=_YEAR, samesite="lax")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
+import networkx as nx
 from fastapi import Query, Request
 from fastapi.responses import Response
 
@@ -17,7 +18,7 @@ from polgraph.analytics.slicing import ResolvedSlice
 from polgraph.namespaces import ID
 from polgraph.server.api.graph import store_of
 from polgraph.server.errors import ApiError
-from polgraph.server.web.language import language_of
+from polgraph.server.web.language import VARY, language_of
 from polgraph.server.web.links import with_params
 from polgraph.server.web.messages import translator
 from polgraph.server.web.rendering import page_router, render
@@ -59,10 +60,14 @@ def chosen(store, typed: str, kept: str) -> Chosen:
     return Chosen(typed, typed)
 
 
-def _filters(place: str, org: str, start: str, end: str) -> dict:
-    """The analytics' filters, checked: a bad date or an empty window raises ``AnalysisError``."""
+def _network(store, place: str, org: str, start: str, end: str) -> tuple[KnowledgeGraph, ResolvedSlice, nx.Graph]:
+    """The co-attendance network the filters pick out and what they resolved to, for the page
+    and its picture alike; a bad date, an empty window or an unknown place or body raises
+    ``AnalysisError``."""
     given = Slice.of(start or None, end or None, place or None, org or None)
-    return {"start": given.start, "end": given.end, "place": given.place, "org": given.org}
+    filters = {"start": given.start, "end": given.end, "place": given.place, "org": given.org}
+    graph_of = KnowledgeGraph(store)
+    return graph_of, graph_of.slice(**filters), graph_of.coattendance(**filters)
 
 
 def _scope(store, lang: str, resolved: ResolvedSlice) -> str:
@@ -86,11 +91,8 @@ def network_page(request: Request, place: Place = "", org: Body = "", from_: Fro
     params = {"place": where.ref, "org": body.ref, "from": from_, "to": to}
     sort = sort if sort in MEASURES else "weighted_degree"
     shown = {"params": params, "fields": {"place": where, "org": body}, "sort": sort, "measures": MEASURES}
-    graph_of = KnowledgeGraph(store)
     try:
-        filters = _filters(where.ref, body.ref, from_, to)
-        resolved = graph_of.slice(**filters)
-        graph = graph_of.coattendance(**filters)
+        graph_of, resolved, graph = _network(store, where.ref, body.ref, from_, to)
     except AnalysisError as exc:  # an unknown place or body, a bad date: say so above the form
         status = 404 if isinstance(exc, NotFoundError) else 400
         return render(request, "network.html", status=status, problem=str(exc), graph=None, **shown)
@@ -108,11 +110,9 @@ def network_picture(request: Request, fmt: str, place: Place = "", org: Body = "
     if fmt not in _PICTURE_TYPES:
         raise ApiError(404, "not found", "a picture is .svg or .png")
     store = store_of(request)
-    graph_of = KnowledgeGraph(store)
-    filters = _filters(place, org, from_, to)
-    graph = graph_of.coattendance(**filters)
+    _, resolved, graph = _network(store, place, org, from_, to)
     lang = language_of(request)
-    title = translator(lang)("network_picture_title", scope=_scope(store, lang, graph_of.slice(**filters)),
+    title = translator(lang)("network_picture_title", scope=_scope(store, lang, resolved),
                              persons=len(graph), ties=graph.number_of_edges())
     return Response(draw_network(graph, fmt, title=title), media_type=_PICTURE_TYPES[fmt],
-                    headers={"vary": "Accept-Language, Cookie"})
+                    headers={"vary": VARY})
