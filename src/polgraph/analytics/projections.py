@@ -33,9 +33,9 @@ class _Ties:
         self.members: dict[str, set[str]] = defaultdict(set)
         self.persons: dict[str, dict] = {}
         # The store reads without holding Python's lock, so independent reads run side by side:
-        # the posts held (and, over the whole store, every name and event's details, read in
-        # bulk) while the events' members are read; then, for a slice, the names and events'
-        # details of those members while the posts are described.
+        # the posts held (and, over the whole store, every name, event's details and post's
+        # label, read in bulk) while the events' members are read; then, for a slice, the names
+        # and events' details of those members while their posts are described.
         whole = slice_.areas is None and slice_.bodies is None and not slice_.windowed
         with ThreadPoolExecutor(2) as pool:
             held = pool.submit(lambda: list(tied(store, slice_, "person", "?person ?post", detail=_POST,
@@ -43,6 +43,7 @@ class _Ties:
             if whole:
                 names = pool.submit(descriptions.names, store, None)
                 about = pool.submit(descriptions.event_details, store, None)
+                labels = pool.submit(descriptions.post_labels, store, None)
             for row in rows:
                 event, person = row[0], row[1]
                 self.members[event].add(person)
@@ -60,7 +61,10 @@ class _Ties:
             for person, post in held.result():
                 if person in self.persons:
                     self.persons[person]["posts"].add(post)
-            posts = descriptions.post_labels(store, {p for info in self.persons.values() for p in info["posts"]})
+            if whole:
+                posts = labels.result()
+            else:
+                posts = descriptions.post_labels(store, {p for info in self.persons.values() for p in info["posts"]})
             names, about = names.result(), about.result()
         # Mentions standing for themselves have no person's name among everyone's.
         unnamed = [p for p in self.persons if p not in names]
@@ -93,16 +97,16 @@ class _Ties:
         graph = nx.Graph(projection=projection, slice=slice_.label)
         graph.add_nodes_from((p, _person_attributes(p, self.persons[p])) for p in people)
         dates = [self.event_info[e][0] for e in events]
-
-        def edges():
-            for key, numbers in shared.items():
-                data = {"weight": len(numbers), "events": [events[i] for i in numbers]}
-                if dates[numbers[0]]:  # undated events come last: the first is dated if any is
-                    data["first"] = dates[numbers[0]]
-                    data["last"] = dates[numbers[-1]] or max(d for i in numbers if (d := dates[i]))
-                yield people[key // n], people[key % n], data
-
-        graph.add_edges_from(edges())
+        # Ties go straight into networkx's adjacency, one dict shared by both ends as add_edge
+        # makes it: add_edges_from's checks on every tie cost seconds at millions of ties.
+        adjacency = graph._adj
+        for key, numbers in shared.items():
+            data = {"weight": len(numbers), "events": [events[i] for i in numbers]}
+            if dates[numbers[0]]:  # undated events come last: the first is dated if any is
+                data["first"] = dates[numbers[0]]
+                data["last"] = dates[numbers[-1]] or max(d for i in numbers if (d := dates[i]))
+            a, b = people[key // n], people[key % n]
+            adjacency[a][b] = adjacency[b][a] = data
         return graph
 
 
