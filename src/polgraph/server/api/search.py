@@ -1,11 +1,9 @@
 """Accent-optional name search, and the page every list answers with.
 
-A letter typed without marks stands for itself with any marks ("dong" finds "Đồng", "Đông",
-"Dong"); a vowel typed with its hat or horn but no tone stands for that vowel with any tone
-("đông" finds "Đông" and "Đồng"); a letter typed with its tone stands only for itself.
-So each query word becomes a regular expression over the stored lower-case name keys
-(``pg:nameKey``, ``polgraph.text.normalise.name_key``), matched at the start of a word; every word
-must match, in any order. The expressions are bound as literals, never spliced into queries.
+Each query word becomes a regular expression over the stored lower-case name keys (``pg:nameKey``,
+``polgraph.text.normalise.name_key``), its letters read as ``polgraph.text.accents`` reads them
+("dong" finds "Đồng"), matched at the start of a word; every word must match, in any order. The
+expressions are bound as literals, never spliced into queries.
 """
 
 from __future__ import annotations
@@ -14,24 +12,8 @@ from typing import Annotated
 
 from fastapi import Query
 
+from polgraph.text.accents import letter_class
 from polgraph.text.normalise import name_key
-
-# Each vowel without a tone, and the same vowel with each tone (lower case, NFC).
-_TONED = {
-    "a": "aàáảãạ", "ă": "ăằắẳẵặ", "â": "âầấẩẫậ", "e": "eèéẻẽẹ", "ê": "êềếểễệ", "i": "iìíỉĩị",
-    "o": "oòóỏõọ", "ô": "ôồốổỗộ", "ơ": "ơờớởỡợ", "u": "uùúủũụ", "ư": "ưừứửữự", "y": "yỳýỷỹỵ",
-}
-# A bare letter stands for the letters written on it.
-_BARE = {"a": "aăâ", "e": "eê", "o": "oôơ", "u": "uư"}
-
-
-def _letter(ch: str) -> str:
-    if ch == "d":
-        return "[dđ]"
-    if ch in _TONED:
-        return "[" + "".join(_TONED[v] for v in _BARE.get(ch, ch)) + "]"
-    return ch
-
 
 _MAX_WORDS = 8
 
@@ -43,7 +25,7 @@ def word_patterns(query: str) -> list[str]:
     patterns = []
     for word in cleaned.split()[:_MAX_WORDS]:
         # Outside a class, "-" and "'" are plain characters in XPath expressions.
-        body = "".join(_letter(ch) for ch in word)
+        body = "".join(letter_class(ch) for ch in word)
         patterns.append(f"(^|[\\s'-]){body}")
     return patterns
 
