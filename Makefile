@@ -30,6 +30,7 @@ bench: install
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/places.py
 	$(BIN)/python bench/http.py
+	$(BIN)/python bench/api.py
 	$(BIN)/python bench/analytics.py
 
 clean:

@@ -31,12 +31,14 @@ Errors are JSON: `{"error": …, "detail": …}`.
 
 @contextmanager
 def store_writes(request: Request) -> Iterator:
-    """Hold the store for one writer at a time; queries see the change once it is done."""
+    """Hold the store for one writer at a time; queries see the change once it is done, and
+    the API's tables are read again (``store_generation``)."""
     state = request.app.state
     with state.write_lock:
         try:
             yield state.store
         finally:
+            state.store_generation += 1
             state.engine.mark_changed()
 
 
@@ -58,6 +60,7 @@ def create_app(settings: Settings, store) -> FastAPI:
     app.state.store = store
     app.state.engine = engine
     app.state.write_lock = threading.Lock()
+    app.state.store_generation = 0  # writes so far (store_writes)
 
     # Browsers elsewhere may read (GET, and POST for queries) but never send the write token.
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],

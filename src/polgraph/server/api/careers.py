@@ -21,7 +21,7 @@ SELECT DISTINCT ?a ?person ?person_name ?post ?title ?post_label ?event ?event_l
   ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post ; pg:event ?event ; pg:source ?report .
   ?post pg:postTitle ?title ; rdfs:label ?post_label .
   ?event rdfs:label ?event_label .
-  OPTIONAL { ?event pg:date ?date }
+  LATERAL { OPTIONAL { ?event pg:date ?date } }  # per row, not every date of the store: see graph.py
   OPTIONAL { ?a pg:asWritten ?as_written } OPTIONAL { ?a pg:elected ?elected }
   OPTIONAL { ?a pg:evidence ?span . ?span oa:start ?start ; oa:end ?end }
 }"""
@@ -30,8 +30,8 @@ SELECT DISTINCT ?tenure ?person ?first ?last ?opened ?a ?before ?before_name ?af
 WHERE { {scope}
   ?tenure a pg:Tenure ; pg:holder ?person ; pg:post ?post ; pg:firstEvidence ?first ;
           pg:lastEvidence ?last ; pg:openedByElection ?opened ; pg:attestedBy ?a .
-  OPTIONAL { ?tenure pg:predecessor/pg:holder ?before . ?before pg:name ?before_name }
-  OPTIONAL { ?tenure pg:successor/pg:holder ?after . ?after pg:name ?after_name }
+  LATERAL { OPTIONAL { ?tenure pg:predecessor/pg:holder ?before . ?before pg:name ?before_name } }
+  LATERAL { OPTIONAL { ?tenure pg:successor/pg:holder ?after . ?after pg:name ?after_name } }
 }"""
 _PARTICIPATIONS = """
 SELECT DISTINCT ?part ?event ?event_label ?date ?report ?start ?end WHERE {
@@ -53,7 +53,8 @@ WHERE {
           pg:speechKind/skos:notation ?speech_kind .
   ?event rdfs:label ?event_label .
   OPTIONAL { ?event pg:date ?date }
-  OPTIONAL { ?speech pg:topic ?topic } OPTIONAL { ?speech pg:capacity/pg:post/rdfs:label ?capacity }
+  OPTIONAL { ?speech pg:topic ?topic }
+  LATERAL { OPTIONAL { ?speech pg:capacity/pg:post/rdfs:label ?capacity } }  # per row: see graph.py
   OPTIONAL { ?speech pg:evidence ?span . ?span oa:start ?start ; oa:end ?end }
 }"""
 

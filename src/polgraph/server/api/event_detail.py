@@ -10,14 +10,17 @@ from polgraph.server.api.evidence import Sources
 from polgraph.server.api.graph import iri, select, with_organizations
 from polgraph.server.api.ids import mention, node
 
+# LATERAL { OPTIONAL { … } } looks the optional part up from the row at hand (see graph.py).
+# A term's label is written in every report naming the term (10,000 copies in a store of 10,000
+# reports): the first found is taken, as head() takes the first row.
 _HEAD = """
 SELECT ?label ?date ?end_date ?inferred ?kind ?term ?report ?start ?end WHERE {
   ?event rdfs:label ?label ; pg:source ?report .
   OPTIONAL { ?event pg:date ?date } OPTIONAL { ?event pg:endDate ?end_date }
   OPTIONAL { ?event pg:dateYearInferred ?inferred }
-  OPTIONAL { ?event a ?class . ?class pg:kindCode ?kind }
-  OPTIONAL { ?event pg:term/rdfs:label ?term }
-  OPTIONAL { ?event pg:evidence ?span . ?span oa:start ?start ; oa:end ?end }
+  LATERAL { OPTIONAL { ?event a ?class . ?class pg:kindCode ?kind } }
+  LATERAL { OPTIONAL { SELECT ?event ?term WHERE { ?event pg:term/rdfs:label ?term } LIMIT 1 } }
+  LATERAL { OPTIONAL { ?event pg:evidence ?span . ?span oa:start ?start ; oa:end ?end } }
 }"""
 _PLACES = """
 SELECT DISTINCT ?unit ?label ?above WHERE {
@@ -46,7 +49,8 @@ _SPEECHES = """
 SELECT DISTINCT ?speech ?mention ?speech_kind ?topic ?capacity ?report ?start ?end WHERE {
   ?speech pg:event ?event ; pg:speaker ?mention ; pg:source ?report ;
           pg:speechKind/skos:notation ?speech_kind .
-  OPTIONAL { ?speech pg:topic ?topic } OPTIONAL { ?speech pg:capacity/pg:post/rdfs:label ?capacity }
+  OPTIONAL { ?speech pg:topic ?topic }
+  LATERAL { OPTIONAL { ?speech pg:capacity/pg:post/rdfs:label ?capacity } }
   OPTIONAL { ?speech pg:evidence ?span . ?span oa:start ?start ; oa:end ?end }
 }"""
 # Documents are shared by the reports citing them; only this report's span is its evidence here.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
@@ -12,33 +13,37 @@ from polgraph.namespaces import ID
 from polgraph.server.api import examples as shown
 from polgraph.server.api.docs import answers, examples
 from polgraph.server.api.event_detail import event_detail, head
-from polgraph.server.api.graph import date, iri, select, store_of, text, values_block
+from polgraph.server.api.graph import iri, select, store_of, streamed, values_block
 from polgraph.server.api.ids import iri_for, node, not_found
 from polgraph.server.api.linked_data import describe, wants_linked_data
-from polgraph.server.api.search import Limit, Offset, page, regex_filter, word_patterns
+from polgraph.server.api.search import Limit, Names, Offset, count_of, page
+from polgraph.server.api.tables import table
 from polgraph.server.errors import ApiError
 
 router = APIRouter(prefix="/events", tags=["events"])
 
-_EVENTS = """?event a ?class . ?class pg:kindCode ?kind . ?event rdfs:label ?label .
-  OPTIONAL { ?event pg:date ?date }"""
-# Fixed pieces of text joined in when a filter is given; the values are bound, never spliced.
-_FROM = "FILTER (BOUND(?date) && ?date >= ?from)"
-_TO = "FILTER (BOUND(?date) && ?date <= ?to)"
-# Joined, not FILTER EXISTS: the store evaluates EXISTS per event, a join from the bound side.
-_ORG = "?event pg:organiser ?organiser . ?organiser org:subOrganizationOf* ?org ."
-_PLACE_NODE = "?event pg:place/pg:partOf* ?place_node ."
-# A place named in words matches the event's unit, the units above it, and what they became in 2025.
-_PLACE_WORDS = """?event pg:place/pg:partOf* ?unit .
-  { ?unit rdfs:label ?place_label }
-  UNION { ?unit pg:successorUnit/pg:partOf* ?later . ?later rdfs:label ?place_label }
-  BIND (LCASE(?place_label) AS ?place_key) {words}"""
+# Every event with its kind, label and date, in the order list_events answers them, read whole
+# (see tables.py). Dates are xsd:date, written YYYY-MM-DD: as text they sort and compare as days.
+_EVENTS = """SELECT DISTINCT ?event ?label ?date ?kind WHERE {
+  ?class pg:kindCode ?kind . ?event a ?class ; rdfs:label ?label . OPTIONAL { ?event pg:date ?date } }"""
+# The events of a body or of its sub-bodies, and the events in a unit or the units inside it:
+# followed from the bound end, they are few.
+_ORGANISED = """SELECT DISTINCT ?event WHERE {
+  ?event pg:organiser ?organiser . ?organiser org:subOrganizationOf* ?org }"""
+_IN_UNIT = "SELECT DISTINCT ?event WHERE { ?event pg:place/pg:partOf* ?place_node }"
+# What a place in words is matched against: each event's unit, the units it lies in, and what
+# they became in 2025 (the units the successors lie in too). See Places.
+_EVENT_PLACES = "SELECT DISTINCT ?event ?place WHERE { ?event pg:place ?place }"
+_PART_OF = "SELECT DISTINCT ?unit ?above WHERE { ?unit pg:partOf ?above }"
+_SUCCESSORS = "SELECT DISTINCT ?unit ?later WHERE { ?unit pg:successorUnit ?later }"
+_UNIT_LABELS = "SELECT DISTINCT ?unit (LCASE(?label) AS ?key) WHERE { {values} ?unit rdfs:label ?label }"
 _UNIT_ID = re.compile(r"(unit|area)/[A-Za-z0-9._/-]+")
+# LATERAL looks each event's optional details up from the event (see graph.py).
 _PAGE_DETAILS = """
 SELECT DISTINCT ?event ?place ?place_label ?organiser ?organiser_label ?report ?key ?title WHERE { {values}
   ?event pg:source ?report . OPTIONAL { ?report pg:reportKey ?key } OPTIONAL { ?report pg:title ?title }
-  OPTIONAL { ?event pg:place ?place . ?place rdfs:label ?place_label }
-  OPTIONAL { ?event pg:organiser ?organiser . ?organiser rdfs:label ?organiser_label }
+  LATERAL { OPTIONAL { ?event pg:place ?place . ?place rdfs:label ?place_label } }
+  LATERAL { OPTIONAL { ?event pg:organiser ?organiser . ?organiser rdfs:label ?organiser_label } }
 }"""
 
 From = Annotated[dt.date | None, Query(alias="from", description="On or after this day (YYYY-MM-DD).",
@@ -63,30 +68,91 @@ def list_events(request: Request, from_: From = None, to: To = None, place: Plac
                 org: Organiser = None, limit: Limit = 20, offset: Offset = 0) -> dict:
     """Events in date order (undated ones last), each with its place, organisers and report."""
     store = store_of(request)
-    filters, bindings = [], {}
-    if from_ is not None:
-        filters.append(_FROM)
-        bindings["from"] = date(from_.isoformat())
-    if to is not None:
-        filters.append(_TO)
-        bindings["to"] = date(to.isoformat())
+    rows = table(request, "events", _events)
     if kind is not None:
-        bindings["kind"] = text(_known_kind(store, kind))
+        kind = _known_kind(store, kind)
+        rows = [row for row in rows if row[3] == kind]
+    if from_ is not None:
+        first = from_.isoformat()
+        rows = [row for row in rows if row[2] is not None and row[2] >= first]
+    if to is not None:
+        last = to.isoformat()
+        rows = [row for row in rows if row[2] is not None and row[2] <= last]
     if org is not None:
-        filters.append(_ORG)
-        bindings["org"] = iri(iri_for("organizations", org))
+        found = select(store, _ORGANISED, {"org": iri(iri_for("organizations", org))})
+        rows = _among(rows, {row["event"] for row in found})
     if place is not None and _UNIT_ID.fullmatch(place):
-        filters.append(_PLACE_NODE)
-        bindings["place_node"] = iri(str(ID) + place)
+        found = select(store, _IN_UNIT, {"place_node": iri(str(ID) + place)})
+        rows = _among(rows, {row["event"] for row in found})
     elif place:
-        patterns = word_patterns(place)
-        filters.append(_PLACE_WORDS.replace("{words}", regex_filter("?place_key", len(patterns), "place")))
-        bindings.update({f"place{i}": text(p) for i, p in enumerate(patterns)})
-    where = f"{_EVENTS} {' '.join(filters)}"
-    total = select(store, f"SELECT (COUNT(DISTINCT ?event) AS ?n) WHERE {{ {where} }}", bindings)[0]["n"]
-    rows = select(store, f"""SELECT DISTINCT ?event ?label ?date ?kind WHERE {{ {where} }}
-        ORDER BY (!BOUND(?date)) ?date ?label ?event LIMIT {limit} OFFSET {offset}""", bindings)
-    return page(_with_details(store, rows), total, limit, offset)
+        rows = _among(rows, table(request, "places", Places.read).events_named(place))
+    return page(_with_details(store, rows[offset:offset + limit]), count_of(rows, 0), limit, offset)
+
+
+def _events(store) -> list[tuple]:
+    """``(event, label, date, kind)`` rows in date order, undated ones last, then by label and IRI."""
+    return sorted(set(streamed(store, _EVENTS)), key=lambda row: (row[2] is None, row[2] or "", row[1], row[0]))
+
+
+def _among(rows: list[tuple], events: set[str]) -> list[tuple]:
+    return [row for row in rows if row[0] in events]
+
+
+class Places:
+    """Which events a place named in words takes in: those whose unit, or a unit it lies in, is
+    so named, or became (in 2025) a unit so named or one lying in a unit so named."""
+
+    def __init__(self, event_places: list[tuple[str, str]], part_of: list[tuple[str, str]],
+                 successors: list[tuple[str, str]]) -> None:
+        self.events_at: dict[str, set[str]] = defaultdict(set)
+        for event, place in event_places:
+            self.events_at[place].add(event)
+        self._above: dict[str, set[str]] = defaultdict(set)
+        for unit, above in part_of:
+            self._above[unit].add(above)
+        later: dict[str, set[str]] = defaultdict(set)
+        for unit, successor in successors:
+            later[unit].add(successor)
+        # The places each unit whose name counts stands for.
+        self.places_of: dict[str, set[str]] = defaultdict(set)
+        for place in self.events_at:
+            within = self._within(place)
+            named = set(within)
+            for unit in within:
+                for successor in later.get(unit, ()):
+                    named |= self._within(successor)
+            for unit in named:
+                self.places_of[unit].add(place)
+        self.names = Names(())
+
+    def _within(self, unit: str) -> set[str]:
+        """The unit and every unit it lies in (pg:partOf*)."""
+        found, todo = {unit}, [unit]
+        while todo:
+            for above in self._above.get(todo.pop(), ()):
+                if above not in found:
+                    found.add(above)
+                    todo.append(above)
+        return found
+
+    @classmethod
+    def read(cls, store) -> Places:
+        pairs = {name: list(streamed(store, query))
+                 for name, query in (("event_places", _EVENT_PLACES), ("part_of", _PART_OF),
+                                     ("successors", _SUCCESSORS))}
+        places = cls(**pairs)
+        units = sorted(places.places_of)
+        labels = []
+        for chunk in range(0, len(units), 1000):
+            query = _UNIT_LABELS.replace("{values}", values_block("unit", units[chunk:chunk + 1000]))
+            labels += [(key, unit) for unit, key in streamed(store, query)]
+        places.names = Names(labels)
+        return places
+
+    def events_named(self, words: str) -> set[str]:
+        units = {unit for _, unit in self.names.find(words)}
+        return {event for unit in units for place in self.places_of[unit]
+                for event in self.events_at[place]}
 
 
 def _known_kind(store, kind: str) -> str:
@@ -97,13 +163,13 @@ def _known_kind(store, kind: str) -> str:
     return kind
 
 
-def _with_details(store, rows: list[dict]) -> list[dict]:
+def _with_details(store, rows: list[tuple]) -> list[dict]:
     if not rows:
         return []
-    page_of = values_block("event", [r["event"] for r in rows])
+    page_of = values_block("event", [event for event, *_ in rows])
     details = select(store, _PAGE_DETAILS.replace("{values}", page_of))
-    items = {r["event"]: {**node(r["event"], label=r["label"], kind=r["kind"], date=r["date"]),
-                          "place": None, "organisers": [], "source": None} for r in rows}
+    items = {event: {**node(event, label=label, kind=kind, date=day),
+                     "place": None, "organisers": [], "source": None} for event, label, day, kind in rows}
     for found in details:
         item = items[found["event"]]
         item["place"] = item["place"] or node(found["place"], label=found["place_label"])

@@ -12,14 +12,17 @@ from polgraph.server.api import careers
 from polgraph.server.api import examples as shown
 from polgraph.server.api.docs import answers, examples
 from polgraph.server.api.evidence import Sources
-from polgraph.server.api.graph import iri, named_query, select, store_of, text
+from polgraph.server.api.graph import iri, named_query, select, store_of, streamed
 from polgraph.server.api.ids import iri_for, node, not_found
 from polgraph.server.api.linked_data import describe, wants_linked_data
-from polgraph.server.api.search import Limit, Offset, page, regex_filter, word_patterns
+from polgraph.server.api.search import Limit, Names, Offset, page
+from polgraph.server.api.tables import table
 
 router = APIRouter(prefix="/organizations", tags=["organizations"])
 
-_MATCHING = "?org a pg:Organization ; rdfs:label ?label . BIND (LCASE(?label) AS ?key) {filter}"
+# Every body's names, as search_organizations lists them, read whole (see tables.py).
+_NAMES = """SELECT DISTINCT ?org ?label (LCASE(?label) AS ?key) WHERE {
+  ?org a pg:Organization ; rdfs:label ?label }"""
 _HEAD = """
 SELECT ?label ?kind ?body_type ?unit ?unit_label WHERE {
   ?org a pg:Organization ; rdfs:label ?label .
@@ -49,14 +52,12 @@ def search_organizations(
 ) -> dict:
     """Bodies whose name contains every word of ``q`` at the start of a word, accents optional
     as for persons; with no ``q``, every body. Ordered by name."""
-    patterns = word_patterns(q)
-    where = _MATCHING.replace("{filter}", regex_filter("?key", len(patterns)))
-    bindings = {f"word{i}": text(p) for i, p in enumerate(patterns)}
-    store = store_of(request)
-    total = select(store, f"SELECT (COUNT(DISTINCT ?org) AS ?n) WHERE {{ {where} }}", bindings)[0]["n"]
-    rows = select(store, f"SELECT DISTINCT ?org ?label ?key WHERE {{ {where} }} ORDER BY ?key ?org "
-                         f"LIMIT {limit} OFFSET {offset}", bindings)
-    return page([node(r["org"], label=r["label"]) for r in rows], total, limit, offset)
+    rows, total = table(request, "organization names", _names).page(q, offset, limit)
+    return page([node(org, label=label) for _, org, label in rows], total, limit, offset)
+
+
+def _names(store) -> Names:
+    return Names((key, org, label) for org, label, key in streamed(store, _NAMES))
 
 
 @router.get("/{organization_id}", summary="A body: post holders over time, members, sub-bodies",

@@ -10,16 +10,27 @@ from polgraph.server.api import careers
 from polgraph.server.api import examples as shown
 from polgraph.server.api.docs import answers, examples
 from polgraph.server.api.evidence import Sources
-from polgraph.server.api.graph import iri, select, store_of, text
+from polgraph.server.api.graph import iri, select, store_of, streamed, values_block
 from polgraph.server.api.ids import iri_for, mention, node, not_found
 from polgraph.server.api.linked_data import describe, wants_linked_data
-from polgraph.server.api.search import Limit, Offset, page, regex_filter, word_patterns
+from polgraph.server.api.search import Limit, Names, Offset, page
+from polgraph.server.api.tables import table
 
 router = APIRouter(prefix="/persons", tags=["persons"])
 
-_MATCHING = """
-  ?person a pg:Person ; pg:name ?name ; pg:nameKey ?key . {filter}
-  ?mention pg:mentionOf ?person . ?part pg:participant ?mention ; pg:source ?report ."""
+# The persons some report names, as search_persons lists them, read whole (see tables.py). Each
+# mention's participation is looked up from the mention (LATERAL, see graph.py): joined, the
+# store would hash every participation first (twice the time); FILTER EXISTS takes minutes.
+_NAMES = "SELECT DISTINCT ?person ?name ?key WHERE { ?person a pg:Person ; pg:name ?name ; pg:nameKey ?key }"
+_NAMED = """SELECT DISTINCT ?person WHERE {
+  ?mention pg:mentionOf ?person . LATERAL { ?part pg:participant ?mention ; pg:source ?report } }"""
+_REPORTS = """SELECT ?person (COUNT(DISTINCT ?report) AS ?reports) WHERE { {values}
+  ?mention pg:mentionOf ?person . ?part pg:participant ?mention ; pg:source ?report } GROUP BY ?person"""
+
+
+def _names(store) -> Names:
+    named = {person for person, in streamed(store, _NAMED)}
+    return Names((key, person, name) for person, name, key in streamed(store, _NAMES) if person in named)
 
 
 @router.get("", summary="Find persons by name", responses=answers(shown.PERSONS, 400))
@@ -33,15 +44,13 @@ def search_persons(
     """Persons whose name contains every word of ``q`` at the start of a word. A letter typed
     without marks matches it with any marks, so "nguyen viet dong" finds "Nguyễn Viết Đồng";
     with no ``q``, everyone. Ordered by name; ``reports`` counts the reports naming the person."""
-    patterns = word_patterns(q)
-    where = _MATCHING.replace("{filter}", regex_filter("?key", len(patterns)))
-    bindings = {f"word{i}": text(p) for i, p in enumerate(patterns)}
+    rows, total = table(request, "person names", _names).page(q, offset, limit)
     store = store_of(request)
-    total = select(store, f"SELECT (COUNT(DISTINCT ?person) AS ?n) WHERE {{ {where} }}", bindings)[0]["n"]
-    rows = select(store, f"""
-        SELECT ?person ?name (COUNT(DISTINCT ?report) AS ?reports) WHERE {{ {where} }}
-        GROUP BY ?person ?name ?key ORDER BY ?key ?person LIMIT {limit} OFFSET {offset}""", bindings)
-    items = [node(r["person"], name=r["name"], reports=r["reports"]) for r in rows]
+    reports = {}
+    if rows:
+        counted = select(store, _REPORTS.replace("{values}", values_block("person", [r[1] for r in rows])))
+        reports = {r["person"]: r["reports"] for r in counted}
+    items = [node(person, name=name, reports=reports.get(person, 0)) for _, person, name in rows]
     return page(items, total, limit, offset)
 
 

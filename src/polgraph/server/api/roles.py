@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from typing import Annotated
@@ -12,10 +13,20 @@ from polgraph.server.api import examples as shown
 from polgraph.server.api.careers import event_of
 from polgraph.server.api.docs import answers, examples
 from polgraph.server.api.evidence import Sources
-from polgraph.server.api.graph import (ask, date, iri, select, store_of, values_block, with_kinds,
-                                       with_organizations)
+from polgraph.server.api.graph import (
+    ask,
+    date,
+    iri,
+    select,
+    store_of,
+    streamed,
+    values_block,
+    with_kinds,
+    with_organizations,
+)
 from polgraph.server.api.ids import iri_for, node, not_found
 from polgraph.server.api.search import Limit, Offset, page
+from polgraph.server.api.tables import table
 from polgraph.server.errors import ApiError
 
 router = APIRouter(prefix="/roles", tags=["roles"])
@@ -26,18 +37,29 @@ _AT_EVENTS = """
   ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post ; pg:event ?event ; pg:source ?report .
   ?mention pg:mentionOf ?person . ?person pg:name ?name . {post} {within}
   ?event rdfs:label ?event_label ."""
-_AT_EVENTS_DETAILS = """OPTIONAL { ?event pg:date ?date }
+# With a body given the store would hash every event's date first (10 ms at 10,000 reports):
+# LATERAL looks each row's date up instead (see graph.py).
+_AT_EVENTS_DETAILS = """LATERAL { OPTIONAL { ?event pg:date ?date } }
   OPTIONAL { ?a pg:asWritten ?as_written } OPTIONAL { ?a pg:elected ?elected }
   OPTIONAL { ?a pg:evidence ?span . ?span oa:start ?start ; oa:end ?end }"""
+_TENURE = """?tenure pg:holder ?person ; pg:post ?post ; pg:firstEvidence ?first ; pg:lastEvidence ?last .
+  ?person pg:name ?name . {post}"""
+_SUCCESSOR = """?tenure pg:successor ?next . ?next pg:firstEvidence ?next_first ; pg:holder ?after .
+  ?after pg:name ?after_name"""
 # As queries/role-at-date.rq: attested on both sides of the date, or continuing after the last
-# evidence until someone else's tenure of the post begins.
+# evidence until someone else's tenure of the post begins. LATERAL: see graph.py.
 _ON_DATE = """
-  ?tenure a pg:Tenure ; pg:holder ?person ; pg:post ?post ; pg:firstEvidence ?first ; pg:lastEvidence ?last .
-  ?person pg:name ?name . {post} {within}
-  OPTIONAL { ?tenure pg:successor ?next . ?next pg:firstEvidence ?next_first ; pg:holder ?after .
-             ?after pg:name ?after_name }
+  ?tenure a pg:Tenure . {tenure} {within}
+  LATERAL { OPTIONAL { {successor} } }
   FILTER (?first <= ?date && (?date <= ?last || (BOUND(?next_first) && ?date < ?next_first)))
   BIND (IF(?date <= ?last, "attested", "continuing") AS ?status)"""
+_ON_DATE_ROWS = """SELECT DISTINCT ?tenure ?person ?name ?post ?title ?post_label ?first ?last ?status
+  ?after ?after_name WHERE { {where} } ORDER BY ?post ?first ?name"""
+# Every tenure with what the date test and the order need, for the roles held on a day anywhere,
+# read whole (see tables.py). Each tenure's details are looked up from the tenure (LATERAL):
+# joined, the store hashes whole columns, twice the time.
+_TENURES = """SELECT DISTINCT ?post ?first ?name ?tenure ?last ?next_first WHERE {
+  ?tenure a pg:Tenure . LATERAL { {tenure} } LATERAL { OPTIONAL { {successor} } } }"""
 _TENURE_EVIDENCE = """
 SELECT DISTINCT ?tenure ?report ?date ?start ?end WHERE { {values}
   ?tenure pg:attestedBy ?a . ?a pg:source ?report . OPTIONAL { ?a pg:event/pg:date ?date }
@@ -85,6 +107,8 @@ def list_roles(request: Request, event: Event = None, person: Person = None, org
         raise ApiError(400, "bad request", "date asks who held a role on a day, event who held one "
                                            "at an event: give one of them")
     bindings["date"] = date(on.isoformat())
+    if person is None and org is None:
+        return _on_date_anywhere(request, on.isoformat(), limit, offset)
     return _on_date(store, bindings, within, limit, offset)
 
 
@@ -114,12 +138,65 @@ def _at_events(store, bindings: dict, within: str, limit: int, offset: int) -> d
 
 
 def _on_date(store, bindings: dict, within: str, limit: int, offset: int) -> dict:
-    where = _ON_DATE.replace("{post}", _POST).replace("{within}", within)
+    where = _on_date_where(within)
     total = select(store, f"SELECT (COUNT(DISTINCT ?tenure) AS ?n) WHERE {{ {where} }}", bindings)[0]["n"]
     # A post's IRI begins with its body's name, so ordering by it groups the posts by body.
-    rows = with_organizations(store, select(store, f"""SELECT DISTINCT ?tenure ?person ?name ?post ?title
-        ?post_label ?first ?last ?status ?after ?after_name WHERE {{ {where} }}
-        ORDER BY ?post ?first ?name LIMIT {limit} OFFSET {offset}""", bindings))
+    rows = select(store, _ON_DATE_ROWS.replace("{where}", where) + f" LIMIT {limit} OFFSET {offset}", bindings)
+    return page(_tenure_items(store, rows), total, limit, offset)
+
+
+def _on_date_where(within: str) -> str:
+    return _filled(_ON_DATE).replace("{within}", within)
+
+
+def _filled(text: str) -> str:
+    return text.replace("{tenure}", _TENURE).replace("{post}", _POST).replace("{successor}", _SUCCESSOR)
+
+
+def _on_date_anywhere(request: Request, day: str, limit: int, offset: int) -> dict:
+    """``_on_date`` over every tenure: the date test and the order on the table of tenures, the
+    store asked only for the page's tenures."""
+    held = table(request, "tenures", Tenures).on(day)
+    tenures = {tenure for _, _, _, tenure in held[offset:offset + limit]}
+    rows = []
+    if tenures:
+        where = f"{values_block('tenure', tenures)} {_on_date_where('')}"
+        rows = select(store_of(request), _ON_DATE_ROWS.replace("{where}", where), {"date": date(day)})
+    return page(_tenure_items(store_of(request), rows), len({row[3] for row in held}), limit, offset)
+
+
+class Tenures:
+    """Every tenure as ``(post, first, name, tenure)`` in the order _on_date answers, with the
+    days it covers: from its first evidence up to, not including, ``until``."""
+
+    def __init__(self, store) -> None:
+        found = set(streamed(store, _filled(_TENURES)))  # (post, first, name, tenure, last, next_first)
+        ordered = sorted(found, key=lambda row: row[:4])
+        self.rows = [row[:4] for row in ordered]
+        self.firsts = [row[1] for row in ordered]
+        # _ON_DATE's test, first <= day and (day <= last or day < next_first), as one interval:
+        # days are YYYY-MM-DD text, and the least text after ``last`` is ``last`` + "\0".
+        self.untils = [max(last + "\0", next_first or "") for *_, last, next_first in ordered]
+        # The tenures by first day and by end, so a day is looked for among the fewer of those
+        # begun by then and those not ended by then.
+        self._by_first = sorted(range(len(ordered)), key=self.firsts.__getitem__)
+        self._by_until = sorted(range(len(ordered)), key=self.untils.__getitem__)
+        self._sorted_firsts = [self.firsts[i] for i in self._by_first]
+        self._sorted_untils = [self.untils[i] for i in self._by_until]
+
+    def on(self, day: str) -> list[tuple[str, str, str, str]]:
+        """The tenures covering ``day``, in order."""
+        begun = bisect.bisect_right(self._sorted_firsts, day)
+        ended = bisect.bisect_right(self._sorted_untils, day)
+        if begun <= len(self.rows) - ended:
+            held = [i for i in self._by_first[:begun] if day < self.untils[i]]
+        else:
+            held = [i for i in self._by_until[ended:] if self.firsts[i] <= day]
+        return [self.rows[i] for i in sorted(held)]
+
+
+def _tenure_items(store, rows: list[dict]) -> list[dict]:
+    rows = with_organizations(store, rows)
     evidence: dict[str, list[dict]] = defaultdict(list)
     if rows:
         page_of = values_block("tenure", [r["tenure"] for r in rows])
@@ -133,4 +210,4 @@ def _on_date(store, bindings: dict, within: str, limit: int, offset: int) -> dic
               "first_evidence": r["first"], "last_evidence": r["last"], "status": r["status"],
               "successor": node(r["after"], name=r["after_name"]), "evidence": evidence[r["tenure"]]}
              for r in rows]
-    return page(items, total, limit, offset)
+    return items

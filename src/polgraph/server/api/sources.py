@@ -9,14 +9,22 @@ from fastapi import APIRouter, Path, Query, Request
 from polgraph.server.api import examples as shown
 from polgraph.server.api.docs import answers, examples
 from polgraph.server.api.evidence import Sources
-from polgraph.server.api.graph import iri, select, store_of, text
+from polgraph.server.api.graph import iri, select, store_of
 from polgraph.server.api.ids import iri_for, mention, node, not_found
-from polgraph.server.api.search import Limit, Offset, page, regex_filter, word_patterns
+from polgraph.server.api.search import Keys, Limit, Offset, page, word_matchers
+from polgraph.server.api.tables import table
 
 router = APIRouter(prefix="/sources", tags=["sources"])
 
-_REPORTS = """?report a pg:Report ; pg:reportKey ?key . OPTIONAL { ?report pg:title ?title }
-  BIND (LCASE(COALESCE(?title, "")) AS ?title_key) {filter}"""
+# Every report as list_sources answers it, read whole (see tables.py); LATERAL looks each report's
+# event up in its own graph (see graph.py).
+_REPORTS = """
+SELECT DISTINCT ?report ?key ?title ?published ?url ?event ?event_label
+                (LCASE(COALESCE(?title, "")) AS ?title_key) WHERE {
+  ?report a pg:Report ; pg:reportKey ?key . OPTIONAL { ?report pg:title ?title }
+  OPTIONAL { ?report pg:published ?published } OPTIONAL { ?report pg:url ?url }
+  LATERAL { OPTIONAL { GRAPH ?report { ?event pg:source ?report ; rdfs:label ?event_label } } }
+}"""
 _HEAD = """
 SELECT ?key ?title ?published ?url ?hash ?text ?event ?event_label WHERE {
   ?report a pg:Report ; pg:textHash ?hash .
@@ -27,18 +35,19 @@ SELECT ?key ?title ?published ?url ?hash ?text ?event ?event_label WHERE {
 }"""
 # Each report is its own named graph (named by the report's IRI): its facts are read from there.
 # The person is looked up inside the optional part that binds ?mention: after it, a fact with no
-# mention (an event, a document) would join with every mention of the store.
+# mention (an event, a document) would join with every mention of the store. LATERAL looks the
+# optional parts up from each fact at hand (see graph.py).
 _FACTS = """
 SELECT DISTINCT ?fact ?type ?start ?end ?mention ?name ?person ?post_label ?label ?topic WHERE {
   GRAPH ?report {
     ?fact pg:evidence ?span ; a ?type . ?span oa:start ?start ; oa:end ?end .
-    OPTIONAL { ?fact pg:post/rdfs:label ?post_label }
+    LATERAL { OPTIONAL { ?fact pg:post/rdfs:label ?post_label } }
     OPTIONAL { ?fact rdfs:label ?label } OPTIONAL { ?fact pg:topic ?topic }
   }
-  OPTIONAL {
+  LATERAL { OPTIONAL {
     GRAPH ?report { ?fact pg:person|pg:participant|pg:speaker ?mention . ?mention pg:name ?name }
     OPTIONAL { ?mention pg:mentionOf ?person }
-  }
+  } }
 } ORDER BY ?start ?end ?fact"""
 _KINDS = {"RoleAttestation": "role", "Participation": "participation", "Speech": "speech",
           "Document": "document"}
@@ -54,21 +63,25 @@ def list_sources(
     limit: Limit = 20, offset: Offset = 0,
 ) -> dict:
     """The stored reports by key, with their event; ``q`` narrows by title, ``key`` to one key."""
-    patterns = word_patterns(q)
-    where = _REPORTS.replace("{filter}", regex_filter("?title_key", len(patterns)))
-    bindings = {f"word{i}": text(p) for i, p in enumerate(patterns)}
+    reports = table(request, "reports", Reports)
+    rows = reports.rows
     if key is not None:
-        bindings["key"] = text(key)
-    store = store_of(request)
-    total = select(store, f"SELECT (COUNT(DISTINCT ?report) AS ?n) WHERE {{ {where} }}", bindings)[0]["n"]
-    rows = select(store, f"""SELECT DISTINCT ?report ?key ?title ?published ?url ?event ?event_label
-        WHERE {{ {where}
-          OPTIONAL {{ ?report pg:published ?published }} OPTIONAL {{ ?report pg:url ?url }}
-          OPTIONAL {{ GRAPH ?report {{ ?event pg:source ?report ; rdfs:label ?event_label }} }}
-        }} ORDER BY ?key ?report LIMIT {limit} OFFSET {offset}""", bindings)
+        rows = [row for row in rows if row["key"] == key]
+    matchers = word_matchers(q)
+    if matchers:
+        titled = {reports.titles.keys[i] for i in reports.titles.matching(matchers)}
+        rows = [row for row in rows if row["title_key"] in titled]
     items = [{**node(r["report"], key=r["key"], title=r["title"], published=r["published"], url=r["url"]),
-              "event": node(r["event"], label=r["event_label"])} for r in rows]
-    return page(items, total, limit, offset)
+              "event": node(r["event"], label=r["event_label"])} for r in rows[offset:offset + limit]]
+    return page(items, len({row["report"] for row in rows}), limit, offset)
+
+
+class Reports:
+    """The reports' rows, by key then IRI, and their lower-case titles to search."""
+
+    def __init__(self, store) -> None:
+        self.rows = sorted(select(store, _REPORTS), key=lambda row: (row["key"], row["report"]))
+        self.titles = Keys(row["title_key"] for row in self.rows)
 
 
 @router.get("/{source_id}", summary="A report: metadata, text and the span of each fact",

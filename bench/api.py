@@ -1,0 +1,155 @@
+"""API speed: each /api route over the cached store of synthetic reports, first answer and after.
+
+Reads the store bench/http.py builds and caches (var/bench/http-store/<N>-reports: run
+bench/http.py first when it is missing); builds nothing. The app runs in this process (FastAPI's
+TestClient) over a checkpoint of that store in a temporary folder: hard links, taken from the
+store opened read-only, so the cached store is never written. The routes ask about one event with
+role attestations, its organiser, report, place and one of its participants.
+
+For each route: ``first``, the answer right after a write (the store generation is moved on, so
+a list reads its whole-store table again, as it does after every write; a route without a table
+answers as fast as ever), then the median and the slowest of ``--runs`` answers more, and at the
+end the most memory the process held. Figures are printed, not asserted; the machine's other
+work shows in them, so compare runs made alike.
+
+    .venv/bin/python bench/api.py [--reports 10000] [--runs 5] [--only persons]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+from urllib.parse import urlencode
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+CACHE = REPO / "var" / "bench" / "http-store"
+PG = "https://w3id.org/polgraph/ontology#"
+
+
+def checkpoint(source: Path, target: Path):
+    """The store at ``source`` as a writable store at ``target`` (a checkpoint of hard links)."""
+    from polgraph.store import OxigraphStore
+
+    reader = OxigraphStore(source, read_only=True)
+    reader.native.backup(str(target))
+    del reader
+    return OxigraphStore(target)
+
+
+def sample(store) -> dict[str, str]:
+    """Ids and words for the routes: the middle event (by IRI) that has role attestations."""
+    events = [row["event"].value for row in store.query(
+        f"SELECT DISTINCT ?event WHERE {{ ?a a <{PG}RoleAttestation> ; <{PG}event> ?event }} ORDER BY ?event")]
+    if not events:
+        raise SystemExit("the store holds no event with role attestations: rebuild it with bench/http.py")
+    event = events[len(events) // 2]
+
+    def one(pattern: str, variable: str) -> str:
+        rows = list(store.query(f"SELECT ?{variable} WHERE {{ {pattern} }} ORDER BY ?{variable} LIMIT 1"))
+        if not rows:
+            raise SystemExit(f"the sample event has no {variable}: {event}")
+        return rows[0][variable].value
+
+    person = one(f"?part <{PG}event> <{event}> ; <{PG}participant>/<{PG}mentionOf> ?person", "person")
+    unit = one(f"<{event}> <{PG}place>/<{PG}partOf>* ?unit . FILTER NOT EXISTS {{ ?unit <{PG}partOf> ?up }}",
+               "unit")
+    return {
+        "event": event.rsplit("/", 1)[1],
+        "organiser": one(f"<{event}> <{PG}organiser> ?org", "org").rsplit("/", 1)[1],
+        "report": one(f"<{event}> <{PG}source> ?report", "report").rsplit("/", 1)[1],
+        "place": one(f"<{event}> <{PG}place> ?place", "place").split("/id/", 1)[1],
+        "place_words": one(f"<{event}> <{PG}place> ?place . ?place <http://www.w3.org/2000/01/rdf-schema#label> ?label",
+                           "label"),
+        "region_words": one(f"<{unit}> <http://www.w3.org/2000/01/rdf-schema#label> ?label", "label"),
+        "person": person.rsplit("/", 1)[1],
+        "name": one(f"<{person}> <{PG}name> ?name", "name"),
+        "date": one(f"<{event}> <{PG}date> ?date", "date"),
+    }
+
+
+def routes(ids: dict[str, str]) -> list[str]:
+    def query(path: str, **params) -> str:
+        return f"{path}?{urlencode(params)}"
+
+    return [
+        f"/api/events/{ids['event']}",
+        "/api/events?limit=20",
+        query("/api/events", place=ids["place"]),
+        query("/api/events", place=ids["place_words"]),
+        query("/api/events", place=ids["region_words"]),
+        query("/api/events", org=ids["organiser"]),
+        "/api/events?kind=conference",
+        query("/api/events", **{"from": ids["date"], "to": ids["date"]}),
+        f"/api/organizations/{ids['organiser']}",
+        "/api/organizations?q=uy+ban",
+        "/api/organizations",
+        f"/api/persons/{ids['person']}",
+        "/api/persons?q=nguyen",
+        query("/api/persons", q=ids["name"]),
+        "/api/persons",
+        "/api/persons?q=nguyen&offset=40",
+        f"/api/roles?event={ids['event']}",
+        f"/api/roles?person={ids['person']}",
+        f"/api/roles?org={ids['organiser']}",
+        query("/api/roles", date=ids["date"]),
+        query("/api/roles", org=ids["organiser"], date=ids["date"]),
+        f"/api/sources/{ids['report']}",
+        "/api/sources?limit=20",
+        "/api/sources?q=hoi+nghi",
+    ]
+
+
+def timed(client, route: str) -> tuple[float, int, str]:
+    started = time.perf_counter()
+    answer = client.get(route)
+    elapsed = (time.perf_counter() - started) * 1000
+    body = answer.json()
+    size = f"{body['total']} found" if isinstance(body, dict) and "total" in body else ""
+    return elapsed, answer.status_code, size
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reports", type=int, default=10_000, help="reports in the cached store (default 10000)")
+    parser.add_argument("--runs", type=int, default=5, help="answers timed after the first (default 5)")
+    parser.add_argument("--only", action="append", default=[], help="only routes containing this text")
+    args = parser.parse_args()
+    cached = CACHE / f"{args.reports}-reports"
+    if not cached.is_dir():
+        raise SystemExit(f"{cached.relative_to(REPO)} is missing: bench/http.py --reports {args.reports} builds it")
+
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
+    from fastapi.testclient import TestClient
+
+    from polgraph.server import create_app
+    from polgraph.settings import Settings
+
+    with tempfile.TemporaryDirectory(prefix="polgraph-bench-api-") as tmp:
+        store = checkpoint(cached, Path(tmp) / "store")
+        ids = sample(store)
+        chosen = [r for r in routes(ids) if not args.only or any(text in r for text in args.only)]
+        app = create_app(Settings(query_workers=1), store)
+        print(f"store: {args.reports:,} reports (a checkpoint of {cached.relative_to(REPO)}); "
+              f"{args.runs} runs after the first", flush=True)
+        print(f"{'route':<72} {'status':>6} {'first':>9} {'median':>9} {'max':>9}  answer")
+        with TestClient(app) as client:
+            for route in chosen:
+                app.state.store_generation += 1  # as after a write: the lists read their tables again
+                first, status, size = timed(client, route)
+                runs = [timed(client, route)[0] for _ in range(args.runs)]
+                print(f"{route[:72]:<72} {status:>6} {first:>7.1f}ms {statistics.median(runs):>7.1f}ms "
+                      f"{max(runs):>7.1f}ms  {size}", flush=True)
+        store.close()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"memory: {peak:,.0f} MB at most (this process: the app, its tables and the test client)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
