@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import networkx as nx
+from page_cache import warm
 from synthetic_store import WORLD_VERSION, build
 
 import polgraph
@@ -87,7 +88,9 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true", help="build the store again")
     args = parser.parse_args()
     reports = 10_000 if args.quick else args.reports
-    kg = polgraph.open(store_for(reports, args.rebuild))
+    path = store_for(reports, args.rebuild)
+    warm(path)
+    kg = polgraph.open(path)
     timer = Timer()
     print(f"\nanalytics on {reports:,} synthetic reports ({kg.store.stats().quads:,} quads)")
     graph = timer("co-attendance projection", kg.coattendance, graph_size)

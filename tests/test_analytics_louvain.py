@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -80,3 +85,20 @@ def test_self_loops_count_as_networkx_counts_them():
         graph.add_edge(node, node, weight=2)
     whole = nx.community.louvain_communities(graph, weight="weight", seed=4)
     assert as_sorted(louvain.communities(graph, seed=4, processes=1)) == as_sorted(whole)
+
+
+def test_the_communities_do_not_depend_on_the_run_of_python():
+    # Node names are strings, whose hashes (so the order of a set of them) change from one run
+    # of Python to the next: the parts must not be read in such an order.
+    script = (
+        "import json, sys; sys.path.insert(0, sys.argv[1]);"
+        "from test_analytics_louvain import separate_parts; from polgraph.analytics import louvain;"
+        "found = louvain.communities(separate_parts(5), seed=2, processes=1);"
+        "print(json.dumps(sorted(sorted(group) for group in found)))")
+    answers = set()
+    for hash_seed in ("1", "2"):
+        run = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parent)], capture_output=True,
+                             text=True, check=True, env={**os.environ, "PYTHONHASHSEED": hash_seed})
+        answers.add(run.stdout)
+    assert len(answers) == 1
+    assert len(json.loads(answers.pop())) > 100  # one community or more per part at least

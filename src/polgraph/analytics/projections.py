@@ -84,29 +84,28 @@ class _Ties:
         Every pair at an event becomes a tie, so an event of n persons costs n(n-1)/2 pairs:
         nothing for local meetings of 5–30, a lot for a province congress of hundreds.
         """
-        # Events numbered in date order (undated last), so each tie's events come out sorted.
-        events = sorted(self.event_info, key=lambda e: (self.event_info[e][0] or "9999", e))
-        people = sorted(self.persons)
-        index = {p: i for i, p in enumerate(people)}
-        n = len(people)
-        shared: dict[int, list[int]] = defaultdict(list)
-        for number, event in enumerate(events):
-            members = sorted(index[p] for p in self.members[event])
-            for a, b in combinations(members, 2):
-                shared[a * n + b].append(number)  # an int key hashes faster than a tuple
         graph = nx.Graph(projection=projection, slice=slice_.label)
-        graph.add_nodes_from((p, _person_attributes(p, self.persons[p])) for p in people)
-        dates = [self.event_info[e][0] for e in events]
+        graph.add_nodes_from((p, _person_attributes(p, self.persons[p])) for p in sorted(self.persons))
         # Ties go straight into networkx's adjacency, one dict shared by both ends as add_edge
-        # makes it: add_edges_from's checks on every tie cost seconds at millions of ties.
+        # makes it, and grow in place event by event: collecting each pair's events first and
+        # adding the ties after (add_edges_from checks every one) costs twice the time at
+        # millions of ties. The events come in date order (undated last), so each tie's events
+        # come out sorted, its first date is its first event's and its last the latest seen.
         adjacency = graph._adj
-        for key, numbers in shared.items():
-            data = {"weight": len(numbers), "events": [events[i] for i in numbers]}
-            if dates[numbers[0]]:  # undated events come last: the first is dated if any is
-                data["first"] = dates[numbers[0]]
-                data["last"] = dates[numbers[-1]] or max(d for i in numbers if (d := dates[i]))
-            a, b = people[key // n], people[key % n]
-            adjacency[a][b] = adjacency[b][a] = data
+        for event in sorted(self.event_info, key=lambda e: (self.event_info[e][0] or "9999", e)):
+            date = self.event_info[event][0]
+            for a, b in combinations(sorted(self.members[event]), 2):
+                ties = adjacency[a]
+                tie = ties.get(b)
+                if tie is None:
+                    tie = ties[b] = adjacency[b][a] = {"weight": 1, "events": [event]}
+                    if date:
+                        tie["first"] = tie["last"] = date
+                else:
+                    tie["weight"] += 1
+                    tie["events"].append(event)
+                    if date:
+                        tie["last"] = date
         return graph
 
 
