@@ -626,7 +626,7 @@ def main() -> None:
 
     from polgraph.queries import load_query
 
-    workers = os.environ.get("POLGRAPH_QUERY_WORKERS") or f"{max(2, os.cpu_count() or 1)} (default)"
+    workers = os.environ.get("POLGRAPH_QUERY_WORKERS") or f"{(os.cpu_count() or 1) + 1} (default)"
     # Anything else busy on the machine skews every figure: the load average says whether it was.
     print(f"{platform.node()}: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}, "
           f"{available_bytes() / 2**30:.1f} GiB available; Python {platform.python_version()}, "

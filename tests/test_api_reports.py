@@ -64,6 +64,11 @@ def test_a_text_report_goes_in_and_its_facts_come_out(client, store):
     roles = {p["mention"]["name"]: [r["post"]["label"] for r in p["roles"]] for p in event["participants"]}
     assert roles == {"Võ Nam": ["Bí thư Đảng ủy xã Cẩm Lộc"],
                      "Lưu Văn Khánh": ["Phó Chủ tịch Ủy ban nhân dân xã Cẩm Lộc"]}
+    # /api/roles is answered by a query worker, from a snapshot taken after the write.
+    at_event = client.get("/api/roles", params={"event": added["event"]["id"]}).json()
+    assert at_event["total"] == 2
+    assert {(r["person"]["name"], r["post"]["label"]) for r in at_event["items"]} == {
+        ("Võ Nam", "Bí thư Đảng ủy xã Cẩm Lộc"), ("Lưu Văn Khánh", "Phó Chủ tịch Ủy ban nhân dân xã Cẩm Lộc")}
     report = client.get(added["report"]["href"]).json()
     assert report["text"] == LATER_MEETING.rstrip() and report["key"] == "cam-loc-2024-06"
 

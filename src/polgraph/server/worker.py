@@ -2,7 +2,8 @@
 
 Oxigraph cannot stop a query once it runs, so each one runs in a process of its own that the
 server can kill at the time limit. The worker serialises the answer itself (in Rust), and stops
-writing when the answer outgrows the result limit. It imports pyoxigraph only.
+writing when the answer outgrows the result limit. It imports pyoxigraph only, until it is
+asked for an API answer (``polgraph.server.api.offload``).
 """
 
 from __future__ import annotations
@@ -95,7 +96,8 @@ def answer(store: ox.Store, job: QueryJob) -> Answer | Refusal:
 
 
 def serve(inbox: Connection, outbox: Connection) -> None:
-    """The worker's loop: (snapshot folder, job) in, Answer or Refusal out, until the pipe ends."""
+    """The worker's loop: (snapshot folder, job) in, Answer or Refusal out, until the pipe ends.
+    A job is a QueryJob or an offload.ApiJob."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops us
     opened: tuple[str, ox.Store] | None = None
     while True:
@@ -107,7 +109,12 @@ def serve(inbox: Connection, outbox: Connection) -> None:
             if opened is None or opened[0] != snapshot:
                 opened = None  # close the old snapshot before opening the new one
                 opened = (snapshot, ox.Store.read_only(snapshot))
-            reply: Answer | Refusal = answer(opened[1], job)
+            if isinstance(job, QueryJob):
+                reply: Answer | Refusal = answer(opened[1], job)
+            else:  # an API answer (polgraph.server.api.offload): its modules load on first use
+                from polgraph.server.api.offload import answer_job
+
+                reply = answer_job(opened[1], job)
         except Exception as exc:  # noqa: BLE001 - the server must hear of every failure
             reply = Refusal(500, "query failed", f"{type(exc).__name__}: {exc}")
         outbox.send(reply)

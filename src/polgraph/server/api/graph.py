@@ -2,7 +2,8 @@
 
 The API reads ``app.state.store`` directly rather than through the query workers: its queries
 are fixed, bounded by the identifiers they start from, and answer in milliseconds, so they need
-neither a snapshot nor a time limit. Values from requests are bound as RDF terms
+neither a snapshot nor a time limit. (``/api/roles`` hands its work to the workers all the same,
+for another reason: see offload.py.) Values from requests are bound as RDF terms
 (``polgraph.queries.with_values``), never pasted into the text.
 
 Oxigraph evaluates the right side of an OPTIONAL over the whole store before joining it: with
@@ -16,6 +17,7 @@ read their rows once per change of the store (``polgraph.server.api.tables``).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -54,11 +56,35 @@ Term = ox.NamedNode | ox.Literal
 
 
 def select(store, sparql: str, bindings: dict[str, Term] | None = None) -> list[dict[str, Value]]:
-    """The rows of a SELECT query (prefixes added), each a dict of plain values."""
-    text = with_values(_HEADER + sparql, bindings or {})
-    solutions = store.query(text)
-    names = [variable.value for variable in solutions.variables]
-    return [{name: value(row[name]) for name in names} for row in solutions]
+    """The rows of a SELECT query (prefixes added), each a dict of plain values.
+
+    Oxigraph evaluates a query as its solutions are read, and reading them one by one holds
+    Python's lock all along: the server's threads then answer one at a time. Serialising them
+    (SPARQL JSON, parsed by the C parser) lets it evaluate the whole query without the lock,
+    while other requests go on."""
+    return rows_of(store.query(with_values(_HEADER + sparql, bindings or {})))
+
+
+def rows_of(solutions) -> list[dict[str, Value]]:
+    """Query solutions as dicts of plain values, evaluated without Python's lock (``select``)."""
+    if not hasattr(solutions, "serialize"):  # a store that hands out terms only
+        names = [variable.value for variable in solutions.variables]
+        return [{name: value(row[name]) for name in names} for row in solutions]
+    answer = json.loads(solutions.serialize(format=ox.QueryResultsFormat.JSON))
+    names = answer["head"]["vars"]
+    return [{name: json_value(row.get(name)) for name in names} for row in answer["results"]["bindings"]]
+
+
+def json_value(term: dict | None) -> Value:
+    """A term of SPARQL JSON results as ``value`` gives it."""
+    if term is None:
+        return None
+    datatype = term.get("datatype")
+    if datatype in _NUMBERS:
+        return int(float(term["value"]))
+    if datatype == _XSD + "boolean":
+        return term["value"] in ("true", "1")
+    return term["value"]
 
 
 def streamed(store, sparql: str, bindings: dict[str, Term] | None = None) -> Iterator[tuple[Value, ...]]:
@@ -103,9 +129,7 @@ def named_query(store, name: str, params: dict[str, str]) -> list[dict[str, Valu
     its own rules."""
     from polgraph.queries import load_query
 
-    solutions = store.query(load_query(name).render(params))
-    names = [variable.value for variable in solutions.variables]
-    return [{name: value(row[name]) for name in names} for row in solutions]
+    return rows_of(store.query(load_query(name).render(params)))
 
 
 def fill_from(store, rows: list[dict], key: str, pattern: str, fields: tuple[str, ...]) -> list[dict]:
@@ -115,24 +139,43 @@ def fill_from(store, rows: list[dict], key: str, pattern: str, fields: tuple[str
     optional part over the whole store before joining it (100 ms and growing at 10,000
     reports); asked for the rows at hand it takes a millisecond. The first answer per key wins.
     """
-    keys = {row[key] for row in rows if row.get(key)}
-    found: dict[str, tuple] = {}
-    if keys:
-        variables = " ".join(f"?{name}" for name in (key, *fields))
-        query = f"SELECT {variables} WHERE {{ {values_block(key, keys)} {pattern} }}"
-        for hit in select(store, query):
-            found.setdefault(hit[key], tuple(hit[name] for name in fields))
-    for row in rows:
-        row.update(zip(fields, found.get(row.get(key), (None,) * len(fields))))
+    return fill_together(store, rows, [(key, pattern, fields)])
+
+
+def fill_together(store, rows: list[dict], fills: list[tuple[str, str, tuple[str, ...]]]) -> list[dict]:
+    """``fill_from`` for several ``(key, pattern, fields)`` at once, in one query (a UNION of
+    one part each): the store's cost per query is paid once. Keys and fields must not share
+    names across the fills."""
+    parts = []
+    for key, pattern, fields in fills:
+        keys = {row[key] for row in rows if row.get(key)}
+        if keys:
+            parts.append(f"{{ {values_block(key, keys)} {pattern} }}")
+    hits = select(store, f"SELECT * WHERE {{ {' UNION '.join(parts)} }}") if parts else []
+    for key, _, fields in fills:
+        found: dict[str, tuple] = {}
+        for hit in hits:
+            if hit.get(key) is not None:
+                found.setdefault(hit[key], tuple(hit.get(name) for name in fields))
+        for row in rows:
+            row.update(zip(fields, found.get(row.get(key), (None,) * len(fields))))
     return rows
+
+
+_ORGANIZATIONS = ("post", "?post org:postIn ?org . ?org rdfs:label ?org_label", ("org", "org_label"))
+_KINDS = ("event", "?event a ?class . ?class pg:kindCode ?kind", ("kind",))
 
 
 def with_organizations(store, rows: list[dict]) -> list[dict]:
     """Each row's ``org`` and ``org_label``, from its ``post``."""
-    return fill_from(store, rows, "post", "?post org:postIn ?org . ?org rdfs:label ?org_label",
-                     ("org", "org_label"))
+    return fill_together(store, rows, [_ORGANIZATIONS])
 
 
 def with_kinds(store, rows: list[dict]) -> list[dict]:
     """Each row's ``kind`` (the event's kind code), from its ``event``."""
-    return fill_from(store, rows, "event", "?event a ?class . ?class pg:kindCode ?kind", ("kind",))
+    return fill_together(store, rows, [_KINDS])
+
+
+def with_organizations_and_kinds(store, rows: list[dict]) -> list[dict]:
+    """``with_kinds(with_organizations(…))`` in one query."""
+    return fill_together(store, rows, [_ORGANIZATIONS, _KINDS])

@@ -8,6 +8,8 @@ from collections import defaultdict
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from polgraph.server.api import examples as shown
 from polgraph.server.api.careers import event_of
@@ -21,10 +23,11 @@ from polgraph.server.api.graph import (
     store_of,
     streamed,
     values_block,
-    with_kinds,
     with_organizations,
+    with_organizations_and_kinds,
 )
 from polgraph.server.api.ids import iri_for, node, not_found
+from polgraph.server.api.offload import answered_by_worker
 from polgraph.server.api.search import Limit, Offset, page
 from polgraph.server.api.tables import table
 from polgraph.server.errors import ApiError
@@ -33,8 +36,9 @@ router = APIRouter(prefix="/roles", tags=["roles"])
 
 _POST = "?post pg:postTitle ?title ; rdfs:label ?post_label ."  # its body: with_organizations
 _WITHIN = "?post org:postIn ?org . ?org org:subOrganizationOf* ?within ."  # a body's roles include its sub-bodies'
+# pg:person's domain is pg:RoleAttestation, so ?a is one without asking its type (a lookup a row).
 _AT_EVENTS = """
-  ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post ; pg:event ?event ; pg:source ?report .
+  ?a pg:person ?mention ; pg:post ?post ; pg:event ?event ; pg:source ?report .
   ?mention pg:mentionOf ?person . ?person pg:name ?name . {post} {within}
   ?event rdfs:label ?event_label ."""
 # With a body given the store would hash every event's date first (10 ms at 10,000 reports):
@@ -89,45 +93,55 @@ OnDate = Annotated[dt.date | None, Query(
             responses=answers(shown.ROLES, 400, 404,
                               description="Without ``date`` each item is an attestation at an event; with "
                                           "``date`` a tenure: person, post, organization, first_evidence, "
-                                          "last_evidence, status, successor, evidence."))
-def list_roles(request: Request, event: Event = None, person: Person = None, org: Organization = None,
-               on: OnDate = None, limit: Limit = 20, offset: Offset = 0) -> dict:
+                                          "last_evidence, status, successor, evidence."),
+            response_model=None)
+async def list_roles(request: Request, event: Event = None, person: Person = None, org: Organization = None,
+                     on: OnDate = None, limit: Limit = 20, offset: Offset = 0) -> Response:
     """Role attestations in date order (the report, the event, the words as written, the
     sentence); with ``date``, the tenures covering that day instead."""
-    store = store_of(request)
-    bindings = {}
-    for name, ident, route in (("event", event, "events"), ("person", person, "persons"),
-                               ("within", org, "organizations")):
-        if ident is not None:
-            bindings[name] = iri(_existing(store, route, ident))
-    within = _WITHIN if org is not None else ""
-    if on is None:
-        return _at_events(store, bindings, within, limit, offset)
-    if event is not None:
+    if on is not None and event is not None:
         raise ApiError(400, "bad request", "date asks who held a role on a day, event who held one "
                                            "at an event: give one of them")
-    bindings["date"] = date(on.isoformat())
-    if person is None and org is None:
-        return _on_date_anywhere(request, on.isoformat(), limit, offset)
-    return _on_date(store, bindings, within, limit, offset)
+    if on is not None and person is None and org is None:
+        # Every tenure: the server process keeps their table (tables.py).
+        found = await run_in_threadpool(_on_date_anywhere, request, on.isoformat(), limit, offset)
+        return JSONResponse(found)
+    return await answered_by_worker(request, "roles", {
+        "event": event, "person": person, "org": org, "on": on.isoformat() if on else None,
+        "limit": limit, "offset": offset})
 
 
-def _existing(store, route: str, ident: str) -> str:
-    """The IRI of a filter's id, so a mistyped one is a 404 rather than an empty page."""
-    found = iri_for(route, ident)
-    if not ask(store, _EXISTS[route], {"node": iri(found)}):
-        raise not_found(route, ident)
-    return found
+def roles_answer(store, event: str | None, person: str | None, org: str | None, on: str | None,
+                 limit: int, offset: int) -> dict:
+    """``list_roles``'s answer for an event, a person or a body (and a day), from ``store``; run
+    in a query worker (offload.py)."""
+    given = {name: (route, ident) for name, ident, route in (("event", event, "events"), ("person", person, "persons"),
+                                                             ("within", org, "organizations")) if ident is not None}
+    bindings = {name: iri(iri_for(route, ident)) for name, (route, ident) in given.items()}
+    within = _WITHIN if org is not None else ""
+    if on is None:
+        answer = _at_events(store, bindings, within, limit, offset)
+    else:
+        bindings["date"] = date(on)
+        answer = _on_date(store, bindings, within, limit, offset)
+    # A row found names an existing node for each filter: only an empty answer asks whether a
+    # filter names nothing, so a mistyped id is a 404 rather than an empty page.
+    if not answer["total"]:
+        for name, (route, ident) in given.items():
+            if not ask(store, _EXISTS[route], {"node": bindings[name]}):
+                raise not_found(route, ident)
+    return answer
 
 
 def _at_events(store, bindings: dict, within: str, limit: int, offset: int) -> dict:
     where = _AT_EVENTS.replace("{post}", _POST).replace("{within}", within)
-    # The count needs only the patterns every row must match.
-    total = select(store, f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ {where} }}", bindings)[0]["n"]
-    rows = with_kinds(store, with_organizations(store, select(store, f"""SELECT DISTINCT ?a ?person ?name
+    rows = with_organizations_and_kinds(store, select(store, f"""SELECT DISTINCT ?a ?person ?name
         ?post ?title ?post_label ?event ?event_label ?date ?as_written ?elected ?report ?start ?end
         WHERE {{ {where} {_AT_EVENTS_DETAILS} }}
-        ORDER BY (!BOUND(?date)) ?date ?event ?start ?a LIMIT {limit} OFFSET {offset}""", bindings)))
+        ORDER BY (!BOUND(?date)) ?date ?event ?start ?a LIMIT {limit} OFFSET {offset}""", bindings))
+    total = _counted(rows, "a", limit, offset)
+    if total is None:  # the count needs only the patterns every row must match
+        total = select(store, f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ {where} }}", bindings)[0]["n"]
     sources = Sources(store, [r["report"] for r in rows])
     items = [{**node(r["a"]), "person": node(r["person"], name=r["name"]),
               "post": node(r["post"], title=r["title"], label=r["post_label"]),
@@ -137,11 +151,21 @@ def _at_events(store, bindings: dict, within: str, limit: int, offset: int) -> d
     return page(items, total, limit, offset)
 
 
+def _counted(rows: list[dict], key: str, limit: int, offset: int) -> int | None:
+    """How many ``key``s the whole answer has, when the first page holds them all (most events
+    have fewer roles than a page): no count query then."""
+    if offset == 0 and len(rows) < limit:
+        return len({row[key] for row in rows})
+    return None
+
+
 def _on_date(store, bindings: dict, within: str, limit: int, offset: int) -> dict:
     where = _on_date_where(within)
-    total = select(store, f"SELECT (COUNT(DISTINCT ?tenure) AS ?n) WHERE {{ {where} }}", bindings)[0]["n"]
     # A post's IRI begins with its body's name, so ordering by it groups the posts by body.
     rows = select(store, _ON_DATE_ROWS.replace("{where}", where) + f" LIMIT {limit} OFFSET {offset}", bindings)
+    total = _counted(rows, "tenure", limit, offset)
+    if total is None:
+        total = select(store, f"SELECT (COUNT(DISTINCT ?tenure) AS ?n) WHERE {{ {where} }}", bindings)[0]["n"]
     return page(_tenure_items(store, rows), total, limit, offset)
 
 
