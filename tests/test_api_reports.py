@@ -10,11 +10,9 @@ import yaml
 from conftest import ROOT
 from fastapi.testclient import TestClient
 
-from polgraph.ingest import Pipeline
 from polgraph.server import create_app
 from polgraph.server.api import examples
 from polgraph.settings import Settings
-from polgraph.store import OxigraphStore
 
 TOKEN = "api-write-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -27,12 +25,8 @@ LATER_MEETING = ("Hội nghị Ban Chấp hành Đảng bộ xã Cẩm Lộc\n\n
 
 
 @pytest.fixture(scope="module")
-def store(vocabulary, validator):
-    handle = OxigraphStore(None)
-    pipeline = Pipeline(handle, vocabulary, validator, identity=IDENTITY)
-    pipeline.ensure_model_graphs()
-    assert not pipeline.run([ROOT / "data" / "reports"]).rejected
-    return handle
+def store(data_reports_store):
+    return data_reports_store()
 
 
 @pytest.fixture(scope="module")

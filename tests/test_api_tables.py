@@ -9,12 +9,10 @@ import pytest
 from conftest import ROOT
 from fastapi.testclient import TestClient
 
-from polgraph.ingest import Pipeline
 from polgraph.server import create_app
 from polgraph.server.api.graph import select, text
 from polgraph.server.api.search import Keys, Names, word_matchers, word_patterns
 from polgraph.settings import Settings
-from polgraph.store import OxigraphStore
 
 TOKEN = "tables-write-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain; charset=utf-8"}
@@ -63,11 +61,8 @@ def test_a_page_of_names_is_a_slice_of_all_that_match():
 
 
 @pytest.fixture(scope="module")
-def client(vocabulary, validator):
-    store = OxigraphStore(None)
-    pipeline = Pipeline(store, vocabulary, validator, identity=IDENTITY)
-    pipeline.ensure_model_graphs()
-    assert not pipeline.run([ROOT / "data" / "reports"]).rejected
+def client(data_reports_store):
+    store = data_reports_store()
     app = create_app(Settings(write_token=TOKEN, query_workers=1, identity_path=IDENTITY), store)
     with TestClient(app) as running:
         answer = running.post("/api/reports", content=LATER_MEETING.encode(), headers=AUTH)
