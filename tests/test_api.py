@@ -315,3 +315,19 @@ def test_namesakes_are_two_persons_found_by_one_search(client, shared_corpus):
     assert [p["name"] for p in found["items"]] == ["Lê Văn Thắng", "Lê Văn Thắng"]
     keys = {client.get(p["href"]).json()["mentions"][0]["report"]["key"] for p in found["items"]}
     assert keys == {"d010", "d013"}
+
+
+def test_roles_pages_follow_one_order_whatever_the_page_size(client):
+    # Pages are cut from one order (date, event, place in the text): read one by one they
+    # make up the whole list, in order, with the same total on every page.
+    event = client.get("/api/events", params={"limit": 1}).json()["items"][0]
+    whole = client.get("/api/roles", params={"event": event["id"], "limit": 100}).json()
+    assert whole["total"] == len(whole["items"]) > 3
+    starts = [item["source"]["start"] for item in whole["items"]]
+    assert starts == sorted(starts)  # one event: ordered by where the text states each role
+    pieces, totals = [], set()
+    for offset in range(0, whole["total"], 3):
+        page = client.get("/api/roles", params={"event": event["id"], "limit": 3, "offset": offset}).json()
+        pieces += page["items"]
+        totals.add(page["total"])
+    assert pieces == whole["items"] and totals == {whole["total"]}

@@ -212,3 +212,4 @@ def test_the_documented_examples_are_accepted(client):
         answer = client.post("/api/validate", content=body.encode(), headers={"Content-Type": content_type})
         assert answer.status_code == 200, (content_type, answer.json())
     assert yaml.safe_load(examples.YAML_REPORT)["persons"][0]["name"] == "Võ Nam"
+
