@@ -55,14 +55,16 @@ Key = Annotated[str | None, Query(
 @router.post("/reports", status_code=201, summary="Store a report (write token)", openapi_extra=_BODY,
              dependencies=[Depends(require_writer)],
              responses=answers(shown.ADDED, 400, 401, 403, 404, 415, 422, status=201,
-                               description="stored: added, replaced (a changed report) or unchanged"))
+                               description="stored: added (201, with Location); replaced, a changed "
+                                           "report, or unchanged: 200"))
 async def ingest_report(request: Request, published: Published = None, key: Key = None) -> JSONResponse:
     """Read a report (plain text, an HTML page, or JSON/YAML in the extraction schema; as the
     body or as a multipart ``file``), validate it against the shapes and store it as its own
     named graph, replacing an earlier version; then resolve persons and tenures. Answers what
     was stored, the persons its names resolved to and the shapes' warnings; ``422`` with the
-    shapes' messages when it is rejected, ``400`` when it cannot be read. Nothing is stored
-    unless the answer is ``201``."""
+    shapes' messages when it is rejected, ``400`` when it cannot be read. ``201`` when the
+    report is new, ``200`` when it replaced an earlier version or was already stored as it is;
+    nothing is stored unless the answer is one of those."""
     extraction = await read_report(request, published, key)
     return await run_in_threadpool(_ingest, request, extraction)
 
@@ -89,7 +91,10 @@ def _ingest(request: Request, extraction: Extraction) -> JSONResponse:
     body = {"status": outcome.status, **named, "persons": len(extraction.persons),
             "resolved": [{"name": r["name"], "person": node(r["person"])} for r in resolved],
             "messages": _messages(outcome.messages)}
-    return JSONResponse(body, status_code=201, headers={"Location": named["report"]["href"]})
+    # 201 (and where it is) only when the report is new; a stored one was updated, or left as it was.
+    if outcome.status == "added":
+        return JSONResponse(body, status_code=201, headers={"Location": named["report"]["href"]})
+    return JSONResponse(body)
 
 
 def _check(pipeline: Pipeline, extraction: Extraction, *, store: bool = False) -> Outcome:
