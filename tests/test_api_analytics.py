@@ -281,6 +281,7 @@ def test_a_person_s_timeline(client, kg, store):
     assert svg.headers["content-type"] == "image/svg+xml"
     posts = [p["label"] for p in kg.career(dong)["posts"]]
     assert CAM_LOC_CHAIR in posts and all(f">{post}</text>" in svg.text for post in posts)
+    assert "<dc:date>" not in svg.text  # the same career gives the same bytes on any day
 
 
 def test_an_unknown_person_s_timeline_is_404_json(client, store):

@@ -89,10 +89,13 @@ def draw_network(graph: nx.Graph, fmt: str = "png", *, limit: int = DEFAULT_LIMI
     """``graph`` drawn as PNG or SVG bytes (``network_figure``)."""
     if fmt not in IMAGE_FORMATS:
         raise AnalysisError(f"unknown picture format {fmt!r}: choose png or svg")
-    figure = network_figure(graph, limit=limit, seed=seed, title=title)
+    return figure_bytes(network_figure(graph, limit=limit, seed=seed, title=title), fmt)
+
+
+def figure_bytes(figure: Figure, fmt: str) -> bytes:
+    """A figure as PNG or SVG bytes. Text stays text in SVG, so names can be searched and read
+    by a program; no date in it, so the same picture gives the same bytes."""
     buffer = io.BytesIO()
-    # Text stays text in SVG, so the names can be searched and read by a program; no date in
-    # it, so the same graph gives the same bytes.
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "polgraph"}):
         figure.savefig(buffer, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
     return buffer.getvalue()

@@ -4,14 +4,12 @@ events the person took part in as marks above them. Drawn without pyplot (see dr
 from __future__ import annotations
 
 import datetime as dt
-import io
 
-import matplotlib
 from matplotlib import dates as mdates
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from polgraph.analytics.drawing import IMAGE_FORMATS
+from polgraph.analytics.drawing import IMAGE_FORMATS, figure_bytes
 from polgraph.analytics.errors import AnalysisError
 
 _MIN_BAR_DAYS = 12  # a post attested on one day still shows as a bar
@@ -60,7 +58,4 @@ def draw_timeline(career: dict, events: list[dict], fmt: str = "png") -> bytes:
         ax.legend(handles=[Patch(color="#1f77b4", label="attested"),
                            Patch(color="#2ca02c", label="opened by election")],
                   loc="upper left", bbox_to_anchor=(0, -0.12 * 4 / rows), ncol=2, fontsize=8, frameon=False)
-    buffer = io.BytesIO()
-    with matplotlib.rc_context({"svg.fonttype": "none"}):
-        figure.savefig(buffer, format=fmt)
-    return buffer.getvalue()
+    return figure_bytes(figure, fmt)

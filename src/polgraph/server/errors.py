@@ -1,4 +1,5 @@
-"""Every error the server answers is JSON: ``{"error": short words, "detail": more}``."""
+"""The API's errors are JSON, ``{"error": short words, "detail": more}``; the web pages answer
+theirs as pages (``polgraph.server.web``)."""
 
 from __future__ import annotations
 
