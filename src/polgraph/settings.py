@@ -31,6 +31,8 @@ class Settings:
     # operator turns them on.
     allow_remote: bool = False
     query_workers: int = 0  # processes that run queries and API answers; 0: one per core and one more
+    max_analyses: int = 1  # network analyses the server works on at once (analysis_slots.py)
+    analysis_wait: float = 60.0  # seconds one waits for a free slot before it is answered 503
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, *, store: Path | None = None,
@@ -47,6 +49,8 @@ class Settings:
                 max_body_bytes=int(env.get("POLGRAPH_MAX_BODY_BYTES") or 20_000_000),
                 allow_remote=_flag(env.get("POLGRAPH_ALLOW_REMOTE")),
                 query_workers=int(env.get("POLGRAPH_QUERY_WORKERS") or 0),
+                max_analyses=max(1, int(env.get("POLGRAPH_MAX_ANALYSES") or 1)),
+                analysis_wait=float(env.get("POLGRAPH_ANALYSIS_WAIT") or 60.0),
             )
         except ValueError as exc:
             raise ValueError(f"a POLGRAPH_* setting is not a number: {exc}") from None

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from polgraph import __version__
 from polgraph.errors import PolgraphError, QueryError, StoreError
+from polgraph.server import analysis_slots
 from polgraph.server.engine import QueryEngine
 from polgraph.server.errors import ApiError, error_response
 from polgraph.server.limits import BodySizeLimit
@@ -61,6 +62,7 @@ def create_app(settings: Settings, store) -> FastAPI:
     app.state.engine = engine
     app.state.write_lock = threading.Lock()
     app.state.store_generation = 0  # writes so far (store_writes)
+    analysis_slots.install(app, settings.max_analyses)
 
     # Browsers elsewhere may read (GET, and POST for queries) but never send the write token.
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],

@@ -5,8 +5,9 @@ and ``/api/persons/{id}/timeline.png``, a person's posts along time.
 Every answer is computed by ``polgraph.analytics`` over the app's store, as ``polgraph analyze``,
 ``network`` and ``timeline`` compute theirs. Building a projection and measuring it is CPU work
 that takes from milliseconds to minutes with the store's size: the routes are plain functions,
-which FastAPI runs in its thread pool, so the event loop goes on answering meanwhile. Nothing is
-kept between requests, so an answer always reflects the store as it is.
+which FastAPI runs in its thread pool, so the event loop goes on answering meanwhile, and they
+take turns (``polgraph.server.analysis_slots``). Nothing is kept between requests, so an answer
+always reflects the store as it is.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from fastapi.responses import Response
 from polgraph.analytics import AnalysisError, KnowledgeGraph, NotFoundError, open_graph
 from polgraph.analytics.drawing import DEFAULT_LIMIT
 from polgraph.analytics.outputs import network_output, timeline_output
+from polgraph.server.analysis_slots import analysis_slot
 from polgraph.server.api import analytics_examples as shown
 from polgraph.server.api.analytics_params import (
     Drawn,
@@ -50,10 +52,11 @@ _MEASURES = ("degree", "weighted_degree", "degree_centrality", "betweenness", "e
 
 @contextmanager
 def analysis(request: Request) -> Iterator[KnowledgeGraph]:
-    """The analyses over the app's store; an unknown person, place, body or post is a 404 and
-    any other wrong argument a 400."""
+    """The analyses over the app's store, one of the server's analysis slots held meanwhile; an
+    unknown person, place, body or post is a 404 and any other wrong argument a 400."""
     try:
-        yield open_graph(store_of(request))
+        with analysis_slot(request):
+            yield open_graph(store_of(request))
     except NotFoundError as exc:
         raise ApiError(404, "not found", str(exc)) from None
     except AnalysisError as exc:

@@ -16,6 +16,7 @@ from polgraph.analytics.descriptions import labels
 from polgraph.analytics.drawing import draw_network
 from polgraph.analytics.slicing import ResolvedSlice
 from polgraph.namespaces import ID
+from polgraph.server.analysis_slots import analysis_slot
 from polgraph.server.api.graph import store_of
 from polgraph.server.errors import ApiError
 from polgraph.server.web.language import VARY, language_of
@@ -92,11 +93,12 @@ def network_page(request: Request, place: Place = "", org: Body = "", from_: Fro
     sort = sort if sort in MEASURES else "weighted_degree"
     shown = {"params": params, "fields": {"place": where, "org": body}, "sort": sort, "measures": MEASURES}
     try:
-        graph_of, resolved, graph = _network(store, where.ref, body.ref, from_, to)
+        with analysis_slot(request):
+            graph_of, resolved, graph = _network(store, where.ref, body.ref, from_, to)
+            central = graph_of.centrality(graph, sort=sort)[:CENTRAL] if len(graph) else []
     except AnalysisError as exc:  # an unknown place or body, a bad date: say so above the form
         status = 404 if isinstance(exc, NotFoundError) else 400
         return render(request, "network.html", status=status, problem=str(exc), graph=None, **shown)
-    central = graph_of.centrality(graph, sort=sort)[:CENTRAL] if len(graph) else []
     return render(request, "network.html", problem=None, graph=graph, central=central,
                   scope=_scope(store, language_of(request), resolved),
                   pictures={fmt: with_params(f"/network/picture.{fmt}", **params) for fmt in _PICTURE_TYPES},
@@ -110,9 +112,10 @@ def network_picture(request: Request, fmt: str, place: Place = "", org: Body = "
     if fmt not in _PICTURE_TYPES:
         raise ApiError(404, "not found", "a picture is .svg or .png")
     store = store_of(request)
-    _, resolved, graph = _network(store, place, org, from_, to)
     lang = language_of(request)
-    title = translator(lang)("network_picture_title", scope=_scope(store, lang, resolved),
-                             persons=len(graph), ties=graph.number_of_edges())
-    return Response(draw_network(graph, fmt, title=title), media_type=_PICTURE_TYPES[fmt],
-                    headers={"vary": VARY})
+    with analysis_slot(request):
+        _, resolved, graph = _network(store, place, org, from_, to)
+        title = translator(lang)("network_picture_title", scope=_scope(store, lang, resolved),
+                                 persons=len(graph), ties=graph.number_of_edges())
+        picture = draw_network(graph, fmt, title=title)
+    return Response(picture, media_type=_PICTURE_TYPES[fmt], headers={"vary": VARY})

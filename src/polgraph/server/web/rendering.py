@@ -53,11 +53,13 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     return response
 
 
-def error_page(request: Request, status: int, detail: Any) -> HTMLResponse:
+def error_page(request: Request, status: int, detail: Any, headers: dict[str, str] | None = None) -> HTMLResponse:
     if isinstance(detail, list):  # the API's list of {where, problem}
         detail = "; ".join(f"{d.get('where')}: {d.get('problem')}" if isinstance(d, dict) else str(d)
                            for d in detail)
-    return render(request, "error.html", status=status, status_code=status, detail=detail)
+    page = render(request, "error.html", status=status, status_code=status, detail=detail)
+    page.headers.update(headers or {})  # Retry-After on a 503, say
+    return page
 
 
 class PageRoute(APIRoute):
@@ -71,7 +73,7 @@ class PageRoute(APIRoute):
             try:
                 return await handle(request)
             except HTTPException as exc:  # the API's ApiError among them
-                return error_page(request, exc.status_code, exc.detail)
+                return error_page(request, exc.status_code, exc.detail, exc.headers)
             except RequestValidationError as exc:
                 return error_page(request, 400, [{"where": ".".join(map(str, e["loc"])), "problem": e["msg"]}
                                                  for e in exc.errors()])
