@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from polgraph.server.api.evidence import Sources
-from polgraph.server.api.graph import iri, select, with_kinds, with_organizations
+from polgraph.server.api.graph import iri, select, with_kinds, with_organizations_and_kinds
 from polgraph.server.api.ids import node
 
 # {scope} narrows to one body's posts; a person is narrowed by binding ?person.
@@ -72,7 +72,7 @@ def attestations(store, person: str | None = None, org: str | None = None) -> li
     """The attestations of a person, or of the posts of a body."""
     scope, bindings = _scope(person, org)
     rows = select(store, _ATTESTATIONS.replace("{scope}", scope), bindings)
-    return with_kinds(store, with_organizations(store, rows))
+    return with_organizations_and_kinds(store, rows)
 
 
 def _scope(person: str | None, org: str | None) -> tuple[str, dict]:

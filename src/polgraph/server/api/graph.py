@@ -132,22 +132,17 @@ def named_query(store, name: str, params: dict[str, str]) -> list[dict[str, Valu
     return rows_of(store.query(load_query(name).render(params)))
 
 
-def fill_from(store, rows: list[dict], key: str, pattern: str, fields: tuple[str, ...]) -> list[dict]:
-    """Fill ``fields`` of each row from its ``key`` IRI, by one query over the keys at hand.
+def fill_from(store, rows: list[dict], fills: list[tuple[str, str, tuple[str, ...]]]) -> list[dict]:
+    """For each ``(key, pattern, fields)`` of ``fills``, fill ``fields`` of each row from its
+    ``key`` IRI: one query over the keys at hand, a UNION of one part per fill (the store's cost
+    per query is paid once). Keys and fields must not share names across the fills.
 
     Asked inside the main query as an OPTIONAL of several patterns, Oxigraph evaluates the
     optional part over the whole store before joining it (100 ms and growing at 10,000
     reports); asked for the rows at hand it takes a millisecond. The first answer per key wins.
     """
-    return fill_together(store, rows, [(key, pattern, fields)])
-
-
-def fill_together(store, rows: list[dict], fills: list[tuple[str, str, tuple[str, ...]]]) -> list[dict]:
-    """``fill_from`` for several ``(key, pattern, fields)`` at once, in one query (a UNION of
-    one part each): the store's cost per query is paid once. Keys and fields must not share
-    names across the fills."""
     parts = []
-    for key, pattern, fields in fills:
+    for key, pattern, _ in fills:
         keys = {row[key] for row in rows if row.get(key)}
         if keys:
             parts.append(f"{{ {values_block(key, keys)} {pattern} }}")
@@ -168,14 +163,14 @@ _KINDS = ("event", "?event a ?class . ?class pg:kindCode ?kind", ("kind",))
 
 def with_organizations(store, rows: list[dict]) -> list[dict]:
     """Each row's ``org`` and ``org_label``, from its ``post``."""
-    return fill_together(store, rows, [_ORGANIZATIONS])
+    return fill_from(store, rows, [_ORGANIZATIONS])
 
 
 def with_kinds(store, rows: list[dict]) -> list[dict]:
     """Each row's ``kind`` (the event's kind code), from its ``event``."""
-    return fill_together(store, rows, [_KINDS])
+    return fill_from(store, rows, [_KINDS])
 
 
 def with_organizations_and_kinds(store, rows: list[dict]) -> list[dict]:
     """``with_kinds(with_organizations(…))`` in one query."""
-    return fill_together(store, rows, [_ORGANIZATIONS, _KINDS])
+    return fill_from(store, rows, [_ORGANIZATIONS, _KINDS])
