@@ -552,12 +552,16 @@ def print_table(rows: list[Figures]) -> None:
         if row.errors:
             print(f"  {row.target}: first error: {row.first_error}")
     print(f"CPU per second of load ({os.cpu_count()} would be every core busy): client, "
-          "server process, its query workers, other processes")
+          "server process, its query workers, other processes; then the server's CPU ms per answer")
     for row in rows:
         if not row.note:
+            # The server's CPU per answer depends on this machine's speed, not on the load: it
+            # tells a slow run from a costlier build when the host is busy elsewhere.
+            served = row.server_cpu.get("main", 0) + row.server_cpu.get("children", 0)
+            per_answer = f"{served / row.rate * 1000:.2f}" if row.rate else "n/a"
             print(f"  {row.target:<24}{row.reports:>8,}{row.client_cpu:>8.2f}"
                   f"{row.server_cpu.get('main', 0):>8.2f}"
-                  f"{row.server_cpu.get('children', 0):>8.2f}{row.others:>8.2f}")
+                  f"{row.server_cpu.get('children', 0):>8.2f}{row.others:>8.2f}{per_answer:>10}")
 
 
 def _ms(value: float | None) -> str:
