@@ -15,13 +15,13 @@ from fastapi.responses import RedirectResponse, Response
 
 from polgraph.server.app import store_writes
 from polgraph.server.auth import require_writer
-from polgraph.server.engine import QueryTimeout
 from polgraph.server.errors import ApiError
 from polgraph.server.formats import CONTENT_TYPES, GRAPH_FORMATS, RESULT_FORMATS
+from polgraph.server.jobs import answer_of
 from polgraph.server.negotiation import choose
 from polgraph.server.service_description import service_description
 from polgraph.server.sparql_text import classify, operation, remote_operations
-from polgraph.server.worker import Answer, QueryJob
+from polgraph.server.worker import QueryJob
 
 protocol_router = APIRouter(tags=["SPARQL"])
 write_router = APIRouter(tags=["SPARQL (writes)"], dependencies=[Depends(require_writer)])
@@ -119,13 +119,7 @@ async def _run_query(request: Request, text: str, default_graphs: list[str],
         default_graphs=tuple(default_graphs), named_graphs=tuple(named_graphs),
         max_bytes=settings.max_result_bytes,
     )
-    try:
-        reply = await request.app.state.engine.run(job)
-    except QueryTimeout:
-        raise ApiError(503, "query time limit",
-                       f"the query ran longer than {settings.query_timeout:g} s and was stopped") from None
-    if not isinstance(reply, Answer):
-        raise ApiError(reply.status, reply.error, reply.detail)
+    reply = await answer_of(request, job)
     body = b"" if request.method == "HEAD" else reply.body
     return Response(body, headers={"content-type": CONTENT_TYPES[reply.format], "vary": "Accept"})
 

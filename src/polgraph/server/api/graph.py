@@ -43,13 +43,15 @@ def value(term: Any) -> Value:
     dates as ISO text."""
     if term is None:
         return None
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        if datatype in _NUMBERS:
-            return int(float(term.value))
-        if datatype == _XSD + "boolean":
-            return term.value in ("true", "1")
-    return term.value
+    return _plain(term.value, term.datatype.value if isinstance(term, ox.Literal) else None)
+
+
+def _plain(lexical: str, datatype: str | None) -> Value:
+    if datatype in _NUMBERS:
+        return int(float(lexical))
+    if datatype == _XSD + "boolean":
+        return lexical in ("true", "1")
+    return lexical
 
 
 Term = ox.NamedNode | ox.Literal
@@ -77,14 +79,7 @@ def rows_of(solutions) -> list[dict[str, Value]]:
 
 def json_value(term: dict | None) -> Value:
     """A term of SPARQL JSON results as ``value`` gives it."""
-    if term is None:
-        return None
-    datatype = term.get("datatype")
-    if datatype in _NUMBERS:
-        return int(float(term["value"]))
-    if datatype == _XSD + "boolean":
-        return term["value"] in ("true", "1")
-    return term["value"]
+    return None if term is None else _plain(term["value"], term.get("datatype"))
 
 
 def streamed(store, sparql: str, bindings: dict[str, Term] | None = None) -> Iterator[tuple[Value, ...]]:

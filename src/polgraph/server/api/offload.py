@@ -32,18 +32,9 @@ class ApiJob:
 
 async def answered_by_worker(request: Request, handler: str, arguments: dict[str, Any]) -> Response:
     """The JSON answer of ``HANDLERS[handler](store, **arguments)``, from a query worker."""
-    from polgraph.server.engine import QueryTimeout
-    from polgraph.server.errors import ApiError
-    from polgraph.server.worker import Answer
+    from polgraph.server.jobs import answer_of
 
-    state = request.app.state
-    try:
-        reply = await state.engine.run(ApiJob(handler, arguments))
-    except QueryTimeout:
-        raise ApiError(503, "query time limit", f"the answer took longer than "
-                                                f"{state.settings.query_timeout:g} s and was stopped") from None
-    if not isinstance(reply, Answer):
-        raise ApiError(reply.status, reply.error, reply.detail)
+    reply = await answer_of(request, ApiJob(handler, arguments))
     return Response(reply.body, media_type="application/json")
 
 
