@@ -23,6 +23,7 @@ import threading
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from polgraph.server.idle_workers import IdleWorkers
 from polgraph.server.worker import Answer, QueryJob, Refusal
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,7 @@ class QueryEngine:
         self._generation = 0
         self._snapshot: str | None = None
         self._changed = True
-        self._idle: asyncio.Queue[_Worker] | None = None
+        self._idle: IdleWorkers[_Worker] | None = None
         self._workers: set[_Worker] = set()
         self._reading: dict[_Worker, str] = {}  # the snapshot each busy worker is reading
 
@@ -106,10 +107,10 @@ class QueryEngine:
 
     # -- life --------------------------------------------------------------------------------
     async def start(self) -> None:
-        self._idle = asyncio.Queue()
+        self._idle = IdleWorkers()
         started = await asyncio.gather(*(asyncio.to_thread(self._spawn) for _ in range(self.size)))
         for worker in started:
-            self._idle.put_nowait(worker)
+            self._idle.give(worker)
         await asyncio.to_thread(self.current_snapshot)
 
     def _spawn(self) -> _Worker:
@@ -154,14 +155,14 @@ class QueryEngine:
     # -- queries -----------------------------------------------------------------------------
     async def run(self, job: QueryJob) -> Answer | Refusal:
         assert self._idle is not None, "QueryEngine.start() was not awaited"
-        worker = await self._idle.get()
+        worker = await self._idle.take()
         try:
             if self._changed:  # a checkpoint takes milliseconds: not on the event loop
                 snapshot = await asyncio.to_thread(self.current_snapshot, worker)
             else:
                 snapshot = self.current_snapshot(worker)
         except BaseException:
-            self._idle.put_nowait(worker)
+            self._idle.give(worker)
             raise
         try:
             reply = await worker.call(snapshot, job, self.timeout)
@@ -177,7 +178,7 @@ class QueryEngine:
         finally:
             with self._lock:
                 self._reading.pop(worker, None)
-        self._idle.put_nowait(worker)
+        self._idle.give(worker)
         return reply
 
     def _replace(self, worker: _Worker) -> None:
@@ -189,6 +190,6 @@ class QueryEngine:
         def renew() -> None:
             worker.kill()
             fresh = self._spawn()
-            loop.call_soon_threadsafe(idle.put_nowait, fresh)
+            loop.call_soon_threadsafe(idle.give, fresh)
 
         threading.Thread(target=renew, name="polgraph-worker-renewal", daemon=True).start()
