@@ -4,6 +4,11 @@ Why processes: a query cannot be stopped inside Oxigraph, and the endpoint promi
 that ends a runaway query while the server goes on answering others. A worker whose query
 passes the limit is killed and replaced; the others keep serving.
 
+Why a dispatcher: a worker's answer is read, and the next waiting job sent to that worker, in
+the same callback of the event loop, before the finished request's response is written. When
+the waiting request sent its job itself, each worker stood idle for the length of a response,
+a tenth of the machine under load. Jobs go to workers first come, first served.
+
 Why snapshots: the store belongs to the server process (which writes to it), so workers read
 checkpoints of it. A checkpoint is hard links to the store's files and takes milliseconds; a
 new one is taken before the first query after each write, so queries always see what has been
@@ -20,11 +25,13 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections import deque
+from contextlib import suppress
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from polgraph.server.idle_workers import IdleWorkers
-from polgraph.server.worker import Answer, QueryJob, Refusal
+from polgraph.server.worker import Answer, Refusal
 
 log = logging.getLogger(__name__)
 
@@ -49,24 +56,15 @@ class _Worker:
         self.outbox = Connection(to_child, readable=False)
         self.inbox = Connection(from_child, writable=False)
 
-    async def call(self, snapshot: str, job: QueryJob, timeout: float) -> Answer | Refusal:
-        """Send the job and wait for the reply on the event loop itself (no thread hop: the
-        wait is most of a small query's time)."""
-        loop = asyncio.get_running_loop()
-        readable = loop.create_future()
-        fd = self.inbox.fileno()
-        loop.add_reader(fd, lambda: readable.done() or readable.set_result(None))
-        try:
-            self.outbox.send((snapshot, job))  # a job is small: the pipe takes it at once
-            await asyncio.wait_for(readable, timeout)
-        except TimeoutError:
-            raise QueryTimeout() from None
-        finally:
-            loop.remove_reader(fd)
-        # The event loop may have made the pipe non-blocking, and an answer larger than the pipe
-        # holds is still being written: read the rest as it comes. The worker has the whole
-        # answer in memory before it writes, so this waits for a copy, never for a query.
-        os.set_blocking(fd, True)
+    def send(self, snapshot: str, job) -> None:
+        self.outbox.send((snapshot, job))  # a job is small: the pipe takes it at once
+
+    def receive(self) -> Answer | Refusal:
+        """The answer, once the pipe is readable. The event loop makes the pipe non-blocking, and
+        an answer larger than the pipe holds is still being written: read the rest as it comes.
+        The worker has the whole answer in memory before it writes, so this waits for a copy,
+        never for a query."""
+        os.set_blocking(self.inbox.fileno(), True)
         return self.inbox.recv()
 
     def kill(self) -> None:
@@ -76,8 +74,19 @@ class _Worker:
         self.inbox.close()
 
 
+@dataclass(eq=False)
+class _Turn:
+    """A job and the request waiting for its answer; ``worker`` once it is sent to one."""
+
+    job: object
+    answer: asyncio.Future
+    worker: _Worker | None = None
+    deadline: asyncio.TimerHandle | None = None
+
+
 class QueryEngine:
-    """``await engine.run(job)`` answers a job within ``timeout`` seconds or raises QueryTimeout."""
+    """``await engine.run(job)`` answers a job within ``timeout`` seconds of a worker starting
+    it, or raises QueryTimeout."""
 
     def __init__(self, store, *, workers: int, timeout: float,
                  snapshot_root: Path | None = None) -> None:
@@ -89,8 +98,12 @@ class QueryEngine:
         self._generation = 0
         self._snapshot: str | None = None
         self._changed = True
-        self._idle: IdleWorkers[_Worker] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._workers: set[_Worker] = set()
+        self._idle: deque[_Worker] = deque()
+        self._waiting: deque[_Turn] = deque()
+        self._busy: dict[_Worker, _Turn] = {}
+        self._refreshing: asyncio.Future | None = None  # a snapshot being taken for the waiting
         self._reading: dict[_Worker, str] = {}  # the snapshot each busy worker is reading
 
     @staticmethod
@@ -107,19 +120,30 @@ class QueryEngine:
 
     # -- life --------------------------------------------------------------------------------
     async def start(self) -> None:
-        self._idle = IdleWorkers()
+        self._loop = asyncio.get_running_loop()
         started = await asyncio.gather(*(asyncio.to_thread(self._spawn) for _ in range(self.size)))
-        for worker in started:
-            self._idle.give(worker)
         await asyncio.to_thread(self.current_snapshot)
+        for worker in started:
+            self._enlist(worker)
 
     def _spawn(self) -> _Worker:
         worker = _Worker()
         self._workers.add(worker)
         return worker
 
+    def _enlist(self, worker: _Worker) -> None:
+        """A new worker starts serving (on the event loop)."""
+        assert self._loop is not None
+        self._loop.add_reader(worker.inbox.fileno(), self._answered, worker)
+        self._idle.append(worker)
+        self._dispatch()
+
     def stop(self) -> None:
+        for turn in self._busy.values():
+            if turn.deadline is not None:
+                turn.deadline.cancel()
         for worker in list(self._workers):
+            self._stop_reading(worker)
             worker.kill()
         self._workers.clear()
         shutil.rmtree(self.root, ignore_errors=True)
@@ -153,43 +177,120 @@ class QueryEngine:
                 shutil.rmtree(path, ignore_errors=True)
 
     # -- queries -----------------------------------------------------------------------------
-    async def run(self, job: QueryJob) -> Answer | Refusal:
-        assert self._idle is not None, "QueryEngine.start() was not awaited"
-        worker = await self._idle.take()
-        try:
-            if self._changed:  # a checkpoint takes milliseconds: not on the event loop
-                snapshot = await asyncio.to_thread(self.current_snapshot, worker)
-            else:
-                snapshot = self.current_snapshot(worker)
-        except BaseException:
-            self._idle.give(worker)
-            raise
-        try:
-            reply = await worker.call(snapshot, job, self.timeout)
-        except QueryTimeout:
-            self._replace(worker)
-            raise
-        except (EOFError, OSError) as exc:
-            self._replace(worker)
-            return Refusal(500, "query failed", f"the query worker stopped: {exc}")
-        except asyncio.CancelledError:  # the client went away mid-query: the worker is still busy
-            self._replace(worker)
-            raise
-        finally:
-            with self._lock:
-                self._reading.pop(worker, None)
-        self._idle.give(worker)
-        return reply
+    @property
+    def waiting(self) -> int:
+        """Jobs not yet sent to a worker."""
+        return len(self._waiting)
 
-    def _replace(self, worker: _Worker) -> None:
+    async def run(self, job) -> Answer | Refusal:
+        """The answer to ``job`` (a QueryJob or an offload.ApiJob), after the jobs sent before it."""
+        assert self._loop is not None, "QueryEngine.start() was not awaited"
+        turn = _Turn(job, self._loop.create_future())
+        self._waiting.append(turn)
+        self._dispatch()
+        try:
+            return await turn.answer
+        except asyncio.CancelledError:  # the client went away
+            self._withdraw(turn)
+            raise
+
+    def _dispatch(self) -> None:
+        """Send the waiting jobs to the idle workers, in the order they came."""
+        while self._waiting and self._idle:
+            if self._changed:  # a checkpoint takes milliseconds: not on the event loop
+                if self._refreshing is None:
+                    self._refreshing = asyncio.ensure_future(asyncio.to_thread(self.current_snapshot))
+                    self._refreshing.add_done_callback(self._refreshed)
+                return
+            turn, worker = self._waiting.popleft(), self._idle.popleft()
+            try:
+                worker.send(self.current_snapshot(worker), turn.job)
+            except OSError as exc:
+                self._retire(worker)
+                _settle(turn, Refusal(500, "query failed", f"the query worker stopped: {exc}"))
+                continue
+            turn.worker = worker
+            turn.deadline = self._loop.call_later(self.timeout, self._expired, worker)
+            self._busy[worker] = turn
+
+    def _refreshed(self, refreshing: asyncio.Future) -> None:
+        self._refreshing = None
+        if refreshing.cancelled():
+            return
+        if (failure := refreshing.exception()) is not None:
+            while self._waiting:  # each request hears why; the next ones try again
+                _settle(self._waiting.popleft(), failure)
+            return
+        self._dispatch()
+
+    def _answered(self, worker: _Worker) -> None:
+        """The worker's pipe is readable: its answer, or its end. The worker's next job is sent
+        before the answer's request goes on."""
+        turn = self._busy.pop(worker, None)
+        if turn is not None and turn.deadline is not None:
+            turn.deadline.cancel()
+        try:
+            reply = worker.receive()
+        except (EOFError, OSError) as exc:
+            self._retire(worker)
+            if turn is not None:
+                _settle(turn, Refusal(500, "query failed", f"the query worker stopped: {exc}"))
+            return
+        with self._lock:
+            self._reading.pop(worker, None)
+        if turn is None:  # nobody asked: not a worker to trust with the next job
+            log.warning("query worker %s answered unasked; replacing it", worker.process.pid)
+            self._retire(worker)
+            return
+        _settle(turn, reply)
+        self._idle.append(worker)
+        self._dispatch()
+
+    def _expired(self, worker: _Worker) -> None:
+        turn = self._busy.pop(worker)
+        self._retire(worker)
+        _settle(turn, QueryTimeout())
+
+    def _withdraw(self, turn: _Turn) -> None:
+        """Its request is gone: drop the job if it waits, stop it if it runs."""
+        if turn.worker is None:
+            with suppress(ValueError):
+                self._waiting.remove(turn)
+        elif self._busy.get(turn.worker) is turn:
+            del self._busy[turn.worker]
+            turn.deadline.cancel()
+            self._retire(turn.worker)
+
+    def _stop_reading(self, worker: _Worker) -> None:
+        if self._loop is not None and not worker.inbox.closed:
+            self._loop.remove_reader(worker.inbox.fileno())
+
+    def _retire(self, worker: _Worker) -> None:
         """Kill a worker and start another in the background; the rest go on serving."""
+        self._stop_reading(worker)
         self._workers.discard(worker)
-        loop = asyncio.get_running_loop()
-        idle = self._idle
+        with suppress(ValueError):
+            self._idle.remove(worker)
+        with self._lock:
+            self._reading.pop(worker, None)
+        loop = self._loop
 
         def renew() -> None:
             worker.kill()
             fresh = self._spawn()
-            loop.call_soon_threadsafe(idle.give, fresh)
+            try:
+                loop.call_soon_threadsafe(self._enlist, fresh)
+            except RuntimeError:  # the server stopped meanwhile: the fresh worker ends with it
+                fresh.kill()
 
         threading.Thread(target=renew, name="polgraph-worker-renewal", daemon=True).start()
+
+
+def _settle(turn: _Turn, outcome) -> None:
+    """Give the waiting request its answer, or raise ``outcome`` in it if that is an exception."""
+    if turn.answer.done():
+        return
+    if isinstance(outcome, BaseException):
+        turn.answer.set_exception(outcome)
+    else:
+        turn.answer.set_result(outcome)

@@ -1,0 +1,121 @@
+"""The query engine on its own: the order jobs are answered in, and what happens to a job whose
+request goes away or whose worker dies."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+
+import pyoxigraph as ox
+import pytest
+
+from polgraph.server.engine import QueryEngine
+from polgraph.server.worker import Answer, QueryJob, Refusal
+from polgraph.store import OxigraphStore
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+@pytest.fixture
+def store():
+    store = OxigraphStore(None)
+    store.native.extend(ox.Quad(ox.NamedNode(f"urn:x:s{i}"), ox.NamedNode("urn:x:p"), ox.Literal(str(i)),
+                                ox.NamedNode("urn:x:g")) for i in range(300))
+    return store
+
+
+def numbered(n: int) -> QueryJob:
+    return QueryJob(f"SELECT ?n WHERE {{ BIND ({n} AS ?n) }}", result_format="CSV", graph_format=None)
+
+
+class _EndsTheWorker:
+    """A job that stops the worker process as it arrives (unpickled there as ``os._exit(3)``),
+    as a crash would."""
+
+    def __reduce__(self):
+        return os._exit, (3,)
+
+
+def with_engine(store, scenario, *, workers: int = 1, timeout: float = 30):
+    async def run():
+        engine = QueryEngine(store, workers=workers, timeout=timeout)
+        await engine.start()
+        try:
+            return await scenario(engine)
+        finally:
+            engine.stop()
+
+    return asyncio.run(run())
+
+
+def test_jobs_are_answered_in_the_order_they_came(store):
+    async def scenario(engine):
+        finished: list[int] = []
+
+        async def ask(n: int) -> None:
+            reply = await engine.run(numbered(n))
+            assert isinstance(reply, Answer) and reply.body.split()[-1] == str(n).encode()
+            finished.append(n)
+
+        await asyncio.gather(*(ask(n) for n in range(8)))
+        return finished
+
+    assert with_engine(store, scenario) == list(range(8))
+
+
+def test_the_next_job_is_on_its_way_before_the_answered_request_goes_on(store):
+    async def scenario(engine):
+        first = asyncio.ensure_future(engine.run(numbered(1)))
+        second = asyncio.ensure_future(engine.run(numbered(2)))
+        await asyncio.sleep(0)
+        assert engine.waiting == 1  # one worker: the second job waits for it
+        await first
+        # The worker was handed the second job as the first answer was read, not when the
+        # second request next ran.
+        waiting_when_first_answered = engine.waiting
+        await second
+        return waiting_when_first_answered
+
+    assert with_engine(store, scenario) == 0
+
+
+def test_a_job_whose_request_went_away_while_it_waited_is_never_run(store):
+    async def scenario(engine):
+        running = asyncio.ensure_future(engine.run(numbered(1)))
+        gone = asyncio.ensure_future(engine.run(numbered(2)))
+        await asyncio.sleep(0)
+        gone.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await gone
+        left_waiting = engine.waiting
+        answers = [await running, await engine.run(numbered(3))]
+        return left_waiting, answers
+
+    left_waiting, answers = with_engine(store, scenario)
+    assert left_waiting == 0
+    assert [a.body.split()[-1] for a in answers] == [b"1", b"3"]
+
+
+def test_a_running_job_whose_request_went_away_is_stopped_and_its_worker_replaced(store):
+    async def scenario(engine):
+        runaway = asyncio.ensure_future(engine.run(QueryJob(RUNAWAY, "CSV", None)))
+        await asyncio.sleep(0.3)
+        runaway.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await runaway
+        # Only worker was busy with the runaway: an answer now means it was replaced.
+        return await asyncio.wait_for(engine.run(numbered(4)), 20)
+
+    assert with_engine(store, scenario).body.split()[-1] == b"4"
+
+
+def test_a_worker_that_dies_is_told_as_a_500_and_replaced(store):
+    async def scenario(engine):
+        crashed = await engine.run(_EndsTheWorker())
+        after = await asyncio.wait_for(engine.run(numbered(5)), 20)
+        return crashed, after
+
+    crashed, after = with_engine(store, scenario)
+    assert isinstance(crashed, Refusal) and crashed.status == 500
+    assert "the query worker stopped" in crashed.detail
+    assert after.body.split()[-1] == b"5"
