@@ -69,9 +69,6 @@ def select(store, sparql: str, bindings: dict[str, Term] | None = None) -> list[
 
 def rows_of(solutions) -> list[dict[str, Value]]:
     """Query solutions as dicts of plain values, evaluated without Python's lock (``select``)."""
-    if not hasattr(solutions, "serialize"):  # a store that hands out terms only
-        names = [variable.value for variable in solutions.variables]
-        return [{name: value(row[name]) for name in names} for row in solutions]
     answer = json.loads(solutions.serialize(format=ox.QueryResultsFormat.JSON))
     names = answer["head"]["vars"]
     return [{name: json_value(row.get(name)) for name in names} for row in answer["results"]["bindings"]]
