@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from rdflib import URIRef
 from typer.testing import CliRunner
 
 from polgraph.cli import app
@@ -105,9 +106,9 @@ def test_the_promotion_gives_a_career_in_order_and_a_successor(corpus_store):
 
 
 def test_role_at_date_names_the_holder_with_evidence(corpus_store, vocabulary):
-    from polgraph.rdf.mapping import organization_iri
+    from polgraph.analytics.lookup import find_bodies
 
-    org = str(organization_iri("Ủy ban nhân dân xã Xuân Hòa", vocabulary))
+    (org,) = find_bodies(corpus_store, "Ủy ban nhân dân xã Xuân Hòa")
     chair = str(vocabulary.post_type("Chủ tịch"))
     rows = list(corpus_store.query(load_query("role-at-date").render(
         {"org": org, "post_type": chair, "date": "2024-03-01"})))
@@ -176,14 +177,22 @@ def test_a_removed_report_leaves_no_trace_in_persons_or_tenures(reports, vocabul
     pipeline.run(chosen)
     assert list(persons_named(store, "Lương Thị Minh Huệ").values()) == [{"d002", "d005"}]
     d005 = next(iter(store.query(PREFIX + 'SELECT ?r WHERE { ?r pg:reportKey "d005" }')))["r"].value
-    store.remove_graph(__import__("rdflib").URIRef(d005))
-    summary = pipeline.resolve_identities()
+    assert pipeline.remove(URIRef(d005))
+    assert not pipeline.remove(URIRef(d005))
+    summary = pipeline.resolution
     assert not summary.full and summary.names_resolved > 0
     assert list(persons_named(store, "Lương Thị Minh Huệ").values()) == [{"d002"}]
     dangling = store.query(PREFIX + """ASK {
         { ?m pg:mentionOf ?p FILTER NOT EXISTS { ?m a pg:PersonMention } } UNION
         { ?t pg:attestedBy ?a FILTER NOT EXISTS { ?a a pg:RoleAttestation } } }""")
     assert not bool(dangling)
+    # Exactly as if d005 had never come: its own graph, the descriptions only it relied on,
+    # its persons and tenures are all gone.
+    alone = OxigraphStore(None)
+    only = Pipeline(alone, vocabulary, validator)
+    only.ensure_model_graphs()
+    only.run([p for p in chosen if p.stem == "d002"])
+    assert set(alone.native) == set(store.native)
 
 
 def test_rebuild_on_the_command_line_gives_the_same_persons(reports, tmp_path):

@@ -4,7 +4,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from polgraph.errors import StoreError
-from polgraph.store import OxigraphStore, ReplaceOutcome, open_store
+from polgraph.store import GraphChange, OxigraphStore, ReplaceOutcome, open_store
 
 G = URIRef("https://w3id.org/polgraph/id/report/test")
 S = URIRef("https://w3id.org/polgraph/id/person/x")
@@ -71,13 +71,23 @@ def test_a_store_in_use_is_named_as_such(tmp_path):
     first.close()
 
 
-def test_replace_graphs_writes_new_ones_together_and_handles_repeats(store):
+def test_a_change_to_several_graphs_is_made_whole_or_not_at_all(store):
     other = URIRef("https://w3id.org/polgraph/id/report/other")
+    gone = URIRef("https://w3id.org/polgraph/id/report/gone")
     store.replace_graph(G, graph("A"))
-    outcomes = store.replace_graphs([(G, graph("B")), (other, graph("C")), (other, graph("D")), (other, graph("D"))])
-    assert outcomes == [ReplaceOutcome.REPLACED, ReplaceOutcome.ADDED, ReplaceOutcome.REPLACED,
-                        ReplaceOutcome.UNCHANGED]
-    assert {t[2].toPython() for t in store.describe([S])} == {"B", "D"}
+    store.replace_graph(gone, graph("Z"))
+    outcomes = store.apply(GraphChange(put={G: graph("B"), other: graph("C"), gone: ()},
+                                       add={G: {(S, P, Literal("E"))}}))
+    assert outcomes == {G: ReplaceOutcome.REPLACED, other: ReplaceOutcome.ADDED, gone: ReplaceOutcome.REPLACED}
+    assert {str(q.object.value) for q in store.graph_quads(G)} == {"B", "E"}
+    assert not store.has_graph(gone)
+    assert store.apply(GraphChange(put={other: graph("C")})) == {other: ReplaceOutcome.UNCHANGED}
+    broken = GraphChange(put={G: graph("X")}, remove={other: {(S, P, Literal("C"))}},
+                         add={gone: {(URIRef("not an iri"), P, Literal("D"))}})
+    with pytest.raises((StoreError, ValueError)):
+        store.apply(broken)
+    assert {str(q.object.value) for q in store.graph_quads(G)} == {"B", "E"}
+    assert {str(q.object.value) for q in store.graph_quads(other)} == {"C"}
 
 
 def test_a_replacement_writes_only_the_difference_and_leaves_exactly_the_new_graph(store):

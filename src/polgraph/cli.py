@@ -130,8 +130,7 @@ def _run_pipeline(paths: list[Path], store_path: Path | None, *, write: bool, qu
             err.print(f"[dim]    store: {message}[/dim]", highlight=False)
     line = ", ".join(f"{key} {counts.get(key, 0)}" for key in keys)
     if pipeline.resolution is not None:
-        r = pipeline.resolution
-        line += f"; {r.persons} persons from {r.mentions} mentions, {r.tenures} tenures"
+        line += f"; {_identity_line(store)}"
     out.print(line, highlight=False)
     if store is not None:
         store.close()
@@ -341,55 +340,72 @@ def identity_explain(
 
 @identity_app.command("rebuild")
 def identity_rebuild(store: StoreOption = None, identity: IdentityOption = None) -> None:
-    """Resolve every name and post again (ingest only resolves those it touched)."""
+    """Resolve every name and post again (ingest only resolves those it touched) and check the
+    rules on the whole store."""
     from polgraph.identity.overrides import load_overrides
-    from polgraph.resolve import update_identities
-    from polgraph.rules import check_rules
+    from polgraph.ingest import Pipeline
 
     path = _identity_file(identity)
     handle = _open(store)
     try:
         load_overrides(path)  # a bad file is refused before anything is rewritten
-        summary = update_identities(handle, path, full=True)
-        for message in check_rules(handle):
+        pipeline = Pipeline(handle, identity=path)
+        pipeline.resolve_identities(full=True)
+        for message in pipeline.rule_messages:
             err.print(f"[dim]    store: {message}[/dim]", highlight=False)
+        out.print(_identity_line(handle), highlight=False)
     except PolgraphError as exc:
         raise _fail(str(exc), 1) from None
     finally:
         handle.close()
-    out.print(f"{summary.persons} persons from {summary.mentions} mentions, {summary.tenures} tenures",
-              highlight=False)
+
+
+def _identity_line(store) -> str:
+    from polgraph.resolve import identity_counts
+
+    persons, mentions, tenures = identity_counts(store)
+    return f"{persons} persons from {mentions} mentions, {tenures} tenures"
 
 
 @app.command()
 def who(
     post: Annotated[str, typer.Option("--post", help='The post, e.g. "Chủ tịch".')],
-    org: Annotated[str, typer.Option("--org", help='The body as reports write it, e.g. "UBND xã Cẩm Lộc".')],
+    org: Annotated[str, typer.Option("--org", help='The body as reports write it, e.g. "UBND xã Cẩm Lộc", '
+                                                   "or its IRI.")],
     date: Annotated[str, typer.Option("--date", help="The day, YYYY-MM-DD.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
     store: StoreOption = None,
 ) -> None:
     """Who held a post of a body on a date, with the evidence (the role-at-date query)."""
+    from polgraph.analytics.errors import AnalysisError
+    from polgraph.analytics.lookup import find_bodies
     from polgraph.extract.reader import parse_title
     from polgraph.queries import load_query
-    from polgraph.rdf.mapping import organization_iri
     from polgraph.results import write_results
     from polgraph.vocab import vocabulary
 
     day = _published(date, "--date")
     if fmt not in ("table", "csv", "tsv", "json"):
         raise _fail(f"unknown format {fmt!r}: choose table, csv, tsv or json", 2)
-    roles = parse_title(f"{post} {org}")
-    if len(roles) != 1 or not roles[0].org:
-        raise _fail(f"cannot read {post!r} of {org!r} as one post of one body", 2)
-    v = vocabulary()
-    post_type = v.post_type(roles[0].post)
+    if org.startswith(("http://", "https://")):
+        title, body = post, org
+    else:
+        roles = parse_title(f"{post} {org}")
+        if len(roles) != 1 or not roles[0].org:
+            raise _fail(f"cannot read {post!r} of {org!r} as one post of one body", 2)
+        title, body = roles[0].post, roles[0].org
+    post_type = vocabulary().post_type(title)
     if post_type is None:
         raise _fail(f"unknown post {post!r}", 2)
-    params = {"org": str(organization_iri(roles[0].org, v)), "post_type": str(post_type),
-              "date": day.isoformat()}
-    text = load_query("role-at-date").render(params)
     handle = _open(store, read_only=True)
+    try:
+        bodies = find_bodies(handle, body)
+    except AnalysisError as exc:
+        raise _fail(str(exc), 1) from None
+    if len(bodies) > 1:  # namesakes in different places: the IRI says which
+        raise _fail(f"{len(bodies)} bodies are named {org!r}; give one with --org IRI: {', '.join(bodies)}", 2)
+    params = {"org": bodies[0], "post_type": str(post_type), "date": day.isoformat()}
+    text = load_query("role-at-date").render(params)
     write_results(handle.query(text), fmt, console=out)
 
 
@@ -419,7 +435,7 @@ def serve(
               f"(SPARQL at /sparql, API docs at /docs)", highlight=False)
     try:
         uvicorn.run(create_app(settings, handle), host=host, port=port, log_level="warning",
-                    access_log=False)
+                    access_log=False, timeout_graceful_shutdown=1)
     finally:
         handle.close()
 

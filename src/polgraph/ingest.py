@@ -21,7 +21,9 @@ from polgraph.extract.structured import STRUCTURED_SUFFIXES, load_structured, pa
 from polgraph.namespaces import MODEL_GRAPH_PREFIX
 from polgraph.rdf.mapping import ReportGraph, map_extraction
 from polgraph.rdf.validate import ReportValidator, ValidationReport, external_references
+from polgraph.resolve import IdentitySummary
 from polgraph.store.base import GraphStore
+from polgraph.store.layout import ReportWriter
 from polgraph.vocab import Vocabulary, vocabulary as default_vocabulary
 
 ONTOLOGY_GRAPH = URIRef(MODEL_GRAPH_PREFIX + "ontology")
@@ -105,18 +107,35 @@ class Pipeline:
         self.vocabulary = vocabulary or default_vocabulary()
         self.validator = validator or ReportValidator(self.vocabulary)
         self.identity = identity  # the researchers' corrections (data/identity.yaml), if any
-        self.resolution = None
-        self.rule_messages: list[ShapeMessage] = []  # store-wide warnings after the last resolution
+        self.writer = ReportWriter(store) if store is not None else None
+        self.resolution: IdentitySummary | None = None
+        self.rule_messages: list[ShapeMessage] = []  # the rules' warnings after the last resolution
 
-    def resolve_identities(self):
-        """Persons and tenures across everything stored, written as their own graphs."""
+    def resolve_identities(self, *, full: bool = False) -> IdentitySummary:
+        """Persons and tenures for what the writes left pending (everything, with ``full`` or
+        changed corrections), written as their own graphs; then the store-wide rules on what
+        that touched (on everything when it was everything)."""
         from polgraph.resolve import update_identities
-        from polgraph.rules import check_rules
+        from polgraph.rules import RuleScope, check_rules
 
-        assert self.store is not None
-        self.resolution = update_identities(self.store, self.identity)
-        self.rule_messages = check_rules(self.store)
-        return self.resolution
+        assert self.store is not None and self.writer is not None
+        if full:
+            self.writer.collect_garbage()
+        self.resolution = resolution = update_identities(self.store, self.identity, full=full)
+        done = resolution.resolution
+        scope = None if resolution.full or done is None or done.posts is None else \
+            RuleScope(frozenset(resolution.reports or ()), frozenset(done.posts))
+        self.rule_messages = check_rules(self.store, scope=scope)
+        return resolution
+
+    def remove(self, report: URIRef) -> bool:
+        """Remove a stored report (and what only it described), then resolve what it touched;
+        False when there is no such report."""
+        assert self.writer is not None
+        removed = self.writer.remove(report)
+        if removed:
+            self.resolve_identities()
+        return removed
 
     def ensure_model_graphs(self) -> None:
         """Keep the ontology and vocabularies in the store, so queries can use their labels."""
@@ -141,7 +160,8 @@ class Pipeline:
         outcome = self._settle([(source, report_graph, report)], store=store)[0]
         if outcome.status == "rejected":
             raise ValidationFailed(source, report.messages)
-        if store and self.store is not None and outcome.status != "unchanged":
+        if store and self.store is not None:
+            # Also when unchanged: a retry finishes what an interrupted resolution left pending.
             self.resolve_identities()
         return outcome
 
@@ -160,7 +180,8 @@ class Pipeline:
                 outcomes.append(None)
                 accepted.append((len(outcomes) - 1, source, graph, report))
         if accepted:
-            written = self.store.replace_graphs([(g.iri, g.triples) for _, _, g, _ in accepted])
+            assert self.writer is not None
+            written = self.writer.write([graph for _, _, graph, _ in accepted])
             for (slot, source, graph, report), status in zip(accepted, written):
                 outcomes[slot] = Outcome(source, status.value, str(graph.iri), report.messages)
         return outcomes  # type: ignore[return-value]  # every slot is filled above

@@ -124,6 +124,9 @@ class PG(DefinedNamespace):
     organiser: URIRef
     orgClass: URIRef
     participant: URIRef
+    pendingName: URIRef
+    pendingPost: URIRef
+    pendingReport: URIRef
     partOf: URIRef
     person: URIRef
     place: URIRef
@@ -133,6 +136,7 @@ class PG(DefinedNamespace):
     predecessor: URIRef
     published: URIRef
     reportKey: URIRef
+    sharedDescription: URIRef
     source: URIRef
     speaker: URIRef
     speechKind: URIRef

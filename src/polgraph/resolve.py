@@ -6,10 +6,12 @@ and the persons' attestations into tenures (``polgraph.identity.tenures``).
 
 Resolution is local: one name's mentions make its persons, one post's attestations its tenures.
 So each name has its own graph of persons and each post its own graph of tenures, and an ingest
-recomputes only the names and posts it touched: names with mentions not yet resolved (new or
-changed reports) or no longer stored (replaced reports), names the corrections mention, and the
-posts those names hold. Each graph is a function of what is stored, never of the order it came
-in, and a changed correction file recomputes everything.
+recomputes only the names and posts it touched: those the writes left pending
+(``polgraph.store.layout``: the names and posts of reports added, replaced or removed), names the
+corrections mention, and the posts those names hold. Everything is read by index from the names
+and posts in question, so the cost follows what changed, not the size of the store. Each graph is
+a function of what is stored, never of the order it came in, and a changed correction file
+recomputes everything.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ from polgraph.identity.overrides import Overrides, load_overrides
 from polgraph.identity.persons import Cluster, Mention, explain, resolve_persons
 from polgraph.identity.tenures import Attestation, Tenure, derive_tenures
 from polgraph.namespaces import ID, MODEL_GRAPH_PREFIX, PG, PREFIXES
-from polgraph.store.base import GraphStore
+from polgraph.store.base import GraphChange, GraphStore
+from polgraph.store.layout import clear_pending, read_pending
 from polgraph.text.normalise import name_key, stable_slug
 
 IDENTITY_PREFIX = MODEL_GRAPH_PREFIX + "identity/"
@@ -43,25 +46,23 @@ _PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 # {scope} stands; the store starts from those values and its indexes. Mentions, participations
 # and attestations live in report graphs only, so the union of graphs can be read.
 _MENTIONS = _PREFIXES + """
-SELECT DISTINCT ?mention ?name ?key ?report WHERE { {scope}
+SELECT ?mention ?name ?key ?report ?place WHERE { {scope}
   ?mention a pg:PersonMention ; pg:name ?name ; pg:nameKey ?key .
-             ?part pg:participant ?mention ; pg:source ?r . ?r pg:reportKey ?report .
+  ?part pg:participant ?mention ; pg:source ?r ; pg:event ?event . ?r pg:reportKey ?report .
+  OPTIONAL { ?event pg:place ?place }
 }"""
 
-# The official units of the event each mention was at: the unit itself and those above it.
+# The official units of each place the mentions' events were at: the unit itself and those above
+# it. Read once per place (a few hundred places hold thousands of events), not per mention.
 _AREAS = _PREFIXES + """
-SELECT DISTINCT ?key ?mention ?cls ?code ?structure WHERE { {scope}
-  ?mention pg:nameKey ?key . ?part pg:participant ?mention ; pg:event ?event .
-  ?event pg:place ?place .
+SELECT DISTINCT ?place ?cls ?code ?structure WHERE { {scope}
   ?place pg:partOf* ?unit .
   ?unit pg:officialCode ?code ; pg:adminStructure ?structure ; a ?cls .
   VALUES ?cls { pg:Commune pg:District pg:Province }
 }"""
 
 _SUCCESSORS = _PREFIXES + """
-SELECT DISTINCT ?key ?mention ?cls ?code WHERE { {scope}
-  ?mention pg:nameKey ?key . ?part pg:participant ?mention ; pg:event ?event .
-  ?event pg:place ?place .
+SELECT DISTINCT ?place ?cls ?code WHERE { {scope}
   ?place pg:partOf* ?unit . ?unit pg:successorUnit ?next . ?next pg:partOf* ?up .
   ?up pg:officialCode ?code ; a ?cls .
   VALUES ?cls { pg:Commune pg:Province }
@@ -92,29 +93,11 @@ SELECT DISTINCT ?post ?mention ?person WHERE { {scope}
 _EXCLUSIVE_POSTS = _PREFIXES + """
 SELECT DISTINCT ?post WHERE { {scope} ?post pg:postType ?type . ?type pg:exclusive true . }"""
 
-# Names whose mentions are not resolved yet, or whose resolved mentions are gone.
-_UNRESOLVED_NAMES = _PREFIXES + """
-SELECT DISTINCT ?key WHERE {
-  GRAPH ?g { ?mention a pg:PersonMention ; pg:nameKey ?key . }
-  FILTER NOT EXISTS { ?mention pg:mentionOf ?person }
-}"""
-_VANISHED_NAMES = _PREFIXES + """
-SELECT DISTINCT ?key WHERE {
-  ?mention pg:mentionOf ?person . ?person pg:nameKey ?key .
-  FILTER NOT EXISTS { ?mention a pg:PersonMention }
-}"""
-# Posts whose tenures rest on attestations that are gone.
-_VANISHED_POSTS = _PREFIXES + """
-SELECT DISTINCT ?post WHERE {
-  ?tenure a pg:Tenure ; pg:post ?post ; pg:attestedBy ?a .
-  FILTER NOT EXISTS { ?a a pg:RoleAttestation }
-}"""
 _COUNTS = _PREFIXES + """
 SELECT (COUNT(DISTINCT ?person) AS ?persons) (COUNT(DISTINCT ?mention) AS ?mentions) WHERE {
   ?mention pg:mentionOf ?person .
 }"""
 _TENURES = _PREFIXES + "SELECT (COUNT(DISTINCT ?t) AS ?tenures) WHERE { ?t a pg:Tenure }"
-_CORRECTIONS = _PREFIXES + "SELECT ?digest WHERE { GRAPH ?g { ?s pg:correctionsDigest ?digest } }"
 
 _LEVEL = {str(PG.Commune): "commune", str(PG.District): "district", str(PG.Province): "province"}
 
@@ -132,13 +115,11 @@ class Resolution:
 
 @dataclass
 class IdentitySummary:
-    persons: int
-    mentions: int
-    tenures: int
     names_resolved: int
     posts_resolved: int
     full: bool = False
     resolution: Resolution | None = field(default=None, repr=False)
+    reports: set[str] | None = None  # the reports whose writes were resolved (None: all)
 
 
 def person_iri(cluster: Cluster) -> URIRef:
@@ -168,14 +149,16 @@ def _value(term) -> str | None:
 
 def read_mentions(store: GraphStore, names: set[str] | None = None) -> dict[str, Mention]:
     """The mentions of ``names`` (normalised name keys), or of everyone, with what they share."""
+    found = list(_rows(store, _MENTIONS, "key", names))
+    places = None if names is None else {row["place"].value for row in found if row["place"] is not None}
     areas: dict[str, set[str]] = defaultdict(set)
-    for row in _rows(store, _AREAS, "key", names):
+    for row in _rows(store, _AREAS, "place", places, iri=True):
         level = _LEVEL[row["cls"].value]
         # Units after 2025 reuse codes of the old ones: their keys carry the structure.
         prefix = "" if row["structure"].value == "legacy" else "2025/"
-        areas[row["mention"].value].add(f"{level}:{prefix}{row['code'].value}")
-    for row in _rows(store, _SUCCESSORS, "key", names):  # old reports meet new ones
-        areas[row["mention"].value].add(f"{_LEVEL[row['cls'].value]}:2025/{row['code'].value}")
+        areas[row["place"].value].add(f"{level}:{prefix}{row['code'].value}")
+    for row in _rows(store, _SUCCESSORS, "place", places, iri=True):  # old reports meet new ones
+        areas[row["place"].value].add(f"{_LEVEL[row['cls'].value]}:2025/{row['code'].value}")
     posts: dict[str, set[str]] = defaultdict(set)
     bodies: dict[str, set[str]] = defaultdict(set)
     for row in _rows(store, _POSTS, "key", names):
@@ -183,19 +166,23 @@ def read_mentions(store: GraphStore, names: set[str] | None = None) -> dict[str,
         if row["body"] is not None:
             bodies[row["mention"].value].add(row["body"].value)
     mentions = {}
-    for row in _rows(store, _MENTIONS, "key", names):
+    for row in found:
         iri = row["mention"].value
+        place = areas.get(row["place"].value, ()) if row["place"] is not None else ()
         mentions[iri] = Mention(
             iri=iri, name=row["name"].value, name_key=row["key"].value, report=row["report"].value,
-            areas=frozenset(areas[iri]), bodies=frozenset(bodies[iri]), posts=frozenset(posts[iri]),
+            areas=frozenset(place), bodies=frozenset(bodies[iri]), posts=frozenset(posts[iri]),
         )
     return mentions
 
 
-def read_attestations(store: GraphStore, posts: set[str] | None = None) -> list[Attestation]:
-    """The attestations of ``posts`` (or of every post), by resolved person."""
+def read_attestations(store: GraphStore, posts: set[str] | None = None,
+                      resolved: dict[str, str] | None = None) -> list[Attestation]:
+    """The attestations of ``posts`` (or of every post), by resolved person: the person of a
+    mention in ``resolved`` is taken from there, the others' as stored."""
     person_of = {row["mention"].value: row["person"].value
                  for row in _rows(store, _PERSONS_OF, "post", posts, iri=True)}
+    person_of.update(resolved or {})
     exclusive = {row["post"].value for row in _rows(store, _EXCLUSIVE_POSTS, "post", posts, iri=True)}
     out = []
     for row in _rows(store, _ATTESTATIONS, "post", posts, iri=True):
@@ -265,22 +252,14 @@ def _graph_of_post(post: str) -> URIRef:
     return URIRef(TENURE_PREFIX + hashlib.sha256(post.encode("utf-8")).hexdigest()[:24])
 
 
-def _write_groups(store: GraphStore, prefix: str, wanted: dict[URIRef, set[tuple]],
-                  touched: set[URIRef] | None) -> None:
-    """Replace each touched group's graph; a touched group with nothing left loses its graph."""
-    # New graphs go in together (one transaction, the cost of a first resolution of a large
-    # store); existing ones are compared and only their differences written.
-    store.replace_graphs(sorted(wanted.items()))
+def _put_groups(change: GraphChange, store: GraphStore, prefix: str, wanted: dict[URIRef, set[tuple]],
+                touched: set[URIRef] | None) -> None:
+    """Each touched group's graph made to hold what is wanted of it; a touched group with
+    nothing left loses its graph (with ``touched`` None, every graph under ``prefix`` is)."""
+    change.put.update(wanted)
     stale = set(store.graphs_under(prefix)) if touched is None else {str(g) for g in touched}
     for graph in stale - {str(g) for g in wanted}:
-        store.remove_graph(URIRef(graph))
-
-
-def identity_triples(resolution: Resolution) -> set[tuple]:
-    triples: set[tuple] = set()
-    for cluster in resolution.clusters:
-        triples |= cluster_triples(cluster)
-    return triples
+        change.put[URIRef(graph)] = ()
 
 
 def cluster_triples(cluster: Cluster) -> set[tuple]:
@@ -327,51 +306,63 @@ def _digest(path: Path | None) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
+def _stored_digest(store: GraphStore) -> str | None:
+    found = [str(o) for _, p, o in store.graph_triples(STATE_GRAPH) if p == PG.correctionsDigest]
+    return found[0] if len(found) == 1 else None
+
+
 def update_identities(store: GraphStore, overrides_path: Path | None = None, *,
                       full: bool = False) -> IdentitySummary:
-    """Resolve the names and posts an ingest touched (or, with ``full`` or changed corrections,
-    all of them) and write their graphs, each replaced in one transaction."""
+    """Resolve the names and posts that writes left pending (or, with ``full`` or changed
+    corrections, all of them) and write their graphs, with the pending list cleared, in one
+    transaction: an interrupted resolution leaves everything pending for the next one."""
     overrides = load_overrides(overrides_path) if overrides_path is not None else None
     digest = _digest(overrides_path)
-    stored = [row["digest"].value for row in store.query(_CORRECTIONS)]
-    full = full or stored != [digest]
+    full = full or _stored_digest(store) != digest
+    pending = read_pending(store)
+    if not full and not pending:
+        return IdentitySummary(0, 0, resolution=Resolution({}, [], [], set(), set()), reports=set())
     correction_names, by_iri = _correction_names(store, overrides)
-    if full:
-        names: set[str] | None = None
-    else:
-        names = {row["key"].value for row in store.query(_UNRESOLVED_NAMES)}
-        names |= {row["key"].value for row in store.query(_VANISHED_NAMES)}
-        names = _connected_names(names | correction_names, overrides, by_iri)
+    names = None if full else _connected_names(pending.names | correction_names, overrides, by_iri)
     mentions = read_mentions(store, names)
     clusters = resolve_persons(mentions.values(), overrides)
+    change = GraphChange()
     by_name: dict[URIRef, set[tuple]] = defaultdict(set)
     for cluster in clusters:  # a cluster joined across names by a correction lives with the first
         key = min(mentions[m].name_key for m in cluster.mentions)
         by_name[_graph_of_name(key)] |= cluster_triples(cluster)
-    _write_groups(store, IDENTITY_PREFIX, by_name,
-                  None if names is None else {_graph_of_name(k) for k in names})
+    _put_groups(change, store, IDENTITY_PREFIX, by_name,
+                None if names is None else {_graph_of_name(k) for k in names})
 
     if names is None:
         posts: set[str] | None = None
     else:
         posts = {row["post"].value for row in _rows(store, _POSTS_OF_NAMES, "key", names)}
-        posts |= {row["post"].value for row in store.query(_VANISHED_POSTS)}
-    tenures = derive_tenures(read_attestations(store, posts))
+        posts |= pending.posts
+    # The persons just resolved are not stored yet: their mentions are read from the clusters.
+    resolved = {m: str(person_iri(c)) for c in clusters for m in c.mentions}
+    tenures = derive_tenures(read_attestations(store, posts, resolved))
     by_post: dict[URIRef, list[Tenure]] = defaultdict(list)
     for tenure in tenures:
         by_post[_graph_of_post(tenure.post)].append(tenure)
-    _write_groups(store, TENURE_PREFIX, {g: tenure_triples(ts) for g, ts in by_post.items()},
-                  None if posts is None else {_graph_of_post(p) for p in posts})
-    store.replace_graph(STATE_GRAPH, {(_STATE, PG.correctionsDigest, Literal(digest))})
-
-    counts = next(iter(store.query(_COUNTS)))
-    tenure_count = next(iter(store.query(_TENURES)))
+    _put_groups(change, store, TENURE_PREFIX, {g: tenure_triples(ts) for g, ts in by_post.items()},
+                None if posts is None else {_graph_of_post(p) for p in posts})
+    change.put[STATE_GRAPH] = {(_STATE, PG.correctionsDigest, Literal(digest))}
+    clear_pending(change, pending)
+    store.apply(change)
     return IdentitySummary(
-        persons=int(counts["persons"].value), mentions=int(counts["mentions"].value),
-        tenures=int(tenure_count["tenures"].value), names_resolved=len({m.name_key for m in mentions.values()}),
+        names_resolved=len({m.name_key for m in mentions.values()}),
         posts_resolved=len(by_post) if posts is None else len(posts), full=full,
         resolution=Resolution(mentions, clusters, tenures, names, posts),
+        reports=None if full else pending.reports,
     )
+
+
+def identity_counts(store: GraphStore) -> tuple[int, int, int]:
+    """Persons, the mentions resolved into them, and tenures, in the whole store."""
+    counts = next(iter(store.query(_COUNTS)))
+    tenures = next(iter(store.query(_TENURES)))
+    return int(counts["persons"].value), int(counts["mentions"].value), int(tenures["tenures"].value)
 
 
 def explain_person(store: GraphStore, overrides: Overrides | None, person: str) -> list[str] | None:

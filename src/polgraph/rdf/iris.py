@@ -2,7 +2,10 @@
 
 Report-scoped things (the event, attestations, participations, speeches, spans) hang off the
 report's content hash. Bodies, posts, places, terms and documents are named by their normalised
-names, so every report that mentions "Ủy ban nhân dân xã Cẩm Lộc" points at one node.
+names, and by the official unit or body they belong to when there is one, so every report that
+mentions "Ủy ban nhân dân xã Cẩm Lộc" points at one node, and its namesake in another province at
+another. What such a node is follows from its IRI alone, which is what lets the store keep one
+description of it for all reports.
 Persons are named per report (a mention); identity resolution links mentions to persons whose
 IRIs come from the name and where it was found (see ``polgraph.identity.persons``).
 """
@@ -14,7 +17,7 @@ import hashlib
 from rdflib import URIRef
 
 from polgraph.namespaces import ID
-from polgraph.text.normalise import name_key, normalise_label, stable_slug
+from polgraph.text.normalise import name_key, normalise_label, slug, stable_slug
 
 
 def content_hash(data: str) -> str:
@@ -37,12 +40,16 @@ def person(digest: str, name: str) -> URIRef:
     return ID[f"person/{stable_slug(name_key(name))}-{digest[:8]}"]
 
 
-def organization(name: str) -> URIRef:
-    return ID[f"org/{stable_slug(name)}"]
+def organization(name: str, unit: str | None = None) -> URIRef:
+    """A body by its spelt-out name, within the official unit (``structure/level/code``) its
+    name places it in, when the report's place settles one."""
+    if unit is None:
+        return ID[f"org/{stable_slug(name)}"]
+    return ID[f"org/{slug(name)[:60].strip('-')}-{_short(normalise_label(name), unit, length=8)}"]
 
 
-def post(title: str, org_name: str | None) -> URIRef:
-    scope = stable_slug(org_name) if org_name else "unattached"
+def post(title: str, body: URIRef | None) -> URIRef:
+    scope = str(body).rsplit("/", 1)[-1] if body is not None else "unattached"
     return ID[f"post/{scope}/{stable_slug(title, length=6)}"]
 
 
@@ -75,11 +82,13 @@ def term(start: int, end: int) -> URIRef:
     return ID[f"term/{start}-{end}"]
 
 
-def document(number: str, issuer: str | None, digest: str) -> URIRef:
-    # Numbers repeat across issuers ("93-KH/HU" exists in many districts), so the issuer scopes
-    # them; with no issuer known, the citing report does.
-    scope = normalise_label(issuer) if issuer else digest
-    return ID[f"document/{stable_slug(number, length=4)}-{_short(normalise_label(number), scope)}"]
+def document(number: str, issuer: str | None, digest: str, kind: str | None = None,
+             issued: str | None = None) -> URIRef:
+    # Numbers repeat across issuers ("93-KH/HU" exists in many districts) and years, so the
+    # issuer (its IRI) and what the report says of the document scope them; with no issuer
+    # known, the citing report does.
+    scope = [issuer, kind or "", issued or ""] if issuer else [digest]
+    return ID[f"document/{stable_slug(number, length=4)}-{_short(normalise_label(number), *scope)}"]
 
 
 def span(report_iri: URIRef, start: int, end: int) -> URIRef:

@@ -46,14 +46,31 @@ def _integer(value: int) -> Literal:
 _UNIT_CLASSES = {"province": PG.Province, "district": PG.District, "commune": PG.Commune}
 
 
+def _unit_key(unit: AdminUnit | None) -> str | None:
+    return None if unit is None else f"{unit.structure}/{unit.level}/{unit.code}"
+
+
 @dataclass(frozen=True)
 class ReportGraph:
-    """A report's facts as RDF: ``triples`` are stored as the named graph ``iri``."""
+    """A report's facts as RDF.
+
+    ``own`` is what only this report says (its event, mentions, attestations, participations,
+    speeches, spans) and is stored as the named graph ``iri``. ``shared`` describes the nodes
+    other reports name too (official units, written places, bodies, posts, terms, documents),
+    node by node; each description is a function of its node's IRI, so every report that names
+    the node describes it alike, and the store keeps it once (``polgraph.store.layout``).
+    """
 
     iri: URIRef
-    triples: frozenset[tuple]
+    own: frozenset[tuple]
+    shared: dict[URIRef, frozenset[tuple]]
     key: str | None
     digest: str
+
+    @cached_property
+    def triples(self) -> frozenset[tuple]:
+        """Everything the report states: its own facts and the shared nodes' descriptions."""
+        return self.own.union(*self.shared.values())
 
     @cached_property
     def graph(self) -> Graph:
@@ -69,9 +86,6 @@ def organization_label(name: str, vocabulary: Vocabulary) -> str:
     found = vocabulary.body_type(label)
     return f"{found[0].label} {found[1]}".strip() if found else label
 
-
-def organization_iri(name: str, vocabulary: Vocabulary) -> URIRef:
-    return iris.organization(organization_label(name, vocabulary))
 
 
 def report_digest(extraction: Extraction) -> str:
@@ -96,13 +110,19 @@ class _Mapper:
         # report), so their speeches are numbered across entries.
         self.speech_count: dict[URIRef, int] = {}
         self.g: set[tuple] = set()  # a plain set: rdflib's Graph.add costs more than the mapping
+        self.shared: dict[URIRef, set[tuple]] = {}
         # A unit, body or post named many times in a report is described once.
         self.units_done: dict[tuple, URIRef] = {}
         self.organizations_done: dict[str, URIRef] = {}
+        self.homes: dict[URIRef, AdminUnit | None] = {}  # the unit each body's IRI is scoped by
         self.posts_done: dict[tuple, URIRef] = {}
 
     def add(self, s, p, o) -> None:
         self.g.add((s, p, o))
+
+    def describe(self, node: URIRef, p, o) -> None:
+        """A triple of a shared node's description: it must follow from the node's IRI alone."""
+        self.shared.setdefault(node, set()).add((node, p, o))
 
     # -- provenance ------------------------------------------------------------------------
     def map_report(self) -> None:
@@ -157,22 +177,19 @@ class _Mapper:
         return node
 
     def _written_area(self, parts: list[str], inside: URIRef | None = None) -> URIRef:
-        """Areas known only by the names the report writes, each part of the next."""
-        child: URIRef | None = None
-        first: URIRef | None = None
-        for index in range(len(parts)):
-            node = iris.area(parts[index], str(inside) if inside is not None else None)
-            found = self.v.area_level(parts[index])
-            self.add(node, RDF.type, found[0].area_class if found else PG.Area)
-            self.add(node, RDFS.label, Literal(parts[index]))
-            if child is not None:
-                self.add(child, PG.partOf, node)
-            child = node
-            first = first or node
-        assert child is not None and first is not None
-        if inside is not None:
-            self.add(child, PG.partOf, inside)
-        return first
+        """Areas known only by the names the report writes, each part of the next. Each is
+        named within the area it is part of ("thôn 3" of one commune is not that of another),
+        so what a node is part of follows from its IRI."""
+        node = inside
+        for part in reversed(parts):
+            parent, node = node, iris.area(part, str(node) if node is not None else None)
+            found = self.v.area_level(part)
+            self.describe(node, RDF.type, found[0].area_class if found else PG.Area)
+            self.describe(node, RDFS.label, Literal(part))
+            if parent is not None:
+                self.describe(node, PG.partOf, parent)
+        assert node is not None
+        return node
 
     def _below_commune(self, part: str) -> bool:
         found = self.v.area_level(part)
@@ -190,15 +207,15 @@ class _Mapper:
         if key in self.units_done:
             return self.units_done[key]
         node = self.units_done[key] = iris.unit(*key)
-        self.add(node, RDF.type, _UNIT_CLASSES[unit.level])
-        self.add(node, RDFS.label, Literal(unit.name))
-        self.add(node, PG.officialCode, Literal(unit.code))
-        self.add(node, PG.adminStructure, Literal(unit.structure))
+        self.describe(node, RDF.type, _UNIT_CLASSES[unit.level])
+        self.describe(node, RDFS.label, Literal(unit.name))
+        self.describe(node, PG.officialCode, Literal(unit.code))
+        self.describe(node, PG.adminStructure, Literal(unit.structure))
         if unit.parent is not None:
-            self.add(node, PG.partOf, self.unit(unit.parent))
+            self.describe(node, PG.partOf, self.unit(unit.parent))
         successor = self.units.successor(unit)
         if successor is not None:
-            self.add(node, PG.successorUnit, self.unit(successor))
+            self.describe(node, PG.successorUnit, self.unit(successor))
         return node
 
     def jurisdiction(self, locality: str) -> AdminUnit | None:
@@ -223,23 +240,39 @@ class _Mapper:
         return node
 
     def _organization(self, name: str) -> URIRef:
+        """A body's description depends on where the report is (which commune "xã Tân Phú" is,
+        which commune a village's party cell belongs to), so a body placed in an official unit
+        is named within it: namesake bodies of two provinces are two nodes, and each node's
+        description follows from its IRI."""
         label = organization_label(name, self.v)
         found = self.v.body_type(label)
-        node = iris.organization(label)
-        self.add(node, RDF.type, PG.Organization)
-        self.add(node, RDFS.label, Literal(label))
-        if found:
-            body, rest = found
-            self.add(node, RDF.type, body.org_class)
-            self.add(node, PG.bodyType, body.concept)
-            if body.org_class in _NESTED_CLASSES and rest and self.v.body_type(rest):
-                self.add(node, ORG.subOrganizationOf, self.organization(rest))
-            unit = self.jurisdiction(_with_level_word(body.label, rest)) if rest else None
-            if unit is not None:
-                self.add(node, PG.jurisdiction, self.unit(unit))
-            parent = self.party_parent(body.org_class, unit)
-            if parent is not None and parent != label:
-                self.add(node, ORG.subOrganizationOf, self.organization(parent))
+        if not found:
+            return self._describe_organization(iris.organization(label), label, None, [])
+        body, rest = found
+        triples: list[tuple] = [(RDF.type, body.org_class), (PG.bodyType, body.concept)]
+        home: AdminUnit | None = None
+        if body.org_class in _NESTED_CLASSES and rest and self.v.body_type(rest):
+            inside = self.organization(rest)
+            home = self.homes[inside]
+            triples.append((ORG.subOrganizationOf, inside))
+        unit = self.jurisdiction(_with_level_word(body.label, rest)) if rest else None
+        if unit is not None:
+            home = unit
+            triples.append((PG.jurisdiction, self.unit(unit)))
+        parent = self.party_parent(body.org_class, unit)
+        if parent is not None and parent != label:
+            above = self.organization(parent)
+            home = home or self.homes[above]
+            triples.append((ORG.subOrganizationOf, above))
+        return self._describe_organization(iris.organization(label, _unit_key(home)), label, home, triples)
+
+    def _describe_organization(self, node: URIRef, label: str, home: AdminUnit | None,
+                               triples: list[tuple]) -> URIRef:
+        self.homes[node] = home
+        self.describe(node, RDF.type, PG.Organization)
+        self.describe(node, RDFS.label, Literal(label))
+        for p, o in triples:
+            self.describe(node, p, o)
         return node
 
     def party_parent(self, org_class: URIRef, unit: AdminUnit | None) -> str | None:
@@ -270,15 +303,16 @@ class _Mapper:
     def _post(self, title: str, org_name: str | None) -> URIRef:
         title = normalise_label(title)
         org_label = normalise_label(org_name) if org_name else None
-        node = iris.post(title, org_label)
-        self.add(node, RDF.type, PG.Post)
-        self.add(node, PG.postTitle, Literal(title))
-        self.add(node, RDFS.label, Literal(f"{title} {org_label}" if org_label else title))
+        body = self.organization(org_label) if org_label else None
+        node = iris.post(title, body)
+        self.describe(node, RDF.type, PG.Post)
+        self.describe(node, PG.postTitle, Literal(title))
+        self.describe(node, RDFS.label, Literal(f"{title} {org_label}" if org_label else title))
         concept = self.v.post_type(title)
         if concept is not None:
-            self.add(node, PG.postType, concept)
-        if org_label:
-            self.add(node, ORG.postIn, self.organization(org_label))
+            self.describe(node, PG.postType, concept)
+        if body is not None:
+            self.describe(node, ORG.postIn, body)
         return node
 
     # -- the event -------------------------------------------------------------------------
@@ -303,23 +337,32 @@ class _Mapper:
             start, end = (int(y) for y in re.findall(r"\d{4}", ev.term))
             term = iris.term(start, end)
             self.add(e, PG.term, term)
-            self.add(term, RDF.type, PG.Term)
-            self.add(term, RDFS.label, Literal(f"{start}-{end}"))
-            self.add(term, PG.startYear, Literal(str(start), datatype=XSD.gYear))
-            self.add(term, PG.endYear, Literal(str(end), datatype=XSD.gYear))
+            self.describe(term, RDF.type, PG.Term)
+            self.describe(term, RDFS.label, Literal(f"{start}-{end}"))
+            self.describe(term, PG.startYear, Literal(str(start), datatype=XSD.gYear))
+            self.describe(term, PG.endYear, Literal(str(end), datatype=XSD.gYear))
         for doc in self.x.documents:
-            d = iris.document(doc.number, doc.issuer, self.digest)
-            self.add(e, PG.implements if doc.relation == "implements" else PG.cites, d)
-            self.add(d, RDF.type, PG.Document)
-            self.add(d, RDFS.label, Literal(f"{doc.kind} {doc.number}" if doc.kind else doc.number))
-            self.add(d, PG.documentNumber, Literal(doc.number))
-            if doc.kind:
-                self.add(d, PG.documentKind, Literal(normalise_label(doc.kind)))
-            if doc.issuer:
-                self.add(d, PG.issuer, self.organization(doc.issuer))
-            if doc.date:
-                self.add(d, PG.issued, Literal(doc.date, datatype=XSD.date))
-            self.span(d, doc.span)
+            self.document(doc)
+
+    def document(self, doc) -> None:
+        """A document with a known issuer is named by what the report says of it (number,
+        issuer, kind, date), so other reports citing it alike name the same node; with no
+        issuer it is this report's own."""
+        issuer = self.organization(doc.issuer) if doc.issuer else None
+        kind = normalise_label(doc.kind) if doc.kind else None
+        d = iris.document(doc.number, str(issuer) if issuer else None, self.digest, kind, doc.date)
+        say = self.describe if issuer is not None else self.add
+        self.add(self.event, PG.implements if doc.relation == "implements" else PG.cites, d)
+        say(d, RDF.type, PG.Document)
+        say(d, RDFS.label, Literal(f"{kind} {doc.number}" if kind else doc.number))
+        say(d, PG.documentNumber, Literal(doc.number))
+        if kind:
+            say(d, PG.documentKind, Literal(kind))
+        if issuer is not None:
+            say(d, PG.issuer, issuer)
+        if doc.date:
+            say(d, PG.issued, Literal(doc.date, datatype=XSD.date))
+        self.span(d, doc.span)
 
     def _default_label(self) -> str:
         kind = self.v.event_classes.get(self.x.event.kind, PG.Event)
@@ -393,7 +436,8 @@ class _Mapper:
         self.map_event()
         for person in self.x.persons:
             self.map_person(person)
-        return ReportGraph(self.report, frozenset(self.g), self.x.id, self.digest)
+        shared = {node: frozenset(triples) for node, triples in self.shared.items()}
+        return ReportGraph(self.report, frozenset(self.g), shared, self.x.id, self.digest)
 
 
 def map_extraction(extraction: Extraction, vocabulary: Vocabulary,

@@ -1,6 +1,6 @@
 """Where report graphs live. ``GraphStore`` is the interface; ``OxigraphStore`` the embedded one."""
 
-from polgraph.store.base import GraphStore, ReplaceOutcome, StoreStats
+from polgraph.store.base import GraphChange, GraphStore, ReplaceOutcome, StoreStats
 from polgraph.store.oxigraph import OxigraphStore, open_store
 
-__all__ = ["GraphStore", "ReplaceOutcome", "StoreStats", "OxigraphStore", "open_store"]
+__all__ = ["GraphChange", "GraphStore", "ReplaceOutcome", "StoreStats", "OxigraphStore", "open_store"]

@@ -1,9 +1,12 @@
-"""The store interface: named graphs in, SPARQL out. A remote SPARQL store can implement it too."""
+"""The store interface: named graphs in, SPARQL out. A remote SPARQL store can implement it too.
+
+What goes into which graph (a report's own facts, the shared descriptions, persons and tenures) is
+``polgraph.store.layout``'s business; a store only keeps graphs."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import IO, Any, Protocol
 
@@ -23,15 +26,31 @@ class StoreStats:
     model_graphs: int
 
 
+@dataclass
+class GraphChange:
+    """Changes to several named graphs that are made together, in one transaction: readers see
+    all of them or none, and a crash leaves none half-made."""
+
+    put: dict[URIRef, Iterable[tuple]] = field(default_factory=dict)  # each holds exactly these (none: dropped)
+    add: dict[URIRef, set[tuple]] = field(default_factory=dict)  # triples added to a graph
+    remove: dict[URIRef, set[tuple]] = field(default_factory=dict)  # triples taken out of a graph
+
+    def __bool__(self) -> bool:
+        return bool(self.put or any(self.add.values()) or any(self.remove.values()))
+
+
 class GraphStore(Protocol):
+    def apply(self, change: GraphChange) -> dict[URIRef, ReplaceOutcome]:
+        """Make ``change`` in one transaction; what became of each graph in ``change.put``."""
+
     def replace_graph(self, name: URIRef, graph: Iterable[tuple]) -> ReplaceOutcome:
         """Make ``name`` hold exactly ``graph`` (an rdflib graph or any iterable of triples),
         atomically: readers see the old or the new graph."""
 
-    def replace_graphs(self, items: list[tuple[URIRef, Iterable[tuple]]]) -> list[ReplaceOutcome]:
-        """``replace_graph`` for each item, in order; a store may write them together."""
-
     def remove_graph(self, name: URIRef) -> bool: ...
+
+    def graph_triples(self, name: URIRef) -> set[tuple]:
+        """The triples of one named graph, as rdflib terms (none when it does not exist)."""
 
     def has_graph(self, name: URIRef) -> bool: ...
 

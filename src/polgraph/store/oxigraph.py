@@ -12,7 +12,7 @@ from rdflib import URIRef
 from polgraph.errors import StoreError
 from polgraph.rdf.terms import from_ox, to_ox
 from polgraph.namespaces import MODEL_GRAPH_PREFIX
-from polgraph.store.base import ReplaceOutcome, StoreStats
+from polgraph.store.base import GraphChange, ReplaceOutcome, StoreStats
 
 _DUMP_FORMATS = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
 
@@ -39,57 +39,47 @@ class OxigraphStore:
             raise StoreError(f"cannot open the store at {path}: {exc}") from None
 
     # -- writing ---------------------------------------------------------------------------
-    def replace_graph(self, name: URIRef, graph: Iterable[tuple]) -> ReplaceOutcome:
-        target = ox.NamedNode(str(name))
-        new = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), target) for s, p, o in graph}
-        existed = self._store.contains_named_graph(target)
-        try:
-            if not existed:
-                self._store.extend(new)  # one transaction
-                return ReplaceOutcome.ADDED
+    def apply(self, change: GraphChange) -> dict[URIRef, ReplaceOutcome]:
+        outcomes: dict[URIRef, ReplaceOutcome] = {}
+        inserts: list[ox.Quad] = []
+        deletes: list[ox.Quad] = []
+        drops: list[ox.NamedNode] = []
+        for name, graph in change.put.items():
+            target = ox.NamedNode(str(name))
+            new = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), target) for s, p, o in graph}
+            if not self._store.contains_named_graph(target):
+                inserts.extend(new)
+                outcomes[name] = ReplaceOutcome.ADDED if new else ReplaceOutcome.UNCHANGED
+                continue
             old = set(self._store.quads_for_pattern(None, None, None, target))
             if old == new:
-                return ReplaceOutcome.UNCHANGED
-            # Only the difference is written, in one SPARQL update, which is one transaction:
-            # readers never see a half-replaced graph, and a small change to a large derived graph
-            # (persons, tenures) stays small.
-            gone, come = old - new, new - old
-            if any(isinstance(t, ox.BlankNode) for q in gone | come for t in (q.subject, q.object)):
-                gone, come = {None}, new  # DELETE DATA cannot name blank nodes: drop and rewrite
-            removed = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in gone if q is not None)
-            added = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in come)
-            parts = [f"DROP SILENT GRAPH {target}"] if None in gone else []
-            if removed:
-                parts.append(f"DELETE DATA {{ GRAPH {target} {{\n{removed} }} }}")
-            if added:
-                parts.append(f"INSERT DATA {{ GRAPH {target} {{\n{added} }} }}")
-            self._store.update(" ;\n".join(parts))
-        except (OSError, SyntaxError) as exc:
-            raise StoreError(f"cannot write graph {name}: {exc}") from None
-        return ReplaceOutcome.REPLACED
-
-    def replace_graphs(self, items: list[tuple[URIRef, Iterable[tuple]]]) -> list[ReplaceOutcome]:
-        """``replace_graph`` for many graphs; the new ones are written in one transaction, which
-        costs far less on disk than one each."""
-        outcomes: list[ReplaceOutcome] = []
-        fresh: dict[str, list[ox.Quad]] = {}
-        for name, graph in items:
-            if str(name) in fresh:  # the same report twice: write the first so the second replaces it
-                self._write_new(fresh.pop(str(name)))
-            target = ox.NamedNode(str(name))
-            if self._store.contains_named_graph(target):
-                outcomes.append(self.replace_graph(name, graph))
+                outcomes[name] = ReplaceOutcome.UNCHANGED
                 continue
-            fresh[str(name)] = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), target) for s, p, o in graph]
-            outcomes.append(ReplaceOutcome.ADDED)
-        self._write_new([quad for quads in fresh.values() for quad in quads])
+            outcomes[name] = ReplaceOutcome.REPLACED
+            # Only the difference is written, so a small change to a large graph stays small.
+            gone, come = old - new, new - old
+            if not new or any(isinstance(t, ox.BlankNode) for q in gone for t in (q.subject, q.object)):
+                drops.append(target)  # DELETE DATA cannot name blank nodes: drop and rewrite
+                gone, come = set(), new
+            deletes.extend(gone)
+            inserts.extend(come)
+        for name, triples in change.add.items():
+            target = ox.NamedNode(str(name))
+            inserts.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), target) for s, p, o in triples)
+        for name, triples in change.remove.items():
+            target = ox.NamedNode(str(name))
+            deletes.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), target) for s, p, o in triples)
+        try:
+            if not deletes and not drops:
+                self._store.extend(inserts)  # one transaction, and the quickest way in
+            else:
+                self._store.update(_update_text(drops, deletes, inserts))  # one update: one transaction
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"cannot write graphs {', '.join(sorted(map(str, change.put)))}: {exc}") from None
         return outcomes
 
-    def _write_new(self, quads: list[ox.Quad]) -> None:
-        try:
-            self._store.extend(quads)
-        except OSError as exc:
-            raise StoreError(f"cannot write the new graphs: {exc}") from None
+    def replace_graph(self, name: URIRef, graph: Iterable[tuple]) -> ReplaceOutcome:
+        return self.apply(GraphChange(put={name: graph}))[name]
 
     def remove_graph(self, name: URIRef) -> bool:
         target = ox.NamedNode(str(name))
@@ -104,6 +94,9 @@ class OxigraphStore:
 
     def graph_quads(self, name: URIRef) -> list[ox.Quad]:
         return list(self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))))
+
+    def graph_triples(self, name: URIRef) -> set[tuple]:
+        return {(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in self.graph_quads(name)}
 
     def report_graphs(self) -> list[str]:
         return sorted(
@@ -163,6 +156,18 @@ class OxigraphStore:
     def close(self) -> None:
         self._store.flush()
         del self._store
+
+
+def _update_text(drops: list[ox.NamedNode], deletes: list[ox.Quad], inserts: list[ox.Quad]) -> str:
+    def data(quads: list[ox.Quad]) -> str:
+        return " .\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
+
+    parts = [f"DROP SILENT GRAPH {graph}" for graph in drops]
+    if deletes:
+        parts.append(f"DELETE DATA {{\n{data(deletes)} }}")
+    if inserts:
+        parts.append(f"INSERT DATA {{\n{data(inserts)} }}")
+    return " ;\n".join(parts)
 
 
 def open_store(path: Path | None, *, read_only: bool = False) -> OxigraphStore:

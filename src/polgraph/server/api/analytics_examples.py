@@ -27,7 +27,7 @@ COMMUNITIES = page({"community": 0, "size": 9, "places": [COMMUNE],
                     "bodies": [PARTY_COMMITTEE, PEOPLES_COMMITTEE],
                     "members": [{**DONG, "posts": _DONG_POSTS, "weighted_degree": 8}]})
 
-_XUAN_HOA = "uy-ban-nhan-dan-xa-xuan-hoa-ff22e790"
+_XUAN_HOA = "uy-ban-nhan-dan-xa-xuan-hoa-9ae4b0bc"
 
 
 def _person(ident: str, name: str) -> dict:
@@ -46,7 +46,7 @@ SUCCESSION = page({
 # -- files: the two persons and their tie, as each format writes them --------------------------
 _PLACE = COMMUNE["iri"]
 _DONG_BODIES = [PARTY_COMMITTEE["iri"], PEOPLES_COMMITTEE["iri"]]
-_VO_NAM_BODIES = [PARTY_COMMITTEE["iri"], f"{_ID}org/hoi-dong-nhan-dan-xa-cam-loc-d26db5d0"]
+_VO_NAM_BODIES = [PARTY_COMMITTEE["iri"], f"{_ID}org/hoi-dong-nhan-dan-xa-cam-loc-9b746b20"]
 
 
 def _graphml_node(person: dict, posts: list[str], bodies: list[str]) -> str:

@@ -30,7 +30,7 @@ Org = Annotated[str | None, Query(
     max_length=200, description="Only this body and its sub-bodies: the events it organised or had a "
                                 "post-holder at, and its posts. An organization's id, its name as "
                                 "reports write it, or its IRI.",
-    openapi_examples=examples(name="UBND xã Cẩm Lộc", id="uy-ban-nhan-dan-xa-cam-loc-b2c9b57f"))]
+    openapi_examples=examples(name="UBND xã Cẩm Lộc", id="uy-ban-nhan-dan-xa-cam-loc-799af1ba"))]
 
 
 def _body(request: Request, org: str | None) -> str | None:

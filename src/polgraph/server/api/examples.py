@@ -21,13 +21,13 @@ DONG = _node("person", "nguyen-viet-dong-68682787-d5c6b1b3", "persons", name="Ng
 DONG_MENTION = _node("person", "nguyen-viet-dong-68682787-796dc11e", name="Nguyễn Viết Đồng")
 VO_NAM = _node("person", "vo-nam-df6001cd-a04cefa7", "persons", name="Võ Nam")
 TRAN_ANH_DUNG = _node("person", "tran-anh-dung-63cf10b9-8ca03013", "persons", name="Trần Anh Dũng")
-CHAIR_POST = _node("post", "uy-ban-nhan-dan-xa-cam-loc-b2c9b57f/chu-tich-3ffdb9", title="Chủ tịch",
+CHAIR_POST = _node("post", "uy-ban-nhan-dan-xa-cam-loc-799af1ba/chu-tich-3ffdb9", title="Chủ tịch",
                    label="Chủ tịch Ủy ban nhân dân xã Cẩm Lộc")
-PEOPLES_COMMITTEE = _node("org", "uy-ban-nhan-dan-xa-cam-loc-b2c9b57f", "organizations",
+PEOPLES_COMMITTEE = _node("org", "uy-ban-nhan-dan-xa-cam-loc-799af1ba", "organizations",
                           label="Ủy ban nhân dân xã Cẩm Lộc")
-PARTY_COMMITTEE = _node("org", "dang-uy-xa-cam-loc-e70eec11", "organizations",
+PARTY_COMMITTEE = _node("org", "dang-uy-xa-cam-loc-27a31812", "organizations",
                         label="Đảng ủy xã Cẩm Lộc")
-ORGANISER = _node("org", "ban-chap-hanh-dang-bo-xa-cam-loc-b5005679", "organizations",
+ORGANISER = _node("org", "ban-chap-hanh-dang-bo-xa-cam-loc-9f56921f", "organizations",
                   label="Ban Chấp hành Đảng bộ xã Cẩm Lộc")
 COMMUNE = _node("unit", "legacy/commune/18730", label="Xã Cẩm Lộc")
 _CHAIRS = ("Đồng chí; Võ Nam - Bí thư Đảng ủy, Chủ tịch HĐND xã; đồng chí: Hoàng Văn Ngọ - "
@@ -41,7 +41,7 @@ def cited(start: int, end: int, quote: str, sentence: str = _CHAIRS, sentence_st
 
 
 CHAIR_CITED = cited(918, 934, "Chủ tịch UBND xã")
-CHAIR_ATTESTATION = _node("attestation", "796dc11ec1a8f094-603f2ce2417a")
+CHAIR_ATTESTATION = _node("attestation", "796dc11ec1a8f094-9b5ea4d435d5")
 CHAIR_EVIDENCE = {**CHAIR_ATTESTATION, "event": EVENT, "as_written": "Chủ tịch UBND xã", "elected": False,
                   "source": CHAIR_CITED}
 DONG_PARTICIPATION = _node("participation", "796dc11ec1a8f094-9defcc4ca19a")
@@ -87,7 +87,7 @@ ORGANIZATION_LINKED_DATA = [{"@id": PARTY_COMMITTEE["iri"],
                              _TYPE: [{"@id": _PG + "Organization"}, {"@id": _PG + "PartyCommittee"}],
                              _LABEL: [{"@value": "Đảng ủy xã Cẩm Lộc"}],
                              "http://www.w3.org/ns/org#subOrganizationOf": [
-                                 {"@id": f"{_ID}org/huyen-uy-cam-xuyen-7b646577"}]}]
+                                 {"@id": f"{_ID}org/huyen-uy-cam-xuyen-4193336a"}]}]
 
 EVENTS = page({**EVENT, "place": COMMUNE, "organisers": [ORGANISER], "source": REPORT})
 EVENT_DETAIL = {
@@ -106,7 +106,7 @@ EVENT_DETAIL = {
                   "source": cited(1732, 1795, f"phát biểu tham luận về {TOPIC}\n", SPEECH, 1687)}],
     "documents": [{**_node("document", "93-kh-hu-3c44-92905e1267a1", label="Kế hoạch 93-KH/HU",
                            number="93-KH/HU", kind="Kế hoạch", issued="2023-03-01", relation="implements"),
-                   "issuer": _node("org", "ban-thuong-vu-huyen-uy-cam-xuyen-180ff43c", "organizations",
+                   "issuer": _node("org", "ban-thuong-vu-huyen-uy-cam-xuyen-c6a979f7", "organizations",
                                    label="Ban Thường vụ Huyện ủy Cẩm Xuyên"),
                    "source": cited(22, 30, "93-KH/HU", PLAN, 0)}],
     "source": cited(170, 190, "Chiều ngày 16/5/2023", MEETING, 170),
@@ -115,9 +115,9 @@ EVENT_DETAIL = {
 ORGANIZATIONS = page(PARTY_COMMITTEE)
 ORGANIZATION = {
     **PARTY_COMMITTEE, "kind": "Party committee", "body_type": "Đảng ủy", "jurisdiction": COMMUNE,
-    "parents": [_node("org", "huyen-uy-cam-xuyen-7b646577", "organizations", label="Huyện ủy Cẩm Xuyên")],
-    "sub_bodies": [_node("org", "chi-bo-nam-phong-417133bf", "organizations", label="Chi bộ Nam Phong")],
-    "posts": [{"post": _node("post", "dang-uy-xa-cam-loc-e70eec11/bi-thu-7708b3", title="Bí thư",
+    "parents": [_node("org", "huyen-uy-cam-xuyen-4193336a", "organizations", label="Huyện ủy Cẩm Xuyên")],
+    "sub_bodies": [_node("org", "chi-bo-nam-phong-0a502aec", "organizations", label="Chi bộ Nam Phong")],
+    "posts": [{"post": _node("post", "dang-uy-xa-cam-loc-27a31812/bi-thu-7708b3", title="Bí thư",
                              label="Bí thư Đảng ủy xã Cẩm Lộc"),
                "holders": [{**_node("tenure", "d10990683732"), "holder": VO_NAM,
                             "first_evidence": "2023-05-16", "last_evidence": "2023-05-16",

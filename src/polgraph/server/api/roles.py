@@ -82,7 +82,7 @@ Person = Annotated[str | None, Query(
     openapi_examples=examples(Nguyen_Viet_Dong="nguyen-viet-dong-68682787-d5c6b1b3"))]
 Organization = Annotated[str | None, Query(
     description="An organisation's id: the roles in it and in its sub-bodies.",
-    openapi_examples=examples(commune_committee="uy-ban-nhan-dan-xa-cam-loc-b2c9b57f"))]
+    openapi_examples=examples(commune_committee="uy-ban-nhan-dan-xa-cam-loc-799af1ba"))]
 OnDate = Annotated[dt.date | None, Query(
     alias="date", openapi_examples=examples(mid_2023="2023-06-01"),
     description=("A day (YYYY-MM-DD): who held the roles that day, from the tenures — attested on both "

@@ -39,11 +39,11 @@ SELECT ?key ?title ?published ?url ?hash ?text ?event ?event_label WHERE {
 # optional parts up from each fact at hand (see graph.py).
 _FACTS = """
 SELECT DISTINCT ?fact ?type ?start ?end ?mention ?name ?person ?post_label ?label ?topic WHERE {
-  GRAPH ?report {
-    ?fact pg:evidence ?span ; a ?type . ?span oa:start ?start ; oa:end ?end .
-    LATERAL { OPTIONAL { ?fact pg:post/rdfs:label ?post_label } }
-    OPTIONAL { ?fact rdfs:label ?label } OPTIONAL { ?fact pg:topic ?topic }
-  }
+  GRAPH ?report { ?fact pg:evidence ?span . ?span oa:start ?start ; oa:end ?end . }
+  # a shared document's type and label live in its own description, not in the report
+  ?fact a ?type .
+  LATERAL { OPTIONAL { ?fact pg:post/rdfs:label ?post_label } }
+  OPTIONAL { ?fact rdfs:label ?label } OPTIONAL { ?fact pg:topic ?topic }
   LATERAL { OPTIONAL {
     GRAPH ?report { ?fact pg:person|pg:participant|pg:speaker ?mention . ?mention pg:name ?name }
     OPTIONAL { ?mention pg:mentionOf ?person }

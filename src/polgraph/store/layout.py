@@ -1,0 +1,178 @@
+"""Which named graph each fact lives in, and how reports are written, replaced and removed.
+
+- **A report's own facts** (its event, the persons it mentions, their attestations,
+  participations and speeches, the spans) are the named graph of the report's IRI. Replacing a
+  report rewrites that graph; removing it drops it.
+- **What many reports name** (official units, written places, bodies, posts, terms, documents
+  with an issuer) is described once, node by node: each description is a graph of its own, named
+  by the node and a hash of the description (``…/graph/shared/org/…/<hash>``). A report's graph
+  lists the descriptions it relies on (``pg:sharedDescription``), and a description no report
+  relies on any more is dropped, so replacing and removing stay exact. The union of graphs that
+  queries read then holds each description once, however many reports name the node: with a copy
+  in every report's graph, every stored copy of a triple is one more row and joins multiply.
+- **Persons and tenures** are derived from the reports into graphs of their own
+  (``polgraph.resolve``).
+- **What awaits resolution** (``…/graph/pending``): the names, posts and reports a write touched,
+  recorded in the write's own transaction and cleared once resolved, so that an interrupted
+  ingest is finished by the next one.
+
+See ``docs/storage.md`` for the reasons.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+
+from polgraph.namespaces import ID, MODEL_GRAPH_PREFIX, PG, PREFIXES
+from polgraph.rdf.mapping import ReportGraph
+from polgraph.store.base import GraphChange, GraphStore, ReplaceOutcome
+
+SHARED_PREFIX = MODEL_GRAPH_PREFIX + "shared/"
+PENDING_GRAPH = URIRef(MODEL_GRAPH_PREFIX + "pending")
+_PENDING = ID["pending"]
+_PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+@dataclass
+class Touched:
+    """What a write changed, for resolution to redo: name keys, posts and reports (IRIs)."""
+
+    names: set[str] = field(default_factory=set)
+    posts: set[str] = field(default_factory=set)
+    reports: set[str] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.names or self.posts or self.reports)
+
+    def update(self, other: Touched) -> None:
+        self.names |= other.names
+        self.posts |= other.posts
+        self.reports |= other.reports
+
+    def triples(self) -> set[tuple]:
+        return ({(_PENDING, PG.pendingName, Literal(n)) for n in self.names}
+                | {(_PENDING, PG.pendingPost, URIRef(p)) for p in self.posts}
+                | {(_PENDING, PG.pendingReport, URIRef(r)) for r in self.reports})
+
+
+def touched_by(report: URIRef, triples: Iterable[tuple]) -> Touched:
+    """The names and posts a report's own triples speak of."""
+    touched = Touched(reports={str(report)})
+    for _, p, o in triples:
+        if p == PG.nameKey:
+            touched.names.add(str(o))
+        elif p == PG.post:
+            touched.posts.add(str(o))
+    return touched
+
+
+def read_pending(store: GraphStore) -> Touched:
+    found = Touched()
+    sets = {str(PG.pendingName): found.names, str(PG.pendingPost): found.posts,
+            str(PG.pendingReport): found.reports}
+    for _, p, o in store.graph_triples(PENDING_GRAPH):
+        sets[str(p)].add(str(o))
+    return found
+
+
+def clear_pending(change: GraphChange, done: Touched) -> None:
+    """Add to ``change`` the removal of what was pending and is now done."""
+    change.remove.setdefault(PENDING_GRAPH, set()).update(done.triples())
+
+
+def description_graph(node: URIRef, triples: frozenset[tuple]) -> URIRef:
+    """The graph of one description of a node: its name says whose, and hashes what it says."""
+    content = "\n".join(sorted(f"{p.n3()} {o.n3()}" for _, p, o in triples))
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
+    path = str(node)[len(str(ID)):] if str(node).startswith(str(ID)) else \
+        hashlib.sha256(str(node).encode("utf-8")).hexdigest()[:24]
+    return URIRef(f"{SHARED_PREFIX}{path}/{digest}")
+
+
+def _relied_on(triples: Iterable[tuple]) -> set[URIRef]:
+    return {o for _, p, o in triples if p == PG.sharedDescription}
+
+
+class ReportWriter:
+    """Writes reports into a store by the layout above. Each call is one transaction."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        # The same bodies, posts and places come back in report after report.
+        self._names: dict[frozenset[tuple], URIRef] = {}
+
+    def _graph_of(self, node: URIRef, triples: frozenset[tuple]) -> URIRef:
+        name = self._names.get(triples)
+        if name is None:
+            name = self._names[triples] = description_graph(node, triples)
+        return name
+
+    def write(self, reports: list[ReportGraph]) -> list[ReplaceOutcome]:
+        """Store (or replace) ``reports``: what became of each, in order."""
+        change = GraphChange()
+        touched = Touched()
+        relied_on: set[URIRef] = set()
+        given_up: set[URIRef] = set()  # descriptions the earlier versions relied on
+        first: dict[URIRef, set[tuple]] = {}
+        repeats: dict[int, ReplaceOutcome] = {}
+        for index, report in enumerate(reports):
+            descriptions = {self._graph_of(node, triples): triples for node, triples in report.shared.items()}
+            own = set(report.own) | {(report.iri, PG.sharedDescription, g) for g in descriptions}
+            if report.iri in first:  # the same report twice in one batch: the later one counts
+                repeats[index] = ReplaceOutcome.UNCHANGED if own == first[report.iri] else ReplaceOutcome.REPLACED
+            first.setdefault(report.iri, own)
+            change.put[report.iri] = own
+            for graph, triples in descriptions.items():
+                # A missing description is written whatever becomes of the report, which also
+                # mends a store that lost one.
+                if graph not in change.put and not self.store.has_graph(graph):
+                    change.put[graph] = triples
+            relied_on |= descriptions.keys()
+            old = self.store.graph_triples(report.iri) if self.store.has_graph(report.iri) else None
+            if old == own:
+                continue
+            if old is not None:
+                given_up |= _relied_on(old)
+                touched.update(touched_by(report.iri, old))
+            touched.update(touched_by(report.iri, own))
+        for graph in self._unused(given_up - relied_on, leaving=set(first)):
+            change.put[graph] = ()
+        change.add[PENDING_GRAPH] = touched.triples()
+        outcomes = self.store.apply(change)
+        return [repeats.get(i, outcomes[report.iri]) for i, report in enumerate(reports)]
+
+    def remove(self, report: URIRef) -> bool:
+        """Drop a report's graph, and the descriptions only it relied on; False when absent."""
+        if not self.store.has_graph(report):
+            return False
+        old = self.store.graph_triples(report)
+        change = GraphChange(put={report: ()})
+        for graph in self._unused(_relied_on(old), leaving={report}):
+            change.put[graph] = ()
+        change.add[PENDING_GRAPH] = touched_by(report, old).triples()
+        self.store.apply(change)
+        return True
+
+    def _unused(self, graphs: set[URIRef], leaving: set[URIRef]) -> set[URIRef]:
+        """Those of ``graphs`` that no report but those ``leaving`` relies on."""
+        if not graphs:
+            return set()
+        values = " ".join(f"<{g}>" for g in sorted(graphs))
+        rows = self.store.query(_PREFIXES + f"SELECT ?g ?r WHERE {{ VALUES ?g {{ {values} }} "
+                                            "?r pg:sharedDescription ?g }")
+        kept = {row["g"].value for row in rows if URIRef(row["r"].value) not in leaving}
+        return {g for g in graphs if str(g) not in kept}
+
+    def collect_garbage(self) -> int:
+        """Drop every description no report relies on (left by writes made outside the
+        pipeline, such as SPARQL updates); how many were dropped."""
+        used = {row["g"].value for row in self.store.query(
+            _PREFIXES + "SELECT DISTINCT ?g WHERE { ?r pg:sharedDescription ?g }")}
+        unused = [URIRef(g) for g in self.store.graphs_under(SHARED_PREFIX) if g not in used]
+        if unused:
+            self.store.apply(GraphChange(put={g: () for g in unused}))
+        return len(unused)
