@@ -22,8 +22,10 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serving(store: Path, env: dict[str, str] | None = None, *, start_timeout: float = 60) -> Iterator[str]:
-    """The server's base URL while it runs; it is stopped (and waited for) on exit."""
+def server_process(store: Path, env: dict[str, str] | None = None, *,
+                   start_timeout: float = 60) -> Iterator[tuple[subprocess.Popen, str]]:
+    """The server's process and base URL while it runs; it is stopped (and waited for) on exit
+    unless it has ended by then."""
     port = free_port()
     environ = {**os.environ, **(env or {})}
     process = subprocess.Popen(
@@ -46,11 +48,19 @@ def serving(store: Path, env: dict[str, str] | None = None, *, start_timeout: fl
             if time.monotonic() > deadline:
                 raise RuntimeError("the server did not answer in time")
             time.sleep(0.1)
-        yield base
+        yield process, base
     finally:
-        process.send_signal(signal.SIGINT)
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
         try:
             process.wait(15)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(5)
+
+
+@contextlib.contextmanager
+def serving(store: Path, env: dict[str, str] | None = None, *, start_timeout: float = 60) -> Iterator[str]:
+    """The server's base URL while it runs; it is stopped (and waited for) on exit."""
+    with server_process(store, env, start_timeout=start_timeout) as (_, base):
+        yield base

@@ -33,6 +33,8 @@ class Settings:
     query_workers: int = 0  # processes that run queries and API answers; 0: one per core and one more
     max_analyses: int = 1  # network analyses the server works on at once (analysis_slots.py)
     analysis_wait: float = 60.0  # seconds one waits for a free slot before it is answered 503
+    # An analysis of a whole large store takes tens of seconds: it has its own, longer limit.
+    analysis_timeout: float = 120.0
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, *, store: Path | None = None,
@@ -51,6 +53,7 @@ class Settings:
                 query_workers=int(env.get("POLGRAPH_QUERY_WORKERS") or 0),
                 max_analyses=max(1, int(env.get("POLGRAPH_MAX_ANALYSES") or 1)),
                 analysis_wait=float(env.get("POLGRAPH_ANALYSIS_WAIT") or 60.0),
+                analysis_timeout=float(env.get("POLGRAPH_ANALYSIS_TIMEOUT") or 120.0),
             )
         except ValueError as exc:
             raise ValueError(f"a POLGRAPH_* setting is not a number: {exc}") from None

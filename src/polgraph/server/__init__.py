@@ -9,7 +9,7 @@ __all__ = ["create_app"]
 
 
 def __getattr__(name: str):
-    # Query worker processes import polgraph.server.worker; they must not pay for the web stack.
+    # Importing the package (a query worker imports polgraph.server.worker) loads no web stack.
     if name == "create_app":
         from polgraph.server.app import create_app
 

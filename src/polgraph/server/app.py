@@ -14,9 +14,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from polgraph import __version__
 from polgraph.errors import PolgraphError, QueryError, StoreError
 from polgraph.server import analysis_slots
+from polgraph.server.answer_cache import AnswerCache
 from polgraph.server.engine import QueryEngine
 from polgraph.server.errors import ApiError, error_response
 from polgraph.server.limits import BodySizeLimit
+from polgraph.server.stopping import stopping_on_signal
 from polgraph.settings import Settings
 
 DESCRIPTION = """\
@@ -32,15 +34,16 @@ Errors are JSON: `{"error": …, "detail": …}`.
 
 @contextmanager
 def store_writes(request: Request) -> Iterator:
-    """Hold the store for one writer at a time; queries see the change once it is done, and
-    the API's tables are read again (``store_generation``)."""
+    """Hold the store for one writer at a time; queries see the change once it is done, and the
+    answers kept for the last generation are worked out again (``store_generation``)."""
     state = request.app.state
     with state.write_lock:
         try:
             yield state.store
         finally:
-            state.store_generation += 1
+            # In this order: a request that sees the new generation gets a new snapshot too.
             state.engine.mark_changed()
+            state.store_generation += 1
 
 
 def create_app(settings: Settings, store) -> FastAPI:
@@ -49,11 +52,12 @@ def create_app(settings: Settings, store) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        await engine.start()
-        try:
-            yield
-        finally:
-            engine.stop()
+        with stopping_on_signal(engine.stop):
+            try:
+                await engine.start()
+                yield
+            finally:
+                engine.stop()
 
     app = FastAPI(title="polgraph", version=__version__, description=DESCRIPTION,
                   lifespan=lifespan)
@@ -62,6 +66,7 @@ def create_app(settings: Settings, store) -> FastAPI:
     app.state.engine = engine
     app.state.write_lock = threading.Lock()
     app.state.store_generation = 0  # writes so far (store_writes)
+    app.state.answers = AnswerCache()
     analysis_slots.install(app, settings.max_analyses)
 
     # Browsers elsewhere may read (GET, and POST for queries) but never send the write token.

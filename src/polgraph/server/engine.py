@@ -13,6 +13,9 @@ Why snapshots: the store belongs to the server process (which writes to it), so 
 checkpoints of it. A checkpoint is hard links to the store's files and takes milliseconds; a
 new one is taken before the first query after each write, so queries always see what has been
 written.
+
+Stopping: ``stop()`` kills every worker at once and ends the jobs waiting or running with
+ServerStopping, so the server never waits on a query to stop.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import asyncio
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -31,7 +35,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from polgraph.server.worker import Answer, Refusal
+from polgraph.server.worker import READY, Answer, Refusal
 
 log = logging.getLogger(__name__)
 
@@ -40,16 +44,22 @@ class QueryTimeout(Exception):
     pass
 
 
+class ServerStopping(Exception):
+    """The engine stopped (the server is shutting down) before the job was answered."""
+
+
 class _Worker:
     """A ``python -m polgraph.server.worker`` process and the two pipes to it. A plain process,
-    not multiprocessing's: it must not re-import the program that started the server."""
+    not multiprocessing's: it must not re-import the program that started the server. It leads a
+    process group of its own, so that killing it kills what it started too (an analysis's
+    Louvain processes)."""
 
     def __init__(self) -> None:
         from_parent, to_child = os.pipe()
         from_child, to_parent = os.pipe()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "polgraph.server.worker", str(from_parent), str(to_parent)],
-            pass_fds=(from_parent, to_parent), stdin=subprocess.DEVNULL,
+            pass_fds=(from_parent, to_parent), stdin=subprocess.DEVNULL, start_new_session=True,
         )
         os.close(from_parent)
         os.close(to_parent)
@@ -68,7 +78,8 @@ class _Worker:
         return self.inbox.recv()
 
     def kill(self) -> None:
-        self.process.kill()
+        with suppress(ProcessLookupError):  # not yet waited for, so the group is still its own
+            os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait(5)
         self.outbox.close()
         self.inbox.close()
@@ -99,7 +110,10 @@ class QueryEngine:
         self._snapshot: str | None = None
         self._changed = True
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._stopped = False
         self._workers: set[_Worker] = set()
+        self._starting: set[_Worker] = set()  # started, not yet READY
+        self._ready: asyncio.Future | None = None  # done when the first workers are READY
         self._idle: deque[_Worker] = deque()
         self._waiting: deque[_Turn] = deque()
         self._busy: dict[_Worker, _Turn] = {}
@@ -120,11 +134,16 @@ class QueryEngine:
 
     # -- life --------------------------------------------------------------------------------
     async def start(self) -> None:
+        """Start the workers; back once they are ready, so that no job waits on their start."""
         self._loop = asyncio.get_running_loop()
+        self._stopped = False
+        self.root.mkdir(parents=True, exist_ok=True)  # stop() took it away
+        self._ready = self._loop.create_future()
         started = await asyncio.gather(*(asyncio.to_thread(self._spawn) for _ in range(self.size)))
         await asyncio.to_thread(self.current_snapshot)
         for worker in started:
             self._enlist(worker)
+        await self._ready
 
     def _spawn(self) -> _Worker:
         worker = _Worker()
@@ -132,21 +151,37 @@ class QueryEngine:
         return worker
 
     def _enlist(self, worker: _Worker) -> None:
-        """A new worker starts serving (on the event loop)."""
+        """A new worker is heard from (on the event loop); it serves once it says READY."""
         assert self._loop is not None
+        if self._stopped:
+            self._workers.discard(worker)
+            worker.kill()
+            return
+        self._starting.add(worker)
         self._loop.add_reader(worker.inbox.fileno(), self._answered, worker)
-        self._idle.append(worker)
-        self._dispatch()
 
     def stop(self) -> None:
-        for turn in self._busy.values():
+        """Kill the workers and end every job at once, waiting or running, with ServerStopping.
+        Called when the server is told to stop and again at its end: the second call does nothing."""
+        if self._stopped:
+            return
+        self._stopped = True
+        for turn in [*self._waiting, *self._busy.values()]:
             if turn.deadline is not None:
                 turn.deadline.cancel()
+            _settle(turn, ServerStopping())
+        self._waiting.clear()
+        self._busy.clear()
+        self._idle.clear()
+        self._starting.clear()
+        if self._ready is not None and not self._ready.done():
+            self._ready.set_result(None)
         for worker in list(self._workers):
             self._stop_reading(worker)
             worker.kill()
         self._workers.clear()
-        shutil.rmtree(self.root, ignore_errors=True)
+        with self._lock:  # not while a snapshot is being taken into it
+            shutil.rmtree(self.root, ignore_errors=True)
 
     # -- snapshots ---------------------------------------------------------------------------
     def mark_changed(self) -> None:
@@ -158,6 +193,8 @@ class QueryEngine:
         """The newest snapshot, taken now if the store changed since the last; ``reader`` is
         recorded as reading it in the same step, so no later write can remove it meanwhile."""
         with self._lock:
+            if self._stopped:
+                raise ServerStopping()
             if self._changed or self._snapshot is None:
                 self._generation += 1
                 path = self.root / f"snapshot-{self._generation}"
@@ -185,6 +222,8 @@ class QueryEngine:
     async def run(self, job) -> Answer | Refusal:
         """The answer to ``job`` (a QueryJob or an offload.ApiJob), after the jobs sent before it."""
         assert self._loop is not None, "QueryEngine.start() was not awaited"
+        if self._stopped:
+            raise ServerStopping()
         turn = _Turn(job, self._loop.create_future())
         self._waiting.append(turn)
         self._dispatch()
@@ -196,7 +235,7 @@ class QueryEngine:
 
     def _dispatch(self) -> None:
         """Send the waiting jobs to the idle workers, in the order they came."""
-        while self._waiting and self._idle:
+        while self._waiting and self._idle and not self._stopped:
             if self._changed:  # a checkpoint takes milliseconds: not on the event loop
                 if self._refreshing is None:
                     self._refreshing = asyncio.ensure_future(asyncio.to_thread(self.current_snapshot))
@@ -210,7 +249,8 @@ class QueryEngine:
                 _settle(turn, _stopped(exc))
                 continue
             turn.worker = worker
-            turn.deadline = self._loop.call_later(self.timeout, self._expired, worker)
+            turn.deadline = self._loop.call_later(getattr(turn.job, "timeout", None) or self.timeout,
+                                                  self._expired, worker)
             self._busy[worker] = turn
 
     def _refreshed(self, refreshing: asyncio.Future) -> None:
@@ -224,20 +264,30 @@ class QueryEngine:
         self._dispatch()
 
     def _answered(self, worker: _Worker) -> None:
-        """The worker's pipe is readable: its answer, or its end. The worker's next job is sent
-        before the answer's request goes on."""
+        """The worker's pipe is readable: its answer (READY from a new worker), or its end. The
+        worker's next job is sent before the answer's request goes on."""
         turn = self._busy.pop(worker, None)
         if turn is not None:
             turn.deadline.cancel()
         try:
             reply = worker.receive()
         except (EOFError, OSError) as exc:
+            if worker in self._starting and not self._ready.done():  # the server cannot start
+                self._ready.set_exception(RuntimeError("a query worker ended before it was ready (its error "
+                                                       "is above)"))
             self._retire(worker)
             if turn is not None:
                 _settle(turn, _stopped(exc))
             return
         with self._lock:
             self._reading.pop(worker, None)
+        if turn is None and reply == READY and worker in self._starting:
+            self._starting.discard(worker)
+            self._idle.append(worker)
+            if not self._starting and not self._ready.done():
+                self._ready.set_result(None)
+            self._dispatch()
+            return
         if turn is None:  # nobody asked: not a worker to trust with the next job
             log.warning("query worker %s answered unasked; replacing it", worker.process.pid)
             self._retire(worker)
@@ -269,6 +319,7 @@ class QueryEngine:
         """Kill a worker and start another in the background; the rest go on serving."""
         self._stop_reading(worker)
         self._workers.discard(worker)
+        self._starting.discard(worker)
         with suppress(ValueError):
             self._idle.remove(worker)
         with self._lock:
@@ -277,6 +328,8 @@ class QueryEngine:
 
         def renew() -> None:
             worker.kill()
+            if self._stopped:
+                return
             fresh = self._spawn()
             try:
                 loop.call_soon_threadsafe(self._enlist, fresh)

@@ -1,7 +1,7 @@
 """The SPARQL 1.1 protocols: query (/sparql), update (/update) and the Graph Store (/store).
 
-Queries run in the query engine's worker processes (time limit, result limit); updates and graph
-writes run here, one writer at a time, and only for holders of the write token.
+Queries and graph reads run in the query engine's worker processes (time limit, result limit);
+updates and graph writes run here, one writer at a time, and only for holders of the write token.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from polgraph.server.api.offload import Content, answered
 from polgraph.server.app import store_writes
 from polgraph.server.auth import require_writer
 from polgraph.server.errors import ApiError
@@ -224,17 +225,25 @@ def _exists(store, target) -> bool:
                         responses={200: {"content": {"text/turtle": {"example": "<urn:x:a> <urn:x:p> \"v\" ."}}},
                                    404: {"description": "No such graph"}})
 async def store_get(request: Request, graph: GraphParam = None, default: DefaultParam = None) -> Response:
-    target = _target(graph, default)
-    store = request.app.state.store
+    _target(graph, default)  # a bad request is told before any job
+    found = await answered(request, "graph", graph=graph,
+                         media_type=choose(request.headers.get("accept"), _GRAPH_READ))
+    if request.method == "HEAD":
+        found = Response(b"", headers={"content-type": found.headers["content-type"]})
+    found.headers["vary"] = "Accept"
+    return found
+
+
+def graph_answer(store, graph: str | None, media_type: str | None) -> Content:
+    """The graph ``graph`` (None: the default graph) of a worker's snapshot, in ``media_type``
+    (None: none of the formats was acceptable)."""
+    target = ox.DefaultGraph() if graph is None else ox.NamedNode(graph)
     if not _exists(store, target):
         raise ApiError(404, "not found", f"there is no graph {graph}")
-    chosen = choose(request.headers.get("accept"), _GRAPH_READ)
-    if chosen is None:
+    if media_type is None:
         raise ApiError(406, "not acceptable", f"graphs come as one of: {', '.join(_GRAPH_READ)}")
-    fmt = GRAPH_FORMATS[chosen]
-    body = await asyncio.to_thread(store.native.dump, None, getattr(ox.RdfFormat, fmt), from_graph=target)
-    content = b"" if request.method == "HEAD" else body
-    return Response(content, headers={"content-type": CONTENT_TYPES[fmt], "vary": "Accept"})
+    fmt = GRAPH_FORMATS[media_type]
+    return Content(CONTENT_TYPES[fmt], store.native.dump(None, getattr(ox.RdfFormat, fmt), from_graph=target))
 
 
 @write_router.put("/store", summary="Replace a graph (write token)", status_code=204,

@@ -1,9 +1,11 @@
-"""A query worker: a process that answers SPARQL queries over a read-only snapshot of the store.
+"""A query worker: a process that answers SPARQL queries, and works out the API's and the pages'
+answers, over a read-only snapshot of the store.
 
 Oxigraph cannot stop a query once it runs, so each one runs in a process of its own that the
-server can kill at the time limit. The worker serialises the answer itself (in Rust), and stops
-writing when the answer outgrows the result limit. It imports pyoxigraph only, until it is
-asked for an API answer (``polgraph.server.api.offload``).
+server can kill at the time limit. The worker serialises a query's answer itself (in Rust), and
+stops writing when the answer outgrows the result limit. Before it says it is ready it imports
+what the API's answers need (``polgraph.server.api.offload``, a second of Python): that time
+counts against no job's limit.
 """
 
 from __future__ import annotations
@@ -26,9 +28,12 @@ class QueryJob:
     max_bytes: int = 50_000_000
 
 
+READY = "ready"  # the worker's first message: it takes jobs from now on
+
+
 @dataclass(frozen=True)
 class Answer:
-    format: str  # the format name the body is written in
+    format: str  # a query's: the format name the body is written in; an API answer's: its media type
     body: bytes
 
 
@@ -96,10 +101,15 @@ def answer(store: ox.Store, job: QueryJob) -> Answer | Refusal:
 
 
 def serve(inbox: Connection, outbox: Connection) -> None:
-    """The worker's loop: (snapshot folder, job) in, Answer or Refusal out, until the pipe ends.
-    A job is a QueryJob or an offload.ApiJob."""
+    """The worker's loop: READY out, then (snapshot folder, job) in, Answer or Refusal out, until
+    the pipe ends. A job is a QueryJob or an offload.ApiJob."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops us
+    from polgraph.server.api import offload
+
+    offload.load_handlers()
+    outbox.send(READY)
     opened: tuple[str, ox.Store] | None = None
+    read_by_api: offload.Snapshot | None = None  # the opened snapshot with the API's tables of it
     while True:
         try:
             snapshot, job = inbox.recv()
@@ -107,14 +117,13 @@ def serve(inbox: Connection, outbox: Connection) -> None:
             return
         try:
             if opened is None or opened[0] != snapshot:
-                opened = None  # close the old snapshot before opening the new one
+                opened = read_by_api = None  # close the old snapshot before opening the new one
                 opened = (snapshot, ox.Store.read_only(snapshot))
             if isinstance(job, QueryJob):
                 reply: Answer | Refusal = answer(opened[1], job)
-            else:  # an API answer (polgraph.server.api.offload): its modules load on first use
-                from polgraph.server.api.offload import answer_job
-
-                reply = answer_job(opened[1], job)
+            else:
+                read_by_api = read_by_api or offload.Snapshot(opened[1])
+                reply = offload.answer_job(read_by_api, job)
         except Exception as exc:  # noqa: BLE001 - the server must hear of every failure
             reply = Refusal(500, "query failed", f"{type(exc).__name__}: {exc}")
         outbox.send(reply)

@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, Path, Query, Request
+from fastapi import Depends, Path, Query
 
 from polgraph.analytics.drawing import DEFAULT_LIMIT, MAX_LIMIT
 from polgraph.namespaces import ID
 from polgraph.server.api.docs import examples
-from polgraph.server.api.graph import ask, iri, store_of
+from polgraph.server.api.graph import ask, iri
 from polgraph.server.api.ids import iri_for
 from polgraph.server.errors import ApiError
 
@@ -33,7 +33,7 @@ Org = Annotated[str | None, Query(
     openapi_examples=examples(name="UBND xã Cẩm Lộc", id="uy-ban-nhan-dan-xa-cam-loc-799af1ba"))]
 
 
-def _body(request: Request, org: str | None) -> str | None:
+def body_ref(store, org: str | None) -> str | None:
     """An organization's id stands for its IRI, as everywhere in the API; anything else (a name,
     an IRI) is the analyses' to look up."""
     if not org or any(ch.isspace() for ch in org):
@@ -42,14 +42,13 @@ def _body(request: Request, org: str | None) -> str | None:
         candidate = iri_for("organizations", org)
     except ApiError:
         return org
-    known = ask(store_of(request), "ASK WHERE { ?org a pg:Organization }", {"org": iri(candidate)})
+    known = ask(store, "ASK WHERE { ?org a pg:Organization }", {"org": iri(candidate)})
     return candidate if known else org
 
 
-def slice_filters(request: Request, start: From = None, end: To = None, place: Place = None,
-                  org: Org = None) -> dict[str, Any]:
-    """The filters, as ``KnowledgeGraph`` takes them."""
-    return {"start": start, "end": end, "place": place, "org": _body(request, org)}
+def slice_filters(start: From = None, end: To = None, place: Place = None, org: Org = None) -> dict[str, Any]:
+    """The filters, as ``KnowledgeGraph`` takes them once ``org`` is read by ``body_ref``."""
+    return {"start": start, "end": end, "place": place, "org": org}
 
 
 Filters = Annotated[dict, Depends(slice_filters)]

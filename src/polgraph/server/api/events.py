@@ -8,14 +8,16 @@ from collections import defaultdict
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import Response
 
 from polgraph.namespaces import ID
 from polgraph.server.api import examples as shown
 from polgraph.server.api.docs import answers, examples
 from polgraph.server.api.event_detail import event_detail, head
-from polgraph.server.api.graph import iri, select, store_of, streamed, values_block
+from polgraph.server.api.graph import iri, select, streamed, values_block
 from polgraph.server.api.ids import iri_for, node, not_found
-from polgraph.server.api.linked_data import describe, wants_linked_data
+from polgraph.server.api.linked_data import describe, media_type_asked, wants_linked_data
+from polgraph.server.api.offload import Content, answered
 from polgraph.server.api.search import Limit, Names, Offset, count_of, page
 from polgraph.server.api.tables import table
 from polgraph.server.errors import ApiError
@@ -59,25 +61,29 @@ Kind = Annotated[str | None, Query(description="The event kind code.",
                                    openapi_examples=examples(conference="conference", congress="congress"))]
 Organiser = Annotated[str | None, Query(
     description="An organisation's id: the events it or one of its sub-bodies organised.",
-    openapi_examples=examples(party_committee="ban-chap-hanh-dang-bo-xa-cam-loc-b5005679"))]
+    openapi_examples=examples(party_committee="ban-chap-hanh-dang-bo-xa-cam-loc-9f56921f"))]
 
 
 @router.get("", summary="Find events by date, place, kind and organiser",
-            responses=answers(shown.EVENTS, 400, 404))
-def list_events(request: Request, from_: From = None, to: To = None, place: Place = None, kind: Kind = None,
-                org: Organiser = None, limit: Limit = 20, offset: Offset = 0) -> dict:
+            responses=answers(shown.EVENTS, 400, 404), response_model=dict)
+async def list_events(request: Request, from_: From = None, to: To = None, place: Place = None,
+                      kind: Kind = None, org: Organiser = None, limit: Limit = 20, offset: Offset = 0) -> Response:
     """Events in date order (undated ones last), each with its place, organisers and report."""
-    store = store_of(request)
-    rows = table(request, "events", _events)
+    return await answered(request, "events", from_=from_ and from_.isoformat(), to=to and to.isoformat(),
+                        place=place, kind=kind, org=org, limit=limit, offset=offset)
+
+
+def events_answer(store, from_: str | None = None, to: str | None = None, place: str | None = None,
+                  kind: str | None = None, org: str | None = None, limit: int = 20, offset: int = 0) -> dict:
+    """``list_events``' answer, days given as YYYY-MM-DD."""
+    rows = table(store, "events", _events)
     if kind is not None:
         kind = _known_kind(store, kind)
         rows = [row for row in rows if row[3] == kind]
     if from_ is not None:
-        first = from_.isoformat()
-        rows = [row for row in rows if row[2] is not None and row[2] >= first]
+        rows = [row for row in rows if row[2] is not None and row[2] >= from_]
     if to is not None:
-        last = to.isoformat()
-        rows = [row for row in rows if row[2] is not None and row[2] <= last]
+        rows = [row for row in rows if row[2] is not None and row[2] <= to]
     if org is not None:
         found = select(store, _ORGANISED, {"org": iri(iri_for("organizations", org))})
         rows = _among(rows, {row["event"] for row in found})
@@ -85,7 +91,7 @@ def list_events(request: Request, from_: From = None, to: To = None, place: Plac
         found = select(store, _IN_UNIT, {"place_node": iri(str(ID) + place)})
         rows = _among(rows, {row["event"] for row in found})
     elif place:
-        rows = _among(rows, table(request, "places", Places.read).events_named(place))
+        rows = _among(rows, table(store, "places", Places.read).events_named(place))
     return page(_with_details(store, rows[offset:offset + limit]), count_of(rows, 0), limit, offset)
 
 
@@ -182,20 +188,24 @@ def _with_details(store, rows: list[tuple]) -> list[dict]:
 
 @router.get("/{event_id}", summary="An event: who took part in which role, acts, speeches, documents",
             responses=answers(shown.EVENT_DETAIL, 404, 406, linked_data=shown.EVENT_LINKED_DATA))
-def get_event(
+async def get_event(
     request: Request,
     event_id: Annotated[str, Path(description="The event's id (the end of its IRI).",
                                   openapi_examples=examples(seed_conference="796dc11ec1a8f094e6fcca85"))],
-):
+) -> Response:
     """Everyone the report names at the event, in the order it names them: the person they
     resolve to, the roles they held there, what they did; the speeches with their topics; the
     documents cited or implemented; the report. Every fact cites its sentence. ``Accept:
     application/ld+json`` answers the event's description as JSON-LD."""
-    store = store_of(request)
+    return await answered(request, "event", event_id=event_id, media_type=media_type_asked(request))
+
+
+def event_answer(store, event_id: str, media_type: str | None) -> dict | Content:
+    """``get_event``'s answer in ``media_type`` (JSON or JSON-LD; None: neither is acceptable)."""
     event = iri_for("events", event_id)
     top = head(store, event)
     if top is None:
         raise not_found("events", event_id)
-    if wants_linked_data(request):
+    if wants_linked_data(media_type):
         return describe(store, event)
     return event_detail(store, event, top)

@@ -1,9 +1,7 @@
 """Reading the store for the API: SPARQL with the project's prefixes, rows as plain values.
 
-The API reads ``app.state.store`` directly rather than through the query workers: its queries
-are fixed, bounded by the identifiers they start from, and answer in milliseconds, so they need
-neither a snapshot nor a time limit. (``/api/roles`` hands its work to the workers all the same,
-for another reason: see offload.py.) Values from requests are bound as RDF terms
+The API's functions read a query worker's snapshot of the store, under the time limit
+(``polgraph.server.api.offload``). Values from requests are bound as RDF terms
 (``polgraph.queries.with_values``), never pasted into the text.
 
 Oxigraph evaluates the right side of an OPTIONAL over the whole store before joining it: with
@@ -12,7 +10,7 @@ whatever the rows at hand. ``LATERAL { OPTIONAL { … } }`` has it evaluated for
 instead, with the row's values in place (a millisecond); ``fill_from`` does the same after the
 query. The default graph is the union of the graphs, so a triple every report repeats (a term's
 or a post's label) comes once per report: DISTINCT keeps one. The lists over the whole store
-read their rows once per change of the store (``polgraph.server.api.tables``).
+read their rows once per snapshot of the store (``polgraph.server.api.tables``).
 """
 
 from __future__ import annotations
@@ -22,7 +20,6 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pyoxigraph as ox
-from fastapi import Request
 
 from polgraph.namespaces import PREFIXES
 from polgraph.queries import with_values
@@ -32,10 +29,6 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 _NUMBERS = {_XSD + "integer", _XSD + "int", _XSD + "long", _XSD + "decimal"}
 
 Value = str | int | bool | None
-
-
-def store_of(request: Request):
-    return request.app.state.store
 
 
 def value(term: Any) -> Value:

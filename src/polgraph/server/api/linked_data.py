@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 from fastapi import Request
-from fastapi.responses import Response
 
 from polgraph.namespaces import PREFIXES
 from polgraph.server.api.graph import construct, iri
+from polgraph.server.api.offload import Content
 from polgraph.server.errors import ApiError
 from polgraph.server.negotiation import choose
 
@@ -24,15 +24,18 @@ CONSTRUCT { ?node ?p ?o . ?s ?q ?node . ?s ?r ?v }
 WHERE { { ?node ?p ?o } UNION { ?s ?q ?node . ?s ?r ?v } }"""
 
 
-def wants_linked_data(request: Request) -> bool:
-    """True for JSON-LD, False for JSON; 406 when ``Accept`` allows neither."""
-    chosen = choose(request.headers.get("accept"), [JSON, JSON_LD])
-    if chosen is None:
+def media_type_asked(request: Request) -> str | None:
+    """JSON or JSON-LD, as the request's ``Accept`` prefers; None when it allows neither."""
+    return choose(request.headers.get("accept"), [JSON, JSON_LD])
+
+
+def wants_linked_data(media_type: str | None) -> bool:
+    """True for JSON-LD, False for JSON; 406 when ``Accept`` allowed neither (``media_type_asked``)."""
+    if media_type is None:
         raise ApiError(406, "not acceptable", f"this resource is answered as {JSON} or {JSON_LD}")
-    return chosen == JSON_LD
+    return media_type == JSON_LD
 
 
-def describe(store, node_iri: str) -> Response:
+def describe(store, node_iri: str) -> Content:
     triples = construct(store, _DESCRIBE, {"node": iri(node_iri)})
-    body = ox.serialize(triples, format=ox.RdfFormat.JSON_LD, prefixes=PREFIXES)
-    return Response(body, media_type=JSON_LD)
+    return Content(JSON_LD, ox.serialize(triples, format=ox.RdfFormat.JSON_LD, prefixes=PREFIXES))

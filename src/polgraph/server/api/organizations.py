@@ -7,14 +7,16 @@ from collections import defaultdict
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import Response
 
 from polgraph.server.api import careers
 from polgraph.server.api import examples as shown
 from polgraph.server.api.docs import answers, examples
 from polgraph.server.api.evidence import Sources
-from polgraph.server.api.graph import iri, named_query, select, store_of, streamed
+from polgraph.server.api.graph import iri, named_query, select, streamed
 from polgraph.server.api.ids import iri_for, node, not_found
-from polgraph.server.api.linked_data import describe, wants_linked_data
+from polgraph.server.api.linked_data import describe, media_type_asked, wants_linked_data
+from polgraph.server.api.offload import Content, answered
 from polgraph.server.api.search import Limit, Names, Offset, page
 from polgraph.server.api.tables import table
 
@@ -42,17 +44,22 @@ SELECT DISTINCT ?event ?event_label ?date ?kind WHERE {
 } ORDER BY (!BOUND(?date)) ?date ?event"""
 
 
-@router.get("", summary="Find organizations by name", responses=answers(shown.ORGANIZATIONS, 400))
-def search_organizations(
+@router.get("", summary="Find organizations by name", responses=answers(shown.ORGANIZATIONS, 400),
+            response_model=dict)
+async def search_organizations(
     request: Request,
     q: Annotated[str, Query(max_length=200, description="Words of the name; accents optional.",
                             openapi_examples=examples(commune_committee="dang uy xa cam loc",
                                                       with_accents="Ủy ban nhân dân"))] = "",
     limit: Limit = 20, offset: Offset = 0,
-) -> dict:
+) -> Response:
     """Bodies whose name contains every word of ``q`` at the start of a word, accents optional
     as for persons; with no ``q``, every body. Ordered by name."""
-    rows, total = table(request, "organization names", _names).page(q, offset, limit)
+    return await answered(request, "organizations", q=q, limit=limit, offset=offset)
+
+
+def organizations_answer(store, q: str, limit: int, offset: int) -> dict:
+    rows, total = table(store, "organization names", _names).page(q, offset, limit)
     return page([node(org, label=label) for _, org, label in rows], total, limit, offset)
 
 
@@ -62,23 +69,28 @@ def _names(store) -> Names:
 
 @router.get("/{organization_id}", summary="A body: post holders over time, members, sub-bodies",
             responses=answers(shown.ORGANIZATION, 404, 406, linked_data=shown.ORGANIZATION_LINKED_DATA))
-def get_organization(
+async def get_organization(
     request: Request,
     organization_id: Annotated[str, Path(
         description="The body's id (the end of its IRI).",
         openapi_examples=examples(commune_party_committee="dang-uy-xa-cam-loc-e70eec11"))],
-):
+) -> Response:
     """The body, where it serves and where it sits (``parents``, ``sub_bodies``); for each of its
     posts the holders in date order, each tenure with the attestations and sentences behind it;
     ``members``: everyone attested in a post of the body or of its sub-bodies, with first and last
     evidence; the events it organised. ``Accept: application/ld+json`` answers JSON-LD."""
-    store = store_of(request)
+    return await answered(request, "organization", organization_id=organization_id,
+                        media_type=media_type_asked(request))
+
+
+def organization_answer(store, organization_id: str, media_type: str | None) -> dict | Content:
+    """``get_organization``'s answer in ``media_type`` (JSON or JSON-LD; None: neither is acceptable)."""
     org = iri_for("organizations", organization_id)
     bound = {"org": iri(org)}
     found = select(store, _HEAD, bound)
     if not found:
         raise not_found("organizations", organization_id)
-    if wants_linked_data(request):
+    if wants_linked_data(media_type):
         return describe(store, org)
     top = found[0]
     held = careers.attestations(store, org=org)

@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import Response
 
 from polgraph.server.api import careers
 from polgraph.server.api import examples as shown
 from polgraph.server.api.docs import answers, examples
 from polgraph.server.api.evidence import Sources
-from polgraph.server.api.graph import iri, select, store_of, streamed, values_block
+from polgraph.server.api.graph import iri, select, streamed, values_block
 from polgraph.server.api.ids import iri_for, mention, node, not_found
-from polgraph.server.api.linked_data import describe, wants_linked_data
+from polgraph.server.api.linked_data import describe, media_type_asked, wants_linked_data
+from polgraph.server.api.offload import Content, answered
 from polgraph.server.api.search import Limit, Names, Offset, page
 from polgraph.server.api.tables import table
 
@@ -33,19 +35,22 @@ def _names(store) -> Names:
     return Names((key, person, name) for person, name, key in streamed(store, _NAMES) if person in named)
 
 
-@router.get("", summary="Find persons by name", responses=answers(shown.PERSONS, 400))
-def search_persons(
+@router.get("", summary="Find persons by name", responses=answers(shown.PERSONS, 400), response_model=dict)
+async def search_persons(
     request: Request,
     q: Annotated[str, Query(max_length=200, description="Words of the name; accents optional.",
                             openapi_examples=examples(without_accents="nguyen viet dong", surname="Hoàng",
                                                       with_accents="Nguyễn Viết Đồng"))] = "",
     limit: Limit = 20, offset: Offset = 0,
-) -> dict:
+) -> Response:
     """Persons whose name contains every word of ``q`` at the start of a word. A letter typed
     without marks matches it with any marks, so "nguyen viet dong" finds "Nguyễn Viết Đồng";
     with no ``q``, everyone. Ordered by name; ``reports`` counts the reports naming the person."""
-    rows, total = table(request, "person names", _names).page(q, offset, limit)
-    store = store_of(request)
+    return await answered(request, "persons", q=q, limit=limit, offset=offset)
+
+
+def persons_answer(store, q: str, limit: int, offset: int) -> dict:
+    rows, total = table(store, "person names", _names).page(q, offset, limit)
     reports = {}
     if rows:
         counted = select(store, _REPORTS.replace("{values}", values_block("person", [r[1] for r in rows])))
@@ -56,24 +61,28 @@ def search_persons(
 
 @router.get("/{person_id}", summary="A person's posts over time, events and speeches, with sources",
             responses=answers(shown.PERSON, 404, 406, linked_data=shown.PERSON_LINKED_DATA))
-def get_person(
+async def get_person(
     request: Request,
     person_id: Annotated[str, Path(
         description="The person's id (the end of their IRI).",
         openapi_examples=examples(Nguyen_Viet_Dong="nguyen-viet-dong-68682787-d5c6b1b3"))],
-):
+) -> Response:
     """The person as resolved across reports: the names the reports write (``mentions``), the
     posts held (one entry per tenure, in date order, each with the attestations behind it;
     undated attestations last), the events attended with what they did there, and speeches.
     Every fact cites its report and the sentence that states it. ``Accept:
     application/ld+json`` answers the person's description as JSON-LD."""
-    store = store_of(request)
+    return await answered(request, "person", person_id=person_id, media_type=media_type_asked(request))
+
+
+def person_answer(store, person_id: str, media_type: str | None) -> dict | Content:
+    """``get_person``'s answer in ``media_type`` (JSON or JSON-LD; None: neither is acceptable)."""
     person = iri_for("persons", person_id)
     found = select(store, "SELECT ?name WHERE { ?person a pg:Person ; pg:name ?name }",
                    {"person": iri(person)})
     if not found:
         raise not_found("persons", person_id, _mention_hint(store, person, person_id))
-    if wants_linked_data(request):
+    if wants_linked_data(media_type):
         return describe(store, person)
     mentions = select(store, """
         SELECT DISTINCT ?mention ?written ?report WHERE {

@@ -21,6 +21,7 @@ from polgraph.server.api import examples as shown
 from polgraph.server.api.docs import answers, examples
 from polgraph.server.api.graph import iri, select
 from polgraph.server.api.ids import node
+from polgraph.server.api.offload import read
 from polgraph.server.api.uploads import KEY_PATTERN, read_report
 from polgraph.server.app import store_writes
 from polgraph.server.auth import require_writer
@@ -66,7 +67,14 @@ async def ingest_report(request: Request, published: Published = None, key: Key 
     report is new, ``200`` when it replaced an earlier version or was already stored as it is;
     nothing is stored unless the answer is one of those."""
     extraction = await read_report(request, published, key)
-    return await run_in_threadpool(_ingest, request, extraction)
+    outcome, named = await run_in_threadpool(_ingest, request, extraction)
+    resolved = await read(request, "resolved", report=named["report"]["iri"])
+    body = {"status": outcome.status, **named, "persons": len(extraction.persons), "resolved": resolved,
+            "messages": _messages(outcome.messages)}
+    # 201 (and where it is) only when the report is new; a stored one was updated, or left as it was.
+    if outcome.status == "added":
+        return JSONResponse(body, status_code=201, headers={"Location": named["report"]["href"]})
+    return JSONResponse(body)
 
 
 @router.post("/validate", summary="Check a report without storing it", openapi_extra=_BODY,
@@ -80,21 +88,18 @@ async def validate_report(request: Request, published: Published = None, key: Ke
     return {"status": outcome.status, **_named(extraction), "messages": _messages(outcome.messages)}
 
 
-def _ingest(request: Request, extraction: Extraction) -> JSONResponse:
+def _ingest(request: Request, extraction: Extraction) -> tuple[Outcome, dict]:
     with store_writes(request) as store:
         pipeline = _pipeline(request, store)
         if not store.has_graph(ONTOLOGY_GRAPH):  # queries read the model's labels and kinds
             pipeline.ensure_model_graphs()
-        outcome = _check(pipeline, extraction, store=True)
-        named = _named(extraction)
-        resolved = select(store, _RESOLVED, {"report": iri(named["report"]["iri"])})
-    body = {"status": outcome.status, **named, "persons": len(extraction.persons),
-            "resolved": [{"name": r["name"], "person": node(r["person"])} for r in resolved],
-            "messages": _messages(outcome.messages)}
-    # 201 (and where it is) only when the report is new; a stored one was updated, or left as it was.
-    if outcome.status == "added":
-        return JSONResponse(body, status_code=201, headers={"Location": named["report"]["href"]})
-    return JSONResponse(body)
+        return _check(pipeline, extraction, store=True), _named(extraction)
+
+
+def resolved_answer(store, report: str) -> list[dict]:
+    """The names ``report`` gives persons, and the persons they resolved to."""
+    return [{"name": r["name"], "person": node(r["person"])}
+            for r in select(store, _RESOLVED, {"report": iri(report)})]
 
 
 def _check(pipeline: Pipeline, extraction: Extraction, *, store: bool = False) -> Outcome:

@@ -8,8 +8,7 @@ from collections import defaultdict
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, Response
-from starlette.concurrency import run_in_threadpool
+from fastapi.responses import Response
 
 from polgraph.server.api import examples as shown
 from polgraph.server.api.careers import event_of
@@ -20,14 +19,13 @@ from polgraph.server.api.graph import (
     date,
     iri,
     select,
-    store_of,
     streamed,
     values_block,
     with_organizations,
     with_organizations_and_kinds,
 )
 from polgraph.server.api.ids import iri_for, node, not_found
-from polgraph.server.api.offload import answered_by_worker
+from polgraph.server.api.offload import answered
 from polgraph.server.api.search import Limit, Offset, page
 from polgraph.server.api.tables import table
 from polgraph.server.errors import ApiError
@@ -103,18 +101,14 @@ async def list_roles(request: Request, event: Event = None, person: Person = Non
         raise ApiError(400, "bad request", "date asks who held a role on a day, event who held one "
                                            "at an event: give one of them")
     if on is not None and person is None and org is None:
-        # Every tenure: the server process keeps their table (tables.py).
-        found = await run_in_threadpool(_on_date_anywhere, request, on.isoformat(), limit, offset)
-        return JSONResponse(found)
-    return await answered_by_worker(request, "roles", {
-        "event": event, "person": person, "org": org, "on": on.isoformat() if on else None,
-        "limit": limit, "offset": offset})
+        return await answered(request, "roles on a day", day=on.isoformat(), limit=limit, offset=offset)
+    return await answered(request, "roles", event=event, person=person, org=org,
+                        on=on.isoformat() if on else None, limit=limit, offset=offset)
 
 
 def roles_answer(store, event: str | None, person: str | None, org: str | None, on: str | None,
                  limit: int, offset: int) -> dict:
-    """``list_roles``'s answer for an event, a person or a body (and a day), from ``store``; run
-    in a query worker (offload.py)."""
+    """``list_roles``'s answer for an event, a person or a body (and a day)."""
     given = {name: (route, ident) for name, ident, route in (("event", event, "events"), ("person", person, "persons"),
                                                              ("within", org, "organizations")) if ident is not None}
     bindings = {name: iri(iri_for(route, ident)) for name, (route, ident) in given.items()}
@@ -197,16 +191,16 @@ def _filled(text: str) -> str:
     return text.replace("{tenure}", _TENURE).replace("{post}", _POST).replace("{successor}", _SUCCESSOR)
 
 
-def _on_date_anywhere(request: Request, day: str, limit: int, offset: int) -> dict:
-    """``_on_date`` over every tenure: the date test and the order on the table of tenures, the
-    store asked only for the page's tenures."""
-    held = table(request, "tenures", Tenures).on(day)
+def roles_on_day_answer(store, day: str, limit: int, offset: int) -> dict:
+    """``list_roles``'s answer for a day anywhere: ``_on_date`` over every tenure, the date test
+    and the order on the table of tenures, the store asked only for the page's tenures."""
+    held = table(store, "tenures", Tenures).on(day)
     tenures = {tenure for _, _, _, tenure in held[offset:offset + limit]}
     rows = []
     if tenures:
         where = f"{values_block('tenure', tenures)} {_on_date_where('')}"
-        rows = select(store_of(request), _ON_DATE_ROWS.replace("{where}", where), {"date": date(day)})
-    return page(_tenure_items(store_of(request), rows), len({row[3] for row in held}), limit, offset)
+        rows = select(store, _ON_DATE_ROWS.replace("{where}", where), {"date": date(day)})
+    return page(_tenure_items(store, rows), len({row[3] for row in held}), limit, offset)
 
 
 class Tenures:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import Response
 
 from polgraph.server.api import examples as shown
 from polgraph.server.api.docs import answers, examples
 from polgraph.server.api.evidence import Sources
-from polgraph.server.api.graph import iri, select, store_of
+from polgraph.server.api.graph import iri, select
 from polgraph.server.api.ids import iri_for, mention, node, not_found
+from polgraph.server.api.offload import answered
 from polgraph.server.api.search import Keys, Limit, Offset, page, word_matchers
 from polgraph.server.api.tables import table
 
@@ -53,17 +55,21 @@ _KINDS = {"RoleAttestation": "role", "Participation": "participation", "Speech":
           "Document": "document"}
 
 
-@router.get("", summary="List the reports", responses=answers(shown.SOURCES, 400))
-def list_sources(
+@router.get("", summary="List the reports", responses=answers(shown.SOURCES, 400), response_model=dict)
+async def list_sources(
     request: Request,
     q: Annotated[str, Query(max_length=200, description="Words of the title; accents optional.",
                             openapi_examples=examples(title_words="xuan hoa"))] = "",
     key: Annotated[str | None, Query(max_length=200, openapi_examples=examples(seed="seed"),
                                      description="The report's key, as given (a file name's stem).")] = None,
     limit: Limit = 20, offset: Offset = 0,
-) -> dict:
+) -> Response:
     """The stored reports by key, with their event; ``q`` narrows by title, ``key`` to one key."""
-    reports = table(request, "reports", Reports)
+    return await answered(request, "sources", q=q, key=key, limit=limit, offset=offset)
+
+
+def sources_answer(store, q: str, key: str | None, limit: int, offset: int) -> dict:
+    reports = table(store, "reports", Reports)
     rows = reports.rows
     if key is not None:
         rows = [row for row in rows if row["key"] == key]
@@ -85,17 +91,20 @@ class Reports:
 
 
 @router.get("/{source_id}", summary="A report: metadata, text and the span of each fact",
-            responses=answers(shown.SOURCE, 404))
-def get_source(
+            responses=answers(shown.SOURCE, 404), response_model=dict)
+async def get_source(
     request: Request,
     source_id: Annotated[str, Path(description="The report's id (the end of its IRI).",
                                    openapi_examples=examples(seed="796dc11ec1a8f094e6fcca85"))],
-) -> dict:
+) -> Response:
     """The report's key, title, date, address and full text, and every fact drawn from it in
     the order of the text: the ``kind`` of fact (event, role, participation, speech, document),
     what it is ``about``, the person it concerns, and its span with the sentence around it.
     ``start`` and ``end`` count code points of ``text``."""
-    store = store_of(request)
+    return await answered(request, "source", source_id=source_id)
+
+
+def source_answer(store, source_id: str) -> dict:
     report = iri_for("sources", source_id)
     found = select(store, _HEAD, {"report": iri(report)})
     if not found:

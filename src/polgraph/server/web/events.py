@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from fastapi import Request
 
-from polgraph.server.api import events as api_events
-from polgraph.server.web.from_api import ask
+from polgraph.server.api.linked_data import JSON
+from polgraph.server.api.offload import read
 from polgraph.server.web.links import with_params
 from polgraph.server.web.rendering import page_router, render
 
@@ -14,9 +14,9 @@ router = page_router()
 
 
 @router.get("/events/{event_id}", name="event_page")
-def event_page(request: Request, event_id: str):
-    event = ask(request, api_events.get_event, event_id)
-    return render(request, "event.html", event=event, network=network_around(event))
+async def event_page(request: Request, event_id: str):
+    event = await read(request, "event", event_id=event_id, media_type=JSON)
+    return await render(request, "event.html", event=event, network=network_around(event))
 
 
 def network_around(event: dict) -> str | None:

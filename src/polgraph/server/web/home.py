@@ -6,12 +6,8 @@ from typing import Annotated
 
 from fastapi import Query, Request
 
-from polgraph.server.api import events as api_events
-from polgraph.server.api import organizations as api_organizations
-from polgraph.server.api import persons as api_persons
-from polgraph.server.api import sources as api_sources
-from polgraph.server.api.graph import select, store_of
-from polgraph.server.web.from_api import ask
+from polgraph.server.api.graph import select
+from polgraph.server.api.offload import read
 from polgraph.server.web.rendering import page_router, render
 
 router = page_router()
@@ -27,24 +23,31 @@ SELECT ?iri ?label ?date ?kind WHERE {
 
 
 @router.get("/", name="home_page")
-def home_page(request: Request):
+async def home_page(request: Request):
+    """What the lists count, as ``/api/persons?limit=1`` and the others answer it (each read
+    under its own time limit, and kept as theirs are), and the latest events."""
+    first = {"limit": 1, "offset": 0}
     counts = {
-        "persons": ask(request, api_persons.search_persons, q="", limit=1, offset=0)["total"],
-        "events": ask(request, api_events.list_events, limit=1, offset=0)["total"],
-        "organizations": ask(request, api_organizations.search_organizations, q="", limit=1,
-                             offset=0)["total"],
-        "sources": ask(request, api_sources.list_sources, q="", key=None, limit=1, offset=0)["total"],
+        "persons": (await read(request, "persons", q="", **first))["total"],
+        "events": (await read(request, "events", from_=None, to=None, place=None, kind=None, org=None,
+                              **first))["total"],
+        "organizations": (await read(request, "organizations", q="", **first))["total"],
+        "sources": (await read(request, "sources", q="", key=None, **first))["total"],
     }
-    recent = select(store_of(request), _RECENT)
-    return render(request, "home.html", counts=counts, recent=recent)
+    recent = await read(request, "recent events")
+    return await render(request, "home.html", counts=counts, recent=recent)
+
+
+def recent_answer(store) -> list[dict]:
+    return select(store, _RECENT)
 
 
 @router.get("/search", name="search_page")
-def search_page(request: Request, q: Annotated[str, Query(max_length=200)] = "",
-                offset: Annotated[int, Query(ge=0)] = 0):
+async def search_page(request: Request, q: Annotated[str, Query(max_length=200)] = "",
+                      offset: Annotated[int, Query(ge=0)] = 0):
     """Persons (paged) and bodies whose names hold every word of ``q``, accents optional."""
-    persons = ask(request, api_persons.search_persons, q=q, limit=PAGE_SIZE, offset=offset)
-    bodies = ask(request, api_organizations.search_organizations, q=q, limit=PAGE_SIZE, offset=0)
-    return render(request, "search.html", q=q, persons=persons, bodies=bodies,
-                  previous=max(0, offset - PAGE_SIZE) if offset else None,
-                  following=offset + PAGE_SIZE if offset + PAGE_SIZE < persons["total"] else None)
+    persons = await read(request, "persons", q=q, limit=PAGE_SIZE, offset=offset)
+    bodies = await read(request, "organizations", q=q, limit=PAGE_SIZE, offset=0)
+    return await render(request, "search.html", q=q, persons=persons, bodies=bodies,
+                        previous=max(0, offset - PAGE_SIZE) if offset else None,
+                        following=offset + PAGE_SIZE if offset + PAGE_SIZE < persons["total"] else None)

@@ -4,12 +4,11 @@ persons in a table."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Annotated
 
 import networkx as nx
 from fastapi import Query, Request
-from fastapi.responses import Response
 
 from polgraph.analytics import AnalysisError, KnowledgeGraph, NotFoundError, Slice
 from polgraph.analytics.descriptions import labels
@@ -17,7 +16,7 @@ from polgraph.analytics.drawing import draw_network
 from polgraph.analytics.slicing import ResolvedSlice
 from polgraph.namespaces import ID
 from polgraph.server.analysis_slots import analysis_slot
-from polgraph.server.api.graph import store_of
+from polgraph.server.api.offload import Content, answered, read
 from polgraph.server.errors import ApiError
 from polgraph.server.web.language import VARY, language_of
 from polgraph.server.web.links import with_params
@@ -84,38 +83,56 @@ def _scope(store, lang: str, resolved: ResolvedSlice) -> str:
 
 
 @router.get("/network", name="network_page")
-def network_page(request: Request, place: Place = "", org: Body = "", from_: From = "", to: To = "",
-                 sort: Annotated[str, Query(max_length=30)] = "weighted_degree",
-                 place_iri: Kept = "", org_iri: Kept = ""):
-    store = store_of(request)
-    where, body = chosen(store, place, place_iri), chosen(store, org, org_iri)
-    params = {"place": where.ref, "org": body.ref, "from": from_, "to": to}
+async def network_page(request: Request, place: Place = "", org: Body = "", from_: From = "", to: To = "",
+                       sort: Annotated[str, Query(max_length=30)] = "weighted_degree",
+                       place_iri: Kept = "", org_iri: Kept = ""):
     sort = sort if sort in MEASURES else "weighted_degree"
-    shown = {"params": params, "fields": {"place": where, "org": body}, "sort": sort, "measures": MEASURES}
+    async with analysis_slot(request):
+        found = await read(request, "network page", place=place, org=org, start=from_, end=to, sort=sort,
+                           place_iri=place_iri, org_iri=org_iri, lang=language_of(request))
+    fields = found["fields"]
+    params = {"place": fields["place"]["ref"], "org": fields["org"]["ref"], "from": from_, "to": to}
+    shown = {"params": params, "fields": fields, "sort": sort, "measures": MEASURES}
+    if found["problem"]:  # an unknown place or body, a bad date: say so above the form
+        return await render(request, "network.html", status=found["status"], problem=found["problem"],
+                            network=None, **shown)
+    return await render(request, "network.html", problem=None, network=found["network"],
+                        central=found["central"], scope=found["scope"],
+                        pictures={fmt: with_params(f"/network/picture.{fmt}", **params) for fmt in _PICTURE_TYPES},
+                        **shown)
+
+
+def network_answer(store, place: str, org: str, start: str, end: str, sort: str, place_iri: str, org_iri: str,
+                   lang: str) -> dict:
+    """What the network page shows: the fields as ``chosen`` reads them; then either the
+    ``problem`` with the filters (and its ``status``), or the ``network``'s size, its
+    ``central`` persons and its ``scope`` in words."""
+    where, body = chosen(store, place, place_iri), chosen(store, org, org_iri)
+    found = {"fields": {"place": asdict(where), "org": asdict(body)}, "problem": None}
     try:
-        with analysis_slot(request):
-            graph_of, resolved, graph = _network(store, where.ref, body.ref, from_, to)
-            central = graph_of.centrality(graph, sort=sort)[:CENTRAL] if len(graph) else []
-    except AnalysisError as exc:  # an unknown place or body, a bad date: say so above the form
-        status = 404 if isinstance(exc, NotFoundError) else 400
-        return render(request, "network.html", status=status, problem=str(exc), graph=None, **shown)
-    return render(request, "network.html", problem=None, graph=graph, central=central,
-                  scope=_scope(store, language_of(request), resolved),
-                  pictures={fmt: with_params(f"/network/picture.{fmt}", **params) for fmt in _PICTURE_TYPES},
-                  **shown)
+        graph_of, resolved, graph = _network(store, where.ref, body.ref, start, end)
+        central = graph_of.centrality(graph, sort=sort)[:CENTRAL] if len(graph) else []
+    except AnalysisError as exc:
+        return {**found, "problem": str(exc), "status": 404 if isinstance(exc, NotFoundError) else 400}
+    return {**found, "network": {"persons": len(graph), "ties": graph.number_of_edges()}, "central": central,
+            "scope": _scope(store, lang, resolved)}
 
 
 @router.get("/network/picture.{fmt}", name="network_picture")
-def network_picture(request: Request, fmt: str, place: Place = "", org: Body = "", from_: From = "",
-                    to: To = ""):
+async def network_picture(request: Request, fmt: str, place: Place = "", org: Body = "", from_: From = "",
+                          to: To = ""):
     """The same network as a picture (SVG or PNG), titled in the reader's language."""
     if fmt not in _PICTURE_TYPES:
         raise ApiError(404, "not found", "a picture is .svg or .png")
-    store = store_of(request)
-    lang = language_of(request)
-    with analysis_slot(request):
-        _, resolved, graph = _network(store, place, org, from_, to)
-        title = translator(lang)("network_picture_title", scope=_scope(store, lang, resolved),
-                                 persons=len(graph), ties=graph.number_of_edges())
-        picture = draw_network(graph, fmt, title=title)
-    return Response(picture, media_type=_PICTURE_TYPES[fmt], headers={"vary": VARY})
+    async with analysis_slot(request):
+        picture = await answered(request, "network picture", fmt=fmt, place=place, org=org, start=from_, end=to,
+                               lang=language_of(request))
+    picture.headers["vary"] = VARY
+    return picture
+
+
+def picture_answer(store, fmt: str, place: str, org: str, start: str, end: str, lang: str) -> Content:
+    _, resolved, graph = _network(store, place, org, start, end)
+    title = translator(lang)("network_picture_title", scope=_scope(store, lang, resolved),
+                             persons=len(graph), ties=graph.number_of_edges())
+    return Content(_PICTURE_TYPES[fmt], draw_network(graph, fmt, title=title))

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from fastapi import Request
 
-from polgraph.server.api import organizations as api_organizations
-from polgraph.server.web.from_api import ask
+from polgraph.server.api.linked_data import JSON
+from polgraph.server.api.offload import read
 from polgraph.server.web.rendering import page_router, render
 
 router = page_router()
 
 
 @router.get("/organizations/{organization_id}", name="organization_page")
-def organization_page(request: Request, organization_id: str):
-    body = ask(request, api_organizations.get_organization, organization_id)
-    return render(request, "organization.html", body=body, latest=latest_holders(body["posts"]),
-                  successions=successions(body["posts"]))
+async def organization_page(request: Request, organization_id: str):
+    body = await read(request, "organization", organization_id=organization_id, media_type=JSON)
+    return await render(request, "organization.html", body=body, latest=latest_holders(body["posts"]),
+                        successions=successions(body["posts"]))
 
 
 def latest_holders(posts: list[dict]) -> set[str]:

@@ -7,11 +7,11 @@ from __future__ import annotations
 from fastapi import Request
 
 from polgraph.namespaces import ID
-from polgraph.server.api import events as api_events
-from polgraph.server.api.graph import iri, select, store_of, text
+from polgraph.server.api.events import events_answer
+from polgraph.server.api.graph import iri, select, text
 from polgraph.server.api.ids import node
+from polgraph.server.api.offload import read
 from polgraph.server.errors import ApiError
-from polgraph.server.web.from_api import ask
 from polgraph.server.web.language import language_of
 from polgraph.server.web.links import PLACE_ID
 from polgraph.server.web.rendering import page_router, render
@@ -42,10 +42,16 @@ SELECT DISTINCT ?org ?label ?where ?where_label WHERE {
 
 
 @router.get("/places/{place_id:path}", name="place_page")
-def place_page(request: Request, place_id: str):
+async def place_page(request: Request, place_id: str):
     if not PLACE_ID.fullmatch(place_id):
         raise ApiError(404, "not found", f"{place_id!r} is not a place id")
-    store, lang = store_of(request), language_of(request)
+    found = await read(request, "place page", place_id=place_id, lang=language_of(request))
+    return await render(request, "place.html", place=found["place"], events=found["events"], max_bodies=MAX_BODIES)
+
+
+def place_answer(store, place_id: str, lang: str) -> dict:
+    """The place's ``place`` (its levels named in ``lang``) and ``events``, as ``/api/events``
+    finds them for the unit: placed in it or in a unit within it."""
     unit = iri(str(ID) + place_id)
     found = select(store, _HEAD, {"unit": unit, "lang": text(lang)})
     if not found:
@@ -60,9 +66,7 @@ def place_page(request: Request, place_id: str):
                                 for r in select(store, _MERGED_INTO, {"unit": unit})],
              "bodies": [{**node(r["org"], label=r["label"]), "where": node(r["where"], label=r["where_label"])}
                         for r in select(store, _BODIES, {"unit": unit})]}
-    # The events the API finds for the unit: placed in it or in a unit within it.
-    events = ask(request, api_events.list_events, place=place_id, limit=MAX_EVENTS, offset=0)
-    return render(request, "place.html", place=place, events=events, max_bodies=MAX_BODIES)
+    return {"place": place, "events": events_answer(store, place=place_id, limit=MAX_EVENTS, offset=0)}
 
 
 def _chain(rows: list[dict]) -> list[dict]:

@@ -24,7 +24,7 @@ SELECT ?name ?post ?event WHERE {
 
 
 @router.get("/queries", name="queries_page")
-def queries_page(request: Request, name: str = ""):
+async def queries_page(request: Request, name: str = ""):
     named = available_queries()
     chosen = named.get(name) if name else None
     if name and chosen is None:
@@ -33,8 +33,8 @@ def queries_page(request: Request, name: str = ""):
     text, problem = DEFAULT_QUERY, None
     if chosen is not None:
         text, problem = bound_text(chosen, values)
-    return render(request, "queries.html", queries=list(named.values()), chosen=chosen, values=values,
-                  text=text, problem=problem, pages=page_prefixes())
+    return await render(request, "queries.html", queries=list(named.values()), chosen=chosen, values=values,
+                        text=text, problem=problem, pages=page_prefixes())
 
 
 def bound_text(query: NamedQuery, values: dict[str, str]) -> tuple[str, str | None]:

@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
 from fastapi.routing import APIRoute
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
@@ -20,7 +21,7 @@ from polgraph.server.web import links
 from polgraph.server.web.citations import quoted
 from polgraph.server.web.language import LANGUAGES, language_of, remember, switch_url
 from polgraph.server.web.messages import translator
-from polgraph.server.web.terms import terms_for
+from polgraph.server.web.terms import Terms, terms_for
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -33,20 +34,17 @@ environment.globals.update(page_for=links.page_for, source_href=links.source_hre
                            EVIDENCE_ANCHOR=links.EVIDENCE_ANCHOR, quoted=quoted)
 
 
-class _LazyTerms:
-    """The vocabulary labels, read from the store only by a page that shows a code."""
-
-    def __init__(self, request: Request, lang: str) -> None:
-        self._request, self._lang = request, lang
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(terms_for(self._request, self._lang), name)
+async def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """The page, in the reader's language, with the vocabulary's words for the codes it shows.
+    Rendered in a thread: a long page would hold up the event loop."""
+    terms = await terms_for(request, language_of(request))
+    return await run_in_threadpool(_rendered, request, template, status, terms, context)
 
 
-def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+def _rendered(request: Request, template: str, status: int, terms: Terms, context: dict[str, Any]) -> HTMLResponse:
     lang = language_of(request)
     body = environment.get_template(template).render(
-        lang=lang, t=translator(lang), terms=_LazyTerms(request, lang), path=request.url.path,
+        lang=lang, t=translator(lang), terms=terms, path=request.url.path,
         languages={other: switch_url(request, other) for other in LANGUAGES}, **context)
     response = HTMLResponse(body, status_code=status)
     remember(request, response)
@@ -54,10 +52,12 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
 
 
 def error_page(request: Request, status: int, detail: Any, headers: dict[str, str] | None = None) -> HTMLResponse:
+    """An error told as a page. It shows no code, so it reads no terms: it may be telling that
+    the store could not be read in time."""
     if isinstance(detail, list):  # the API's list of {where, problem}
         detail = "; ".join(f"{d.get('where')}: {d.get('problem')}" if isinstance(d, dict) else str(d)
                            for d in detail)
-    page = render(request, "error.html", status=status, status_code=status, detail=detail)
+    page = _rendered(request, "error.html", status, Terms([]), {"status_code": status, "detail": detail})
     page.headers.update(headers or {})  # Retry-After on a 503, say
     return page
 

@@ -8,18 +8,17 @@ from typing import Annotated
 
 from fastapi import Query, Request
 
-from polgraph.server.api import sources as api_sources
+from polgraph.server.api.offload import read
 from polgraph.server.web.citations import lit
-from polgraph.server.web.from_api import ask
 from polgraph.server.web.rendering import page_router, render
 
 router = page_router()
 
 
 @router.get("/sources/{source_id}", name="source_page")
-def source_page(request: Request, source_id: str,
-                start: Annotated[int | None, Query(ge=0)] = None,
-                end: Annotated[int | None, Query(ge=0)] = None):
-    report = ask(request, api_sources.get_source, source_id)
+async def source_page(request: Request, source_id: str,
+                      start: Annotated[int | None, Query(ge=0)] = None,
+                      end: Annotated[int | None, Query(ge=0)] = None):
+    report = await read(request, "source", source_id=source_id)
     text = report["text"] or ""
-    return render(request, "source.html", report=report, text=text, lit=lit(text, start, end))
+    return await render(request, "source.html", report=report, text=text, lit=lit(text, start, end))

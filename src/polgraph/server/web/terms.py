@@ -1,14 +1,13 @@
 """The vocabulary's own labels for the codes the API answers with (event kinds, acts, speech
 kinds), in the page's language. The vocabularies are in the store, labelled in Vietnamese and
-English; they do not change while the server runs, so each language is read once."""
+English; each language's labels are read once per store generation (``offload.KEPT``)."""
 
 from __future__ import annotations
-
-import threading
 
 from starlette.requests import Request
 
 from polgraph.server.api.graph import select, text
+from polgraph.server.api.offload import read
 
 _LABELS = """
 SELECT DISTINCT ?scheme ?code ?label WHERE {
@@ -16,7 +15,6 @@ SELECT DISTINCT ?scheme ?code ?label WHERE {
   UNION { ?concept a pg:ActType ; skos:notation ?code ; skos:prefLabel ?label . BIND ("act" AS ?scheme) }
   FILTER (LANG(?label) = ?lang)
 }"""
-_lock = threading.Lock()
 
 
 class Terms:
@@ -34,11 +32,9 @@ class Terms:
         return self._labels.get(("act", code or ""), code or "")
 
 
-def terms_for(request: Request, lang: str) -> Terms:
-    state = request.app.state
-    with _lock:
-        cache: dict[str, Terms] = getattr(state, "web_terms", None) or {}
-        state.web_terms = cache
-        if lang not in cache:
-            cache[lang] = Terms(select(state.store, _LABELS, {"lang": text(lang)}))
-        return cache[lang]
+async def terms_for(request: Request, lang: str) -> Terms:
+    return Terms(await read(request, "terms", lang=lang))
+
+
+def terms_answer(store, lang: str) -> list[dict]:
+    return select(store, _LABELS, {"lang": text(lang)})
