@@ -74,21 +74,12 @@ SELECT DISTINCT ?key ?mention ?post ?body WHERE { {scope}
   OPTIONAL { ?post org:postIn ?body }
 }"""
 
-_POSTS_OF_NAMES = _PREFIXES + """
-SELECT DISTINCT ?key ?post WHERE { {scope}
-  ?mention pg:nameKey ?key . ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post .
-}"""
-
+# One row per attestation: each has one post, person, event and date.
 _ATTESTATIONS = _PREFIXES + """
-SELECT DISTINCT ?a ?mention ?post ?date ?elected WHERE { {scope}
-  ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post ; pg:event ?event .
+SELECT ?a ?mention ?post ?date ?elected ?person WHERE { {scope}
+  ?a pg:post ?post ; pg:person ?mention ; pg:event ?event .
   OPTIONAL { ?event pg:date ?date } OPTIONAL { ?a pg:elected ?elected }
-}"""
-# Joined in Python: the store plans these three apart far better than together.
-_PERSONS_OF = _PREFIXES + """
-SELECT DISTINCT ?post ?mention ?person WHERE { {scope}
-  ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post .
-  ?mention pg:mentionOf ?person .
+  OPTIONAL { ?mention pg:mentionOf ?person }
 }"""
 _EXCLUSIVE_POSTS = _PREFIXES + """
 SELECT DISTINCT ?post WHERE { {scope} ?post pg:postType ?type . ?type pg:exclusive true . }"""
@@ -180,13 +171,10 @@ def read_attestations(store: GraphStore, posts: set[str] | None = None,
                       resolved: dict[str, str] | None = None) -> list[Attestation]:
     """The attestations of ``posts`` (or of every post), by resolved person: the person of a
     mention in ``resolved`` is taken from there, the others' as stored."""
-    person_of = {row["mention"].value: row["person"].value
-                 for row in _rows(store, _PERSONS_OF, "post", posts, iri=True)}
-    person_of.update(resolved or {})
     exclusive = {row["post"].value for row in _rows(store, _EXCLUSIVE_POSTS, "post", posts, iri=True)}
     out = []
     for row in _rows(store, _ATTESTATIONS, "post", posts, iri=True):
-        person = person_of.get(row["mention"].value)
+        person = (resolved or {}).get(row["mention"].value) or _value(row["person"])
         if person is None:
             continue
         date = _value(row["date"])
@@ -337,8 +325,7 @@ def update_identities(store: GraphStore, overrides_path: Path | None = None, *,
     if names is None:
         posts: set[str] | None = None
     else:
-        posts = {row["post"].value for row in _rows(store, _POSTS_OF_NAMES, "key", names)}
-        posts |= pending.posts
+        posts = {post for mention in mentions.values() for post in mention.posts} | pending.posts
     # The persons just resolved are not stored yet: their mentions are read from the clusters.
     resolved = {m: str(person_iri(c)) for c in clusters for m in c.mentions}
     tenures = derive_tenures(read_attestations(store, posts, resolved))

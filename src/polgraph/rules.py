@@ -6,10 +6,11 @@ constraint's SELECT once per target with ``$this`` pre-bound; the rules are writ
 same rows come from one evaluation with ``$this`` free, kept for the targets. That is what runs
 here, against the store itself: two queries per rule instead of one per suspect node.
 
-After an ingest only what it touched is checked (``RuleScope``): the candidate focus nodes are
-the touched reports' own nodes and the attestations of the touched posts (whose holders may have
-changed with their identities), given to both queries as a ``VALUES`` block on ``$this``, so the
-store starts from them and the cost follows the change, not the store.
+After an ingest only what it touched is checked (``RuleScope``): a target's query marks, with a
+comment line ``# scope: ?v = touched posts`` (or ``reports``), where its variable is bound to the
+touched posts (reports) by a ``VALUES`` block, so the store starts from them and the cost follows
+the change, not the store. A touched post is one a stored report attests or whose holders'
+identities changed. The constraints then run with ``$this`` bound to the targets found.
 """
 
 from __future__ import annotations
@@ -29,12 +30,13 @@ from polgraph.store.base import GraphStore
 
 _VARIABLE = re.compile(r"\{[?$](\w+)\}")
 _WHERE = re.compile(r"WHERE\s*\{", re.IGNORECASE)
-_MANY = 5000  # more candidates than this: one query over the store, filtered, is quicker
+_SCOPE = re.compile(r"#\s*scope:\s*\?(\w+)\s*=\s*touched (posts|reports)[^\n]*")
+_BOUND_AT_ONCE = 2000  # targets bound per constraint query: a VALUES block of bounded size
 
 
 @dataclass(frozen=True)
 class RuleScope:
-    """What to check: the touched reports' nodes, and the attestations of the touched posts."""
+    """What to check: the nodes of the touched reports and of the touched posts."""
 
     reports: frozenset[str]
     posts: frozenset[str]
@@ -44,21 +46,25 @@ def _values(variable: str, iris: Iterable[str]) -> str:
     return f"VALUES ?{variable} {{ {' '.join(f'<{i}>' for i in sorted(iris))} }}"
 
 
-def _candidates(store: GraphStore, scope: RuleScope) -> set[str]:
-    found: set[str] = set()
-    if scope.reports:
-        found |= {row["s"].value for row in store.query(
-            f"SELECT DISTINCT ?s WHERE {{ {_values('g', scope.reports)} GRAPH ?g {{ ?s ?p ?o }} }}")}
-    if scope.posts:
-        found |= {row["a"].value for row in store.query(
-            f"SELECT ?a WHERE {{ {_values('post', scope.posts)} ?a <{PG.post}> ?post }}")}
-    return found
-
-
-def _scoped(select: str, this: set[str] | None) -> str:
-    """The SELECT with ``?this`` bound to ``this`` first (all of them when None or too many)."""
-    if this is None or len(this) > _MANY:
+def _scoped_target(select: str, scope: RuleScope | None) -> str | None:
+    """The target's SELECT with its scope comments made VALUES blocks; None when the scope
+    leaves it nothing to look at. A target without a scope comment is checked store-wide."""
+    if scope is None:
         return select
+    empty = False
+
+    def bind(match: re.Match) -> str:
+        nonlocal empty
+        touched = scope.posts if match.group(2) == "posts" else scope.reports
+        empty = empty or not touched
+        return _values(match.group(1), touched)
+
+    scoped = _SCOPE.sub(bind, select)
+    return None if empty else scoped
+
+
+def _bound_to(select: str, this: list[str]) -> str:
+    """The SELECT with ``?this`` bound to ``this`` first."""
     return _WHERE.sub(lambda m: f"{m.group(0)} {_values('this', this)}", select, count=1)
 
 
@@ -98,32 +104,28 @@ def check_rules(store: GraphStore, rules: Graph | None = None,
                 scope: RuleScope | None = None) -> list[ShapeMessage]:
     """The warnings the store-wide rules give, sorted: on everything, or on ``scope``."""
     rules = rules if rules is not None else rules_graph()
-    candidates = None if scope is None else _candidates(store, scope)
-    if candidates is not None and not candidates:
-        return []
     messages: set[ShapeMessage] = set()
     for shape in sorted(rules.subjects(RDF.type, SH.NodeShape)):
         targets = set()
         for target in rules.objects(shape, SH.target):
             select = rules.value(target, SH.select)
-            if select is not None:
-                rows = store.query(_prefixes(rules, target) + _scoped(str(select), candidates))
-                targets |= {row["this"] for row in rows
-                            if candidates is None or row["this"].value in candidates}
+            scoped = None if select is None else _scoped_target(str(select), scope)
+            if scoped is not None:
+                targets |= {row["this"].value for row in store.query(_prefixes(rules, target) + scoped)}
         if not targets:
             continue
+        ordered = sorted(targets)
         for constraint in rules.objects(shape, SH.sparql):
             select = str(rules.value(constraint, SH.select)).replace("$this", "?this")
-            results = store.query(_prefixes(rules, constraint)
-                                  + _scoped(select, {t.value for t in targets}))
-            names = {v.value for v in results.variables}
             template = _english(rules, constraint)
-            for row in results:
-                if row["this"] not in targets:
-                    continue
-                value = row["value"] if "value" in names else None
-                messages.add(ShapeMessage(
-                    severity="Warning", focus=f"<{row['this'].value}>", path=None,
-                    message=_fill(template, row, names), value=None if value is None else value.value,
-                ))
+            for first in range(0, len(ordered), _BOUND_AT_ONCE):
+                results = store.query(_prefixes(rules, constraint)
+                                      + _bound_to(select, ordered[first:first + _BOUND_AT_ONCE]))
+                names = {v.value for v in results.variables}
+                for row in results:
+                    value = row["value"] if "value" in names else None
+                    messages.add(ShapeMessage(
+                        severity="Warning", focus=f"<{row['this'].value}>", path=None,
+                        message=_fill(template, row, names), value=None if value is None else value.value,
+                    ))
     return sorted(messages, key=lambda m: (m.message, m.focus))

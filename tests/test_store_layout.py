@@ -1,0 +1,194 @@
+"""Shared facts stored once (docs/storage.md), checked on an archive shaped like a real portal's:
+a few hundred generated reports about one district, its communes, bodies and officials recurring.
+
+The fan-out guard: with the union of the graphs as the default graph, a triple stored in two
+graphs is read twice, and every join through it multiplies. No triple may be stored twice, and no
+query the code runs (ingest, resolution, rules, the named queries, the API's answers) may give a
+solution more than once.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from conftest import ROOT
+from rdflib import URIRef
+
+from polgraph.extract.schema import Extraction
+from polgraph.ingest import Pipeline
+from polgraph.queries import available_queries
+from polgraph.server.api import events, organizations, persons, roles, sources
+from polgraph.store import OxigraphStore
+from polgraph.store.layout import PENDING_GRAPH, SHARED_PREFIX
+
+sys.path.insert(0, str(ROOT / "bench"))  # bench/ holds scripts: the generator is imported from there
+
+import archive  # noqa: E402
+
+REPORTS = 240
+JSON = "application/json"
+
+
+class RecordingStore(OxigraphStore):
+    """An in-memory store that notes every query asked of it."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.asked: list[tuple[str, dict]] = []
+        self.tables: dict = {}  # the API's whole-store tables, as a worker's snapshot keeps them
+
+    def query(self, sparql: str, bindings=None):
+        self.asked.append((sparql, dict(bindings or {})))
+        return super().query(sparql, bindings)
+
+
+@pytest.fixture(scope="module")
+def archived(tmp_path_factory, vocabulary, validator):
+    """The archive ingested in three runs (the later ones resolve and check only what they
+    touched), then read through the named queries and the API."""
+    folder = tmp_path_factory.mktemp("archive")
+    archive.write(folder, REPORTS, seed=3)
+    files = sorted(folder.iterdir())
+    store = RecordingStore()
+    pipeline = Pipeline(store, vocabulary, validator)
+    pipeline.ensure_model_graphs()
+    for part in (files[:120], files[120:200], files[200:]):
+        assert not pipeline.run(part).rejected
+    return store, pipeline
+
+
+def _read_through_the_api(store: RecordingStore) -> None:
+    listed = events.events_answer(store, limit=5)["items"]
+    assert listed
+    for event in listed:
+        events.event_answer(store, event["id"], JSON)
+        found = roles.roles_answer(store, event=event["id"], person=None, org=None, on=None, limit=50, offset=0)
+        for role in found["items"][:3]:
+            if role["person"]:
+                persons.person_answer(store, role["person"]["id"], JSON)
+                roles.roles_answer(store, event=None, person=role["person"]["id"], org=None, on=None,
+                                   limit=50, offset=0)
+            organizations.organization_answer(store, role["organization"]["id"], JSON)
+    persons.persons_answer(store, q="", limit=20, offset=0)
+    organizations.organizations_answer(store, q="", limit=20, offset=0)
+    report = sources.sources_answer(store, q="", key=None, limit=1, offset=0)["items"][0]
+    sources.source_answer(store, report["id"])
+
+
+def _run_the_named_queries(store: RecordingStore) -> None:
+    event = next(iter(store.query("SELECT ?e WHERE { ?e a <https://w3id.org/polgraph/ontology#Event> } LIMIT 1")))[0]
+    for named in available_queries().values():
+        given = {p.name: event.value for p in named.params if p.type == "iri" and p.name == "event"}
+        if all(p.name in given for p in named.params if p.required):
+            list(store.query(named.render(given)))
+
+
+_HEAD = re.compile(r"SELECT\s+(DISTINCT\s+|REDUCED\s+)?(?P<projection>[^{]*?)\s*WHERE\s*\{", re.IGNORECASE)
+
+
+def _every_solution(sparql: str) -> str | None:
+    """The query as ``SELECT *`` without DISTINCT: each solution as the store finds it. None for
+    what has no such form (aggregates, computed columns, ASK, CONSTRUCT, updates)."""
+    if re.search(r"\bGROUP\s+BY\b|\bCOUNT\s*\(|\bASK\b|\bCONSTRUCT\b|\bDESCRIBE\b", sparql, re.IGNORECASE):
+        return None
+    head = _HEAD.search(sparql)
+    if head is None or "(" in head["projection"]:
+        return None
+    return sparql[:head.start()] + "SELECT * WHERE {" + sparql[head.end():]
+
+
+def test_no_triple_is_stored_in_two_graphs(archived):
+    store, _ = archived
+    twice = list(store.native.query(
+        "SELECT ?s ?p ?o (COUNT(?g) AS ?graphs) WHERE { GRAPH ?g { ?s ?p ?o } } "
+        "GROUP BY ?s ?p ?o HAVING (COUNT(?g) > 1) LIMIT 5"))
+    assert not twice, [tuple(str(t) for t in row) for row in twice]
+
+
+def test_the_shared_nodes_are_described_once_each_in_their_own_graph(archived):
+    store, _ = archived
+    rows = list(store.native.query(
+        "SELECT ?node (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?node a ?type } "
+        f"FILTER (STRSTARTS(STR(?g), {ox.Literal(SHARED_PREFIX)})) }} GROUP BY ?node"))
+    kinds = {row["node"].value.split("/id/")[1].split("/")[0] for row in rows}
+    assert {"unit", "org", "post"} <= kinds
+    assert all(int(row["graphs"].value) == 1 for row in rows)
+    # Bodies recur in the archive: one description each, however many reports name them.
+    orgs = sum(1 for row in rows if "/id/org/" in row["node"].value)
+    named = next(iter(store.native.query(
+        "PREFIX pg: <https://w3id.org/polgraph/ontology#> PREFIX org: <http://www.w3.org/ns/org#> "
+        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?r ?org WHERE { GRAPH ?r { ?a pg:post ?post } "
+        "?post org:postIn ?org } }", use_default_graph_as_union=True)))["n"].value
+    assert 0 < 2 * orgs < int(named)
+    assert not list(store.native.quads_for_pattern(None, None, None, ox.NamedNode(str(PENDING_GRAPH))))
+
+
+def test_no_query_the_code_runs_gives_a_solution_twice(archived):
+    store, _ = archived
+    _read_through_the_api(store)
+    _run_the_named_queries(store)
+    checked, fanned = 0, []
+    for sparql, bindings in {(s, tuple(sorted(b.items()))): (s, b) for s, b in store.asked}.values():
+        every = _every_solution(sparql)
+        if every is None:
+            continue
+        solutions = [tuple(row) for row in OxigraphStore.query(store, every, bindings)]
+        checked += 1
+        if len(solutions) != len(set(solutions)):
+            fanned.append((len(solutions), len(set(solutions)), sparql))
+    print(f"{checked} queries checked")
+    assert checked >= 30  # ingest, resolution, rules, named queries and API answers were all seen
+    assert not fanned, fanned[:3]
+
+
+def _extraction(key: str, name: str) -> Extraction:
+    return Extraction.model_validate({
+        "id": key, "report": {"title": f"Hội nghị {key}"},
+        "event": {"kind": "conference", "date": "2024-03-01", "place": "xã Cẩm Lộc, huyện Cẩm Xuyên"},
+        "persons": [{"name": name, "acts": ["chaired"],
+                     "roles": [{"post": "Bí thư", "org": "Đảng ủy xã Cẩm Lộc", "as_written": "Bí thư Đảng ủy xã"}]}],
+    })
+
+
+def _person_of(store: OxigraphStore, name: str) -> str | None:
+    rows = list(store.query(
+        "PREFIX pg: <https://w3id.org/polgraph/ontology#> "
+        f"SELECT ?person WHERE {{ ?m pg:name {ox.Literal(name)} ; pg:mentionOf ?person }}"))
+    return rows[0]["person"].value if rows else None
+
+
+def test_a_retry_after_a_crash_in_resolution_finishes_it(pipeline, store, monkeypatch):
+    import polgraph.resolve
+
+    def crash(*args, **kwargs):
+        raise MemoryError("the process died here")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(polgraph.resolve, "update_identities", crash)
+        with pytest.raises(MemoryError):
+            pipeline.ingest(_extraction("r1", "Nguyễn Văn Hùng"), "r1")
+    assert _person_of(store, "Nguyễn Văn Hùng") is None  # stored, not resolved
+    outcome = pipeline.ingest(_extraction("r1", "Nguyễn Văn Hùng"), "r1")
+    assert outcome.status == "unchanged"
+    assert _person_of(store, "Nguyễn Văn Hùng") is not None
+    assert not list(store.native.quads_for_pattern(None, None, None, ox.NamedNode(str(PENDING_GRAPH))))
+
+
+def test_a_shared_description_goes_with_the_last_report_using_it(pipeline, store):
+    def described(label: str) -> int:
+        return sum(1 for _ in store.query(
+            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+            f"SELECT ?s WHERE {{ ?s rdfs:label {ox.Literal(label)} }}"))
+
+    first = pipeline.ingest(_extraction("r1", "Nguyễn Văn Hùng"), "r1")
+    second = pipeline.ingest(_extraction("r2", "Trần Văn Bình"), "r2")
+    assert described("Đảng ủy xã Cẩm Lộc") == 1  # described once for both
+    assert pipeline.remove(URIRef(first.graph))
+    assert described("Đảng ủy xã Cẩm Lộc") == 1  # r2 still points at it
+    assert pipeline.remove(URIRef(second.graph))
+    assert described("Đảng ủy xã Cẩm Lộc") == 0
+    assert not [g for g in store.native.named_graphs() if g.value.startswith(SHARED_PREFIX)]
