@@ -67,6 +67,28 @@ def test_a_bad_file_is_rejected_and_the_batch_goes_on(pipeline, store, tmp_path)
     assert "2023-02-30" not in dates
 
 
+def test_a_report_the_reader_fails_on_is_rejected_and_the_batch_goes_on(pipeline, store, tmp_path, monkeypatch):
+    import polgraph.ingest
+
+    read = polgraph.ingest.read_extraction
+
+    def failing_on_b(path, published=None):
+        if path.name.startswith("b-"):
+            raise ValueError("a span lies outside the text")  # what a reader's slip looks like
+        return read(path, published)
+
+    monkeypatch.setattr(polgraph.ingest, "read_extraction", failing_on_b)
+    shutil.copy(SEED_YAML, tmp_path / "a-seed.yaml")
+    shutil.copy(RESOURCES / "reports" / "council-session.yaml", tmp_path / "b-council.yaml")
+    shutil.copy(RESOURCES / "reports" / "council-session.yaml", tmp_path / "c-council.yaml")
+    summary = pipeline.run([tmp_path])
+    status = {o.source.rsplit("/", 1)[-1]: o for o in summary.outcomes}
+    assert [status[n].status for n in ("a-seed.yaml", "b-council.yaml", "c-council.yaml")] == \
+        ["added", "rejected", "added"]
+    assert "a span lies outside the text" in status["b-council.yaml"].error
+    assert store.stats().reports == 2
+
+
 def test_a_rejected_report_stores_nothing(pipeline, store, seed):
     broken = seed.model_copy(deep=True)
     broken.report.url = "ftp://example.invalid/report"

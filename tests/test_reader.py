@@ -65,6 +65,18 @@ def test_every_fact_points_at_its_words(reader):
             assert text[speech.span[0]:speech.span[1]].strip()
 
 
+def test_offsets_count_from_the_text_as_stored_when_the_page_starts_with_blank_lines(reader, tmp_path):
+    # The stored text is stripped: a title ending the page must still point inside it.
+    path = tmp_path / "leading-blank.txt"
+    path.write_text("\n\n  Tiếp xúc cử tri xã Hòa Lạc\n\nSáng 5/3/2024, xã Hòa Lạc tổ chức tiếp xúc cử tri. "
+                    "Phát biểu có ông Đinh Văn Khoa, Phó Bí thư Đảng ủy xã,", encoding="utf-8")
+    x = reader.read(load_source(path))
+    text = x.report.text
+    (khoa,) = [p for p in x.persons if p.name == "Đinh Văn Khoa"]
+    assert all(text[s:e] == "Đinh Văn Khoa" for s, e in khoa.spans)
+    assert [text[r.span[0]:r.span[1]] for r in khoa.roles] == [r.as_written for r in khoa.roles] != []
+
+
 def test_a_report_naming_nobody_gives_no_person(reader, tmp_path):
     path = tmp_path / "empty-event.txt"
     path.write_text("Hội nghị tổng kết\n\nSáng 12/1/2024, xã Tân Phúc tổ chức hội nghị tổng kết năm.\n",

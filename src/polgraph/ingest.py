@@ -219,6 +219,9 @@ class Pipeline:
             except InputError as exc:
                 outcomes[-1] = Outcome(str(path), "rejected", error=exc.message)
                 continue
+            except ValueError as exc:  # facts the reader got wrong: this report only is lost
+                outcomes[-1] = Outcome(str(path), "rejected", error=f"the reader failed on it: {exc}")
+                continue
             if not extraction.persons:
                 notes[len(outcomes) - 1] = ShapeMessage(
                     "Warning", str(path), None, "the report names nobody: only its event is stored")

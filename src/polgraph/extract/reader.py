@@ -73,7 +73,8 @@ class Reader:
         self.acts = ActFinder(self.lexicon)
 
     def read(self, source: SourceReport, report_id: str | None = None) -> Extraction:
-        rt = ReportText(source.text)
+        # The extraction keeps its text stripped: offsets must count from the stripped text.
+        rt = ReportText(source.text.strip())
         vocabulary = self.lexicon.vocabulary
         published = source.published or event_rules.published_from_text(rt)
         locality = event_rules.find_locality(rt, vocabulary)

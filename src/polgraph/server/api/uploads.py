@@ -53,6 +53,8 @@ async def read_report(request: Request, published: dt.date | None, key: str | No
         extraction = parse_extraction(data, source, suffix, published=published, key=key)
     except InputError as exc:
         raise ApiError(400, "unreadable report", exc.message) from None
+    except ValueError as exc:  # the reader's own slip on this text: said, not a 500
+        raise ApiError(422, "unreadable report", f"the reader failed on this text: {exc}") from None
     if extraction.id is None and key is not None:
         extraction = extraction.model_copy(update={"id": key})
     if not extraction.persons:
