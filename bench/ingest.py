@@ -1,15 +1,26 @@
-"""Structured ingest speed: 1,000 reports into an empty store and into a 10,000-report store.
+"""Ingest speed on a portal archive (bench/archive.py: one district's communes, bodies and
+officials recurring over years), identities, tenures and the store-wide rules included.
 
-Prints reports/s and ms per report (map + validate + store, validated in batches as
-``polgraph ingest`` does) for both, the ratio between them (the per-report cost must stay flat:
-ratio <= 1.5), validation ms per report (<= 15 ms), and validation of one report on its own.
+Three figures, each as `polgraph ingest` does the work (``Pipeline.run``):
 
-    .venv/bin/python bench/ingest.py [--measure 1000] [--background 10000]
+- one run of ``--reports`` text reports into an empty store: reports/s over the whole run, the
+  seconds of each successive thousand (the persons, tenures and rules of the whole run are
+  worked out at its end and shown apart), and the most memory the process held;
+- the same reports as successive runs of ``--chunk`` each (as a portal harvested every week
+  would be), each run resolving what it touched: the seconds of each, and the last over the first
+  (target <= 1.5);
+- one more report into the full store, as ``polgraph ingest FILE`` or ``POST /api/reports``
+  stores it: seconds until it is stored and resolved (target <= 1 s), and who-held-role-at-event
+  for one event in-process, p50 over a hundred events (target <= 20 ms).
+
+    .venv/bin/python bench/ingest.py [--reports 10000] [--chunk 1000] [--skip-single]
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -17,102 +28,128 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import post_titles, synthetic_report
+import archive
+import pyoxigraph as ox
 
 from polgraph.ingest import Pipeline
-from polgraph.rdf.mapping import map_extraction
+from polgraph.queries import load_query
+from polgraph.rdf.validate import ReportValidator
 from polgraph.store import OxigraphStore
 from polgraph.vocab import vocabulary
 
 
-def fill(store: OxigraphStore, count: int, titles, vocab) -> float:
-    """Background reports, stored without validation (only their presence matters here)."""
-    start = time.perf_counter()
-    for index in range(count):
-        report = map_extraction(synthetic_report(1_000_000 + index, vocab, titles), vocab)
-        store.replace_graph(report.iri, report.triples)
-    return time.perf_counter() - start
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(pipeline: Pipeline, first: int, count: int, titles, vocab, batch: int) -> dict[str, float]:
-    """Ingest ``count`` reports the way ``polgraph ingest`` does: validated ``batch`` at a time."""
-    reports = [synthetic_report(first + i, vocab, titles) for i in range(count)]
-    total = validating = 0.0
-    for start in range(0, count, batch):
+def single_run(files: list[Path], folder: Path, pipeline_for, chunk: int) -> None:
+    """All the reports in one run; the time of each thousand from the progress of the run."""
+    store = OxigraphStore(folder / "single")
+    pipeline = pipeline_for(store)
+    marks: list[float] = []
+    started = time.perf_counter()
+    resolving: list[float] = []
+    resolve = pipeline.resolve_identities
+
+    def timed_resolution(**kwargs):
         t0 = time.perf_counter()
-        graphs = [map_extraction(x, vocab) for x in reports[start:start + batch]]
-        t1 = time.perf_counter()
-        results = pipeline.check([g.triples for g in graphs])
-        t2 = time.perf_counter()
-        for result in results:
-            assert result.conforms, result.violations[:3]
-        pipeline.store.replace_graphs([(g.iri, g.triples) for g in graphs])
-        total += time.perf_counter() - t0
-        validating += t2 - t1
-    return {
-        "reports_per_s": count / total,
-        "ms_per_report": 1000 * total / count,
-        "validation_ms": 1000 * validating / count,
-    }
+        try:
+            return resolve(**kwargs)
+        finally:
+            resolving.append(time.perf_counter() - t0)
+
+    pipeline.resolve_identities = timed_resolution  # type: ignore[method-assign]
+    summary = pipeline.run(files, progress=lambda _: marks.append(time.perf_counter()))
+    total = time.perf_counter() - started
+    assert not summary.rejected, summary.rejected[:3]
+    marks.append(time.perf_counter() - sum(resolving))  # the end of the last report's storing
+    steps = [marks[min(i + chunk, len(marks) - 1)] - marks[i] for i in range(0, len(files), chunk)]
+    print(f"one run of {len(files):,} reports: {total:.0f} s, {len(files) / total:.1f} reports/s "
+          f"(target >= 30), identities, tenures and rules at the end {sum(resolving):.1f} s; "
+          f"peak memory {peak_mb():,.0f} MB", flush=True)
+    print(f"  seconds per {chunk:,} as read, mapped, validated and stored: "
+          + " ".join(f"{s:.1f}" for s in steps), flush=True)
+    store.close()
 
 
-def single_validation_ms(pipeline: Pipeline, vocab, titles, count: int = 200) -> float:
-    """One report at a time, as a single upload is checked."""
-    graphs = [map_extraction(synthetic_report(5_000_000 + i, vocab, titles), vocab) for i in range(count)]
+def chunked_runs(files: list[Path], folder: Path, pipeline_for, chunk: int) -> tuple[OxigraphStore, Pipeline]:
+    store = OxigraphStore(folder / "chunked")
+    pipeline = pipeline_for(store)
+    seconds = []
+    for first in range(0, len(files), chunk):
+        t0 = time.perf_counter()
+        summary = pipeline.run(files[first:first + chunk])
+        seconds.append(time.perf_counter() - t0)
+        assert not summary.rejected, summary.rejected[:3]
+        resolved = pipeline.resolution
+        print(f"  run {first // chunk + 1}: {seconds[-1]:.1f} s ({len(files[first:first + chunk]) / seconds[-1]:.0f} "
+              f"reports/s; {resolved.names_resolved} names, {resolved.posts_resolved} posts resolved)", flush=True)
+    print(f"successive runs of {chunk:,}: last / first = {seconds[-1] / seconds[0]:.2f} (target <= 1.5); "
+          f"{len(files) / sum(seconds):.1f} reports/s overall; peak memory {peak_mb():,.0f} MB", flush=True)
+    return store, pipeline
+
+
+def one_more(store: OxigraphStore, pipeline: Pipeline, texts: Path, count: int, seed: int) -> None:
+    """The newest report of the same archive (same district, bodies and officials), into the
+    full store, as one `polgraph ingest FILE` stores it: seconds until stored and resolved."""
+    *_, newest = archive.generate(count + 1, seed=seed)
+    path = texts / f"later-{newest.name}"
+    path.write_text(newest.text, encoding="utf-8")
     t0 = time.perf_counter()
-    for graph in graphs:
-        pipeline.check([graph.triples])
-    return 1000 * (time.perf_counter() - t0) / count
+    summary = pipeline.run([path])
+    seconds = time.perf_counter() - t0
+    outcome = summary.outcomes[0]
+    assert outcome.status in {"added", "replaced"}, outcome
+    unresolved = list(store.query(
+        "PREFIX pg: <https://w3id.org/polgraph/ontology#> SELECT ?m WHERE { "
+        f"GRAPH {ox.NamedNode(outcome.graph)} {{ ?m a pg:PersonMention }} FILTER NOT EXISTS {{ ?m pg:mentionOf ?p }} }}"))
+    print(f"one more report into {count:,}: {seconds * 1000:.0f} ms, stored and "
+          f"{'resolved' if not unresolved else 'NOT resolved'} (target <= 1 s)", flush=True)
+
+
+def who_held(store: OxigraphStore) -> None:
+    events = [row["e"].value for row in store.query(
+        "PREFIX pg: <https://w3id.org/polgraph/ontology#> "
+        "SELECT DISTINCT ?e WHERE { ?a a pg:RoleAttestation ; pg:event ?e } ORDER BY ?e")]
+    query = load_query("who-held-role-at-event")
+    step = max(1, len(events) // 100)
+    times, rows = [], 0
+    for event in events[::step][:100]:
+        text = query.render({"event": event})
+        t0 = time.perf_counter()
+        rows += len(list(store.query(text)))
+        times.append((time.perf_counter() - t0) * 1000)
+    print(f"who-held-role-at-event, {len(times)} events in-process: p50 {statistics.median(times):.1f} ms, "
+          f"max {max(times):.1f} ms, {rows / len(times):.1f} rows each (target p50 <= 20 ms)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--measure", type=int, default=1000)
-    parser.add_argument("--background", type=int, default=10_000)
-    parser.add_argument("--batch", type=int, default=64, help="reports validated per pySHACL pass")
+    parser.add_argument("--reports", type=int, default=10_000)
+    parser.add_argument("--chunk", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--skip-single", action="store_true", help="only the successive runs")
     args = parser.parse_args()
     vocab = vocabulary()
-    titles = post_titles(vocab)
-    with tempfile.TemporaryDirectory() as tmp:
-        empty = OxigraphStore(Path(tmp) / "empty")
-        pipe = Pipeline(empty, vocab)
-        pipe.ensure_model_graphs()
-        cold = measure(pipe, 0, args.measure, titles, vocab, args.batch)
+    validator = ReportValidator(vocab)
 
-        full = OxigraphStore(Path(tmp) / "full")
-        pipe_full = Pipeline(full, vocab, pipe.validator)
-        pipe_full.ensure_model_graphs()
-        seconds = fill(full, args.background, titles, vocab)
-        print(f"background: {args.background} reports stored in {seconds:.1f} s "
-              f"({full.stats().quads:,} quads)")
-        warm = measure(pipe_full, 0, args.measure, titles, vocab, args.batch)
-        single = single_validation_ms(pipe_full, vocab, titles)
-        # What `polgraph ingest` does once at the end: persons, tenures and the store-wide rules.
-        t0 = time.perf_counter()
-        everything = pipe_full.resolve_identities()
-        resolve_s = time.perf_counter() - t0
-        # And after one more report, as an upload through the API would be: only its names.
-        extra = map_extraction(synthetic_report(9_000_000, vocab, titles), vocab)
-        assert pipe_full.check([extra.triples])[0].conforms
-        full.replace_graph(extra.iri, extra.triples)
-        t0 = time.perf_counter()
-        one = pipe_full.resolve_identities()
-        one_s = time.perf_counter() - t0
+    def pipeline_for(store: OxigraphStore) -> Pipeline:
+        pipeline = Pipeline(store, vocab, validator)
+        pipeline.ensure_model_graphs()
+        return pipeline
 
-    print(f"{'store':<22}{'reports/s':>10}{'ms/report':>11}{'validate ms':>13}")
-    for label, row in (("empty", cold), (f"{args.background:,} reports", warm)):
-        print(f"{label:<22}{row['reports_per_s']:>10.1f}{row['ms_per_report']:>11.2f}"
-              f"{row['validation_ms']:>13.2f}")
-    ratio = warm["ms_per_report"] / cold["ms_per_report"]
-    print(f"per-report cost ratio (full/empty): {ratio:.2f}  (target <= 1.5)")
-    print(f"validation per report, batches of {args.batch}: "
-          f"{max(cold['validation_ms'], warm['validation_ms']):.2f} ms  (target <= 15)")
-    print(f"validation of a single report on its own: {single:.2f} ms")
-    print(f"identities, tenures and store-wide rules over {args.background + args.measure:,} reports: "
-          f"{resolve_s:.1f} s ({everything.mentions:,} mentions → {everything.persons:,} persons, "
-          f"{everything.tenures:,} tenures)")
-    print(f"the same after one more report ({one.names_resolved} names, {one.posts_resolved} posts "
-          f"recomputed): {one_s:.2f} s")
+    with tempfile.TemporaryDirectory(prefix="polgraph-bench-ingest-") as tmp:
+        folder = Path(tmp)
+        generated = archive.write(folder / "texts", args.reports, seed=args.seed)
+        print(f"archive: {generated.reports:,} text reports, {generated.communes} communes, "
+              f"{generated.persons:,} officials, {generated.bodies} bodies", flush=True)
+        files = sorted((folder / "texts").iterdir())
+        if not args.skip_single:
+            single_run(files, folder, pipeline_for, args.chunk)
+        store, pipeline = chunked_runs(files, folder, pipeline_for, args.chunk)
+        one_more(store, pipeline, folder, args.reports, args.seed)
+        who_held(store)
+        store.close()
 
 
 if __name__ == "__main__":
