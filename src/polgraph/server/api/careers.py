@@ -23,7 +23,7 @@ SELECT DISTINCT ?a ?person ?person_name ?post ?title ?post_label ?event ?event_l
   ?event rdfs:label ?event_label .
   LATERAL { OPTIONAL { ?event pg:date ?date } }  # per row, not every date of the store: see graph.py
   OPTIONAL { ?a pg:asWritten ?as_written } OPTIONAL { ?a pg:elected ?elected }
-  OPTIONAL { ?a pg:evidence ?span . ?span oa:start ?start ; oa:end ?end }
+  LATERAL { OPTIONAL { ?a pg:evidence ?span . ?span oa:start ?start ; oa:end ?end } }
 }"""
 _TENURES = """
 SELECT DISTINCT ?tenure ?person ?first ?last ?opened ?a ?before ?before_name ?after ?after_name
@@ -39,7 +39,7 @@ SELECT DISTINCT ?part ?event ?event_label ?date ?report ?start ?end WHERE {
   ?part pg:participant ?mention ; pg:event ?event ; pg:source ?report .
   ?event rdfs:label ?event_label .
   OPTIONAL { ?event pg:date ?date }
-  OPTIONAL { ?part pg:evidence ?span . ?span oa:start ?start ; oa:end ?end }
+  LATERAL { OPTIONAL { ?part pg:evidence ?span . ?span oa:start ?start ; oa:end ?end } }
 }"""
 ACTS = """
 SELECT DISTINCT ?part ?act ?order WHERE { {scope}
@@ -55,7 +55,7 @@ WHERE {
   OPTIONAL { ?event pg:date ?date }
   OPTIONAL { ?speech pg:topic ?topic }
   LATERAL { OPTIONAL { ?speech pg:capacity/pg:post/rdfs:label ?capacity } }  # per row: see graph.py
-  OPTIONAL { ?speech pg:evidence ?span . ?span oa:start ?start ; oa:end ?end }
+  LATERAL { OPTIONAL { ?speech pg:evidence ?span . ?span oa:start ?start ; oa:end ?end } }
 }"""
 
 

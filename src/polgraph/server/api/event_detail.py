@@ -35,7 +35,7 @@ SELECT DISTINCT ?part ?mention ?written ?person ?name ?report ?start ?end WHERE 
   ?part pg:event ?event ; pg:participant ?mention ; pg:source ?report .
   ?mention pg:name ?written .
   OPTIONAL { ?mention pg:mentionOf ?person . ?person pg:name ?name }
-  OPTIONAL { ?part pg:evidence ?span . ?span oa:start ?start ; oa:end ?end }
+  LATERAL { OPTIONAL { ?part pg:evidence ?span . ?span oa:start ?start ; oa:end ?end } }
 }"""
 _ROLES = """
 SELECT DISTINCT ?a ?mention ?post ?title ?post_label ?as_written ?elected ?report ?start ?end
@@ -43,7 +43,7 @@ WHERE {
   ?a a pg:RoleAttestation ; pg:event ?event ; pg:person ?mention ; pg:post ?post ; pg:source ?report .
   ?post pg:postTitle ?title ; rdfs:label ?post_label .
   OPTIONAL { ?a pg:asWritten ?as_written } OPTIONAL { ?a pg:elected ?elected }
-  OPTIONAL { ?a pg:evidence ?span . ?span oa:start ?start ; oa:end ?end }
+  LATERAL { OPTIONAL { ?a pg:evidence ?span . ?span oa:start ?start ; oa:end ?end } }
 } ORDER BY ?start"""
 _SPEECHES = """
 SELECT DISTINCT ?speech ?mention ?speech_kind ?topic ?capacity ?report ?start ?end WHERE {
@@ -51,7 +51,7 @@ SELECT DISTINCT ?speech ?mention ?speech_kind ?topic ?capacity ?report ?start ?e
           pg:speechKind/skos:notation ?speech_kind .
   OPTIONAL { ?speech pg:topic ?topic }
   LATERAL { OPTIONAL { ?speech pg:capacity/pg:post/rdfs:label ?capacity } }
-  OPTIONAL { ?speech pg:evidence ?span . ?span oa:start ?start ; oa:end ?end }
+  LATERAL { OPTIONAL { ?speech pg:evidence ?span . ?span oa:start ?start ; oa:end ?end } }
 }"""
 # Documents are shared by the reports citing them; only this report's span is its evidence here.
 _DOCUMENTS = """
@@ -63,8 +63,8 @@ WHERE {
   ?document rdfs:label ?label ; pg:documentNumber ?number .
   OPTIONAL { ?document pg:documentKind ?doc_kind } OPTIONAL { ?document pg:issued ?issued }
   OPTIONAL { ?document pg:issuer ?issuer . ?issuer rdfs:label ?issuer_label }
-  OPTIONAL { ?document pg:evidence ?span . ?span oa:start ?start ; oa:end ?end
-             FILTER (STRSTARTS(STR(?span), CONCAT(STR(?report), "#"))) }
+  LATERAL { OPTIONAL { ?document pg:evidence ?span . ?span oa:start ?start ; oa:end ?end
+                       FILTER (STRSTARTS(STR(?span), CONCAT(STR(?report), "#"))) } }
 }"""
 
 

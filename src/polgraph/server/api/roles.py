@@ -43,7 +43,7 @@ _AT_EVENTS = """
 # LATERAL looks each row's date up instead (see graph.py).
 _AT_EVENTS_DETAILS = """LATERAL { OPTIONAL { ?event pg:date ?date } }
   OPTIONAL { ?a pg:asWritten ?as_written } OPTIONAL { ?a pg:elected ?elected }
-  OPTIONAL { ?a pg:evidence ?span . ?span oa:start ?start ; oa:end ?end }"""
+  LATERAL { OPTIONAL { ?a pg:evidence ?span . ?span oa:start ?start ; oa:end ?end } }"""
 _TENURE = """?tenure pg:holder ?person ; pg:post ?post ; pg:firstEvidence ?first ; pg:lastEvidence ?last .
   ?person pg:name ?name . {post}"""
 _SUCCESSOR = """?tenure pg:successor ?next . ?next pg:firstEvidence ?next_first ; pg:holder ?after .
@@ -65,7 +65,7 @@ _TENURES = """SELECT DISTINCT ?post ?first ?name ?tenure ?last ?next_first WHERE
 _TENURE_EVIDENCE = """
 SELECT DISTINCT ?tenure ?report ?date ?start ?end WHERE { {values}
   ?tenure pg:attestedBy ?a . ?a pg:source ?report . OPTIONAL { ?a pg:event/pg:date ?date }
-  OPTIONAL { ?a pg:evidence ?span . ?span oa:start ?start ; oa:end ?end }
+  LATERAL { OPTIONAL { ?a pg:evidence ?span . ?span oa:start ?start ; oa:end ?end } }
 } ORDER BY ?date ?start"""
 
 _EXISTS = {"events": "ASK WHERE { ?node pg:source ?report ; rdfs:label ?label }",
