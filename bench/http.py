@@ -1,6 +1,8 @@
 """HTTP speed: who held which role at an event, via /sparql and /api/roles, and rdflib-endpoint.
 
-Builds (or reuses, under var/bench/http-store) a store of synthetic reports with persons resolved,
+Takes the store of the generated portal archive (bench/archive.py: one district's communes,
+bodies and officials recurring over the years), ingested by the real pipeline with persons,
+tenures and rules resolved and cached under var/bench/archive-store (bench/archive_store.py),
 serves it with ``polgraph serve`` on 127.0.0.1, and puts a bounded load on it: ``--clients``
 concurrent clients, each sending its next request when the last one is answered, start
 requests for ``--seconds`` (after a short warm-up), and the answers still out are waited for;
@@ -11,8 +13,9 @@ queries/who-held-role-at-event.rq with ?event bound, through /sparql, and /api/r
 rdflib-endpoint then serves the same quads from rdflib's in-memory Dataset (default graph = the
 union, as polgraph's) on another port and gets the same /sparql load. Figures are printed, not
 asserted: requests/s, p50 and p99 per target, against the targets (>= 20x rdflib-endpoint's
-throughput, p99 <= 50 ms). When rdflib would not fit in memory, it serves a slice of the
-reports and polgraph is measured on that slice too, so the two compare on the same data.
+throughput, p99 <= 50 ms). When rdflib would not fit in memory, it serves the store of a
+smaller generated archive and polgraph is measured on that store too, so the two compare on the
+same data.
 
     .venv/bin/python bench/http.py [--reports 10000] [--seconds 20] [--clients 16] [--quick]
 """
@@ -42,7 +45,6 @@ import contextlib
 import math
 import platform
 import random
-import shutil
 import signal
 import socket
 import subprocess
@@ -57,7 +59,6 @@ from page_cache import warm  # bench/ is first on sys.path
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
-CACHE = REPO / "var" / "bench" / "http-store"
 EVENT_PREFIX = "https://w3id.org/polgraph/id/event/"
 SPARQL_JSON = "application/sparql-results+json"
 # rdflib's in-memory Dataset costs about 1.6 kB a quad (measured on 2,000 reports); the margin
@@ -69,39 +70,11 @@ SLICES = (5_000, 2_000, 1_000, 500)
 # -- the store ------------------------------------------------------------------------------
 
 def cached_store(count: int, *, rebuild: bool = False) -> Path:
-    """A store of ``count`` synthetic reports with persons and tenures resolved, built once."""
-    target = CACHE / f"{count}-reports"
-    if target.exists() and not rebuild:
-        print(f"store: {count:,} reports, cached at {target.relative_to(REPO)}", flush=True)
-        return target
-    sys.path.insert(0, str(BENCH))
-    from ingest import fill  # bench/ingest.py: the same generator, written the same way
-    from synthetic import post_titles
+    """The store of a generated portal archive of ``count`` reports, persons and tenures
+    resolved: built once by bench/archive_store.py and kept under var/bench/archive-store."""
+    from archive_store import archive_store  # bench/ is first on sys.path
 
-    from polgraph.ingest import Pipeline
-    from polgraph.store import OxigraphStore
-    from polgraph.vocab import vocabulary
-
-    # Built beside the cache and renamed when complete, so an interrupted build is never reused.
-    partial = CACHE / f"{count}-reports.partial"
-    shutil.rmtree(partial, ignore_errors=True)
-    print(f"store: building {count:,} reports (a few minutes for 10,000) …", flush=True)
-    vocab = vocabulary()
-    store = OxigraphStore(partial)
-    pipeline = Pipeline(store, vocab)
-    pipeline.ensure_model_graphs()
-    filling = fill(store, count, post_titles(vocab), vocab)
-    t0 = time.perf_counter()
-    summary = pipeline.resolve_identities()  # /api/roles and the named query read resolved persons
-    resolving = time.perf_counter() - t0
-    quads = store.stats().quads
-    store.close()
-    shutil.rmtree(target, ignore_errors=True)
-    partial.rename(target)
-    print(f"store: built in {filling + resolving:.0f} s (reports {filling:.0f} s, "
-          f"{summary.persons:,} persons and {summary.tenures:,} tenures {resolving:.0f} s), "
-          f"{quads:,} quads, cached at {target.relative_to(REPO)}", flush=True)
-    return target
+    return archive_store(count, rebuild=rebuild)
 
 
 def store_facts(path: Path) -> tuple[int, list[str]]:
@@ -196,16 +169,23 @@ def tail(log: Path, lines: int = 20) -> str:
 
 
 def group_cpu(group: int) -> dict[str, float]:
-    """CPU seconds used so far by the processes of a server's process group, the one that
-    leads it ("main") apart from those it started ("children")."""
+    """CPU seconds used so far by the processes of a server's process group and the processes
+    they started (polgraph's query workers lead process groups of their own), the one that
+    leads it ("main") apart from the others ("children")."""
     tick = os.sysconf("SC_CLK_TCK")
-    used = {"main": 0.0, "children": 0.0}
+    processes: dict[int, tuple[int, int, float]] = {}  # pid → parent, pgrp, CPU seconds
     for stat in Path("/proc").glob("[0-9]*/stat"):
         with contextlib.suppress(OSError, ValueError, IndexError):
             fields = stat.read_text().rpartition(")")[2].split()
-            if int(fields[2]) == group:  # pgrp
-                seconds = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
-                used["main" if int(stat.parent.name) == group else "children"] += seconds
+            processes[int(stat.parent.name)] = (int(fields[1]), int(fields[2]),
+                                                (int(fields[11]) + int(fields[12])) / tick)
+    counted = {pid for pid, (_, pgrp, _) in processes.items() if pgrp == group}
+    while grown := {pid for pid, (parent, _, _) in processes.items()
+                    if parent in counted and pid not in counted}:
+        counted |= grown
+    used = {"main": 0.0, "children": 0.0}
+    for pid in counted:
+        used["main" if pid == group else "children"] += processes[pid][2]
     return used
 
 
@@ -237,7 +217,7 @@ def serve_rdflib(store_path: Path, port: int) -> None:
     t0 = time.perf_counter()
     dataset = Dataset(default_union=True)  # the default graph is the union, as polgraph queries it
     # Built over the empty dataset: its service description counts the triples of every named
-    # graph with one SPARQL query, which over this store's ~90,000 graphs did not end in 10
+    # graph with one SPARQL query, which over a store of ~90,000 graphs did not end in 10
     # minutes. The description then lists no graphs, which no query here reads.
     app = SparqlEndpoint(graph=dataset, path="/sparql", cors_enabled=False)
     iris: dict[str, URIRef] = {}
@@ -656,8 +636,9 @@ def main() -> None:
     slice_reports = min(slice_reports, args.reports)
     if slice_reports != args.reports:
         print(f"rdflib-endpoint would need about {args.reports * per_report / 2**30:.1f} GiB for "
-              f"{args.reports:,} reports: it serves a store of the first {slice_reports:,} "
-              f"instead, and polgraph is measured on that store too", flush=True)
+              f"{args.reports:,} reports: it serves the store of a generated archive of "
+              f"{slice_reports:,} reports instead, and polgraph is measured on that store too",
+              flush=True)
         part = cached_store(slice_reports, rebuild=args.rebuild)
         part_quads, part_events = store_facts(part)
     else:

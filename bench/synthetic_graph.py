@@ -15,6 +15,8 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
+from rdflib import URIRef
+
 from polgraph.namespaces import ID
 from polgraph.rdf import iris
 from polgraph.text.normalise import name_key, stable_slug
@@ -79,7 +81,7 @@ class Commune:
 
 class World:
     """Everything drawn once from a seed; ``describe`` gives a node's triples (a body with its
-    parent bodies), as each report graph repeats them."""
+    parent bodies), which ``synthetic_store`` writes once, each node's into a graph of its own."""
 
     def __init__(self, vocabulary: Vocabulary, seed: int = 7) -> None:
         self.v = vocabulary
@@ -131,7 +133,7 @@ class World:
         return iri
 
     def post(self, title: str, body: str, body_label: str) -> str:
-        iri = f"<{iris.post(title, body_label)}>"
+        iri = f"<{iris.post(title, URIRef(body[1:-1]))}>"
         if iri not in self.triples:
             self.body_of[iri] = body
             concept = self.v.post_type(title)

@@ -1,11 +1,14 @@
 """Reports of the synthetic world written as quads straight into an on-disk pyoxigraph store.
 
 Validating 100,000 reports through the pipeline would take most of an hour, so this writes what
-the pipeline would have stored: each report's graph as ``polgraph.rdf.mapping`` shapes it (the
-event, its place, the mentions with their attestations, participations and speeches, and again
-the description of every unit, body and post the report names), then the identity graphs (one
-per name) and the tenure graphs (one per post) as ``polgraph.resolve`` writes them. Spans, the
-report's text and the 2025 successor units are left out: no analysis reads them.
+the pipeline would have stored, in the store's layout (``polgraph.store.layout``): each report's
+graph as ``polgraph.rdf.mapping`` shapes it (the event, its place, the mentions with their
+attestations, participations and speeches, and a ``pg:sharedDescription`` link to the
+description of every unit, body and post the report names); each such description once, in a
+graph of its own under ``SHARED_PREFIX``, however many reports name the node; then the identity
+graphs (one per name) and the tenure graphs (one per post) as ``polgraph.resolve`` writes them.
+Spans, the report's text and the 2025 successor units are left out: no analysis reads them.
+The real pipeline's store of a portal archive is bench/archive_store.py's.
 
 An event is held in a random commune on a random day; 5 to 30 persons take part, 8 on average:
 the commune's seat-holders of that day (its Bí thư and chairs most often), a district official
@@ -31,6 +34,7 @@ from polgraph.namespaces import PG as PG_NS
 from polgraph.rdf import iris
 from polgraph.rdf.terms import to_ox
 from polgraph.resolve import IDENTITY_PREFIX, TENURE_PREFIX
+from polgraph.store.layout import SHARED_PREFIX
 from polgraph.text.normalise import name_key, stable_slug
 from polgraph.vocab import Vocabulary
 
@@ -39,7 +43,7 @@ KINDS = ["conference"] * 5 + ["congress", "council_session", "council_session", 
 ACTS = ["attended"] * 6 + ["chaired", "presented_report", "speech", "directive_speech"]
 XSD_DATE = "<http://www.w3.org/2001/XMLSchema#date>"
 _CHUNK = 5000  # reports per bulk load
-WORLD_VERSION = "w2"  # changes when the world or the quads change, so cached stores are rebuilt
+WORLD_VERSION = "w3"  # changes when the world or the quads change, so cached stores are rebuilt
 
 
 def _day(value: dt.date) -> str:
@@ -53,6 +57,7 @@ class Writer:
         self.seed = seed
         self.mentions: dict[str, list[str]] = defaultdict(list)  # person → mentions
         self.attested: dict[tuple[str, str], list[tuple[dt.date, str]]] = defaultdict(list)
+        self.described: set[str] = set()  # the nodes whose description is written
         self.exclusive = {f"<{c}>" for c in vocabulary.vocab.subjects(PG_NS.exclusive, None)
                           if str(vocabulary.vocab.value(c, PG_NS.exclusive)).lower() == "true"}
 
@@ -90,7 +95,7 @@ class Writer:
              (event, RDF_TYPE, f"<{self.v.event_classes[kind]}>"), (event, LABEL, lit(f"Hội nghị {place.unit.name} số {index}")),
              (event, f"<{PG}source>", report), (event, f"<{PG}date>", _day(on)),
              (event, f"<{PG}place>", place.unit.iri), (event, f"<{PG}organiser>", organiser)]
-        t += place.unit.description
+        shared = list(place.unit.description)
         bodies = {organiser}
         named: set[str] = set()
         for person, posts in cast:
@@ -106,7 +111,7 @@ class Writer:
                 attestation = f"<{iris.attestation(digest, mention[1:-1], post[1:-1])}>"
                 self.attested[person, post].append((on, attestation))
                 bodies.add(self.world.body_of[post])
-                t += self.world.triples[post]
+                shared += self.world.triples[post]
                 t += [(attestation, RDF_TYPE, f"<{PG}RoleAttestation>"), (attestation, f"<{PG}person>", mention),
                       (attestation, f"<{PG}post>", post), (attestation, f"<{PG}event>", event),
                       (attestation, f"<{PG}source>", report)]
@@ -121,8 +126,15 @@ class Writer:
                       (speech, f"<{PG}event>", event), (speech, f"<{PG}speechKind>", f"<{self.v.acts[act]}>"),
                       (speech, f"<{PG}source>", report), (speech, f"<{PG}topic>", lit(f"về nhiệm vụ {rng.randrange(40)}"))]
         for body in bodies:
-            t += self.world.describe(body)
-        return [f"{s} {p} {o} {graph} .\n" for s, p, o in set(t)]  # a graph holds each triple once
+            shared += self.world.describe(body)
+        lines = []
+        for node in {s for s, _, _ in shared}:  # each node's description in a graph of its own
+            described = f"<{SHARED_PREFIX}{node[1:-1].removeprefix(str(ID))}/synthetic>"
+            t.append((report, f"<{PG}sharedDescription>", described))
+            if node not in self.described:
+                self.described.add(node)
+                lines += [f"{s} {p} {o} {described} .\n" for s, p, o in set(shared) if s == node]
+        return lines + [f"{s} {p} {o} {graph} .\n" for s, p, o in set(t)]  # a graph holds each triple once
 
     def identities(self) -> list[str]:
         lines = []

@@ -25,7 +25,6 @@ from rdflib.namespace import RDF, SH
 
 from polgraph import resources
 from polgraph.errors import ShapeMessage
-from polgraph.namespaces import PG
 from polgraph.store.base import GraphStore
 
 _VARIABLE = re.compile(r"\{[?$](\w+)\}")
