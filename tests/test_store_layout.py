@@ -19,6 +19,7 @@ from rdflib import URIRef
 
 from polgraph.extract.schema import Extraction
 from polgraph.ingest import Pipeline
+from polgraph.namespaces import PG
 from polgraph.queries import available_queries
 from polgraph.server.api import events, organizations, persons, roles, sources
 from polgraph.store import OxigraphStore
@@ -191,3 +192,58 @@ def test_a_shared_description_goes_with_the_last_report_using_it(pipeline, store
     assert pipeline.remove(URIRef(second.graph))
     assert described("Đảng ủy xã Cẩm Lộc") == 0
     assert not [g for g in store.native.named_graphs() if g.value.startswith(SHARED_PREFIX)]
+
+
+def _resolved_graphs(store: OxigraphStore) -> dict[str, set[tuple]]:
+    from polgraph.resolve import IDENTITY_PREFIX, TENURE_PREFIX
+
+    names = store.graphs_under(IDENTITY_PREFIX) + store.graphs_under(TENURE_PREFIX)
+    return {name: store.graph_triples(URIRef(name)) for name in names}
+
+
+def test_resolving_run_by_run_gives_what_one_run_gives(archived, tmp_path, vocabulary, validator):
+    """Each run recomputes only the names and posts it touched; the persons and tenures must be
+    those of the whole archive ingested at once."""
+    store, _ = archived
+    archive.write(tmp_path, REPORTS, seed=3)
+    at_once = OxigraphStore(None)
+    pipeline = Pipeline(at_once, vocabulary, validator)
+    pipeline.ensure_model_graphs()
+    assert not pipeline.run(sorted(tmp_path.iterdir())).rejected
+    expected, found = _resolved_graphs(at_once), _resolved_graphs(store)
+    assert len(expected) > 100
+    assert found.keys() == expected.keys()
+    assert [g for g in expected if found[g] != expected[g]] == []
+
+
+def _report_of(key: str, place: str | None, roles: list[dict]) -> Extraction:
+    event = {"kind": "conference", "date": f"2024-03-{int(key[1:]):02d}"}
+    if place:
+        event["place"] = place
+    return Extraction.model_validate({
+        "id": key, "report": {"title": f"Hội nghị {key}"}, "event": event,
+        "persons": [{"name": "Nguyễn Văn Hùng", "acts": ["chaired"], "roles": roles}],
+    })
+
+
+def test_a_person_renamed_by_a_later_report_is_renamed_in_the_tenures_of_posts_it_does_not_name(
+        pipeline, store, vocabulary, validator):
+    """Two reports placed nowhere and sharing no post give two persons, each keyed by its report;
+    a third naming a post of each joins them, keyed by the first report. The tenures of the post
+    only the second report names must follow the second report's mention to its new person."""
+    chair = {"post": "Chủ tịch", "org": "Ủy ban nhân dân xã Cẩm Lộc"}
+    secretary = {"post": "Bí thư", "org": "Đảng ủy xã Cẩm Lộc"}
+    council = {"post": "Chủ tịch", "org": "Hội đồng nhân dân xã Cẩm Lộc"}
+    reports = [_report_of("r1", None, [chair]), _report_of("r2", None, [secretary, council]),
+               _report_of("r3", None, [chair, secretary])]
+    for report in reports:
+        pipeline.ingest(report, report.id)
+    at_once = OxigraphStore(None)
+    whole = Pipeline(at_once, vocabulary, validator)
+    whole.ensure_model_graphs()
+    whole.writer.write([whole.build(report)[0] for report in reports])
+    whole.resolve_identities()
+    resolved = _resolved_graphs(store)
+    holders = {o for graph in resolved.values() for _, p, o in graph if p == PG.holder}
+    assert len(holders) == 1
+    assert resolved == _resolved_graphs(at_once)

@@ -4,14 +4,14 @@ Each report keeps its own person nodes (mentions). After an ingest, mentions are
 persons (``polgraph.identity.persons``) with the researchers' corrections (``data/identity.yaml``),
 and the persons' attestations into tenures (``polgraph.identity.tenures``).
 
-Resolution is local: one name's mentions make its persons, one post's attestations its tenures.
-So each name has its own graph of persons and each post its own graph of tenures, and an ingest
+Resolution is local: one name's mentions make its persons, one post's attestations its tenures. So
+each name has its own graph of persons and each post its own graph of tenures, and an ingest
 recomputes only the names and posts it touched: those the writes left pending
 (``polgraph.store.layout``: the names and posts of reports added, replaced or removed), names the
-corrections mention, and the posts those names hold. Everything is read by index from the names
-and posts in question, so the cost follows what changed, not the size of the store. Each graph is
-a function of what is stored, never of the order it came in, and a changed correction file
-recomputes everything.
+corrections mention, and the posts held by mentions whose person the resolution changed. Everything
+is read by index from the names and posts in question, so the cost follows what changed, not the
+size of the store. Each graph is a function of what is stored, never of the order it came in, and a
+changed correction file recomputes everything.
 """
 
 from __future__ import annotations
@@ -81,6 +81,9 @@ SELECT ?a ?mention ?post ?date ?elected ?person WHERE { {scope}
   OPTIONAL { ?event pg:date ?date } OPTIONAL { ?a pg:elected ?elected }
   OPTIONAL { ?mention pg:mentionOf ?person }
 }"""
+# The persons the mentions of some names are stored as, to tell which of them a resolution changes.
+_STORED_PERSONS = _PREFIXES + """
+SELECT ?mention ?person WHERE { {scope} ?mention pg:nameKey ?key ; pg:mentionOf ?person . }"""
 _EXCLUSIVE_POSTS = _PREFIXES + """
 SELECT DISTINCT ?post WHERE { {scope} ?post pg:postType ?type . ?type pg:exclusive true . }"""
 
@@ -299,6 +302,16 @@ def _stored_digest(store: GraphStore) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def _posts_of_changed(store: GraphStore, names: set[str], mentions: dict[str, Mention],
+                      resolved: dict[str, str]) -> set[str]:
+    """The posts held by the mentions of ``names`` whose person the resolution changes: only
+    those posts' tenures can change, apart from the posts the writes themselves touched."""
+    stored = {row["mention"].value: row["person"].value
+              for row in _rows(store, _STORED_PERSONS, "key", names)}
+    return {post for iri, mention in mentions.items()
+            if stored.get(iri) != resolved.get(iri) for post in mention.posts}
+
+
 def update_identities(store: GraphStore, overrides_path: Path | None = None, *,
                       full: bool = False) -> IdentitySummary:
     """Resolve the names and posts that writes left pending (or, with ``full`` or changed
@@ -322,12 +335,9 @@ def update_identities(store: GraphStore, overrides_path: Path | None = None, *,
     _put_groups(change, store, IDENTITY_PREFIX, by_name,
                 None if names is None else {_graph_of_name(k) for k in names})
 
-    if names is None:
-        posts: set[str] | None = None
-    else:
-        posts = {post for mention in mentions.values() for post in mention.posts} | pending.posts
     # The persons just resolved are not stored yet: their mentions are read from the clusters.
     resolved = {m: str(person_iri(c)) for c in clusters for m in c.mentions}
+    posts = None if names is None else pending.posts | _posts_of_changed(store, names, mentions, resolved)
     tenures = derive_tenures(read_attestations(store, posts, resolved))
     by_post: dict[URIRef, list[Tenure]] = defaultdict(list)
     for tenure in tenures:

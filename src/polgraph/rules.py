@@ -9,8 +9,8 @@ here, against the store itself: two queries per rule instead of one per suspect 
 After an ingest only what it touched is checked (``RuleScope``): a target's query marks, with a
 comment line ``# scope: ?v = touched posts`` (or ``reports``), where its variable is bound to the
 touched posts (reports) by a ``VALUES`` block, so the store starts from them and the cost follows
-the change, not the store. A touched post is one a stored report attests or whose holders'
-identities changed. The constraints then run with ``$this`` bound to the targets found.
+the change, not the store. A touched post is one a stored report attests or one held by a mention
+whose person changed. The constraints then run with ``$this`` bound to the targets found.
 """
 
 from __future__ import annotations
