@@ -143,3 +143,16 @@ def test_person_timeline_and_event_participants(pipeline, store):
     assert "speech: công tác vận động Nhân dân xây dựng NTM" in by_name["Trần Anh Dũng"]["speeches"].value
     assert by_name["Võ Nam"]["acts"].value == "chaired"
 
+
+
+def test_a_long_run_has_the_store_write_its_buffers_every_so_many_reports(pipeline, store, tmp_path, monkeypatch):
+    """Else the store's in-memory buffers, and the process, grow with the run."""
+    import polgraph.ingest
+
+    for n in range(5):
+        shutil.copy(RESOURCES / "reports" / "council-session.yaml", tmp_path / f"{n}.yaml")
+    flushed = []
+    monkeypatch.setattr(polgraph.ingest, "_FLUSH_EVERY", 2)
+    monkeypatch.setattr(store, "flush", lambda: flushed.append(True))
+    assert pipeline.run([tmp_path], batch_size=1).counts["added"] == 1  # the same report five times
+    assert len(flushed) == 2  # after the 2nd and the 4th report

@@ -84,7 +84,7 @@ def _identity_file(identity: Path | None) -> Path | None:
     if identity is not None and not identity.is_file():
         raise _fail(f"no such identity file: {identity}", 2)
     path = Settings.from_env(identity=identity).identity_path
-    return path if path.is_file() else None
+    return path if path is not None and path.is_file() else None
 
 
 def _run_pipeline(paths: list[Path], store_path: Path | None, *, write: bool, quiet: bool,

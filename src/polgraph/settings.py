@@ -18,8 +18,9 @@ def _flag(value: str | None) -> bool:
 @dataclass(frozen=True)
 class Settings:
     store_path: Path = DEFAULT_STORE
-    # Researchers' same/different corrections, applied on every ingest when the file exists.
-    identity_path: Path = DEFAULT_IDENTITY
+    # Researchers' same/different corrections, applied on every ingest when the file exists
+    # (None: none).
+    identity_path: Path | None = DEFAULT_IDENTITY
     # -- the server --------------------------------------------------------------------------
     # Without a write token the server is read-only: /update and /store do not exist, and
     # POST /api/reports answers 404.

@@ -69,4 +69,7 @@ class GraphStore(Protocol):
 
     def dump(self, out: IO[bytes], fmt: str) -> None: ...
 
+    def flush(self) -> None:
+        """Write what the store buffers in memory to disk (its memory is then freed)."""
+
     def close(self) -> None: ...

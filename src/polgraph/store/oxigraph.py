@@ -153,6 +153,9 @@ class OxigraphStore:
     def optimize(self) -> None:
         self._store.optimize()
 
+    def flush(self) -> None:
+        self._store.flush()
+
     def close(self) -> None:
         self._store.flush()
         del self._store
