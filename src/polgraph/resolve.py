@@ -88,9 +88,6 @@ SELECT ?a ?mention ?post ?event WHERE { {scope} ?a pg:post ?post ; pg:person ?me
 _DATES = _PREFIXES + "SELECT ?event ?date WHERE { {scope} ?event pg:date ?date }"
 _ELECTED = _PREFIXES + "SELECT ?a WHERE { {scope} ?a pg:post ?post ; pg:elected true }"
 _PERSON_OF = _PREFIXES + "SELECT ?mention ?person WHERE { {scope} ?mention pg:mentionOf ?person }"
-# The persons the mentions of some names are stored as, to tell which of them a resolution changes.
-_STORED_PERSONS = _PREFIXES + """
-SELECT ?mention ?person WHERE { {scope} ?mention pg:nameKey ?key ; pg:mentionOf ?person . }"""
 _EXCLUSIVE_POSTS = _PREFIXES + """
 SELECT DISTINCT ?post WHERE { {scope} ?post pg:postType ?type . ?type pg:exclusive true . }"""
 
@@ -336,12 +333,11 @@ def _stored_digest(store: GraphStore) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _posts_of_changed(store: GraphStore, names: set[str], mentions: dict[str, Mention],
-                      resolved: dict[str, str]) -> set[str]:
-    """The posts held by the mentions of ``names`` whose person the resolution changes: only
-    those posts' tenures can change, apart from the posts the writes themselves touched."""
+def _posts_of_changed(store: GraphStore, mentions: dict[str, Mention], resolved: dict[str, str]) -> set[str]:
+    """The posts held by those of ``mentions`` whose person the resolution changes: only those
+    posts' tenures can change, apart from the posts the writes themselves touched."""
     stored = {row["mention"].value: row["person"].value
-              for row in _rows(store, _STORED_PERSONS, "key", names)}
+              for row in _rows(store, _PERSON_OF, "mention", set(mentions), iri=True, narrow=True)}
     return {post for iri, mention in mentions.items()
             if stored.get(iri) != resolved.get(iri) for post in mention.posts}
 
@@ -371,7 +367,7 @@ def update_identities(store: GraphStore, overrides_path: Path | None = None, *,
 
     # The persons just resolved are not stored yet: their mentions are read from the clusters.
     resolved = {m: str(person_iri(c)) for c in clusters for m in c.mentions}
-    posts = None if names is None else pending.posts | _posts_of_changed(store, names, mentions, resolved)
+    posts = None if names is None else pending.posts | _posts_of_changed(store, mentions, resolved)
     tenures = derive_tenures(read_attestations(store, posts, resolved))
     by_post: dict[URIRef, list[Tenure]] = defaultdict(list)
     for tenure in tenures:
