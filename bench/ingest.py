@@ -71,7 +71,14 @@ def single_run(files: list[Path], folder: Path, pipeline_for, chunk: int) -> Non
     marks: list[float] = []
     started = time.perf_counter()
     resolving = _timed_resolution(pipeline)
-    summary = pipeline.run(files, progress=lambda _: marks.append(time.perf_counter()))
+    held: list[float] = []
+
+    def progress(_: Path) -> None:
+        marks.append(time.perf_counter())
+        if len(marks) % chunk == 0:
+            held.append(rss_mb())
+
+    summary = pipeline.run(files, progress=progress)
     total = time.perf_counter() - started
     assert not summary.rejected, summary.rejected[:3]
     marks.append(time.perf_counter() - sum(resolving))  # the end of the last report's storing
@@ -81,6 +88,7 @@ def single_run(files: list[Path], folder: Path, pipeline_for, chunk: int) -> Non
           f"peak memory {peak_mb():,.0f} MB", flush=True)
     print(f"  seconds per {chunk:,} as read, mapped, validated and stored: "
           + " ".join(f"{s:.1f}" for s in steps), flush=True)
+    print(f"  MB held every {chunk:,} while storing: " + " ".join(f"{mb:.0f}" for mb in held), flush=True)
     store.close()
 
 
