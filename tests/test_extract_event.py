@@ -151,6 +151,57 @@ def test_fractions_and_later_dates_are_not_the_event_date():
     assert find_event_date(text, dt.date(2024, 6, 10)) == EventDate(None, False, None)
 
 
+# Pages as crawled: the publication stamp comes in many shapes, and none is the event's date.
+STAMPED_PAGES = [
+    # a crawler's header line
+    (" date 2024-11-05 Xã Kỳ Hoa tổng kết công tác Mặt trận\n\nChiều 4/11, Ủy ban MTTQ Việt Nam "
+     "xã Kỳ Hoa tổ chức hội nghị tổng kết.", "2024-11-05", "2024-11-04"),
+    # a date with the time of day, and the page's view count
+    ("Kỳ Hoa tổng kết công tác Mặt trận 05/11/2024 08:30 Lượt xem: 12\nChiều 4/11, Ủy ban MTTQ "
+     "Việt Nam xã Kỳ Hoa tổ chức hội nghị tổng kết.", "2024-11-05", "2024-11-04"),
+    ("Thứ Ba, 05/11/2024, 08:30 (GMT+7)\nChiều 4/11, Ủy ban MTTQ Việt Nam xã Kỳ Hoa tổ chức hội "
+     "nghị tổng kết.", "2024-11-05", "2024-11-04"),
+    # a date alone on the first line, then a title line with no verb, then the date of the event
+    ("05/11/2024\nTrao Huy hiệu Đảng tại xã Kỳ Hoa\nChiều ngày 4/11, đồng chí Trần Văn An trao "
+     "Huy hiệu 40 năm tuổi Đảng cho đảng viên xã Kỳ Hoa.", "2024-11-05", "2024-11-04"),
+    # a date glued to the first word of the body
+    ("Xã Kỳ Hoa khai mạc Đại hội đại biểu Đảng bộ xã, nhiệm kỳ 2025 - 2030\n05/11/2024Sáng nay "
+     "(5/11), Đảng bộ xã Kỳ Hoa khai mạc Đại hội.", "2024-11-05", "2024-11-05"),
+]
+
+
+@pytest.mark.parametrize("page, published, expected", STAMPED_PAGES)
+def test_a_publication_stamp_gives_the_year_and_is_never_the_event_date(page, published, expected):
+    text = rt(page)
+    assert published_from_text(text) == dt.date.fromisoformat(published)
+    found = find_event_date(text, published_from_text(text))
+    assert found.date == expected and found.year_inferred
+
+
+def test_a_full_date_at_the_start_of_a_sentence_is_no_stamp():
+    assert published_from_text(rt("15/3/2024, Đảng ủy xã Kỳ Hoa tổ chức hội nghị.")) is None
+
+
+# Without a publication date the year comes from the content.
+YEAR_FROM_CONTENT = [
+    # the latest full date the text cites (the event is not older than what it cites)
+    ("Sáng ngày 12/4, Đảng ủy xã Kỳ Hoa tổ chức hội nghị quán triệt Chỉ thị số 05 ngày 15/5/2016 "
+     "và Kế hoạch số 30 ngày 2/4/2024 của Huyện ủy.", "2024-04-12"),
+    # a year written out
+    ("Ngày 20/7, Thường trực HĐND huyện tổ chức hội nghị giao ban đánh giá kết quả 6 tháng đầu "
+     "năm 2022.", "2022-07-20"),
+    # the first year of the term the body sits in
+    ("Sáng ngày 28.6, HĐND xã Kỳ Hoa khóa XIV, nhiệm kỳ 2021 – 2026 tổ chức kỳ họp thứ nhất.",
+     "2021-06-28"),
+]
+
+
+@pytest.mark.parametrize("body, expected", YEAR_FROM_CONTENT)
+def test_without_a_publication_date_the_year_comes_from_the_content(body, expected):
+    found = find_event_date(report(body), None)
+    assert found.date == expected and found.year_inferred
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(
     ["Sáng", "ngày", " ", "/", "//", "-", ".", "0", "1", "3", "12", "29", "31", "99", "011",

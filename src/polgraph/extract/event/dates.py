@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from polgraph.text.view import ReportText
 
-from .layout import _layout
+from .layout import _layout, publication_stamps
 from .results import EventDate
 
 # One day, a two-day range ("18 - 19/5/2020", "18 và 19/5"), numeric with "/", "-" or "." and the
@@ -39,6 +39,12 @@ _BEFORE_AUTHOR = re.compile(r"\s*,?\s*(?:của|do)\s")
 _NOT_EVENT = re.compile(r"(?:tính đến|đến hết|tính từ)\s*$"
                         r"|(?:chào mừng|kỷ niệm|hướng tới|nhân dịp)\b[^,.;:()]{0,40}$")
 _STRAY_SPACE = re.compile(r"\d {1,2}[/.-]|[/.-] {1,2}\d")
+# Years the content gives when the event's date has none and the page no publication date: a
+# year written out ("6 tháng đầu năm 2018") and, failing that, the first year of the term the
+# body sits in ("nhiệm kỳ 2021 – 2026": its first sessions are in that year).
+_YEAR_WRITTEN = re.compile(r"\bnăm (\d{4})\b")
+_TERM_START = re.compile(r"\bnhiệm kỳ:? ?\(?(\d{4}) ?[-–—] ?\d{4}")
+_DATED_SENTENCES = 4  # the first body sentences where the event's date may stand
 _SLACK_DAYS = 7  # a report may announce an event a few days ahead of publication
 
 
@@ -143,19 +149,46 @@ def _as_date(value) -> dt.date | None:
     return value
 
 
+def _year_from_content(text: ReportText, stamps: list[tuple[int, int]]) -> int | None:
+    """The year the content places the report in: the latest year of a full date in it (a
+    document's, an anniversary's: the event is not older than what it cites), else the latest
+    year written out, else the first year of its term."""
+    def outside_stamps(start: int) -> bool:
+        return not any(a <= start < b for a, b in stamps)
+
+    dated = [int(hit.year) for hit in _date_hits(text, 0, len(text.folded))
+             if hit.year is not None and outside_stamps(hit.start)]
+    for years in (dated, [int(m.group(1)) for m in _YEAR_WRITTEN.finditer(text.folded) if outside_stamps(m.start())]):
+        if years:
+            return max(years)
+    term = _TERM_START.search(text.folded)
+    return int(term.group(1)) if term else None
+
+
 def find_event_date(text: ReportText, published: dt.date | None) -> EventDate:
     """The first date of the opening that is the event's own: not a document's date, not an
-    anniversary in parentheses, not a bare fraction ("9/17 chỉ tiêu")."""
+    anniversary in parentheses, not a bare fraction ("9/17 chỉ tiêu"), not the page's publication
+    stamp. A date without a year takes the publication year, else the content's."""
     published = _as_date(published)
     layout = _layout(text)
     if layout.opening is None:
         return EventDate(None, False, None)
-    for hit in _date_hits(text, layout.body, layout.opening[1]):
+    stamps = [stamp.span for stamp in publication_stamps(text)]
+    # The opening first. Where no sentence read as the opening (no "tổ chức"…: the first one is
+    # taken, often a caption or a title line), the date may stand in the next sentences.
+    later = [] if layout.verb is not None else \
+        [(start, end) for start, end in layout.sentences[:_DATED_SENTENCES] if start >= layout.opening[1]]
+    hits = [hit for start, end in [(layout.body, layout.opening[1]), *later]
+            for hit in _date_hits(text, start, end)]
+    for hit in hits:
         if hit.after_document or hit.in_parentheses:
+            continue
+        if any(a < hit.end and hit.start < b for a, b in stamps):
             continue
         if hit.year is None and not hit.cued:
             continue  # "12/13 chỉ tiêu", "24/25 phiếu"
         warnings: list[str] = []
-        iso, inferred = _resolve(hit, published, warnings)
+        content_year = None if hit.year is not None or published is not None else _year_from_content(text, stamps)
+        iso, inferred = _resolve(hit, published, warnings, content_year)
         return EventDate(iso, inferred and iso is not None, (hit.start, hit.end), tuple(warnings))
     return EventDate(None, False, None)

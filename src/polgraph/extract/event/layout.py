@@ -62,17 +62,22 @@ def _read_layout(rt: ReportText) -> _Layout:
     # it reads like one: short, without a closing full stop. A body whose first paragraph comes
     # first (the title kept elsewhere) then keeps its opening sentence.
     first = lines[0].rstrip()
-    if len(lines) > 1 and (not lines[1].strip() or _PUBLISHED.match(folded, len(lines[0]) + 1)) \
+    # A stamp's span starts at its line's "\n" when the stamp opens the line.
+    stamped = [(a + 1 if text[a] == "\n" else a, b) for a, b in (s.span for s in publication_stamps(rt))]
+    second = len(lines[0]) + 1
+    if len(lines) > 1 and (not lines[1].strip() or _PUBLISHED.match(folded, second)
+                           or any(a == second for a, _ in stamped)) \
             and len(first) <= _HEADLINE_MAX and not first.endswith((".", "!", "?", "…", ":")):
         headline = (0, len(lines[0]))
         body = len(lines[0]) + 1
     cursor = body
-    # Skip blank lines and the "Ngày đăng:" line before the body proper.
+    # Skip blank lines, the "Ngày đăng:" line and lines that hold only a stamp before the body.
     while True:
         end = text.find("\n", cursor)
         end = len(text) if end < 0 else end
         line = folded[cursor:end].strip()
-        if cursor < len(text) and (not line or _PUBLISHED.match(line)):
+        only_stamp = any(a == cursor and not folded[b:end].strip() for a, b in stamped)
+        if cursor < len(text) and (not line or _PUBLISHED.match(line) or only_stamp):
             cursor = end + 1
             continue
         break
@@ -123,13 +128,42 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# The publication stamps a page carries near its top, as crawled: a crawler's header line
+# (" date 2025-08-08"), a "Ngày đăng" line, a full date with the time of day ("04/01/2024 09:35",
+# "Thứ Sáu, 14/04/2023, 17:42", "28-02-2019 - 08:06"), or a full date opening a line and followed
+# by words or alone on it, not followed by a comma ("05/07/2022 Trao …"), or a full date glued to the next word, where the
+# page put it between headline and body ("… 2020-2025 14/12/2021Ngày 13/12"). None is the event's.
+_STAMP = re.compile(
+    r"(?:^|\n)[ \t]*date (?P<hy>\d{4})-(?P<hm>\d{2})-(?P<hd>\d{2})\b"
+    r"|ngày đăng\s*:?\s*(?P<pd>\d{1,2})\s*[/.-]\s*(?P<pm>\d{1,2})\s*[/.-]\s*(?P<py>\d{4})"
+    r"|(?<![\d/.-])(?P<td>\d{1,2})[/.-](?P<tm>\d{1,2})[/.-](?P<ty>\d{4}),?[ \t]*(?:-[ \t]*)?\d{1,2}:\d{2}"
+    r"|(?:^|\n)[ \t]*(?P<ld>\d{1,2})[/.-](?P<lm>\d{1,2})[/.-](?P<ly>\d{4})(?=[ \t]*(?:[^\W\d_]|\n|$))"
+    r"|(?<![\d/.-])(?P<gd>\d{1,2})[/.-](?P<gm>\d{1,2})[/.-](?P<gy>\d{4})(?=[^\W\d_])"
+)
+_STAMP_REACH = 600  # characters from the top where a page's stamps stand
+
+
+@dataclass(frozen=True)
+class Stamp:
+    span: tuple[int, int]
+    date: dt.date
+
+
+def publication_stamps(text: ReportText) -> list[Stamp]:
+    """The publication stamps near the top of the page, in order (see ``_STAMP``)."""
+    stamps = []
+    for match in _STAMP.finditer(text.folded, 0, min(len(text.folded), _STAMP_REACH)):
+        found = next(match.group(f"{kind}y", f"{kind}m", f"{kind}d") for kind in "hptlg"
+                     if match.group(f"{kind}y"))
+        year, month, day = (int(part) for part in found)
+        try:
+            stamps.append(Stamp(match.span(), dt.date(year, month, day)))
+        except ValueError:
+            continue
+    return stamps
+
+
 def published_from_text(text: ReportText) -> dt.date | None:
-    """The date of a "Ngày đăng: DD/MM/YYYY" line, if the report has one."""
-    match = _PUBLISHED.search(text.folded)
-    if not match:
-        return None
-    day, month, year = (int(g) for g in match.groups())
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
+    """The date of the page's first publication stamp, if it has one."""
+    stamps = publication_stamps(text)
+    return stamps[0].date if stamps else None
