@@ -270,6 +270,24 @@ KINDS = [
     ("Xã Kỳ Hoa khai mạc lễ hội truyền thống",
      "Sáng 3/7/2024, UBND xã Kỳ Hoa tổ chức Lễ hội làng chài.",
      "other"),
+    # Party badges handed over: a ceremony, though the page never says "lễ".
+    ("Trao Huy hiệu Đảng cho đảng viên xã Kỳ Hoa",
+     "Chiều 3/7/2024, đồng chí Bí thư Huyện ủy đã trao tặng Huy hiệu 50 năm tuổi Đảng cho 3 đảng "
+     "viên xã Kỳ Hoa.",
+     "ceremony"),
+    # A committee's sitting is a conference.
+    ("Ban Chấp hành Đảng bộ huyện họp phiên thứ nhất",
+     "Chiều 3/7/2024, Ban Chấp hành Đảng bộ huyện Kỳ Anh khóa XXI đã tổ chức phiên họp lần thứ "
+     "nhất để bầu Ban Thường vụ.",
+     "conference"),
+    ("UBND huyện họp thường kỳ tháng 7",
+     "Ngày 3/7/2024, UBND huyện Kỳ Anh họp phiên thường kỳ tháng 7 để đánh giá tình hình.",
+     "conference"),
+    # A People's Council meeting out of schedule is a session.
+    ("HĐND huyện Kỳ Anh có tân chủ tịch",
+     "Chiều 3/7/2024, HĐND huyện Kỳ Anh họp bất thường và bầu ông Trần Văn Bình làm Chủ tịch UBND "
+     "huyện.",
+     "council_session"),
     # No opening verb: the headline decides.
     ("Đại hội Hội Cựu chiến binh xã Kỳ Hoa lần thứ VIII",
      "Sáng 20/5/2022, Đại hội đại biểu Hội Cựu chiến binh xã Kỳ Hoa lần thứ VIII đã khai mạc.",

@@ -24,11 +24,15 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern)) for kind, pattern in (
         ("voter_meeting", _VOTER),
         ("working_visit", _VISIT),
-        ("council_session", r"\bkỳ họp\b"),
+        # A People's Council meeting out of its schedule is a session too ("HĐND tỉnh … họp bất thường").
+        ("council_session", r"\bkỳ họp\b|\b(?:hđnd|hội đồng nhân dân)\b[^.;\n]{0,60}?\bhọp (?:bất thường|chuyên đề)\b"),
         ("other", r"\bngày hội\b|\blễ hội\b|\bhội thi\b|\bhội diễn\b|\bhội thao\b|" + _TOURNAMENT),
-        ("ceremony", r"(?<!\w)lễ(?!\w)|\bmít tinh\b|\bmittinh\b"),
+        # Party badges are handed over at a ceremony, whether or not the page says "lễ".
+        ("ceremony", r"(?<!\w)lễ(?!\w)|\bmít tinh\b|\bmittinh\b|\btrao (?:tặng )?huy hiệu\b"),
         ("congress", _CONGRESS),
-        ("conference", r"\bhội nghị\b|\bhội thảo\b|\btọa đàm\b|\bsơ kết\b|\btổng kết\b"),
+        # A committee's sitting ("phiên họp lần thứ nhất", "họp phiên thường kỳ") is a conference.
+        ("conference", r"\bhội nghị\b|\bhội thảo\b|\btọa đàm\b|\bsơ kết\b|\btổng kết\b"
+                       r"|\bphiên họp\b|\bhọp phiên\b"),
     )
 )
 # What the opening verb's object starts with decides first ("tổ chức Lễ đón nhận…").
@@ -40,7 +44,7 @@ _OBJECT_HEAD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("ceremony", r"(?:lễ|mít tinh)(?!\w)"),
         ("congress", r"đại hội\b"),
         ("council_session", r"kỳ họp\b"),
-        ("conference", r"(?:hội nghị|hội thảo|tọa đàm)\b"),
+        ("conference", r"(?:hội nghị|hội thảo|tọa đàm|phiên họp)\b"),
         ("working_visit", r"làm việc\b|(?:kiểm tra|giám sát|khảo sát)\b(?=[^.;\n]{0,60}\btại\b)"),
     )
 )
