@@ -154,3 +154,20 @@ def test_a_title_before_a_name_does_not_make_the_name_a_place(reader):
     assert ("Lò Văn Tiến", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Điện Biên") in roles
     assert ("Mùa A Vảng", "Bí thư", "Huyện ủy Mường Chà") in roles
     assert ("Lò Thị Yến", "presented_report") in acts
+
+
+def test_a_title_does_not_reach_across_a_verb_to_the_next_name(reader, tmp_path):
+    """"A, <title> tặng hoa chúc mừng đồng chí B": the title is A's, not B's; and "dự khuyết" is
+    part of a title, not the verb "dự"."""
+    path = tmp_path / "by-election.txt"
+    path.write_text(
+        "Hội nghị Ban Chấp hành Đảng bộ huyện\n\n"
+        "Sáng 12/4/2024, Ban Thường vụ Huyện ủy Kỳ Anh tổ chức Hội nghị Ban Chấp hành Đảng bộ huyện. "
+        "Đồng chí Trần Văn Lực, Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh ủy dự hội "
+        "nghị. Đồng chí Lê Văn Hòa, Ủy viên Ban Thường vụ Huyện ủy tặng hoa chúc mừng đồng chí Phạm "
+        "Văn Quý được bầu giữ chức Phó Bí thư Huyện ủy.\n", encoding="utf-8")
+    x = reader.read(load_source(path))
+    titles = {p.name: {(r.post + " " + (r.org or "")).strip() for r in p.roles} for p in x.persons}
+    assert not any("Ban Thường vụ" in title for title in titles["Phạm Văn Quý"])
+    assert any("Ban Thường vụ" in title for title in titles["Lê Văn Hòa"])
+    assert any(title.startswith("Ủy viên dự khuyết") for title in titles["Trần Văn Lực"])

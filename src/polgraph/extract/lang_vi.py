@@ -48,6 +48,9 @@ TITLE_STOPS = (
     "đang", "vừa", "luôn", "thì", "là",
 )
 
+# A title stop that is part of a title when these words follow it ("Ủy viên dự khuyết …").
+TITLE_STOPS_UNLESS_FOLLOWED_BY = {"dự": ("khuyết",)}
+
 # What a voter (cử tri) does when raising an opinion: a speech, by the schema's conventions.
 VOTER_OPINION = ("đề nghị", "kiến nghị", "đề xuất", "phản ánh", "nêu", "bày tỏ", "mong muốn", "hỏi")
 

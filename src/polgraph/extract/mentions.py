@@ -15,10 +15,19 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’]*")
 _CUE = re.compile(r"(?:^|(?<=[\s(:;,.]))(" + "|".join(
     re.escape(c) for c in sorted(lang_vi.PERSON_CUES, key=len, reverse=True)) + r")\s*:?\s*$")
 _CLAUSE_BREAK = re.compile(r"[;:\n(]|,|\.\s|\bcó\b|\bgồm\b|\blà\b|\bvà\b|\bcủa\b|\bvới\b")
+
+def _stop(word: str) -> str:
+    unless = lang_vi.TITLE_STOPS_UNLESS_FOLLOWED_BY.get(word, ())
+    return re.escape(word) + "".join(rf"(?! {re.escape(w)}\b)" for w in unless)
+
+
+_STOPS = "(?:" + "|".join(_stop(s) for s in lang_vi.TITLE_STOPS) + r")\b"
 _TITLE_END = re.compile(
-    r"[;\n()]|\.(?:\s|$)|\s(?:" + "|".join(re.escape(s) for s in lang_vi.TITLE_STOPS) + r")\b"
-    r"|(?:,|\s+và)\s*(?:đồng chí|đ/c|ông|bà)\b"
+    r"[;\n()]|\.(?:\s|$)|\s" + _STOPS + r"|(?:,|\s+và)\s*(?:đồng chí|đ/c|ông|bà)\b"
 )
+# A stop between a title and the name after it: the title is someone else's ("…Huyện ủy tặng hoa
+# chúc mừng đồng chí A": the title is not A's).
+_STOP_INSIDE = re.compile(r"(?:^|\s)" + _STOPS)
 _LEAD_SEPARATOR = re.compile(r"\s*[-–—,:]?\s*")
 # A former holder ("nguyên Chủ tịch …") is named, but holds no post at the event.
 _FORMER = re.compile(r"nguyên\s+")
@@ -158,8 +167,7 @@ class MentionFinder:
     @staticmethod
     def _acts_follow(folded: str, end: int) -> bool:
         after = folded[end:end + 40]
-        return re.match(r"\s*[-–,:]?\s*(?:" + "|".join(
-            re.escape(s) for s in lang_vi.TITLE_STOPS) + r")\b", after) is not None
+        return re.match(r"\s*[-–,:]?\s*" + _STOPS, after) is not None
 
     def _former(self, rt: ReportText, end: int) -> bool:
         """"Lương Thị Ngọc – nguyên Phó Chủ tịch UBND huyện": a person, though the post is past."""
@@ -181,6 +189,9 @@ class MentionFinder:
         window = rt.folded[window_start:start]
         breaks = list(_CLAUSE_BREAK.finditer(window))
         clause = window_start + (breaks[-1].end() if breaks else 0)
+        stops = list(_STOP_INSIDE.finditer(rt.folded, clause, start))
+        if stops:
+            clause = stops[-1].end()
         text = rt.folded[clause:start]
         cue = re.match(r"\s*(?:" + "|".join(re.escape(c) for c in lang_vi.PERSON_CUES) + r"|tân)\s+", text)
         if cue:
