@@ -171,3 +171,17 @@ def test_a_title_does_not_reach_across_a_verb_to_the_next_name(reader, tmp_path)
     assert not any("Ban Thường vụ" in title for title in titles["Phạm Văn Quý"])
     assert any("Ban Thường vụ" in title for title in titles["Lê Văn Hòa"])
     assert any(title.startswith("Ủy viên dự khuyết") for title in titles["Trần Văn Lực"])
+
+
+def test_former_posts_are_parts_of_the_title_and_abbreviated_units_are_spelt_out(reader, tmp_path):
+    path = tmp_path / "former-posts.txt"
+    path.write_text(
+        "Hội nghị\n\nSáng 12/4/2024, Đảng ủy phường Tân Định tổ chức Hội nghị. Dự có ông Trần Văn Lực, "
+        "Bí thư Tỉnh ủy Quảng Bình, nguyên Bí thư Tỉnh ủy Hà Tĩnh, nguyên Chủ tịch HĐND tỉnh Hà Tĩnh; "
+        "ông Lê Văn Hải, Phó Trưởng Ban Tổ chức Thành ủy TP.HCM và bà Trần Thị Lan, Phó Chủ tịch HĐNĐ "
+        "phường Tân Định.\n", encoding="utf-8")
+    roles, _ = facts(reader.read(load_source(path)))
+    assert {("Trần Văn Lực", "Bí thư", "Tỉnh ủy Quảng Bình"), ("Trần Văn Lực", "Bí thư", "Tỉnh ủy Hà Tĩnh"),
+            ("Trần Văn Lực", "Chủ tịch", "Hội đồng nhân dân tỉnh Hà Tĩnh"),
+            ("Lê Văn Hải", "Phó Trưởng ban", "Ban Tổ chức Thành ủy Thành phố Hồ Chí Minh"),
+            ("Trần Thị Lan", "Phó Chủ tịch", "Hội đồng nhân dân phường Tân Định")} <= roles

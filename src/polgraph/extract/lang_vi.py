@@ -48,6 +48,10 @@ TITLE_STOPS = (
     "đang", "vừa", "luôn", "thì", "là",
 )
 
+# Words that mark a post as held before ("nguyên Bí thư …"): the post is still a role of the
+# person's, read like the others of the title.
+FORMER_WORDS = ("nguyên",)
+
 # A title stop that is part of a title when these words follow it ("Ủy viên dự khuyết …").
 TITLE_STOPS_UNLESS_FOLLOWED_BY = {"dự": ("khuyết",)}
 

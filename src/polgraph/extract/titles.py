@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from polgraph.extract import lang_vi
 from polgraph.extract.lexicon import Lexicon, PostEntry
 from polgraph.namespaces import PG
 from polgraph.text.normalise import normalise_label
@@ -15,6 +16,7 @@ from polgraph.vocab import Vocabulary
 
 # Separators between the parts of a compound title.
 # "kiêm" (concurrently) and "và" join posts too, when a post follows them.
+_FORMER = re.compile(r"(?:" + "|".join(re.escape(w) for w in lang_vi.FORMER_WORDS) + r")\s+")
 _SEPARATOR = re.compile(r"\s*(?:,|;|\s-\s|-\s|\s-|-(?=\S)|\s*\+\s*|\s+kiêm\s+|\s+và\s+)\s*")
 # Qualifiers that are not part of a body's name ("khóa XXIV", "nhiệm kỳ 2020 - 2025").
 _QUALIFIER = re.compile(r"\s*\b(?:khóa|khoá|nhiệm kỳ)\b.*$", re.IGNORECASE)
@@ -102,8 +104,8 @@ class OrgCompleter:
         head = body.label
         folded_head = fold(head)
         if folded_head in _LEVEL_IN_NAME:
-            if rest:
-                return f"{head} {rest}"
+            if rest:  # "Thành ủy TP.HCM": the unit's name spelt out too
+                return f"{head} {self.expand(rest)}"
             return f"{head} {bare_name(self.unit(_LEVEL_IN_NAME[folded_head]), self.levels) or ''}".strip()
         if rest:
             nested = self.complete(rest) if self.body_of(rest) else self._locate(rest, body)
@@ -281,9 +283,12 @@ class TitleParser:
     def _split(self, text: str, folded: str) -> list[tuple[int, int]]:
         cuts = [0]
         for match in _SEPARATOR.finditer(folded):
-            if self.starts_with_post(folded[match.end():]):
+            # "…, nguyên Bí thư Tỉnh ủy Y": a former post is one more part of the title.
+            former = _FORMER.match(folded, match.end())
+            after = former.end() if former else match.end()
+            if self.starts_with_post(folded[after:]):
                 cuts.append(match.start())
-                cuts.append(match.end())
+                cuts.append(after)
         cuts.append(len(text))
         return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2) if cuts[i] < cuts[i + 1]]
 
