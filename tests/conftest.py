@@ -58,6 +58,14 @@ def seed():
 
 
 @pytest.fixture(scope="session")
+def real_corpus() -> Path:
+    corpus = SHARED / "real-corpus"
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} is absent: the shared real corpus is only laid beside the repository in CI")
+    return corpus
+
+
+@pytest.fixture(scope="session")
 def shared_corpus() -> Path:
     corpus = SHARED / "dev-corpus"
     if not corpus.is_dir():

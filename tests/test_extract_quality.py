@@ -16,21 +16,37 @@ TARGETS = {"persons": 0.97, "roles": 0.90, "acts": 0.85}
 DATE_TARGET = 0.95
 
 
-def test_dev_corpus_meets_the_quality_targets(shared_corpus, tmp_path):
+# What the reader reaches on the real pages today, kept from going down; the aims are higher
+# (persons 0.97, roles 0.90, acts 0.85, dates and kinds 0.90).
+REAL_FLOORS = {"persons": 0.86, "roles": 0.60, "acts": 0.67, "dates": 0.74, "kinds": 0.93}
+
+
+def _scores(corpus, out) -> dict[str, float]:
+    """The corpus read by the reader and scored by the corpus's own scorer."""
     scorer = SHARED / "tools" / "score_extraction.py"
     reader = Reader()
-    for report in sorted((shared_corpus / "reports").glob("*.txt")):
+    for report in sorted((corpus / "reports").glob("*.txt")):
         extraction = reader.read(load_source(report), report_id=report.stem)
-        (tmp_path / f"{report.stem}.json").write_text(extraction.model_dump_json(), encoding="utf-8")
-    done = subprocess.run([sys.executable, str(scorer), str(shared_corpus / "gold"), str(tmp_path), "--json"],
+        (out / f"{report.stem}.json").write_text(extraction.model_dump_json(), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(scorer), str(corpus / "gold"), str(out), "--json"],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    summary = json.loads(done.stdout.strip().splitlines()[-1])
-    scores = {fact: summary[fact]["f1"] for fact in TARGETS} | {"dates": summary["event_date_accuracy"]}
     print(done.stdout)
+    summary = json.loads(done.stdout.strip().splitlines()[-1])
+    return {fact: summary[fact]["f1"] for fact in TARGETS} | {
+        "dates": summary["event_date_accuracy"], "kinds": summary["event_kind_accuracy"]}
+
+
+def test_dev_corpus_meets_the_quality_targets(shared_corpus, tmp_path):
+    scores = _scores(shared_corpus, tmp_path)
     for fact, target in TARGETS.items():
         assert scores[fact] >= target, (fact, scores)
     assert scores["dates"] >= DATE_TARGET, scores
+
+
+def test_real_corpus_keeps_its_floor(real_corpus, tmp_path):
+    scores = _scores(real_corpus, tmp_path)
+    assert all(scores[fact] >= floor for fact, floor in REAL_FLOORS.items()), scores
 
 
 def facts(persons):
