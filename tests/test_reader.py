@@ -185,3 +185,14 @@ def test_former_posts_are_parts_of_the_title_and_abbreviated_units_are_spelt_out
             ("Trần Văn Lực", "Chủ tịch", "Hội đồng nhân dân tỉnh Hà Tĩnh"),
             ("Lê Văn Hải", "Phó Trưởng ban", "Ban Tổ chức Thành ủy Thành phố Hồ Chí Minh"),
             ("Trần Thị Lan", "Phó Chủ tịch", "Hội đồng nhân dân phường Tân Định")} <= roles
+
+
+def test_names_listed_after_a_title_and_a_colon_hold_that_title(reader, tmp_path):
+    path = tmp_path / "listed-deputies.txt"
+    path.write_text(
+        "Tiếp xúc cử tri\n\nChiều 4/5/2024, Tổ đại biểu HĐND huyện tiếp xúc cử tri xã Kỳ Hoa. Cùng dự "
+        "buổi tiếp xúc có các Đại biểu Quốc hội: Trần Văn Lực, Sằn Thị Mai và Phạm Văn Quý.\n",
+        encoding="utf-8")
+    roles, _ = facts(reader.read(load_source(path)))
+    # "Sằn" is no family name the reader knows: the list says it is a name.
+    assert {(name, "Đại biểu", "Quốc hội") for name in ("Trần Văn Lực", "Sằn Thị Mai", "Phạm Văn Quý")} <= roles

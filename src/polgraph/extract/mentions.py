@@ -28,6 +28,10 @@ _TITLE_END = re.compile(
 # A stop between a title and the name after it: the title is someone else's ("…Huyện ủy tặng hoa
 # chúc mừng đồng chí A": the title is not A's).
 _STOP_INSIDE = re.compile(r"(?:^|\s)" + _STOPS)
+# "có các Đại biểu Quốc hội: A, B và C": a title, a colon, then names separated by commas or "và".
+_LIST_COLON = re.compile(r":[ \t]*")
+_LIST_LEAD = re.compile(r"\s*(?:(?:có|gồm|cùng|với)\s+)?(?:các|những)\s+")
+_LIST_GAP = re.compile(r"\s*(?:,|\bvà\b)\s*")
 _LEAD_SEPARATOR = re.compile(r"\s*[-–—,:]?\s*")
 # A former holder ("nguyên Chủ tịch …") is named, but holds no post at the event.
 _FORMER = re.compile(r"nguyên\s+")
@@ -106,6 +110,7 @@ class MentionFinder:
             if mention is not None:
                 mentions.append(mention)
         mentions += self._listed(rt, mentions)
+        mentions += self._titled_list(rt, mentions)
         named = [m.span for m in mentions]
         mentions += self._title_references(rt, named)
         mentions += self._given_name_references(rt, named)
@@ -224,6 +229,39 @@ class MentionFinder:
             if start - previous <= 6 and re.fullmatch(r".*?(?:,|\bvà)\s*", gap) and \
                     _is_surname(rt.folded[tokens[0][0]:tokens[0][1]]):
                 extra.append(Mention(rt.text[start:end], (start, end), self._title_after(rt, end)))
+                previous = end
+        return extra
+
+    def _titled_list(self, rt: ReportText, found: list[Mention]) -> list[Mention]:
+        """Names listed after a title and a colon hold that title: "có các Đại biểu Quốc hội: A,
+        B và C"."""
+        extra: list[Mention] = []
+        spans = {m.span for m in found}
+        runs = _runs(rt.text)
+        for colon in _LIST_COLON.finditer(rt.folded):
+            window_start = max(0, colon.start() - 80)
+            breaks = list(_CLAUSE_BREAK.finditer(rt.folded, window_start, colon.start()))
+            head = breaks[-1].end() if breaks else window_start
+            lead = _LIST_LEAD.match(rt.folded, head, colon.start())
+            head = lead.end() if lead else head
+            title = rt.folded[head:colon.start()].strip()
+            if not title or not self.titles.starts_with_post(title):
+                continue
+            roles = self.titles.parse(rt.text[head:colon.start()].strip(), title, head)
+            previous = colon.end()
+            for start, end, tokens in runs:
+                if start < previous:
+                    continue
+                gap = rt.folded[previous:start]
+                if not (start == colon.end() and not gap.strip()) and not _LIST_GAP.fullmatch(gap):
+                    break
+                # The list says these are names: no surname needed (not every family is listed
+                # in lang_vi), only no title or body word.
+                if not 2 <= len(tokens) <= 5 or any(
+                        rt.folded[a:b] in lang_vi.NOT_NAME_WORDS for a, b in tokens):
+                    break
+                if (start, end) not in spans:
+                    extra.append(Mention(rt.text[start:end], (start, end), list(roles)))
                 previous = end
         return extra
 
