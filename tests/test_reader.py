@@ -196,3 +196,16 @@ def test_names_listed_after_a_title_and_a_colon_hold_that_title(reader, tmp_path
     roles, _ = facts(reader.read(load_source(path)))
     # "Sằn" is no family name the reader knows: the list says it is a name.
     assert {(name, "Đại biểu", "Quốc hội") for name in ("Trần Văn Lực", "Sằn Thị Mai", "Phạm Văn Quý")} <= roles
+
+
+def test_a_party_member_named_with_ev_and_a_title_glued_by_a_hyphen(reader, tmp_path):
+    """"cho ĐV A-Chỉ huy trưởng … và đảng viên B": both are persons; A's title ends before B."""
+    path = tmp_path / "badges.txt"
+    path.write_text(
+        "Trao Huy hiệu Đảng\n\nSáng 26/1/2024, Đảng bộ xã Kỳ Hoa tổ chức lễ trao Huy hiệu Đảng. Huy hiệu "
+        "30 năm tuổi Đảng được trao cho ĐV Lê Văn Sơn-Chỉ huy trưởng Ban Chỉ huy Quân sự xã Kỳ Hoa và "
+        "đảng viên Trần Thị Hà.\n", encoding="utf-8")
+    x = reader.read(load_source(path))
+    roles, _ = facts(x)
+    assert {p.name for p in x.persons} == {"Lê Văn Sơn", "Trần Thị Hà"}
+    assert ("Lê Văn Sơn", "Chỉ huy trưởng", "Ban Chỉ huy Quân sự xã Kỳ Hoa") in roles

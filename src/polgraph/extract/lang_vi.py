@@ -23,7 +23,7 @@ PERSON_CUES = (
     "các đồng chí", "đồng chí", "đ/c", "đc", "ông", "bà", "anh", "chị", "cử tri", "cựu chiến binh",
     "đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá", "thượng tá", "trung tá",
     "thiếu tá", "đại úy", "thượng úy", "trung úy", "thiếu úy", "nhà giáo", "bác sĩ", "tiến sĩ",
-    "thạc sĩ", "ts", "ths", "pgs.ts", "gs.ts", "nghệ nhân", "em", "cháu", "cụ",
+    "thạc sĩ", "ts", "ths", "pgs.ts", "gs.ts", "nghệ nhân", "em", "cháu", "cụ", "đảng viên", "đv",
 )
 
 # Words a name never contains though they are capitalised in titles and bodies; a capitalised run

@@ -23,7 +23,8 @@ def _stop(word: str) -> str:
 
 _STOPS = "(?:" + "|".join(_stop(s) for s in lang_vi.TITLE_STOPS) + r")\b"
 _TITLE_END = re.compile(
-    r"[;\n()]|\.(?:\s|$)|\s" + _STOPS + r"|(?:,|\s+và)\s*(?:đồng chí|đ/c|ông|bà)\b"
+    r"[;\n()]|\.(?:\s|$)|\s" + _STOPS + r"|(?:,|\s+và)\s*(?:"
+    + "|".join(re.escape(c) for c in sorted(lang_vi.PERSON_CUES, key=len, reverse=True)) + r")\s"
 )
 # A stop between a title and the name after it: the title is someone else's ("…Huyện ủy tặng hoa
 # chúc mừng đồng chí A": the title is not A's).
@@ -36,7 +37,7 @@ _LEAD_SEPARATOR = re.compile(r"\s*[-–—,:]?\s*")
 # A former holder ("nguyên Chủ tịch …") is named, but holds no post at the event.
 _FORMER = re.compile(r"nguyên\s+")
 _GIVEN_NAME = re.compile(r"(?<![\w])(ông|bà|Ông|Bà|đồng chí|Đồng chí)\s+([^\W\d_a-zà-ỹđ][\w']*)(?![\w'])")
-_CAPITAL_CUES = {"ông", "bà", "anh", "chị", "đồng"}
+_CAPITAL_CUES = {"ông", "bà", "anh", "chị", "đồng", "đv"}  # "ĐV" (đảng viên) is written in capitals
 _NOT_AFTER = ("đồng bào", "dân tộc", "người", "xã", "phường", "thị trấn", "huyện", "quận", "tỉnh",
               "thôn", "ấp", "bản", "làng", "buôn", "thành phố", "tp.", "thị xã", "khu phố", "sông",
               "núi", "đường", "chi bộ", "trường", "cầu", "chợ", "báo", "đài", "công ty", "hợp tác xã",
