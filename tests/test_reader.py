@@ -209,3 +209,15 @@ def test_a_party_member_named_with_ev_and_a_title_glued_by_a_hyphen(reader, tmp_
     roles, _ = facts(x)
     assert {p.name for p in x.persons} == {"Lê Văn Sơn", "Trần Thị Hà"}
     assert ("Lê Văn Sơn", "Chỉ huy trưởng", "Ban Chỉ huy Quân sự xã Kỳ Hoa") in roles
+
+
+def test_a_committee_member_of_a_unit_the_report_does_not_name_keeps_its_level(reader, tmp_path):
+    path = tmp_path / "members.txt"
+    path.write_text(
+        "Kỳ họp thứ nhất\n\nSáng 30/6/2021, HĐND xã tổ chức kỳ họp thứ nhất. Tỉnh ủy viên, Bí thư Huyện ủy "
+        "Trần Văn Lực; Huyện ủy viên, Bí thư Đảng ủy xã Lê Văn Hòa; Thành ủy viên Phạm Văn Quý dự kỳ họp.\n",
+        encoding="utf-8")
+    roles, _ = facts(reader.read(load_source(path)))
+    assert {("Trần Văn Lực", "Ủy viên Ban Chấp hành", "Đảng bộ tỉnh"),
+            ("Lê Văn Hòa", "Ủy viên Ban Chấp hành", "Đảng bộ huyện"),
+            ("Phạm Văn Quý", "Ủy viên Ban Chấp hành", "Đảng bộ thành phố")} <= roles

@@ -48,6 +48,11 @@ TITLE_STOPS = (
     "đang", "vừa", "luôn", "thì", "là",
 )
 
+# "Tỉnh ủy viên", "Thành ủy viên"…: the level word of the Party organisation the member belongs
+# to, from the title's first word, for when the report does not name the unit ("Đảng bộ tỉnh").
+COMMITTEE_MEMBER_LEVEL_WORDS = {"tỉnh": "tỉnh", "thành": "thành phố", "huyện": "huyện", "quận": "quận",
+                                "thị": "thị xã"}
+
 # Words that mark a post as held before ("nguyên Bí thư …"): the post is still a role of the
 # person's, read like the others of the title.
 FORMER_WORDS = ("nguyên",)

@@ -180,7 +180,7 @@ class TitleParser:
             entry, length = found
             org_written = text[start + length:end].strip(" ,.;:-–")
             pending.append((text[start:end].strip(), (offset + start, offset + end), entry, org_written))
-        orgs: list[str | None] = [self._org(entry, written) for _, _, entry, written in pending]
+        orgs: list[str | None] = [self._org(entry, written, as_written) for as_written, _, entry, written in pending]
         for index in range(len(pending) - 1, -1, -1):
             as_written, span, entry, written = pending[index]
             org = orgs[index]
@@ -215,9 +215,13 @@ class TitleParser:
                     return candidate
         return None
 
-    def _org(self, entry: PostEntry, written: str) -> str | None:
+    def _org(self, entry: PostEntry, written: str, as_written: str = "") -> str | None:
         if entry.body:
             unit = self.completer.unit(entry.level or "commune") or self._city(entry.level) or ""
+            if not unit and entry.level in ("province", "district"):
+                # "Tỉnh ủy viên" where the report names no province: "Đảng bộ tỉnh".
+                first = fold(as_written).split(" ", 1)[0]
+                unit = lang_vi.COMMITTEE_MEMBER_LEVEL_WORDS.get(first, "")
             if entry.level == "national":
                 term = re.search(r"\bkhóa\s+\S+|\bkhoá\s+\S+", written, re.IGNORECASE)
                 return f"{entry.body} {term.group().replace('khoá', 'khóa')}" if term else entry.body
