@@ -221,3 +221,22 @@ def test_a_committee_member_of_a_unit_the_report_does_not_name_keeps_its_level(r
     assert {("Trần Văn Lực", "Ủy viên Ban Chấp hành", "Đảng bộ tỉnh"),
             ("Lê Văn Hòa", "Ủy viên Ban Chấp hành", "Đảng bộ huyện"),
             ("Phạm Văn Quý", "Ủy viên Ban Chấp hành", "Đảng bộ thành phố")} <= roles
+
+
+def test_a_list_of_persons_with_dashes_and_no_cue_between_them(reader, tmp_path):
+    """"… Chủ tịch HĐND huyện, B – Phó bí thư thường trực, C – phó bí thư- chủ tịch UBND huyện": each
+    title ends where the next name begins; a party post before a People's Committee's chair is
+    the Party committee's of the same unit."""
+    path = tmp_path / "dashes.txt"
+    path.write_text(
+        "Hội nghị\n\nSáng 30/3/2024, Huyện ủy Kỳ Anh tổ chức hội nghị. Tới dự có đ/c Trần Văn Lực- Bí thư "
+        "huyện ủy- Chủ tịch HĐND huyện, Lê Văn Hòa – Phó bí thư thường trực, Phạm Văn Quý – phó bí thư- "
+        "chủ tịch UBND huyện; bà Lê Thị Mai, Phó Bí thư, Chủ tịch UBND xã Kỳ Hoa.\n", encoding="utf-8")
+    x = reader.read(load_source(path))
+    roles, _ = facts(x)
+    assert {p.name for p in x.persons} == {"Trần Văn Lực", "Lê Văn Hòa", "Phạm Văn Quý", "Lê Thị Mai"}
+    assert {("Trần Văn Lực", "Chủ tịch", "Hội đồng nhân dân huyện Kỳ Anh"),
+            ("Phạm Văn Quý", "Phó Bí thư", "Huyện ủy Kỳ Anh"),
+            ("Phạm Văn Quý", "Chủ tịch", "Ủy ban nhân dân huyện Kỳ Anh"),
+            ("Lê Thị Mai", "Phó Bí thư", "Đảng ủy xã Kỳ Hoa")} <= roles
+    assert not any("Phạm" in org for _, _, org in roles)

@@ -45,13 +45,18 @@ TITLE_STOPS = (
     "ứng cử", "nhận nhiệm vụ", "được", "không tái cử", "thay mặt", "trúng cử", "đọc", "gửi",
     "giữ chức", "đến nhận", "thôi", "nghỉ hưu", "đề xuất", "phản ánh", "và hơn", "và đại diện",
     "và toàn thể", "và đông đảo", "cùng đông đảo", "cùng toàn thể", "thừa ủy quyền", "đều", "sẽ",
-    "đang", "vừa", "luôn", "thì", "là",
+    "đang", "vừa", "luôn", "thì", "là", "đến", "tham gia", "tiếp tục", "làm",
 )
 
 # "Tỉnh ủy viên", "Thành ủy viên"…: the level word of the Party organisation the member belongs
 # to, from the title's first word, for when the report does not name the unit ("Đảng bộ tỉnh").
 COMMITTEE_MEMBER_LEVEL_WORDS = {"tỉnh": "tỉnh", "thành": "thành phố", "huyện": "huyện", "quận": "quận",
                                 "thị": "thị xã"}
+
+# The Party committee of a unit above the commune, by the unit's level word: "huyện Kỳ Anh" →
+# "Huyện ủy Kỳ Anh". A commune's is "Đảng ủy" followed by the unit ("Đảng ủy xã Kỳ Hoa").
+PARTY_COMMITTEE_OF_LEVEL_WORD = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy",
+                                 "quận": "Quận ủy", "thị xã": "Thị ủy"}
 
 # Words that mark a post as held before ("nguyên Bí thư …"): the post is still a role of the
 # person's, read like the others of the title.

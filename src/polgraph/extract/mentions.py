@@ -33,6 +33,7 @@ _STOP_INSIDE = re.compile(r"(?:^|\s)" + _STOPS)
 _LIST_COLON = re.compile(r":[ \t]*")
 _LIST_LEAD = re.compile(r"\s*(?:(?:có|gồm|cùng|với)\s+)?(?:các|những)\s+")
 _LIST_GAP = re.compile(r"\s*(?:,|\bvà\b)\s*")
+_NEXT_NAME = re.compile(r",\s*(?=[^\W\d_])")
 _LEAD_SEPARATOR = re.compile(r"\s*[-–—,:]?\s*")
 # A former holder ("nguyên Chủ tịch …") is named, but holds no post at the event.
 _FORMER = re.compile(r"nguyên\s+")
@@ -187,8 +188,23 @@ class MentionFinder:
         if not self.titles.starts_with_post(rt.folded[start:start + 80]):
             return []
         stop = _TITLE_END.search(rt.folded, start)
-        finish = stop.start() if stop else len(rt.text)
+        finish = self._next_person(rt, start, stop.start() if stop else len(rt.text))
         return self.titles.parse(rt.text[start:finish], rt.folded[start:finish], start)
+
+    def _next_person(self, rt: ReportText, start: int, finish: int) -> int:
+        """Where a title ends because the next person begins, unannounced: "…, Lê Văn A – Phó
+        Bí thư" (a comma, a name, then a title of its own)."""
+        for comma in _NEXT_NAME.finditer(rt.folded, start, finish):
+            run = next((r for r in _runs(rt.text[comma.end():comma.end() + 60]) if r[0] == 0), None)
+            if run is None or not 2 <= len(run[2]) <= 5:
+                continue
+            name_end = comma.end() + run[1]
+            if not _is_surname(rt.folded[comma.end():comma.end() + run[2][0][1]]):
+                continue
+            lead = _LEAD_SEPARATOR.match(rt.folded, name_end)
+            if lead.end() > name_end and self.titles.starts_with_post(rt.folded[lead.end():lead.end() + 80]):
+                return comma.start()
+        return finish
 
     def _title_before(self, rt: ReportText, start: int) -> list[Role]:
         window_start = max(0, start - 160)

@@ -16,6 +16,7 @@ from polgraph.vocab import Vocabulary
 
 # Separators between the parts of a compound title.
 # "kiêm" (concurrently) and "và" join posts too, when a post follows them.
+_GLUED_HYPHEN = re.compile(r"(?<=\w)-(?=\s)")
 _FORMER = re.compile(r"(?:" + "|".join(re.escape(w) for w in lang_vi.FORMER_WORDS) + r")\s+")
 _SEPARATOR = re.compile(r"\s*(?:,|;|\s-\s|-\s|\s-|-(?=\S)|\s*\+\s*|\s+kiêm\s+|\s+và\s+)\s*")
 # Qualifiers that are not part of a body's name ("khóa XXIV", "nhiệm kỳ 2020 - 2025").
@@ -167,7 +168,8 @@ class TitleParser:
         self.completer = completer
 
     def starts_with_post(self, folded: str) -> bool:
-        return self.lexicon.post_at(folded) is not None
+        # "phó bí thư- chủ tịch …": a hyphen glued to a post's last word still ends the post.
+        return self.lexicon.post_at(_GLUED_HYPHEN.sub(" ", folded)) is not None
 
     def parse(self, text: str, folded: str, offset: int) -> list[Role]:
         """Roles in ``text`` (a title as written, starting at ``offset`` in the report)."""
@@ -274,8 +276,24 @@ class TitleParser:
         if later and self._parent(later) != later:
             return self._parent(later)
         if entry.default_body:
-            return self.completer.complete(entry.default_body)
+            committee = self._committee_of_unit(later) if fold(entry.default_body) == "đảng ủy" else None
+            return committee or self.completer.complete(entry.default_body)
         return later
+
+    def _committee_of_unit(self, org: str | None) -> str | None:
+        """"Phó Bí thư, Chủ tịch UBND huyện Kỳ Anh": the Party committee of the unit the next
+        body serves, "Huyện ủy Kỳ Anh"."""
+        if not org:
+            return None
+        folded = fold(org)
+        for word, level in self.completer.levels.items():
+            at = folded.find(" " + word + " ")
+            if at < 0 or level not in ("commune", "district", "province"):
+                continue
+            unit = org[at + 1:]
+            committee = lang_vi.PARTY_COMMITTEE_OF_LEVEL_WORD.get(word)
+            return f"{committee} {unit[len(word) + 1:]}" if committee else f"Đảng ủy {unit}"
+        return None
 
     def _parent(self, org: str) -> str:
         """The body a shared title belongs to: "Ban Tổ chức Huyện ủy X" → "Huyện ủy X"."""
