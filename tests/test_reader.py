@@ -240,3 +240,19 @@ def test_a_list_of_persons_with_dashes_and_no_cue_between_them(reader, tmp_path)
             ("Phạm Văn Quý", "Chủ tịch", "Ủy ban nhân dân huyện Kỳ Anh"),
             ("Lê Thị Mai", "Phó Bí thư", "Đảng ủy xã Kỳ Hoa")} <= roles
     assert not any("Phạm" in org for _, _, org in roles)
+
+
+def test_a_council_electing_a_person_named_after_the_verb(reader, tmp_path):
+    """"bầu ông A (his title) làm Chủ tịch … thay ông B": A is elected to the post, A's title in
+    parentheses is A's, and the post ends before "thay"."""
+    path = tmp_path / "by-election.txt"
+    path.write_text(
+        "Kỳ họp bất thường\n\nChiều 30/12/2023, HĐND tỉnh Hà Tĩnh họp bất thường và bầu ông Trần Văn Nam "
+        "(Phó Chủ tịch Thường trực UBND tỉnh) làm Chủ tịch UBND tỉnh thay ông Lê Văn Cung nghỉ hưu.\n",
+        encoding="utf-8")
+    x = reader.read(load_source(path))
+    elected = next(p for p in x.persons if p.name == "Trần Văn Nam")
+    assert "elected" in elected.acts
+    assert {(r.post, r.org, bool(r.elected)) for r in elected.roles} == {
+        ("Phó Chủ tịch Thường trực", "Ủy ban nhân dân tỉnh Hà Tĩnh", False),
+        ("Chủ tịch", "Ủy ban nhân dân tỉnh Hà Tĩnh", True)}

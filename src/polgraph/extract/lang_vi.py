@@ -46,6 +46,7 @@ TITLE_STOPS = (
     "giữ chức", "đến nhận", "thôi", "nghỉ hưu", "đề xuất", "phản ánh", "và hơn", "và đại diện",
     "và toàn thể", "và đông đảo", "cùng đông đảo", "cùng toàn thể", "thừa ủy quyền", "đều", "sẽ",
     "đang", "vừa", "luôn", "thì", "là", "đến", "tham gia", "tiếp tục", "làm",
+    "thay", "thay thế",
 )
 
 # "Tỉnh ủy viên", "Thành ủy viên"…: the level word of the Party organisation the member belongs

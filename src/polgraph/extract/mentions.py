@@ -22,7 +22,7 @@ def _stop(word: str) -> str:
 
 
 _STOPS = "(?:" + "|".join(_stop(s) for s in lang_vi.TITLE_STOPS) + r")\b"
-_TITLE_END = re.compile(
+TITLE_END = re.compile(
     r"[;\n()]|\.(?:\s|$)|\s" + _STOPS + r"|(?:,|\s+và)\s*(?:"
     + "|".join(re.escape(c) for c in sorted(lang_vi.PERSON_CUES, key=len, reverse=True)) + r")\s"
 )
@@ -34,7 +34,7 @@ _LIST_COLON = re.compile(r":[ \t]*")
 _LIST_LEAD = re.compile(r"\s*(?:(?:có|gồm|cùng|với)\s+)?(?:các|những)\s+")
 _LIST_GAP = re.compile(r"\s*(?:,|\bvà\b)\s*")
 _NEXT_NAME = re.compile(r",\s*(?=[^\W\d_])")
-_LEAD_SEPARATOR = re.compile(r"\s*[-–—,:]?\s*")
+_LEAD_SEPARATOR = re.compile(r"\s*[-–—,:(]?\s*")  # "(" : "ông A (Phó Chủ tịch …)"
 # A former holder ("nguyên Chủ tịch …") is named, but holds no post at the event.
 _FORMER = re.compile(r"nguyên\s+")
 _GIVEN_NAME = re.compile(r"(?<![\w])(ông|bà|Ông|Bà|đồng chí|Đồng chí)\s+([^\W\d_a-zà-ỹđ][\w']*)(?![\w'])")
@@ -187,7 +187,7 @@ class MentionFinder:
         start = lead.end()
         if not self.titles.starts_with_post(rt.folded[start:start + 80]):
             return []
-        stop = _TITLE_END.search(rt.folded, start)
+        stop = TITLE_END.search(rt.folded, start)
         finish = self._next_person(rt, start, stop.start() if stop else len(rt.text))
         return self.titles.parse(rt.text[start:finish], rt.folded[start:finish], start)
 
@@ -310,7 +310,7 @@ class MentionFinder:
                 continue
             if not self.titles.starts_with_post(rt.folded[start:start + 80]):
                 continue
-            stop = _TITLE_END.search(rt.folded, start)
+            stop = TITLE_END.search(rt.folded, start)
             finish = stop.start() if stop else len(rt.text)
             # A name after the title makes it a named mention, found already.
             if index.any_start_in(start, finish + 2):

@@ -12,10 +12,12 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
-from polgraph.extract import event as event_rules, lang_vi
+from polgraph.extract import event as event_rules
+from polgraph.extract import lang_vi
 from polgraph.extract.acts import ActFinder, Cue, sentences
-from polgraph.extract.lexicon import Lexicon, lexicon as default_lexicon
-from polgraph.extract.mentions import Mention, MentionFinder
+from polgraph.extract.lexicon import Lexicon
+from polgraph.extract.lexicon import lexicon as default_lexicon
+from polgraph.extract.mentions import TITLE_END, Mention, MentionFinder
 from polgraph.extract.schema import ACT_ORDER, Extraction
 from polgraph.extract.source import SourceReport
 from polgraph.extract.titles import OrgCompleter, Role, TitleParser
@@ -25,6 +27,7 @@ from polgraph.text.view import ReportText, fold
 _ELECTION = re.compile(r"(?:được\s+(?:đại hội\s+)?(?:tín nhiệm\s+)?(?:hiệp thương\s+)?(?:bầu|bầu lại|bầu bổ sung|cử)"
                        r"|trúng cử|tái đắc cử|đắc cử|tái cử)"
                        r"(?:\s+(?:giữ chức(?: vụ)?|làm|vào|là|chức))?\s*")
+_ELECTED_AS = re.compile(r"[^.;,]{0,80}?\b(?:làm|giữ chức(?: vụ)?|vào chức(?: danh)?)\s+")
 _APPOINTED = re.compile(r"\bgiữ chức(?: vụ)?\s+")
 _PRESIDIUM = re.compile(r"đoàn chủ tịch|chủ trì")
 _ATTENDANCE = re.compile(r"^\s*(?:về dự|đến dự|tới dự|cùng dự|tham dự|dự|cùng đi|tiếp và làm việc|tiếp đoàn)\b")
@@ -264,6 +267,8 @@ class Reader:
             return before[0]
         after = [(m, p) for m, p in inside if m.span[0] >= cue.end
                  and (clause_end < 0 or m.span[0] < clause_end)]
+        if cue.act == "elected" and after and after[0][0].span[0] - cue.end <= 2:
+            return after[0][1]  # "bầu ông A làm Chủ tịch": the person named right after
         fronted = after and "," in rt.folded[cue.end:after[0][0].span[0]]
         earlier = [p for m, p in inside if m.span[0] < clause_start]
         if cue.act == "awarded":  # givers come first; a person named after "trao" receives
@@ -276,15 +281,21 @@ class Reader:
         if re.search(r"\bkhông\s+$", rt.folded[max(0, cue.start - 8):cue.start]):
             return  # "không tái cử"
         match = _ELECTION.match(rt.folded, cue.start)
-        self._take_post(rt, person, match.end() if match else cue.end, sentence_end, state, True)
+        start = match.end() if match else cue.end
+        if not match:  # "bầu ông A (…) làm Chủ tịch …": the post follows the name
+            named = _ELECTED_AS.match(rt.folded, cue.end, sentence_end)
+            start = named.end() if named else start
+        self._take_post(rt, person, start, sentence_end, state, True)
 
     @staticmethod
     def _take_post(rt: ReportText, person: PersonFacts, start: int, sentence_end: int,
                    state: _ActState, elected: bool) -> None:
         if elected:
             person.acts.add("elected")
+        title_end = TITLE_END.search(rt.folded, start, sentence_end)  # "… làm Chủ tịch UBND tỉnh thay ông B"
         stops = [i for i in (rt.folded.find(";", start, sentence_end), rt.folded.find(".", start, sentence_end),
-                             rt.folded.find(",", start, sentence_end)) if i >= 0]
+                             rt.folded.find(",", start, sentence_end),
+                             title_end.start() if title_end else -1) if i >= 0]
         finish = min(stops) if stops else sentence_end
         for role in state.titles.parse(rt.text[start:finish], rt.folded[start:finish], start):
             if role.org is None and state.last_taken_org:
