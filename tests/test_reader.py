@@ -256,3 +256,13 @@ def test_a_council_electing_a_person_named_after_the_verb(reader, tmp_path):
     assert {(r.post, r.org, bool(r.elected)) for r in elected.roles} == {
         ("Phó Chủ tịch Thường trực", "Ủy ban nhân dân tỉnh Hà Tĩnh", False),
         ("Chủ tịch", "Ủy ban nhân dân tỉnh Hà Tĩnh", True)}
+
+
+def test_a_kindergarten_abbreviated_in_a_party_cell_name_is_spelt_out(reader, tmp_path):
+    path = tmp_path / "cell.txt"
+    path.write_text(
+        "Đại hội Chi bộ\n\nSáng 5/5/2022, Chi bộ Trường MG Sao Mai tổ chức Đại hội nhiệm kỳ 2022-2025. "
+        "Đồng chí Trần Thị Lan, Bí thư Chi bộ Trường MG Sao Mai trình bày báo cáo chính trị.\n",
+        encoding="utf-8")
+    roles, _ = facts(reader.read(load_source(path)))
+    assert ("Trần Thị Lan", "Bí thư", "Chi bộ Trường Mẫu giáo Sao Mai") in roles
