@@ -266,3 +266,15 @@ def test_a_kindergarten_abbreviated_in_a_party_cell_name_is_spelt_out(reader, tm
         encoding="utf-8")
     roles, _ = facts(reader.read(load_source(path)))
     assert ("Trần Thị Lan", "Bí thư", "Chi bộ Trường Mẫu giáo Sao Mai") in roles
+
+
+def test_bare_party_posts_in_a_district_report_belong_to_the_district_committee(reader, tmp_path):
+    path = tmp_path / "district.txt"
+    path.write_text(
+        "Hội nghị quán triệt\n\nSáng ngày 30/3/2024, Huyện ủy Kỳ Anh tổ chức hội nghị quán triệt nghị quyết. "
+        "Tới dự có đ/c Trần Văn Lực - Bí thư Huyện ủy, Lê Văn Hòa – Phó bí thư thường trực, Phạm Văn Quý - "
+        "Phó Bí thư.\n", encoding="utf-8")
+    roles, _ = facts(reader.read(load_source(path)))
+    assert roles == {("Trần Văn Lực", "Bí thư", "Huyện ủy Kỳ Anh"),
+                     ("Lê Văn Hòa", "Phó Bí thư Thường trực", "Huyện ủy Kỳ Anh"),
+                     ("Phạm Văn Quý", "Phó Bí thư", "Huyện ủy Kỳ Anh")}

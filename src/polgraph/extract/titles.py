@@ -16,7 +16,7 @@ from polgraph.vocab import Vocabulary
 
 # Separators between the parts of a compound title.
 # "kiêm" (concurrently) and "và" join posts too, when a post follows them.
-_GLUED_HYPHEN = re.compile(r"(?<=\w)-(?=\s)")
+_GLUED_HYPHEN = re.compile(r"(?<=\w)[-.,;:](?=\s|$)")
 _FORMER = re.compile(r"(?:" + "|".join(re.escape(w) for w in lang_vi.FORMER_WORDS) + r")\s+")
 _SEPARATOR = re.compile(r"\s*(?:,|;|\s-\s|-\s|\s-|-(?=\S)|\s*\+\s*|\s+kiêm\s+|\s+và\s+)\s*")
 # Qualifiers that are not part of a body's name ("khóa XXIV", "nhiệm kỳ 2020 - 2025").
@@ -168,7 +168,7 @@ class TitleParser:
         self.completer = completer
 
     def starts_with_post(self, folded: str) -> bool:
-        # "phó bí thư- chủ tịch …": a hyphen glued to a post's last word still ends the post.
+        # "phó bí thư- chủ tịch …", "… Phó Bí thư.": punctuation glued to a post's last word ends it.
         return self.lexicon.post_at(_GLUED_HYPHEN.sub(" ", folded)) is not None
 
     def parse(self, text: str, folded: str, offset: int) -> list[Role]:
@@ -276,7 +276,12 @@ class TitleParser:
         if later and self._parent(later) != later:
             return self._parent(later)
         if entry.default_body:
-            committee = self._committee_of_unit(later) if fold(entry.default_body) == "đảng ủy" else None
+            committee = None
+            if fold(entry.default_body) == "đảng ủy":
+                # A report about a district (or province) that names no commune: its committee.
+                above = None if self.completer.unit("commune") else \
+                    self.completer.unit("district") or self.completer.unit("province")
+                committee = self._committee_of_unit(later) or self._committee_of_unit(above and " " + above)
             return committee or self.completer.complete(entry.default_body)
         return later
 
