@@ -278,3 +278,15 @@ def test_bare_party_posts_in_a_district_report_belong_to_the_district_committee(
     assert roles == {("Trần Văn Lực", "Bí thư", "Huyện ủy Kỳ Anh"),
                      ("Lê Văn Hòa", "Phó Bí thư Thường trực", "Huyện ủy Kỳ Anh"),
                      ("Phạm Văn Quý", "Phó Bí thư", "Huyện ủy Kỳ Anh")}
+
+
+def test_heads_of_a_national_assembly_delegation(reader, tmp_path):
+    path = tmp_path / "delegation.txt"
+    path.write_text(
+        "Hội nghị\n\nNgày 13/12/2021, Ban Thường vụ Tỉnh ủy Hà Tĩnh tổ chức hội nghị. Đồng chí Trần Văn Lực, "
+        "Bí thư Tỉnh ủy, Chủ tịch Hội đồng nhân dân tỉnh, Trưởng đoàn đại biểu Quốc hội tỉnh chủ trì. Dự có "
+        "bà Lê Thị Mai, Phó trưởng Đoàn ĐBQH tỉnh.\n", encoding="utf-8")
+    roles, _ = facts(reader.read(load_source(path)))
+    assert {("Trần Văn Lực", "Chủ tịch", "Hội đồng nhân dân tỉnh Hà Tĩnh"),
+            ("Trần Văn Lực", "Trưởng đoàn", "Đoàn đại biểu Quốc hội tỉnh Hà Tĩnh"),
+            ("Lê Thị Mai", "Phó Trưởng đoàn", "Đoàn đại biểu Quốc hội tỉnh Hà Tĩnh")} <= roles
