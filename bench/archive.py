@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from polgraph.identity.places import REORGANISATION, AdminUnit, admin_units
+from polgraph.gazetteer import REORGANISATION, AdminUnit, admin_units
 
 __all__ = ["DEFAULT_DISTRICT", "ArchiveSummary", "GeneratedReport", "PersonTruth", "Role",
            "Truth", "Unit", "generate", "write"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from polgraph.identity.places import AdminUnits
+from polgraph.gazetteer import AdminUnits
 
 PLACES = [
     "xã Cẩm Lộc, huyện Cẩm Xuyên", "xã Thạch Kim, huyện Lộc Hà",

@@ -605,3 +605,9 @@ def test_dev_corpus_reads_fast(vocabulary):
     per_report = (time.perf_counter() - start) / (rounds * len(texts))
     # About 1 ms on a laptop, ReportText folding included; generous for slow CI machines.
     assert per_report < 0.010
+
+
+def test_a_name_after_a_level_word_is_a_place_only_if_the_gazetteer_knows_it(vocabulary):
+    body = ("Ngày 9/3/2026, các ứng cử viên đại biểu HĐND tỉnh khóa XX gồm các ông, bà: Trần Huy Lực - "
+            "Phó Bí thư Tỉnh ủy; Lê Văn Hòa - Bí thư Đảng ủy phường Xuân Hòa tiếp xúc cử tri.")
+    assert find_locality(report(body), vocabulary).province is None

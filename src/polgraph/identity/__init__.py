@@ -1,1 +1,1 @@
-"""Identities across reports: official places, persons, tenures."""
+"""Identities across reports: persons and tenures."""

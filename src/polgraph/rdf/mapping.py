@@ -12,7 +12,7 @@ from rdflib.namespace import ORG, RDF, RDFS, XSD
 import datetime as dt
 
 from polgraph.extract.schema import Extraction, Person, Speech
-from polgraph.identity.places import AdminUnit, AdminUnits, admin_units
+from polgraph.gazetteer import AdminUnit, AdminUnits, admin_units
 from polgraph.namespaces import OA, PG
 from polgraph.rdf import iris
 from polgraph.text.normalise import name_key, nfc, normalise_label

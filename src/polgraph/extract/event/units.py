@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from polgraph.extract import lang_vi
+from polgraph.gazetteer import admin_units
 from polgraph.text.normalise import normalise_label
 from polgraph.text.view import ReportText, fold
 
@@ -99,6 +100,10 @@ def _units(rt: ReportText, lex: _Lexicon) -> list[_Unit]:
         name, end = _name_after(text, after.end(), _level_of(levels), lex.abbreviations)
         if not name or _names_a_person(name):
             continue  # "Phó Chủ tịch UBND tỉnh Lò Văn Tiến": a title before a name, not a province
+        real = _a_real_unit(text, name, after.end(), end, _level_of(levels))
+        if real is None:
+            continue  # "HĐND tỉnh khóa XX gồm các ông, bà: Bùi Huy Vĩnh": no province of that name
+        name, end = real
         out.append(_Unit(_level_of(levels), word, name, match.start(), end))
         pos = end
         province = _PARENTHESISED.match(text, end) if out[-1].level == "district" else None
@@ -108,6 +113,42 @@ def _units(rt: ReportText, lex: _Lexicon) -> list[_Unit]:
                 word = "thành phố" if fold(name) in _CENTRAL_CITIES else "tỉnh"
                 out.append(_Unit("province", word, name, province.start(1), province.end(1)))
     return out
+
+
+_GAZETTEER_LEVELS = {"province": ("province",), "district": ("district",), "commune": ("commune",),
+                     "city": ("province", "district")}
+_NEXT_NAME_WORD = re.compile(r" ([^\W\d_][\w'’]*)")
+
+
+def _a_real_unit(text: str, name: str, start: int, end: int, level: str) -> tuple[str, int] | None:
+    """The name if the gazetteer has a unit of that level so called; else its longest first words
+    that name one ("huyện Kỳ Anh Trần Văn Bình": a name follows the place), else the name read on
+    by up to two capitalised words (cut short: "huyện Đô" of "Đô Lương"); None when no unit fits
+    (a person's or a newspaper's name after a level word). Villages are in no gazetteer."""
+    levels = _GAZETTEER_LEVELS.get(level)
+    if levels is None:
+        return name, end
+    units = admin_units()
+
+    def known(candidate: str) -> bool:
+        return any(units.names_a_unit(lv, candidate) for lv in levels)
+
+    if known(name):
+        return name, end
+    words = name.split(" ")
+    for count in range(len(words) - 1, 0, -1):
+        shorter = " ".join(words[:count])
+        if known(shorter):
+            return shorter, start + len(" ".join(text[start:end].split(" ")[:count]))
+    extended, stop = name, end
+    for _ in range(2):
+        word = _NEXT_NAME_WORD.match(text, stop)
+        if word is None or not word.group(1)[0].isupper():
+            break
+        extended, stop = f"{extended} {word.group(1)}", word.end()
+        if known(extended):
+            return extended, stop
+    return None
 
 
 # Middle names that mark a Kinh personal name; places are not named "X Văn Y" or "X Thị Y".

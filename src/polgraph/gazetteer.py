@@ -337,6 +337,14 @@ class AdminUnits:
         successor = self._load()[2].get(entry)
         return successor.unit if successor else None
 
+    def names_a_unit(self, level: str, name: str) -> bool:
+        """Whether some unit of ``level`` (in either list) goes by ``name``: its short name, a
+        former name or another spelling. A reader checks with it that a capitalised word after a
+        level word is a place at all ("tỉnh Bùi Huy Vĩnh" is not)."""
+        key = _fold(name)
+        return any(entry.unit.level == level
+                   for structure in self._load()[:2] for entry in structure.by_key.get(key, ()))
+
     def resolve(self, place: str, *, within: AdminUnit | None = None,
                 on: datetime.date | None = None) -> AdminUnit | None:
         """The one unit a place names (most specific part first), or None."""
