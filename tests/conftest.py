@@ -57,17 +57,18 @@ def seed():
     return load_structured(SEED_YAML)
 
 
+def _shared_corpus(folder: str, what: str) -> Path:
+    corpus = SHARED / folder
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} is absent: the shared {what} corpus is only laid beside the repository in CI")
+    return corpus
+
+
 @pytest.fixture(scope="session")
 def real_corpus() -> Path:
-    corpus = SHARED / "real-corpus"
-    if not corpus.is_dir():
-        pytest.skip(f"{corpus} is absent: the shared real corpus is only laid beside the repository in CI")
-    return corpus
+    return _shared_corpus("real-corpus", "real")
 
 
 @pytest.fixture(scope="session")
 def shared_corpus() -> Path:
-    corpus = SHARED / "dev-corpus"
-    if not corpus.is_dir():
-        pytest.skip(f"{corpus} is absent: the shared dev corpus is only laid beside the repository in CI")
-    return corpus
+    return _shared_corpus("dev-corpus", "dev")

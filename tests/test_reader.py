@@ -20,6 +20,12 @@ def facts(extraction):
     return roles, acts
 
 
+def written(path, text: str):
+    """A report of text written for a test, as a file the reader loads."""
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_a_ward_report_with_a_city_committee_member(reader):
     x = reader.read(load_source(RESOURCES / "text" / "quang-trung-tong-ket.txt", published=dt.date(2023, 12, 29)))
     roles, acts = facts(x)
@@ -67,9 +73,9 @@ def test_every_fact_points_at_its_words(reader):
 
 def test_offsets_count_from_the_text_as_stored_when_the_page_starts_with_blank_lines(reader, tmp_path):
     # The stored text is stripped: a title ending the page must still point inside it.
-    path = tmp_path / "leading-blank.txt"
-    path.write_text("\n\n  Tiếp xúc cử tri xã Hòa Lạc\n\nSáng 5/3/2024, xã Hòa Lạc tổ chức tiếp xúc cử tri. "
-                    "Phát biểu có ông Đinh Văn Khoa, Phó Bí thư Đảng ủy xã,", encoding="utf-8")
+    path = written(tmp_path / "leading-blank.txt",
+                   "\n\n  Tiếp xúc cử tri xã Hòa Lạc\n\nSáng 5/3/2024, xã Hòa Lạc tổ chức tiếp xúc cử tri. "
+                    "Phát biểu có ông Đinh Văn Khoa, Phó Bí thư Đảng ủy xã,")
     x = reader.read(load_source(path))
     text = x.report.text
     (khoa,) = [p for p in x.persons if p.name == "Đinh Văn Khoa"]
@@ -78,9 +84,8 @@ def test_offsets_count_from_the_text_as_stored_when_the_page_starts_with_blank_l
 
 
 def test_a_report_naming_nobody_gives_no_person(reader, tmp_path):
-    path = tmp_path / "empty-event.txt"
-    path.write_text("Hội nghị tổng kết\n\nSáng 12/1/2024, xã Tân Phúc tổ chức hội nghị tổng kết năm.\n",
-                    encoding="utf-8")
+    path = written(tmp_path / "empty-event.txt",
+                   "Hội nghị tổng kết\n\nSáng 12/1/2024, xã Tân Phúc tổ chức hội nghị tổng kết năm.\n")
     x = reader.read(load_source(path))
     assert x.persons == [] and x.event.date == "2024-01-12"
 
@@ -159,13 +164,12 @@ def test_a_title_before_a_name_does_not_make_the_name_a_place(reader):
 def test_a_title_does_not_reach_across_a_verb_to_the_next_name(reader, tmp_path):
     """"A, <title> tặng hoa chúc mừng đồng chí B": the title is A's, not B's; and "dự khuyết" is
     part of a title, not the verb "dự"."""
-    path = tmp_path / "by-election.txt"
-    path.write_text(
-        "Hội nghị Ban Chấp hành Đảng bộ huyện\n\n"
+    path = written(tmp_path / "by-election.txt",
+                   "Hội nghị Ban Chấp hành Đảng bộ huyện\n\n"
         "Sáng 12/4/2024, Ban Thường vụ Huyện ủy Kỳ Anh tổ chức Hội nghị Ban Chấp hành Đảng bộ huyện. "
         "Đồng chí Trần Văn Lực, Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh ủy dự hội "
         "nghị. Đồng chí Lê Văn Hòa, Ủy viên Ban Thường vụ Huyện ủy tặng hoa chúc mừng đồng chí Phạm "
-        "Văn Quý được bầu giữ chức Phó Bí thư Huyện ủy.\n", encoding="utf-8")
+        "Văn Quý được bầu giữ chức Phó Bí thư Huyện ủy.\n")
     x = reader.read(load_source(path))
     titles = {p.name: {(r.post + " " + (r.org or "")).strip() for r in p.roles} for p in x.persons}
     assert not any("Ban Thường vụ" in title for title in titles["Phạm Văn Quý"])
@@ -174,12 +178,11 @@ def test_a_title_does_not_reach_across_a_verb_to_the_next_name(reader, tmp_path)
 
 
 def test_former_posts_are_parts_of_the_title_and_abbreviated_units_are_spelt_out(reader, tmp_path):
-    path = tmp_path / "former-posts.txt"
-    path.write_text(
-        "Hội nghị\n\nSáng 12/4/2024, Đảng ủy phường Tân Định tổ chức Hội nghị. Dự có ông Trần Văn Lực, "
+    path = written(tmp_path / "former-posts.txt",
+                   "Hội nghị\n\nSáng 12/4/2024, Đảng ủy phường Tân Định tổ chức Hội nghị. Dự có ông Trần Văn Lực, "
         "Bí thư Tỉnh ủy Quảng Bình, nguyên Bí thư Tỉnh ủy Hà Tĩnh, nguyên Chủ tịch HĐND tỉnh Hà Tĩnh; "
         "ông Lê Văn Hải, Phó Trưởng Ban Tổ chức Thành ủy TP.HCM và bà Trần Thị Lan, Phó Chủ tịch HĐNĐ "
-        "phường Tân Định.\n", encoding="utf-8")
+        "phường Tân Định.\n")
     roles, _ = facts(reader.read(load_source(path)))
     assert {("Trần Văn Lực", "Bí thư", "Tỉnh ủy Quảng Bình"), ("Trần Văn Lực", "Bí thư", "Tỉnh ủy Hà Tĩnh"),
             ("Trần Văn Lực", "Chủ tịch", "Hội đồng nhân dân tỉnh Hà Tĩnh"),
@@ -188,11 +191,9 @@ def test_former_posts_are_parts_of_the_title_and_abbreviated_units_are_spelt_out
 
 
 def test_names_listed_after_a_title_and_a_colon_hold_that_title(reader, tmp_path):
-    path = tmp_path / "listed-deputies.txt"
-    path.write_text(
-        "Tiếp xúc cử tri\n\nChiều 4/5/2024, Tổ đại biểu HĐND huyện tiếp xúc cử tri xã Kỳ Hoa. Cùng dự "
-        "buổi tiếp xúc có các Đại biểu Quốc hội: Trần Văn Lực, Sằn Thị Mai và Phạm Văn Quý.\n",
-        encoding="utf-8")
+    path = written(tmp_path / "listed-deputies.txt",
+                   "Tiếp xúc cử tri\n\nChiều 4/5/2024, Tổ đại biểu HĐND huyện tiếp xúc cử tri xã Kỳ Hoa. Cùng dự "
+        "buổi tiếp xúc có các Đại biểu Quốc hội: Trần Văn Lực, Sằn Thị Mai và Phạm Văn Quý.\n")
     roles, _ = facts(reader.read(load_source(path)))
     # "Sằn" is no family name the reader knows: the list says it is a name.
     assert {(name, "Đại biểu", "Quốc hội") for name in ("Trần Văn Lực", "Sằn Thị Mai", "Phạm Văn Quý")} <= roles
@@ -200,11 +201,10 @@ def test_names_listed_after_a_title_and_a_colon_hold_that_title(reader, tmp_path
 
 def test_a_party_member_named_with_ev_and_a_title_glued_by_a_hyphen(reader, tmp_path):
     """"cho ĐV A-Chỉ huy trưởng … và đảng viên B": both are persons; A's title ends before B."""
-    path = tmp_path / "badges.txt"
-    path.write_text(
-        "Trao Huy hiệu Đảng\n\nSáng 26/1/2024, Đảng bộ xã Kỳ Hoa tổ chức lễ trao Huy hiệu Đảng. Huy hiệu "
+    path = written(tmp_path / "badges.txt",
+                   "Trao Huy hiệu Đảng\n\nSáng 26/1/2024, Đảng bộ xã Kỳ Hoa tổ chức lễ trao Huy hiệu Đảng. Huy hiệu "
         "30 năm tuổi Đảng được trao cho ĐV Lê Văn Sơn-Chỉ huy trưởng Ban Chỉ huy Quân sự xã Kỳ Hoa và "
-        "đảng viên Trần Thị Hà.\n", encoding="utf-8")
+        "đảng viên Trần Thị Hà.\n")
     x = reader.read(load_source(path))
     roles, _ = facts(x)
     assert {p.name for p in x.persons} == {"Lê Văn Sơn", "Trần Thị Hà"}
@@ -212,11 +212,9 @@ def test_a_party_member_named_with_ev_and_a_title_glued_by_a_hyphen(reader, tmp_
 
 
 def test_a_committee_member_of_a_unit_the_report_does_not_name_keeps_its_level(reader, tmp_path):
-    path = tmp_path / "members.txt"
-    path.write_text(
-        "Kỳ họp thứ nhất\n\nSáng 30/6/2021, HĐND xã tổ chức kỳ họp thứ nhất. Tỉnh ủy viên, Bí thư Huyện ủy "
-        "Trần Văn Lực; Huyện ủy viên, Bí thư Đảng ủy xã Lê Văn Hòa; Thành ủy viên Phạm Văn Quý dự kỳ họp.\n",
-        encoding="utf-8")
+    path = written(tmp_path / "members.txt",
+                   "Kỳ họp thứ nhất\n\nSáng 30/6/2021, HĐND xã tổ chức kỳ họp thứ nhất. Tỉnh ủy viên, Bí thư Huyện ủy "
+        "Trần Văn Lực; Huyện ủy viên, Bí thư Đảng ủy xã Lê Văn Hòa; Thành ủy viên Phạm Văn Quý dự kỳ họp.\n")
     roles, _ = facts(reader.read(load_source(path)))
     assert {("Trần Văn Lực", "Ủy viên Ban Chấp hành", "Đảng bộ tỉnh"),
             ("Lê Văn Hòa", "Ủy viên Ban Chấp hành", "Đảng bộ huyện"),
@@ -227,11 +225,10 @@ def test_a_list_of_persons_with_dashes_and_no_cue_between_them(reader, tmp_path)
     """"… Chủ tịch HĐND huyện, B – Phó bí thư thường trực, C – phó bí thư- chủ tịch UBND huyện": each
     title ends where the next name begins; a party post before a People's Committee's chair is
     the Party committee's of the same unit."""
-    path = tmp_path / "dashes.txt"
-    path.write_text(
-        "Hội nghị\n\nSáng 30/3/2024, Huyện ủy Kỳ Anh tổ chức hội nghị. Tới dự có đ/c Trần Văn Lực- Bí thư "
+    path = written(tmp_path / "dashes.txt",
+                   "Hội nghị\n\nSáng 30/3/2024, Huyện ủy Kỳ Anh tổ chức hội nghị. Tới dự có đ/c Trần Văn Lực- Bí thư "
         "huyện ủy- Chủ tịch HĐND huyện, Lê Văn Hòa – Phó bí thư thường trực, Phạm Văn Quý – phó bí thư- "
-        "chủ tịch UBND huyện; bà Lê Thị Mai, Phó Bí thư, Chủ tịch UBND xã Kỳ Hoa.\n", encoding="utf-8")
+        "chủ tịch UBND huyện; bà Lê Thị Mai, Phó Bí thư, Chủ tịch UBND xã Kỳ Hoa.\n")
     x = reader.read(load_source(path))
     roles, _ = facts(x)
     assert {p.name for p in x.persons} == {"Trần Văn Lực", "Lê Văn Hòa", "Phạm Văn Quý", "Lê Thị Mai"}
@@ -245,11 +242,9 @@ def test_a_list_of_persons_with_dashes_and_no_cue_between_them(reader, tmp_path)
 def test_a_council_electing_a_person_named_after_the_verb(reader, tmp_path):
     """"bầu ông A (his title) làm Chủ tịch … thay ông B": A is elected to the post, A's title in
     parentheses is A's, and the post ends before "thay"."""
-    path = tmp_path / "by-election.txt"
-    path.write_text(
-        "Kỳ họp bất thường\n\nChiều 30/12/2023, HĐND tỉnh Hà Tĩnh họp bất thường và bầu ông Trần Văn Nam "
-        "(Phó Chủ tịch Thường trực UBND tỉnh) làm Chủ tịch UBND tỉnh thay ông Lê Văn Cung nghỉ hưu.\n",
-        encoding="utf-8")
+    path = written(tmp_path / "by-election.txt",
+                   "Kỳ họp bất thường\n\nChiều 30/12/2023, HĐND tỉnh Hà Tĩnh họp bất thường và bầu ông Trần Văn Nam "
+        "(Phó Chủ tịch Thường trực UBND tỉnh) làm Chủ tịch UBND tỉnh thay ông Lê Văn Cung nghỉ hưu.\n")
     x = reader.read(load_source(path))
     elected = next(p for p in x.persons if p.name == "Trần Văn Nam")
     assert "elected" in elected.acts
@@ -259,21 +254,18 @@ def test_a_council_electing_a_person_named_after_the_verb(reader, tmp_path):
 
 
 def test_a_kindergarten_abbreviated_in_a_party_cell_name_is_spelt_out(reader, tmp_path):
-    path = tmp_path / "cell.txt"
-    path.write_text(
-        "Đại hội Chi bộ\n\nSáng 5/5/2022, Chi bộ Trường MG Sao Mai tổ chức Đại hội nhiệm kỳ 2022-2025. "
-        "Đồng chí Trần Thị Lan, Bí thư Chi bộ Trường MG Sao Mai trình bày báo cáo chính trị.\n",
-        encoding="utf-8")
+    path = written(tmp_path / "cell.txt",
+                   "Đại hội Chi bộ\n\nSáng 5/5/2022, Chi bộ Trường MG Sao Mai tổ chức Đại hội nhiệm kỳ 2022-2025. "
+        "Đồng chí Trần Thị Lan, Bí thư Chi bộ Trường MG Sao Mai trình bày báo cáo chính trị.\n")
     roles, _ = facts(reader.read(load_source(path)))
     assert ("Trần Thị Lan", "Bí thư", "Chi bộ Trường Mẫu giáo Sao Mai") in roles
 
 
 def test_bare_party_posts_in_a_district_report_belong_to_the_district_committee(reader, tmp_path):
-    path = tmp_path / "district.txt"
-    path.write_text(
-        "Hội nghị quán triệt\n\nSáng ngày 30/3/2024, Huyện ủy Kỳ Anh tổ chức hội nghị quán triệt nghị quyết. "
+    path = written(tmp_path / "district.txt",
+                   "Hội nghị quán triệt\n\nSáng ngày 30/3/2024, Huyện ủy Kỳ Anh tổ chức hội nghị quán triệt nghị quyết. "
         "Tới dự có đ/c Trần Văn Lực - Bí thư Huyện ủy, Lê Văn Hòa – Phó bí thư thường trực, Phạm Văn Quý - "
-        "Phó Bí thư.\n", encoding="utf-8")
+        "Phó Bí thư.\n")
     roles, _ = facts(reader.read(load_source(path)))
     assert roles == {("Trần Văn Lực", "Bí thư", "Huyện ủy Kỳ Anh"),
                      ("Lê Văn Hòa", "Phó Bí thư Thường trực", "Huyện ủy Kỳ Anh"),
@@ -281,11 +273,10 @@ def test_bare_party_posts_in_a_district_report_belong_to_the_district_committee(
 
 
 def test_heads_of_a_national_assembly_delegation(reader, tmp_path):
-    path = tmp_path / "delegation.txt"
-    path.write_text(
-        "Hội nghị\n\nNgày 13/12/2021, Ban Thường vụ Tỉnh ủy Hà Tĩnh tổ chức hội nghị. Đồng chí Trần Văn Lực, "
+    path = written(tmp_path / "delegation.txt",
+                   "Hội nghị\n\nNgày 13/12/2021, Ban Thường vụ Tỉnh ủy Hà Tĩnh tổ chức hội nghị. Đồng chí Trần Văn Lực, "
         "Bí thư Tỉnh ủy, Chủ tịch Hội đồng nhân dân tỉnh, Trưởng đoàn đại biểu Quốc hội tỉnh chủ trì. Dự có "
-        "bà Lê Thị Mai, Phó trưởng Đoàn ĐBQH tỉnh.\n", encoding="utf-8")
+        "bà Lê Thị Mai, Phó trưởng Đoàn ĐBQH tỉnh.\n")
     roles, _ = facts(reader.read(load_source(path)))
     assert {("Trần Văn Lực", "Chủ tịch", "Hội đồng nhân dân tỉnh Hà Tĩnh"),
             ("Trần Văn Lực", "Trưởng đoàn", "Đoàn đại biểu Quốc hội tỉnh Hà Tĩnh"),
