@@ -26,12 +26,16 @@ PERSON_CUES = (
     "thạc sĩ", "ts", "ths", "pgs.ts", "gs.ts", "nghệ nhân", "em", "cháu", "cụ", "đảng viên", "đv",
 )
 
+# Words that open a group of persons ("…, các đ/c trong Ban Thường vụ"): a title before them has
+# ended, since a group holds no one's title.
+GROUP_CUES = ("các đ/c", "các đc", "các vị", "các đại biểu", "các ông", "các bà", "những đồng chí")
+
 # Words a name never contains though they are capitalised in titles and bodies; a capitalised run
 # that is made of these is a title or a body, not a name.
 NOT_NAME_WORDS = frozenset("""
 phó bí chủ tịch ủy uỷ ban hội đảng huyện tỉnh xã phố quận phường trấn thôn ấp chấp hành thường
 vụ trực trưởng bộ mặt trận tổ giám đốc hiệu phòng chánh kiểm tra giáo vận chức họp lễ ngày theo
-tại dự về cùng và các đ/c phụ nữ cựu niên cộng sản sở chỉ lệnh phủ cục ảnh nguồn chiều tối trưa
+tại dự về cùng và các đ/c phụ cựu niên cộng sản sở chỉ lệnh phủ cục ảnh nguồn chiều tối trưa
 tháng báo đài mttq ubnd hđnd ubmttq btv bch ubkt lhpn ccb đtn ntm
 """.split())
 
@@ -58,6 +62,9 @@ COMMITTEE_MEMBER_LEVEL_WORDS = {"tỉnh": "tỉnh", "thành": "thành phố", "h
 # "Huyện ủy Kỳ Anh". A commune's is "Đảng ủy" followed by the unit ("Đảng ủy xã Kỳ Hoa").
 PARTY_COMMITTEE_OF_LEVEL_WORD = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy",
                                  "quận": "Quận ủy", "thị xã": "Thị ủy"}
+
+# Words after a unit's name saying it no longer exists ("quận 5 (cũ)"): not part of the name.
+FORMER_UNIT_WORDS = ("cũ",)
 
 # Words that mark a post as held before ("nguyên Bí thư …"): the post is still a role of the
 # person's, read like the others of the title.

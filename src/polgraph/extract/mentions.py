@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from polgraph.extract import lang_vi
 from polgraph.extract.titles import Role, TitleParser
+from polgraph.gazetteer import admin_units
 from polgraph.text.view import ReportText
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*")
@@ -24,7 +25,8 @@ def _stop(word: str) -> str:
 _STOPS = "(?:" + "|".join(_stop(s) for s in lang_vi.TITLE_STOPS) + r")\b"
 TITLE_END = re.compile(
     r"[;\n()]|\.(?:\s|$)|\s" + _STOPS + r"|(?:,|\s+và)\s*(?:"
-    + "|".join(re.escape(c) for c in sorted(lang_vi.PERSON_CUES, key=len, reverse=True)) + r")\s"
+    + "|".join(re.escape(c) for c in sorted(lang_vi.PERSON_CUES + lang_vi.GROUP_CUES, key=len, reverse=True))
+    + r")\s"
 )
 # A stop between a title and the name after it: the title is someone else's ("…Huyện ủy tặng hoa
 # chúc mừng đồng chí A": the title is not A's).
@@ -128,7 +130,8 @@ class MentionFinder:
         # A place or a body may run straight into a name: "Trưởng thôn Làng Mới Bàn Văn Sơn".
         if not cue:
             for i in range(1, len(tokens) - 1):
-                if _is_surname(words[i]) and 2 <= len(tokens) - i <= 5 and self._after_place(before):
+                if _is_surname(words[i]) and 2 <= len(tokens) - i <= 5 and self._after_place(before) \
+                        and not self._no_unit_before_name(before, rt.text[tokens[0][0]:tokens[i - 1][1]], words):
                     tokens, words, start = tokens[i:], words[i:], tokens[i][0]
                     before = folded[max(0, start - 30):start]
                     break
@@ -142,8 +145,15 @@ class MentionFinder:
         # ("Huyện Đoàn Phong Điền"); a name ends before them ("Đoàn Chủ tịch" is the presidium).
         if words and words[0] in lang_vi.NOT_NAME_WORDS and not _is_surname(words[0]) and not cue:
             return None
+        # "Bí thư Đoàn Thanh niên": a run that opens a body's name ("Đoàn" is a surname too).
+        if self.titles.completer.v.body_type(rt.text[start:end + 40]) is not None:
+            return None
         for i in range(1, len(words)):
             if words[i] in lang_vi.NOT_NAME_WORDS:
+                # "các đồng chí: Hà Ban – Ủy viên …": a name's last syllable may be a title word;
+                # announced by a cue and followed by a title, it is the name's.
+                if i == len(words) - 1 and cue and self._title_after(rt, tokens[-1][1]):
+                    break
                 tokens, words = tokens[:i], words[:i]
                 break
         if not 2 <= len(tokens) <= 5:
@@ -166,6 +176,18 @@ class MentionFinder:
         if cue is None and not roles and not self._acts_follow(folded, end) and not self._former(rt, end):
             return None
         return Mention(rt.text[start:end], (start, end), roles, cue.group(1) if cue else None)
+
+    def _no_unit_before_name(self, before: str, head: str, words: list[str]) -> bool:
+        """"Chủ tịch HĐND thành phố Lương Nguyễn Minh An": after a level word, a run whose first
+        words name no unit of that level is a name of its own (four syllables, two surnames)."""
+        if len(words) > 5 or not _is_surname(words[0]):
+            return False
+        tail = " " + before.rstrip()
+        level = next((lv for word, lv in self.titles.completer.levels.items() if tail.endswith(" " + word)), None)
+        if level not in ("commune", "district", "province"):
+            return False
+        units = admin_units()
+        return not any(units.names_a_unit(lv, head) for lv in ("commune", "district", "province"))
 
     def _after_place(self, before: str) -> bool:
         tail = " " + before.rstrip()

@@ -9,6 +9,7 @@ from typing import Protocol
 
 from polgraph.extract import lang_vi
 from polgraph.extract.lexicon import Lexicon, PostEntry
+from polgraph.gazetteer import admin_units
 from polgraph.namespaces import PG
 from polgraph.text.normalise import normalise_label
 from polgraph.text.view import fold
@@ -20,7 +21,8 @@ _GLUED_HYPHEN = re.compile(r"(?<=\w)[-.,;:](?=\s|$)")
 _FORMER = re.compile(r"(?:" + "|".join(re.escape(w) for w in lang_vi.FORMER_WORDS) + r")\s+")
 _SEPARATOR = re.compile(r"\s*(?:,|;|\s-\s|-\s|\s-|-(?=\S)|\s*\+\s*|\s+kiêm\s+|\s+và\s+)\s*")
 # Qualifiers that are not part of a body's name ("khóa XXIV", "nhiệm kỳ 2020 - 2025").
-_QUALIFIER = re.compile(r"\s*\b(?:khóa|khoá|nhiệm kỳ)\b.*$", re.IGNORECASE)
+_QUALIFIER = re.compile(r"\s*\b(?:khóa|khoá|nhiệm kỳ)\b.*$|\s*\(?\b(?:"
+                        + "|".join(lang_vi.FORMER_UNIT_WORDS) + r")\b\)?\s*$", re.IGNORECASE)
 # Bodies named inside the body they belong to; "Chi bộ" alone borrows the next role's body.
 _BORROWING = ("chi bộ", "chi đoàn", "chi hội")
 # Bodies whose own name carries the level: "Huyện ủy Cẩm Xuyên", not "Huyện ủy huyện Cẩm Xuyên".
@@ -107,7 +109,13 @@ class OrgCompleter:
         if folded_head in _LEVEL_IN_NAME:
             if rest:  # "Thành ủy TP.HCM": the unit's name spelt out too
                 return f"{head} {self.expand(rest)}"
-            return f"{head} {bare_name(self.unit(_LEVEL_IN_NAME[folded_head]), self.levels) or ''}".strip()
+            unit = self.unit(_LEVEL_IN_NAME[folded_head])
+            if unit and folded_head == "thành ủy" and fold(unit).startswith("thành phố ") \
+                    and admin_units().names_a_unit("province", bare_name(unit, self.levels) or ""):
+                # A centrally governed city's committee keeps the city's word: "Thành ủy Thành phố
+                # Hồ Chí Minh"; a provincial city's does not ("Thành ủy Vinh").
+                return f"{head} Thành phố {bare_name(unit, self.levels)}"
+            return f"{head} {bare_name(unit, self.levels) or ''}".strip()
         if rest:
             nested = self.complete(rest) if self.body_of(rest) else self._locate(rest, body)
             if nested == rest and body.level in ("commune", "district", "province") \
@@ -235,6 +243,11 @@ class TitleParser:
         glued = self._glued(entry, written)
         org = self.completer.complete(glued)
         if entry.default_body and org and self.completer.body_of(org) is None:
+            if fold(entry.default_body) == "đảng ủy":
+                # "Bí thư huyện X": the Party committee of a unit above the commune is "Huyện ủy X".
+                committee = self._committee_of_unit(" " + org)
+                if committee:
+                    return committee
             return f"{entry.default_body} {org}"  # "Công chức Tư pháp xã" serves the commune's UBND
         return org
 
@@ -297,7 +310,10 @@ class TitleParser:
                 continue
             unit = org[at + 1:]
             committee = lang_vi.PARTY_COMMITTEE_OF_LEVEL_WORD.get(word)
-            return f"{committee} {unit[len(word) + 1:]}" if committee else f"Đảng ủy {unit}"
+            name = unit[len(word) + 1:]
+            if committee and name.isdigit():  # "Quận ủy Quận 5": a numbered unit keeps its word
+                name = unit[:1].upper() + unit[1:]
+            return f"{committee} {name}" if committee else f"Đảng ủy {unit}"
         return None
 
     def _parent(self, org: str) -> str:

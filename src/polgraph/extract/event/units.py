@@ -143,11 +143,14 @@ def _a_real_unit(text: str, name: str, start: int, end: int, level: str) -> tupl
     extended, stop = name, end
     for _ in range(2):
         word = _NEXT_NAME_WORD.match(text, stop)
-        if word is None or not word.group(1)[0].isupper():
+        if word is None:
             break
         extended, stop = f"{extended} {word.group(1)}", word.end()
         if known(extended):
-            return extended, stop
+            # "huyện ủy Đô lương": a syllable typed in lower case is still the name's.
+            return " ".join(w[:1].upper() + w[1:] for w in extended.split(" ")), stop
+        if not word.group(1)[0].isupper():
+            break
     return None
 
 
@@ -181,8 +184,9 @@ def _resolve_cities(rt: ReportText, units: list[_Unit]) -> None:
             continue
         previous = units[i - 1] if i else None
         following = units[i + 1] if i + 1 < len(units) else None
-        if previous and _attached(rt.text, previous, unit) and previous.level == "district":
-            unit.level = "province"
+        if fold(unit.name) in _CENTRAL_CITIES or (
+                previous and _attached(rt.text, previous, unit) and previous.level == "district"):
+            unit.level = "province"  # a centrally governed city is never a district
         elif following and _attached(rt.text, unit, following) and following.level == "province":
             unit.level = "district"
         elif previous and _attached(rt.text, previous, unit) and previous.level == "commune":
