@@ -2,6 +2,7 @@
 
 The unit tests use short snippets written for these tests (real place names, invented events).
 The last tests read the shared dev corpus (../shared/dev-corpus) and skip when it is absent.
+Whole reports read for their event fields alone are cases in cases/reader (test_reader_cases.py).
 """
 
 from __future__ import annotations
@@ -16,14 +17,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from polgraph.extract.event import (
-    EventDate,
     Locality,
     find_documents,
     find_event_date,
     find_event_kind,
     find_locality,
     find_organiser,
-    find_term,
     published_from_text,
 )
 from polgraph.text.view import ReportText
@@ -47,32 +46,6 @@ def report(body: str, headline: str = "Tin hoạt động cơ sở",
 # ----------------------------------------------------------------------------------------------
 # Dates
 # ----------------------------------------------------------------------------------------------
-
-DATE_FORMATS = [
-    # (body, published, date, year inferred)
-    ("Chiều ngày 9/8/2022, Hội Nông dân xã Kỳ Tân tổ chức Đại hội.", None, "2022-08-09", False),
-    ("Ngày 4-10-2021, UBND xã Kỳ Hoa tổ chức hội nghị.", None, "2021-10-04", False),
-    ("Ngày 05-6-2020, Đảng ủy xã Kỳ Hoa tổ chức hội nghị.", None, "2020-06-05", False),
-    ("Sáng 21-11-2022, Chi bộ thôn Bắc Sơn tổ chức Đại hội.", None, "2022-11-21", False),
-    ("Sáng 07.3.2024, Đảng ủy xã Kỳ Hoa tổ chức hội nghị.", None, "2024-03-07", False),
-    ("sáng 17.4, Hội LHPN xã Kỳ Tân tổ chức Đại hội.", "18/04/2024", "2024-04-17", True),
-    ("Sáng 7/2, UBND xã Kỳ Hoa tổ chức hội nghị.", "08/02/2025", "2025-02-07", True),
-    ("Vào lúc 14 giờ ngày 09 tháng 9 năm 2021, Đảng ủy xã Kỳ Hoa tổ chức hội nghị.", None,
-     "2021-09-09", False),
-    ("Sáng ngày 2 tháng 12 năm 2022, HĐND xã Kỳ Hoa tổ chức kỳ họp thứ 6.", None,
-     "2022-12-02", False),
-    ("Trong 2 ngày 24 - 25/6/2021, Đảng bộ xã Kỳ Tân tổ chức Đại hội.", None, "2021-06-24", False),
-    ("Từ ngày 3 đến ngày 4/10/2019, Đảng bộ xã Kỳ Tân tổ chức Đại hội.", None, "2019-10-03", False),
-    ("Sáng nay (14/1), Hội LHPN xã Kỳ Tân tổ chức Đại hội.", "14/01/2025", "2025-01-14", True),
-    ("Vừa qua, Đảng ủy xã Kỳ Hoa tổ chức hội nghị sơ kết.", "10/05/2024", None, False),
-]
-
-
-@pytest.mark.parametrize("body, published, expected, inferred", DATE_FORMATS)
-def test_event_date_formats(body, published, expected, inferred):
-    text = report(body, published=published)
-    date = find_event_date(text, published_from_text(text))
-    assert (date.date, date.year_inferred) == (expected, inferred)
 
 
 def test_the_date_span_covers_the_expression_as_written():
@@ -99,56 +72,10 @@ def test_malformed_dates_are_repaired_or_dropped_with_a_warning(body, expected, 
     assert any(warning in w for w in date.warnings), date.warnings
 
 
-YEAR_INFERENCE = [
-    # (body, published, expected): the year of the publication, or the year before when the day
-    # would otherwise fall well after the publication.
-    ("Chiều 8/1, UBND xã Kỳ Hoa tổ chức hội nghị.", dt.date(2025, 1, 9), "2025-01-08"),
-    ("Sáng 30/12, UBND xã Kỳ Hoa tổ chức hội nghị.", dt.date(2025, 1, 3), "2024-12-30"),
-    ("Sáng 14/6, UBND xã Kỳ Hoa tổ chức hội nghị.", dt.date(2023, 6, 10), "2023-06-14"),
-    ("Sáng 29/2, UBND xã Kỳ Hoa tổ chức hội nghị.", dt.date(2024, 3, 1), "2024-02-29"),
-]
-
-
-@pytest.mark.parametrize("body, published, expected", YEAR_INFERENCE)
-def test_a_missing_year_comes_from_the_publication_date(body, published, expected):
-    date = find_event_date(report(body), published)
-    assert (date.date, date.year_inferred) == (expected, True)
-
-
 def test_a_missing_year_without_publication_date_gives_no_date_and_a_warning():
     date = find_event_date(report("Sáng 12/1, UBND xã Kỳ Hoa tổ chức hội nghị."), None)
     assert date.date is None and not date.year_inferred
     assert any("no year" in w for w in date.warnings)
-
-
-NOT_THE_EVENT_DATE = [
-    # A document's date comes first; the event's follows.
-    ("Thực hiện Kế hoạch số 21-KH/HU ngày 02/3/2023 của Ban Thường vụ Huyện ủy Kỳ Anh, chiều 15/3, "
-     "Đảng ủy xã Kỳ Hoa tổ chức hội nghị.", "16/03/2023", "2023-03-15"),
-    # An anniversary in parentheses, after or before the event's date.
-    ("Sáng 10/10, Hội LHPN xã Kỳ Tân tổ chức Lễ kỷ niệm Ngày Phụ nữ Việt Nam (20/10).",
-     "11/10/2022", "2022-10-10"),
-    ("Chào mừng Ngày Phụ nữ Việt Nam (20/10), sáng 10/10, Hội LHPN xã Kỳ Tân tổ chức Lễ kỷ niệm.",
-     "11/10/2022", "2022-10-10"),
-    # A celebrated day named without parentheses.
-    ("Chào mừng ngày 2/9, sáng 30/8, Chi bộ thôn Bắc Sơn tổ chức Lễ kết nạp đảng viên.",
-     "31/08/2024", "2024-08-30"),
-    # A document dated without a number but with its author.
-    ("Theo Kế hoạch ngày 5/3/2024 của Huyện ủy, ngày 12/3/2024 Đảng ủy xã Kỳ Hoa tổ chức hội nghị.",
-     None, "2024-03-12"),
-]
-
-
-@pytest.mark.parametrize("body, published, expected", NOT_THE_EVENT_DATE)
-def test_document_dates_and_anniversaries_are_not_the_event_date(body, published, expected):
-    text = report(body, published=published)
-    assert find_event_date(text, published_from_text(text)).date == expected
-
-
-def test_fractions_and_later_dates_are_not_the_event_date():
-    text = report("Vừa qua, UBND xã Kỳ Hoa tổ chức hội nghị tổng kết; 9/12 chỉ tiêu đạt.\n\n"
-                  "Ngày 5/6/2024, xã đón đoàn kiểm tra của tỉnh.")
-    assert find_event_date(text, dt.date(2024, 6, 10)) == EventDate(None, False, None)
 
 
 # Pages as crawled: the publication stamp comes in many shapes, and none is the event's date.
@@ -182,26 +109,6 @@ def test_a_full_date_at_the_start_of_a_sentence_is_no_stamp():
     assert published_from_text(rt("15/3/2024, Đảng ủy xã Kỳ Hoa tổ chức hội nghị.")) is None
 
 
-# Without a publication date the year comes from the content.
-YEAR_FROM_CONTENT = [
-    # the latest full date the text cites (the event is not older than what it cites)
-    ("Sáng ngày 12/4, Đảng ủy xã Kỳ Hoa tổ chức hội nghị quán triệt Chỉ thị số 05 ngày 15/5/2016 "
-     "và Kế hoạch số 30 ngày 2/4/2024 của Huyện ủy.", "2024-04-12"),
-    # a year written out
-    ("Ngày 20/7, Thường trực HĐND huyện tổ chức hội nghị giao ban đánh giá kết quả 6 tháng đầu "
-     "năm 2022.", "2022-07-20"),
-    # the first year of the term the body sits in
-    ("Sáng ngày 28.6, HĐND xã Kỳ Hoa khóa XIV, nhiệm kỳ 2021 – 2026 tổ chức kỳ họp thứ nhất.",
-     "2021-06-28"),
-]
-
-
-@pytest.mark.parametrize("body, expected", YEAR_FROM_CONTENT)
-def test_without_a_publication_date_the_year_comes_from_the_content(body, expected):
-    found = find_event_date(report(body), None)
-    assert found.date == expected and found.year_inferred
-
-
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(
     ["Sáng", "ngày", " ", "/", "//", "-", ".", "0", "1", "3", "12", "29", "31", "99", "011",
@@ -224,94 +131,6 @@ def test_date_reading_never_raises(pieces):
 ])
 def test_published_from_text(text, expected):
     assert published_from_text(rt(text)) == expected
-
-
-# ----------------------------------------------------------------------------------------------
-# Event kind
-# ----------------------------------------------------------------------------------------------
-
-KINDS = [
-    # (headline, body, kind)
-    ("Đảng ủy xã Kỳ Hoa sơ kết 6 tháng",
-     "Sáng 3/7/2024, Đảng ủy xã Kỳ Hoa tổ chức Hội nghị Ban Chấp hành Đảng bộ mở rộng.",
-     "conference"),
-    ("Đại hội Chi hội Phụ nữ thôn Bắc Sơn",
-     "Sáng 3/7/2024, Chi hội Phụ nữ thôn Bắc Sơn tổ chức Đại hội nhiệm kỳ 2024 - 2029.",
-     "congress"),
-    ("HĐND xã Kỳ Hoa họp chuyên đề",
-     "Sáng 3/7/2024, HĐND xã Kỳ Hoa tổ chức kỳ họp thứ 9 để kiện toàn nhân sự.",
-     "council_session"),
-    # "Hội nghị tiếp xúc cử tri" is a voter meeting, not a conference.
-    ("Tiếp xúc cử tri trước kỳ họp",
-     "Sáng 3/7/2024, Ủy ban MTTQ xã Kỳ Hoa tổ chức Hội nghị tiếp xúc cử tri với đại biểu HĐND "
-     "huyện.",
-     "voter_meeting"),
-    # A voter meeting held before a session is still a voter meeting.
-    ("Đại biểu HĐND tỉnh tiếp xúc cử tri trước Kỳ họp thứ 18",
-     "Chiều 3/7/2024, Tổ đại biểu HĐND tỉnh đã tiếp xúc cử tri xã Kỳ Hoa.",
-     "voter_meeting"),
-    ("Đoàn công tác Huyện ủy làm việc tại xã Kỳ Hoa",
-     "Chiều 3/7/2024, Đoàn công tác của Huyện ủy Kỳ Anh do đồng chí Bí thư Huyện ủy làm trưởng "
-     "đoàn đã có buổi làm việc với Đảng ủy xã Kỳ Hoa.",
-     "working_visit"),
-    ("Kiểm tra công tác xây dựng Đảng ở cơ sở",
-     "Ngày 3/7/2024, Đoàn kiểm tra số 3 của Ban Thường vụ Huyện ủy đã kiểm tra tại Chi bộ thôn "
-     "Bắc Sơn.",
-     "working_visit"),
-    ("Kỷ niệm 75 năm thành lập xã",
-     "Sáng 3/7/2024, Đảng ủy, HĐND, UBND xã Kỳ Hoa trọng thể tổ chức Lễ kỷ niệm 75 năm.",
-     "ceremony"),
-    ("Ra quân hưởng ứng Tháng hành động",
-     "Sáng 3/7/2024, Đoàn xã Kỳ Hoa tổ chức lễ phát động Tháng hành động vì môi trường.",
-     "ceremony"),
-    ("Sôi nổi ngày hội ở thôn Bắc Sơn",
-     "Sáng 3/7/2024, thôn Bắc Sơn tổ chức Ngày hội Văn hóa các dân tộc.",
-     "other"),
-    ("Xã Kỳ Hoa khai mạc lễ hội truyền thống",
-     "Sáng 3/7/2024, UBND xã Kỳ Hoa tổ chức Lễ hội làng chài.",
-     "other"),
-    # Party badges handed over: a ceremony, though the page never says "lễ".
-    ("Trao Huy hiệu Đảng cho đảng viên xã Kỳ Hoa",
-     "Chiều 3/7/2024, đồng chí Bí thư Huyện ủy đã trao tặng Huy hiệu 50 năm tuổi Đảng cho 3 đảng "
-     "viên xã Kỳ Hoa.",
-     "ceremony"),
-    # A committee's sitting is a conference.
-    ("Ban Chấp hành Đảng bộ huyện họp phiên thứ nhất",
-     "Chiều 3/7/2024, Ban Chấp hành Đảng bộ huyện Kỳ Anh khóa XXI đã tổ chức phiên họp lần thứ "
-     "nhất để bầu Ban Thường vụ.",
-     "conference"),
-    ("UBND huyện họp thường kỳ tháng 7",
-     "Ngày 3/7/2024, UBND huyện Kỳ Anh họp phiên thường kỳ tháng 7 để đánh giá tình hình.",
-     "conference"),
-    # A People's Council meeting out of schedule is a session.
-    ("HĐND huyện Kỳ Anh có tân chủ tịch",
-     "Chiều 3/7/2024, HĐND huyện Kỳ Anh họp bất thường và bầu ông Trần Văn Bình làm Chủ tịch UBND "
-     "huyện.",
-     "council_session"),
-    # No opening verb: the headline decides.
-    ("Đại hội Hội Cựu chiến binh xã Kỳ Hoa lần thứ VIII",
-     "Sáng 20/5/2022, Đại hội đại biểu Hội Cựu chiến binh xã Kỳ Hoa lần thứ VIII đã khai mạc.",
-     "congress"),
-]
-
-
-@pytest.mark.parametrize("headline, body, expected", KINDS)
-def test_event_kind(headline, body, expected):
-    assert find_event_kind(report(body, headline=headline), headline) == expected
-
-
-def test_what_the_opening_verb_holds_beats_a_congress_named_in_a_resolution():
-    # No headline line; the first line names "Nghị quyết Đại hội" but the event is a Hội nghị.
-    text = rt("Thực hiện Kế hoạch số 30-KH/HU ngày 2/3/2023 của Ban Thường vụ Huyện ủy Kỳ Anh về "
-              "sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội các cấp\n"
-              "Chiều ngày 5/5/2023 Ban Chấp hành Đảng bộ xã Kỳ Hoa đã tổ chức Hội nghị sơ kết.")
-    assert find_event_kind(text, None) == "conference"
-
-
-def test_the_headline_argument_is_used_when_the_text_has_none():
-    assert find_event_kind(rt("Vừa qua, nhiều đại biểu đã phát biểu."), "Kỳ họp thứ 7 HĐND huyện") \
-        == "council_session"
-    assert find_event_kind(rt("Vừa qua, nhiều đại biểu đã phát biểu."), None) == "other"
 
 
 # ----------------------------------------------------------------------------------------------
@@ -424,23 +243,6 @@ def test_organiser_is_the_verbatim_subject_of_the_opening(body, expected):
         name, (start, end) = found
         assert name == expected
         assert text.text[start:end] == expected
-
-
-TERMS = [
-    ("Đại hội Hội Nông dân xã Kỳ Tân nhiệm kỳ 2023 – 2028", "Sáng 5/5/2023, Hội Nông dân xã Kỳ Tân "
-     "tổ chức Đại hội.", "2023-2028"),
-    ("HĐND xã Kỳ Hoa họp", "Sáng 5/5/2023, HĐND xã Kỳ Hoa khóa XII, nhiệm kỳ 2021-2026 tổ chức kỳ "
-     "họp thứ 8.", "2021-2026"),
-    # The term a later paragraph looks forward to is not the event's.
-    ("Đảng ủy xã Kỳ Hoa sơ kết 6 tháng", "Sáng 5/7/2024, Đảng ủy xã Kỳ Hoa tổ chức hội nghị.\n\n"
-     "Hội nghị đề ra nhiệm vụ.\n\nĐồng chí Bí thư đề nghị chuẩn bị tốt Đại hội Đảng bộ xã nhiệm kỳ "
-     "2025 - 2030.", None),
-]
-
-
-@pytest.mark.parametrize("headline, body, expected", TERMS)
-def test_term(headline, body, expected):
-    assert find_term(report(body, headline=headline)) == expected
 
 
 # ----------------------------------------------------------------------------------------------
