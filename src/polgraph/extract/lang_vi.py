@@ -39,6 +39,20 @@ tại dự về cùng và các đ/c phụ cựu niên cộng sản sở chỉ l�
 tháng báo đài mttq ubnd hđnd ubmttq btv bch ubkt lhpn ccb đtn ntm
 """.split())
 
+# A photo credit glued to a caption ("… HĐND tỉnh ẢNH: T.H"): the word before the colon ends a title.
+CREDIT_WORDS = ("ảnh", "nguồn", "video", "clip")
+
+# Middle names that only mark sex ("Thị", "Văn"): a caption may drop one ("Lê Hoa" for "Lê Thị
+# Hoa" named above), and the name is still that person's.
+DROPPABLE_MIDDLE_NAMES = ("thị", "văn")
+
+# Dismissals name the post before the person: "miễn nhiệm chức danh Chủ tịch UBND huyện đối với
+# ông A". The post was the person's until the event.
+DISMISSAL_VERBS = ("miễn nhiệm", "cho thôi làm nhiệm vụ", "cho thôi giữ chức vụ", "cho thôi giữ chức",
+                   "thôi giữ chức vụ", "thôi giữ chức", "cho thôi")
+DISMISSAL_OBJECTS = ("chức danh", "chức vụ")
+DISMISSAL_PERSON = "đối với"
+
 # Words after which a title ends (the clause goes on with an act or a new phrase).
 TITLE_STOPS = (
     "chủ trì", "đồng chủ trì", "phát biểu", "trình bày", "thông qua", "tham luận", "điều hành",

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from polgraph.extract import lang_vi
 from polgraph.extract.titles import Role, TitleParser
 from polgraph.gazetteer import admin_units
-from polgraph.text.view import ReportText
+from polgraph.text.view import ReportText, fold
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*")
 _CUE = re.compile(r"(?:^|(?<=[\s(:;,.]))(" + "|".join(
@@ -24,7 +24,9 @@ def _stop(word: str) -> str:
 
 _STOPS = "(?:" + "|".join(_stop(s) for s in lang_vi.TITLE_STOPS) + r")\b"
 TITLE_END = re.compile(
-    r"[;\n()]|\.(?:\s|$)|\s" + _STOPS + r"|(?:,|\s+và)\s*(?:"
+    r"[;\n()]|\.(?:\s|$)|\s" + _STOPS
+    + r"|\s(?:" + "|".join(lang_vi.CREDIT_WORDS) + r")\s*:"
+    + r"|(?:,|\s+và)\s*(?:"
     + "|".join(re.escape(c) for c in sorted(lang_vi.PERSON_CUES + lang_vi.GROUP_CUES, key=len, reverse=True))
     + r")\s"
 )
@@ -37,6 +39,11 @@ _LIST_LEAD = re.compile(r"\s*(?:(?:có|gồm|cùng|với)\s+)?(?:các|những)\s
 _LIST_GAP = re.compile(r"\s*(?:,|\bvà\b)\s*")
 _NEXT_NAME = re.compile(r",\s*(?=[^\W\d_])")
 _LEAD_SEPARATOR = re.compile(r"\s*[-–—,:(]?\s*")  # "(" : "ông A (Phó Chủ tịch …)"
+_DISMISSAL = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in lang_vi.DISMISSAL_VERBS) + r")\s+(?:(?:"
+                        + "|".join(re.escape(o) for o in lang_vi.DISMISSAL_OBJECTS) + r")\s+)?")
+_DISMISSED = re.compile(r"\s+" + re.escape(lang_vi.DISMISSAL_PERSON) + r"\s+(?:"
+                        + "|".join(re.escape(c) for c in sorted(lang_vi.PERSON_CUES, key=len, reverse=True))
+                        + r")?\s*$")
 # A former holder ("nguyên Chủ tịch …") is named, but holds no post at the event.
 _FORMER = re.compile(r"nguyên\s+")
 _GIVEN_NAME = re.compile(r"(?<![\w])(ông|bà|Ông|Bà|đồng chí|Đồng chí)\s+([^\W\d_a-zà-ỹđ][\w']*)(?![\w'])")
@@ -100,6 +107,22 @@ def _is_surname(folded_token: str) -> bool:
     return folded_token in lang_vi.SURNAMES or folded_token.startswith("h'")
 
 
+def _name_variants_as_written_in_full(mentions: list[Mention]) -> None:
+    """"Lê Hoa" in a caption is "Lê Thị Hoa" named in full elsewhere: the same name less a
+    middle name that only marks sex (``lang_vi.DROPPABLE_MIDDLE_NAMES``)."""
+    full: dict[tuple[str, ...], str] = {}
+    for mention in mentions:
+        if mention.name is None:
+            continue
+        words = tuple(fold(mention.name).split())
+        for i in range(1, len(words) - 1):
+            if words[i] in lang_vi.DROPPABLE_MIDDLE_NAMES:
+                full.setdefault(words[:i] + words[i + 1:], mention.name)
+    for mention in mentions:
+        if mention.name is not None:
+            mention.name = full.get(tuple(fold(mention.name).split()), mention.name)
+
+
 class MentionFinder:
     def __init__(self, titles: TitleParser) -> None:
         self.titles = titles
@@ -119,6 +142,7 @@ class MentionFinder:
         mentions += self._title_references(rt, named)
         mentions += self._given_name_references(rt, named)
         mentions.sort(key=lambda m: m.span)
+        _name_variants_as_written_in_full(mentions)
         return mentions
 
     # -- names -----------------------------------------------------------------------------
@@ -128,13 +152,24 @@ class MentionFinder:
         before = folded[max(0, start - 30):start]
         cue = _CUE.search(before)
         # A place or a body may run straight into a name: "Trưởng thôn Làng Mới Bàn Văn Sơn".
+        after_unit = False
         if not cue:
-            for i in range(1, len(tokens) - 1):
-                if _is_surname(words[i]) and 2 <= len(tokens) - i <= 5 and self._after_place(before) \
-                        and not self._no_unit_before_name(before, rt.text[tokens[0][0]:tokens[i - 1][1]], words):
-                    tokens, words, start = tokens[i:], words[i:], tokens[i][0]
-                    before = folded[max(0, start - 30):start]
-                    break
+            # "Chủ tịch HĐND tỉnh Gia Lai Rah Lan Chung": a unit the gazetteer knows, then a name,
+            # whose family the surname list may not hold.
+            unit_words = self._unit_words_before_name(before, rt.text, tokens)
+            if unit_words:
+                after_unit = True
+                tokens, words, start = tokens[unit_words:], words[unit_words:], tokens[unit_words][0]
+                before = folded[max(0, start - 30):start]
+            else:
+                for i in range(1, len(tokens) - 1):
+                    # "… Tỉnh ủy Mai Thị Kim Oanh": no place ends in "Thị" or "Văn"; the run is a name.
+                    if _is_surname(words[i]) and 2 <= len(tokens) - i <= 5 and self._after_place(before) \
+                            and words[i - 1] not in lang_vi.DROPPABLE_MIDDLE_NAMES \
+                            and not self._no_unit_before_name(before, rt.text[tokens[0][0]:tokens[i - 1][1]], words):
+                        tokens, words, start = tokens[i:], words[i:], tokens[i][0]
+                        before = folded[max(0, start - 30):start]
+                        break
         # A capitalised cue opens a sentence: "Ông Lê Văn Thắng", "Bà H'Nga Byă".
         if len(words) > 2 and words[0] in _CAPITAL_CUES:
             tokens, words = tokens[1:], words[1:]
@@ -163,7 +198,7 @@ class MentionFinder:
         cue = _CUE.search(before)
         if any(w in lang_vi.NOT_NAME_WORDS and not _is_surname(w) for w in words[:1]):
             return None
-        if cue is None:
+        if cue is None and not after_unit:
             if not _is_surname(words[0]):
                 return None
             after_place = self._after_place(before)
@@ -172,19 +207,36 @@ class MentionFinder:
             ethnic = words[0].startswith("h'") or (words[0] == "y" and len(tokens) >= 3)
             if after_place and not ethnic and (len(tokens) < 3 or not self._title_before(rt, start)):
                 return None
-        roles = self._title_after(rt, end) or self._title_before(rt, start)
+        roles = self._title_after(rt, end) or self._title_before(rt, start) or self._title_dismissed(rt, start)
         if cue is None and not roles and not self._acts_follow(folded, end) and not self._former(rt, end):
             return None
         return Mention(rt.text[start:end], (start, end), roles, cue.group(1) if cue else None)
+
+    def _unit_words_before_name(self, before: str, text: str, tokens) -> int:
+        """How many words of a run after a level word name a unit, when two to four words are
+        left for a name; 0 when none does."""
+        level = self._level_before(before)
+        if level not in ("commune", "district", "province"):
+            return 0
+        units = admin_units()
+        for count in range(len(tokens) - 2, 0, -1):
+            if len(tokens) - count > 4 or (count == 1 and _is_surname(fold(text[tokens[0][0]:tokens[0][1]]))):
+                break  # "Bí thư Đảng ủy xã Phan Văn A": one syllable that is a surname starts a name
+            if units.names_a_unit(level, text[tokens[0][0]:tokens[count - 1][1]]) \
+                    or (level == "district" and units.names_a_unit("province", text[tokens[0][0]:tokens[count - 1][1]])):
+                return count
+        return 0
+
+    def _level_before(self, before: str) -> str | None:
+        tail = " " + before.rstrip()
+        return next((lv for word, lv in self.titles.completer.levels.items() if tail.endswith(" " + word)), None)
 
     def _no_unit_before_name(self, before: str, head: str, words: list[str]) -> bool:
         """"Chủ tịch HĐND thành phố Lương Nguyễn Minh An": after a level word, a run whose first
         words name no unit of that level is a name of its own (four syllables, two surnames)."""
         if len(words) > 5 or not _is_surname(words[0]):
             return False
-        tail = " " + before.rstrip()
-        level = next((lv for word, lv in self.titles.completer.levels.items() if tail.endswith(" " + word)), None)
-        if level not in ("commune", "district", "province"):
+        if self._level_before(before) not in ("commune", "district", "province"):
             return False
         units = admin_units()
         return not any(units.names_a_unit(lv, head) for lv in ("commune", "district", "province"))
@@ -227,6 +279,25 @@ class MentionFinder:
             if lead.end() > name_end and self.titles.starts_with_post(rt.folded[lead.end():lead.end() + 80]):
                 return comma.start()
         return finish
+
+    def _title_dismissed(self, rt: ReportText, start: int) -> list[Role]:
+        """"miễn nhiệm chức danh Chủ tịch UBND huyện, cho thôi làm nhiệm vụ đại biểu HĐND huyện
+        đối với đồng chí A": each post named after a dismissal verb was A's."""
+        window_start = max(0, start - 300)
+        lead = _DISMISSED.search(rt.folded, window_start, start)
+        if lead is None:
+            return []
+        sentence = max(rt.folded.rfind(mark, window_start, lead.start()) for mark in (".", ";", "\n"))
+        verbs = list(_DISMISSAL.finditer(rt.folded, sentence + 1, lead.start()))
+        roles: list[Role] = []
+        for verb, following in zip(verbs, [*verbs[1:], None]):
+            finish = following.start() if following else lead.start()
+            title = rt.folded[verb.end():finish].rstrip(" ,")
+            stop = TITLE_END.search(title)
+            finish = verb.end() + (stop.start() if stop else len(title))
+            if self.titles.starts_with_post(rt.folded[verb.end():finish]):
+                roles += self.titles.parse(rt.text[verb.end():finish], rt.folded[verb.end():finish], verb.end())
+        return roles
 
     def _title_before(self, rt: ReportText, start: int) -> list[Role]:
         window_start = max(0, start - 160)
