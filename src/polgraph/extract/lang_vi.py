@@ -64,13 +64,16 @@ TITLE_STOPS = (
     "giữ chức", "đến nhận", "thôi", "nghỉ hưu", "đề xuất", "phản ánh", "và hơn", "và đại diện",
     "và toàn thể", "và đông đảo", "cùng đông đảo", "cùng toàn thể", "thừa ủy quyền", "đều", "sẽ",
     "đang", "vừa", "luôn", "thì", "là", "đến", "tham gia", "tiếp tục", "làm",
-    "thay", "thay thế",
+    "thay", "thay thế", "tái đắc cử", "đắc cử", "tái cử",
 )
 
 # "Tỉnh ủy viên", "Thành ủy viên"…: the level word of the Party organisation the member belongs
 # to, from the title's first word, for when the report does not name the unit ("Đảng bộ tỉnh").
 COMMITTEE_MEMBER_LEVEL_WORDS = {"tỉnh": "tỉnh", "thành": "thành phố", "huyện": "huyện", "quận": "quận",
                                 "thị": "thị xã"}
+
+# The usual level word of a level, for a title abbreviated past its level word ("HUV").
+LEVEL_WORD_OF_LEVEL = {"province": "tỉnh", "district": "huyện", "commune": "xã"}
 
 # The Party committee of a unit above the commune, by the unit's level word: "huyện Kỳ Anh" →
 # "Huyện ủy Kỳ Anh". A commune's is "Đảng ủy" followed by the unit ("Đảng ủy xã Kỳ Hoa").

@@ -171,7 +171,7 @@ class MentionFinder:
                         before = folded[max(0, start - 30):start]
                         break
         # A capitalised cue opens a sentence: "Ông Lê Văn Thắng", "Bà H'Nga Byă".
-        if len(words) > 2 and words[0] in _CAPITAL_CUES:
+        if len(words) > 2 and words[0] in _CAPITAL_CUES and (words[0] != "đồng" or words[1] == "chí"):
             tokens, words = tokens[1:], words[1:]
             start = tokens[0][0]
             before = folded[max(0, start - 30):start]
@@ -262,8 +262,28 @@ class MentionFinder:
         if not self.titles.starts_with_post(rt.folded[start:start + 80]):
             return []
         stop = TITLE_END.search(rt.folded, start)
+        # "A, Ủy viên Ban Thường vụ Tỉnh ủy; Phó Chủ tịch HĐND tỉnh; B, …": a part after a
+        # semicolon that is a title naming nobody is one more part of A's.
+        while stop is not None and stop.group() == ";":
+            after = stop.end() + len(rt.folded[stop.end():]) - len(rt.folded[stop.end():].lstrip(" "))
+            if not self.titles.starts_with_post(rt.folded[after:after + 80]):
+                break
+            following = TITLE_END.search(rt.folded, after)
+            segment_end = following.start() if following else len(rt.text)
+            if self._names_someone(rt, after, segment_end):
+                break
+            stop = following
         finish = self._next_person(rt, start, stop.start() if stop else len(rt.text))
         return self.titles.parse(rt.text[start:finish], rt.folded[start:finish], start)
+
+    def _names_someone(self, rt: ReportText, start: int, end: int) -> bool:
+        """Whether [start, end) holds a run that reads as a person's name."""
+        for run_start, _, tokens in _runs(rt.text[start:end]):
+            words = [rt.folded[start + a:start + b] for a, b in tokens]
+            if 2 <= len(tokens) <= 5 and _is_surname(words[0]) \
+                    and not any(w in lang_vi.NOT_NAME_WORDS for w in words):
+                return True
+        return False
 
     def _next_person(self, rt: ReportText, start: int, finish: int) -> int:
         """Where a title ends because the next person begins, unannounced: "…, Lê Văn A – Phó

@@ -231,7 +231,8 @@ class TitleParser:
             if not unit and entry.level in ("province", "district"):
                 # "Tỉnh ủy viên" where the report names no province: "Đảng bộ tỉnh".
                 first = fold(as_written).split(" ", 1)[0]
-                unit = lang_vi.COMMITTEE_MEMBER_LEVEL_WORDS.get(first, "")
+                unit = lang_vi.COMMITTEE_MEMBER_LEVEL_WORDS.get(first) \
+                    or lang_vi.LEVEL_WORD_OF_LEVEL.get(entry.level, "")  # "HUV": "Đảng bộ huyện"
             if entry.level == "national":
                 term = re.search(r"\bkhóa\s+\S+|\bkhoá\s+\S+", written, re.IGNORECASE)
                 return f"{entry.body} {term.group().replace('khoá', 'khóa')}" if term else entry.body
@@ -273,6 +274,10 @@ class TitleParser:
             # "Thường trực" ends "Phó Bí thư Thường trực" as a qualifier, not as a body it heads.
             if found is not None and fold(found[0].label).startswith(fold(tail)) \
                     and found[0].org_class != PG.StandingCommittee:
+                written_body = self.completer.body_of(written)
+                if found[0].org_class == PG.PartyCommittee and written_body \
+                        and written_body[0].org_class == PG.PartyCell:
+                    return written  # "Ủy viên Chi ủy Chi bộ X": the cell's committee is named by its cell
                 return tail + " " + written
         if self.completer.body_of(written) is not None:
             return written
