@@ -64,7 +64,7 @@ TITLE_STOPS = (
     "giữ chức", "đến nhận", "thôi", "nghỉ hưu", "đề xuất", "phản ánh", "và hơn", "và đại diện",
     "và toàn thể", "và đông đảo", "cùng đông đảo", "cùng toàn thể", "thừa ủy quyền", "đều", "sẽ",
     "đang", "vừa", "luôn", "thì", "là", "đến", "tham gia", "tiếp tục", "làm",
-    "thay", "thay thế", "tái đắc cử", "đắc cử", "tái cử",
+    "thay", "thay thế", "tái đắc cử", "đắc cử", "tái cử", "tổ chức",
 )
 
 # "Tỉnh ủy viên", "Thành ủy viên"…: the level word of the Party organisation the member belongs
@@ -87,8 +87,16 @@ FORMER_UNIT_WORDS = ("cũ",)
 # person's, read like the others of the title.
 FORMER_WORDS = ("nguyên",)
 
+# Qualifiers of a post that portals also write after its body ("Phó Trưởng Đoàn ĐBQH chuyên trách
+# tỉnh" for "Phó Trưởng đoàn chuyên trách Đoàn ĐBQH tỉnh").
+POST_QUALIFIERS = ("chuyên trách", "thường trực")
+
 # A title stop that is part of a title when these words follow it ("Ủy viên dự khuyết …").
 TITLE_STOPS_UNLESS_FOLLOWED_BY = {"dự": ("khuyết",)}
+
+# A title stop that is part of a title after these words ("Trưởng Ban Tổ chức Huyện ủy"); else a
+# verb ("Phó Chủ tịch UBND tỉnh tổ chức đoàn khảo sát").
+TITLE_STOPS_UNLESS_AFTER = {"tổ chức": ("ban", "vụ", "phòng", "sở", "bộ", "cục")}
 
 # What a voter (cử tri) does when raising an opinion: a speech, by the schema's conventions.
 VOTER_OPINION = ("đề nghị", "kiến nghị", "đề xuất", "phản ánh", "nêu", "bày tỏ", "mong muốn", "hỏi")

@@ -19,7 +19,9 @@ _CLAUSE_BREAK = re.compile(r"[;:\n(]|,|\.\s|\bcó\b|\bgồm\b|\blà\b|\bvà\b|\b
 
 def _stop(word: str) -> str:
     unless = lang_vi.TITLE_STOPS_UNLESS_FOLLOWED_BY.get(word, ())
-    return re.escape(word) + "".join(rf"(?! {re.escape(w)}\b)" for w in unless)
+    unless_after = lang_vi.TITLE_STOPS_UNLESS_AFTER.get(word, ())
+    return "".join(rf"(?<!{re.escape(w)} )" for w in unless_after) + re.escape(word) \
+        + "".join(rf"(?! {re.escape(w)}\b)" for w in unless)
 
 
 _STOPS = "(?:" + "|".join(_stop(s) for s in lang_vi.TITLE_STOPS) + r")\b"
@@ -270,8 +272,9 @@ class MentionFinder:
                 break
             following = TITLE_END.search(rt.folded, after)
             segment_end = following.start() if following else len(rt.text)
-            if self._names_someone(rt, after, segment_end):
-                break
+            if self._names_someone(rt, after, segment_end) or (
+                    following is not None and following.group()[:1] not in (";", ".", "\n")):
+                break  # "…; Thường trực Đảng ủy, các đồng chí …": a new item of a list of guests
             stop = following
         finish = self._next_person(rt, start, stop.start() if stop else len(rt.text))
         return self.titles.parse(rt.text[start:finish], rt.folded[start:finish], start)

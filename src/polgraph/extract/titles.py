@@ -189,6 +189,7 @@ class TitleParser:
                 continue
             entry, length = found
             org_written = text[start + length:end].strip(" ,.;:-–")
+            entry, org_written = self._qualifier_after_body(entry, org_written)
             pending.append((text[start:end].strip(), (offset + start, offset + end), entry, org_written))
         orgs: list[str | None] = [self._org(entry, written, as_written) for as_written, _, entry, written in pending]
         for index in range(len(pending) - 1, -1, -1):
@@ -197,6 +198,9 @@ class TitleParser:
             later = next((o for o in orgs[index + 1:] if o), None)
             if fold(written) in _BORROWING and later:
                 org = f"{normalise_label(written).capitalize()} {later}"
+            elif later and fold(normalise_label(written)) == "đảng ủy" and self._committee_of_unit(later):
+                # "Phó Bí thư Đảng ủy, Chủ tịch UBND xã X": the committee of the unit named next.
+                org = self._committee_of_unit(later)
             elif org is None:
                 org = self._shared_org(entry, later)
             orgs[index] = org
@@ -207,6 +211,20 @@ class TitleParser:
                 orgs[index] = f"{body[0].label} {committee}"
         return [Role(as_written, span, entry.post, org)
                 for (as_written, span, entry, _), org in zip(pending, orgs)]
+
+    def _qualifier_after_body(self, entry: PostEntry, written: str) -> tuple[PostEntry, str]:
+        """"Phó Trưởng Đoàn ĐBQH chuyên trách tỉnh": a qualifier of the post written after its
+        body ("chuyên trách") makes the qualified post when the vocabulary has one."""
+        folded = fold(written)
+        for qualifier in lang_vi.POST_QUALIFIERS:
+            at = f" {folded} ".find(f" {qualifier} ")
+            if at < 0:
+                continue
+            qualified = self.lexicon.posts.get(fold(entry.post) + " " + qualifier)
+            if qualified is not None:
+                rest = (written[:max(0, at - 1)] + written[at + len(qualifier):]).strip()
+                return qualified, " ".join(rest.split())
+        return entry, written
 
     def _needs_committee(self, entry: PostEntry, written: str) -> bool:
         """A party board named without its committee: "Trưởng Ban tuyên giáo"."""
@@ -263,7 +281,11 @@ class TitleParser:
         """The body when the post's last words name it: "Trưởng Ban tuyên giáo" → "Ban Tuyên
         giáo", "Phó Chánh Văn phòng Huyện ủy" → "Văn phòng Huyện ủy", "Trưởng thôn Làng Mới" →
         "thôn Làng Mới"."""
-        words = entry.post.split(" ")
+        post = entry.post
+        for qualifier in lang_vi.POST_QUALIFIERS:  # "Phó Trưởng đoàn chuyên trách" heads a "Đoàn"
+            if fold(post).endswith(" " + qualifier):
+                post = post[: -len(qualifier) - 1]
+        words = post.split(" ")
         for count in (2, 1):
             if len(words) <= count:
                 continue
