@@ -1,20 +1,17 @@
-"""What each person did: cues from the acts vocabulary, found clause by clause and given to the
-person the clause is about."""
+"""What each person did: cues from the acts vocabulary, found sentence by sentence (the sentences
+of ``polgraph.text.layout``) and given to the person the clause is about."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from polgraph.extract import lang_vi
 from polgraph.extract.lexicon import Lexicon
 from polgraph.text.view import ReportText
 
 # Cues that are too common as nouns or in other senses to stand alone.
 _WEAK_CUES = {"chỉ đạo", "ý kiến", "báo cáo", "thông tin", "trưởng đoàn", "dự", "trao", "tặng"}
 _NOT_AWARD = re.compile(r"trao đổi|được trao|được tặng|nhận (?:giấy|bằng|quà)")
-_ABBREVIATION_DOT = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(a) for a in sorted(lang_vi.DOTTED_ABBREVIATIONS)) + r")\.$")
 
 
 @dataclass(frozen=True)
@@ -22,30 +19,6 @@ class Cue:
     act: str
     start: int
     end: int
-
-
-def sentences(rt: ReportText) -> list[tuple[int, int]]:
-    """Sentence spans. A line that goes on in lower case continues the sentence (a caption
-    broken across lines); a dot after an abbreviation ("TP. Cần Thơ") does not end one."""
-    out, start = [], 0
-    text, folded = rt.text, rt.folded
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        end_here = False
-        if ch == "\n":
-            nxt = text[i + 1:i + 2]
-            end_here = not (nxt and nxt.islower())
-        elif ch in ".!?" and text[i + 1:i + 2] in (" ", "\n", "") and not _ABBREVIATION_DOT.search(folded[start:i + 1]):
-            end_here = True
-        if end_here:
-            if text[start:i + 1].strip():
-                out.append((start, i + 1))
-            start = i + 1
-        i += 1
-    if text[start:].strip():
-        out.append((start, len(text)))
-    return out
 
 
 class ActFinder:

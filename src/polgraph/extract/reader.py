@@ -14,13 +14,14 @@ from functools import cache
 
 from polgraph.extract import event as event_rules
 from polgraph.extract import lang_vi
-from polgraph.extract.acts import ActFinder, Cue, sentences
+from polgraph.extract.acts import ActFinder, Cue
 from polgraph.extract.lexicon import Lexicon
 from polgraph.extract.lexicon import lexicon as default_lexicon
 from polgraph.extract.mentions import TITLE_END, Mention, MentionFinder
 from polgraph.extract.schema import ACT_ORDER, Extraction
 from polgraph.extract.source import SourceReport
 from polgraph.extract.titles import OrgCompleter, Role, TitleParser
+from polgraph.text.layout import Layout, read_layout
 from polgraph.text.normalise import name_key, nfc
 from polgraph.text.view import ReportText, fold
 
@@ -78,17 +79,20 @@ class Reader:
     def read(self, source: SourceReport, report_id: str | None = None) -> Extraction:
         # The extraction keeps its text stripped: offsets must count from the stripped text.
         rt = ReportText(source.text.strip())
+        page = read_layout(rt)  # the layout, read once and handed to the rules that need it
+        layout = event_rules.lay_out(page)
         vocabulary = self.lexicon.vocabulary
-        published = source.published or event_rules.published_from_text(rt)
-        locality = event_rules.find_locality(rt, vocabulary)
+        published = source.published or page.published
+        references = event_rules.document_references(rt, vocabulary)
+        locality = event_rules.find_locality(layout, vocabulary, references)
         completer = OrgCompleter(self.lexicon, locality)
         titles = TitleParser(self.lexicon, completer)
         mentions = MentionFinder(titles).find(rt)
         persons = self._persons(mentions)
-        self._assign_acts(rt, mentions, persons, titles)
-        date = event_rules.find_event_date(rt, published)
-        organiser = event_rules.find_organiser(rt)
-        documents = event_rules.find_documents(rt, vocabulary, locality)
+        self._assign_acts(page, mentions, persons, titles)
+        date = event_rules.find_event_date(layout, published)
+        organiser = event_rules.find_organiser(layout)
+        documents = event_rules.find_documents(rt, vocabulary, locality, published, references)
         ordered = sorted(persons.values(), key=lambda p: p.first)
         return Extraction.model_validate({
             "id": report_id,
@@ -96,11 +100,11 @@ class Reader:
                        "published": published.isoformat() if published else None,
                        "place": locality.place(), "text": rt.text},
             "event": {
-                "kind": event_rules.find_event_kind(rt, source.title),
+                "kind": event_rules.find_event_kind(layout, source.title),
                 "date": date.date, "date_year_inferred": date.year_inferred and date.date is not None,
                 "place": locality.place(),
                 "organiser": organiser[0] if organiser else None,
-                "term": event_rules.find_term(rt),
+                "term": event_rules.find_term(layout),
                 "span": date.span,
             },
             "persons": [self._person_json(p) for p in ordered],
@@ -144,14 +148,15 @@ class Reader:
         return matches[0] if len(matches) == 1 else None
 
     # -- acts ------------------------------------------------------------------------------
-    def _assign_acts(self, rt: ReportText, mentions: list[Mention], persons: dict[str, PersonFacts],
+    def _assign_acts(self, page: Layout, mentions: list[Mention], persons: dict[str, PersonFacts],
                      titles: TitleParser) -> None:
         """Go through the sentences, giving each act cue to the person it belongs to."""
+        rt = page.text
         state = _ActState(titles)
         resolved = sorted(((m, p) for m in mentions if (p := self._resolve(m, persons)) is not None),
                           key=lambda pair: pair[0].span)
         starts = [m.span[0] for m, _ in resolved]
-        for start, end in sentences(rt):
+        for start, end in page.sentences:
             folded = rt.folded[start:end]
             inside = resolved[bisect_left(starts, start):bisect_left(starts, end)]
             if self._chairing_block(folded, inside, state):

@@ -20,14 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from polgraph.errors import InputError
+from polgraph.text import layout
 from polgraph.text.normalise import nfc
+from polgraph.text.view import ReportText
 
 __all__ = ["SourceReport", "read_source", "load_source", "TEXT_SUFFIXES", "MAX_BYTES"]
 
 TEXT_SUFFIXES = (".txt", ".html", ".htm")
 MAX_BYTES = 20 * 1024 * 1024
-HEADLINE_MAX_CHARS = 200
-DATE_LINE_WINDOW = 8  # lines from the top searched for "Ngày đăng: …"
 
 
 @dataclass(frozen=True)
@@ -291,18 +291,10 @@ def _check_not_mojibake(text: str, source: str) -> None:
 
 
 # --- headline and dates -------------------------------------------------------------------
-
-_DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
-_WHEN = (r"\s*:?\s*(?:(?:lúc|vào|ngày|thứ\s+\w+|chủ\s+nhật)\s*,?\s*)*"
-         r"(?:\d{1,2}\s*[:h]\s*\d{2}(?:\s*(?:AM|PM|SA|CH))?\s*[,|-]?\s*(?:ngày\s+)?)?")
-_POSTED_LINE = re.compile(rf"^\s*(?:ngày\s+đăng(?:\s+(?:tin|bài))?|đăng\s+ngày|ngày\s+xuất\s+bản){_WHEN}{_DATE}",
-                          re.I | re.M)
-_UPDATED_LINE = re.compile(rf"^\s*(?:cập\s+nhật(?:\s+(?:lúc|ngày))?|ngày\s+cập\s+nhật){_WHEN}{_DATE}",
-                           re.I | re.M)
-_DATE_LINE = re.compile(r"^\s*(?:ngày\s+đăng|đăng\s+ngày|ngày\s+xuất\s+bản|cập\s+nhật|ngày\s+cập\s+nhật)"
-                        r"(?:\s+(?:tin|bài|lúc|ngày))?\s*(?::|\d|thứ\b|chủ\b)", re.I)
-_POSTED_IN_HTML = re.compile(rf"(?:ngày\s+đăng(?:\s+(?:tin|bài))?|đăng\s+ngày|ngày\s+xuất\s+bản)"
-                             rf"\s*:?\s*(?:<[^<>]{{0,200}}>\s*){{0,4}}{_WHEN}{_DATE}", re.I)
+# The headline and the posting date of a text are those of its layout (polgraph.text.layout); a
+# web page may also carry its posting line in the markup, between tags.
+_POSTED_IN_HTML = re.compile(rf"{layout.POSTED_LABEL}\s*:?\s*(?:<[^<>]{{0,200}}>\s*){{0,4}}"
+                             rf"{layout.WHEN}{layout.NUMERIC_DATE}", re.I)
 
 
 def _as_date(match: re.Match[str] | None) -> dt.date | None:
@@ -316,26 +308,16 @@ def _as_date(match: re.Match[str] | None) -> dt.date | None:
 
 
 def published_in_text(text: str) -> dt.date | None:
-    """The date of a "Ngày đăng: DD/MM/YYYY" line near the top, else of a "Cập nhật:" line."""
-    top = "\n".join(text.split("\n", DATE_LINE_WINDOW)[:DATE_LINE_WINDOW])
-    return _as_date(_POSTED_LINE.search(top)) or _as_date(_UPDATED_LINE.search(top))
+    """The date of the publication stamps near the top (a "Ngày đăng: DD/MM/YYYY" line, else a
+    "Cập nhật:" line, or a date the page put there with its time of day…)."""
+    return layout.published(ReportText(text))
 
 
 def headline(text: str) -> str | None:
-    """The first line when it reads as a headline: short, not a sentence ending in a period, and
-    followed by a blank line or a "Ngày đăng:" line."""
-    lines = text.split("\n", 64)
-    index = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if index is None or index + 1 >= len(lines):
-        return None
-    first, following = lines[index].strip(), lines[index + 1]
-    if len(first) >= HEADLINE_MAX_CHARS or first.endswith((".", ":", ";", ",")):
-        return None
-    if not any(ch.isalpha() for ch in first) or _DATE_LINE.match(first):
-        return None
-    if following.strip() and not _DATE_LINE.match(following):
-        return None
-    return first
+    """The first line when it reads as a headline (``polgraph.text.layout.headline``)."""
+    rt = ReportText(text)
+    span = layout.headline(rt)
+    return rt.text[span[0]:span[1]] if span else None
 
 
 def _normalise(text: str) -> str:

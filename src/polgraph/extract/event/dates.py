@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from polgraph.text.view import ReportText
 
-from .layout import _layout, publication_stamps
+from .layout import ReportLayout
 from .results import EventDate
 
 # One day, a two-day range ("18 - 19/5/2020", "18 và 19/5"), numeric with "/", "-" or "." and the
@@ -165,15 +165,15 @@ def _year_from_content(text: ReportText, stamps: list[tuple[int, int]]) -> int |
     return int(term.group(1)) if term else None
 
 
-def find_event_date(text: ReportText, published: dt.date | None) -> EventDate:
+def find_event_date(layout: ReportLayout, published: dt.date | None) -> EventDate:
     """The first date of the opening that is the event's own: not a document's date, not an
     anniversary in parentheses, not a bare fraction ("9/17 chỉ tiêu"), not the page's publication
     stamp. A date without a year takes the publication year, else the content's."""
     published = _as_date(published)
-    layout = _layout(text)
+    text = layout.text
     if layout.opening is None:
         return EventDate(None, False, None)
-    stamps = [stamp.span for stamp in publication_stamps(text)]
+    stamps = [stamp.span for stamp in layout.stamps]
     # The opening first. Where no sentence read as the opening (no "tổ chức"…: the first one is
     # taken, often a caption or a title line), the date may stand in the next sentences.
     later = [] if layout.verb is not None else \

@@ -5,14 +5,16 @@ locality and tells whether the event carries the document out or only cites it."
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
+from polgraph.text.abbreviations import PLACE_ABBREVIATIONS
+from polgraph.text.layout import strip_span
 from polgraph.text.normalise import normalise_label
 from polgraph.text.view import ReportText, fold
 
 from .dates import _date_hits, _DateHit, _resolve
-from .layout import _strip_span, published_from_text
 from .lexicon import _Lexicon, _lexicon
 from .results import FoundDocument, Locality
 
@@ -35,7 +37,7 @@ _CONNECTOR = re.compile(r"^\s*(?:,|và|cùng|;)\s*$")
 
 
 @dataclass(frozen=True)
-class _RawDocument:
+class DocumentReference:
     number: str
     span: tuple[int, int]
     kind: str | None
@@ -45,21 +47,13 @@ class _RawDocument:
     end: int                         # end of the whole reference, its "về việc …" included
 
 
-# find_locality and find_documents both need the raw references of the same text.
-_last_documents: tuple = (None, None, None, ())
+def document_references(rt: ReportText, vocabulary) -> list[DocumentReference]:
+    """The numbered documents a text refers to, as written. ``find_locality`` (which skips the
+    places they name) and ``find_documents`` both read them: the reader finds them once."""
+    return _read_documents(rt, _lexicon(vocabulary))
 
 
-def _raw_documents(rt: ReportText, lex: _Lexicon) -> list[_RawDocument]:
-    global _last_documents
-    cached_rt, cached_text, cached_lex, found = _last_documents
-    if cached_rt is rt and cached_text is rt.text and cached_lex is lex:
-        return list(found)
-    found = _read_documents(rt, lex)
-    _last_documents = (rt, rt.text, lex, tuple(found))
-    return found
-
-
-def _read_documents(rt: ReportText, lex: _Lexicon) -> list[_RawDocument]:
+def _read_documents(rt: ReportText, lex: _Lexicon) -> list[DocumentReference]:
     text, folded = rt.text, rt.folded
     out = []
     for match in lex.doc_pattern.finditer(folded):
@@ -95,12 +89,12 @@ def _read_documents(rt: ReportText, lex: _Lexicon) -> list[_RawDocument]:
         about = _ABOUT.match(folded, pos)
         if about:
             pos = about.end()
-        out.append(_RawDocument(number, number_span, kind, issuer, date_hit, kind_match.start(),
+        out.append(DocumentReference(number, number_span, kind, issuer, date_hit, kind_match.start(),
                                 pos))
     return out
 
 
-_DOTTED_PLACE = re.compile(r"(?:^|\s)(?:tp|tx|tt|q|p|h)$")
+_DOTTED_PLACE = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(PLACE_ABBREVIATIONS)) + r")$")
 
 
 def _issuer_end(text: str, folded: str, begin: int, kinds: re.Pattern[str]) -> int:
@@ -124,7 +118,7 @@ def _issuer_end(text: str, folded: str, begin: int, kinds: re.Pattern[str]) -> i
     words = text[begin:end].split()
     if len(words) > 14:
         return begin
-    return _strip_span(text, begin, end)[1]
+    return strip_span(text, begin, end)[1]
 
 
 def _kind_from_code(number: str, lex: _Lexicon) -> str | None:
@@ -133,10 +127,6 @@ def _kind_from_code(number: str, lex: _Lexicon) -> str | None:
         if part in lex.doc_codes and not part.isdigit():
             return lex.doc_codes[part]
     return None
-
-
-def _document_reference_spans(rt: ReportText, lex: _Lexicon) -> list[tuple[int, int]]:
-    return [(raw.start, raw.end) for raw in _raw_documents(rt, lex)]
 
 
 def _expand_org(written: str, lex: _Lexicon) -> tuple[list[tuple[str, str | None]], str]:
@@ -226,14 +216,19 @@ def _issuer_from_code(number: str, lex: _Lexicon, locality: Locality) -> str | N
     return None
 
 
-def find_documents(text: ReportText, vocabulary, locality: Locality) -> list[FoundDocument]:
+def find_documents(text: ReportText, vocabulary, locality: Locality,
+                   published: dt.date | None = None,
+                   references: list[DocumentReference] | None = None) -> list[FoundDocument]:
     """Numbered documents the report cites, with kind, issuer (spelt out and completed with the
-    locality), date, and whether the event carries them out ("Thực hiện Kế hoạch số…")."""
+    locality), date (a year left out is the publication year, ``published``), and whether the
+    event carries them out ("Thực hiện Kế hoạch số…"). ``references``: those of
+    ``document_references``, when already found."""
     lex = _lexicon(vocabulary)
-    published = published_from_text(text)
+    if references is None:
+        references = _read_documents(text, lex)
     found: dict[str, FoundDocument] = {}
-    previous: tuple[_RawDocument, str] | None = None
-    for raw in _raw_documents(text, lex):
+    previous: tuple[DocumentReference, str] | None = None
+    for raw in references:
         date = None
         if raw.date_hit is not None:
             year_in_number = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", raw.number)

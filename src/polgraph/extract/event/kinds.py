@@ -8,7 +8,7 @@ import re
 
 from polgraph.text.view import ReportText, fold
 
-from .layout import _Layout, _layout
+from .layout import ReportLayout
 from .organiser import _DELEGATION
 
 # "giải bóng đá", not "giải pháp" or "giải quyết".
@@ -68,7 +68,7 @@ def _kind_in(folded: str) -> str | None:
     return best[1] if best else None
 
 
-def _kind_of_opening(rt: ReportText, layout: _Layout) -> str | None:
+def _kind_of_opening(rt: ReportText, layout: ReportLayout) -> str | None:
     if layout.verb is None or layout.opening is None:
         return None
     folded = rt.folded
@@ -89,10 +89,10 @@ def _kind_of_opening(rt: ReportText, layout: _Layout) -> str | None:
     return None
 
 
-def find_event_kind(text: ReportText, headline: str | None) -> str:
+def find_event_kind(layout: ReportLayout, headline: str | None) -> str:
     """conference | congress | council_session | voter_meeting | working_visit | ceremony | other,
     read from what the opening verb holds, then the headline, then the first sentences."""
-    layout = _layout(text)
+    text = layout.text
     kind = _kind_of_opening(text, layout)
     if kind:
         return kind

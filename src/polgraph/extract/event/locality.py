@@ -6,26 +6,29 @@ from __future__ import annotations
 
 from collections import Counter
 
-from polgraph.text.view import ReportText
-
-from .documents import _document_reference_spans
-from .layout import _Layout, _layout
+from .documents import DocumentReference, _read_documents
+from .layout import ReportLayout
 from .lexicon import LEVELS, _lexicon
 from .organiser import find_organiser
 from .results import Locality
 from .units import _attached, _confirm_names, _resolve_cities, _Unit, _units
 
-def find_locality(text: ReportText, vocabulary) -> Locality:
+
+def find_locality(layout: ReportLayout, vocabulary,
+                  references: list[DocumentReference] | None = None) -> Locality:
     """The units the event takes place in: the most specific unit named in the opening (the host:
     "Đảng uỷ xã Thạch Kim (huyện Lộc Hà) tổ chức…", "… tiếp xúc cử tri … tại xã Diễn Kỷ"), then
     its parents, from the text nesting them ("xã X (huyện Y, tỉnh Z)") or else from the unit of
-    that level the report names most."""
+    that level the report names most. ``references``: the text's document references
+    (``document_references``), when already found."""
     lex = _lexicon(vocabulary)
-    layout = _layout(text)
+    text = layout.text
     units = _units(text, lex)
     _resolve_cities(text, units)
     _confirm_names(units)
-    document_spans = [span for span in _document_reference_spans(text, lex)]
+    if references is None:
+        references = _read_documents(text, lex)
+    document_spans = [(raw.start, raw.end) for raw in references]
 
     def in_region(unit: _Unit, region: tuple[int, int] | None, skip_documents: bool = True) -> bool:
         if region is None or not (region[0] <= unit.start < region[1]):
@@ -44,7 +47,7 @@ def find_locality(text: ReportText, vocabulary) -> Locality:
     if host is None:
         host = _most_named(units, "commune") or _most_named(units, "district") \
             or _most_named(units, "province")
-    village = _village(text, layout, units, in_region)
+    village = _village(layout, units, in_region)
     if host is None:
         return Locality(None, None, None, village.label if village else None)
 
@@ -57,22 +60,25 @@ def find_locality(text: ReportText, vocabulary) -> Locality:
         if LEVELS.index(unit.level) > LEVELS.index(chain.level) and unit.level not in found:
             found[unit.level] = unit
             chain = unit
+    nested_top = max(LEVELS.index(level) for level in found)
     for level in LEVELS[LEVELS.index(host.level) + 1:]:
-        if level in found:
-            continue
+        if level in found or LEVELS.index(level) < nested_top:
+            continue  # "phường X, Thành phố Y": the text skips a level (none since 2025), so does the place
         unit = next((u for u in units if u.level == level and in_region(u, layout.opening, False)),
                     None) or _most_named(units, level)
         if unit:
             found[level] = unit
+    if "district" in found and "province" in found and found["district"].name == found["province"].name:
+        del found["district"]  # one city named twice ("TP.HCM", "thành phố Hồ Chí Minh") is one unit
     label = lambda level: found[level].label if level in found else None  # noqa: E731
     return Locality(label("commune"), label("district"), label("province"),
                     village.label if village else None)
 
 
-def _village(rt: ReportText, layout: _Layout, units: list[_Unit], in_region) -> _Unit | None:
+def _village(layout: ReportLayout, units: list[_Unit], in_region) -> _Unit | None:
     """A village-level event is one a village holds ("thôn Làng Mới, xã Gia Phú tổ chức…") or
     one the headline places there; a village merely named in the opening is a venue."""
-    organiser = find_organiser(rt)
+    organiser = find_organiser(layout)
     for zone in (organiser[1] if organiser else None, layout.headline):
         village = next((u for u in units if u.level == "village" and in_region(u, zone)), None)
         if village:

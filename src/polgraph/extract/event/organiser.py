@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from polgraph.text.view import ReportText
+from polgraph.text.layout import strip_span
 
 from .dates import _date_hits
-from .layout import _layout, _strip_span
+from .layout import ReportLayout
 
 # Openers before the subject: "Vừa qua,", "Thực hiện Kế hoạch …,", "tại Hội trường …,".
 _INTRO = re.compile(
@@ -32,12 +32,12 @@ _LETTER = re.compile(r"[^\W\d_]")
 _DELEGATION = re.compile(r"đoàn (?:công tác|kiểm tra|giám sát|khảo sát)(?: số \d+)?(?: của)? ")
 
 
-def find_organiser(text: ReportText) -> tuple[str, tuple[int, int]] | None:
+def find_organiser(layout: ReportLayout) -> tuple[str, tuple[int, int]] | None:
     """The subject of the opening verb, verbatim: "Đảng uỷ xã Thạch Kim (huyện Lộc Hà) tổ chức…"
     gives "Đảng uỷ xã Thạch Kim"; a delegation "Đoàn công tác của X" gives X."""
-    layout = _layout(text)
     if layout.verb is None or layout.opening is None:
         return None
+    text = layout.text
     folded = text.folded
     start, stop = layout.opening[0], layout.verb[0]
     # The subject follows the date when the date opens the sentence ("Sáng 12/1, UBND xã…").
@@ -64,7 +64,7 @@ def find_organiser(text: ReportText) -> tuple[str, tuple[int, int]] | None:
     delegation = _DELEGATION.match(folded, start, end)
     if delegation:
         start = delegation.end()
-    start, end = _strip_span(text.text, start, end)
+    start, end = strip_span(text.text, start, end)
     while end > start and text.text[end - 1] in ",;:-":
         end -= 1
     if end <= start:
@@ -81,10 +81,10 @@ def find_organiser(text: ReportText) -> tuple[str, tuple[int, int]] | None:
 _TERM = re.compile(r"\b(?:nhiệm kỳ|nk)\s*:?\s*(\d{4})\s*-\s*(\d{4})\b")
 
 
-def find_term(text: ReportText) -> str | None:
+def find_term(layout: ReportLayout) -> str | None:
     """The event's own term ("nhiệm kỳ 2020 - 2025" → "2020-2025"), from the headline or the
     opening; later terms ("tiến tới Đại hội … nhiệm kỳ 2025 - 2030") are not the event's."""
-    layout = _layout(text)
+    text = layout.text
     regions = []
     if layout.headline:
         regions.append(layout.headline)

@@ -1,40 +1,39 @@
 """Where a fact comes from: its report, and the sentence of the report's text that states it.
 
 Every fact the mapping draws from a text carries a span (``pg:evidence``: ``oa:start`` and
-``oa:end``, code points into the report's ``pg:text``). Readers want the sentence around it,
-so the text is cut at the nearest sentence ends on either side of the span.
+``oa:end``, code points into the report's ``pg:text``). Readers want the sentence around it:
+the sentence of the report's text, as ``polgraph.text.layout`` splits it, that holds the span.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from polgraph.server.api.graph import select, values_block
 from polgraph.server.api.ids import node
+from polgraph.text import layout
+from polgraph.text.view import ReportText, fold
 
-# A sentence ends at a line break, or at ". ! ? …" followed by a space. Reports put captions and
-# speakers on lines of their own, so a line break is an end too.
-_SENTENCE_END = re.compile(r"\n|[.!?…]+(?=\s)")
-_REACH = 400  # the most taken on either side of a span when no sentence end comes first
+_REACH = 400  # the most taken on either side of a span when its sentence runs on without an end
+
+
+@lru_cache(maxsize=64)
+def _laid_out(text: str) -> tuple[ReportText, tuple[layout.Span, ...]]:
+    """A stored text as a ``ReportText`` with its sentences (a page cites many facts of one
+    report, so the last few texts are kept)."""
+    rt = ReportText(text)
+    if rt.text != text:  # not NFC as stored: the offsets are the stored text's
+        rt.text, rt.folded = text, fold(text)
+    return rt, tuple(layout.sentences(rt))
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[str, int]:
-    """The sentence containing ``text[start:end]`` and the offset where it starts."""
-    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-    low = max(0, start - _REACH)
-    begin = low
-    for found in _SENTENCE_END.finditer(text, low, start):
-        begin = found.end()
-    limit = min(len(text), max(start, end) + _REACH)
-    following = _SENTENCE_END.search(text, max(start, end), limit)
-    if following is None:
-        finish = limit
-    else:  # a sentence keeps its full stop, not the line break after it
-        finish = following.start() if following.group() == "\n" else following.end()
-    sentence = text[begin:finish]
-    lead = len(sentence) - len(sentence.lstrip())
-    return sentence.strip(), begin + lead
+    """The sentence containing ``text[start:end]`` (of ``polgraph.text.layout.sentences``, on
+    the stored text) and the offset where it starts."""
+    rt, spans = _laid_out(text)
+    begin, finish = layout.sentence_around(rt, spans, start, end, _REACH)
+    return text[begin:finish], begin
 
 
 class Sources:
