@@ -64,8 +64,13 @@ TITLE_STOPS = (
     "giữ chức", "đến nhận", "thôi", "nghỉ hưu", "đề xuất", "phản ánh", "và hơn", "và đại diện",
     "và toàn thể", "và đông đảo", "cùng đông đảo", "cùng toàn thể", "thừa ủy quyền", "đều", "sẽ",
     "đang", "vừa", "luôn", "thì", "là", "đến", "tham gia", "tiếp tục", "làm",
-    "thay", "thay thế", "tái đắc cử", "đắc cử", "tái cử", "tổ chức",
+    "thay", "thay thế", "tái đắc cử", "đắc cử", "tái cử", "tổ chức", "do", "cho",
 )
+
+# What is handed over at a ceremony: "… Chủ tịch HĐND tỉnh và Huy hiệu 30 năm tuổi Đảng cho …"
+# ends a title at "và".
+AWARD_WORDS = ("huy hiệu", "bằng khen", "giấy khen", "kỷ niệm chương", "huân chương", "huy chương",
+               "cờ thi đua", "quà", "hoa")
 
 # "Tỉnh ủy viên", "Thành ủy viên"…: the level word of the Party organisation the member belongs
 # to, from the title's first word, for when the report does not name the unit ("Đảng bộ tỉnh").

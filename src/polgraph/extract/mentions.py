@@ -28,6 +28,7 @@ _STOPS = "(?:" + "|".join(_stop(s) for s in lang_vi.TITLE_STOPS) + r")\b"
 TITLE_END = re.compile(
     r"[;\n()]|\.(?:\s|$)|\s" + _STOPS
     + r"|\s(?:" + "|".join(lang_vi.CREDIT_WORDS) + r")\s*:"
+    + r"|\s+và\s+(?:" + "|".join(re.escape(w) for w in lang_vi.AWARD_WORDS) + r")\b"
     + r"|(?:,|\s+và)\s*(?:"
     + "|".join(re.escape(c) for c in sorted(lang_vi.PERSON_CUES + lang_vi.GROUP_CUES, key=len, reverse=True))
     + r")\s"
@@ -133,6 +134,7 @@ class MentionFinder:
                                         | set(_NOT_AFTER), key=len, reverse=True))
 
     def find(self, rt: ReportText) -> list[Mention]:
+        self.titles.learn_terms(rt.text, rt.folded)
         mentions = []
         for start, end, tokens in _runs(rt.text):
             mention = self._name_mention(rt, start, end, tokens)
@@ -261,6 +263,9 @@ class MentionFinder:
     def _title_after(self, rt: ReportText, end: int) -> list[Role]:
         lead = _LEAD_SEPARATOR.match(rt.folded, end)
         start = lead.end()
+        former = _FORMER.match(rt.folded, start)
+        if former and self.titles.starts_with_post(rt.folded[former.end():former.end() + 80]):
+            start = former.end()  # "A - nguyên Bí thư Huyện ủy": a post held before is A's too
         if not self.titles.starts_with_post(rt.folded[start:start + 80]):
             return []
         stop = TITLE_END.search(rt.folded, start)

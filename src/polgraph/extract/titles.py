@@ -23,6 +23,7 @@ _SEPARATOR = re.compile(r"\s*(?:,|;|\s-\s|-\s|\s-|-(?=\S)|\s*\+\s*|\s+kiêm\s+|\
 # Qualifiers that are not part of a body's name ("khóa XXIV", "nhiệm kỳ 2020 - 2025").
 _QUALIFIER = re.compile(r"\s*\b(?:khóa|khoá|nhiệm kỳ)\b.*$|\s*\(?\b(?:"
                         + "|".join(lang_vi.FORMER_UNIT_WORDS) + r")\b\)?\s*$", re.IGNORECASE)
+_NATIONAL_TERM = re.compile(r"\b(quốc hội)\s+khóa\s+([ivxlc]+)\b")
 # Bodies named inside the body they belong to; "Chi bộ" alone borrows the next role's body.
 _BORROWING = ("chi bộ", "chi đoàn", "chi hội")
 # Bodies whose own name carries the level: "Huyện ủy Cẩm Xuyên", not "Huyện ủy huyện Cẩm Xuyên".
@@ -174,6 +175,12 @@ class TitleParser:
     def __init__(self, lexicon: Lexicon, completer: OrgCompleter) -> None:
         self.lexicon = lexicon
         self.completer = completer
+        self.terms: dict[str, str] = {}  # folded body → the term the report names it in ("khóa XV")
+
+    def learn_terms(self, text: str, folded: str) -> None:
+        """The terms a report names national bodies in: "Quốc hội khóa XV"."""
+        for match in _NATIONAL_TERM.finditer(folded):
+            self.terms.setdefault(match.group(1), "khóa " + text[match.start(2):match.end(2)].upper())
 
     def starts_with_post(self, folded: str) -> bool:
         # "phó bí thư- chủ tịch …", "… Phó Bí thư.": punctuation glued to a post's last word ends it.
@@ -253,7 +260,11 @@ class TitleParser:
                     or lang_vi.LEVEL_WORD_OF_LEVEL.get(entry.level, "")  # "HUV": "Đảng bộ huyện"
             if entry.level == "national":
                 term = re.search(r"\bkhóa\s+\S+|\bkhoá\s+\S+", written, re.IGNORECASE)
-                return f"{entry.body} {term.group().replace('khoá', 'khóa')}" if term else entry.body
+                if term:
+                    return f"{entry.body} {term.group().replace('khoá', 'khóa')}"
+                # "Đại biểu Quốc hội" in a report about "Kỳ họp thứ 5, Quốc hội khóa XV": that term.
+                known = self.terms.get(fold(entry.body))
+                return f"{entry.body} {known}" if known else entry.body
             return f"{entry.body} {unit}".strip()
         if not written:
             return None
