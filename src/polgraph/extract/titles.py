@@ -278,6 +278,8 @@ class TitleParser:
                 committee = self._committee_of_unit(" " + org)
                 if committee:
                     return committee
+            if any(fold(org).startswith(word + " ") for word in self.completer.levels):
+                org = org[:1].lower() + org[1:]  # "… Thống kê phường X": "Ủy ban nhân dân phường X"
             return f"{entry.default_body} {org}"  # "Công chức Tư pháp xã" serves the commune's UBND
         return org
 
