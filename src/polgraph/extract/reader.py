@@ -1,20 +1,25 @@
 """Read a report's text into the extraction schema: persons with roles and acts, the event and
 the documents it cites, each with the span of text it came from.
 
-The reader is a pipeline of small steps over one ``ReportText``: locality → mentions (names with
-their titles, titles alone) → persons → acts and elections → event → documents.
+The reader is a sequence of named steps over one ``Reading``: layout → locality → mentions (names
+with their titles, titles alone) → persons → acts and elections → event → documents. Each step
+(``Step``) says which fields of the reading it requires and which it assigns; ``check_steps``
+makes sure every field a step requires is assigned by a step before it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from functools import cache
 
 from polgraph.extract import event as event_rules
 from polgraph.extract import lang_vi
 from polgraph.extract.acts import ActFinder, Cue
+from polgraph.extract.event import DocumentReference, EventDate, Locality, ReportLayout
 from polgraph.extract.lexicon import Lexicon
 from polgraph.extract.lexicon import lexicon as default_lexicon
 from polgraph.extract.mentions import TITLE_END, Mention, MentionFinder
@@ -71,49 +76,130 @@ class _ActState:
     last_taken_org: str | None = None
 
 
+@dataclass
+class Reading:
+    """What reading one report has found so far: the source, then what each step assigns."""
+
+    source: SourceReport
+    report_id: str | None = None
+    text: ReportText | None = None          # the source's text, stripped: offsets count from it
+    page: Layout | None = None              # headline, stamps, body, sentences
+    layout: ReportLayout | None = None      # the page with the event's opening
+    published: dt.date | None = None
+    references: list[DocumentReference] | None = None
+    locality: Locality | None = None
+    titles: TitleParser | None = None
+    mentions: list[Mention] | None = None
+    persons: dict[str, PersonFacts] | None = None
+    people: list[dict] | None = None        # the persons with their acts, as the schema has them
+    date: EventDate | None = None
+    event: dict | None = None
+    documents: list[dict] | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of reading: its name, the fields of ``Reading`` it reads and those it fills."""
+
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    run: Callable[[Reader, Reading], None]
+
+
+def check_steps(steps: tuple[Step, ...], given: tuple[str, ...] = ("source", "report_id")) -> None:
+    """Raise ``ValueError`` unless every field a step requires is given or assigned by an
+    earlier step, and every field named is one of ``Reading``'s."""
+    known = {f.name for f in fields(Reading)}
+    assigned = set(given)
+    for step in steps:
+        unknown = (set(step.requires) | set(step.assigns)) - known
+        if unknown:
+            raise ValueError(f"step {step.name!r} names no field of Reading: {sorted(unknown)}")
+        missing = [name for name in step.requires if name not in assigned]
+        if missing:
+            raise ValueError(f"step {step.name!r} requires {missing}, which no earlier step assigns")
+        assigned.update(step.assigns)
+
+
 class Reader:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or default_lexicon()
         self.acts = ActFinder(self.lexicon)
+        check_steps(self.steps)
 
     def read(self, source: SourceReport, report_id: str | None = None) -> Extraction:
-        # The extraction keeps its text stripped: offsets must count from the stripped text.
-        rt = ReportText(source.text.strip())
-        page = read_layout(rt)  # the layout, read once and handed to the rules that need it
-        layout = event_rules.lay_out(page)
+        reading = Reading(source, report_id)
+        for step in self.steps:
+            step.run(self, reading)
+        return self._extraction(reading)
+
+    # -- the steps -------------------------------------------------------------------------
+    def _lay_out(self, reading: Reading) -> None:
+        reading.text = ReportText(reading.source.text.strip())
+        reading.page = read_layout(reading.text)
+        reading.layout = event_rules.lay_out(reading.page)
+        reading.published = reading.source.published or reading.page.published
+
+    def _find_locality(self, reading: Reading) -> None:
         vocabulary = self.lexicon.vocabulary
-        published = source.published or page.published
-        references = event_rules.document_references(rt, vocabulary)
-        locality = event_rules.find_locality(layout, vocabulary, references)
-        completer = OrgCompleter(self.lexicon, locality)
-        titles = TitleParser(self.lexicon, completer)
-        mentions = MentionFinder(titles).find(rt)
-        persons = self._persons(mentions)
-        self._assign_acts(page, mentions, persons, titles)
-        date = event_rules.find_event_date(layout, published)
+        reading.references = event_rules.document_references(reading.text, vocabulary)
+        reading.locality = event_rules.find_locality(reading.layout, vocabulary, reading.references)
+
+    def _find_mentions(self, reading: Reading) -> None:
+        reading.titles = TitleParser(self.lexicon, OrgCompleter(self.lexicon, reading.locality))
+        reading.mentions = MentionFinder(reading.titles).find(reading.text)
+
+    def _find_persons(self, reading: Reading) -> None:
+        reading.persons = self._persons(reading.mentions)
+
+    def _find_acts(self, reading: Reading) -> None:
+        self._assign_acts(reading.page, reading.mentions, reading.persons, reading.titles)
+        ordered = sorted(reading.persons.values(), key=lambda p: p.first)
+        reading.people = [self._person_json(p) for p in ordered]
+
+    def _find_event(self, reading: Reading) -> None:
+        layout = reading.layout
+        date = reading.date = event_rules.find_event_date(layout, reading.published)
         organiser = event_rules.find_organiser(layout)
-        documents = event_rules.find_documents(rt, vocabulary, locality, published, references)
-        ordered = sorted(persons.values(), key=lambda p: p.first)
+        reading.event = {
+            "kind": event_rules.find_event_kind(layout, reading.source.title),
+            "date": date.date, "date_year_inferred": date.year_inferred and date.date is not None,
+            "place": reading.locality.place(),
+            "organiser": organiser[0] if organiser else None,
+            "term": event_rules.find_term(layout),
+            "span": date.span,
+        }
+
+    def _find_documents(self, reading: Reading) -> None:
+        found = event_rules.find_documents(reading.text, self.lexicon.vocabulary, reading.locality,
+                                           reading.published, reading.references)
+        reading.documents = [{"number": d.number, "kind": d.kind, "issuer": d.issuer, "date": d.date,
+                              "relation": d.relation, "span": d.span} for d in found]
+
+    steps: tuple[Step, ...] = (
+        Step("layout", ("source",), ("text", "page", "layout", "published"), _lay_out),
+        Step("locality", ("text", "layout"), ("references", "locality"), _find_locality),
+        Step("mentions", ("text", "locality"), ("titles", "mentions"), _find_mentions),
+        Step("persons", ("mentions",), ("persons",), _find_persons),
+        Step("acts and elections", ("page", "mentions", "persons", "titles"), ("people",), _find_acts),
+        Step("event", ("source", "layout", "published", "locality"), ("date", "event"), _find_event),
+        Step("documents", ("text", "locality", "published", "references"), ("documents",),
+             _find_documents),
+    )
+
+    @staticmethod
+    def _extraction(reading: Reading) -> Extraction:
+        source = reading.source
         return Extraction.model_validate({
-            "id": report_id,
+            "id": reading.report_id,
             "report": {"title": source.title, "url": source.url,
-                       "published": published.isoformat() if published else None,
-                       "place": locality.place(), "text": rt.text},
-            "event": {
-                "kind": event_rules.find_event_kind(layout, source.title),
-                "date": date.date, "date_year_inferred": date.year_inferred and date.date is not None,
-                "place": locality.place(),
-                "organiser": organiser[0] if organiser else None,
-                "term": event_rules.find_term(layout),
-                "span": date.span,
-            },
-            "persons": [self._person_json(p) for p in ordered],
-            "documents": [
-                {"number": d.number, "kind": d.kind, "issuer": d.issuer, "date": d.date,
-                 "relation": d.relation, "span": d.span}
-                for d in documents
-            ],
-            "warnings": list(date.warnings),
+                       "published": reading.published.isoformat() if reading.published else None,
+                       "place": reading.locality.place(), "text": reading.text.text},
+            "event": reading.event,
+            "persons": reading.people,
+            "documents": reading.documents,
+            "warnings": list(reading.date.warnings),
         })
 
     # -- persons ---------------------------------------------------------------------------
