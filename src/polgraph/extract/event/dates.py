@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from polgraph.text.view import ReportText
 
-from .layout import ReportLayout
+from .layout import ReportLayout, says_who_held
 from .results import EventDate
 
 # One day, a two-day range ("18 - 19/5/2020", "18 và 19/5"), numeric with "/", "-" or "." and the
@@ -180,6 +180,13 @@ def find_event_date(layout: ReportLayout, published: dt.date | None) -> EventDat
         [(start, end) for start, end in layout.sentences[:_DATED_SENTENCES] if start >= layout.opening[1]]
     hits = [hit for start, end in [(layout.body, layout.opening[1]), *later]
             for hit in _date_hits(text, start, end)]
+    # An opening without a date may be a headline read as a sentence ("X tổ chức hội nghị …."):
+    # the next sentence that says who held the event again may carry the date ("Sáng ngày 30/3, X
+    # tổ chức hội nghị …").
+    retold = [] if layout.verb is None else \
+        [(start, end) for start, end in layout.sentences[:_DATED_SENTENCES]
+         if start >= layout.opening[1] and says_who_held(text, start, end)]
+    hits += [hit for start, end in retold for hit in _date_hits(text, start, end)]
     for hit in hits:
         if hit.after_document or hit.in_parentheses:
             continue

@@ -54,6 +54,11 @@ class ReportLayout:
         return self.page.published
 
 
+def says_who_held(rt: ReportText, start: int, end: int) -> bool:
+    """Whether [start, end) has a verb saying who held the event ("… tổ chức hội nghị")."""
+    return any(rt.text[m.start()].islower() for m in _OPENING_VERB.finditer(rt.folded, start, end))
+
+
 def lay_out(text: ReportText | Layout) -> ReportLayout:
     """The event's layout of a text, or of a page already laid out."""
     page = text if isinstance(text, Layout) else read_layout(text)
