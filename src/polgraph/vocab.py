@@ -7,8 +7,10 @@ module, so the Turtle files under ``ontology/`` stay the one source of truth.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
@@ -49,6 +51,14 @@ class Vocabulary:
     event_classes: dict[str, URIRef] = field(default_factory=dict)
     area_levels: list[tuple[str, AreaLevel]] = field(default_factory=list)
     _body_index: dict[str, BodyType] = field(default_factory=dict, repr=False)
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, name: str, build: Callable[[Vocabulary], Any]) -> Any:
+        """What is built from this vocabulary (the reader's lexicon), built on first use and kept
+        with it, so that each ``Vocabulary`` is read once."""
+        if name not in self._derived:
+            self._derived[name] = build(self)
+        return self._derived[name]
 
     def post_type(self, title: str) -> URIRef | None:
         """The post concept for a normalised title, trying its longest known prefix."""
@@ -102,19 +112,22 @@ class Vocabulary:
         }
 
 
-def _labels(graph: Graph, concept: URIRef) -> list[str]:
-    out = []
-    for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
-        for label in graph.objects(concept, prop):
-            if isinstance(label, Literal) and label.language in (None, "vi"):
-                out.append(str(label))
-    return out
+_LABELS = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
 
 
-def _vi_pref(graph: Graph, concept: URIRef) -> str:
-    for label in graph.objects(concept, SKOS.prefLabel):
-        if isinstance(label, Literal) and label.language == "vi":
-            return str(label)
+def vi_labels(graph: Graph, concept: URIRef, *props: URIRef) -> list[str]:
+    """A concept's Vietnamese (or untagged) labels under ``props`` (preferred, alternative and
+    hidden labels when none is given), in that order: the one way the vocabularies are read."""
+    return [str(label) for prop in (props or _LABELS) for label in graph.objects(concept, prop)
+            if isinstance(label, Literal) and label.language in (None, "vi")]
+
+
+def vi_pref(graph: Graph, concept: URIRef) -> str | None:
+    """A concept's Vietnamese preferred label."""
+    return next(iter(vi_labels(graph, concept, SKOS.prefLabel)), None)
+
+
+def _local_name(concept: URIRef) -> str:
     return str(concept).rsplit("/", 1)[-1]
 
 
@@ -125,14 +138,15 @@ def _longest_first(pairs: list[tuple[str, object]]) -> list:
 def build_vocabulary(ontology: Graph, vocab: Graph) -> Vocabulary:
     vocabulary = Vocabulary(ontology=ontology, vocab=vocab)
     for concept in vocab.subjects(RDF.type, PG.PostType):
-        for label in _labels(vocab, concept):
+        for label in vi_labels(vocab, concept):
             vocabulary.post_types.setdefault(match_key(label), concept)
     bodies: list[tuple[str, BodyType]] = []
     for concept in vocab.subjects(RDF.type, PG.BodyType):
         org_class = vocab.value(concept, PG.orgClass) or PG.Organization
         level = vocab.value(concept, PG.level)
-        body = BodyType(concept, org_class, _vi_pref(vocab, concept), str(level) if level else None)
-        bodies += [(match_key(label), body) for label in _labels(vocab, concept)]
+        pref = vi_pref(vocab, concept) or _local_name(concept)
+        body = BodyType(concept, org_class, pref, str(level) if level else None)
+        bodies += [(match_key(label), body) for label in vi_labels(vocab, concept)]
     vocabulary.body_labels = _longest_first(bodies)
     for concept in vocab.subjects(RDF.type, PG.ActType):
         notation = vocab.value(concept, SKOS.notation)
@@ -146,7 +160,7 @@ def build_vocabulary(ontology: Graph, vocab: Graph) -> Vocabulary:
     for concept in vocab.subjects(RDF.type, PG.AreaLevel):
         area_class = vocab.value(concept, PG.areaClass) or PG.Area
         level = str(vocab.value(concept, PG.level) or "")
-        for label in _labels(vocab, concept):
+        for label in vi_labels(vocab, concept):
             word = match_key(label)
             if re.fullmatch(r"[\w ]+", word):
                 levels.append((word, AreaLevel(concept, area_class, label, level)))

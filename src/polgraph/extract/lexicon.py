@@ -1,16 +1,24 @@
-"""The reader's lexicon, built once from the SKOS vocabularies (ontology/vocab/*.ttl)."""
+"""The reader's lexicon: every word the reader knows, read from the SKOS vocabularies
+(``ontology/vocab/*.ttl``) of one ``Vocabulary`` and kept with it, so that it is built once.
+
+Posts and compound titles, the cues of acts, the abbreviations, the area levels and party
+committees that precede a unit's name, the bodies, the document kinds and codes with the pattern
+that finds a numbered document. ``lexicon(vocabulary)`` gives it (the installation's vocabulary
+when none is given)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import cache
 
-from rdflib import Literal
 from rdflib.namespace import RDF, SKOS
 
 from polgraph.namespaces import PG
 from polgraph.text.view import fold
-from polgraph.vocab import Vocabulary, vocabulary as default_vocabulary
+from polgraph.vocab import Vocabulary, vi_labels, vi_pref
+from polgraph.vocab import vocabulary as default_vocabulary
+
+LEVELS = ("village", "commune", "district", "province")
 
 
 @dataclass(frozen=True)
@@ -25,9 +33,25 @@ class PostEntry:
 class Lexicon:
     vocabulary: Vocabulary
     posts: dict[str, PostEntry] = field(default_factory=dict)     # folded label → entry
-    acts: dict[str, list[str]] = field(default_factory=dict)      # act code → folded cues
-    abbreviations: dict[str, str] = field(default_factory=dict)   # "NTM" → "nông thôn mới"
     max_post_words: int = 1
+    acts: dict[str, list[str]] = field(default_factory=dict)      # act code → folded cues
+    # Abbreviations, read once: ``expansions`` has every alternative or hidden label of an
+    # abbreviation ("UBND" → "Ủy ban nhân dân", "TP." → "thành phố"); ``abbreviations`` only the
+    # upper-case ones spelt out inside a name ("NTM" → "nông thôn mới"), not those of posts and
+    # bodies (pg:expandsTo), which their own vocabularies spell out.
+    expansions: dict[str, str] = field(default_factory=dict)
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    # Area levels, dotted abbreviations included ("TP.", "Q."), which Vocabulary.area_levels drops.
+    level_words: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # folded → (word, levels)
+    exact_case: dict[str, frozenset[str]] = field(default_factory=dict)  # labels as written ("TP.")
+    committees: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # "huyện ủy" → ("huyện", {"district"})
+    level_pattern: re.Pattern[str] = re.compile(r"(?!)")
+    bodies: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # folded label → (prefLabel, level)
+    max_body_words: int = 1
+    doc_kinds: dict[str, str] = field(default_factory=dict)       # folded word → prefLabel
+    doc_codes: dict[str, str] = field(default_factory=dict)       # folded code ("kh") → prefLabel
+    doc_pattern: re.Pattern[str] = re.compile(r"(?!)")
+    kind_pattern: re.Pattern[str] = re.compile(r"(?!)")           # a document-kind word alone
 
     def post_at(self, folded: str) -> tuple[PostEntry, int] | None:
         """The longest post label that starts ``folded`` (at word boundaries) and its length."""
@@ -40,48 +64,115 @@ class Lexicon:
         return None
 
 
-def _vi(graph, concept) -> str | None:
-    for label in graph.objects(concept, SKOS.prefLabel):
-        if isinstance(label, Literal) and label.language == "vi":
-            return str(label)
-    return None
-
-
-def _labels(graph, concept) -> list[str]:
-    return [str(l) for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
-            for l in graph.objects(concept, p) if isinstance(l, Literal) and l.language in (None, "vi")]
+def lexicon(vocabulary: Vocabulary | None = None) -> Lexicon:
+    """The lexicon of ``vocabulary`` (of this installation when none is given), built on first
+    use and kept with the vocabulary."""
+    if vocabulary is None:
+        vocabulary = default_vocabulary()
+    return vocabulary.derived("lexicon", build_lexicon)
 
 
 def build_lexicon(vocabulary: Vocabulary) -> Lexicon:
-    g = vocabulary.vocab
-    lexicon = Lexicon(vocabulary)
+    lex = Lexicon(vocabulary)
+    _read_posts(lex)
+    _read_acts(lex)
+    _read_abbreviations(lex)
+    _read_levels(lex)
+    _read_documents(lex)
+    return lex
+
+
+def _read_posts(lex: Lexicon) -> None:
+    g = lex.vocabulary.vocab
     for concept in g.subjects(RDF.type, PG.PostType):
         default = next((g.value(c, PG.defaultBodyType) for c in g.transitive_objects(concept, SKOS.broader)
                         if g.value(c, PG.defaultBodyType) is not None), None)
-        entry = PostEntry(_vi(g, concept), default_body=_vi(g, default) if default else None)
-        for label in _labels(g, concept):
-            lexicon.posts.setdefault(fold(label), entry)
+        entry = PostEntry(vi_pref(g, concept), default_body=vi_pref(g, default) if default else None)
+        for label in vi_labels(g, concept):
+            lex.posts.setdefault(fold(label), entry)
     for concept in g.subjects(RDF.type, PG.CompoundTitle):
         post, body = g.value(concept, PG.impliesPost), g.value(concept, PG.impliesBodyType)
         level = g.value(concept, PG.level)
-        entry = PostEntry(_vi(g, post), _vi(g, body), str(level) if level else None)
-        for label in _labels(g, concept):
-            lexicon.posts[fold(label)] = entry  # "Huyện ủy viên" wins over its first words
-    lexicon.max_post_words = max(len(label.split(" ")) for label in lexicon.posts)
-    for concept in g.subjects(RDF.type, PG.Abbreviation):
-        if g.value(concept, PG.expandsTo) is not None:
-            continue  # posts and bodies are spelt out through their own vocabularies
-        expansion = _vi(g, concept)
-        for label in g.objects(concept, SKOS.altLabel):
-            if str(label).isupper() and expansion:
-                lexicon.abbreviations.setdefault(str(label), expansion)
+        entry = PostEntry(vi_pref(g, post), vi_pref(g, body), str(level) if level else None)
+        for label in vi_labels(g, concept):
+            lex.posts[fold(label)] = entry  # "Huyện ủy viên" wins over its first words
+    lex.max_post_words = max(len(label.split(" ")) for label in lex.posts)
+
+
+def _read_acts(lex: Lexicon) -> None:
+    g = lex.vocabulary.vocab
     for concept in g.subjects(RDF.type, PG.ActType):
         code = str(g.value(concept, SKOS.notation))
         cues = {fold(str(c)) for c in g.objects(concept, PG.cue) if "…" not in str(c)}
-        lexicon.acts[code] = sorted(cues, key=len, reverse=True)
-    return lexicon
+        lex.acts[code] = sorted(cues, key=len, reverse=True)
 
 
-@cache
-def lexicon() -> Lexicon:
-    return build_lexicon(default_vocabulary())
+def _read_abbreviations(lex: Lexicon) -> None:
+    g = lex.vocabulary.vocab
+    for concept in g.subjects(RDF.type, PG.Abbreviation):
+        expansion = vi_pref(g, concept) or ""
+        general = g.value(concept, PG.expandsTo) is None
+        for prop in (SKOS.altLabel, SKOS.hiddenLabel):
+            for label in vi_labels(g, concept, prop):
+                lex.expansions.setdefault(label, expansion)
+                if general and prop == SKOS.altLabel and label.isupper() and expansion:
+                    lex.abbreviations.setdefault(label, expansion)
+
+
+def _read_levels(lex: Lexicon) -> None:
+    g = lex.vocabulary.vocab
+    level_words: dict[str, tuple[str, set[str]]] = {}
+    exact_case: dict[str, set[str]] = {}
+    for concept in g.subjects(RDF.type, PG.AreaLevel):
+        pref = vi_pref(g, concept) or ""
+        level = str(g.value(concept, PG.level) or "")
+        if not pref or level not in LEVELS:
+            continue
+        for label in vi_labels(g, concept):
+            key = fold(label)
+            if "trung ương" in key or "thuộc" in key:
+                continue  # "thành phố thuộc tỉnh" describes a level; it does not precede names
+            word, levels = level_words.setdefault(key, (fold(pref), set()))
+            levels.add(level)
+            if label != label.lower():
+                exact_case.setdefault(key, set()).add(label)
+    # Party committees and youth unions whose name carries the level: "Huyện ủy Lệ Thủy".
+    for key, body in lex.vocabulary.body_labels:
+        folded_key = fold(key)
+        lex.bodies.setdefault(folded_key, (body.label, body.level))
+        head, _, tail = fold(body.label).partition(" ")
+        if body.level in ("district", "province") and tail in ("ủy", "đoàn") and " " not in tail:
+            words = {word for word, levels in level_words.values()
+                     if body.level in levels and (word == head or word.startswith(head + " "))}
+            if len(words) == 1:
+                # "Thành ủy Vinh" is a district-level city's: the word keeps both its levels.
+                word = words.pop()
+                levels = set().union(*(l for w, l in level_words.values() if w == word))
+                lex.committees[folded_key] = (word, frozenset(levels & {"district", "province"}))
+    lex.max_body_words = max(len(k.split()) for k in lex.bodies)
+    lex.level_words = {k: (w, frozenset(l)) for k, (w, l) in level_words.items()}
+    lex.exact_case = {k: frozenset(v) for k, v in exact_case.items()}
+    alternatives = sorted(set(level_words) | set(lex.committees), key=len, reverse=True)
+    lex.level_pattern = re.compile(
+        r"(?<![\w.])(" + "|".join(re.escape(a) for a in alternatives) + r")(?=[\s.]|$)"
+        if alternatives else r"(?!)"
+    )
+
+
+def _read_documents(lex: Lexicon) -> None:
+    g = lex.vocabulary.vocab
+    for concept in g.subjects(RDF.type, PG.DocumentKind):
+        pref = vi_pref(g, concept) or ""
+        lex.doc_kinds[fold(pref)] = pref
+        for label in vi_labels(g, concept, SKOS.altLabel, SKOS.hiddenLabel):
+            lex.doc_codes.setdefault(fold(label), pref)
+    kinds = sorted(set(lex.doc_kinds) | {"văn bản"}, key=len, reverse=True)
+    kind_alt = "|".join(re.escape(k) for k in kinds)
+    # "Kế hoạch số 93-KH/HU", "Nghị quyết 96/2023/QH15", "Luật Đất đai số 31/2024/QH15".
+    lex.doc_pattern = re.compile(
+        r"(?<!\w)(?P<kind>" + kind_alt + r")"
+        r"(?:\s+(?:số|số hiệu)\s*:?\s*|\s+(?P<title>[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,7}?)"
+        r"\s+số\s*:?\s*|\s+)"
+        r"(?P<number>\d+[a-zđ]?(?:[-/]{1,2}[0-9a-zđà-ỹ&]+(?:\.[0-9a-zđà-ỹ]+)*)+)(?![\w/])"
+    )
+    lex.kind_pattern = re.compile(r"(?<!\w)(?:" + kind_alt + r")(?!\w)")

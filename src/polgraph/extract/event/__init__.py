@@ -5,7 +5,8 @@ Everything here is regex and string work over one ``ReportText``, laid out once 
 (``lay_out``: a ``ReportLayout``) and handed to every rule that reads the layout: patterns are
 matched on ``folded`` (lower case, modern tones, one dash) and spans are sliced out of ``text``. The words that
 name area levels, bodies, abbreviations and document kinds come from the SKOS vocabularies
-(``ontology/vocab/*.ttl``) through a small lexicon built once per ``Vocabulary``.
+(``ontology/vocab/*.ttl``) through the reader's lexicon (``polgraph.extract.lexicon``), built once
+per ``Vocabulary``.
 
 Layout of a report (``polgraph.text.layout``): the first line is the headline when the next is
 blank or a publication line; the *opening sentence* is the first body sentence that says who held
@@ -16,11 +17,12 @@ kind and the host unit are read from the opening, because later sentences mentio
 
 from __future__ import annotations
 
+from polgraph.extract.lexicon import LEVELS
+
 from .dates import find_event_date
 from .documents import DocumentReference, document_references, find_documents
 from .kinds import find_event_kind
 from .layout import ReportLayout, lay_out
-from .lexicon import LEVELS
 from .locality import find_locality
 from .organiser import find_organiser, find_term
 from .results import EventDate, FoundDocument, Locality

@@ -9,13 +9,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from polgraph.extract.lexicon import Lexicon, lexicon
 from polgraph.text.abbreviations import PLACE_ABBREVIATIONS
 from polgraph.text.layout import strip_span
 from polgraph.text.normalise import normalise_label
 from polgraph.text.view import ReportText, fold
 
 from .dates import _date_hits, _DateHit, _resolve
-from .lexicon import _Lexicon, _lexicon
 from .results import FoundDocument, Locality
 
 # After the number: its date, then "của <issuer>".
@@ -50,10 +50,10 @@ class DocumentReference:
 def document_references(rt: ReportText, vocabulary) -> list[DocumentReference]:
     """The numbered documents a text refers to, as written. ``find_locality`` (which skips the
     places they name) and ``find_documents`` both read them: the reader finds them once."""
-    return _read_documents(rt, _lexicon(vocabulary))
+    return _read_documents(rt, lexicon(vocabulary))
 
 
-def _read_documents(rt: ReportText, lex: _Lexicon) -> list[DocumentReference]:
+def _read_documents(rt: ReportText, lex: Lexicon) -> list[DocumentReference]:
     text, folded = rt.text, rt.folded
     out = []
     for match in lex.doc_pattern.finditer(folded):
@@ -121,7 +121,7 @@ def _issuer_end(text: str, folded: str, begin: int, kinds: re.Pattern[str]) -> i
     return strip_span(text, begin, end)[1]
 
 
-def _kind_from_code(number: str, lex: _Lexicon) -> str | None:
+def _kind_from_code(number: str, lex: Lexicon) -> str | None:
     """"56/KH-MTTQ-BTT" → Kế hoạch, from the kind code among the number's parts."""
     for part in re.split(r"[-/]", fold(number)):
         if part in lex.doc_codes and not part.isdigit():
@@ -129,7 +129,7 @@ def _kind_from_code(number: str, lex: _Lexicon) -> str | None:
     return None
 
 
-def _expand_org(written: str, lex: _Lexicon) -> tuple[list[tuple[str, str | None]], str]:
+def _expand_org(written: str, lex: Lexicon) -> tuple[list[tuple[str, str | None]], str]:
     """Spell out a body's name word by word, longest vocabulary label first ("BTV Huyện ủy Lệ
     Thuỷ" → "Ban Thường vụ Huyện ủy Lệ Thủy"). Returns the parts (text, level of the body when
     the part is one) and the expanded name."""
@@ -145,8 +145,8 @@ def _expand_org(written: str, lex: _Lexicon) -> tuple[list[tuple[str, str | None
                 continue
             key = fold(chunk).rstrip(".,")
             body = lex.bodies.get(key)
-            if body is None and n == 1 and chunk in lex.abbreviations and chunk.isupper():
-                parts.append((lex.abbreviations[chunk], None))
+            if body is None and n == 1 and chunk in lex.expansions and chunk.isupper():
+                parts.append((lex.expansions[chunk], None))
                 i += 1
                 break
             if body is not None:
@@ -164,7 +164,7 @@ def _expand_org(written: str, lex: _Lexicon) -> tuple[list[tuple[str, str | None
     return parts, normalise_label(" ".join(text for text, _ in parts))
 
 
-def _complete_issuer(written: str, lex: _Lexicon, locality: Locality) -> str:
+def _complete_issuer(written: str, lex: Lexicon, locality: Locality) -> str:
     """Expand abbreviations and add the locality the text leaves implicit: "Ban Chấp hành Đảng bộ
     xã" → "… xã Thạch Kim"; "Ban Thường vụ Tỉnh ủy" → "… Tỉnh ủy Thanh Hóa"."""
     parts, expanded = _expand_org(written, lex)
@@ -194,7 +194,7 @@ def _complete_issuer(written: str, lex: _Lexicon, locality: Locality) -> str:
     return expanded
 
 
-def _issuer_from_code(number: str, lex: _Lexicon, locality: Locality) -> str | None:
+def _issuer_from_code(number: str, lex: Lexicon, locality: Locality) -> str | None:
     """When the text names no issuer, the issuer code of the number, for codes that identify one
     body: national ones ("QH15" → Quốc hội) and party committees ("HU" → Huyện ủy + district)."""
     parts = [p for p in re.split(r"[-/]", number) if p and not p.isdigit()]
@@ -223,7 +223,7 @@ def find_documents(text: ReportText, vocabulary, locality: Locality,
     locality), date (a year left out is the publication year, ``published``), and whether the
     event carries them out ("Thực hiện Kế hoạch số…"). ``references``: those of
     ``document_references``, when already found."""
-    lex = _lexicon(vocabulary)
+    lex = lexicon(vocabulary)
     if references is None:
         references = _read_documents(text, lex)
     found: dict[str, FoundDocument] = {}

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+from polgraph.extract.lexicon import LEVELS, lexicon
+
 from .documents import DocumentReference, _read_documents
 from .layout import ReportLayout
-from .lexicon import LEVELS, _lexicon
 from .organiser import find_organiser
 from .results import Locality
 from .units import _attached, _confirm_names, _resolve_cities, _Unit, _units
@@ -21,7 +22,7 @@ def find_locality(layout: ReportLayout, vocabulary,
     its parents, from the text nesting them ("xã X (huyện Y, tỉnh Z)") or else from the unit of
     that level the report names most. ``references``: the text's document references
     (``document_references``), when already found."""
-    lex = _lexicon(vocabulary)
+    lex = lexicon(vocabulary)
     text = layout.text
     units = _units(text, lex)
     _resolve_cities(text, units)

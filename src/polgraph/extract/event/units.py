@@ -8,11 +8,10 @@ import re
 from dataclasses import dataclass
 
 from polgraph.extract import lang_vi
+from polgraph.extract.lexicon import Lexicon as _Lexicon
 from polgraph.gazetteer import admin_units
 from polgraph.text.normalise import normalise_label
 from polgraph.text.view import ReportText, fold
-
-from .lexicon import _Lexicon
 
 # The cities directly under the central government are province-level; any other "thành phố" is a
 # district-level city unless the text nests it above a district.
@@ -97,7 +96,7 @@ def _units(rt: ReportText, lex: _Lexicon) -> list[_Unit]:
         after = _LEVEL_GAP.match(text, pos)
         if "." in after.group() and key not in lex.exact_case:
             continue  # "… HĐND tỉnh. Tại buổi …": a dot after a whole level word ends the sentence
-        name, end = _name_after(text, after.end(), _level_of(levels), lex.abbreviations)
+        name, end = _name_after(text, after.end(), _level_of(levels), lex.expansions)
         if not name or _names_a_person(name):
             continue  # "Phó Chủ tịch UBND tỉnh Lò Văn Tiến": a title before a name, not a province
         real = _a_real_unit(text, name, after.end(), end, _level_of(levels))
@@ -108,7 +107,7 @@ def _units(rt: ReportText, lex: _Lexicon) -> list[_Unit]:
         pos = end
         province = _PARENTHESISED.match(text, end) if out[-1].level == "district" else None
         if province:  # newspapers write "huyện Đô Lương (Nghệ An)": the province, without its level word
-            name, _ = _name_after(text, province.start(1), "province", lex.abbreviations)
+            name, _ = _name_after(text, province.start(1), "province", lex.expansions)
             if name and province.end(1) == province.start(1) + len(name):
                 word = "thành phố" if fold(name) in _CENTRAL_CITIES else "tỉnh"
                 out.append(_Unit("province", word, name, province.start(1), province.end(1)))
