@@ -33,6 +33,12 @@ from polgraph.text.view import ReportText, fold
 _ELECTION = re.compile(r"(?:được\s+(?:đại hội\s+)?(?:tín nhiệm\s+)?(?:hiệp thương\s+)?(?:bầu|bầu lại|bầu bổ sung|cử)"
                        r"|trúng cử|tái đắc cử|đắc cử|tái cử)"
                        r"(?:\s+(?:giữ chức(?: vụ)?|làm|vào|là|chức))?\s*")
+_PASSIVE_ELECTION = re.compile(r"được\b|trúng cử|tái đắc cử|đắc cử|tái cử")
+_ANY_ELECTION = re.compile(r"\bbầu\b|\btrúng cử\b|\bđắc cử\b|\btái cử\b|\bhiệp thương\b")
+_ELECTED_LIST = re.compile(r"\bbầu\s+(?:\d+\s+)?(?:đồng chí|đ/c|ông|bà)\s*:\s*")
+_ELECTED_AS_AFTER_LIST = re.compile(r"\s(?:làm|giữ chức(?: vụ)?|vào chức(?: danh)?)\s+")
+_MADE = re.compile(r"(?<=\s)làm\s+(?!việc\b|trưởng đoàn\b)")
+_REPLACING = re.compile(r"\s*(?:thay thế|thay)\s+(?:(?:ông|bà|đồng chí|đ/c)\s+)?")
 _ELECTED_AS = re.compile(r"[^.;,]{0,80}?\b(?:làm|giữ chức(?: vụ)?|vào chức(?: danh)?)\s+")
 _APPOINTED = re.compile(r"\bgiữ chức(?: vụ)?\s+")
 _PRESIDIUM = re.compile(r"đoàn chủ tịch|chủ trì")
@@ -74,6 +80,11 @@ class _ActState:
     last_actor: PersonFacts | None = None
     # An election "giữ chức Phó Chủ tịch" with no body is in the body of the one before it.
     last_taken_org: str | None = None
+    # The body that held the event as the text names it ("Chi bộ Trường Tiểu học X").
+    organiser: str | None = None
+    # Lines listing the persons an election chose, after "… bầu ra cấp ủy gồm 3 đồng chí:".
+    election_list: bool = False
+    electing_body: str | None = None
 
 
 @dataclass
@@ -154,7 +165,9 @@ class Reader:
         reading.persons = self._persons(reading.mentions)
 
     def _find_acts(self, reading: Reading) -> None:
-        self._assign_acts(reading.page, reading.mentions, reading.persons, reading.titles)
+        organiser = event_rules.find_organiser(reading.layout)
+        self._assign_acts(reading.page, reading.mentions, reading.persons, reading.titles,
+                          organiser[0] if organiser else None)
         ordered = sorted(reading.persons.values(), key=lambda p: p.first)
         reading.people = [self._person_json(p) for p in ordered]
 
@@ -182,7 +195,8 @@ class Reader:
         Step("locality", ("text", "layout"), ("references", "locality"), _find_locality),
         Step("mentions", ("text", "locality"), ("titles", "mentions"), _find_mentions),
         Step("persons", ("mentions",), ("persons",), _find_persons),
-        Step("acts and elections", ("page", "mentions", "persons", "titles"), ("people",), _find_acts),
+        Step("acts and elections", ("page", "layout", "mentions", "persons", "titles"), ("people",),
+             _find_acts),
         Step("event", ("source", "layout", "published", "locality"), ("date", "event"), _find_event),
         Step("documents", ("text", "locality", "published", "references"), ("documents",),
              _find_documents),
@@ -235,17 +249,21 @@ class Reader:
 
     # -- acts ------------------------------------------------------------------------------
     def _assign_acts(self, page: Layout, mentions: list[Mention], persons: dict[str, PersonFacts],
-                     titles: TitleParser) -> None:
+                     titles: TitleParser, organiser: str | None = None) -> None:
         """Go through the sentences, giving each act cue to the person it belongs to."""
         rt = page.text
-        state = _ActState(titles)
+        state = _ActState(titles, organiser=organiser)
         resolved = sorted(((m, p) for m in mentions if (p := self._resolve(m, persons)) is not None),
                           key=lambda pair: pair[0].span)
         starts = [m.span[0] for m, _ in resolved]
+        elections_before = False  # whether the sentence before elected someone
         for start, end in page.sentences:
             folded = rt.folded[start:end]
             inside = resolved[bisect_left(starts, start):bisect_left(starts, end)]
             if self._chairing_block(folded, inside, state):
+                continue
+            if self._list_after_election(rt, inside, start, end, state):
+                elections_before = True
                 continue
             if not inside:
                 pronoun = _PRONOUN.match(folded)
@@ -262,9 +280,17 @@ class Reader:
             for match in _ELECTION.finditer(rt.folded, start, end):
                 if any(c.act == "elected" and c.start <= match.start() < c.end + 2 for c in cues):
                     continue
-                actor = self._actor(rt, inside, _cue_at("elected", match), start)
-                if actor is not None and "đoàn chủ tịch" not in rt.folded[match.end():match.end() + 20]:
-                    self._elect(rt, actor, _cue_at("elected", match), end, state)
+                if "đoàn chủ tịch" in rt.folded[match.end():match.end() + 20]:
+                    continue
+                subjects = _named_right_before(rt, inside, match.start())
+                if not subjects:
+                    actor = self._actor(rt, inside, _cue_at("elected", match), start)
+                    subjects = [actor] if actor is not None else []
+                for subject in subjects:
+                    self._elect(rt, subject, _cue_at("elected", match), end, state, inside)
+            self._elected_list(rt, inside, start, end, state)
+            self._elected_as(rt, inside, start, end, state, elections_before)
+            elections_before = _ANY_ELECTION.search(rt.folded, start, end) is not None
 
     @staticmethod
     def _chairing_block(folded: str, inside, state: _ActState) -> bool:
@@ -314,8 +340,10 @@ class Reader:
             if cue.act == "elected":
                 if "đoàn chủ tịch" in rt.folded[cue.start:cue.end + 30]:
                     actor.acts.add("chaired")  # "bầu vào Đoàn Chủ tịch": the presidium
-                else:
-                    self._elect(rt, actor, cue, end, state)
+                    continue
+                passive = _PASSIVE_ELECTION.match(rt.folded, cue.start)
+                for subject in (passive and _named_right_before(rt, inside, cue.start)) or [actor]:
+                    self._elect(rt, subject, cue, end, state, inside)
                 continue
             clause = rt.folded.rfind(";", start, cue.start)
             if cue.act in ("speech", "presented_report"):
@@ -339,6 +367,73 @@ class Reader:
                 elected = re.search(r"\bbầu\b|hiệp thương|tái cử", rt.folded[start:match.start()]) is not None
                 self._take_post(rt, holders[-1], match.end(), end, state, elected)
 
+    def _elected_list(self, rt: ReportText, inside, start: int, end: int, state: _ActState) -> None:
+        """"bầu 2 đồng chí: A và B làm Phó Bí thư Tỉnh ủy": each person listed takes the post."""
+        for intro in _ELECTED_LIST.finditer(rt.folded, start, end):
+            taken = _ELECTED_AS_AFTER_LIST.search(rt.folded, intro.end(), end)
+            if taken is None:
+                continue
+            listed = [p for m, p in inside if intro.end() <= m.span[0] < taken.start()]
+            for person in listed:
+                self._take_post(rt, person, taken.end(), end, state, True, inside)
+
+    def _elected_as(self, rt: ReportText, inside, start: int, end: int, state: _ActState,
+                    elections_before: bool) -> None:
+        """After an election ("… bầu Ủy ban Kiểm tra gồm 11 đồng chí."), "Đồng chí A, Ủy viên …
+        làm Chủ nhiệm Ủy ban Kiểm tra": A is elected to the post after "làm"."""
+        if not (elections_before or _ANY_ELECTION.search(rt.folded, start, end)):
+            return
+        for made in _MADE.finditer(rt.folded, start, end):
+            if _ELECTION.search(rt.folded, max(start, made.start() - 30), made.start()) \
+                    or not state.titles.starts_with_post(rt.folded[made.end():made.end() + 80]):
+                continue  # "được bầu làm": read as an election already
+            holders = [p for m, p in inside if m.span[0] < made.start()]
+            if holders and not holders[-1].elected_to:
+                self._take_post(rt, holders[-1], made.end(), end, state, True, inside)
+
+    def _list_after_election(self, rt: ReportText, inside, start: int, end: int, state: _ActState) -> bool:
+        """"Chi bộ X đã bầu ra cấp ủy khóa mới gồm 03 đồng chí:" then one line per person ("1.
+        Đồng chí: A - Bí thư"): each is elected, and a bare post is in the electing body. True
+        when the sentence is the list's introduction or one of its lines."""
+        folded = rt.folded[start:end]
+        if folded.rstrip().endswith(":") and _ANY_ELECTION.search(folded) and not inside:
+            state.electing_body = self._electing_body(rt, start, end, state)
+            state.election_list = True
+            return True
+        if not state.election_list:
+            return False
+        if not inside:
+            state.election_list = False
+            return False
+        for mention, person in inside:
+            person.acts.add("elected")
+            for index, role in enumerate(person.roles):
+                if role.span[0] < mention.span[1] or role.span[1] > end:
+                    continue
+                if state.electing_body and state.titles.is_bare_post(role.as_written):
+                    role = Role(role.as_written, role.span, role.post, state.electing_body)
+                    person.roles[index] = role
+                person.elected_to.add(person.role_key(role))
+        return True
+
+    @staticmethod
+    def _electing_body(rt: ReportText, start: int, end: int, state: _ActState) -> str | None:
+        """The body named before "bầu" in a sentence: "Chi bộ Trường Mẫu giáo X đã bầu …"."""
+        elected = _ANY_ELECTION.search(rt.folded, start, end)
+        vocabulary = state.titles.lexicon.vocabulary
+        for word in re.finditer(r"(?<!\w)\w", rt.text[start:elected.start()]):
+            at = start + word.start()
+            if not rt.text[at].isupper():
+                continue
+            found = vocabulary.body_type(rt.text[at:elected.start()])
+            if found and found[1]:
+                return state.titles.completer.complete(rt.text[at:elected.start()].strip(" ,")
+                                                       .removesuffix(" đã").removesuffix(" đã bầu"))
+        # "Đại hội đã bầu …": the congress's, so the body that held it.
+        if state.organiser and vocabulary.body_type(state.organiser):
+            return state.titles.completer.complete(state.organiser)
+        return None
+
     @staticmethod
     def _listed_after_cua(rt: ReportText, inside, cue) -> list[PersonFacts]:
         if cue.act not in ("speech", "presented_report") or not re.match(r"\s+của\b", rt.folded[cue.end:cue.end + 6]):
@@ -353,13 +448,13 @@ class Reader:
         else the sentence's subject ("X công bố …; đồng thời trình bày …")."""
         clause_start = max(sentence_start, rt.folded.rfind(";", sentence_start, cue.start) + 1)
         clause_end = rt.folded.find(";", cue.end)
-        before = [p for m, p in inside if clause_start <= m.span[0] < cue.start]
-        if before:
-            return before[0]
         after = [(m, p) for m, p in inside if m.span[0] >= cue.end
                  and (clause_end < 0 or m.span[0] < clause_end)]
         if cue.act == "elected" and after and after[0][0].span[0] - cue.end <= 2:
-            return after[0][1]  # "bầu ông A làm Chủ tịch": the person named right after
+            return after[0][1]  # "…, bầu ông A làm Chủ tịch": the person named right after
+        before = [p for m, p in inside if clause_start <= m.span[0] < cue.start]
+        if before:
+            return before[0]
         fronted = after and "," in rt.folded[cue.end:after[0][0].span[0]]
         earlier = [p for m, p in inside if m.span[0] < clause_start]
         if cue.act == "awarded":  # givers come first; a person named after "trao" receives
@@ -368,7 +463,8 @@ class Reader:
             return after[0][1]
         return earlier[0] if earlier else None
 
-    def _elect(self, rt: ReportText, person: PersonFacts, cue, sentence_end: int, state: _ActState) -> None:
+    def _elect(self, rt: ReportText, person: PersonFacts, cue, sentence_end: int, state: _ActState,
+               inside=()) -> None:
         if re.search(r"\bkhông\s+$", rt.folded[max(0, cue.start - 8):cue.start]):
             return  # "không tái cử"
         match = _ELECTION.match(rt.folded, cue.start)
@@ -376,11 +472,11 @@ class Reader:
         if not match:  # "bầu ông A (…) làm Chủ tịch …": the post follows the name
             named = _ELECTED_AS.match(rt.folded, cue.end, sentence_end)
             start = named.end() if named else start
-        self._take_post(rt, person, start, sentence_end, state, True)
+        self._take_post(rt, person, start, sentence_end, state, True, inside)
 
     @staticmethod
     def _take_post(rt: ReportText, person: PersonFacts, start: int, sentence_end: int,
-                   state: _ActState, elected: bool) -> None:
+                   state: _ActState, elected: bool, inside=()) -> None:
         if elected:
             person.acts.add("elected")
         title_end = TITLE_END.search(rt.folded, start, sentence_end)  # "… làm Chủ tịch UBND tỉnh thay ông B"
@@ -388,6 +484,9 @@ class Reader:
                              rt.folded.find(",", start, sentence_end),
                              title_end.start() if title_end else -1) if i >= 0]
         finish = min(stops) if stops else sentence_end
+        # "… làm Chủ tịch UBND tỉnh thay thế ông B": B held the post until then.
+        replaced = _REPLACING.match(rt.folded, finish)
+        predecessor = next((p for m, p in inside if replaced and m.span[0] == replaced.end()), None)
         for role in state.titles.parse(rt.text[start:finish], rt.folded[start:finish], start):
             if role.org is None and state.last_taken_org:
                 role = Role(role.as_written, role.span, role.post, state.last_taken_org)
@@ -395,6 +494,8 @@ class Reader:
             person.add_role(role)
             if elected:
                 person.elected_to.add(person.role_key(role))
+            if predecessor is not None and predecessor is not person:
+                predecessor.add_role(role)
 
     @staticmethod
     def _speech(rt: ReportText, cue: Cue, sentence_end: int) -> dict:
@@ -425,6 +526,22 @@ class Reader:
         if person.gender:
             out["gender"] = person.gender
         return out
+
+
+def _named_right_before(rt: ReportText, inside, position: int) -> list[PersonFacts]:
+    """"ông A - … và ông B - … được bầu làm …": the person named last before a passive election
+    and those joined to them by "và"; none when the clause names nobody before it."""
+    clause = max(rt.folded.rfind(mark, 0, position) for mark in (";", ".", "\n", ", bầu", ", ông", ", bà"))
+    before = [(m, p) for m, p in inside if clause < m.span[0] < position]
+    if not before:
+        return []
+    chosen = [before[-1]]
+    for mention, person in reversed(before[:-1]):
+        joined = re.search(r"\svà\s+(?:(?:ông|bà|đồng chí|đ/c)\s+)?$", rt.folded[mention.span[1]:chosen[-1][0].span[0]])
+        if joined is None:
+            break
+        chosen.append((mention, person))
+    return [p for _, p in reversed(chosen)]
 
 
 def _cue_at(act: str, match: re.Match) -> Cue:

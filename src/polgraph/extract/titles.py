@@ -182,9 +182,16 @@ class TitleParser:
         for match in _NATIONAL_TERM.finditer(folded):
             self.terms.setdefault(match.group(1), "khóa " + text[match.start(2):match.end(2)].upper())
 
+    def is_bare_post(self, written: str) -> bool:
+        """Whether a title is a post alone, without a body ("Bí thư", "PBT", "Chi ủy viên")."""
+        folded = fold(written).strip(" ,.;:-–")
+        found = self.lexicon.post_at(folded)
+        return found is not None and found[1] == len(folded) and found[0].body is None
+
     def starts_with_post(self, folded: str) -> bool:
         # "phó bí thư- chủ tịch …", "… Phó Bí thư.": punctuation glued to a post's last word ends it.
-        return self.lexicon.post_at(_GLUED_HYPHEN.sub(" ", folded)) is not None
+        line = folded.split("\n", 1)[0]  # a post ends its line: "… - Bí thư\n2. Đồng chí: …"
+        return self.lexicon.post_at(_GLUED_HYPHEN.sub(" ", line)) is not None
 
     def parse(self, text: str, folded: str, offset: int) -> list[Role]:
         """Roles in ``text`` (a title as written, starting at ``offset`` in the report)."""

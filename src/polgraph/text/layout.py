@@ -128,6 +128,8 @@ def sentences(rt: ReportText, start: int = 0, end: int | None = None,
             word = _WORD_BEFORE.search(folded, max(begin, at - _WORD_REACH), at)
             if word and word.group() in abbreviations:
                 continue
+            if word and word.group().isdigit() and not text[begin:word.start()].strip():
+                continue  # "1. Đồng chí: …": the number of a list's item opens the item
         elif _ELLIPSIS.match(mark) and following.islower():
             continue
         finish = at if mark == "\n" else after
