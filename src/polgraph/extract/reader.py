@@ -32,7 +32,7 @@ from polgraph.text.view import ReportText, fold
 
 _ELECTION = re.compile(r"(?:được\s+(?:đại hội\s+)?(?:tín nhiệm\s+)?(?:hiệp thương\s+)?(?:bầu|bầu lại|bầu bổ sung|cử)"
                        r"|trúng cử|tái đắc cử|đắc cử|tái cử)"
-                       r"(?:\s+(?:giữ chức(?: vụ)?|làm|vào|là|chức))?\s*")
+                       r"(?:\s+(?:(?:giữ )?chức(?: vụ| danh)?|làm|vào|là))?\s*")
 _PASSIVE_ELECTION = re.compile(r"được\b|trúng cử|tái đắc cử|đắc cử|tái cử")
 _ANY_ELECTION = re.compile(r"\bbầu\b|\btrúng cử\b|\bđắc cử\b|\btái cử\b|\bhiệp thương\b")
 _ELECTED_LIST = re.compile(r"\bbầu\s+(?:\d+\s+)?(?:đồng chí|đ/c|ông|bà)\s*:\s*")
@@ -158,7 +158,9 @@ class Reader:
         reading.locality = event_rules.find_locality(reading.layout, vocabulary, reading.references)
 
     def _find_mentions(self, reading: Reading) -> None:
-        reading.titles = TitleParser(self.lexicon, OrgCompleter(self.lexicon, reading.locality))
+        organiser = event_rules.find_organiser(reading.layout)
+        completer = OrgCompleter(self.lexicon, reading.locality, organiser=organiser[0] if organiser else None)
+        reading.titles = TitleParser(self.lexicon, completer)
         reading.mentions = MentionFinder(reading.titles).find(reading.text)
 
     def _find_persons(self, reading: Reading) -> None:
@@ -193,7 +195,7 @@ class Reader:
     steps: tuple[Step, ...] = (
         Step("layout", ("source",), ("text", "page", "layout", "published"), _lay_out),
         Step("locality", ("text", "layout"), ("references", "locality"), _find_locality),
-        Step("mentions", ("text", "locality"), ("titles", "mentions"), _find_mentions),
+        Step("mentions", ("text", "layout", "locality"), ("titles", "mentions"), _find_mentions),
         Step("persons", ("mentions",), ("persons",), _find_persons),
         Step("acts and elections", ("page", "layout", "mentions", "persons", "titles"), ("people",),
              _find_acts),
@@ -480,8 +482,12 @@ class Reader:
         if elected:
             person.acts.add("elected")
         title_end = TITLE_END.search(rt.folded, start, sentence_end)  # "… làm Chủ tịch UBND tỉnh thay ông B"
+        # A comma ends the post unless another post follows it ("giữ chức Phó Bí thư Đảng ủy, Chủ
+        # tịch UBND phường": two posts; "làm Chủ tịch UBND tỉnh, nhiệm kỳ …": one).
+        comma = next((c.start() for c in re.finditer(",", rt.folded[start:sentence_end])
+                      if not state.titles.starts_with_post(rt.folded[start + c.end():start + c.end() + 80].lstrip())), -1)
         stops = [i for i in (rt.folded.find(";", start, sentence_end), rt.folded.find(".", start, sentence_end),
-                             rt.folded.find(",", start, sentence_end),
+                             start + comma if comma >= 0 else -1,
                              title_end.start() if title_end else -1) if i >= 0]
         finish = min(stops) if stops else sentence_end
         # "… làm Chủ tịch UBND tỉnh thay thế ông B": B held the post until then.

@@ -78,12 +78,23 @@ def bare_name(unit: str | None, levels: dict[str, str]) -> str | None:
 class OrgCompleter:
     """Spells out a body's name and completes it with the report's locality."""
 
-    def __init__(self, lexicon: Lexicon, locality: Locality, default_level: str = "commune") -> None:
+    def __init__(self, lexicon: Lexicon, locality: Locality, default_level: str = "commune",
+                 organiser: str | None = None) -> None:
         self.v = lexicon.vocabulary
         self.levels = level_words(lexicon.vocabulary)
         self.abbreviations = lexicon.abbreviations
         self.locality = locality
         self.default_level = default_level
+        # The body that held the event, as the text names it: a bare "Chi bộ" in a report about a
+        # cell's congress is that cell.
+        self.organiser = organiser
+        self._organiser_body = None
+        if organiser:
+            organiser = re.split(r"\s*[,(]", organiser)[0]  # "Chi bộ khu X, phường Y": the cell
+            found = self.body_of(organiser)
+            if found and found[1]:
+                self.organiser = None  # completed below without itself
+                self._organiser_body = (found[0].concept, self.complete(organiser))
 
     def body_of(self, text: str):
         """The body type a name starts with. A level word names a body only in lower case:
@@ -127,6 +138,8 @@ class OrgCompleter:
         located = self._locate(head, body)  # "Ban công tác Mặt trận thôn": the label ends in a level
         if located != head:
             return located
+        if self._organiser_body and self._organiser_body[0] == body.concept and body.level is None:
+            return self._organiser_body[1]
         return f"{head} {self._default_unit(body)}".strip()
 
     def _locate(self, rest: str, body) -> str:
