@@ -6,12 +6,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from polgraph.extract import lang_vi
 from polgraph.extract.lexicon import Lexicon
 from polgraph.text.view import ReportText
 
 # Cues that are too common as nouns or in other senses to stand alone.
 _WEAK_CUES = {"chỉ đạo", "ý kiến", "báo cáo", "thông tin", "trưởng đoàn", "dự", "trao", "tặng"}
 _NOT_AWARD = re.compile(r"trao đổi|được trao|được tặng|nhận (?:giấy|bằng|quà)")
+_REASON_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(lang_vi.REASON_WORDS) + r")\s+$")
+_NOT_REPORT = re.compile("|".join(re.escape(w) for w in lang_vi.NOT_REPORT))
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,10 @@ class ActFinder:
             if phrase in _WEAK_CUES and act not in ("presented_report", "awarded"):
                 continue
             if act == "awarded" and _NOT_AWARD.search(rt.folded[max(start, s - 5):e + 6]):
+                continue
+            if _REASON_BEFORE.search(rt.folded, max(start, s - 5), s):
+                continue  # "… do nhận nhiệm vụ mới": a reason, not an act
+            if act == "presented_report" and _NOT_REPORT.search(rt.folded, max(start, s - 20), e + 20):
                 continue
             found.append(Cue(act, s, e))
         return found

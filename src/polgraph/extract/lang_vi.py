@@ -103,6 +103,17 @@ TITLE_STOPS_UNLESS_FOLLOWED_BY = {"dự": ("khuyết",)}
 # verb ("Phó Chủ tịch UBND tỉnh tổ chức đoàn khảo sát").
 TITLE_STOPS_UNLESS_AFTER = {"tổ chức": ("ban", "vụ", "phòng", "sở", "bộ", "cục")}
 
+# Words that give a reason ("… do nhận nhiệm vụ mới": because of a new assignment): an act cue
+# right after them is no act at the event.
+REASON_WORDS = ("do", "vì")
+
+# Cues whose verb takes a person as its object ("tặng hoa chúc mừng đồng chí A", "trao … cho"):
+# a person named right after one is its object, not its actor.
+PERSON_OBJECT_CUES = ("chúc mừng", "tặng hoa chúc mừng", "trao", "tặng", "trao tặng")
+
+# "thông qua nghị quyết": a council passing a resolution, not a person presenting a report.
+NOT_REPORT = ("thông qua nghị quyết", "thông qua các nghị quyết", "biểu quyết thông qua")
+
 # What a voter (cử tri) does when raising an opinion: a speech, by the schema's conventions.
 VOTER_OPINION = ("đề nghị", "kiến nghị", "đề xuất", "phản ánh", "nêu", "bày tỏ", "mong muốn", "hỏi")
 

@@ -347,6 +347,9 @@ class Reader:
                 for subject in (passive and _named_right_before(rt, inside, cue.start)) or [actor]:
                     self._elect(rt, subject, cue, end, state, inside)
                 continue
+            if cue.act == "awarded":
+                for giver in _joined_before(rt, inside, actor, cue, cues):
+                    giver.acts.add("awarded")  # "A, … và B, … trao Huy hiệu …": both give
             clause = rt.folded.rfind(";", start, cue.start)
             if cue.act in ("speech", "presented_report"):
                 if (id(actor), clause) in acted:
@@ -454,6 +457,9 @@ class Reader:
                  and (clause_end < 0 or m.span[0] < clause_end)]
         if cue.act == "elected" and after and after[0][0].span[0] - cue.end <= 2:
             return after[0][1]  # "…, bầu ông A làm Chủ tịch": the person named right after
+        if after and rt.folded[cue.start:cue.end] in lang_vi.PERSON_OBJECT_CUES \
+                and re.fullmatch(r"\s*(?:(?:đồng chí|đ/c|ông|bà)\s*)?", rt.folded[cue.end:after[0][0].span[0]]):
+            after = after[1:]  # "tặng hoa chúc mừng đồng chí A": A is congratulated
         before = [p for m, p in inside if clause_start <= m.span[0] < cue.start]
         if before:
             return before[0]
@@ -532,6 +538,16 @@ class Reader:
         if person.gender:
             out["gender"] = person.gender
         return out
+
+
+def _joined_before(rt: ReportText, inside, actor: PersonFacts, cue: Cue, cues: list[Cue]) -> list[PersonFacts]:
+    """The persons named after ``actor`` and before ``cue`` with no other act between: the other
+    subjects of the same verb ("A, Phó Bí thư …, đồng chí B, Trưởng ban … đã trao …")."""
+    first = next((m.span[0] for m, p in inside if p is actor and m.span[0] < cue.start), None)
+    if first is None or any(first < other.start < cue.start for other in cues if other is not cue):
+        return []
+    clause = rt.folded.rfind(";", first, cue.start)
+    return [p for m, p in inside if first < m.span[0] < cue.start and m.span[0] > clause and p is not actor]
 
 
 def _named_right_before(rt: ReportText, inside, position: int) -> list[PersonFacts]:
