@@ -16,6 +16,8 @@ chử cù diệp doãn giáp hàn hạ khúc khương khuất lã lạc lạng l
 thiều thều tiết tòng trang ứng bạch bế cầm cấn chung điêu giàng hầu lầu ly mùa phàn quàng sùng
 tẩn thào vàng chảo chang hờ lự mè bàn chìu dềnh lùng tráng ma mông ksor siu rơ rcom nay kpă
 niê mlô êban byă y ya kbuôr adrơng bdap hwing ktla ayun rahlan
+đậu lữ kha mạch uông phí sái tào cổ từ ôn nhâm bồ lều
+vừ hạng sình chá cứ a rah rmah puih kpuil danh chau
 """.split())
 
 # Words that announce the person named next: "đồng chí A", "Đ/c: A", "ông A", military ranks.

@@ -47,6 +47,10 @@ _DISMISSAL = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in lang_vi.D
 _DISMISSED = re.compile(r"\s+" + re.escape(lang_vi.DISMISSAL_PERSON) + r"\s+(?:"
                         + "|".join(re.escape(c) for c in sorted(lang_vi.PERSON_CUES, key=len, reverse=True))
                         + r")?\s*$")
+# "… gồm 9 đồng chí:", "… gồm:": a list of a body's members follows.
+_MEMBERSHIP = re.compile(r"\s+gồm(?:\s+(?:có\s+)?\d+\s+(?:đồng chí|đ/c|ông,? bà|ông|bà|người|thành viên|ủy viên))?"
+                         r"\s*:[ \t]*")
+_WORD_START = re.compile(r"(?<![\w])\w")
 # A former holder ("nguyên Chủ tịch …") is named, but holds no post at the event.
 _FORMER = re.compile(r"nguyên\s+")
 _GIVEN_NAME = re.compile(r"(?<![\w])(ông|bà|Ông|Bà|đồng chí|Đồng chí)\s+([^\W\d_a-zà-ỹđ][\w']*)(?![\w'])")
@@ -64,6 +68,7 @@ class Mention:
     roles: list[Role] = field(default_factory=list)
     cue: str | None = None
     given: str | None = None       # "ông Mạnh": a given name alone refers back too
+    member: bool = False           # listed as a member of a body ("… gồm: A, B, C")
 
 
 def _runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
@@ -142,6 +147,7 @@ class MentionFinder:
                 mentions.append(mention)
         mentions += self._listed(rt, mentions)
         mentions += self._titled_list(rt, mentions)
+        mentions += self._membership_list(rt, mentions)
         named = [m.span for m in mentions]
         mentions += self._title_references(rt, named)
         mentions += self._given_name_references(rt, named)
@@ -370,6 +376,51 @@ class MentionFinder:
                 previous = end
         return extra
 
+    def _membership_list(self, rt: ReportText, found: list[Mention]) -> list[Mention]:
+        """Names listed after a body and "gồm" are its members: "bầu Ban Chấp hành Hội Nông dân xã
+        X gồm 9 đồng chí: A, B và C" → each is "Ủy viên Ban Chấp hành" of "Hội Nông dân xã X"."""
+        extra: list[Mention] = []
+        by_span = {m.span: m for m in found}
+        runs = _runs(rt.text)
+        vocabulary = self.titles.lexicon.vocabulary
+        for listed in _MEMBERSHIP.finditer(rt.folded):
+            window = max(0, listed.start() - 120)
+            clause = max(rt.folded.rfind(mark, window, listed.start()) for mark in (".", ";", "\n", ":"))
+            head = next((m.start() for m in _WORD_START.finditer(rt.text, max(window, clause + 1), listed.start())
+                         if rt.text[m.start()].isupper() and vocabulary.body_type(rt.text[m.start():listed.start()])),
+                        None)
+            if head is None:
+                continue
+            body = rt.text[head:listed.start()]
+            roles = [Role(body, (head, listed.start()), role.post, role.org)
+                     for role in self.titles.parse(f"Ủy viên {body}", fold(f"Ủy viên {body}"), 0) if role.org]
+            if not roles:
+                continue
+            for start, end in self._names_listed(rt, runs, listed.end()):
+                mention = by_span.get((start, end))
+                if mention is None:
+                    extra.append(Mention(rt.text[start:end], (start, end), list(roles), member=True))
+                elif not mention.roles:  # "gồm 5 đồng chí: A, …": named after a cue, a member all the same
+                    mention.roles, mention.member = list(roles), True
+        return extra
+
+    @staticmethod
+    def _names_listed(rt: ReportText, runs, position: int):
+        """The names listed from ``position`` on, separated by commas or "và"."""
+        previous = position
+        for start, end, tokens in runs:
+            if start < previous:
+                continue
+            gap = rt.folded[previous:start]
+            if not (start == position and not gap.strip()) and not _LIST_GAP.fullmatch(gap):
+                break
+            # The list says these are names: no surname needed (not every family is listed in
+            # lang_vi), only no title or body word.
+            if not 2 <= len(tokens) <= 5 or any(rt.folded[a:b] in lang_vi.NOT_NAME_WORDS for a, b in tokens):
+                break
+            yield start, end
+            previous = end
+
     def _titled_list(self, rt: ReportText, found: list[Mention]) -> list[Mention]:
         """Names listed after a title and a colon hold that title: "có các Đại biểu Quốc hội: A,
         B và C"."""
@@ -386,21 +437,9 @@ class MentionFinder:
             if not title or not self.titles.starts_with_post(title):
                 continue
             roles = self.titles.parse(rt.text[head:colon.start()].strip(), title, head)
-            previous = colon.end()
-            for start, end, tokens in runs:
-                if start < previous:
-                    continue
-                gap = rt.folded[previous:start]
-                if not (start == colon.end() and not gap.strip()) and not _LIST_GAP.fullmatch(gap):
-                    break
-                # The list says these are names: no surname needed (not every family is listed
-                # in lang_vi), only no title or body word.
-                if not 2 <= len(tokens) <= 5 or any(
-                        rt.folded[a:b] in lang_vi.NOT_NAME_WORDS for a, b in tokens):
-                    break
+            for start, end in self._names_listed(rt, runs, colon.end()):
                 if (start, end) not in spans:
                     extra.append(Mention(rt.text[start:end], (start, end), list(roles)))
-                previous = end
         return extra
 
     # -- references -------------------------------------------------------------------------

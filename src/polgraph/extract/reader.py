@@ -272,6 +272,11 @@ class Reader:
                 if pronoun is None or state.last_actor is None:
                     continue
                 inside = [(Mention(None, (start, start + pronoun.end())), state.last_actor)]
+            if _ANY_ELECTION.search(folded):
+                for mention, person in inside:
+                    if mention.member:  # "bầu Ban Chấp hành … gồm: A, B": the members elected
+                        person.acts.add("elected")
+                        person.elected_to.update(person.role_key(role) for role in mention.roles)
             cues = self.acts.cues(rt, start, end)
             if _ATTENDANCE.match(folded):
                 for _, person in inside:
