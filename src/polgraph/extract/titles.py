@@ -336,7 +336,7 @@ class TitleParser:
                 return tail + " " + written
         if self.completer.body_of(written) is not None:
             return written
-        for count in (2, 1):
+        for count in (3, 2, 1):  # "Trưởng khu dân cư số 4": the post's last three words
             candidate = " ".join(words[-count:]) + " " + written
             if len(words) > count and self.completer.body_of(candidate) is not None:
                 return candidate
