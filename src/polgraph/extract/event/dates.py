@@ -30,7 +30,7 @@ _DATE_CUE = re.compile(
     r"(?:(?:(?:buổi )?(?:sáng|chiều|tối|trưa|đêm|hôm)(?: nay| qua| mai)? (?:ngày )?)|ngày )$"
 )
 # "Sáng nay (12/1)": a parenthesised date that *is* the event's.
-_TODAY_PAREN = re.compile(r"(?:sáng|chiều|tối|trưa|hôm|ngày) (?:nay|qua|mai) ?\($")
+_TODAY_PAREN = re.compile(r"(?:(?:sáng|chiều|tối|trưa|hôm|ngày) (?:nay|qua|mai)|trong (?:\d+|hai|ba) ngày) ?\($")
 # A date right after a document number ("93-KH/HU ngày …") or "ban hành ngày" is the document's.
 _AFTER_DOCUMENT = re.compile(r"(?:\d[\w./-]*[/-][\w./-]*[^\W\d_][\w./-]*|ban hành|ký)\s*,?\s*$")
 # "Kế hoạch ngày 5/3/2024 của Huyện ủy": a date followed by its author is a document's.
@@ -43,6 +43,8 @@ _STRAY_SPACE = re.compile(r"\d {1,2}[/.-]|[/.-] {1,2}\d")
 # year written out ("6 tháng đầu năm 2018") and, failing that, the first year of the term the
 # body sits in ("nhiệm kỳ 2021 – 2026": its first sessions are in that year).
 _YEAR_WRITTEN = re.compile(r"\bnăm (\d{4})\b")
+_YEAR_REVIEWED = re.compile(r"\btổng kết\b[^.;\n]{0,60}?\bnăm (\d{4})\b")
+_REVIEW_MONTHS = 3  # a year is reviewed in its last weeks or the first months of the next
 _TERM_START = re.compile(r"\bnhiệm kỳ:? ?\(?(\d{4}) ?[-–—] ?\d{4}")
 _DATED_SENTENCES = 4  # the first body sentences where the event's date may stand
 _SLACK_DAYS = 7  # a report may announce an event a few days ahead of publication
@@ -81,7 +83,8 @@ def _date_hits(rt: ReportText, start: int, end: int) -> list[_DateHit]:
         begin = m.start() - len(before) + (cue or today).start() if cue or today else m.start()
         finish = m.end() + 1 if today and folded.startswith(")", m.end()) else m.end()
         lead = folded[max(0, begin - 40):begin]
-        in_paren = before.rstrip().endswith("(") and not today
+        # Inside parentheses still open ("(23/11/1946 - 23/11/2021)"): an anniversary's dates.
+        in_paren = before.rfind("(") > before.rfind(")") and not today
         hits.append(_DateHit(
             begin, finish, day, month, year, odd, bool(cue or today),
             in_paren,
@@ -149,10 +152,11 @@ def _as_date(value) -> dt.date | None:
     return value
 
 
-def _year_from_content(text: ReportText, stamps: list[tuple[int, int]]) -> int | None:
+def _year_from_content(text: ReportText, stamps: list[tuple[int, int]], month: int | None = None) -> int | None:
     """The year the content places the report in: the latest year of a full date in it (a
     document's, an anniversary's: the event is not older than what it cites), else the latest
-    year written out, else the first year of its term."""
+    year written out, else the first year of its term. A year's review ("tổng kết năm 2023")
+    held in the first months is held the year after."""
     def outside_stamps(start: int) -> bool:
         return not any(a <= start < b for a, b in stamps)
 
@@ -160,7 +164,9 @@ def _year_from_content(text: ReportText, stamps: list[tuple[int, int]]) -> int |
              if hit.year is not None and outside_stamps(hit.start)]
     for years in (dated, [int(m.group(1)) for m in _YEAR_WRITTEN.finditer(text.folded) if outside_stamps(m.start())]):
         if years:
-            return max(years)
+            year = max(years)
+            reviewed = {int(m.group(1)) for m in _YEAR_REVIEWED.finditer(text.folded)}
+            return year + 1 if month is not None and month <= _REVIEW_MONTHS and year in reviewed else year
     term = _TERM_START.search(text.folded)
     return int(term.group(1)) if term else None
 
@@ -195,7 +201,8 @@ def find_event_date(layout: ReportLayout, published: dt.date | None) -> EventDat
         if hit.year is None and not hit.cued:
             continue  # "12/13 chỉ tiêu", "24/25 phiếu"
         warnings: list[str] = []
-        content_year = None if hit.year is not None or published is not None else _year_from_content(text, stamps)
+        content_year = None if hit.year is not None or published is not None \
+            else _year_from_content(text, stamps, int(hit.month) if hit.month.isdigit() and len(hit.month) <= 2 else None)
         iso, inferred = _resolve(hit, published, warnings, content_year)
         return EventDate(iso, inferred and iso is not None, (hit.start, hit.end), tuple(warnings))
     return EventDate(None, False, None)
