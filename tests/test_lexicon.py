@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from polgraph.extract.event import find_event_kind, lay_out
+from polgraph.extract.event.kinds import _kind_in, _patterns, _starting
 from polgraph.extract.lexicon import build_lexicon, lexicon
+from polgraph.text.view import ReportText, fold
 from polgraph.vocab import Vocabulary, build_vocabulary, load_ontology, load_vocab_graph
 
 PREFIXES = """
@@ -14,6 +17,7 @@ PREFIXES = """
 @prefix abbr: <https://w3id.org/polgraph/vocab/abbr/> .
 @prefix body: <https://w3id.org/polgraph/vocab/body/> .
 @prefix act:  <https://w3id.org/polgraph/vocab/act/> .
+@prefix kind: <https://w3id.org/polgraph/vocab/event-kind/> .
 """
 
 
@@ -74,3 +78,59 @@ def test_build_lexicon_builds_a_fresh_one(vocabulary):
     assert build_lexicon(vocabulary) is not lexicon(vocabulary)
     assert build_lexicon(vocabulary).posts == lexicon(vocabulary).posts
 
+
+
+# Event kinds: the phrases are the event-kind vocabulary's.
+
+def test_the_event_kinds_are_the_kind_codes_of_the_ontology(vocabulary):
+    assert {k.code for k in lexicon().event_kinds} == set(vocabulary.event_classes)
+
+
+def kind_of(body: str, headline: str = "Tin địa phương") -> str:
+    return find_event_kind(lay_out(ReportText(f"{headline}\n\n{body}")), headline)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # pg:objectCue after pg:objectPrefix words
+    ("Sáng 2/3, Hội Nông dân xã Tân Hà Đông tổ chức thành công Hội thi nhà nông giỏi.", "other"),
+    ("Chiều 9/5, Huyện ủy Lam Giang long trọng tổ chức Lễ kỷ niệm 60 năm thành lập huyện.", "ceremony"),
+    # pg:verbCue
+    ("Ngày 7/6, Tổ đại biểu HĐND huyện Lam Giang tiếp xúc với cử tri xã Tân Hà Đông.", "voter_meeting"),
+    # pg:cue and pg:notAfter: a congress's resolution is not a congress
+    ("Huyện Lam Giang phổ biến Nghị quyết Đại hội Đảng bộ tỉnh, nhiều đảng viên tham gia.", "other"),
+    ("Ngày 7/6, Đại hội Hội Cựu chiến binh xã Tân Hà Đông nhiệm kỳ 2025-2030 đã diễn ra.", "congress"),
+    # a gapped pg:cue: "hđnd … họp bất thường"
+    ("Hôm qua, HĐND huyện Lam Giang khóa XX họp bất thường để bầu chức danh.", "council_session"),
+    ("Hôm qua, HĐND huyện Lam Giang khóa XX làm lễ. Sau đó họp bất thường.", "ceremony"),
+])
+def test_the_kind_is_read_from_the_vocabularys_phrases(body, expected):
+    assert kind_of(body) == expected
+
+
+def test_a_phrase_added_to_the_vocabulary_names_the_kind():
+    vocab = vocabulary_with("""
+    kind:ceremony pg:cue "rước đuốc"@vi ; pg:objectCue "rước đuốc"@vi .
+    kind:other pg:cue "hđnd … hát"@vi .
+    kind:congress pg:notAfter "kỷ niệm ngày"@vi .
+    kind:working-visit pg:verbCue "thăm hỏi"@vi .
+    <https://w3id.org/polgraph/vocab/event-kind> pg:objectPrefix "đêm"@vi .
+    """)
+    lex = lexicon(vocab)
+    sentence = fold("Đoàn viên xã Tân Hà Đông rước đuốc qua các thôn")
+    assert _kind_in(sentence) is None
+    assert _kind_in(sentence, lex) == "ceremony"
+    assert _kind_in(fold("Các đại biểu HĐND huyện cùng hát vang bài ca"), lex) == "other"
+    assert _kind_in(fold("Các đại biểu HĐND huyện. Cùng hát"), lex) is None
+    assert _kind_in(fold("kỷ niệm ngày đại hội thành lập hội"), lex) is None
+    assert _kind_in(fold("kỷ niệm ngày đại hội thành lập hội")) == "congress"
+    patterns = _patterns(lex)
+    assert _starting(patterns.object_head, " đêm rước đuốc mừng xuân") == "ceremony"
+    assert _starting(_patterns().object_head, " đêm rước đuốc mừng xuân") is None
+    assert _starting(patterns.verb, "thăm hỏi") == "working_visit"
+    assert _starting(patterns.verb, "thăm") is None
+
+
+def test_the_longest_phrase_wins_where_several_start():
+    assert _kind_in(fold("Khai mạc Lễ hội đền Vân Sơn")) == "other"      # "lễ hội", not "lễ"
+    assert _kind_in(fold("Tổng kết Lễ hội đền Vân Sơn")) == "conference"  # the earliest
+    assert _kind_in(fold("Lễ hội và hội nghị tiếp xúc cử tri")) == "voter_meeting"

@@ -70,6 +70,46 @@ def test_vocabularies_conform_to_their_shapes(onto):
     assert conforms, text
 
 
+VOCAB_PREFIXES = """
+@prefix pg:   <https://w3id.org/polgraph/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix act:  <https://w3id.org/polgraph/vocab/act/> .
+@prefix kind: <https://w3id.org/polgraph/vocab/event-kind/> .
+"""
+
+
+def vocab_report(turtle: str) -> tuple[bool, str]:
+    """How a small vocabulary written for a test fares against the vocabulary shapes."""
+    data = Graph().parse(data=VOCAB_PREFIXES + turtle, format="turtle")
+    shapes = Graph().parse(resources.ontology_dir() / "vocab-shapes.ttl")
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes)
+    return conforms, text
+
+
+def event_kind(notation: str = "ceremony", phrases: str = 'pg:cue "lễ"@vi') -> str:
+    return f"""
+    kind:test a skos:Concept , pg:EventKind ;
+        skos:inScheme <https://w3id.org/polgraph/vocab/event-kind> ;
+        skos:notation "{notation}" ;
+        skos:prefLabel "Lễ"@vi , "Ceremony"@en ;
+        {phrases} .
+    """
+
+
+def test_an_event_kind_phrase_may_hold_one_gap():
+    assert vocab_report(event_kind(phrases='pg:cue "lễ"@vi , "trao … huy hiệu"@vi ; pg:objectCue "lễ"@vi'))[0]
+    for phrases in ('pg:cue "trao … huy … hiệu"@vi', 'pg:cue "trao…huy hiệu"@vi', 'pg:objectCue "lễ."@vi',
+                    'pg:verbCue "trao … tặng"@vi', 'pg:notAfter "kỷ  niệm"@vi'):
+        conforms, text = vocab_report(event_kind(phrases=phrases))
+        assert not conforms, phrases
+        assert "the reader can find in one sentence" in text and "bộ đọc tìm được" in text
+
+
+def test_an_event_kinds_notation_is_a_kind_code():
+    conforms, text = vocab_report(event_kind(notation="meeting"))
+    assert not conforms
+    assert "kind code of the extraction JSON" in text and "mã loại sự kiện" in text
+
 def test_the_abbreviations_of_the_issue_are_in_the_vocabularies(vocabulary):
     labels = {str(o) for o in vocabulary.vocab.objects(None, SKOS.altLabel)} | {
         str(o) for o in vocabulary.vocab.objects(None, SKOS.hiddenLabel)}

@@ -32,6 +32,7 @@ class PG(DefinedNamespace):
     DocumentKind: URIRef
     Enterprise: URIRef
     Event: URIRef
+    EventKind: URIRef
     ExecutiveCommittee: URIRef
     FarmersAssociation: URIRef
     FatherlandFront: URIRef
@@ -119,6 +120,9 @@ class PG(DefinedNamespace):
     mentionOf: URIRef
     name: URIRef
     nameKey: URIRef
+    notAfter: URIRef
+    objectCue: URIRef
+    objectPrefix: URIRef
     officialCode: URIRef
     openedByElection: URIRef
     organiser: URIRef
@@ -149,6 +153,8 @@ class PG(DefinedNamespace):
     title: URIRef
     topic: URIRef
     url: URIRef
+    verbCue: URIRef
+    weakCue: URIRef
 
 ONTOLOGY_IRI = "https://w3id.org/polgraph/ontology"
 VOCAB = "https://w3id.org/polgraph/vocab/"

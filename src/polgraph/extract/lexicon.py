@@ -3,7 +3,7 @@
 
 Posts and compound titles, the cues of acts, the abbreviations, the area levels and party
 committees that precede a unit's name, the bodies, the document kinds and codes with the pattern
-that finds a numbered document. ``lexicon(vocabulary)`` gives it (the installation's vocabulary
+that finds a numbered document, and the phrases that name each kind of event. ``lexicon(vocabulary)`` gives it (the installation's vocabulary
 when none is given)."""
 
 from __future__ import annotations
@@ -29,6 +29,17 @@ class PostEntry:
     default_body: str | None = None  # the body when only a place is written ("Ủy ban nhân dân")
 
 
+@dataclass(frozen=True)
+class EventKindWords:
+    """The phrases that name one kind of event (``ontology/vocab/event-kinds.ttl``), folded. A
+    gapped phrase "A … B" is A, then B further on in the same clause."""
+    code: str                           # the kind code of the extraction JSON ("congress")
+    cues: tuple[str, ...]               # anywhere in the headline or the first sentences
+    object_cues: tuple[str, ...] = ()   # heading what the opening verb holds
+    verb_cues: tuple[str, ...] = ()     # the opening verb itself
+    not_after: tuple[str, ...] = ()     # words right after which its phrases name nothing
+
+
 @dataclass
 class Lexicon:
     vocabulary: Vocabulary
@@ -52,6 +63,8 @@ class Lexicon:
     doc_codes: dict[str, str] = field(default_factory=dict)       # folded code ("kh") → prefLabel
     doc_pattern: re.Pattern[str] = re.compile(r"(?!)")
     kind_pattern: re.Pattern[str] = re.compile(r"(?!)")           # a document-kind word alone
+    event_kinds: tuple[EventKindWords, ...] = ()                  # by kind code
+    event_object_prefixes: tuple[str, ...] = ()  # words before an object cue ("buổi", "long trọng")
 
     def post_at(self, folded: str) -> tuple[PostEntry, int] | None:
         """The longest post label that starts ``folded`` (at word boundaries) and its length."""
@@ -79,6 +92,7 @@ def build_lexicon(vocabulary: Vocabulary) -> Lexicon:
     _read_abbreviations(lex)
     _read_levels(lex)
     _read_documents(lex)
+    _read_event_kinds(lex)
     return lex
 
 
@@ -176,3 +190,20 @@ def _read_documents(lex: Lexicon) -> None:
         r"(?P<number>\d+[a-zđ]?(?:[-/]{1,2}[0-9a-zđà-ỹ&]+(?:\.[0-9a-zđà-ỹ]+)*)+)(?![\w/])"
     )
     lex.kind_pattern = re.compile(r"(?<!\w)(?:" + kind_alt + r")(?!\w)")
+
+
+def _read_event_kinds(lex: Lexicon) -> None:
+    g = lex.vocabulary.vocab
+
+    def words(subject, prop) -> tuple[str, ...]:
+        return tuple(sorted({fold(w) for w in vi_labels(g, subject, prop)}, key=lambda w: (-len(w), w)))
+
+    kinds = []
+    for concept in g.subjects(RDF.type, PG.EventKind):
+        kinds.append(EventKindWords(str(g.value(concept, SKOS.notation)), words(concept, PG.cue),
+                                    words(concept, PG.objectCue), words(concept, PG.verbCue),
+                                    words(concept, PG.notAfter)))
+    lex.event_kinds = tuple(sorted(kinds, key=lambda k: k.code))
+    lex.event_object_prefixes = tuple(sorted({w for scheme in g.subjects(PG.objectPrefix, None)
+                                              for w in words(scheme, PG.objectPrefix)},
+                                             key=lambda w: (-len(w), w)))

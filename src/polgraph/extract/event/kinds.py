@@ -1,89 +1,101 @@
 """The kind of event (conference, congress, council session, voter meeting, working visit,
 ceremony or other): ``find_event_kind`` reads what the opening verb holds, then the headline, then
-the first sentences."""
+the first sentences. The phrases that name each kind are the event-kind vocabulary's
+(``ontology/vocab/event-kinds.ttl``, read through the lexicon); here is how they are matched."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
+from polgraph.extract.lexicon import EventKindWords, Lexicon, lexicon
 from polgraph.text.view import ReportText, fold
 
 from .layout import ReportLayout
 from .organiser import _DELEGATION
 
-# "giải bóng đá", not "giải pháp" or "giải quyết".
-_TOURNAMENT = r"\bgiải (?:bóng|thể thao|chạy|việt dã|cờ|bơi|đua|vật|kéo co)"
-_VOTER = r"tiếp xúc (?:với )?cử tri|gặp gỡ cử tri|đối thoại với cử tri"
-_VISIT = (r"đoàn công tác|đoàn kiểm tra|đoàn giám sát|đoàn khảo sát|buổi làm việc|"
-          r"làm việc (?:với|tại)|thăm và làm việc|thăm,? làm việc|"
-          r"\bkiểm tra\b[^.;\n]{0,60}?\btại\b|\bgiám sát\b[^.;\n]{0,60}?\btại\b")
-# Words that mention a congress without being one ("Nghị quyết Đại hội", "tiến tới Đại hội").
-_CONGRESS = (r"(?<!nghị quyết )(?<!tiến tới )(?<!chuẩn bị )(?<!văn kiện )(?<!chào mừng )"
-             r"(?<!đi dự )(?<!dự )\bđại hội\b")
-_KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern)) for kind, pattern in (
-        ("voter_meeting", _VOTER),
-        ("working_visit", _VISIT),
-        # A People's Council meeting out of its schedule is a session too ("HĐND tỉnh … họp bất thường").
-        ("council_session", r"\bkỳ họp\b|\b(?:hđnd|hội đồng nhân dân)\b[^.;\n]{0,60}?\bhọp (?:bất thường|chuyên đề)\b"),
-        ("other", r"\bngày hội\b|\blễ hội\b|\bhội thi\b|\bhội diễn\b|\bhội thao\b|" + _TOURNAMENT),
-        # Party badges are handed over at a ceremony, whether or not the page says "lễ".
-        ("ceremony", r"(?<!\w)lễ(?!\w)|\bmít tinh\b|\bmittinh\b|\btrao (?:tặng )?huy hiệu\b"),
-        ("congress", _CONGRESS),
-        # A committee's sitting ("phiên họp lần thứ nhất", "họp phiên thường kỳ") is a conference.
-        ("conference", r"\bhội nghị\b|\bhội thảo\b|\btọa đàm\b|\bsơ kết\b|\btổng kết\b"
-                       r"|\bphiên họp\b|\bhọp phiên\b"),
-    )
-)
-# What the opening verb's object starts with decides first ("tổ chức Lễ đón nhận…").
-_OBJECT_HEAD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(r"\s*(?:(?:buổi|cuộc|chương trình|thành công|trọng thể|long trọng)\s+)*"
-                      + pattern))
-    for kind, pattern in (
-        ("other", r"(?:ngày hội|lễ hội|hội thi|hội diễn|hội thao)\b|" + _TOURNAMENT),
-        ("ceremony", r"(?:lễ|mít tinh)(?!\w)"),
-        ("congress", r"đại hội\b"),
-        ("council_session", r"kỳ họp\b"),
-        ("conference", r"(?:hội nghị|hội thảo|tọa đàm|phiên họp)\b"),
-        ("working_visit", r"làm việc\b|(?:kiểm tra|giám sát|khảo sát)\b(?=[^.;\n]{0,60}\btại\b)"),
-    )
-)
-_KIND_PATTERNS = dict(_KIND_WORDS)
+# A gapped phrase ("kiểm tra … tại"): its second part in the same clause, at most 60 characters on.
+_GAP = r"[^.;\n]{0,60}?"
 # Voter meetings and visits qualify other words ("tiếp xúc cử tri trước Kỳ họp"), so they win;
-# among the rest the earliest word wins.
+# among the rest the earliest phrase wins, the longest of those that start at one place ("lễ hội"
+# before "lễ").
 _PRIORITY_KINDS = ("voter_meeting", "working_visit")
 
 
-def _kind_in(folded: str) -> str | None:
+@dataclass(frozen=True)
+class _KindPatterns:
+    anywhere: dict[str, re.Pattern[str]]     # kind → its phrases, in a headline or a sentence
+    object_head: dict[str, re.Pattern[str]]  # kind → what the opening verb's object starts with
+    verb: dict[str, re.Pattern[str]]         # kind → the opening verb itself
+
+
+def _phrase(cue: str) -> str:
+    """A phrase as a regex: whole words; "A … B" is A, then B further on in the same clause."""
+    parts = [re.escape(part.strip()) for part in cue.split("…")]
+    return r"(?<!\w)" + (r"(?!\w)" + _GAP + r"(?<!\w)").join(parts) + r"(?!\w)"
+
+
+def _either(cues: tuple[str, ...], not_after: tuple[str, ...]) -> str:
+    # "Nghị quyết Đại hội", "tiến tới Đại hội" mention a congress without being one.
+    guards = "".join(f"(?<!{re.escape(word)} )" for word in not_after)
+    return guards + "(?:" + "|".join(_phrase(cue) for cue in cues) + ")"
+
+
+@cache
+def _compile(kinds: tuple[EventKindWords, ...], prefixes: tuple[str, ...]) -> _KindPatterns:
+    """The patterns of the event-kind vocabulary's words (compiled once for each set of words)."""
+    lead = r"\s*(?:(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s+)*" if prefixes else r"\s*"
+    return _KindPatterns(
+        {k.code: re.compile(_either(k.cues, k.not_after)) for k in kinds if k.cues},
+        {k.code: re.compile(lead + _either(k.object_cues, k.not_after)) for k in kinds if k.object_cues},
+        {k.code: re.compile(_either(k.verb_cues, k.not_after)) for k in kinds if k.verb_cues},
+    )
+
+
+def _patterns(lex: Lexicon | None = None) -> _KindPatterns:
+    lex = lex or lexicon()
+    return _compile(lex.event_kinds, lex.event_object_prefixes)
+
+
+def _starting(patterns: dict[str, re.Pattern[str]], text: str) -> str | None:
+    """The kind whose phrase ``text`` starts with (the longest, when several do)."""
+    found = [(len(m.group()), kind) for kind, pattern in patterns.items() if (m := pattern.match(text))]
+    return max(found)[1] if found else None
+
+
+def _kind_in(folded: str, lex: Lexicon | None = None) -> str | None:
+    patterns = _patterns(lex).anywhere
     for kind in _PRIORITY_KINDS:
-        if _KIND_PATTERNS[kind].search(folded):
+        if kind in patterns and patterns[kind].search(folded):
             return kind
-    best: tuple[int, str] | None = None
-    for kind, pattern in _KIND_WORDS:
+    best: tuple[int, int, str] | None = None
+    for kind, pattern in patterns.items():
         if kind in _PRIORITY_KINDS:
             continue
         match = pattern.search(folded)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), kind)
-    return best[1] if best else None
+        if match and (best is None or (match.start(), -len(match.group())) < best[:2]):
+            best = (match.start(), -len(match.group()), kind)
+    return best[2] if best else None
 
 
 def _kind_of_opening(rt: ReportText, layout: ReportLayout) -> str | None:
     if layout.verb is None or layout.opening is None:
         return None
     folded = rt.folded
+    patterns = _patterns()
     verb = folded[layout.verb[0]:layout.verb[1]]
-    if _KIND_PATTERNS["voter_meeting"].match(verb):
-        return "voter_meeting"
-    if verb.startswith(("làm việc", "đến thăm", "kiểm tra", "giám sát", "khảo sát")):
-        return "working_visit"
+    kind = _starting(patterns.verb, verb)  # "tiếp xúc cử tri", "làm việc với"
+    if kind:
+        return kind
     subject = folded[layout.opening[0]:layout.verb[0]]
     obj = folded[layout.verb[1]:min(layout.opening[1], layout.verb[1] + 120)]
-    if _KIND_PATTERNS["voter_meeting"].search(obj, 0, 60):
+    voters = patterns.anywhere.get("voter_meeting")
+    if voters and voters.search(obj, 0, 60):
         return "voter_meeting"  # "tổ chức Hội nghị tiếp xúc cử tri"
-    for kind, pattern in _OBJECT_HEAD:
-        if pattern.match(obj):
-            return kind
+    kind = _starting(patterns.object_head, obj)  # "tổ chức Lễ đón nhận…"
+    if kind:
+        return kind
     if _DELEGATION.search(subject):
         return "working_visit"  # "Đoàn công tác … tổ chức …"
     return None
