@@ -1,4 +1,4 @@
-"""Where the ontology, vocabularies and named queries are.
+"""Where the ontology, vocabularies, named queries and language data are.
 
 They live at the top of the repository so people can read them; an installed wheel carries a
 copy in ``polgraph/_resources``.
@@ -26,6 +26,11 @@ def ontology_dir() -> Path:
 
 def queries_dir() -> Path:
     return _root("queries")
+
+
+def lang_dir() -> Path:
+    """The language folder: one sub-folder of data files per language (``lang/vi``)."""
+    return _root("lang")
 
 
 def ontology_file() -> Path:

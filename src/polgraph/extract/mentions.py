@@ -44,21 +44,16 @@ _NEXT_NAME = re.compile(r",\s*(?=[^\W\d_])")
 _LEAD_SEPARATOR = re.compile(r"\s*[-–—,:(]?\s*")  # "(" : "ông A (Phó Chủ tịch …)"
 _DISMISSAL = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in lang_vi.DISMISSAL_VERBS) + r")\s+(?:(?:"
                         + "|".join(re.escape(o) for o in lang_vi.DISMISSAL_OBJECTS) + r")\s+)?")
-_DISMISSED = re.compile(r"\s+" + re.escape(lang_vi.DISMISSAL_PERSON) + r"\s+(?:"
+_DISMISSED = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in lang_vi.DISMISSAL_PERSONS) + r")\s+(?:"
                         + "|".join(re.escape(c) for c in sorted(lang_vi.PERSON_CUES, key=len, reverse=True))
                         + r")?\s*$")
 # "… gồm 9 đồng chí:", "… gồm:": a list of a body's members follows.
 _MEMBERSHIP = re.compile(r"\s+gồm(?:\s+(?:có\s+)?\d+\s+(?:đồng chí|đ/c|ông,? bà|ông|bà|người|thành viên|ủy viên))?"
                          r"\s*:[ \t]*")
 _WORD_START = re.compile(r"(?<![\w])\w")
-# A former holder ("nguyên Chủ tịch …") is named, but holds no post at the event.
-_FORMER = re.compile(r"nguyên\s+")
+# A former holder ("nguyên Chủ tịch …"): the post is still a role of theirs.
+_FORMER = re.compile(r"(?:" + "|".join(re.escape(w) for w in lang_vi.FORMER_WORDS) + r")\s+")
 _GIVEN_NAME = re.compile(r"(?<![\w])(ông|bà|Ông|Bà|đồng chí|Đồng chí)\s+([^\W\d_a-zà-ỹđ][\w']*)(?![\w'])")
-_CAPITAL_CUES = {"ông", "bà", "anh", "chị", "đồng", "đv"}  # "ĐV" (đảng viên) is written in capitals
-_NOT_AFTER = ("đồng bào", "dân tộc", "người", "xã", "phường", "thị trấn", "huyện", "quận", "tỉnh",
-              "thôn", "ấp", "bản", "làng", "buôn", "thành phố", "tp.", "thị xã", "khu phố", "sông",
-              "núi", "đường", "chi bộ", "trường", "cầu", "chợ", "báo", "đài", "công ty", "hợp tác xã",
-              "dự án", "tổ dân phố", "khu vực", "đặc khu", "tổ", "khu", "phố")
 
 
 @dataclass
@@ -136,7 +131,7 @@ class MentionFinder:
         self.titles = titles
         # A run right after a body's name names its place: "Quận ủy Ninh Kiều", "Chi bộ Nam Phong".
         self.place_heads = tuple(sorted({label for label, _ in titles.lexicon.vocabulary.body_labels}
-                                        | set(_NOT_AFTER), key=len, reverse=True))
+                                        | set(lang_vi.PLACE_HEADS), key=len, reverse=True))
 
     def find(self, rt: ReportText) -> list[Mention]:
         self.titles.learn_terms(rt.text, rt.folded)
@@ -181,7 +176,7 @@ class MentionFinder:
                         before = folded[max(0, start - 30):start]
                         break
         # A capitalised cue opens a sentence: "Ông Lê Văn Thắng", "Bà H'Nga Byă".
-        if len(words) > 2 and words[0] in _CAPITAL_CUES and (words[0] != "đồng" or words[1] == "chí"):
+        if len(words) > 2 and words[0] in lang_vi.CAPITAL_CUES and (words[0] != "đồng" or words[1] == "chí"):
             tokens, words = tokens[1:], words[1:]
             start = tokens[0][0]
             before = folded[max(0, start - 30):start]

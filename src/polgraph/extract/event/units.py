@@ -153,13 +153,11 @@ def _a_real_unit(text: str, name: str, start: int, end: int, level: str) -> tupl
     return None
 
 
-# Middle names that mark a Kinh personal name; places are not named "X Văn Y" or "X Thị Y".
-_MIDDLE_NAMES = frozenset("văn thị đức hữu đình công quang xuân ngọc thanh minh trọng bá duy".split())
-
-
 def _names_a_person(name: str) -> bool:
+    """"Lê Văn Tiến": a family name, then a middle name of a Kinh personal name (places are not
+    named "X Văn Y")."""
     words = fold(name).split(" ")
-    return 3 <= len(words) <= 5 and words[0] in lang_vi.SURNAMES and words[1] in _MIDDLE_NAMES
+    return 3 <= len(words) <= 5 and words[0] in lang_vi.SURNAMES and words[1] in lang_vi.KINH_MIDDLE_NAMES
 
 
 def _level_of(levels: frozenset[str]) -> str:
