@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from polgraph.extract.acts import ActFinder
 from polgraph.extract.event import find_event_kind, lay_out
 from polgraph.extract.event.kinds import _kind_in, _patterns, _starting
 from polgraph.extract.lexicon import build_lexicon, lexicon
@@ -134,3 +135,24 @@ def test_the_longest_phrase_wins_where_several_start():
     assert _kind_in(fold("Khai mạc Lễ hội đền Vân Sơn")) == "other"      # "lễ hội", not "lễ"
     assert _kind_in(fold("Tổng kết Lễ hội đền Vân Sơn")) == "conference"  # the earliest
     assert _kind_in(fold("Lễ hội và hội nghị tiếp xúc cử tri")) == "voter_meeting"
+
+
+# Weak cues: the acts vocabulary's pg:weakCue.
+
+def act_cues(finder: ActFinder, sentence: str) -> list[tuple[str, str]]:
+    rt = ReportText(sentence)
+    return [(cue.act, rt.text[cue.start:cue.end]) for cue in finder.cues(rt, 0, len(rt.text))]
+
+
+def test_a_weak_cue_counts_only_within_a_longer_cue():
+    finder = ActFinder(lexicon())
+    assert {"dự", "ý kiến"} <= lexicon().weak_cues
+    assert act_cues(finder, "Ông Lò Văn Tám dự và phát biểu ý kiến.") == [("speech", "phát biểu ý kiến")]
+    assert act_cues(finder, "Bà Hà Thị Mơ tham dự buổi gặp mặt.") == [("attended", "tham dự")]
+
+
+def test_a_weak_cue_added_to_the_vocabulary_no_longer_stands_alone():
+    vocab = vocabulary_with('act:attended pg:weakCue "có mặt"@vi .')
+    sentence = "Bà Hà Thị Mơ có mặt từ sớm ở hội trường."
+    assert act_cues(ActFinder(lexicon()), sentence) == [("attended", "có mặt")]
+    assert act_cues(ActFinder(lexicon(vocab)), sentence) == []

@@ -110,6 +110,23 @@ def test_an_event_kinds_notation_is_a_kind_code():
     assert not conforms
     assert "kind code of the extraction JSON" in text and "mã loại sự kiện" in text
 
+
+def act_type(phrases: str) -> str:
+    return f"""
+    act:test a skos:Concept , pg:ActType ;
+        skos:inScheme <https://w3id.org/polgraph/vocab/act> ;
+        skos:notation "attended" ;
+        skos:prefLabel "Tham dự"@vi , "Attended"@en ;
+        {phrases} .
+    """
+
+
+def test_an_acts_weak_cue_is_one_of_its_cues():
+    assert vocab_report(act_type('pg:cue "tham dự"@vi , "dự"@vi ; pg:weakCue "dự"@vi'))[0]
+    conforms, text = vocab_report(act_type('pg:cue "tham dự"@vi ; pg:weakCue "có mặt"@vi'))
+    assert not conforms
+    assert "weak cue is one of its cues" in text and "một trong các từ báo hiệu" in text
+
 def test_the_abbreviations_of_the_issue_are_in_the_vocabularies(vocabulary):
     labels = {str(o) for o in vocabulary.vocab.objects(None, SKOS.altLabel)} | {
         str(o) for o in vocabulary.vocab.objects(None, SKOS.hiddenLabel)}

@@ -10,8 +10,6 @@ from polgraph.extract import lang_vi
 from polgraph.extract.lexicon import Lexicon
 from polgraph.text.view import ReportText
 
-# Cues that are too common as nouns or in other senses to stand alone.
-_WEAK_CUES = {"chỉ đạo", "ý kiến", "báo cáo", "thông tin", "trưởng đoàn", "dự", "trao", "tặng"}
 _NOT_AWARD = re.compile(r"trao đổi|được trao|được tặng|nhận (?:giấy|bằng|quà)")
 _REASON_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(lang_vi.REASON_WORDS) + r")\s+$")
 _NOT_REPORT = re.compile("|".join(re.escape(w) for w in lang_vi.NOT_REPORT))
@@ -27,6 +25,7 @@ class Cue:
 class ActFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.act_of: dict[str, str] = {}
+        self.weak_cues = lexicon.weak_cues  # too common as nouns or in other senses to stand alone
         for act, phrases in lexicon.acts.items():
             for phrase in phrases:
                 if act == "directive_speech" and "chỉ đạo" not in phrase:
@@ -43,7 +42,7 @@ class ActFinder:
             phrase = match.group()
             act = self.act_of[phrase]
             s, e = match.span()
-            if phrase in _WEAK_CUES and act not in ("presented_report", "awarded"):
+            if phrase in self.weak_cues:
                 continue
             if act == "awarded" and _NOT_AWARD.search(rt.folded[max(start, s - 5):e + 6]):
                 continue

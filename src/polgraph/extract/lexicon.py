@@ -46,6 +46,7 @@ class Lexicon:
     posts: dict[str, PostEntry] = field(default_factory=dict)     # folded label → entry
     max_post_words: int = 1
     acts: dict[str, list[str]] = field(default_factory=dict)      # act code → folded cues
+    weak_cues: frozenset[str] = frozenset()  # cues too common to stand alone (pg:weakCue): "dự"
     # Abbreviations, read once: ``expansions`` has every alternative or hidden label of an
     # abbreviation ("UBND" → "Ủy ban nhân dân", "TP." → "thành phố"); ``abbreviations`` only the
     # upper-case ones spelt out inside a name ("NTM" → "nông thôn mới"), not those of posts and
@@ -115,10 +116,13 @@ def _read_posts(lex: Lexicon) -> None:
 
 def _read_acts(lex: Lexicon) -> None:
     g = lex.vocabulary.vocab
+    weak: set[str] = set()
     for concept in g.subjects(RDF.type, PG.ActType):
         code = str(g.value(concept, SKOS.notation))
         cues = {fold(str(c)) for c in g.objects(concept, PG.cue) if "…" not in str(c)}
         lex.acts[code] = sorted(cues, key=len, reverse=True)
+        weak |= {fold(str(c)) for c in g.objects(concept, PG.weakCue)}
+    lex.weak_cues = frozenset(weak)
 
 
 def _read_abbreviations(lex: Lexicon) -> None:
