@@ -18,7 +18,7 @@ DATE_TARGET = 0.95
 
 # What the reader reaches on the real pages today, kept from going down; the aims are higher
 # (persons 0.97, roles 0.90, acts 0.85, dates and kinds 0.90).
-REAL_FLOORS = {"persons": 0.88, "roles": 0.66, "acts": 0.68, "dates": 0.74, "kinds": 0.93}
+REAL_FLOORS = {"persons": 0.95, "roles": 0.86, "acts": 0.82, "dates": 0.80, "kinds": 0.93}
 
 
 def _scores(corpus, out) -> dict[str, float]:
