@@ -28,6 +28,7 @@ AWARD_WORDS = _vi.award_words
 FORMER_WORDS = _vi.former_words
 FORMER_UNIT_WORDS = _vi.former_unit_words
 POST_QUALIFIERS = _vi.post_qualifiers
+AFTER_LEVEL_WORDS = frozenset(_vi.after_level_words)
 
 # levels.toml
 COMMITTEE_MEMBER_LEVEL_WORDS = _vi.committee_member_level_words

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from polgraph.extract import lang_vi
 from polgraph.extract.titles import Role, TitleParser
@@ -29,6 +30,7 @@ TITLE_END = re.compile(
     r"[;\n()]|\.(?:\s|$)|\s" + _STOPS
     + r"|\s(?:" + "|".join(lang_vi.CREDIT_WORDS) + r")\s*:"
     + r"|\s+và\s+(?:" + "|".join(re.escape(w) for w in lang_vi.AWARD_WORDS) + r")\b"
+    + r"|\s+(?:và|cùng)\s+(?:hơn\s+|gần\s+|khoảng\s+)?\d"  # "… xã X và 120 đại biểu"
     + r"|(?:,|\s+và)\s*(?:"
     + "|".join(re.escape(c) for c in sorted(lang_vi.PERSON_CUES + lang_vi.GROUP_CUES, key=len, reverse=True))
     + r")\s"
@@ -51,6 +53,7 @@ _DISMISSED = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in lang_vi.DISMI
 _MEMBERSHIP = re.compile(r"\s+gồm(?:\s+(?:có\s+)?\d+\s+(?:đồng chí|đ/c|ông,? bà|ông|bà|người|thành viên|ủy viên))?"
                          r"\s*:[ \t]*")
 _WORD_START = re.compile(r"(?<![\w])\w")
+_WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
 # A former holder ("nguyên Chủ tịch …"): the post is still a role of theirs.
 _FORMER = re.compile(r"(?:" + "|".join(re.escape(w) for w in lang_vi.FORMER_WORDS) + r")\s+")
 _GIVEN_NAME = re.compile(r"(?<![\w])(ông|bà|Ông|Bà|đồng chí|Đồng chí)\s+([^\W\d_a-zà-ỹđ][\w']*)(?![\w'])")
@@ -110,6 +113,13 @@ def _is_surname(folded_token: str) -> bool:
     return folded_token in lang_vi.SURNAMES or folded_token.startswith("h'")
 
 
+@lru_cache(maxsize=8)
+def _level_pattern(levels: tuple[str, ...]) -> re.Pattern[str]:
+    """Level words, longest first ("khu dân cư" before "khu"), as whole words."""
+    return re.compile(r"(?<![\w/])(?:" + "|".join(
+        re.escape(w) for w in sorted(levels, key=len, reverse=True)) + r")(?![\w/])")
+
+
 def _name_variants_as_written_in_full(mentions: list[Mention]) -> None:
     """"Lê Hoa" in a caption is "Lê Thị Hoa" named in full elsewhere: the same name less a
     middle name that only marks sex (``lang_vi.DROPPABLE_MIDDLE_NAMES``)."""
@@ -129,6 +139,7 @@ def _name_variants_as_written_in_full(mentions: list[Mention]) -> None:
 class MentionFinder:
     def __init__(self, titles: TitleParser) -> None:
         self.titles = titles
+        self.level_pattern = _level_pattern(tuple(titles.completer.levels))
         # A run right after a body's name names its place: "Quận ủy Ninh Kiều", "Chi bộ Nam Phong".
         self.place_heads = tuple(sorted({label for label, _ in titles.lexicon.vocabulary.body_labels}
                                         | set(lang_vi.PLACE_HEADS), key=len, reverse=True))
@@ -283,7 +294,28 @@ class MentionFinder:
                 break  # "…; Thường trực Đảng ủy, các đồng chí …": a new item of a list of guests
             stop = following
         finish = self._next_person(rt, start, stop.start() if stop else len(rt.text))
+        finish = self._grammar_end(rt, start, finish)
         return self.titles.parse(rt.text[start:finish], rt.folded[start:finish], start)
+
+    def _grammar_end(self, rt: ReportText, start: int, finish: int) -> int:
+        """Where a title's grammar cannot go on: after a level word only a unit's name, a number,
+        another level word or a qualifier may follow ("… HĐND tỉnh gặp mặt …" ends at "tỉnh"),
+        and a word glued to the next sentence's capital ends it ("… UBND tỉnhTham gia …")."""
+        text = rt.text
+        glued = next((i for i in range(start + 1, finish - 1)
+                      if text[i].isupper() and text[i - 1].islower() and text[i + 1].islower()), None)
+        if glued is not None:
+            finish = glued
+        for word in self.level_pattern.finditer(rt.folded, start, finish):
+            if not rt.text[word.start()].islower():
+                continue  # "Phường 3", "Khu Kinh tế": a name, not a level word
+            following = _WORD.match(rt.folded, word.end() + 1, finish) if rt.folded[word.end():word.end() + 1] == " " else None
+            if following is None or rt.text[following.start()].isupper() or following.group().isdigit():
+                continue
+            if self.level_pattern.match(rt.folded, following.start()) or following.group() in lang_vi.AFTER_LEVEL_WORDS:
+                continue
+            return word.end()
+        return finish
 
     def _names_someone(self, rt: ReportText, start: int, end: int) -> bool:
         """Whether [start, end) holds a run that reads as a person's name."""

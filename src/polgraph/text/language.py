@@ -38,6 +38,7 @@ _KEYS: dict[str, tuple[str, str, bool]] = {
     "former_words": ("titles", WORDS, True),
     "former_unit_words": ("titles", WORDS, True),
     "post_qualifiers": ("titles", WORDS, True),
+    "after_level_words": ("titles", WORDS, True),
     "title_stops_unless_followed_by": ("titles", MAPPING_OF_WORDS, True),
     "title_stops_unless_after": ("titles", MAPPING_OF_WORDS, True),
     "committee_member_level_words": ("levels", MAPPING, True),
@@ -77,6 +78,7 @@ class Language:
     former_words: tuple[str, ...]
     former_unit_words: tuple[str, ...]
     post_qualifiers: tuple[str, ...]
+    after_level_words: tuple[str, ...]
     title_stops_unless_followed_by: MappingProxyType
     title_stops_unless_after: MappingProxyType
     committee_member_level_words: MappingProxyType
