@@ -156,3 +156,11 @@ def test_a_weak_cue_added_to_the_vocabulary_no_longer_stands_alone():
     sentence = "Bà Hà Thị Mơ có mặt từ sớm ở hội trường."
     assert act_cues(ActFinder(lexicon()), sentence) == [("attended", "có mặt")]
     assert act_cues(ActFinder(lexicon(vocab)), sentence) == []
+
+
+def test_a_delegations_head_is_read_from_the_cue_after_the_name():
+    finder = ActFinder(lexicon())
+    sentence = ("Đoàn công tác của Ban Dân vận Tỉnh ủy do đồng chí Lương Văn Cầm làm trưởng đoàn "
+                "đã làm việc với xã Tân Hà Đông")
+    assert ("attended", "làm trưởng đoàn") in act_cues(finder, sentence)
+    assert all("…" not in cue for cues in lexicon().acts.values() for cue in cues)

@@ -127,6 +127,19 @@ def test_an_acts_weak_cue_is_one_of_its_cues():
     assert not conforms
     assert "weak cue is one of its cues" in text and "một trong các từ báo hiệu" in text
 
+
+@pytest.mark.parametrize("cue", ["do … làm trưởng đoàn", "do...làm trưởng đoàn", "phát biểu.", " dự",
+                                 "tham  dự", "tham dự\ttại", "(tham dự)"])
+def test_an_act_cue_the_reader_cannot_find_is_refused(cue):
+    conforms, text = vocab_report(act_type(f'pg:cue "tham dự"@vi , "{cue}"@vi'))
+    assert not conforms, cue
+    assert "An act's cue is words the reader can find in one sentence" in text
+    assert "Từ báo hiệu của hoạt động là các từ mà bộ đọc tìm được trong một câu" in text
+
+
+def test_act_cues_with_commas_slashes_and_capitals_are_accepted():
+    assert vocab_report(act_type('pg:cue "kết luận, chỉ đạo"@vi , "bầu đ/c"@vi , "trao Bằng khen"@vi'))[0]
+
 def test_the_abbreviations_of_the_issue_are_in_the_vocabularies(vocabulary):
     labels = {str(o) for o in vocabulary.vocab.objects(None, SKOS.altLabel)} | {
         str(o) for o in vocabulary.vocab.objects(None, SKOS.hiddenLabel)}

@@ -119,7 +119,7 @@ def _read_acts(lex: Lexicon) -> None:
     weak: set[str] = set()
     for concept in g.subjects(RDF.type, PG.ActType):
         code = str(g.value(concept, SKOS.notation))
-        cues = {fold(str(c)) for c in g.objects(concept, PG.cue) if "…" not in str(c)}
+        cues = {fold(str(c)) for c in g.objects(concept, PG.cue)}
         lex.acts[code] = sorted(cues, key=len, reverse=True)
         weak |= {fold(str(c)) for c in g.objects(concept, PG.weakCue)}
     lex.weak_cues = frozenset(weak)
