@@ -11,6 +11,7 @@ from functools import lru_cache
 from polgraph.extract import lang_vi
 from polgraph.extract.titles import Role, TitleParser
 from polgraph.gazetteer import admin_units
+from polgraph.namespaces import PG
 from polgraph.text.view import ReportText, fold
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*")
@@ -49,9 +50,11 @@ _DISMISSAL = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in lang_vi.D
 _DISMISSED = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in lang_vi.DISMISSAL_PERSONS) + r")\s+(?:"
                         + "|".join(re.escape(c) for c in sorted(lang_vi.PERSON_CUES, key=len, reverse=True))
                         + r")?\s*$")
-# "… gồm 9 đồng chí:", "… gồm:": a list of a body's members follows.
-_MEMBERSHIP = re.compile(r"\s+gồm(?:\s+(?:có\s+)?\d+\s+(?:đồng chí|đ/c|ông,? bà|ông|bà|người|thành viên|ủy viên))?"
-                         r"\s*:[ \t]*")
+# "… gồm 9 đồng chí:", "… gồm các đồng chí:", "… gồm:": a list of a body's members follows.
+_MEMBERSHIP = re.compile(r",?\s+gồm(?:\s+có)?(?:\s+\d+)?(?:\s+(?:các\s+)?(?:đồng chí|đ/c|ông,? bà|ông|bà|người"
+                         r"|thành viên|ủy viên|hội viên))?\s*:[ \t\n]*")
+_QUALIFIERS = re.compile(r"\b(?:khóa|nhiệm kỳ)\b.*$|\bmới\b", re.IGNORECASE)
+_COMMITTEES = {PG.ExecutiveCommittee, PG.StandingCommittee}
 _WORD_START = re.compile(r"(?<![\w])\w")
 _WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
 # A former holder ("nguyên Chủ tịch …"): the post is still a role of theirs.
@@ -418,8 +421,8 @@ class MentionFinder:
                         None)
             if head is None:
                 continue
-            body = rt.text[head:listed.start()]
-            roles = [Role(body, (head, listed.start()), role.post, role.org)
+            body = rt.text[head:listed.start()].rstrip(" ,")
+            roles = [Role(body, (head, head + len(body)), role.post, self._own_body(body, role.org))
                      for role in self.titles.parse(f"Ủy viên {body}", fold(f"Ủy viên {body}"), 0) if role.org]
             if not roles:
                 continue
@@ -430,6 +433,14 @@ class MentionFinder:
                 elif not mention.roles:  # "gồm 5 đồng chí: A, …": named after a cue, a member all the same
                     mention.roles, mention.member = list(roles), True
         return extra
+
+    def _own_body(self, body: str, org: str) -> str:
+        """"Ban Chấp hành khóa mới gồm …": a committee named by no body is the organiser's."""
+        named = self.titles.completer.body_of(_QUALIFIERS.sub("", body).strip())
+        organiser = self.titles.completer.organiser_name
+        if named and not named[1] and named[0].org_class in _COMMITTEES and organiser:
+            return organiser
+        return org
 
     @staticmethod
     def _names_listed(rt: ReportText, runs, position: int):

@@ -89,12 +89,14 @@ class OrgCompleter:
         # cell's congress is that cell.
         self.organiser = organiser
         self._organiser_body = None
+        self.organiser_name: str | None = None  # the organiser spelt out, when it is a body
         if organiser:
             organiser = re.split(r"\s*[,(]", organiser)[0]  # "Chi bộ khu X, phường Y": the cell
             found = self.body_of(organiser)
             if found and found[1]:
                 self.organiser = None  # completed below without itself
                 self._organiser_body = (found[0].concept, self.complete(organiser))
+                self.organiser_name = self._organiser_body[1]
 
     def body_of(self, text: str):
         """The body type a name starts with. A level word names a body only in lower case:
