@@ -72,6 +72,7 @@ class Mention:
     member: bool = False           # listed as a member of a body ("… gồm: A, B, C")
 
 
+@lru_cache(maxsize=32)  # the finders each walk the same report's runs
 def _runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """Capitalised word runs: [start, end) and their tokens."""
     runs, current = [], []
@@ -143,6 +144,7 @@ class MentionFinder:
     def __init__(self, titles: TitleParser) -> None:
         self.titles = titles
         self.level_pattern = _level_pattern(tuple(titles.completer.levels))
+        self.level_words_max = max((len(w.split()) for w in titles.completer.levels), default=1)
         # A run right after a body's name names its place: "Quận ủy Ninh Kiều", "Chi bộ Nam Phong".
         self.place_heads = tuple(sorted({label for label, _ in titles.lexicon.vocabulary.body_labels}
                                         | set(lang_vi.PLACE_HEADS), key=len, reverse=True))
@@ -200,7 +202,7 @@ class MentionFinder:
         if words and words[0] in lang_vi.NOT_NAME_WORDS and not _is_surname(words[0]) and not cue:
             return None
         # "Bí thư Đoàn Thanh niên": a run that opens a body's name ("Đoàn" is a surname too).
-        if self.titles.completer.v.body_type(rt.text[start:end + 40]) is not None:
+        if _is_surname(words[0]) and self.titles.completer.v.body_type(rt.text[start:end + 40]) is not None:
             return None
         for i in range(1, len(words)):
             if words[i] in lang_vi.NOT_NAME_WORDS:
@@ -247,8 +249,14 @@ class MentionFinder:
         return 0
 
     def _level_before(self, before: str) -> str | None:
-        tail = " " + before.rstrip()
-        return next((lv for word, lv in self.titles.completer.levels.items() if tail.endswith(" " + word)), None)
+        """The level of the longest level word that ``before`` ends with."""
+        words = before.split()
+        levels = self.titles.completer.levels
+        for count in range(min(len(words), self.level_words_max), 0, -1):
+            level = levels.get(" ".join(words[-count:]))
+            if level:
+                return level
+        return None
 
     def _no_unit_before_name(self, before: str, head: str, words: list[str]) -> bool:
         """"Chủ tịch HĐND thành phố Lương Nguyễn Minh An": after a level word, a run whose first
