@@ -200,20 +200,40 @@ class TitleParser:
     def is_bare_post(self, written: str) -> bool:
         """Whether a title is a post alone, without a body ("Bí thư", "PBT", "Chi ủy viên")."""
         folded = fold(written).strip(" ,.;:-–")
-        found = self.lexicon.post_at(folded)
+        found = self._post_at(folded)
         return found is not None and found[1] == len(folded) and found[0].body is None
 
     def starts_with_post(self, folded: str) -> bool:
         # "phó bí thư- chủ tịch …", "… Phó Bí thư.": punctuation glued to a post's last word ends it.
         line = folded.split("\n", 1)[0]  # a post ends its line: "… - Bí thư\n2. Đồng chí: …"
-        return self.lexicon.post_at(_GLUED_HYPHEN.sub(" ", line)) is not None
+        return self._post_at(_GLUED_HYPHEN.sub(" ", line)) is not None
+
+    def _post_at(self, folded: str) -> tuple[PostEntry, int] | None:
+        """The post ``folded`` starts with, and its length. "Trưởng BTC Huyện ủy": a post's head
+        before a board's abbreviation ("BTC", "Ban Tổ chức") is the post the board's first word
+        completes ("Trưởng ban"); the board is the body."""
+        found = self.lexicon.post_at(folded)
+        if found is not None:
+            return found
+        words = folded.split(" ")
+        for count in (2, 1):
+            if len(words) <= count or not words[count].isalpha():
+                continue
+            board = self.completer.v.body_type(words[count].upper())
+            if board is None or board[1]:
+                continue
+            head = " ".join(words[:count])
+            entry = self.lexicon.posts.get(f"{head} {fold(board[0].label).split(' ')[0]}")
+            if entry is not None:
+                return entry, len(head)
+        return None
 
     def parse(self, text: str, folded: str, offset: int) -> list[Role]:
         """Roles in ``text`` (a title as written, starting at ``offset`` in the report)."""
         parts = self._split(text, folded)
         pending: list[tuple[str, tuple[int, int], PostEntry, str]] = []
         for start, end in parts:
-            found = self.lexicon.post_at(folded[start:end])
+            found = self._post_at(folded[start:end])
             if found is None:
                 continue
             entry, length = found
