@@ -26,11 +26,6 @@ _QUALIFIER = re.compile(r"\s*\b(?:khóa|khoá|nhiệm kỳ)\b.*$|\s*\(?\b(?:"
 _NATIONAL_TERM = re.compile(r"\b(quốc hội)\s+khóa\s+([ivxlc]+)\b")
 # Bodies named inside the body they belong to; "Chi bộ" alone borrows the next role's body.
 _BORROWING = ("chi bộ", "chi đoàn", "chi hội")
-# Bodies whose own name carries the level: "Huyện ủy Cẩm Xuyên", not "Huyện ủy huyện Cẩm Xuyên".
-_LEVEL_IN_NAME = {"huyện ủy": "district", "quận ủy": "district", "thị ủy": "district",
-                  "tỉnh ủy": "province", "thành ủy": "province", "huyện đoàn": "district",
-                  "quận đoàn": "district", "thị đoàn": "district", "tỉnh đoàn": "province",
-                  "thành đoàn": "province"}
 _PARTY_BOARDS = {PG.PropagandaBoard, PG.MassMobilisationBoard, PG.OrganisationBoard,
                  PG.InspectionCommission, PG.PartyOffice, PG.PartyBoard}
 
@@ -83,6 +78,7 @@ class OrgCompleter:
         self.v = lexicon.vocabulary
         self.levels = level_words(lexicon.vocabulary)
         self.abbreviations = lexicon.abbreviations
+        self.committees = lexicon.committees  # "huyện ủy" → ("huyện", {"district"}), from the vocabulary
         self.locality = locality
         self.default_level = default_level
         # The body that held the event, as the text names it: a bare "Chi bộ" in a report about a
@@ -106,6 +102,15 @@ class OrgCompleter:
             return None
         return found
 
+    def _unit_of_committee(self, levels: frozenset[str]) -> str | None:
+        """The unit a committee whose name carries its level belongs to: of its one level, or,
+        for a city's ("Thành ủy", a district's or a province's), the city the report names."""
+        units = [self.unit(level) for level in ("district", "province") if level in levels]
+        if len(units) > 1:
+            city = next((u for u in units if u and fold(u).startswith("thành phố ")), None)
+            return city or units[-1]
+        return units[0] if units else None
+
     def unit(self, level: str) -> str | None:
         order = ["village", "commune", "district", "province"]
         return getattr(self.locality, level, None) if level in order else None
@@ -120,10 +125,10 @@ class OrgCompleter:
         body, rest = found
         head = body.label
         folded_head = fold(head)
-        if folded_head in _LEVEL_IN_NAME:
+        if folded_head in self.committees:  # the name carries the level: "Huyện ủy Cẩm Xuyên"
             if rest:  # "Thành ủy TP.HCM": the unit's name spelt out too
                 return f"{head} {self.expand(rest)}"
-            unit = self.unit(_LEVEL_IN_NAME[folded_head])
+            unit = self._unit_of_committee(self.committees[folded_head][1])
             if unit and folded_head == "thành ủy" and fold(unit).startswith("thành phố ") \
                     and admin_units().names_a_unit("province", bare_name(unit, self.levels) or ""):
                 # A centrally governed city's committee keeps the city's word: "Thành ủy Thành phố
