@@ -286,3 +286,20 @@ def test_resolve_never_raises_on_arbitrary_text(text):
 def test_resolve_never_raises_on_place_like_text(text, after):
     result = admin_units().resolve(text, on=AFTER if after else None)
     assert result is None or result.code.isdigit()
+
+
+@pytest.mark.parametrize(("name", "central"), [
+    ("Hồ Chí Minh", True), ("Cần Thơ", True), ("Huế", True),   # Huế since 2025
+    ("Hà Tĩnh", False), ("Vinh", False),  # a province's district-level city, and a plain one
+    ("Gia Lai", False),
+])
+def test_a_central_city_is_a_province_level_thanh_pho(name, central):
+    assert admin_units().is_central_city(name) is central
+
+
+@pytest.mark.parametrize(("level", "name", "known"), [
+    ("district", "Đô Lương", True), ("district", "Đô", False), ("province", "Bùi Huy Vĩnh", False),
+    ("commune", "Cẩm Lộc", True),
+])
+def test_a_name_after_a_level_word_is_checked_against_the_gazetteer(level, name, known):
+    assert admin_units().names_a_unit(level, name) is known

@@ -345,6 +345,13 @@ class AdminUnits:
         return any(entry.unit.level == level
                    for structure in self._load()[:2] for entry in structure.by_key.get(key, ()))
 
+    def is_central_city(self, name: str) -> bool:
+        """Whether ``name`` is a city governed by the centre, a province-level "thành phố" ("Hồ
+        Chí Minh", "Huế"): a "thành phố Hà Tĩnh" is the province's district-level city."""
+        key = _fold(name)
+        return any(entry.unit.level == "province" and entry.kind == "thanhpho"
+                   for structure in self._load()[:2] for entry in structure.by_key.get(key, ()))
+
     def resolve(self, place: str, *, within: AdminUnit | None = None,
                 on: datetime.date | None = None) -> AdminUnit | None:
         """The one unit a place names (most specific part first), or None."""

@@ -130,7 +130,7 @@ class OrgCompleter:
                 return f"{head} {self.expand(rest)}"
             unit = self._unit_of_committee(self.committees[folded_head][1])
             if unit and folded_head == "thành ủy" and fold(unit).startswith("thành phố ") \
-                    and admin_units().names_a_unit("province", bare_name(unit, self.levels) or ""):
+                    and admin_units().is_central_city(bare_name(unit, self.levels) or ""):
                 # A centrally governed city's committee keeps the city's word: "Thành ủy Thành phố
                 # Hồ Chí Minh"; a provincial city's does not ("Thành ủy Vinh").
                 return f"{head} Thành phố {bare_name(unit, self.levels)}"

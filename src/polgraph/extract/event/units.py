@@ -13,9 +13,6 @@ from polgraph.gazetteer import admin_units
 from polgraph.text.normalise import normalise_label
 from polgraph.text.view import ReportText, fold
 
-# The cities directly under the central government are province-level; any other "thành phố" is a
-# district-level city unless the text nests it above a district.
-_CENTRAL_CITIES = frozenset({"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế"})
 
 
 @dataclass
@@ -109,7 +106,7 @@ def _units(rt: ReportText, lex: _Lexicon) -> list[_Unit]:
         if province:  # newspapers write "huyện Đô Lương (Nghệ An)": the province, without its level word
             name, _ = _name_after(text, province.start(1), "province", lex.expansions)
             if name and province.end(1) == province.start(1) + len(name):
-                word = "thành phố" if fold(name) in _CENTRAL_CITIES else "tỉnh"
+                word = "thành phố" if admin_units().is_central_city(name) else "tỉnh"
                 out.append(_Unit("province", word, name, province.start(1), province.end(1)))
     return out
 
@@ -181,7 +178,7 @@ def _resolve_cities(rt: ReportText, units: list[_Unit]) -> None:
             continue
         previous = units[i - 1] if i else None
         following = units[i + 1] if i + 1 < len(units) else None
-        if fold(unit.name) in _CENTRAL_CITIES or (
+        if admin_units().is_central_city(unit.name) or (
                 previous and _attached(rt.text, previous, unit) and previous.level == "district"):
             unit.level = "province"  # a centrally governed city is never a district
         elif following and _attached(rt.text, unit, following) and following.level == "province":
@@ -189,7 +186,7 @@ def _resolve_cities(rt: ReportText, units: list[_Unit]) -> None:
         elif previous and _attached(rt.text, previous, unit) and previous.level == "commune":
             unit.level = "district"
         else:
-            unit.level = "province" if fold(unit.name) in _CENTRAL_CITIES else "district"
+            unit.level = "province" if admin_units().is_central_city(unit.name) else "district"
 
 
 def _confirm_names(units: list[_Unit]) -> None:
