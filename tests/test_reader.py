@@ -109,7 +109,7 @@ def test_a_district_report_with_ranks_former_officials_and_a_caption(reader):
 def test_a_newspaper_voter_meeting_with_given_name_references(reader):
     x = reader.read(load_source(RESOURCES / "text" / "dong-son-cu-tri.txt"))
     roles, acts = facts(x)
-    assert x.event.place == "xã Đông Sơn, huyện Đô Lương, tỉnh Nghệ An"  # "(Nghệ An)" is the province
+    assert x.event.place == "xã Đông Sơn, huyện Yên Thành, tỉnh Nghệ An"  # "(Nghệ An)" is the province
     assert ("Trần Văn Mạnh", "Phó Giám đốc",
             "Sở Nông nghiệp và Phát triển nông thôn tỉnh Nghệ An") in roles
     assert ("Hồ Thị Thanh", "Đại biểu", "Hội đồng nhân dân tỉnh Nghệ An") in roles

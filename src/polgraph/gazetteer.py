@@ -340,7 +340,7 @@ class AdminUnits:
     def names_a_unit(self, level: str, name: str) -> bool:
         """Whether some unit of ``level`` (in either list) goes by ``name``: its short name, a
         former name or another spelling. A reader checks with it that a capitalised word after a
-        level word is a place at all ("tỉnh Bùi Huy Vĩnh" is not)."""
+        level word is a place at all ("tỉnh Phùng Bá Tùng" is not)."""
         key = _fold(name)
         return any(entry.unit.level == level
                    for structure in self._load()[:2] for entry in structure.by_key.get(key, ()))

@@ -175,7 +175,7 @@ class MentionFinder:
         # A place or a body may run straight into a name: "Trưởng thôn Làng Mới Bàn Văn Sơn".
         after_unit = False
         if not cue:
-            # "Chủ tịch HĐND tỉnh Gia Lai Rah Lan Chung": a unit the gazetteer knows, then a name,
+            # "Chủ tịch HĐND tỉnh Đắk Nông Rcăm H'Ly": a unit the gazetteer knows, then a name,
             # whose family the surname list may not hold.
             unit_words = self._unit_words_before_name(before, rt.text, tokens)
             if unit_words:
@@ -184,7 +184,7 @@ class MentionFinder:
                 before = folded[max(0, start - 30):start]
             else:
                 for i in range(1, len(tokens) - 1):
-                    # "… Tỉnh ủy Mai Thị Kim Oanh": no place ends in "Thị" or "Văn"; the run is a name.
+                    # "… Tỉnh ủy Cao Thị Kim Liên": no place ends in "Thị" or "Văn"; the run is a name.
                     if _is_surname(words[i]) and 2 <= len(tokens) - i <= 5 and self._after_place(before) \
                             and words[i - 1] not in lang_vi.DROPPABLE_MIDDLE_NAMES \
                             and not self._no_unit_before_name(before, rt.text[tokens[0][0]:tokens[i - 1][1]], words):
@@ -206,7 +206,7 @@ class MentionFinder:
             return None
         for i in range(1, len(words)):
             if words[i] in lang_vi.NOT_NAME_WORDS:
-                # "các đồng chí: Hà Ban – Ủy viên …": a name's last syllable may be a title word;
+                # "các đồng chí: Lê Bá Niên – Ủy viên …": a name's last syllable may be a title word;
                 # announced by a cue and followed by a title, it is the name's.
                 if i == len(words) - 1 and cue and self._title_after(rt, tokens[-1][1]):
                     break
@@ -259,7 +259,7 @@ class MentionFinder:
         return None
 
     def _no_unit_before_name(self, before: str, head: str, words: list[str]) -> bool:
-        """"Chủ tịch HĐND thành phố Lương Nguyễn Minh An": after a level word, a run whose first
+        """"Chủ tịch HĐND thành phố Khổng Trần Bảo An": after a level word, a run whose first
         words name no unit of that level is a name of its own (four syllables, two surnames)."""
         if len(words) > 5 or not _is_surname(words[0]):
             return False

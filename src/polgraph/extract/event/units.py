@@ -98,12 +98,12 @@ def _units(rt: ReportText, lex: _Lexicon) -> list[_Unit]:
             continue  # "Phó Chủ tịch UBND tỉnh Lò Văn Tiến": a title before a name, not a province
         real = _a_real_unit(text, name, after.end(), end, _level_of(levels))
         if real is None:
-            continue  # "HĐND tỉnh khóa XX gồm các ông, bà: Bùi Huy Vĩnh": no province of that name
+            continue  # "HĐND tỉnh khóa XX gồm các ông, bà: Phùng Bá Tùng": no province of that name
         name, end = real
         out.append(_Unit(_level_of(levels), word, name, match.start(), end))
         pos = end
         province = _PARENTHESISED.match(text, end) if out[-1].level == "district" else None
-        if province:  # newspapers write "huyện Đô Lương (Nghệ An)": the province, without its level word
+        if province:  # newspapers write "huyện Yên Thành (Nghệ An)": the province, without its level word
             name, _ = _name_after(text, province.start(1), "province", lex.expansions)
             if name and province.end(1) == province.start(1) + len(name):
                 word = "thành phố" if admin_units().is_central_city(name) else "tỉnh"
@@ -119,7 +119,7 @@ _NEXT_NAME_WORD = re.compile(r" ([^\W\d_][\w'’]*)")
 def _a_real_unit(text: str, name: str, start: int, end: int, level: str) -> tuple[str, int] | None:
     """The name if the gazetteer has a unit of that level so called; else its longest first words
     that name one ("huyện Kỳ Anh Trần Văn Bình": a name follows the place), else the name read on
-    by up to two capitalised words (cut short: "huyện Đô" of "Đô Lương"); None when no unit fits
+    by up to two capitalised words (cut short: "huyện Yên" of "Yên Thành"); None when no unit fits
     (a person's or a newspaper's name after a level word). Villages are in no gazetteer."""
     levels = _GAZETTEER_LEVELS.get(level)
     if levels is None:
