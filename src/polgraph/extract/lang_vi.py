@@ -21,6 +21,7 @@ GROUP_CUES = _vi.group_cues
 
 # titles.toml
 TITLE_STOPS = _vi.title_stops
+TITLE_STOPS_NOT_VERBS = _vi.title_stops_not_verbs
 TITLE_STOPS_UNLESS_FOLLOWED_BY = _vi.title_stops_unless_followed_by
 TITLE_STOPS_UNLESS_AFTER = _vi.title_stops_unless_after
 CREDIT_WORDS = _vi.credit_words

@@ -17,6 +17,7 @@ from polgraph.text.view import ReportText, fold
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*")
 _CUE = re.compile(r"(?:^|(?<=[\s(:;,.]))(" + "|".join(
     re.escape(c) for c in sorted(lang_vi.PERSON_CUES, key=len, reverse=True)) + r")\s*:?\s*$")
+_CUE_REACH = 45  # the longest cue ("anh hùng lực lượng vũ trang nhân dân") and its spaces
 _CLAUSE_BREAK = re.compile(r"[;:\n(]|,|\.\s|\bcó\b|\bgồm\b|\blà\b|\bvà\b|\bcủa\b|\bvới\b")
 
 def _stop(word: str) -> str:
@@ -27,6 +28,8 @@ def _stop(word: str) -> str:
 
 
 _STOPS = "(?:" + "|".join(_stop(s) for s in lang_vi.TITLE_STOPS) + r")\b"
+# The stops that are verbs: after a name they show that a person acts.
+_VERB_STOPS = "(?:" + "|".join(_stop(s) for s in lang_vi.TITLE_STOPS if s not in lang_vi.TITLE_STOPS_NOT_VERBS) + r")\b"
 TITLE_END = re.compile(
     r"[;\n()]|\.(?:\s|$)|\s" + _STOPS
     + r"|\s(?:" + "|".join(lang_vi.CREDIT_WORDS) + r")\s*:"
@@ -38,6 +41,7 @@ TITLE_END = re.compile(
 )
 # A stop between a title and the name after it: the title is someone else's ("…Huyện ủy tặng hoa
 # chúc mừng đồng chí A": the title is not A's).
+_ACTS_FOLLOW = re.compile(r"\s*[-–,:]?\s*" + _VERB_STOPS)
 _STOP_INSIDE = re.compile(r"(?:^|\s)" + _STOPS)
 # "có các Đại biểu Quốc hội: A, B và C": a title, a colon, then names separated by commas or "và".
 _LIST_COLON = re.compile(r":[ \t]*")
@@ -170,7 +174,7 @@ class MentionFinder:
     def _name_mention(self, rt: ReportText, start: int, end: int, tokens) -> Mention | None:
         folded = rt.folded
         words = [folded[s:e] for s, e in tokens]
-        before = folded[max(0, start - 30):start]
+        before = folded[max(0, start - _CUE_REACH):start]
         cue = _CUE.search(before)
         # A place or a body may run straight into a name: "Trưởng thôn Làng Mới Bàn Văn Sơn".
         after_unit = False
@@ -181,7 +185,7 @@ class MentionFinder:
             if unit_words:
                 after_unit = True
                 tokens, words, start = tokens[unit_words:], words[unit_words:], tokens[unit_words][0]
-                before = folded[max(0, start - 30):start]
+                before = folded[max(0, start - _CUE_REACH):start]
             else:
                 for i in range(1, len(tokens) - 1):
                     # "… Tỉnh ủy Cao Thị Kim Liên": no place ends in "Thị" or "Văn"; the run is a name.
@@ -189,13 +193,13 @@ class MentionFinder:
                             and words[i - 1] not in lang_vi.DROPPABLE_MIDDLE_NAMES \
                             and not self._no_unit_before_name(before, rt.text[tokens[0][0]:tokens[i - 1][1]], words):
                         tokens, words, start = tokens[i:], words[i:], tokens[i][0]
-                        before = folded[max(0, start - 30):start]
+                        before = folded[max(0, start - _CUE_REACH):start]
                         break
         # A capitalised cue opens a sentence: "Ông Lê Văn Thắng", "Bà H'Nga Byă".
         if len(words) > 2 and words[0] in lang_vi.CAPITAL_CUES and (words[0] != "đồng" or words[1] == "chí"):
             tokens, words = tokens[1:], words[1:]
             start = tokens[0][0]
-            before = folded[max(0, start - 30):start]
+            before = folded[max(0, start - _CUE_REACH):start]
             cue = _CUE.search(before)
         # Title and body words are never part of a name, and a run they lead is a body's name
         # ("Huyện Đoàn Phong Điền"); a name ends before them ("Đoàn Chủ tịch" is the presidium).
@@ -215,7 +219,7 @@ class MentionFinder:
         if not 2 <= len(tokens) <= 5:
             return None
         start, end = tokens[0][0], tokens[-1][1]
-        before = folded[max(0, start - 30):start]
+        before = folded[max(0, start - _CUE_REACH):start]
         cue = _CUE.search(before)
         if any(w in lang_vi.NOT_NAME_WORDS and not _is_surname(w) for w in words[:1]):
             return None
@@ -275,7 +279,7 @@ class MentionFinder:
     @staticmethod
     def _acts_follow(folded: str, end: int) -> bool:
         after = folded[end:end + 40]
-        return re.match(r"\s*[-–,:]?\s*" + _STOPS, after) is not None
+        return _ACTS_FOLLOW.match(after) is not None
 
     def _former(self, rt: ReportText, end: int) -> bool:
         """"Lương Thị Ngọc – nguyên Phó Chủ tịch UBND huyện": a person, though the post is past."""

@@ -33,6 +33,7 @@ _KEYS: dict[str, tuple[str, str, bool]] = {
     "capital_cues": ("persons", WORDS, True),
     "group_cues": ("persons", WORDS, True),
     "title_stops": ("titles", WORDS, True),
+    "title_stops_not_verbs": ("titles", WORDS, True),
     "credit_words": ("titles", WORDS, True),
     "award_words": ("titles", WORDS, True),
     "former_words": ("titles", WORDS, True),
@@ -73,6 +74,7 @@ class Language:
     capital_cues: tuple[str, ...]
     group_cues: tuple[str, ...]
     title_stops: tuple[str, ...]
+    title_stops_not_verbs: tuple[str, ...]
     credit_words: tuple[str, ...]
     award_words: tuple[str, ...]
     former_words: tuple[str, ...]

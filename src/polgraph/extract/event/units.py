@@ -86,6 +86,8 @@ def _units(rt: ReportText, lex: _Lexicon) -> list[_Unit]:
         pos = match.end()
         if key in lex.exact_case and text[match.start():match.end()] not in lex.exact_case[key]:
             continue  # "TP." is a level word only as written; "tp" in prose is not
+        if _in_title_case(text, match.start(), match.end()):
+            continue  # "Mùa Xuân Trên Thành Phố Hồ Chí Minh": a song's or a book's title
         if key in lex.committees:
             word, levels = lex.committees[key]
         else:
@@ -148,6 +150,16 @@ def _a_real_unit(text: str, name: str, start: int, end: int, level: str) -> tupl
         if not word.group(1)[0].isupper():
             break
     return None
+
+
+def _in_title_case(text: str, start: int, end: int) -> bool:
+    """A level word of several words, each capitalised, after a capitalised word that is no
+    abbreviation: part of a title written in title case, not a unit's level word."""
+    words = text[start:end].split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    before = text[max(0, start - 20):start].split()
+    return bool(before) and before[-1][:1].isupper() and not before[-1].isupper()
 
 
 def _names_a_person(name: str) -> bool:
