@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+
 @dataclass(frozen=True)
 class Locality:
     commune: str | None    # normalised, with its level word: "xã Cẩm Lộc", "phường An Khánh"

@@ -14,7 +14,6 @@ from polgraph.text.normalise import normalise_label
 from polgraph.text.view import ReportText, fold
 
 
-
 @dataclass
 class _Unit:
     level: str          # village | commune | district | province | city (not yet resolved)
