@@ -20,6 +20,7 @@ _DATE = re.compile(
     r"(?<![\w.,/-])(?:"
     r"(?P<r1>\d{1,2}) ?(?:-|và|,|đến) ?(?:ngày )?(?P<rd>\d{1,2}) ?[/.-] ?(?P<rm>\d{1,2})"
     r"(?: ?[/.-]{1,2} ?(?P<ry>\d{4}))?"
+    r"|(?P<w1>\d{1,2}) ?(?:-|và|,|đến) ?(?:ngày )?\d{1,2} tháng (?P<wm>\d{1,2})(?:,? (?:năm )?(?P<wy>\d{4}))?"
     r"|(?P<td>\d{1,3}) tháng (?P<tm>\d{1,3})(?:,? (?:năm )?(?P<ty>\d{4}))?"
     r"|(?P<d>\d{1,3}) {0,2}(?P<s1>[/.-]{1,2}) {0,2}(?P<m>\d{1,3})"
     r"(?: {0,2}(?P<s2>[/.-]{1,2}) {0,2}(?P<y>\d{4}))?"
@@ -30,7 +31,8 @@ _DATE_CUE = re.compile(
     r"(?:(?:(?:buổi )?(?:sáng|chiều|tối|trưa|đêm|hôm)(?: nay| qua| mai)? (?:ngày )?)|ngày )$"
 )
 # "Sáng nay (12/1)": a parenthesised date that *is* the event's.
-_TODAY_PAREN = re.compile(r"(?:(?:sáng|chiều|tối|trưa|hôm|ngày) (?:nay|qua|mai)|trong (?:\d+|hai|ba) ngày) ?\($")
+_TODAY_PAREN = re.compile(r"(?:(?:sáng|chiều|tối|trưa|hôm|ngày) (?:nay|qua|mai)|vừa qua|mới đây"
+                          r"|trong (?:\d+|hai|ba) ngày) ?\((?:ngày )?$")
 # A date right after a document number ("93-KH/HU ngày …") or "ban hành ngày" is the document's.
 _AFTER_DOCUMENT = re.compile(r"(?:\d[\w./-]*[/-][\w./-]*[^\W\d_][\w./-]*|ban hành|ký)\s*,?\s*$")
 # "Kế hoạch ngày 5/3/2024 của Huyện ủy": a date followed by its author is a document's.
@@ -69,6 +71,9 @@ def _date_hits(rt: ReportText, start: int, end: int) -> list[_DateHit]:
     for m in _DATE.finditer(folded, start, end):
         if m.group("rd"):
             day, month, year = m.group("r1"), m.group("rm"), m.group("ry")
+            odd = False
+        elif m.group("w1"):  # "ngày 5 và 6 tháng 3": the first day
+            day, month, year = m.group("w1"), m.group("wm"), m.group("wy")
             odd = False
         elif m.group("td"):
             day, month, year = m.group("td"), m.group("tm"), m.group("ty")
