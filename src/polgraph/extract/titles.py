@@ -167,8 +167,11 @@ class OrgCompleter:
         return rest
 
     def _names_a_unit(self, text: str) -> bool:
-        folded = fold(text)
-        return any(f" {word} " in f" {folded} " for word, level in self.levels.items() if level != "village")
+        """Whether a body's name already says whose it is: a level word ("… huyện"), a
+        committee whose name carries its level ("… - Ban Tổ chức Thành ủy") or "Trung ương"."""
+        folded = " " + re.sub(r"[^\w/ ]", " ", fold(text)) + " "
+        return any(f" {word} " in folded for word, level in self.levels.items() if level != "village") \
+            or any(f" {name} " in folded for name in self.committees if " " in name) or " trung ương " in folded
 
     def expand(self, text: str) -> str:
         """Spell out general abbreviations inside a name: "MTQG xây dựng NTM" → "mục tiêu quốc
@@ -263,6 +266,11 @@ class TitleParser:
             if committee and self._needs_committee(entry, written):
                 body = self.completer.body_of(self._glued(entry, written))
                 orgs[index] = f"{body[0].label} {committee}"
+            elif index and orgs[index - 1] and self._department_of_previous(entry, written, orgs[index - 1]):
+                # "Ủy viên UBKT Thành ủy, Trưởng phòng Nghiệp vụ II": the department is the
+                # commission's, not the district government's.
+                glued = normalise_label(_QUALIFIER.sub("", self._glued(entry, written))).strip(" ,.;:-–")
+                orgs[index] = f"{glued[:1].upper()}{glued[1:]} {orgs[index - 1]}"
         return [Role(as_written, span, entry.post, org)
                 for (as_written, span, entry, _), org in zip(pending, orgs)]
 
@@ -279,6 +287,16 @@ class TitleParser:
                 rest = (written[:max(0, at - 1)] + written[at + len(qualifier):]).strip()
                 return qualified, " ".join(rest.split())
         return entry, written
+
+    def _department_of_previous(self, entry: PostEntry, written: str, previous: str) -> bool:
+        """A government-style department ("Phòng …") named with no unit, after a party body
+        (a board, the inspection commission, the office): a department of that body."""
+        if entry.body or not written or self.completer._names_a_unit(written):
+            return False
+        found = self.completer.body_of(self._glued(entry, written))
+        before = self.completer.body_of(previous)
+        return bool(found) and found[0].org_class == PG.GovernmentOffice and bool(before) \
+            and before[0].org_class in _PARTY_BOARDS
 
     def _needs_committee(self, entry: PostEntry, written: str) -> bool:
         """A party board named without its committee: "Trưởng Ban tuyên giáo"."""
