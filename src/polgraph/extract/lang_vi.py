@@ -18,6 +18,8 @@ NOT_NAME_WORDS = frozenset(_vi.not_name_words)
 PERSON_CUES = _vi.person_cues
 CAPITAL_CUES = frozenset(_vi.capital_cues)
 GROUP_CUES = _vi.group_cues
+PLURAL_CUES = frozenset(_vi.plural_cues)
+PHOTO_POSITIONS = _vi.photo_positions
 
 # titles.toml
 TITLE_STOPS = _vi.title_stops

@@ -48,7 +48,10 @@ _LIST_COLON = re.compile(r":[ \t]*")
 _LIST_LEAD = re.compile(r"\s*(?:(?:có|gồm|cùng|với)\s+)?(?:các|những)\s+")
 _LIST_GAP = re.compile(r"\s*(?:,|\bvà\b)\s*")
 _NEXT_NAME = re.compile(r",\s*(?=[^\W\d_])")
-_LEAD_SEPARATOR = re.compile(r"\s*[-–—,:(]?\s*")  # "(" : "ông A (Phó Chủ tịch …)"
+# Between a name and its title: a dash, a comma, a colon or "(" ("ông A (Phó Chủ tịch …)"), after
+# a note of where the person stands in the photo ("ông A (bên phải), Chủ tịch …").
+_LEAD_SEPARATOR = re.compile(r"(?:\s*\((?:" + "|".join(re.escape(w) for w in lang_vi.PHOTO_POSITIONS)
+                             + r")\b[^()]{0,40}\))?\s*[-–—,:(]?\s*")
 _DISMISSAL = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in lang_vi.DISMISSAL_VERBS) + r")\s+(?:(?:"
                         + "|".join(re.escape(o) for o in lang_vi.DISMISSAL_OBJECTS) + r")\s+)?")
 _DISMISSED = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in lang_vi.DISMISSAL_PERSONS) + r")\s+(?:"
@@ -128,6 +131,24 @@ def _level_pattern(levels: tuple[str, ...]) -> re.Pattern[str]:
         re.escape(w) for w in sorted(levels, key=len, reverse=True)) + r")(?![\w/])")
 
 
+def _shared_title_of_a_list(rt: ReportText, mentions: list[Mention]) -> None:
+    """"Các đồng chí A, B - Phó Chủ tịch UBND huyện": names listed after a plural cue, the last
+    one followed by a title, all hold it."""
+    named = [m for m in mentions if m.name is not None]
+    for index, mention in enumerate(named):
+        if mention.cue not in lang_vi.PLURAL_CUES or mention.roles:
+            continue
+        listed = [mention]
+        for following in named[index + 1:]:
+            if not _LIST_GAP.fullmatch(rt.folded[listed[-1].span[1]:following.span[0]]):
+                break
+            listed.append(following)
+            if following.roles:
+                for earlier in listed[:-1]:
+                    earlier.roles = list(following.roles)
+                break
+
+
 def _name_variants_as_written_in_full(mentions: list[Mention]) -> None:
     """"Lê Hoa" in a caption is "Lê Thị Hoa" named in full elsewhere: the same name less a
     middle name that only marks sex (``lang_vi.DROPPABLE_MIDDLE_NAMES``)."""
@@ -167,6 +188,7 @@ class MentionFinder:
         mentions += self._title_references(rt, named)
         mentions += self._given_name_references(rt, named)
         mentions.sort(key=lambda m: m.span)
+        _shared_title_of_a_list(rt, mentions)
         _name_variants_as_written_in_full(mentions)
         return mentions
 

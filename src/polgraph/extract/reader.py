@@ -43,6 +43,9 @@ _ELECTED_AS = re.compile(r"[^.;,]{0,80}?\b(?:làm|giữ chức(?: vụ)?|vào ch
 _APPOINTED = re.compile(r"\bgiữ chức(?: vụ)?\s+")
 _PRESIDIUM = re.compile(r"đoàn chủ tịch|chủ trì")
 _ATTENDANCE = re.compile(r"^\s*(?:về dự|đến dự|tới dự|cùng dự|tham dự|dự|cùng đi|tiếp và làm việc|tiếp đoàn)\b")
+# The verb "dự" after its subjects, with the event as its object ("… dự buổi lễ", "… về dự Đại hội").
+_ATTENDS = re.compile(r"(?<=\s)(?:đã |cùng |về |đến |tới )?(?:tham )?dự\s+(?:buổi|lễ|hội nghị|đại hội|kỳ họp"
+                      r"|chương trình|hội thảo|tọa đàm|phiên|cuộc)\b")
 _TOPIC = re.compile(r"(?:\s+(?:tham luận|phát biểu|ý kiến))?\s+về\s*:?\s*")
 _GENDER_OF_CUE = {"ông": "male", "bà": "female", "anh": "male", "chị": "female"}
 _PRONOUN = re.compile(r"^\s*(?:đồng chí|ông|bà)\s+(?=[a-zà-ỹđ])")
@@ -281,6 +284,12 @@ class Reader:
             if _ATTENDANCE.match(folded):
                 for _, person in inside:
                     person.acts.add("attended")
+            for attends in _ATTENDS.finditer(rt.folded, start, end):
+                # "Các đồng chí A, B - Phó Chủ tịch UBND huyện dự buổi lễ": the subjects attend.
+                clause = max(start, rt.folded.rfind(";", start, attends.start()))
+                for mention, person in inside:
+                    if clause <= mention.span[0] < attends.start():
+                        person.acts.add("attended")
             self._voters(rt, inside, end)
             self._cued_acts(rt, inside, cues, start, end, state)
             self._appointments(rt, inside, start, end, state)

@@ -32,6 +32,8 @@ _KEYS: dict[str, tuple[str, str, bool]] = {
     "person_cues": ("persons", WORDS, True),
     "capital_cues": ("persons", WORDS, True),
     "group_cues": ("persons", WORDS, True),
+    "plural_cues": ("persons", WORDS, True),
+    "photo_positions": ("persons", WORDS, True),
     "title_stops": ("titles", WORDS, True),
     "title_stops_not_verbs": ("titles", WORDS, True),
     "credit_words": ("titles", WORDS, True),
@@ -73,6 +75,8 @@ class Language:
     person_cues: tuple[str, ...]
     capital_cues: tuple[str, ...]
     group_cues: tuple[str, ...]
+    plural_cues: tuple[str, ...]
+    photo_positions: tuple[str, ...]
     title_stops: tuple[str, ...]
     title_stops_not_verbs: tuple[str, ...]
     credit_words: tuple[str, ...]
