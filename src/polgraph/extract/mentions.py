@@ -3,6 +3,7 @@ that refers back to someone already named ("đồng chí Bí thư")."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -62,6 +63,8 @@ _MEMBERSHIP = re.compile(r",?\s+gồm(?:\s+có)?(?:\s+\d+)?(?:\s+(?:các\s+)?(?:
                          r"|thành viên|ủy viên|hội viên))?\s*:[ \t\n]*")
 _QUALIFIERS = re.compile(r"\b(?:khóa|nhiệm kỳ)\b.*$|\bmới\b", re.IGNORECASE)
 _COMMITTEES = {PG.ExecutiveCommittee, PG.StandingCommittee}
+# Bodies whose listed members each hold "Ủy viên" of it.
+_MEMBERSHIP_BODIES = _COMMITTEES | {PG.InspectionCommission, PG.FatherlandFront}
 _WORD_START = re.compile(r"(?<![\w])\w")
 _WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
 # A former holder ("nguyên Chủ tịch …"): the post is still a role of theirs.
@@ -456,8 +459,11 @@ class MentionFinder:
             if head is None:
                 continue
             body = rt.text[head:listed.start()].rstrip(" ,")
+            title = self._member_title(body)
+            if title is None:
+                continue
             roles = [Role(body, (head, head + len(body)), role.post, self._own_body(body, role.org))
-                     for role in self.titles.parse(f"Ủy viên {body}", fold(f"Ủy viên {body}"), 0) if role.org]
+                     for role in self.titles.parse(title, fold(title), 0) if role.org]
             if not roles:
                 continue
             for start, end in self._names_listed(rt, runs, listed.end()):
@@ -467,6 +473,20 @@ class MentionFinder:
                 elif not mention.roles:  # "gồm 5 đồng chí: A, …": named after a cue, a member all the same
                     mention.roles, mention.member = list(roles), True
         return extra
+
+    def _member_title(self, body: str) -> str | None:
+        """What a member of a listed body holds: "Ủy viên" of a committee ("Ủy viên Ban Chấp
+        hành Hội Nông dân xã X"); a deputy of the council or assembly a delegate group belongs to
+        ("Tổ đại biểu HĐND tỉnh gồm: A, B": "Đại biểu HĐND tỉnh"); None for any other body."""
+        found = self.titles.completer.body_of(body)
+        if found is None:
+            return None
+        if found[0].org_class == PG.DelegateGroup:
+            assembly = "Quốc hội" if "quốc hội" in fold(body) else "HĐND"
+            words = found[1].split()
+            unit = words[:1] + list(itertools.takewhile(lambda w: w[:1].isupper(), words[1:]))
+            return f"Đại biểu {assembly} {' '.join(unit)}".strip()  # "tỉnh", not "tỉnh ứng cử tại …"
+        return f"Ủy viên {body}" if found[0].org_class in _MEMBERSHIP_BODIES else None
 
     def _own_body(self, body: str, org: str) -> str:
         """"Ban Chấp hành khóa mới gồm …": a committee named by no body is the organiser's."""
