@@ -54,6 +54,19 @@ class ReportLayout:
         return self.page.published
 
 
+_CHROME_LINES = 6   # at most this many lines of a page's chrome are passed over
+_CHROME_WORDS = 8   # a line of chrome is short
+
+
+def _chrome(rt: ReportText, span: Span) -> bool:
+    """A short line with no sentence's ending, standing alone: a menu item, a section's name, a
+    headline or a stamp, not a sentence of the report."""
+    start, end = span
+    text = rt.text[start:end]
+    alone = (start == 0 or rt.text[start - 1] == "\n") and (end == len(rt.text) or rt.text[end] == "\n")
+    return alone and len(text.split()) <= _CHROME_WORDS and not text.rstrip().endswith((".", "!", "?", ":"))
+
+
 def says_who_held(rt: ReportText, start: int, end: int) -> bool:
     """Whether [start, end) has a verb saying who held the event ("… tổ chức hội nghị")."""
     return any(rt.text[m.start()].islower() for m in _OPENING_VERB.finditer(rt.folded, start, end))
@@ -63,7 +76,11 @@ def lay_out(text: ReportText | Layout) -> ReportLayout:
     """The event's layout of a text, or of a page already laid out."""
     page = text if isinstance(text, Layout) else read_layout(text)
     rt = page.text
-    sentences = page.body_sentences(_OPENING_SENTENCES + 2)
+    # Lines of a page's chrome before the body ("Truy cập nội dung luôn", "Thời sự địa phương", a
+    # stamp) are no sentences of the report: they do not count among the first few.
+    every = page.body_sentences(_OPENING_SENTENCES + 2 + _CHROME_LINES)
+    prose = [span for span in every if not _chrome(rt, span)]
+    sentences = (prose or every)[:_OPENING_SENTENCES + 2]
     opening = verb = None
     for start, end in sentences[:_OPENING_SENTENCES]:
         for match in _OPENING_VERB.finditer(rt.folded, start, end):
