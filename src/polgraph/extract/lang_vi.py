@@ -13,12 +13,14 @@ SURNAMES = frozenset(_vi.surnames)
 DROPPABLE_MIDDLE_NAMES = _vi.droppable_middle_names
 KINH_MIDDLE_NAMES = frozenset(_vi.kinh_middle_names)
 NOT_NAME_WORDS = frozenset(_vi.not_name_words)
+NOT_NAMES = frozenset(_vi.not_names)
 
 # persons.toml
 PERSON_CUES = _vi.person_cues
 CAPITAL_CUES = frozenset(_vi.capital_cues)
 GROUP_CUES = _vi.group_cues
 PLURAL_CUES = frozenset(_vi.plural_cues)
+ADDRESS_CUES = _vi.address_cues
 PHOTO_POSITIONS = _vi.photo_positions
 
 # titles.toml

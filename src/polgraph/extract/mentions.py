@@ -66,6 +66,8 @@ _COMMITTEES = {PG.ExecutiveCommittee, PG.StandingCommittee}
 # Bodies whose listed members each hold "Ủy viên" of it.
 _MEMBERSHIP_BODIES = _COMMITTEES | {PG.InspectionCommission, PG.FatherlandFront}
 _WORD_START = re.compile(r"(?<![\w])\w")
+_CUE_INSIDE = re.compile(r"\s(?:" + "|".join(re.escape(c) for c in sorted(lang_vi.ADDRESS_CUES, key=len, reverse=True))
+                         + r")\s+")
 _WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
 # A former holder ("nguyên Chủ tịch …"): the post is still a role of theirs.
 _FORMER = re.compile(r"(?:" + "|".join(re.escape(w) for w in lang_vi.FORMER_WORDS) + r")\s+")
@@ -241,7 +243,7 @@ class MentionFinder:
                     break
                 tokens, words = tokens[:i], words[:i]
                 break
-        if not 2 <= len(tokens) <= 5:
+        if not 2 <= len(tokens) <= 5 or " ".join(words) in lang_vi.NOT_NAMES:
             return None
         start, end = tokens[0][0], tokens[-1][1]
         before = folded[max(0, start - _CUE_REACH):start]
@@ -346,6 +348,11 @@ class MentionFinder:
                       if text[i].isupper() and text[i - 1].islower() and text[i + 1].islower()), None)
         if glued is not None:
             finish = glued
+        # "… chủ tịch Hội đồng nhân dân ông Phan Văn A …": the next person, with no comma.
+        cued = next((c.start() for c in _CUE_INSIDE.finditer(rt.folded, start, finish)
+                     if text[c.end():c.end() + 1].isupper()), None)
+        if cued is not None:
+            finish = cued
         for word in self.level_pattern.finditer(rt.folded, start, finish):
             if not rt.text[word.start()].islower():
                 continue  # "Phường 3", "Khu Kinh tế": a name, not a level word

@@ -429,14 +429,30 @@ class TitleParser:
         return org
 
     def _split(self, text: str, folded: str) -> list[tuple[int, int]]:
-        cuts = [0]
+        gaps: list[tuple[int, int]] = []  # (where a part ends, where the next begins)
         for match in _SEPARATOR.finditer(folded):
             # "…, nguyên Bí thư Tỉnh ủy Y": a former post is one more part of the title.
             former = _FORMER.match(folded, match.end())
             after = former.end() if former else match.end()
             if self.starts_with_post(folded[after:]):
-                cuts.append(match.start())
-                cuts.append(after)
+                gaps.append((match.start(), after))
+        # "phó bí thư thường trực chủ tịch Hội đồng nhân dân": a post right after a bare post.
+        for begin in [0] + [after for _, after in gaps]:
+            found = self._post_at(folded[begin:])
+            if found is None or found[0].body:
+                continue
+            end = begin + found[1]
+            rest = folded[end:]
+            space = len(rest) - len(rest.lstrip(" "))
+            written = text[end + space:]
+            if space and end + space < len(folded) and self._post_at(rest[space:]) is not None \
+                    and self._glued(found[0], written) == written \
+                    and not any(a <= end < b or a == end for a, b in gaps):
+                # not "Trưởng Đoàn đại biểu Quốc hội": there the post's last word heads the body
+                gaps.append((end, end + space))
+        cuts = [0]
+        for end, begin in sorted(gaps):
+            cuts += [end, begin]
         cuts.append(len(text))
         return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2) if cuts[i] < cuts[i + 1]]
 

@@ -29,10 +29,12 @@ _KEYS: dict[str, tuple[str, str, bool]] = {
     "droppable_middle_names": ("names", WORDS, True),
     "kinh_middle_names": ("names", WORDS, True),
     "not_name_words": ("names", WORDS, True),
+    "not_names": ("names", WORDS, True),
     "person_cues": ("persons", WORDS, True),
     "capital_cues": ("persons", WORDS, True),
     "group_cues": ("persons", WORDS, True),
     "plural_cues": ("persons", WORDS, True),
+    "address_cues": ("persons", WORDS, True),
     "photo_positions": ("persons", WORDS, True),
     "title_stops": ("titles", WORDS, True),
     "title_stops_not_verbs": ("titles", WORDS, True),
@@ -72,10 +74,12 @@ class Language:
     droppable_middle_names: tuple[str, ...]
     kinh_middle_names: tuple[str, ...]
     not_name_words: tuple[str, ...]
+    not_names: tuple[str, ...]
     person_cues: tuple[str, ...]
     capital_cues: tuple[str, ...]
     group_cues: tuple[str, ...]
     plural_cues: tuple[str, ...]
+    address_cues: tuple[str, ...]
     photo_positions: tuple[str, ...]
     title_stops: tuple[str, ...]
     title_stops_not_verbs: tuple[str, ...]
