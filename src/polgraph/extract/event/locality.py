@@ -12,7 +12,7 @@ from .documents import DocumentReference, _read_documents
 from .layout import ReportLayout
 from .organiser import find_organiser
 from .results import Locality
-from .units import _attached, _confirm_names, _resolve_cities, _Unit, _units
+from .units import _attached, _confirm_names, _dateline, _resolve_cities, _Unit, _units
 
 
 def find_locality(layout: ReportLayout, vocabulary,
@@ -27,6 +27,9 @@ def find_locality(layout: ReportLayout, vocabulary,
     units = _units(text, lex)
     _resolve_cities(text, units)
     _confirm_names(units)
+    dateline = _dateline(text, layout.body)
+    if dateline is not None:
+        units.insert(0, dateline)
     if references is None:
         references = _read_documents(text, lex)
     document_spans = [(raw.start, raw.end) for raw in references]

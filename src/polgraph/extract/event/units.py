@@ -151,6 +151,22 @@ def _a_real_unit(text: str, name: str, start: int, end: int, level: str) -> tupl
     return None
 
 
+_DATELINE = re.compile(r"[ \t]*([^\W\d_][^\W\d_ ]*(?: [^\W\d_][^\W\d_ ]*){0,3})[ \t]*[-–—][ \t]")
+
+
+def _dateline(rt: ReportText, body: int) -> _Unit | None:
+    """A newspaper's dateline opening the body, in capitals ("QUẢNG NGÃI - Sáng 5/3, …"): the
+    province it names, when the gazetteer has one so called."""
+    match = _DATELINE.match(rt.text, body)
+    if match is None or not match.group(1).isupper():
+        return None
+    name = " ".join(w.capitalize() for w in match.group(1).split())
+    if not admin_units().names_a_unit("province", name):
+        return None
+    word = "thành phố" if admin_units().is_central_city(name) else "tỉnh"
+    return _Unit("province", word, name, match.start(1), match.end(1))
+
+
 def _in_title_case(text: str, start: int, end: int) -> bool:
     """A level word of several words, each capitalised, after a capitalised word that is no
     abbreviation: part of a title written in title case, not a unit's level word."""
