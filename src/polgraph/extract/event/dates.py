@@ -47,6 +47,10 @@ _STRAY_SPACE = re.compile(r"\d {1,2}[/.-]|[/.-] {1,2}\d")
 _YEAR_WRITTEN = re.compile(r"\bnăm (\d{4})\b")
 _YEAR_REVIEWED = re.compile(r"\btổng kết\b[^.;\n]{0,60}?\bnăm (\d{4})\b")
 _REVIEW_MONTHS = 3  # a year is reviewed in its last weeks or the first months of the next
+# "Kỳ họp thứ 5, Quốc hội khóa XV": the National Assembly's session and term, and the year each
+# term was elected.
+_ASSEMBLY_SESSION = re.compile(r"\bkỳ họp thứ (\d{1,2})\W{0,3}quốc hội (?:khóa )?([xvi]+)\b")
+_ASSEMBLY_TERMS = {"xii": 2007, "xiii": 2011, "xiv": 2016, "xv": 2021, "xvi": 2026}
 _TERM_START = re.compile(r"\bnhiệm kỳ:? ?\(?(\d{4}) ?[-–—] ?\d{4}")
 _DATED_SENTENCES = 4  # the first body sentences where the event's date may stand
 _SLACK_DAYS = 7  # a report may announce an event a few days ahead of publication
@@ -172,6 +176,11 @@ def _year_from_content(text: ReportText, stamps: list[tuple[int, int]], month: i
             year = max(years)
             reviewed = {int(m.group(1)) for m in _YEAR_REVIEWED.finditer(text.folded)}
             return year + 1 if month is not None and month <= _REVIEW_MONTHS and year in reviewed else year
+    session = _ASSEMBLY_SESSION.search(text.folded)
+    if session and session.group(2) in _ASSEMBLY_TERMS:
+        # Two regular sessions a year from the election year on: the 5th of the 15th term (2021)
+        # sat in 2023.
+        return _ASSEMBLY_TERMS[session.group(2)] + (int(session.group(1)) - 1) // 2
     term = _TERM_START.search(text.folded)
     return int(term.group(1)) if term else None
 
