@@ -135,6 +135,8 @@ class OrgCompleter:
                 # Hồ Chí Minh"; a provincial city's does not ("Thành ủy Vinh").
                 return f"{head} Thành phố {bare_name(unit, self.levels)}"
             return f"{head} {bare_name(unit, self.levels) or ''}".strip()
+        if rest and fold(rest).startswith("trung ương"):
+            return f"{head} {rest}"  # "Ban Bí thư Trung ương Đảng", "Ban Tổ chức Trung ương": national
         if rest:
             nested = self.complete(rest) if self.body_of(rest) else self._locate(rest, body)
             if nested == rest and body.level in ("commune", "district", "province") \
