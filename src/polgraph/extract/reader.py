@@ -69,6 +69,18 @@ class PersonFacts:
     def add_role(self, role: Role) -> None:
         if role.org is None and any(r.post == role.post for r in self.roles):
             return
+        # The same title written short a second time ("Phó Bí thư Đảng ủy MTTQ," where a page is
+        # cut off, after "Phó Bí thư Đảng ủy MTTQ, các đoàn thể Trung ương"): one role, the longer.
+        written = fold(role.as_written).strip(" ,;:.")
+        for index, other in enumerate(self.roles):
+            known = fold(other.as_written).strip(" ,;:.")
+            if other.post != role.post or written == known:
+                continue
+            if known.startswith(written + " ") or known.startswith(written + ","):
+                return
+            if written.startswith(known + " ") or written.startswith(known + ","):
+                self.roles[index] = role
+                return
         key = self.role_key(role)
         if all(self.role_key(r) != key for r in self.roles):
             self.roles.append(role)
