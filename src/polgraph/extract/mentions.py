@@ -59,9 +59,9 @@ _DISMISSED = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in lang_vi.DISMI
                         + "|".join(re.escape(c) for c in sorted(lang_vi.PERSON_CUES, key=len, reverse=True))
                         + r")?\s*$")
 # "… gồm 9 đồng chí:", "… gồm các đồng chí:", "… gồm:": a list of a body's members follows.
-_MEMBERSHIP = re.compile(r",?\s+gồm(?:\s+có)?(?:\s+\d+)?(?:\s+(?:các\s+)?(?:đồng chí|đ/c|ông,? bà|ông|bà|người"
+_MEMBERSHIP = re.compile(r",?\s+(?:gồm|đó là)(?:\s+có)?(?:\s+\d+)?(?:\s+(?:các\s+)?(?:đồng chí|đ/c|ông,? bà|ông|bà|người"
                          r"|thành viên|ủy viên|hội viên))?\s*:[ \t\n]*")
-_QUALIFIERS = re.compile(r"\b(?:khóa|nhiệm kỳ)\b.*$|\bmới\b", re.IGNORECASE)
+_QUALIFIERS = re.compile(r"\b(?:khóa|khoá|nhiệm kỳ|nhiệm kì)\b.*$|\bmới\b", re.IGNORECASE)
 _COMMITTEES = {PG.ExecutiveCommittee, PG.StandingCommittee}
 # Bodies whose listed members each hold "Ủy viên" of it.
 _MEMBERSHIP_BODIES = _COMMITTEES | {PG.InspectionCommission, PG.FatherlandFront}
@@ -235,6 +235,15 @@ class MentionFinder:
         # "Bí thư Đoàn Thanh niên": a run that opens a body's name ("Đoàn" is a surname too).
         if _is_surname(words[0]) and self.titles.completer.v.body_type(rt.text[start:end + 40]) is not None:
             return None
+        # "Ông Dương Văn A CT MTTQ": an abbreviation in capitals ends a name (unless the whole run
+        # is in capitals, as a headline may be).
+        if not rt.text[tokens[0][0]:tokens[0][1]].isupper():
+            for i in range(1, len(tokens)):
+                token = rt.text[tokens[i][0]:tokens[i][1]]
+                initial = len(token) == 1 and rt.text[tokens[i][1]:tokens[i][1] + 1] == "."  # "P.CT"
+                if (len(token) > 1 and token.isupper()) or initial:
+                    tokens, words = tokens[:i], words[:i]
+                    break
         for i in range(1, len(words)):
             if words[i] in lang_vi.NOT_NAME_WORDS:
                 # "các đồng chí: Lê Bá Niên – Ủy viên …": a name's last syllable may be a title word;

@@ -34,7 +34,10 @@ _ELECTION = re.compile(r"(?:được\s+(?:đại hội\s+)?(?:tín nhiệm\s+)?(
                        r"|trúng cử|tái đắc cử|đắc cử|tái cử)"
                        r"(?:\s+(?:(?:giữ )?chức(?: vụ| danh)?|làm|vào|là))?\s*")
 _PASSIVE_ELECTION = re.compile(r"được\b|trúng cử|tái đắc cử|đắc cử|tái cử")
-_ANY_ELECTION = re.compile(r"\bbầu\b|\btrúng cử\b|\bđắc cử\b|\btái cử\b|\bhiệp thương\b")
+_ANY_ELECTION = re.compile(r"\bbầu\b(?!\s+cử)|\btrúng cử\b|\bđắc cử\b|\btái cử\b|\bhiệp thương\b")
+# "Đại hội đã lựa chọn được 11 đồng chí … vào Ban Chấp hành …": chosen into a body, elected.
+_CHOSEN_INTO = re.compile(r"\b(?:lựa chọn|bầu chọn)\b[^.;]{0,200}?\bvào\b")
+_ELECTED_LISTED = re.compile(r"\b(?:gồm|đó là)(?:\s+(?:có\s+)?(?:\d+\s+)?(?:các\s+)?(?:đồng chí|đ/c|ông,? bà|ông|bà))?\s*:")
 _ELECTED_LIST = re.compile(r"\bbầu\s+(?:\d+\s+)?(?:đồng chí|đ/c|ông|bà)\s*:\s*")
 _ELECTED_AS_AFTER_LIST = re.compile(r"\s(?:làm|giữ chức(?: vụ)?|vào chức(?: danh)?)\s+")
 _MADE = re.compile(r"(?<=\s)làm\s+(?!việc\b|trưởng đoàn\b)")
@@ -287,9 +290,12 @@ class Reader:
                 if pronoun is None or state.last_actor is None:
                     continue
                 inside = [(Mention(None, (start, start + pronoun.end())), state.last_actor)]
-            if _ANY_ELECTION.search(folded):
+            if _ANY_ELECTION.search(folded) or _CHOSEN_INTO.search(folded):
+                listed = _ELECTED_LISTED.search(folded)
                 for mention, person in inside:
-                    if mention.member:  # "bầu Ban Chấp hành … gồm: A, B": the members elected
+                    # "bầu Ban Chấp hành … gồm: A, B": the members; "bầu ra Chủ tịch và Phó Chủ tịch
+                    # gồm: Ông A CT MTTQ, Ông B PCT": each person listed, with the posts written.
+                    if mention.member or (listed and mention.span[0] >= start + listed.end()):
                         person.acts.add("elected")
                         person.elected_to.update(person.role_key(role) for role in mention.roles)
             cues = self.acts.cues(rt, start, end)

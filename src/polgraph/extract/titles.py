@@ -21,7 +21,7 @@ _GLUED_HYPHEN = re.compile(r"(?<=\w)[-.,;:](?=\s|$)")
 _FORMER = re.compile(r"(?:" + "|".join(re.escape(w) for w in lang_vi.FORMER_WORDS) + r")\s+")
 _SEPARATOR = re.compile(r"\s*(?:,|;|\s-\s|-\s|\s-|-(?=\S)|\s*\+\s*|\s+kiêm\s+|\s+và\s+)\s*")
 # Qualifiers that are not part of a body's name ("khóa XXIV", "nhiệm kỳ 2020 - 2025").
-_QUALIFIER = re.compile(r"\s*\b(?:khóa|khoá|nhiệm kỳ)\b.*$|\s*\(?\b(?:"
+_QUALIFIER = re.compile(r"\s*\b(?:khóa|khoá|nhiệm kỳ|nhiệm kì)\b.*$|\s*\(?\b(?:"
                         + "|".join(lang_vi.FORMER_UNIT_WORDS) + r")\b\)?\s*$", re.IGNORECASE)
 _NATIONAL_TERM = re.compile(r"\b(quốc hội)\s+khóa\s+([ivxlc]+)\b")
 # Bodies named inside the body they belong to; "Chi bộ" alone borrows the next role's body.
