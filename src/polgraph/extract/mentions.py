@@ -68,6 +68,7 @@ _MEMBERSHIP_BODIES = _COMMITTEES | {PG.InspectionCommission, PG.FatherlandFront}
 _WORD_START = re.compile(r"(?<![\w])\w")
 _CUE_INSIDE = re.compile(r"\s(?:" + "|".join(re.escape(c) for c in sorted(lang_vi.ADDRESS_CUES, key=len, reverse=True))
                          + r")\s+")
+_WORD_BEFORE = re.compile(r"[\w/]+$")
 _WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
 # A former holder ("nguyên Chủ tịch …"): the post is still a role of theirs.
 _FORMER = re.compile(r"(?:" + "|".join(re.escape(w) for w in lang_vi.FORMER_WORDS) + r")\s+")
@@ -248,7 +249,8 @@ class MentionFinder:
             if words[i] in lang_vi.NOT_NAME_WORDS:
                 # "các đồng chí: Lê Bá Niên – Ủy viên …": a name's last syllable may be a title word;
                 # announced by a cue and followed by a title, it is the name's.
-                if i == len(words) - 1 and cue and self._title_after(rt, tokens[-1][1]):
+                if i == len(words) - 1 and cue and (self._title_after(rt, tokens[-1][1])
+                                                     or self._level_word_with_no_name(rt, tokens[-1])):
                     break
                 tokens, words = tokens[:i], words[:i]
                 break
@@ -362,6 +364,17 @@ class MentionFinder:
                      if text[c.end():c.end() + 1].isupper()), None)
         if cued is not None:
             finish = cued
+        # "… Chủ tịch HĐND xã, ban ngành đoàn thể xã, …": after a unit, a comma not followed by a
+        # post ends the title (a body's own commas come earlier: "Sở Văn hóa, Thể thao và Du lịch").
+        for comma in re.finditer(",", rt.folded[start:finish]):
+            at = start + comma.start()
+            before = _WORD_BEFORE.search(rt.folded, max(start, at - 30), at)
+            after = rt.folded[at + 1:at + 81].lstrip()
+            if before and (self.level_pattern.fullmatch(before.group()) or text[before.start()].isupper()
+                           or before.group().isdigit()) and self._unit_before(rt, start, at) \
+                    and not self.titles.starts_with_post(after):
+                finish = at
+                break
         for word in self.level_pattern.finditer(rt.folded, start, finish):
             if not rt.text[word.start()].islower():
                 continue  # "Phường 3", "Khu Kinh tế": a name, not a level word
@@ -372,6 +385,23 @@ class MentionFinder:
                 continue
             return word.end()
         return finish
+
+    def _level_word_with_no_name(self, rt: ReportText, token: tuple[int, int]) -> bool:
+        """"đồng chí Nguyễn Văn Phường chi bộ …": a level word ending a run, with no unit's name
+        or number after it, is a syllable of the name."""
+        if not self.level_pattern.fullmatch(rt.folded, token[0], token[1]):
+            return False
+        following = rt.text[token[1]:token[1] + 3].lstrip()[:1]
+        return not (following.isupper() or following.isdigit())
+
+    def _unit_before(self, rt: ReportText, start: int, at: int) -> bool:
+        """Whether [start, at) ends with a unit: a level word in lower case, then only a name
+        (capitalised words or a number): "… xã", "… huyện Can Lộc", "… Phường 4"."""
+        levels = [m for m in self.level_pattern.finditer(rt.folded, start, at) if rt.text[m.start()].islower()]
+        if not levels or rt.folded[max(0, levels[-1].start() - 3):levels[-1].start()].rstrip().endswith(","):
+            return False  # "phòng Quận, huyện, thị": level words listed, no unit
+        name = rt.text[levels[-1].end():at].split()
+        return all(w[:1].isupper() or w.isdigit() for w in name)
 
     def _names_someone(self, rt: ReportText, start: int, end: int) -> bool:
         """Whether [start, end) holds a run that reads as a person's name."""

@@ -34,6 +34,8 @@ _ELECTION = re.compile(r"(?:được\s+(?:đại hội\s+)?(?:tín nhiệm\s+)?(
                        r"|trúng cử|tái đắc cử|đắc cử|tái cử)"
                        r"(?:\s+(?:(?:giữ )?chức(?: vụ| danh)?|làm|vào|là))?\s*")
 _PASSIVE_ELECTION = re.compile(r"được\b|trúng cử|tái đắc cử|đắc cử|tái cử")
+_BARE_COMMUNE = re.compile(r"(?:ubnd|hđnd|ủy ban nhân dân|hội đồng nhân dân|đảng ủy|mttq[\w ]{0,12}?)\s+"
+                           r"(xã|phường|thị trấn)(?!\w)")
 _ANY_ELECTION = re.compile(r"\bbầu\b(?!\s+cử)|\btrúng cử\b|\bđắc cử\b|\btái cử\b|\bhiệp thương\b")
 # "Đại hội đã lựa chọn được 11 đồng chí … vào Ban Chấp hành …": chosen into a body, elected.
 _CHOSEN_INTO = re.compile(r"\b(?:lựa chọn|bầu chọn)\b[^.;]{0,200}?\bvào\b")
@@ -177,7 +179,8 @@ class Reader:
 
     def _find_mentions(self, reading: Reading) -> None:
         organiser = event_rules.find_organiser(reading.layout)
-        completer = OrgCompleter(self.lexicon, reading.locality, organiser=organiser[0] if organiser else None)
+        completer = OrgCompleter(self.lexicon, reading.locality, organiser=organiser[0] if organiser else None,
+                                 bare_commune=_bare_commune_word(reading.text))
         reading.titles = TitleParser(self.lexicon, completer)
         reading.mentions = MentionFinder(reading.titles).find(reading.text)
 
@@ -570,6 +573,17 @@ class Reader:
         if person.gender:
             out["gender"] = person.gender
         return out
+
+
+def _bare_commune_word(rt: ReportText) -> str | None:
+    """The commune's level word a report writes after bodies with no name ("UBND xã;", "Đảng ủy
+    xã và …"), the one it writes most; None when it names its communes or writes none bare."""
+    counts: dict[str, int] = {}
+    for match in _BARE_COMMUNE.finditer(rt.folded):
+        following = rt.text[match.end():match.end() + 2].strip()[:1]
+        if not (following.isupper() or following.isdigit()):
+            counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    return max(counts, key=counts.get) if counts else None
 
 
 def _joined_before(rt: ReportText, inside, actor: PersonFacts, cue: Cue, cues: list[Cue]) -> list[PersonFacts]:

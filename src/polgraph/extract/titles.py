@@ -74,11 +74,14 @@ class OrgCompleter:
     """Spells out a body's name and completes it with the report's locality."""
 
     def __init__(self, lexicon: Lexicon, locality: Locality, default_level: str = "commune",
-                 organiser: str | None = None) -> None:
+                 organiser: str | None = None, bare_commune: str | None = None) -> None:
         self.v = lexicon.vocabulary
         self.levels = level_words(lexicon.vocabulary)
         self.abbreviations = lexicon.abbreviations
         self.committees = lexicon.committees  # "huyện ủy" → ("huyện", {"district"}), from the vocabulary
+        # The commune's level word a report writes bodies with when it never names the commune
+        # ("Chủ tịch UBND xã"): bare bodies take it ("Đảng ủy xã"), as the text itself does.
+        self.bare_commune = bare_commune
         self.locality = locality
         self.default_level = default_level
         # The body that held the event, as the text names it: a bare "Chi bộ" in a report about a
@@ -113,7 +116,11 @@ class OrgCompleter:
 
     def unit(self, level: str) -> str | None:
         order = ["village", "commune", "district", "province"]
-        return getattr(self.locality, level, None) if level in order else None
+        unit = getattr(self.locality, level, None) if level in order else None
+        if unit is None and level == "commune" and self.bare_commune and not any(
+                getattr(self.locality, other, None) for other in ("district", "province")):
+            return self.bare_commune  # "Bí thư Đảng ủy" in a report that only ever says "xã"
+        return unit
 
     def complete(self, written: str) -> str | None:
         text = normalise_label(_QUALIFIER.sub("", written)).strip(" ,.;:-–")
@@ -165,7 +172,10 @@ class OrgCompleter:
                 unit = self.unit(level)
                 if unit and fold(unit).startswith(word + " "):
                     return rest[: len(rest) - len(word)] + unit
-                return rest if unit is None else rest[: len(rest) - len(word)] + unit
+                if unit is None or word == "thành phố":
+                    # "HĐND thành phố" in a report about a district is the city's, not the district's
+                    return rest
+                return rest[: len(rest) - len(word)] + unit
         return rest
 
     def _names_a_unit(self, text: str) -> bool:
