@@ -199,6 +199,8 @@ class OrgCompleter:
         return text[0].upper() + text[1:]
 
     def _default_unit(self, body) -> str:
+        if body.level == "national":
+            return ""  # "Bộ Chính trị", "Ban Bí thư": no one's locality
         level = body.level or self.default_level
         unit = self.unit(level) or self.unit(self.default_level) or ""
         if body.org_class == PG.School:
