@@ -42,6 +42,8 @@ _CHOSEN_INTO = re.compile(r"\b(?:lựa chọn|bầu chọn)\b[^.;]{0,200}?\bvào
 _ELECTED_LISTED = re.compile(r"\b(?:gồm|đó là)(?:\s+(?:có\s+)?(?:\d+\s+)?(?:các\s+)?(?:đồng chí|đ/c|ông,? bà|ông|bà))?\s*:")
 _ELECTED_LIST = re.compile(r"\bbầu\s+(?:\d+\s+)?(?:đồng chí|đ/c|ông|bà)\s*:\s*")
 _ELECTED_AS_AFTER_LIST = re.compile(r"\s(?:làm|giữ chức(?: vụ)?|vào chức(?: danh)?)\s+")
+# A post given, not won: "Chỉ định đồng chí A … làm Phó Bí thư chi bộ", "điều động … làm …".
+_APPOINTING = re.compile(r"\b(?:chỉ định|bổ nhiệm|điều động|phân công|luân chuyển)\b")
 _MADE = re.compile(r"(?<=\s)làm\s+(?!việc\b|trưởng đoàn\b)")
 _REPLACING = re.compile(r"\s*(?:thay thế|thay)\s+(?:(?:ông|bà|đồng chí|đ/c)\s+)?")
 _ELECTED_AS = re.compile(r"[^.;,]{0,80}?\b(?:làm|giữ chức(?: vụ)?|vào chức(?: danh)?)\s+")
@@ -179,10 +181,24 @@ class Reader:
 
     def _find_mentions(self, reading: Reading) -> None:
         organiser = event_rules.find_organiser(reading.layout)
-        completer = OrgCompleter(self.lexicon, reading.locality, organiser=organiser[0] if organiser else None,
+        held_by = organiser[0] if organiser else self._body_in_headline(reading)
+        completer = OrgCompleter(self.lexicon, reading.locality, organiser=held_by,
                                  bare_commune=_bare_commune_word(reading.text))
         reading.titles = TitleParser(self.lexicon, completer)
         reading.mentions = MentionFinder(reading.titles).find(reading.text)
+
+    def _body_in_headline(self, reading: Reading) -> str | None:
+        """The body the headline, or else the opening, ends with ("… Lễ công bố Quyết định thành
+        lập Chi bộ Quân sự xã X."), standing for the organiser when the text names none."""
+        for zone in (reading.layout.headline, reading.layout.opening):
+            if zone is None:
+                continue
+            text = reading.text.text[zone[0]:zone[1]].rstrip(" .")
+            for word in re.finditer(r"(?<!\w)\w", text):
+                found = self.lexicon.vocabulary.body_type(text[word.start():]) if text[word.start()].isupper() else None
+                if found and found[1] and found[1][:1].isupper() and "," not in found[1]:
+                    return text[word.start():]
+        return None
 
     def _find_persons(self, reading: Reading) -> None:
         reading.persons = self._persons(reading.mentions)
@@ -421,7 +437,8 @@ class Reader:
                     elections_before: bool) -> None:
         """After an election ("… bầu Ủy ban Kiểm tra gồm 11 đồng chí."), "Đồng chí A, Ủy viên …
         làm Chủ nhiệm Ủy ban Kiểm tra": A is elected to the post after "làm"."""
-        if not (elections_before or _ANY_ELECTION.search(rt.folded, start, end)):
+        appointed = _APPOINTING.search(rt.folded, start, end) is not None  # "Chỉ định đồng chí A … làm …"
+        if not (elections_before or appointed or _ANY_ELECTION.search(rt.folded, start, end)):
             return
         for made in _MADE.finditer(rt.folded, start, end):
             if _ELECTION.search(rt.folded, max(start, made.start() - 30), made.start()) \
@@ -429,7 +446,7 @@ class Reader:
                 continue  # "được bầu làm": read as an election already
             holders = [p for m, p in inside if m.span[0] < made.start()]
             if holders and not holders[-1].elected_to:
-                self._take_post(rt, holders[-1], made.end(), end, state, True, inside)
+                self._take_post(rt, holders[-1], made.end(), end, state, not appointed, inside)
 
     def _list_after_election(self, rt: ReportText, inside, start: int, end: int, state: _ActState) -> bool:
         """"Chi bộ X đã bầu ra cấp ủy khóa mới gồm 03 đồng chí:" then one line per person ("1.

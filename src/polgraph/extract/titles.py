@@ -272,6 +272,8 @@ class TitleParser:
             elif later and fold(normalise_label(written)) == "đảng ủy" and self._committee_of_unit(later):
                 # "Phó Bí thư Đảng ủy, Chủ tịch UBND xã X": the committee of the unit named next.
                 org = self._committee_of_unit(later)
+            elif org is None and fold(written) in _BORROWING and self.completer.organiser_name:
+                org = self.completer.complete(written)  # "Phó Bí thư chi bộ" at a cell's congress
             elif org is None:
                 org = self._shared_org(entry, later)
             orgs[index] = org
