@@ -378,6 +378,12 @@ class MentionFinder:
         for word in self.level_pattern.finditer(rt.folded, start, finish):
             if not rt.text[word.start()].islower():
                 continue  # "Phường 3", "Khu Kinh tế": a name, not a level word
+            named = self._person_after_unit(rt, word, finish)
+            if named is not None:
+                # "A – Phó Chủ tịch UBND tỉnh và chủ tịch UBND huyện X Lê Văn B": the part before
+                # B's name is B's title, not A's.
+                separator = max(rt.folded.rfind(" và ", start, word.start()), rt.folded.rfind(",", start, word.start()))
+                return separator if separator > start else named
             following = _WORD.match(rt.folded, word.end() + 1, finish) if rt.folded[word.end():word.end() + 1] == " " else None
             if following is None or rt.text[following.start()].isupper() or following.group().isdigit():
                 continue
@@ -385,6 +391,20 @@ class MentionFinder:
                 continue
             return word.end()
         return finish
+
+    def _person_after_unit(self, rt: ReportText, level_word: re.Match, finish: int) -> int | None:
+        """Where a person's name starts right after the unit a level word names ("huyện Hương Sơn
+        Lê Văn B"), within [level word, finish); None when none does."""
+        run = next((r for r in _runs(rt.text[level_word.end():finish]) if r[0] <= 1), None)
+        if run is None:
+            return None
+        offset = level_word.end()
+        tokens = [(offset + a, offset + b) for a, b in run[2]]
+        count = self._unit_words_before_name(rt.folded[max(0, level_word.end() - 30):level_word.end()] + " ",
+                                             rt.text, tokens)
+        if not count or not _is_surname(rt.folded[tokens[count][0]:tokens[count][1]]):
+            return None
+        return tokens[count][0]
 
     def _level_word_with_no_name(self, rt: ReportText, token: tuple[int, int]) -> bool:
         """"đồng chí Nguyễn Văn Phường chi bộ …": a level word ending a run, with no unit's name
