@@ -486,6 +486,8 @@ class MentionFinder:
             comma = rt.folded.rfind(",", 0, clause)
             previous = list(_CLAUSE_BREAK.finditer(rt.folded[max(0, comma - 80):comma]))
             head = max(0, comma - 80) + (previous[-1].end() if previous else 0)
+            stops = list(_STOP_INSIDE.finditer(rt.folded, head, comma))  # "Đoàn … do Ủy viên …, Bí thư …"
+            head = stops[-1].end() if stops else head
             head += len(rt.folded[head:comma]) - len(rt.folded[head:comma].lstrip())
             if head >= comma or not self.titles.starts_with_post(rt.folded[head:comma]):
                 break

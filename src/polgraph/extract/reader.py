@@ -36,6 +36,10 @@ _ELECTION = re.compile(r"(?:được\s+(?:đại hội\s+)?(?:tín nhiệm\s+)?(
 _PASSIVE_ELECTION = re.compile(r"được\b|trúng cử|tái đắc cử|đắc cử|tái cử")
 _BARE_COMMUNE = re.compile(r"(?:ubnd|hđnd|ủy ban nhân dân|hội đồng nhân dân|đảng ủy|mttq[\w ]{0,12}?)\s+"
                            r"(xã|phường|thị trấn)(?!\w)")
+# "… đã chỉ đạo …": the speaker directed (not "yêu cầu … tập trung chỉ đạo", what others must do,
+# nor "tiếp thu các ý kiến chỉ đạo", directives received).
+_DIRECTS = re.compile(r"\bđã (?:trực tiếp )?chỉ đạo\b")
+_DIRECTIVES_OF = re.compile(r"\bý kiến chỉ đạo của\b")
 _ANY_ELECTION = re.compile(r"\bbầu\b(?!\s+cử)|\btrúng cử\b|\bđắc cử\b|\btái cử\b|\bhiệp thương\b")
 # "Đại hội đã lựa chọn được 11 đồng chí … vào Ban Chấp hành …": chosen into a body, elected.
 _CHOSEN_INTO = re.compile(r"\b(?:lựa chọn|bầu chọn)\b[^.;]{0,200}?\bvào\b")
@@ -328,6 +332,12 @@ class Reader:
                     if clause <= mention.span[0] < attends.start():
                         person.acts.add("attended")
             self._voters(rt, inside, end)
+            for heard in _DIRECTIVES_OF.finditer(rt.folded, start, end):
+                # "nghe ý kiến chỉ đạo của đồng chí A và đồng chí B": A and B gave directives.
+                clause_end = rt.folded.find(";", heard.end(), end)
+                for mention, person in inside:
+                    if heard.end() <= mention.span[0] < (clause_end if clause_end >= 0 else end):
+                        person.acts.add("directive_speech")
             self._cued_acts(rt, inside, cues, start, end, state)
             self._appointments(rt, inside, start, end, state)
             for match in _ELECTION.finditer(rt.folded, start, end):
@@ -406,10 +416,13 @@ class Reader:
                 if (id(actor), clause) in acted:
                     continue  # "thông báo kết quả … ý kiến, kiến nghị của cử tri": one act
                 acted.add((id(actor), clause))
-            actor.acts.add(cue.act)
+            act = cue.act
+            if act == "speech" and _DIRECTS.search(rt.folded, cue.end, _clause_end(rt, cue.end, end)):
+                act = "directive_speech"  # "Phát biểu tại Hội nghị, đồng chí A … đã chỉ đạo …"
+            actor.acts.add(act)
             state.last_actor = actor
-            if cue.act in ("speech", "directive_speech"):
-                actor.speeches.append(self._speech(rt, cue, end))
+            if act in ("speech", "directive_speech"):
+                actor.speeches.append(self._speech(rt, Cue(act, cue.start, cue.end), end))
 
     def _appointments(self, rt: ReportText, inside, start: int, end: int, state: _ActState) -> None:
         """"… giữ chức X": a post taken at the event, by election when the sentence says "bầu"."""
@@ -493,7 +506,8 @@ class Reader:
 
     @staticmethod
     def _listed_after_cua(rt: ReportText, inside, cue) -> list[PersonFacts]:
-        if cue.act not in ("speech", "presented_report") or not re.match(r"\s+của\b", rt.folded[cue.end:cue.end + 6]):
+        if cue.act not in ("speech", "directive_speech", "presented_report") \
+                or not re.match(r"\s+của\b", rt.folded[cue.end:cue.end + 6]):
             return []
         clause_end = rt.folded.find(";", cue.end)
         return [p for m, p in inside if m.span[0] > cue.end and (clause_end < 0 or m.span[0] < clause_end)]
@@ -590,6 +604,11 @@ class Reader:
         if person.gender:
             out["gender"] = person.gender
         return out
+
+
+def _clause_end(rt: ReportText, position: int, sentence_end: int) -> int:
+    semicolon = rt.folded.find(";", position, sentence_end)
+    return semicolon if semicolon >= 0 else sentence_end
 
 
 def _bare_commune_word(rt: ReportText) -> str | None:

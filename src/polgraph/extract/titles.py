@@ -19,7 +19,7 @@ from polgraph.vocab import Vocabulary
 # "kiêm" (concurrently) and "và" join posts too, when a post follows them.
 _GLUED_HYPHEN = re.compile(r"(?<=\w)[-.,;:](?=\s|$)")
 _FORMER = re.compile(r"(?:" + "|".join(re.escape(w) for w in lang_vi.FORMER_WORDS) + r")\s+")
-_SEPARATOR = re.compile(r"\s*(?:,|;|\s-\s|-\s|\s-|-(?=\S)|\s*\+\s*|\s+kiêm\s+|\s+và\s+)\s*")
+_SEPARATOR = re.compile(r"\s*(?:,|;|/|\s-\s|-\s|\s-|-(?=\S)|\s*\+\s*|\s+kiêm\s+|\s+và\s+)\s*")
 # Qualifiers that are not part of a body's name ("khóa XXIV", "nhiệm kỳ 2020 - 2025").
 _QUALIFIER = re.compile(r"\s*\b(?:khóa|khoá|nhiệm kỳ|nhiệm kì)\b.*$|\s*\(?\b(?:"
                         + "|".join(lang_vi.FORMER_UNIT_WORDS) + r")\b\)?\s*$", re.IGNORECASE)
@@ -228,6 +228,7 @@ class TitleParser:
     def starts_with_post(self, folded: str) -> bool:
         # "phó bí thư- chủ tịch …", "… Phó Bí thư.": punctuation glued to a post's last word ends it.
         line = folded.split("\n", 1)[0]  # a post ends its line: "… - Bí thư\n2. Đồng chí: …"
+        line = line.replace("/", " / ")  # "Đảng ủy viên/Phó Chủ tịch": posts joined by a slash
         return self._post_at(_GLUED_HYPHEN.sub(" ", line)) is not None
 
     def _post_at(self, folded: str) -> tuple[PostEntry, int] | None:
