@@ -21,7 +21,7 @@ from polgraph.server.formats import CONTENT_TYPES, GRAPH_FORMATS, RESULT_FORMATS
 from polgraph.server.jobs import answer_of
 from polgraph.server.negotiation import choose
 from polgraph.server.service_description import service_description
-from polgraph.server.sparql_text import classify, operation, remote_operations
+from polgraph.server.sparql_text import classify, nesting_depth, operation, remote_operations
 from polgraph.server.worker import QueryJob
 
 protocol_router = APIRouter(tags=["SPARQL"])
@@ -97,9 +97,21 @@ async def sparql_post(request: Request, default_graph_uri: DefaultGraphs = [],  
     return await _run_query(request, text, default_graph_uri, named_graph_uri)
 
 
+# Far deeper than any query a person writes; deep enough nesting crashes parsers and engines.
+MAX_NESTING = 64
+
+
+def _refuse_deep_nesting(text: str) -> None:
+    depth = nesting_depth(text)
+    if depth > MAX_NESTING:
+        raise ApiError(400, "nested too deep",
+                       f"the request nests {depth} levels of braces or parentheses; at most {MAX_NESTING} are read")
+
+
 async def _run_query(request: Request, text: str, default_graphs: list[str],
                      named_graphs: list[str]) -> Response:
     settings = request.app.state.settings
+    _refuse_deep_nesting(text)
     kind, remote = classify(text)
     if kind == "update":
         raise _update_refused()
@@ -177,6 +189,7 @@ async def sparql_update(request: Request) -> Response:
         text = await _text_body(request)
     else:
         raise ApiError(415, "unsupported media type", f"send the update as {_FORM} or {_UPDATE_BODY}")
+    _refuse_deep_nesting(text)
     if operation(text) == "query":
         raise ApiError(400, "not an update", "queries go to /sparql")
     if not request.app.state.settings.allow_remote and remote_operations(text):
