@@ -23,6 +23,23 @@ def _describe(error: ValidationError) -> str:
     return "; ".join(lines)
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML without aliases: "*name" repeats a node by reference, so a few hundred bytes of
+    nested aliases ("billion laughs") unfold into gigabytes. A report never needs one."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.events.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not read: write the value out", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def load_yaml(text: str):
+    """A YAML document, aliases refused (see ``_NoAliasLoader``)."""
+    return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader that also refuses aliases
+
+
 def parse_structured(data: bytes, source: str, suffix: str) -> Extraction:
     if not data.strip():
         raise InputError(source, "the file is empty")
@@ -33,7 +50,9 @@ def parse_structured(data: bytes, source: str, suffix: str) -> Extraction:
     except UnicodeDecodeError as exc:
         raise InputError(source, f"not UTF-8 (byte {exc.start} cannot be decoded)") from None
     try:
-        obj = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
+        obj = json.loads(text) if suffix == ".json" else load_yaml(text)
+    except RecursionError:
+        raise InputError(source, "nested too deep to read") from None
     except json.JSONDecodeError as exc:
         raise InputError(source, f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
     except yaml.YAMLError as exc:

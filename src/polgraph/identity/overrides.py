@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from polgraph.errors import InputError
+from polgraph.extract.structured import load_yaml
 from polgraph.text.normalise import name_key
 
 if TYPE_CHECKING:
@@ -157,7 +158,7 @@ def load_overrides(path: Path | None) -> Overrides:
     if path is None or not path.exists():
         return Overrides()
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = load_yaml(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise InputError(str(path), f"not readable YAML: {exc}") from None
     except OSError as exc:
