@@ -61,3 +61,19 @@ def test_the_endpoint_refuses_the_bomb_and_keeps_answering(tmp_path):
         assert 400 <= reply.status_code < 500, reply.text
         assert "aliases" in reply.text
         assert client.get("/sparql", params={"query": "ASK { }"}).status_code == 200
+
+
+def test_a_report_nested_deep_but_parseable_is_refused_and_the_batch_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    # Deep enough to stop a serialiser later on, shallow enough for the JSON parser.
+    (folder / "deep.json").write_text('{"event": {"kind": "conference"}, "persons": [], "warnings": '
+                                      + "[" * 900 + "]" * 900 + "}", encoding="utf-8")
+    (folder / "fine.txt").write_text("Sáng 3/3/2024, Hội Nông dân xã Yên Hồ tổ chức hội nghị. Ông Trần "
+                                     "Văn Hải, Chủ tịch Hội Nông dân xã phát biểu.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "polgraph.cli", "ingest", str(folder), "--store",
+                           str(tmp_path / "store")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1, done.stderr
+    output = done.stdout + done.stderr
+    assert "deep.json: nested deeper than" in output
+    assert "added 1" in output and "Traceback" not in output

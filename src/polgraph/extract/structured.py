@@ -13,6 +13,19 @@ from polgraph.extract.schema import Extraction
 
 STRUCTURED_SUFFIXES = (".json", ".yaml", ".yml")
 MAX_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 32  # the extraction schema nests six levels; deeper data would stop a batch later on
+
+
+def _deeper_than(obj, limit: int) -> bool:
+    """Whether lists and mappings nest more than ``limit`` levels (walked without recursion)."""
+    stack = [(obj, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
 
 
 def _describe(error: ValidationError) -> str:
@@ -59,6 +72,8 @@ def parse_structured(data: bytes, source: str, suffix: str) -> Extraction:
         raise InputError(source, f"not valid YAML: {exc}") from None
     if not isinstance(obj, dict):
         raise InputError(source, "a structured report is one JSON/YAML object (a mapping)")
+    if _deeper_than(obj, MAX_DEPTH):
+        raise InputError(source, f"nested deeper than {MAX_DEPTH} levels; a report nests a few")
     try:
         return Extraction.model_validate(obj)
     except ValidationError as exc:
