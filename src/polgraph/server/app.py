@@ -17,6 +17,7 @@ from polgraph.server import analysis_slots
 from polgraph.server.answer_cache import AnswerCache
 from polgraph.server.engine import QueryEngine
 from polgraph.server.errors import ApiError, error_response
+from polgraph.server.headers import SecurityHeaders
 from polgraph.server.limits import BodySizeLimit
 from polgraph.server.stopping import stopping_on_signal
 from polgraph.settings import Settings
@@ -73,6 +74,7 @@ def create_app(settings: Settings, store) -> FastAPI:
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],
                        allow_headers=["Accept", "Content-Type"], allow_credentials=False)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
     _install_error_handlers(app)
 
     from polgraph.server.api import router as api_router

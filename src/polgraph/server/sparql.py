@@ -65,9 +65,19 @@ async def sparql_get(request: Request, query: QueryText = None,
                      named_graph_uri: NamedGraphs = []) -> Response:  # noqa: B006
     """With `query`: its results. Without: the SPARQL service description (Turtle); a browser
     is sent to the query page (`/queries`)."""
+    _refuse_ambiguous_parameters(request, allowed=1)
     if query is None:
         return _describe_service(request)
     return await _run_query(request, query, default_graph_uri, named_graph_uri)
+
+
+def _refuse_ambiguous_parameters(request: Request, allowed: int) -> None:
+    """The protocol gives one operation per request: two `query` parameters, a `query` with an
+    `update`, or a query in the URL beside one in the body are a client's error (400)."""
+    params = request.query_params
+    if len(params.getlist("query")) > allowed or "update" in params:
+        raise ApiError(400, "bad request",
+                       "send exactly one query (one 'query' parameter, no 'update') per request")
 
 
 @protocol_router.post("/sparql", responses=_QUERY_RESPONSES, summary="Run a SPARQL query (POST)",
@@ -78,10 +88,13 @@ async def sparql_post(request: Request, default_graph_uri: DefaultGraphs = [],  
                       named_graph_uri: NamedGraphs = []) -> Response:  # noqa: B006
     """The query form-encoded (`query=`) or as the body (`application/sparql-query`)."""
     kind = _media_type(request)
+    _refuse_ambiguous_parameters(request, allowed=0)  # the query comes in the body, not the URL
     if kind == _FORM:
         form = await request.form()
         if "update" in form:
             raise _update_refused()
+        if len(form.getlist("query")) > 1:
+            raise ApiError(400, "bad request", "send exactly one 'query' field")
         text = form.get("query")
         if not isinstance(text, str):
             raise ApiError(400, "bad request", "the form has no 'query' field")
@@ -119,6 +132,12 @@ async def _run_query(request: Request, text: str, default_graphs: list[str],
         raise ApiError(403, "remote access disabled",
                        "SERVICE would make this server contact another host; its operator has not "
                        "enabled that")
+    for name, graphs in (("default-graph-uri", default_graphs), ("named-graph-uri", named_graphs)):
+        for graph in graphs:
+            try:
+                ox.NamedNode(graph)
+            except ValueError:
+                raise ApiError(400, "bad request", f"{name} {graph!r} is not an absolute IRI") from None
     accept = request.headers.get("accept")
     result_type = choose(accept, list(RESULT_FORMATS))
     graph_type = choose(accept, list(GRAPH_FORMATS))

@@ -1,0 +1,58 @@
+"""The SPARQL protocol's edges answer as the protocol says (400 for an ambiguous or malformed
+request, never a 500), and every answer tells browsers not to guess types; pages allow only
+their own scripts."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from fastapi.testclient import TestClient
+
+from polgraph.server import create_app
+from polgraph.server.headers import PAGE_POLICY
+from polgraph.settings import Settings
+from polgraph.store import OxigraphStore
+
+ASK = "ASK { ?s ?p ?o }"
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    store = OxigraphStore(tmp_path_factory.mktemp("store") / "store")
+    store.native.add(ox.Quad(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal("o"),
+                             ox.NamedNode("urn:x:g")))
+    with TestClient(create_app(Settings(query_workers=1), store)) as client:
+        yield client
+
+
+@pytest.mark.parametrize(("method", "url", "kwargs"), [
+    ("GET", "/sparql?query=ASK%7B%7D&query=ASK%7B%7D", {}),
+    ("GET", "/sparql?query=ASK%7B%7D&update=CLEAR%20ALL", {}),
+    ("POST", "/sparql?query=ASK%7B%7D", {"content": ASK, "headers": {"Content-Type": "application/sparql-query"}}),
+    ("POST", "/sparql", {"content": "query=ASK%7B%7D&query=ASK%7B%7D",
+                         "headers": {"Content-Type": "application/x-www-form-urlencoded"}}),
+    ("GET", "/sparql?query=ASK%7B%7D&default-graph-uri=not%20an%20iri", {}),
+    ("GET", "/sparql?query=ASK%7B%7D&named-graph-uri=%3Cbad%3E", {}),
+])
+def test_an_ambiguous_or_malformed_request_is_a_400(client, method, url, kwargs):
+    reply = client.request(method, url, **kwargs)
+    assert reply.status_code == 400, reply.text
+    assert reply.json()["error"] == "bad request"
+
+
+def test_a_plain_request_still_answers(client):
+    reply = client.get("/sparql", params={"query": ASK}, headers={"Accept": "application/sparql-results+json"})
+    assert reply.status_code == 200 and reply.json()["boolean"] is True
+    reply = client.get("/sparql", params={"query": ASK, "default-graph-uri": "urn:x:g"})
+    assert reply.status_code == 200
+
+
+def test_every_answer_says_nosniff_and_pages_carry_a_policy(client):
+    answer = client.get("/sparql", params={"query": ASK})
+    assert answer.headers["x-content-type-options"] == "nosniff"
+    page = client.get("/", headers={"Accept": "text/html"})
+    assert page.headers["x-content-type-options"] == "nosniff"
+    assert page.headers["content-security-policy"] == PAGE_POLICY
+    assert "script-src 'self'" in PAGE_POLICY and "unsafe-eval" not in PAGE_POLICY
+    missing = client.get("/api/nothing-here")
+    assert missing.headers["x-content-type-options"] == "nosniff"
