@@ -56,3 +56,13 @@ def test_every_answer_says_nosniff_and_pages_carry_a_policy(client):
     assert "script-src 'self'" in PAGE_POLICY and "unsafe-eval" not in PAGE_POLICY
     missing = client.get("/api/nothing-here")
     assert missing.headers["x-content-type-options"] == "nosniff"
+
+
+def test_clearing_a_missing_graph_fails_in_the_protocols_error_form(tmp_path):
+    with TestClient(create_app(Settings(query_workers=1, write_token="t"), OxigraphStore(tmp_path / "s"))) as client:
+        headers = {"Content-Type": "application/sparql-update", "Authorization": "Bearer t"}
+        for update in ("CLEAR GRAPH <urn:x:missing>", "DROP GRAPH <urn:x:missing>"):
+            reply = client.post("/update", content=update, headers=headers)
+            assert reply.status_code == 400
+            assert reply.json()["error"] == "update failed" and "SILENT" in reply.json()["detail"]
+        assert client.post("/update", content="CLEAR SILENT GRAPH <urn:x:missing>", headers=headers).status_code == 204

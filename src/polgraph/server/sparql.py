@@ -226,6 +226,9 @@ async def sparql_update(request: Request) -> Response:
         raise ApiError(400, "update syntax", str(exc)) from None
     except OSError as exc:
         raise ApiError(500, "update failed", str(exc)) from None
+    except RuntimeError as exc:
+        # "CLEAR GRAPH <g>" of a graph that does not exist fails, as SPARQL says, unless SILENT.
+        raise ApiError(400, "update failed", f"{exc} (nothing was changed; SILENT ignores this)") from None
     return Response(status_code=204)
 
 
