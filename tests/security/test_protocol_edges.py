@@ -66,3 +66,15 @@ def test_clearing_a_missing_graph_fails_in_the_protocols_error_form(tmp_path):
             assert reply.status_code == 400
             assert reply.json()["error"] == "update failed" and "SILENT" in reply.json()["detail"]
         assert client.post("/update", content="CLEAR SILENT GRAPH <urn:x:missing>", headers=headers).status_code == 204
+
+
+@pytest.mark.parametrize("url", ["/api/events?to=0", "/api/events?from=1700000000", "/api/roles?date=0",
+                                 "/api/analytics/centrality?to=0"])
+def test_a_number_is_no_day(client, url):
+    reply = client.get(url)
+    assert reply.status_code in (400, 422), reply.text
+    assert "YYYY-MM-DD" in reply.text
+
+
+def test_a_day_still_reads(client):
+    assert client.get("/api/events?from=2023-01-01&to=2023-12-31").status_code == 200

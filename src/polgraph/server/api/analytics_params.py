@@ -4,22 +4,22 @@ its examples."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Path, Query
 
 from polgraph.analytics.drawing import DEFAULT_LIMIT, MAX_LIMIT
 from polgraph.namespaces import ID
+from polgraph.server.api.days import Day
 from polgraph.server.api.docs import examples
 from polgraph.server.api.graph import ask, iri
 from polgraph.server.api.ids import iri_for
 from polgraph.server.errors import ApiError
 
-From = Annotated[dt.date | None, Query(
+From = Annotated[Day | None, Query(
     alias="from", description="Only events (and tenures) on or after this day, YYYY-MM-DD.",
     openapi_examples=examples(May_2023="2023-05-01"))]
-To = Annotated[dt.date | None, Query(
+To = Annotated[Day | None, Query(
     alias="to", description="Only events (and tenures) on or before this day, YYYY-MM-DD.",
     openapi_examples=examples(end_of_2023="2023-12-31"))]
 Place = Annotated[str | None, Query(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 from typing import Annotated
@@ -12,6 +11,7 @@ from fastapi.responses import Response
 
 from polgraph.namespaces import ID
 from polgraph.server.api import examples as shown
+from polgraph.server.api.days import Day
 from polgraph.server.api.docs import answers, examples
 from polgraph.server.api.event_detail import event_detail, head
 from polgraph.server.api.graph import iri, select, streamed, values_block
@@ -48,9 +48,9 @@ SELECT DISTINCT ?event ?place ?place_label ?organiser ?organiser_label ?report ?
   LATERAL { OPTIONAL { ?event pg:organiser ?organiser . ?organiser rdfs:label ?organiser_label } }
 }"""
 
-From = Annotated[dt.date | None, Query(alias="from", description="On or after this day (YYYY-MM-DD).",
+From = Annotated[Day | None, Query(alias="from", description="On or after this day (YYYY-MM-DD).",
                                        openapi_examples=examples(since_2023="2023-01-01"))]
-To = Annotated[dt.date | None, Query(description="On or before this day (YYYY-MM-DD).",
+To = Annotated[Day | None, Query(description="On or before this day (YYYY-MM-DD).",
                                      openapi_examples=examples(until_mid_2024="2024-06-30"))]
 Place = Annotated[str | None, Query(
     max_length=200, description=(

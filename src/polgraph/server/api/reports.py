@@ -3,7 +3,6 @@ and stores nothing. Both read, map and validate a report exactly as ``polgraph i
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import asdict
 from typing import Annotated
 
@@ -18,6 +17,7 @@ from polgraph.rdf import iris
 from polgraph.rdf.mapping import report_digest
 from polgraph.rdf.validate import ReportValidator
 from polgraph.server.api import examples as shown
+from polgraph.server.api.days import Day
 from polgraph.server.api.docs import answers, examples
 from polgraph.server.api.graph import iri, select
 from polgraph.server.api.ids import node
@@ -44,7 +44,7 @@ _BODY = {"requestBody": {
                 "application/yaml": {"schema": {"type": "string"}, "example": shown.YAML_REPORT},
                 "multipart/form-data": {"schema": _FILE, "example": {"file": "cam-loc-2024-06.txt"}}}}}
 
-Published = Annotated[dt.date | None, Query(
+Published = Annotated[Day | None, Query(
     description="The publication date, for a text or page that gives none.",
     openapi_examples=examples(June_2024="2024-06-13"))]
 Key = Annotated[str | None, Query(

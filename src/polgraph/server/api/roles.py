@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 from collections import defaultdict
 from typing import Annotated
 
@@ -12,6 +11,7 @@ from fastapi.responses import Response
 
 from polgraph.server.api import examples as shown
 from polgraph.server.api.careers import event_of
+from polgraph.server.api.days import Day
 from polgraph.server.api.docs import answers, examples
 from polgraph.server.api.evidence import Sources
 from polgraph.server.api.graph import (
@@ -81,7 +81,7 @@ Person = Annotated[str | None, Query(
 Organization = Annotated[str | None, Query(
     description="An organisation's id: the roles in it and in its sub-bodies.",
     openapi_examples=examples(commune_committee="uy-ban-nhan-dan-xa-cam-loc-799af1ba"))]
-OnDate = Annotated[dt.date | None, Query(
+OnDate = Annotated[Day | None, Query(
     alias="date", openapi_examples=examples(mid_2023="2023-06-01"),
     description=("A day (YYYY-MM-DD): who held the roles that day, from the tenures — attested on both "
                  "sides of it, or continuing until a successor's first evidence. Not with event."))]
