@@ -8,6 +8,7 @@ so a report reads the same whichever way it comes in.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import re
 
@@ -49,8 +50,15 @@ async def read_report(request: Request, published: dt.date | None, key: str | No
         raise ApiError(400, "unreadable report", f"{source} is empty")
     if key is None and source != "the request body":
         key = _stem(source)  # as the command line keys a report by its file name
+    # Reading a long text takes a while: off the event loop, within the time limit, so that other
+    # requests are answered meanwhile.
+    limit = request.app.state.settings.query_timeout
     try:
-        extraction = parse_extraction(data, source, suffix, published=published, key=key)
+        extraction = await asyncio.wait_for(
+            asyncio.to_thread(parse_extraction, data, source, suffix, published=published, key=key), limit)
+    except TimeoutError:
+        raise ApiError(503, "too long to read", f"{source} took over {limit:g} s to read; send it to "
+                                                 "`polgraph ingest` instead", headers={"Retry-After": "60"}) from None
     except InputError as exc:
         raise ApiError(400, "unreadable report", exc.message) from None
     except ValueError as exc:  # the reader's own slip on this text: said, not a 500
