@@ -32,6 +32,13 @@ class Settings:
     # operator turns them on.
     allow_remote: bool = False
     query_workers: int = 0  # processes that run queries and API answers; 0: one per core and one more
+    # A worker's own memory (heap) past which it is stopped and replaced: one runaway query must
+    # not take the machine's memory.
+    worker_memory_mb: int = 2048
+    # Requests waiting for a free worker past which a new one is answered 503 (with Retry-After),
+    # and how long one may wait before it is.
+    max_waiting: int = 64
+    max_wait: float = 30.0
     max_analyses: int = 1  # network analyses the server works on at once (analysis_slots.py)
     analysis_wait: float = 60.0  # seconds one waits for a free slot before it is answered 503
     # An analysis of a whole large store takes tens of seconds: it has its own, longer limit.
@@ -52,6 +59,10 @@ class Settings:
                 max_body_bytes=int(env.get("POLGRAPH_MAX_BODY_BYTES") or 20_000_000),
                 allow_remote=_flag(env.get("POLGRAPH_ALLOW_REMOTE")),
                 query_workers=int(env.get("POLGRAPH_QUERY_WORKERS") or 0),
+                # Below about half a gigabyte a worker cannot even start its store's threads.
+                worker_memory_mb=max(512, int(env.get("POLGRAPH_WORKER_MEMORY_MB") or 2048)),
+                max_waiting=int(env.get("POLGRAPH_MAX_WAITING") or 64),
+                max_wait=float(env.get("POLGRAPH_MAX_WAIT") or 30.0),
                 max_analyses=max(1, int(env.get("POLGRAPH_MAX_ANALYSES") or 1)),
                 analysis_wait=float(env.get("POLGRAPH_ANALYSIS_WAIT") or 60.0),
                 analysis_timeout=float(env.get("POLGRAPH_ANALYSIS_TIMEOUT") or 120.0),

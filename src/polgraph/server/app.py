@@ -49,7 +49,9 @@ def store_writes(request: Request) -> Iterator:
 
 def create_app(settings: Settings, store) -> FastAPI:
     """The web application over ``store``; settings are read here, never at import time."""
-    engine = QueryEngine(store, workers=settings.workers(), timeout=settings.query_timeout)
+    engine = QueryEngine(store, workers=settings.workers(), timeout=settings.query_timeout,
+                         memory_mb=settings.worker_memory_mb, max_waiting=settings.max_waiting,
+                         max_wait=settings.max_wait)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

@@ -54,11 +54,11 @@ class _Worker:
     process group of its own, so that killing it kills what it started too (an analysis's
     Louvain processes)."""
 
-    def __init__(self) -> None:
+    def __init__(self, memory_mb: int = 0) -> None:
         from_parent, to_child = os.pipe()
         from_child, to_parent = os.pipe()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "polgraph.server.worker", str(from_parent), str(to_parent)],
+            [sys.executable, "-m", "polgraph.server.worker", str(from_parent), str(to_parent), str(memory_mb)],
             pass_fds=(from_parent, to_parent), stdin=subprocess.DEVNULL, start_new_session=True,
         )
         os.close(from_parent)
@@ -95,15 +95,23 @@ class _Turn:
     deadline: asyncio.TimerHandle | None = None
 
 
+class ServerBusy(Exception):
+    """Too many requests wait for a worker, or one waited too long: answered 503, try later."""
+
+
 class QueryEngine:
     """``await engine.run(job)`` answers a job within ``timeout`` seconds of a worker starting
     it, or raises QueryTimeout."""
 
     def __init__(self, store, *, workers: int, timeout: float,
-                 snapshot_root: Path | None = None) -> None:
+                 snapshot_root: Path | None = None, memory_mb: int = 0, max_waiting: int = 0,
+                 max_wait: float = 0.0) -> None:
         self.store = store
         self.size = workers
         self.timeout = timeout
+        self.memory_mb = memory_mb  # each worker's heap limit (0: none)
+        self.max_waiting = max_waiting  # requests waiting for a worker at most (0: no bound)
+        self.max_wait = max_wait  # seconds one may wait for a worker (0: no deadline)
         self.root = snapshot_root or self._snapshot_folder(store)
         self._lock = threading.Lock()
         self._generation = 0
@@ -146,7 +154,7 @@ class QueryEngine:
         await self._ready
 
     def _spawn(self) -> _Worker:
-        worker = _Worker()
+        worker = _Worker(self.memory_mb)
         self._workers.add(worker)
         return worker
 
@@ -224,8 +232,12 @@ class QueryEngine:
         assert self._loop is not None, "QueryEngine.start() was not awaited"
         if self._stopped:
             raise ServerStopping()
+        if self.max_waiting and len(self._waiting) >= self.max_waiting:
+            raise ServerBusy(f"{len(self._waiting)} requests are waiting for a query worker")
         turn = _Turn(job, self._loop.create_future())
         self._waiting.append(turn)
+        if self.max_wait:
+            turn.deadline = self._loop.call_later(self.max_wait, self._waited_too_long, turn)
         self._dispatch()
         try:
             return await turn.answer
@@ -242,6 +254,8 @@ class QueryEngine:
                     self._refreshing.add_done_callback(self._refreshed)
                 return
             turn, worker = self._waiting.popleft(), self._idle.popleft()
+            if turn.deadline is not None:  # the wait is over: its deadline gives way to the run's
+                turn.deadline.cancel()
             try:
                 worker.send(self.current_snapshot(worker), turn.job)
             except OSError as exc:
@@ -252,6 +266,12 @@ class QueryEngine:
             turn.deadline = self._loop.call_later(getattr(turn.job, "timeout", None) or self.timeout,
                                                   self._expired, worker)
             self._busy[worker] = turn
+
+    def _waited_too_long(self, turn: _Turn) -> None:
+        if turn in self._waiting:
+            self._waiting.remove(turn)
+            if not turn.answer.done():
+                turn.answer.set_exception(ServerBusy(f"no query worker was free within {self.max_wait:g} s"))
 
     def _refreshed(self, refreshing: asyncio.Future) -> None:
         self._refreshing = None
@@ -306,6 +326,8 @@ class QueryEngine:
         if turn.worker is None:
             with suppress(ValueError):
                 self._waiting.remove(turn)
+            if turn.deadline is not None:
+                turn.deadline.cancel()
         elif self._busy.get(turn.worker) is turn:
             del self._busy[turn.worker]
             turn.deadline.cancel()
@@ -340,7 +362,10 @@ class QueryEngine:
 
 
 def _stopped(exc: Exception) -> Refusal:
-    return Refusal(500, "query failed", f"the query worker stopped: {exc}")
+    # A worker ends mid-job when the job outgrew its memory (POLGRAPH_WORKER_MEMORY_MB) or crashed;
+    # another takes its place.
+    return Refusal(500, "query failed", f"the query worker stopped ({exc or 'it ended'}): the query may "
+                                        "need more memory than a worker has; another worker serves on")
 
 
 def _settle(turn: _Turn, outcome) -> None:

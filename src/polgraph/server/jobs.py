@@ -7,7 +7,7 @@ import asyncio
 
 from fastapi import Request
 
-from polgraph.server.engine import QueryTimeout, ServerStopping
+from polgraph.server.engine import QueryTimeout, ServerBusy, ServerStopping
 from polgraph.server.errors import ApiError
 from polgraph.server.worker import Answer
 
@@ -36,6 +36,9 @@ async def answer_of(request: Request, job) -> Answer:
                                                 "and was stopped") from None
     except ServerStopping:
         raise ApiError(503, "server stopping", "the server is shutting down; try again shortly") from None
+    except ServerBusy as exc:
+        raise ApiError(503, "server busy", f"{exc}; try again shortly",
+                       headers={"Retry-After": "5"}) from None
     if not isinstance(reply, Answer):
         raise ApiError(reply.status, reply.error, reply.detail)
     return reply

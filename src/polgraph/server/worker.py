@@ -134,4 +134,11 @@ if __name__ == "__main__":
     # replies must pickle as polgraph.server.worker's classes, not this __main__'s copies.
     from polgraph.server import worker  # noqa: PLW0406 - see above
 
+    # The engine's memory limit for this worker: past it allocations fail and the worker ends; the
+    # engine answers its request and starts another.
+    if len(sys.argv) > 3 and int(sys.argv[3]) > 0:
+        import resource
+
+        limit = int(sys.argv[3]) * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     worker.serve(Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False))
