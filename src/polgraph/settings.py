@@ -34,7 +34,7 @@ class Settings:
     query_workers: int = 0  # processes that run queries and API answers; 0: one per core and one more
     # A worker's own memory (heap) past which it is stopped and replaced: one runaway query must
     # not take the machine's memory.
-    worker_memory_mb: int = 2048
+    worker_memory_mb: int = 4096
     # Requests waiting for a free worker past which a new one is answered 503 (with Retry-After),
     # and how long one may wait before it is.
     max_waiting: int = 64
@@ -60,7 +60,7 @@ class Settings:
                 allow_remote=_flag(env.get("POLGRAPH_ALLOW_REMOTE")),
                 query_workers=int(env.get("POLGRAPH_QUERY_WORKERS") or 0),
                 # Below about half a gigabyte a worker cannot even start its store's threads.
-                worker_memory_mb=max(512, int(env.get("POLGRAPH_WORKER_MEMORY_MB") or 2048)),
+                worker_memory_mb=max(512, int(env.get("POLGRAPH_WORKER_MEMORY_MB") or 4096)),
                 max_waiting=int(env.get("POLGRAPH_MAX_WAITING") or 64),
                 max_wait=float(env.get("POLGRAPH_MAX_WAIT") or 30.0),
                 max_analyses=max(1, int(env.get("POLGRAPH_MAX_ANALYSES") or 1)),
