@@ -78,3 +78,15 @@ def test_a_number_is_no_day(client, url):
 
 def test_a_day_still_reads(client):
     assert client.get("/api/events?from=2023-01-01&to=2023-12-31").status_code == 200
+
+
+def test_the_openapi_document_says_what_a_write_answers_without_its_token(tmp_path):
+    app = create_app(Settings(query_workers=1, write_token="t"), OxigraphStore(tmp_path / "s"))
+    with TestClient(app) as client:
+        paths = client.get("/openapi.json").json()["paths"]
+        for path, operations in paths.items():
+            for method, operation in operations.items():
+                if method in ("put", "post", "delete") and path in ("/update", "/store", "/api/reports"):
+                    assert {"401", "403"} <= set(operation["responses"]), (method, path)
+        # and the routes do answer so
+        assert client.put("/store?graph=urn:x:g", content="", headers={"Content-Type": "text/turtle"}).status_code == 401

@@ -189,6 +189,10 @@ def _describe_service(request: Request) -> Response:
                                       "vary": "Accept"})
 
 
+# What a write route answers without the token, or with a wrong one.
+_TOKEN_ANSWERS = {401: {"description": "No token"}, 403: {"description": "Wrong token"}}
+
+
 # -- /update ---------------------------------------------------------------------------------
 @write_router.post("/update", status_code=204, summary="Run a SPARQL update (write token)",
                    responses={204: {"description": "Done"}, 400: {"description": "Does not parse"},
@@ -282,7 +286,7 @@ def graph_answer(store, graph: str | None, media_type: str | None) -> Content:
 
 
 @write_router.put("/store", summary="Replace a graph (write token)", status_code=204,
-                  responses={201: {"description": "Created"}, 204: {"description": "Replaced"}},
+                  responses={201: {"description": "Created"}, 204: {"description": "Replaced"}, **_TOKEN_ANSWERS},
                   openapi_extra={"requestBody": {"content": {"text/turtle": {
                       "example": "<urn:x:a> <http://www.w3.org/2000/01/rdf-schema#label> \"note\" ."}}}})
 async def store_put(request: Request, graph: GraphParam = None, default: DefaultParam = None) -> Response:
@@ -290,7 +294,7 @@ async def store_put(request: Request, graph: GraphParam = None, default: Default
 
 
 @write_router.post("/store", summary="Add to a graph (write token)", status_code=204,
-                   responses={201: {"description": "Created"}, 204: {"description": "Added"}},
+                   responses={201: {"description": "Created"}, 204: {"description": "Added"}, **_TOKEN_ANSWERS},
                    openapi_extra={"requestBody": {"content": {"text/turtle": {
                        "example": "<urn:x:b> <http://www.w3.org/2000/01/rdf-schema#label> \"more\" ."}}}})
 async def store_post(request: Request, graph: GraphParam = None, default: DefaultParam = None) -> Response:
@@ -298,7 +302,7 @@ async def store_post(request: Request, graph: GraphParam = None, default: Defaul
 
 
 @write_router.delete("/store", summary="Delete a graph (write token)", status_code=204,
-                     responses={404: {"description": "No such graph"}})
+                     responses={404: {"description": "No such graph"}, **_TOKEN_ANSWERS})
 async def store_delete(request: Request, graph: GraphParam = None, default: DefaultParam = None) -> Response:
     target = _target(graph, default)
 
