@@ -58,8 +58,9 @@ _DISMISSAL = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in lang_vi.D
 _DISMISSED = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in lang_vi.DISMISSAL_PERSONS) + r")\s+(?:"
                         + "|".join(re.escape(c) for c in sorted(lang_vi.PERSON_CUES, key=len, reverse=True))
                         + r")?\s*$")
-# "… gồm 9 đồng chí:", "… gồm các đồng chí:", "… gồm:": a list of a body's members follows.
-_MEMBERSHIP = re.compile(r",?\s+(?:gồm|đó là)(?:\s+có)?(?:\s+\d+)?(?:\s+(?:các\s+)?(?:đồng chí|đ/c|ông,? bà|ông|bà|người"
+# "… gồm 9 đồng chí:", "… gồm các đồng chí:", "… đó là:": a list of persons follows (a body's
+# members, or those an election chose).
+LIST_INTRO = re.compile(r",?\s+(?:gồm|đó là)(?:\s+có)?(?:\s+\d+)?(?:\s+(?:các\s+)?(?:đồng chí|đ/c|ông,? bà|ông|bà|người"
                          r"|thành viên|ủy viên|hội viên))?\s*:[ \t\n]*")
 _QUALIFIERS = re.compile(r"\b(?:khóa|khoá|nhiệm kỳ|nhiệm kì)\b.*$|\bmới\b", re.IGNORECASE)
 _COMMITTEES = {PG.ExecutiveCommittee, PG.StandingCommittee}
@@ -518,7 +519,7 @@ class MentionFinder:
         by_span = {m.span: m for m in found}
         runs = _runs(rt.text)
         vocabulary = self.titles.lexicon.vocabulary
-        for listed in _MEMBERSHIP.finditer(rt.folded):
+        for listed in LIST_INTRO.finditer(rt.folded):
             window = max(0, listed.start() - 120)
             clause = max(rt.folded.rfind(mark, window, listed.start()) for mark in (".", ";", "\n", ":"))
             head = next((m.start() for m in _WORD_START.finditer(rt.text, max(window, clause + 1), listed.start())

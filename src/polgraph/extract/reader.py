@@ -22,7 +22,7 @@ from polgraph.extract.acts import ActFinder, Cue
 from polgraph.extract.event import DocumentReference, EventDate, Locality, ReportLayout
 from polgraph.extract.lexicon import Lexicon
 from polgraph.extract.lexicon import lexicon as default_lexicon
-from polgraph.extract.mentions import TITLE_END, Mention, MentionFinder
+from polgraph.extract.mentions import LIST_INTRO, TITLE_END, Mention, MentionFinder
 from polgraph.extract.schema import ACT_ORDER, Extraction
 from polgraph.extract.source import SourceReport
 from polgraph.extract.titles import OrgCompleter, Role, TitleParser
@@ -43,7 +43,6 @@ _DIRECTIVES_OF = re.compile(r"\bý kiến chỉ đạo của\b")
 _ANY_ELECTION = re.compile(r"\bbầu\b(?!\s+cử)|\btrúng cử\b|\bđắc cử\b|\btái cử\b|\bhiệp thương\b")
 # "Đại hội đã lựa chọn được 11 đồng chí … vào Ban Chấp hành …": chosen into a body, elected.
 _CHOSEN_INTO = re.compile(r"\b(?:lựa chọn|bầu chọn)\b[^.;]{0,200}?\bvào\b")
-_ELECTED_LISTED = re.compile(r"\b(?:gồm|đó là)(?:\s+(?:có\s+)?(?:\d+\s+)?(?:các\s+)?(?:đồng chí|đ/c|ông,? bà|ông|bà))?\s*:")
 _ELECTED_LIST = re.compile(r"\bbầu\s+(?:\d+\s+)?(?:đồng chí|đ/c|ông|bà)\s*:\s*")
 _ELECTED_AS_AFTER_LIST = re.compile(r"\s(?:làm|giữ chức(?: vụ)?|vào chức(?: danh)?)\s+")
 # A post given, not won: "Chỉ định đồng chí A … làm Phó Bí thư chi bộ", "điều động … làm …".
@@ -314,7 +313,7 @@ class Reader:
                     continue
                 inside = [(Mention(None, (start, start + pronoun.end())), state.last_actor)]
             if _ANY_ELECTION.search(folded) or _CHOSEN_INTO.search(folded):
-                listed = _ELECTED_LISTED.search(folded)
+                listed = LIST_INTRO.search(folded)
                 for mention, person in inside:
                     # "bầu Ban Chấp hành … gồm: A, B": the members; "bầu ra Chủ tịch và Phó Chủ tịch
                     # gồm: Ông A CT MTTQ, Ông B PCT": each person listed, with the posts written.
