@@ -131,6 +131,16 @@ def _is_surname(folded_token: str) -> bool:
     return folded_token in lang_vi.SURNAMES or folded_token.startswith("h'")
 
 
+def named_bodies(text: str, start: int, end: int, vocabulary):
+    """Each capitalised word of text[start:end] at which a body's name begins, with what
+    ``vocabulary.body_type`` reads from there to ``end``: (offset, (body type, rest))."""
+    for word in _WORD_START.finditer(text, start, end):
+        if text[word.start()].isupper():
+            found = vocabulary.body_type(text[word.start():end])
+            if found:
+                yield word.start(), found
+
+
 @lru_cache(maxsize=8)
 def _level_pattern(levels: tuple[str, ...]) -> re.Pattern[str]:
     """Level words, longest first ("khu dân cư" before "khu"), as whole words."""
@@ -522,8 +532,7 @@ class MentionFinder:
         for listed in LIST_INTRO.finditer(rt.folded):
             window = max(0, listed.start() - 120)
             clause = max(rt.folded.rfind(mark, window, listed.start()) for mark in (".", ";", "\n", ":"))
-            head = next((m.start() for m in _WORD_START.finditer(rt.text, max(window, clause + 1), listed.start())
-                         if rt.text[m.start()].isupper() and vocabulary.body_type(rt.text[m.start():listed.start()])),
+            head = next((at for at, _ in named_bodies(rt.text, max(window, clause + 1), listed.start(), vocabulary)),
                         None)
             if head is None:
                 continue

@@ -22,7 +22,7 @@ from polgraph.extract.acts import ActFinder, Cue
 from polgraph.extract.event import DocumentReference, EventDate, Locality, ReportLayout
 from polgraph.extract.lexicon import Lexicon
 from polgraph.extract.lexicon import lexicon as default_lexicon
-from polgraph.extract.mentions import LIST_INTRO, TITLE_END, Mention, MentionFinder
+from polgraph.extract.mentions import LIST_INTRO, TITLE_END, Mention, MentionFinder, named_bodies
 from polgraph.extract.schema import ACT_ORDER, Extraction
 from polgraph.extract.source import SourceReport
 from polgraph.extract.titles import OrgCompleter, Role, TitleParser
@@ -197,10 +197,9 @@ class Reader:
             if zone is None:
                 continue
             text = reading.text.text[zone[0]:zone[1]].rstrip(" .")
-            for word in re.finditer(r"(?<!\w)\w", text):
-                found = self.lexicon.vocabulary.body_type(text[word.start():]) if text[word.start()].isupper() else None
-                if found and found[1] and found[1][:1].isupper() and "," not in found[1]:
-                    return text[word.start():]
+            for at, (_, rest) in named_bodies(text, 0, len(text), self.lexicon.vocabulary):
+                if rest[:1].isupper() and "," not in rest:
+                    return text[at:]
         return None
 
     def _find_persons(self, reading: Reading) -> None:
@@ -490,12 +489,8 @@ class Reader:
         """The body named before "bầu" in a sentence: "Chi bộ Trường Mẫu giáo X đã bầu …"."""
         elected = _ANY_ELECTION.search(rt.folded, start, end)
         vocabulary = state.titles.lexicon.vocabulary
-        for word in re.finditer(r"(?<!\w)\w", rt.text[start:elected.start()]):
-            at = start + word.start()
-            if not rt.text[at].isupper():
-                continue
-            found = vocabulary.body_type(rt.text[at:elected.start()])
-            if found and found[1]:
+        for at, (_, rest) in named_bodies(rt.text, start, elected.start(), vocabulary):
+            if rest:
                 return state.titles.completer.complete(rt.text[at:elected.start()].strip(" ,")
                                                        .removesuffix(" đã").removesuffix(" đã bầu"))
         # "Đại hội đã bầu …": the congress's, so the body that held it.
