@@ -9,7 +9,7 @@ import os
 import pyoxigraph as ox
 import pytest
 
-from polgraph.server.engine import QueryEngine
+from polgraph.server.engine import LONG_JOB_NICENESS, QueryEngine, ServerBusy
 from polgraph.server.worker import Answer, QueryJob, Refusal
 from polgraph.store import OxigraphStore
 
@@ -36,9 +36,13 @@ class _EndsTheWorker:
         return os._exit, (3,)
 
 
-def with_engine(store, scenario, *, workers: int = 1, timeout: float = 30):
+# Some 3.5 s of counting on 300 quads: long, but it ends.
+LONG_BUT_FINITE = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def with_engine(store, scenario, *, workers: int = 1, timeout: float = 30, **options):
     async def run():
-        engine = QueryEngine(store, workers=workers, timeout=timeout)
+        engine = QueryEngine(store, workers=workers, timeout=timeout, **options)
         await engine.start()
         try:
             return await scenario(engine)
@@ -119,3 +123,56 @@ def test_a_worker_that_dies_is_told_as_a_500_and_replaced(store):
     assert isinstance(crashed, Refusal) and crashed.status == 500
     assert "the query worker stopped" in crashed.detail
     assert after.body.split()[-1] == b"5"
+
+
+def _niceness_of_workers(engine) -> list[int]:
+    return sorted(os.getpriority(os.PRIO_PROCESS, worker.process.pid) for worker in engine._workers)
+
+
+def test_a_query_that_turns_long_when_the_long_share_is_full_is_stopped_and_short_ones_still_run(store):
+    async def scenario(engine):
+        first = asyncio.ensure_future(engine.run(QueryJob(RUNAWAY, result_format="CSV", graph_format=None)))
+        await asyncio.sleep(0.5)
+        assert engine.long_running == 1
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        with pytest.raises(ServerBusy, match="already run"):
+            await engine.run(QueryJob(RUNAWAY, result_format="CSV", graph_format=None))
+        stopped_after = loop.time() - started
+        # The reserved worker is free again for a short query at once.
+        started = loop.time()
+        assert isinstance(await engine.run(numbered(7)), Answer)
+        quick_after = loop.time() - started
+        assert not first.done()  # the first long one goes on
+        first.cancel()
+        return stopped_after, quick_after
+
+    stopped_after, quick_after = with_engine(store, scenario, workers=2, reserved=1, long_after=0.3)
+    assert stopped_after < 5  # not the 30 s time limit
+    assert quick_after < 5
+
+
+def test_a_long_query_runs_at_a_lower_priority_and_its_worker_comes_back_to_normal(store):
+    ours = os.getpriority(os.PRIO_PROCESS, 0)
+
+    async def scenario(engine):
+        running = asyncio.ensure_future(engine.run(QueryJob(LONG_BUT_FINITE, result_format="CSV",
+                                                            graph_format=None)))
+        await asyncio.sleep(1.0)
+        during = _niceness_of_workers(engine)
+        reply = await running
+        await asyncio.sleep(0.5)  # a worker that could not be brought back is being replaced
+        return during, reply, _niceness_of_workers(engine)
+
+    during, reply, after = with_engine(store, scenario, workers=2, reserved=1, long_after=0.3)
+    assert isinstance(reply, Answer) and b"27000000" in reply.body
+    assert during == sorted([ours, min(ours + LONG_JOB_NICENESS, 19)])
+    assert after == [ours, ours]
+
+
+def test_with_one_worker_nothing_is_reserved_and_a_long_query_runs_to_its_end(store):
+    async def scenario(engine):
+        return await engine.run(QueryJob(LONG_BUT_FINITE, result_format="CSV", graph_format=None))
+
+    reply = with_engine(store, scenario, workers=1, reserved=1, long_after=0.3)
+    assert isinstance(reply, Answer) and b"27000000" in reply.body

@@ -39,6 +39,11 @@ class Settings:
     # and how long one may wait before it is.
     max_waiting: int = 64
     max_wait: float = 30.0
+    # A query is long once it has run this many seconds; workers kept for short ones (-1: a
+    # quarter of them, at least one when there are two or more). A query that turns long when
+    # the rest run long ones is stopped (503 with Retry-After).
+    long_query: float = 1.0
+    reserved_workers: int = -1
     max_analyses: int = 1  # network analyses the server works on at once (analysis_slots.py)
     analysis_wait: float = 60.0  # seconds one waits for a free slot before it is answered 503
     # An analysis of a whole large store takes tens of seconds: it has its own, longer limit.
@@ -63,6 +68,8 @@ class Settings:
                 worker_memory_mb=max(512, int(env.get("POLGRAPH_WORKER_MEMORY_MB") or 4096)),
                 max_waiting=int(env.get("POLGRAPH_MAX_WAITING") or 64),
                 max_wait=float(env.get("POLGRAPH_MAX_WAIT") or 30.0),
+                long_query=float(env.get("POLGRAPH_LONG_QUERY") or 1.0),
+                reserved_workers=int(env.get("POLGRAPH_RESERVED_WORKERS") or -1),
                 max_analyses=max(1, int(env.get("POLGRAPH_MAX_ANALYSES") or 1)),
                 analysis_wait=float(env.get("POLGRAPH_ANALYSIS_WAIT") or 60.0),
                 analysis_timeout=float(env.get("POLGRAPH_ANALYSIS_TIMEOUT") or 120.0),
@@ -74,3 +81,9 @@ class Settings:
         # One more than the cores: while a worker's answer goes back and its next job comes in,
         # another keeps the core busy (on 2 cores, 3 workers answered 18% more under load).
         return self.query_workers or (os.cpu_count() or 1) + 1
+
+    def reserved(self) -> int:
+        workers = self.workers()
+        if self.reserved_workers >= 0:
+            return min(self.reserved_workers, workers - 1)
+        return max(1, workers // 4) if workers > 1 else 0

@@ -72,10 +72,38 @@ def test_a_request_that_waits_past_the_deadline_is_answered_503(tmp_path):
         assert waited < 3
 
 
+def test_runaway_queries_from_one_client_leave_a_worker_for_short_ones(tmp_path):
+    settings = Settings(query_workers=2, long_query=0.3, query_timeout=20)
+    with TestClient(create_app(settings, _store(tmp_path / "s", 300))) as client:
+        client.get("/sparql", params={"query": QUICK})
+        first = threading.Thread(target=lambda: client.get("/sparql", params={"query": SLOW}))
+        first.start()
+        time.sleep(0.6)  # the first is long now
+        started = time.perf_counter()
+        second = client.get("/sparql", params={"query": SLOW})
+        stopped_after = time.perf_counter() - started
+        started = time.perf_counter()
+        quick = client.get("/sparql", params={"query": QUICK})
+        quick_after = time.perf_counter() - started
+        first.join(timeout=30)
+        assert second.status_code == 503 and second.json()["error"] == "server busy", second.text
+        assert second.headers["retry-after"] == "5"
+        assert stopped_after < 5  # stopped when it turned long, not at the time limit
+        assert quick.status_code == 200 and quick_after < 5
+
+
+def test_a_quarter_of_the_workers_are_reserved_unless_set():
+    assert [Settings(query_workers=n).reserved() for n in (1, 2, 3, 8, 12)] == [0, 1, 1, 2, 3]
+    assert Settings(query_workers=4, reserved_workers=0).reserved() == 0
+    assert Settings(query_workers=4, reserved_workers=9).reserved() == 3  # one is left for long ones
+
+
 @pytest.mark.parametrize(("name", "value", "read"), [
     ("POLGRAPH_WORKER_MEMORY_MB", "1000", 1000), ("POLGRAPH_WORKER_MEMORY_MB", "7", 512),
     ("POLGRAPH_MAX_WAITING", "7", 7), ("POLGRAPH_MAX_WAIT", "7", 7.0),
+    ("POLGRAPH_LONG_QUERY", "2.5", 2.5), ("POLGRAPH_RESERVED_WORKERS", "0", 0),
 ])
 def test_the_limits_are_settings(name, value, read):
     settings = Settings.from_env({name: value})
-    assert read in (settings.worker_memory_mb, settings.max_waiting, settings.max_wait)
+    assert read in (settings.worker_memory_mb, settings.max_waiting, settings.max_wait, settings.long_query,
+                    settings.reserved_workers)

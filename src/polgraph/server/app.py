@@ -13,7 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from polgraph import __version__
 from polgraph.errors import PolgraphError, QueryError, StoreError
-from polgraph.server import analysis_slots
+from polgraph.server import analysis_slots, methods
 from polgraph.server.answer_cache import AnswerCache
 from polgraph.server.engine import QueryEngine
 from polgraph.server.errors import ApiError, error_response
@@ -51,7 +51,8 @@ def create_app(settings: Settings, store) -> FastAPI:
     """The web application over ``store``; settings are read here, never at import time."""
     engine = QueryEngine(store, workers=settings.workers(), timeout=settings.query_timeout,
                          memory_mb=settings.worker_memory_mb, max_waiting=settings.max_waiting,
-                         max_wait=settings.max_wait)
+                         max_wait=settings.max_wait, reserved=settings.reserved(),
+                         long_after=settings.long_query)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -63,7 +64,7 @@ def create_app(settings: Settings, store) -> FastAPI:
                 engine.stop()
 
     app = FastAPI(title="polgraph", version=__version__, description=DESCRIPTION,
-                  lifespan=lifespan)
+                  lifespan=lifespan, responses=methods.RESPONSES)
     app.state.settings = settings
     app.state.store = store
     app.state.engine = engine
@@ -78,6 +79,7 @@ def create_app(settings: Settings, store) -> FastAPI:
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)
     _install_error_handlers(app)
+    methods.install(app)
 
     from polgraph.server.api import router as api_router
     from polgraph.server.sparql import protocol_router, write_router

@@ -14,6 +14,12 @@ checkpoints of it. A checkpoint is hard links to the store's files and takes mil
 new one is taken before the first query after each write, so queries always see what has been
 written.
 
+Why a reserve: a query cannot be told short or long before it runs, so each is short until it
+has run ``long_after`` seconds. At most ``size - reserved`` long ones run at once; one that turns
+long past that share is stopped (503, try later), so the reserved workers are always there for
+short work and one client's runaway queries cannot take every worker for the whole time limit.
+A long query's worker is also reniced, so that short answers get the cores first.
+
 Stopping: ``stop()`` kills every worker at once and ends the jobs waiting or running with
 ServerStopping, so the server never waits on a query to stop.
 """
@@ -38,6 +44,10 @@ from pathlib import Path
 from polgraph.server.worker import READY, Answer, Refusal
 
 log = logging.getLogger(__name__)
+
+
+# A long job's worker yields the cores to short ones (and to the server) but still runs.
+LONG_JOB_NICENESS = 10
 
 
 class QueryTimeout(Exception):
@@ -93,6 +103,12 @@ class _Turn:
     answer: asyncio.Future
     worker: _Worker | None = None
     deadline: asyncio.TimerHandle | None = None
+    turning_long: asyncio.TimerHandle | None = None
+
+    def cancel_timers(self) -> None:
+        for timer in (self.deadline, self.turning_long):
+            if timer is not None:
+                timer.cancel()
 
 
 class ServerBusy(Exception):
@@ -105,13 +121,16 @@ class QueryEngine:
 
     def __init__(self, store, *, workers: int, timeout: float,
                  snapshot_root: Path | None = None, memory_mb: int = 0, max_waiting: int = 0,
-                 max_wait: float = 0.0) -> None:
+                 max_wait: float = 0.0, reserved: int = 0, long_after: float = 1.0) -> None:
         self.store = store
         self.size = workers
         self.timeout = timeout
         self.memory_mb = memory_mb  # each worker's heap limit (0: none)
         self.max_waiting = max_waiting  # requests waiting for a worker at most (0: no bound)
         self.max_wait = max_wait  # seconds one may wait for a worker (0: no deadline)
+        # Workers kept for short jobs (none when there is only one) and when a job turns long.
+        self.reserved = min(max(reserved, 0), workers - 1)
+        self.long_after = long_after
         self.root = snapshot_root or self._snapshot_folder(store)
         self._lock = threading.Lock()
         self._generation = 0
@@ -127,6 +146,7 @@ class QueryEngine:
         self._busy: dict[_Worker, _Turn] = {}
         self._refreshing: asyncio.Future | None = None  # a snapshot being taken for the waiting
         self._reading: dict[_Worker, str] = {}  # the snapshot each busy worker is reading
+        self._long: set[_Worker] = set()  # busy with a job past ``long_after``, reniced
 
     @staticmethod
     def _snapshot_folder(store) -> Path:
@@ -175,12 +195,12 @@ class QueryEngine:
             return
         self._stopped = True
         for turn in [*self._waiting, *self._busy.values()]:
-            if turn.deadline is not None:
-                turn.deadline.cancel()
+            turn.cancel_timers()
             _settle(turn, ServerStopping())
         self._waiting.clear()
         self._busy.clear()
         self._idle.clear()
+        self._long.clear()
         self._starting.clear()
         if self._ready is not None and not self._ready.done():
             self._ready.set_result(None)
@@ -265,6 +285,8 @@ class QueryEngine:
             turn.worker = worker
             turn.deadline = self._loop.call_later(getattr(turn.job, "timeout", None) or self.timeout,
                                                   self._expired, worker)
+            if self.reserved:
+                turn.turning_long = self._loop.call_later(self.long_after, self._turned_long, worker)
             self._busy[worker] = turn
 
     def _waited_too_long(self, turn: _Turn) -> None:
@@ -288,7 +310,7 @@ class QueryEngine:
         worker's next job is sent before the answer's request goes on."""
         turn = self._busy.pop(worker, None)
         if turn is not None:
-            turn.deadline.cancel()
+            turn.cancel_timers()
         try:
             reply = worker.receive()
         except (EOFError, OSError) as exc:
@@ -313,13 +335,50 @@ class QueryEngine:
             self._retire(worker)
             return
         _settle(turn, reply)
+        if worker in self._long and not self._back_to_normal(worker):
+            self._retire(worker)  # it cannot serve short work at a lower priority: a fresh one will
+            return
         self._idle.append(worker)
         self._dispatch()
 
     def _expired(self, worker: _Worker) -> None:
         turn = self._busy.pop(worker)
+        turn.cancel_timers()
         self._retire(worker)
         _settle(turn, QueryTimeout())
+
+    @property
+    def long_running(self) -> int:
+        """Jobs running past ``long_after``."""
+        return len(self._long)
+
+    def _turned_long(self, worker: _Worker) -> None:
+        """A job has run ``long_after`` seconds: it may go on if the long share has room, at a
+        lower priority; otherwise it is stopped, so the reserved workers stay free."""
+        turn = self._busy.get(worker)
+        if turn is None:
+            return
+        turn.turning_long = None
+        if len(self._long) >= self.size - self.reserved:
+            del self._busy[worker]
+            turn.cancel_timers()
+            self._retire(worker)
+            _settle(turn, ServerBusy(f"{len(self._long)} queries longer than {self.long_after:g} s already "
+                                     f"run, the most at once (the other workers are kept for short ones)"))
+            return
+        self._long.add(worker)
+        with suppress(OSError):  # the worker may have just ended: its answer tells
+            os.setpriority(os.PRIO_PGRP, worker.process.pid, LONG_JOB_NICENESS)
+
+    def _back_to_normal(self, worker: _Worker) -> bool:
+        """Its long job is over: back to the priority it started with, where the system allows
+        (lowering niceness needs privilege)."""
+        self._long.discard(worker)
+        try:
+            os.setpriority(os.PRIO_PGRP, worker.process.pid, os.getpriority(os.PRIO_PROCESS, 0))
+        except OSError:
+            return False
+        return True
 
     def _withdraw(self, turn: _Turn) -> None:
         """Its request is gone: drop the job if it waits, stop it if it runs."""
@@ -330,7 +389,7 @@ class QueryEngine:
                 turn.deadline.cancel()
         elif self._busy.get(turn.worker) is turn:
             del self._busy[turn.worker]
-            turn.deadline.cancel()
+            turn.cancel_timers()
             self._retire(turn.worker)
 
     def _stop_reading(self, worker: _Worker) -> None:
@@ -342,6 +401,7 @@ class QueryEngine:
         self._stop_reading(worker)
         self._workers.discard(worker)
         self._starting.discard(worker)
+        self._long.discard(worker)
         with suppress(ValueError):
             self._idle.remove(worker)
         with self._lock:
