@@ -9,7 +9,7 @@ import os
 import pyoxigraph as ox
 import pytest
 
-from polgraph.server.engine import LONG_JOB_NICENESS, QueryEngine, ServerBusy
+from polgraph.server.engine import LONG_JOB_NICENESS, QueryEngine, QueryTimeout, ServerBusy
 from polgraph.server.worker import Answer, QueryJob, Refusal
 from polgraph.store import OxigraphStore
 
@@ -176,3 +176,34 @@ def test_with_one_worker_nothing_is_reserved_and_a_long_query_runs_to_its_end(st
 
     reply = with_engine(store, scenario, workers=1, reserved=1, long_after=0.3)
     assert isinstance(reply, Answer) and b"27000000" in reply.body
+
+
+def test_a_job_seen_to_run_long_is_refused_at_once_while_the_long_share_is_full(store):
+    async def scenario(engine):
+        job = QueryJob(RUNAWAY, result_format="CSV", graph_format=None)
+        first = asyncio.ensure_future(engine.run(job))
+        await asyncio.sleep(0.6)  # long now, and remembered as long
+        assert engine.long_running == 1
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        with pytest.raises(ServerBusy):
+            await engine.run(QueryJob(RUNAWAY, result_format="CSV", graph_format=None))
+        refused_after = loop.time() - started
+        first.cancel()
+        return refused_after
+
+    refused_after = with_engine(store, scenario, workers=2, reserved=1, long_after=0.3)
+    assert refused_after < 0.2  # never sent to a worker: no second of trying it again
+
+
+def test_a_spare_worker_takes_a_killed_ones_place_at_once(store):
+    async def scenario(engine):
+        with pytest.raises(QueryTimeout):
+            await engine.run(QueryJob(RUNAWAY, result_format="CSV", graph_format=None))
+        serving_at_once = engine.serving
+        answered = await engine.run(numbered(3))
+        return serving_at_once, answered
+
+    serving_at_once, answered = with_engine(store, scenario, workers=1, timeout=0.5, spares=1)
+    assert serving_at_once == 1  # the spare serves while the killed worker's successor starts
+    assert isinstance(answered, Answer)

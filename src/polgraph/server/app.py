@@ -52,7 +52,7 @@ def create_app(settings: Settings, store) -> FastAPI:
     engine = QueryEngine(store, workers=settings.workers(), timeout=settings.query_timeout,
                          memory_mb=settings.worker_memory_mb, max_waiting=settings.max_waiting,
                          max_wait=settings.max_wait, reserved=settings.reserved(),
-                         long_after=settings.long_query)
+                         long_after=settings.long_query, spares=1)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

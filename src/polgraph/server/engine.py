@@ -18,7 +18,15 @@ Why a reserve: a query cannot be told short or long before it runs, so each is s
 has run ``long_after`` seconds. At most ``size - reserved`` long ones run at once; one that turns
 long past that share is stopped (503, try later), so the reserved workers are always there for
 short work and one client's runaway queries cannot take every worker for the whole time limit.
-A long query's worker is also reniced, so that short answers get the cores first.
+A long query's worker is also reniced, so that short answers get the cores first. A job seen
+to run long is remembered for a while: sent again, it runs as long from its start, and is
+refused at once while the long share is full, rather than taking a reserved worker to find out
+again (a client that repeats a runaway query would otherwise keep the reserve busy).
+
+Why spares: a worker takes seconds of Python to start, and a killed one (past the time limit,
+its memory, or the long share) would leave the pool a worker short meanwhile. ``spares`` more
+are started and kept ready; one takes a killed worker's place at once, and another is started
+to be the next spare.
 
 Stopping: ``stop()`` kills every worker at once and ends the jobs waiting or running with
 ServerStopping, so the server never waits on a query to stop.
@@ -27,15 +35,18 @@ ServerStopping, so the server never waits on a query to stop.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import os
+import pickle
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
 import threading
-from collections import deque
+import time
+from collections import OrderedDict, deque
 from contextlib import suppress
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -48,6 +59,9 @@ log = logging.getLogger(__name__)
 
 # A long job's worker yields the cores to short ones (and to the server) but still runs.
 LONG_JOB_NICENESS = 10
+# Jobs seen to run long, remembered (by their content) this long, this many at most.
+KNOWN_LONG_SECONDS = 600.0
+KNOWN_LONG_JOBS = 1024
 
 
 class QueryTimeout(Exception):
@@ -104,6 +118,9 @@ class _Turn:
     worker: _Worker | None = None
     deadline: asyncio.TimerHandle | None = None
     turning_long: asyncio.TimerHandle | None = None
+    key: bytes = b""  # the job's content, hashed: how a job seen to run long is known again
+    known_long: bool = False
+    sent_at: float = 0.0
 
     def cancel_timers(self) -> None:
         for timer in (self.deadline, self.turning_long):
@@ -121,7 +138,8 @@ class QueryEngine:
 
     def __init__(self, store, *, workers: int, timeout: float,
                  snapshot_root: Path | None = None, memory_mb: int = 0, max_waiting: int = 0,
-                 max_wait: float = 0.0, reserved: int = 0, long_after: float = 1.0) -> None:
+                 max_wait: float = 0.0, reserved: int = 0, long_after: float = 1.0,
+                 spares: int = 0) -> None:
         self.store = store
         self.size = workers
         self.timeout = timeout
@@ -131,6 +149,7 @@ class QueryEngine:
         # Workers kept for short jobs (none when there is only one) and when a job turns long.
         self.reserved = min(max(reserved, 0), workers - 1)
         self.long_after = long_after
+        self.spares = spares
         self.root = snapshot_root or self._snapshot_folder(store)
         self._lock = threading.Lock()
         self._generation = 0
@@ -142,11 +161,13 @@ class QueryEngine:
         self._starting: set[_Worker] = set()  # started, not yet READY
         self._ready: asyncio.Future | None = None  # done when the first workers are READY
         self._idle: deque[_Worker] = deque()
+        self._spare: deque[_Worker] = deque()  # ready, kept to take a killed worker's place
         self._waiting: deque[_Turn] = deque()
         self._busy: dict[_Worker, _Turn] = {}
         self._refreshing: asyncio.Future | None = None  # a snapshot being taken for the waiting
         self._reading: dict[_Worker, str] = {}  # the snapshot each busy worker is reading
         self._long: set[_Worker] = set()  # busy with a job past ``long_after``, reniced
+        self._known_long: OrderedDict[bytes, float] = OrderedDict()  # job key → when it last ran long
 
     @staticmethod
     def _snapshot_folder(store) -> Path:
@@ -167,7 +188,7 @@ class QueryEngine:
         self._stopped = False
         self.root.mkdir(parents=True, exist_ok=True)  # stop() took it away
         self._ready = self._loop.create_future()
-        started = await asyncio.gather(*(asyncio.to_thread(self._spawn) for _ in range(self.size)))
+        started = await asyncio.gather(*(asyncio.to_thread(self._spawn) for _ in range(self.size + self.spares)))
         await asyncio.to_thread(self.current_snapshot)
         for worker in started:
             self._enlist(worker)
@@ -200,6 +221,7 @@ class QueryEngine:
         self._waiting.clear()
         self._busy.clear()
         self._idle.clear()
+        self._spare.clear()
         self._long.clear()
         self._starting.clear()
         if self._ready is not None and not self._ready.done():
@@ -255,6 +277,11 @@ class QueryEngine:
         if self.max_waiting and len(self._waiting) >= self.max_waiting:
             raise ServerBusy(f"{len(self._waiting)} requests are waiting for a query worker")
         turn = _Turn(job, self._loop.create_future())
+        if self.reserved:
+            turn.key = hashlib.blake2b(pickle.dumps(job), digest_size=16).digest()
+            turn.known_long = self._is_known_long(turn.key)
+            if turn.known_long and self._long_share_full():
+                raise self._long_share_busy()
         self._waiting.append(turn)
         if self.max_wait:
             turn.deadline = self._loop.call_later(self.max_wait, self._waited_too_long, turn)
@@ -273,9 +300,15 @@ class QueryEngine:
                     self._refreshing = asyncio.ensure_future(asyncio.to_thread(self.current_snapshot))
                     self._refreshing.add_done_callback(self._refreshed)
                 return
-            turn, worker = self._waiting.popleft(), self._idle.popleft()
+            turn = self._waiting.popleft()
             if turn.deadline is not None:  # the wait is over: its deadline gives way to the run's
                 turn.deadline.cancel()
+            # Seen to run long since it came, perhaps: another request with the same job ran.
+            turn.known_long = turn.known_long or (bool(turn.key) and self._is_known_long(turn.key))
+            if turn.known_long and self._long_share_full():
+                _settle(turn, self._long_share_busy())
+                continue
+            worker = self._idle.popleft()
             try:
                 worker.send(self.current_snapshot(worker), turn.job)
             except OSError as exc:
@@ -285,9 +318,12 @@ class QueryEngine:
             turn.worker = worker
             turn.deadline = self._loop.call_later(getattr(turn.job, "timeout", None) or self.timeout,
                                                   self._expired, worker)
-            if self.reserved:
-                turn.turning_long = self._loop.call_later(self.long_after, self._turned_long, worker)
+            turn.sent_at = time.monotonic()
             self._busy[worker] = turn
+            if turn.known_long:
+                self._run_as_long(worker)
+            elif self.reserved:
+                turn.turning_long = self._loop.call_later(self.long_after, self._turned_long, worker)
 
     def _waited_too_long(self, turn: _Turn) -> None:
         if turn in self._waiting:
@@ -325,7 +361,10 @@ class QueryEngine:
             self._reading.pop(worker, None)
         if turn is None and reply == READY and worker in self._starting:
             self._starting.discard(worker)
-            self._idle.append(worker)
+            if len(self._idle) + len(self._busy) >= self.size:
+                self._spare.append(worker)
+            else:
+                self._idle.append(worker)
             if not self._starting and not self._ready.done():
                 self._ready.set_result(None)
             self._dispatch()
@@ -335,6 +374,8 @@ class QueryEngine:
             self._retire(worker)
             return
         _settle(turn, reply)
+        if turn.known_long and time.monotonic() - turn.sent_at < self.long_after:
+            self._known_long.pop(turn.key, None)  # short now (the store changed): tried as short again
         if worker in self._long and not self._back_to_normal(worker):
             self._retire(worker)  # it cannot serve short work at a lower priority: a fresh one will
             return
@@ -343,9 +384,15 @@ class QueryEngine:
 
     def _expired(self, worker: _Worker) -> None:
         turn = self._busy.pop(worker)
+        self._remember_long(turn)
         turn.cancel_timers()
         self._retire(worker)
         _settle(turn, QueryTimeout())
+
+    @property
+    def serving(self) -> int:
+        """Workers taking jobs (idle or busy), spares not counted."""
+        return len(self._idle) + len(self._busy)
 
     @property
     def long_running(self) -> int:
@@ -359,16 +406,43 @@ class QueryEngine:
         if turn is None:
             return
         turn.turning_long = None
-        if len(self._long) >= self.size - self.reserved:
+        self._remember_long(turn)
+        if self._long_share_full():
             del self._busy[worker]
             turn.cancel_timers()
             self._retire(worker)
-            _settle(turn, ServerBusy(f"{len(self._long)} queries longer than {self.long_after:g} s already "
-                                     f"run, the most at once (the other workers are kept for short ones)"))
+            _settle(turn, self._long_share_busy())
             return
+        self._run_as_long(worker)
+
+    def _run_as_long(self, worker: _Worker) -> None:
         self._long.add(worker)
         with suppress(OSError):  # the worker may have just ended: its answer tells
             os.setpriority(os.PRIO_PGRP, worker.process.pid, LONG_JOB_NICENESS)
+
+    def _long_share_full(self) -> bool:
+        return len(self._long) >= self.size - self.reserved
+
+    def _long_share_busy(self) -> ServerBusy:
+        return ServerBusy(f"{len(self._long)} queries longer than {self.long_after:g} s already run, the most "
+                          f"at once (the other workers are kept for short ones)")
+
+    def _remember_long(self, turn: _Turn) -> None:
+        if not turn.key:
+            return
+        self._known_long[turn.key] = time.monotonic()
+        self._known_long.move_to_end(turn.key)
+        while len(self._known_long) > KNOWN_LONG_JOBS:
+            self._known_long.popitem(last=False)
+
+    def _is_known_long(self, key: bytes) -> bool:
+        seen = self._known_long.get(key)
+        if seen is None:
+            return False
+        if time.monotonic() - seen > KNOWN_LONG_SECONDS:
+            del self._known_long[key]
+            return False
+        return True
 
     def _back_to_normal(self, worker: _Worker) -> bool:
         """Its long job is over: back to the priority it started with, where the system allows
@@ -399,11 +473,17 @@ class QueryEngine:
     def _retire(self, worker: _Worker) -> None:
         """Kill a worker and start another in the background; the rest go on serving."""
         self._stop_reading(worker)
+        was_serving = worker not in self._starting and worker not in self._spare
         self._workers.discard(worker)
         self._starting.discard(worker)
         self._long.discard(worker)
         with suppress(ValueError):
             self._idle.remove(worker)
+        with suppress(ValueError):
+            self._spare.remove(worker)
+        if was_serving and self._spare and not self._stopped:  # a spare serves in its place now
+            self._idle.append(self._spare.popleft())
+            self._loop.call_soon(self._dispatch)
         with self._lock:
             self._reading.pop(worker, None)
         loop = self._loop
