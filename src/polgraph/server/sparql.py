@@ -262,7 +262,7 @@ def _exists(store, target) -> bool:
 @write_router.head("/store", include_in_schema=False)
 @write_router.get("/store", summary="Read a graph (write token)",
                         responses={200: {"content": {"text/turtle": {"example": "<urn:x:a> <urn:x:p> \"v\" ."}}},
-                                   404: {"description": "No such graph"}})
+                                   404: {"description": "No such graph"}, **_TOKEN_ANSWERS})
 async def store_get(request: Request, graph: GraphParam = None, default: DefaultParam = None) -> Response:
     _target(graph, default)  # a bad request is told before any job
     found = await answered(request, "graph", graph=graph,
