@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import math
+import os
 import platform
 import random
 import sys
@@ -32,13 +33,24 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode
 
 from page_cache import warm  # bench/ is first on sys.path
-from serving import (EVENT_PREFIX, SPARQL_JSON, RawConnection, Server, available_bytes, cached_store,
-                     group_cpu, machine_busy, polgraph_command, run_async, serving, store_facts)
+from serving import (
+    EVENT_PREFIX,
+    SPARQL_JSON,
+    RawConnection,
+    Server,
+    available_bytes,
+    cached_store,
+    group_cpu,
+    machine_busy,
+    polgraph_command,
+    run_async,
+    serving,
+    store_facts,
+)
 
-EVENT_PREFIX = "https://w3id.org/polgraph/id/event/"
-SPARQL_JSON = "application/sparql-results+json"
 # rdflib's in-memory Dataset costs about 1.6 kB a quad (measured on 2,000 reports); the margin
 # covers the server around it and the benchmark itself.
 RDFLIB_BYTES_PER_QUAD = 2_000
