@@ -129,6 +129,10 @@ def _niceness_of_workers(engine) -> list[int]:
     return sorted(os.getpriority(os.PRIO_PROCESS, worker.process.pid) for worker in engine._workers)
 
 
+def _cores_of_workers(engine) -> list[set[int]]:
+    return sorted((os.sched_getaffinity(worker.process.pid) for worker in engine._workers), key=len)
+
+
 def test_a_query_that_turns_long_when_the_long_share_is_full_is_stopped_and_short_ones_still_run(store):
     async def scenario(engine):
         first = asyncio.ensure_future(engine.run(QueryJob(RUNAWAY, result_format="CSV", graph_format=None)))
@@ -159,15 +163,20 @@ def test_a_long_query_runs_at_a_lower_priority_and_its_worker_comes_back_to_norm
         running = asyncio.ensure_future(engine.run(QueryJob(LONG_BUT_FINITE, result_format="CSV",
                                                             graph_format=None)))
         await asyncio.sleep(1.0)
-        during = _niceness_of_workers(engine)
+        during = _niceness_of_workers(engine), _cores_of_workers(engine)
         reply = await running
         await asyncio.sleep(0.5)  # a worker that could not be brought back is being replaced
-        return during, reply, _niceness_of_workers(engine)
+        return during, reply, (_niceness_of_workers(engine), _cores_of_workers(engine))
 
-    during, reply, after = with_engine(store, scenario, workers=2, reserved=1, long_after=0.3)
+    (niceness, cores), reply, (niceness_after, cores_after) = with_engine(
+        store, scenario, workers=2, reserved=1, long_after=0.3)
     assert isinstance(reply, Answer) and b"27000000" in reply.body
-    assert during == sorted([ours, min(ours + LONG_JOB_NICENESS, 19)])
-    assert after == [ours, ours]
+    assert niceness == sorted([ours, min(ours + LONG_JOB_NICENESS, 19)])
+    assert niceness_after == [ours, ours]
+    all_cores = os.sched_getaffinity(0)
+    if len(all_cores) > 1:  # the long one is kept off the first core, which short ones keep
+        assert cores == [all_cores - {min(all_cores)}, all_cores]
+    assert cores_after == [all_cores, all_cores]
 
 
 def test_with_one_worker_nothing_is_reserved_and_a_long_query_runs_to_its_end(store):

@@ -50,7 +50,8 @@ def _many_persons() -> OxigraphStore:
 def limited():
     """A store whose whole-store reads take far longer than the time limit, and quick reads that
     do not."""
-    app = create_app(Settings(query_workers=1, query_timeout=LIMIT), _many_persons())
+    # No spare: one would have read the tables, without a limit, before it served.
+    app = create_app(Settings(query_workers=1, spare_workers=0, query_timeout=LIMIT), _many_persons())
     with TestClient(app) as running:
         yield running
 

@@ -44,6 +44,8 @@ class Settings:
     # the rest run long ones is stopped (503 with Retry-After).
     long_query: float = 1.0
     reserved_workers: int = -1
+    # Workers started in advance, their tables read, to take a stopped worker's place at once.
+    spare_workers: int = 1
     max_analyses: int = 1  # network analyses the server works on at once (analysis_slots.py)
     analysis_wait: float = 60.0  # seconds one waits for a free slot before it is answered 503
     # An analysis of a whole large store takes tens of seconds: it has its own, longer limit.
@@ -70,6 +72,7 @@ class Settings:
                 max_wait=float(env.get("POLGRAPH_MAX_WAIT") or 30.0),
                 long_query=float(env.get("POLGRAPH_LONG_QUERY") or 1.0),
                 reserved_workers=int(env.get("POLGRAPH_RESERVED_WORKERS") or -1),
+                spare_workers=max(0, int(env.get("POLGRAPH_SPARE_WORKERS") or 1)),
                 max_analyses=max(1, int(env.get("POLGRAPH_MAX_ANALYSES") or 1)),
                 analysis_wait=float(env.get("POLGRAPH_ANALYSIS_WAIT") or 60.0),
                 analysis_timeout=float(env.get("POLGRAPH_ANALYSIS_TIMEOUT") or 120.0),

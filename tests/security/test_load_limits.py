@@ -102,8 +102,9 @@ def test_a_quarter_of_the_workers_are_reserved_unless_set():
     ("POLGRAPH_WORKER_MEMORY_MB", "1000", 1000), ("POLGRAPH_WORKER_MEMORY_MB", "7", 512),
     ("POLGRAPH_MAX_WAITING", "7", 7), ("POLGRAPH_MAX_WAIT", "7", 7.0),
     ("POLGRAPH_LONG_QUERY", "2.5", 2.5), ("POLGRAPH_RESERVED_WORKERS", "0", 0),
+    ("POLGRAPH_SPARE_WORKERS", "3", 3),
 ])
 def test_the_limits_are_settings(name, value, read):
     settings = Settings.from_env({name: value})
     assert read in (settings.worker_memory_mb, settings.max_waiting, settings.max_wait, settings.long_query,
-                    settings.reserved_workers)
+                    settings.reserved_workers, settings.spare_workers)

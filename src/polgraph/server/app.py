@@ -49,10 +49,13 @@ def store_writes(request: Request) -> Iterator:
 
 def create_app(settings: Settings, store) -> FastAPI:
     """The web application over ``store``; settings are read here, never at import time."""
+    from polgraph.server.api.offload import WARM_UP  # the API's modules import this one
+
     engine = QueryEngine(store, workers=settings.workers(), timeout=settings.query_timeout,
                          memory_mb=settings.worker_memory_mb, max_waiting=settings.max_waiting,
                          max_wait=settings.max_wait, reserved=settings.reserved(),
-                         long_after=settings.long_query, spares=1)
+                         long_after=settings.long_query, spares=settings.spare_workers,
+                         warm_up=WARM_UP)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

@@ -18,15 +18,17 @@ Why a reserve: a query cannot be told short or long before it runs, so each is s
 has run ``long_after`` seconds. At most ``size - reserved`` long ones run at once; one that turns
 long past that share is stopped (503, try later), so the reserved workers are always there for
 short work and one client's runaway queries cannot take every worker for the whole time limit.
-A long query's worker is also reniced, so that short answers get the cores first. A job seen
+A long query's worker is also reniced and kept off the first core, so that short answers get
+the cores first. A job seen
 to run long is remembered for a while: sent again, it runs as long from its start, and is
 refused at once while the long share is full, rather than taking a reserved worker to find out
 again (a client that repeats a runaway query would otherwise keep the reserve busy).
 
 Why spares: a worker takes seconds of Python to start, and a killed one (past the time limit,
 its memory, or the long share) would leave the pool a worker short meanwhile. ``spares`` more
-are started and kept ready; one takes a killed worker's place at once, and another is started
-to be the next spare.
+are started and kept ready (each first given the ``warm_up`` job: the API's whole-store tables
+take seconds to read); one takes a killed worker's place at once, and another is started to be
+the next spare.
 
 Stopping: ``stop()`` kills every worker at once and ends the jobs waiting or running with
 ServerStopping, so the server never waits on a query to stop.
@@ -52,7 +54,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from polgraph.server.worker import READY, Answer, Refusal
+from polgraph.server.worker import READY, Answer, QueryJob, Refusal
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +141,7 @@ class QueryEngine:
     def __init__(self, store, *, workers: int, timeout: float,
                  snapshot_root: Path | None = None, memory_mb: int = 0, max_waiting: int = 0,
                  max_wait: float = 0.0, reserved: int = 0, long_after: float = 1.0,
-                 spares: int = 0) -> None:
+                 spares: int = 0, warm_up: object | None = None) -> None:
         self.store = store
         self.size = workers
         self.timeout = timeout
@@ -150,6 +152,7 @@ class QueryEngine:
         self.reserved = min(max(reserved, 0), workers - 1)
         self.long_after = long_after
         self.spares = spares
+        self.warm_up = warm_up  # the job a spare is given before it serves, if any
         self.root = snapshot_root or self._snapshot_folder(store)
         self._lock = threading.Lock()
         self._generation = 0
@@ -162,6 +165,7 @@ class QueryEngine:
         self._ready: asyncio.Future | None = None  # done when the first workers are READY
         self._idle: deque[_Worker] = deque()
         self._spare: deque[_Worker] = deque()  # ready, kept to take a killed worker's place
+        self._warming: dict[_Worker, _Turn] = {}  # spares-to-be at their warm-up job
         self._waiting: deque[_Turn] = deque()
         self._busy: dict[_Worker, _Turn] = {}
         self._refreshing: asyncio.Future | None = None  # a snapshot being taken for the waiting
@@ -222,6 +226,7 @@ class QueryEngine:
         self._busy.clear()
         self._idle.clear()
         self._spare.clear()
+        self._warming.clear()
         self._long.clear()
         self._starting.clear()
         if self._ready is not None and not self._ready.done():
@@ -277,7 +282,7 @@ class QueryEngine:
         if self.max_waiting and len(self._waiting) >= self.max_waiting:
             raise ServerBusy(f"{len(self._waiting)} requests are waiting for a query worker")
         turn = _Turn(job, self._loop.create_future())
-        if self.reserved:
+        if self.reserved and _may_run_long(job):
             turn.key = hashlib.blake2b(pickle.dumps(job), digest_size=16).digest()
             turn.known_long = self._is_known_long(turn.key)
             if turn.known_long and self._long_share_full():
@@ -322,7 +327,7 @@ class QueryEngine:
             self._busy[worker] = turn
             if turn.known_long:
                 self._run_as_long(worker)
-            elif self.reserved:
+            elif turn.key:
                 turn.turning_long = self._loop.call_later(self.long_after, self._turned_long, worker)
 
     def _waited_too_long(self, turn: _Turn) -> None:
@@ -347,6 +352,7 @@ class QueryEngine:
         turn = self._busy.pop(worker, None)
         if turn is not None:
             turn.cancel_timers()
+        warmed = worker in self._warming
         try:
             reply = worker.receive()
         except (EOFError, OSError) as exc:
@@ -359,12 +365,16 @@ class QueryEngine:
             return
         with self._lock:
             self._reading.pop(worker, None)
+        if warmed:
+            del self._warming[worker]
+            self._take_on(worker)
+            return
         if turn is None and reply == READY and worker in self._starting:
             self._starting.discard(worker)
-            if len(self._idle) + len(self._busy) >= self.size:
-                self._spare.append(worker)
+            if self.serving >= self.size and self.warm_up is not None and not self._changed:
+                self._warm(worker)
             else:
-                self._idle.append(worker)
+                self._take_on(worker)
             if not self._starting and not self._ready.done():
                 self._ready.set_result(None)
             self._dispatch()
@@ -388,6 +398,22 @@ class QueryEngine:
         turn.cancel_timers()
         self._retire(worker)
         _settle(turn, QueryTimeout())
+
+    def _take_on(self, worker: _Worker) -> None:
+        """A ready worker serves if the pool is short of one, or else waits as a spare."""
+        if self.serving >= self.size:
+            self._spare.append(worker)
+        else:
+            self._idle.append(worker)
+            self._dispatch()
+
+    def _warm(self, worker: _Worker) -> None:
+        try:
+            worker.send(self.current_snapshot(worker), self.warm_up)
+        except OSError:
+            self._retire(worker)
+            return
+        self._warming[worker] = _Turn(self.warm_up, self._loop.create_future())
 
     @property
     def serving(self) -> int:
@@ -419,6 +445,7 @@ class QueryEngine:
         self._long.add(worker)
         with suppress(OSError):  # the worker may have just ended: its answer tells
             os.setpriority(os.PRIO_PGRP, worker.process.pid, LONG_JOB_NICENESS)
+        _confine(worker.process.pid, _cores_for_long_jobs())
 
     def _long_share_full(self) -> bool:
         return len(self._long) >= self.size - self.reserved
@@ -448,6 +475,7 @@ class QueryEngine:
         """Its long job is over: back to the priority it started with, where the system allows
         (lowering niceness needs privilege)."""
         self._long.discard(worker)
+        _confine(worker.process.pid, _our_cores())
         try:
             os.setpriority(os.PRIO_PGRP, worker.process.pid, os.getpriority(os.PRIO_PROCESS, 0))
         except OSError:
@@ -473,7 +501,8 @@ class QueryEngine:
     def _retire(self, worker: _Worker) -> None:
         """Kill a worker and start another in the background; the rest go on serving."""
         self._stop_reading(worker)
-        was_serving = worker not in self._starting and worker not in self._spare
+        was_serving = worker not in self._starting and worker not in self._spare and worker not in self._warming
+        self._warming.pop(worker, None)
         self._workers.discard(worker)
         self._starting.discard(worker)
         self._long.discard(worker)
@@ -499,6 +528,36 @@ class QueryEngine:
                 fresh.kill()
 
         threading.Thread(target=renew, name="polgraph-worker-renewal", daemon=True).start()
+
+
+def _our_cores() -> set[int]:
+    return os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else set()
+
+
+def _cores_for_long_jobs() -> set[int]:
+    """Every core the server may use but the first: a lower priority alone still lets long jobs
+    slow short ones threefold on 2 cores (their memory traffic), so one core is kept clear."""
+    cores = sorted(_our_cores())
+    return set(cores[1:]) if len(cores) > 1 else set(cores)
+
+
+def _confine(pid: int, cores: set[int]) -> None:
+    """Run every thread of process ``pid`` on ``cores`` only (Linux; elsewhere nothing)."""
+    if not cores or not hasattr(os, "sched_setaffinity"):
+        return
+    try:
+        threads = [int(name) for name in os.listdir(f"/proc/{pid}/task")]
+    except OSError:
+        threads = [pid]
+    for thread in threads:
+        with suppress(OSError):  # a thread may have ended meanwhile
+            os.sched_setaffinity(thread, cores)
+
+
+def _may_run_long(job) -> bool:
+    """Queries written by users, and analyses (jobs with their own time limit), may run long and
+    are held to the long share; the API's other answers are the server's own, bounded work."""
+    return isinstance(job, QueryJob) or getattr(job, "timeout", None) is not None
 
 
 def _stopped(exc: Exception) -> Refusal:

@@ -19,7 +19,7 @@ from polgraph.server.api.ids import iri_for, node, not_found
 from polgraph.server.api.linked_data import describe, media_type_asked, wants_linked_data
 from polgraph.server.api.offload import Content, answered
 from polgraph.server.api.search import Limit, Names, Offset, count_of, page
-from polgraph.server.api.tables import table
+from polgraph.server.api.tables import register, table
 from polgraph.server.errors import ApiError
 
 router = APIRouter(prefix="/events", tags=["events"])
@@ -76,7 +76,7 @@ async def list_events(request: Request, from_: From = None, to: To = None, place
 def events_answer(store, from_: str | None = None, to: str | None = None, place: str | None = None,
                   kind: str | None = None, org: str | None = None, limit: int = 20, offset: int = 0) -> dict:
     """``list_events``' answer, days given as YYYY-MM-DD."""
-    rows = table(store, "events", _events)
+    rows = table(store, EVENTS)
     if kind is not None:
         kind = _known_kind(store, kind)
         rows = [row for row in rows if row[3] == kind]
@@ -91,7 +91,7 @@ def events_answer(store, from_: str | None = None, to: str | None = None, place:
         found = select(store, _IN_UNIT, {"place_node": iri(str(ID) + place)})
         rows = _among(rows, {row["event"] for row in found})
     elif place:
-        rows = _among(rows, table(store, "places", Places.read).events_named(place))
+        rows = _among(rows, table(store, PLACES).events_named(place))
     return page(_with_details(store, rows[offset:offset + limit]), count_of(rows, 0), limit, offset)
 
 
@@ -209,3 +209,9 @@ def event_answer(store, event_id: str, media_type: str | None) -> dict | Content
     if wants_linked_data(media_type):
         return describe(store, event)
     return event_detail(store, event, top)
+
+
+EVENTS = register("events", _events)
+
+
+PLACES = register("places", Places.read)

@@ -54,6 +54,7 @@ HANDLERS = {
     "network page": "polgraph.server.web.network:network_answer",
     "network picture": "polgraph.server.web.network:picture_answer",
     "terms": "polgraph.server.web.terms:terms_answer",
+    "warm-up": "polgraph.server.api.tables:warm_up_answer",
 }
 KEPT = frozenset({"persons", "events", "organizations", "roles on a day", "sources", "recent events", "terms"})
 # Network analyses compute over many events: they run under POLGRAPH_ANALYSIS_TIMEOUT instead.
@@ -86,6 +87,10 @@ async def read(request: Request, handler: str, **arguments: Any) -> Any:
     """The JSON answer of ``HANDLERS[handler](store, **arguments)``, from a query worker, as
     Python values (for the pages)."""
     return json.loads((await _reply(request, _job(request, handler, arguments))).body)
+
+
+# What a spare worker is given before it serves (polgraph.server.engine).
+WARM_UP = ApiJob("warm-up")
 
 
 def _job(request: Request, handler: str, arguments: dict[str, Any]) -> ApiJob:

@@ -18,7 +18,7 @@ from polgraph.server.api.ids import iri_for, node, not_found
 from polgraph.server.api.linked_data import describe, media_type_asked, wants_linked_data
 from polgraph.server.api.offload import Content, answered
 from polgraph.server.api.search import Limit, Names, Offset, page
-from polgraph.server.api.tables import table
+from polgraph.server.api.tables import register, table
 
 router = APIRouter(prefix="/organizations", tags=["organizations"])
 
@@ -59,7 +59,7 @@ async def search_organizations(
 
 
 def organizations_answer(store, q: str, limit: int, offset: int) -> dict:
-    rows, total = table(store, "organization names", _names).page(q, offset, limit)
+    rows, total = table(store, ORGANIZATION_NAMES).page(q, offset, limit)
     return page([node(org, label=label) for _, org, label in rows], total, limit, offset)
 
 
@@ -118,3 +118,6 @@ def _posts(entries: list[dict]) -> list[dict]:
             {k: v for k, v in entry.items() if k not in ("post", "organization")})
     return [{"post": post, "holders": holders[key]}
             for key, post in sorted(posts.items(), key=lambda item: item[1]["title"])]
+
+
+ORGANIZATION_NAMES = register("organization names", _names)

@@ -16,7 +16,7 @@ from polgraph.server.api.ids import iri_for, mention, node, not_found
 from polgraph.server.api.linked_data import describe, media_type_asked, wants_linked_data
 from polgraph.server.api.offload import Content, answered
 from polgraph.server.api.search import Limit, Names, Offset, page
-from polgraph.server.api.tables import table
+from polgraph.server.api.tables import register, table
 
 router = APIRouter(prefix="/persons", tags=["persons"])
 
@@ -50,7 +50,7 @@ async def search_persons(
 
 
 def persons_answer(store, q: str, limit: int, offset: int) -> dict:
-    rows, total = table(store, "person names", _names).page(q, offset, limit)
+    rows, total = table(store, PERSON_NAMES).page(q, offset, limit)
     reports = {}
     if rows:
         counted = select(store, _REPORTS.replace("{values}", values_block("person", [r[1] for r in rows])))
@@ -112,3 +112,6 @@ def _mention_hint(store, person: str, person_id: str) -> str | None:
         return None
     return (f"{person_id!r} is one report's mention of a person; the person is "
             f"{node(rows[0]['of'])['href']}")
+
+
+PERSON_NAMES = register("person names", _names)

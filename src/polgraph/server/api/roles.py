@@ -27,7 +27,7 @@ from polgraph.server.api.graph import (
 from polgraph.server.api.ids import iri_for, node, not_found
 from polgraph.server.api.offload import answered
 from polgraph.server.api.search import Limit, Offset, page
-from polgraph.server.api.tables import table
+from polgraph.server.api.tables import register, table
 from polgraph.server.errors import ApiError
 
 router = APIRouter(prefix="/roles", tags=["roles"])
@@ -194,7 +194,7 @@ def _filled(text: str) -> str:
 def roles_on_day_answer(store, day: str, limit: int, offset: int) -> dict:
     """``list_roles``'s answer for a day anywhere: ``_on_date`` over every tenure, the date test
     and the order on the table of tenures, the store asked only for the page's tenures."""
-    held = table(store, "tenures", Tenures).on(day)
+    held = table(store, TENURES).on(day)
     tenures = {tenure for _, _, _, tenure in held[offset:offset + limit]}
     rows = []
     if tenures:
@@ -249,3 +249,6 @@ def _tenure_items(store, rows: list[dict]) -> list[dict]:
               "successor": node(r["after"], name=r["after_name"]), "evidence": evidence[r["tenure"]]}
              for r in rows]
     return items
+
+
+TENURES = register("tenures", Tenures)

@@ -14,7 +14,7 @@ from polgraph.server.api.graph import iri, select
 from polgraph.server.api.ids import iri_for, mention, node, not_found
 from polgraph.server.api.offload import answered
 from polgraph.server.api.search import Keys, Limit, Offset, page, word_matchers
-from polgraph.server.api.tables import table
+from polgraph.server.api.tables import register, table
 
 router = APIRouter(prefix="/sources", tags=["sources"])
 
@@ -69,7 +69,7 @@ async def list_sources(
 
 
 def sources_answer(store, q: str, key: str | None, limit: int, offset: int) -> dict:
-    reports = table(store, "reports", Reports)
+    reports = table(store, REPORTS)
     rows = reports.rows
     if key is not None:
         rows = [row for row in rows if row["key"] == key]
@@ -132,3 +132,6 @@ def _about(kind: str, row: dict) -> str | None:
     if kind == "speech" and row["topic"]:
         return f"{row['name']}: {row['topic']}"
     return row["name"] or row["label"]
+
+
+REPORTS = register("reports", Reports)

@@ -14,15 +14,28 @@ write that needs it, and holds up to some tens of megabytes (bench/api.py).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any
 
-Table = TypeVar("Table")
+_BUILDERS: dict[str, Callable[[Any], Any]] = {}
 
 
-def table(store, name: str, build: Callable[..., Table]) -> Table:
-    """The table ``name`` of ``store`` (a worker's snapshot), built by ``build(store)`` when it is
-    first asked for."""
+def register(name: str, build: Callable[[Any], Any]) -> str:
+    """Name a whole-store table read by ``build(store)``; the name is what ``table`` takes."""
+    _BUILDERS[name] = build
+    return name
+
+
+def table(store, name: str) -> Any:
+    """The table ``name`` of ``store`` (a worker's snapshot), read when it is first asked for."""
     found = store.tables.get(name)
     if found is None:
-        found = store.tables[name] = build(store)
+        found = store.tables[name] = _BUILDERS[name](store)
     return found
+
+
+def warm_up_answer(store) -> dict:
+    """Every table read now: a spare worker does this before it serves, so that its first
+    requests do not wait seconds for them."""
+    for name in _BUILDERS:
+        table(store, name)
+    return {"tables": sorted(_BUILDERS)}
