@@ -9,6 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from polgraph.server import create_app
+from polgraph.server.api.search import MAX_OFFSET
 from polgraph.server.headers import PAGE_POLICY
 from polgraph.settings import Settings
 from polgraph.store import OxigraphStore
@@ -90,3 +91,33 @@ def test_the_openapi_document_says_what_a_write_answers_without_its_token(tmp_pa
                     assert {"401", "403"} <= set(operation["responses"]), (method, path)
         # and the routes do answer so
         assert client.put("/store?graph=urn:x:g", content="", headers={"Content-Type": "text/turtle"}).status_code == 401
+
+
+def test_a_graph_holding_triple_terms_is_stored(tmp_path):
+    # RDF 1.2 triple terms (and the annotations that make them) were written into the update as
+    # "<s> <p> <o>", without their <<( )>>: the update did not parse, and the answer was a 500.
+    turtle = ('<urn:x:a> <urn:x:says> <<( <urn:x:s> <urn:x:p> "o" )>> .\n'
+              '<urn:x:s> <urn:x:p> "o" {| <urn:x:source> <urn:x:r> |} .')
+    with TestClient(create_app(Settings(query_workers=1, write_token="t"), OxigraphStore(tmp_path / "s"))) as client:
+        auth = {"Authorization": "Bearer t"}
+        for method in ("PUT", "POST"):
+            reply = client.request(method, "/store", params={"graph": "urn:x:g"}, content=turtle,
+                                   headers={"Content-Type": "text/turtle", **auth})
+            assert reply.status_code in (201, 204), reply.text
+        read = client.get("/store", params={"graph": "urn:x:g"}, headers={"Accept": "application/n-triples", **auth})
+        stored = {q.triple for q in ox.parse(read.content, ox.RdfFormat.N_TRIPLES)}
+        quoted = ox.Triple(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal("o"))
+        assert ox.Triple(ox.NamedNode("urn:x:a"), ox.NamedNode("urn:x:says"), quoted) in stored
+        assert any(t.object == quoted and t.predicate.value.endswith("#reifies") for t in stored)
+
+
+@pytest.mark.parametrize(("url", "params"), [
+    ("/api/roles", {"person": "p", "date": "2024-01-01"}), ("/api/roles", {"org": "o", "date": "2024-01-01"}),
+    ("/api/roles", {"person": "p"}), ("/api/persons", {}), ("/api/events", {}),
+])
+def test_an_offset_past_any_list_is_refused_not_a_500(client, url, params):
+    # An offset the store cannot read went into a query's OFFSET, which then did not parse.
+    assert client.get(url, params={**params, "offset": 2**127}).status_code == 400
+    reply = client.get(url, params={**params, "offset": MAX_OFFSET})
+    assert reply.status_code in (200, 404), reply.text
+    assert reply.status_code == 404 or reply.json()["items"] == []

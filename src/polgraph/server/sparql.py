@@ -329,7 +329,10 @@ async def _write_graph(request: Request, target, *, replace: bool) -> Response:
         triples = list(ox.parse(body, getattr(ox.RdfFormat, _GRAPH_WRITE[kind]), base_iri=base))
     except (SyntaxError, ValueError) as exc:
         raise ApiError(400, "graph syntax", str(exc)) from None
-    data = " .\n".join(f"{t.subject} {t.predicate} {t.object}" for t in triples)
+    # Oxigraph's own N-Triples writer, which SPARQL reads as it is: a term's str() would not do,
+    # as it writes a triple term (RDF 1.2) without its <<( )>>.
+    data = ox.serialize([ox.Triple(t.subject, t.predicate, t.object) for t in triples],
+                        format=ox.RdfFormat.N_TRIPLES).decode()
     inside = f"{{ {data} }}" if isinstance(target, ox.DefaultGraph) else f"{{ GRAPH {target} {{ {data} }} }}"
     clear = "CLEAR SILENT DEFAULT" if isinstance(target, ox.DefaultGraph) else f"DROP SILENT GRAPH {target}"
 

@@ -132,7 +132,10 @@ def count_of(rows: Iterable[tuple], column: int = 1) -> int:
 # -- pages ----------------------------------------------------------------------------------
 Limit = Annotated[int, Query(ge=1, le=100, description="How many items to answer (at most 100).",
                              openapi_examples={"default": {"summary": "twenty", "value": 20}})]
-Offset = Annotated[int, Query(ge=0, description="How many items to skip.",
+# Far past any list's end, and within what the store reads in a query's OFFSET (a machine
+# integer): a larger one went into the query, which then did not parse (a 500).
+MAX_OFFSET = 1_000_000_000
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="How many items to skip (at most a billion).",
                               openapi_examples={"first page": {"summary": "from the start", "value": 0}})]
 
 
