@@ -39,8 +39,9 @@ class Settings:
     # and how long one may wait before it is.
     max_waiting: int = 64
     max_wait: float = 30.0
-    # A query is long once it has run this many seconds; workers kept for short ones (-1: a
-    # quarter of them, at least one when there are two or more). A query that turns long when
+    # A query is long once it has run this many seconds; workers kept for short ones (-1: half
+    # of them, rounded up, when there are two or more: on 2 cores a quarter kept short requests
+    # waiting 0.5 s at p99 behind runaway ones, bench/load.py). A query that turns long when
     # the rest run long ones is stopped (503 with Retry-After).
     long_query: float = 1.0
     reserved_workers: int = -1
@@ -89,4 +90,4 @@ class Settings:
         workers = self.workers()
         if self.reserved_workers >= 0:
             return min(self.reserved_workers, workers - 1)
-        return max(1, workers // 4) if workers > 1 else 0
+        return (workers + 1) // 2 if workers > 1 else 0

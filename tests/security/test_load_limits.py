@@ -92,8 +92,8 @@ def test_runaway_queries_from_one_client_leave_a_worker_for_short_ones(tmp_path)
         assert quick.status_code == 200 and quick_after < 5
 
 
-def test_a_quarter_of_the_workers_are_reserved_unless_set():
-    assert [Settings(query_workers=n).reserved() for n in (1, 2, 3, 8, 12)] == [0, 1, 1, 2, 3]
+def test_half_of_the_workers_are_reserved_unless_set():
+    assert [Settings(query_workers=n).reserved() for n in (1, 2, 3, 8, 13)] == [0, 1, 2, 4, 7]
     assert Settings(query_workers=4, reserved_workers=0).reserved() == 0
     assert Settings(query_workers=4, reserved_workers=9).reserved() == 3  # one is left for long ones
 

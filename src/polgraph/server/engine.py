@@ -26,9 +26,9 @@ again (a client that repeats a runaway query would otherwise keep the reserve bu
 
 Why spares: a worker takes seconds of Python to start, and a killed one (past the time limit,
 its memory, or the long share) would leave the pool a worker short meanwhile. ``spares`` more
-are started and kept ready (each first given the ``warm_up`` job: the API's whole-store tables
-take seconds to read); one takes a killed worker's place at once, and another is started to be
-the next spare.
+are started and kept ready; one takes a killed worker's place at once, and another is started
+to be the next spare. Each new worker (but the first) is given the ``warm_up`` job before it
+serves, off the short ones' core: the API's whole-store tables take seconds to read.
 
 Stopping: ``stop()`` kills every worker at once and ends the jobs waiting or running with
 ServerStopping, so the server never waits on a query to stop.
@@ -81,6 +81,7 @@ class _Worker:
     Louvain processes)."""
 
     def __init__(self, memory_mb: int = 0) -> None:
+        self.started = time.monotonic()
         from_parent, to_child = os.pipe()
         from_child, to_parent = os.pipe()
         self.process = subprocess.Popen(
@@ -313,7 +314,7 @@ class QueryEngine:
             if turn.known_long and self._long_share_full():
                 _settle(turn, self._long_share_busy())
                 continue
-            worker = self._idle.popleft()
+            worker = self._worker_for(turn)
             try:
                 worker.send(self.current_snapshot(worker), turn.job)
             except OSError as exc:
@@ -329,6 +330,14 @@ class QueryEngine:
                 self._run_as_long(worker)
             elif turn.key:
                 turn.turning_long = self._loop.call_later(self.long_after, self._turned_long, worker)
+
+    def _worker_for(self, turn: _Turn) -> _Worker:
+        """The idle worker to send ``turn`` to: a job known to run long gets the newest, short
+        ones the oldest, whose snapshot and the tables read from it are most likely warm."""
+        choose = max if turn.known_long else min
+        worker = choose(self._idle, key=lambda idle: idle.started)
+        self._idle.remove(worker)
+        return worker
 
     def _waited_too_long(self, turn: _Turn) -> None:
         if turn in self._waiting:
@@ -367,11 +376,14 @@ class QueryEngine:
             self._reading.pop(worker, None)
         if warmed:
             del self._warming[worker]
+            self._raise(worker)  # where it cannot be, it serves at the lower priority
             self._take_on(worker)
             return
         if turn is None and reply == READY and worker in self._starting:
             self._starting.discard(worker)
-            if self.serving >= self.size and self.warm_up is not None and not self._changed:
+            # Every worker but the first to serve reads the tables before it serves: a cold one
+            # would keep short requests waiting seconds for them.
+            if self.serving and self.warm_up is not None and not self._changed:
                 self._warm(worker)
             else:
                 self._take_on(worker)
@@ -414,6 +426,7 @@ class QueryEngine:
             self._retire(worker)
             return
         self._warming[worker] = _Turn(self.warm_up, self._loop.create_future())
+        self._lower(worker)  # as a long job: it must not slow the short ones
 
     @property
     def serving(self) -> int:
@@ -443,12 +456,30 @@ class QueryEngine:
 
     def _run_as_long(self, worker: _Worker) -> None:
         self._long.add(worker)
+        self._lower(worker)
+
+    @staticmethod
+    def _lower(worker: _Worker) -> None:
+        """A lower priority, and off the first core."""
         with suppress(OSError):  # the worker may have just ended: its answer tells
             os.setpriority(os.PRIO_PGRP, worker.process.pid, LONG_JOB_NICENESS)
         _confine(worker.process.pid, _cores_for_long_jobs())
 
+    @staticmethod
+    def _raise(worker: _Worker) -> bool:
+        """Back to the priority and cores it started with, where the system allows (lowering
+        niceness needs privilege)."""
+        _confine(worker.process.pid, _our_cores())
+        try:
+            os.setpriority(os.PRIO_PGRP, worker.process.pid, os.getpriority(os.PRIO_PROCESS, 0))
+        except OSError:
+            return False
+        return True
+
     def _long_share_full(self) -> bool:
-        return len(self._long) >= self.size - self.reserved
+        # Counted on the workers serving now: while a stopped one's successor starts, the long
+        # share is one less, never the reserve.
+        return len(self._long) >= self.serving - self.reserved
 
     def _long_share_busy(self) -> ServerBusy:
         return ServerBusy(f"{len(self._long)} queries longer than {self.long_after:g} s already run, the most "
@@ -475,12 +506,7 @@ class QueryEngine:
         """Its long job is over: back to the priority it started with, where the system allows
         (lowering niceness needs privilege)."""
         self._long.discard(worker)
-        _confine(worker.process.pid, _our_cores())
-        try:
-            os.setpriority(os.PRIO_PGRP, worker.process.pid, os.getpriority(os.PRIO_PROCESS, 0))
-        except OSError:
-            return False
-        return True
+        return self._raise(worker)
 
     def _withdraw(self, turn: _Turn) -> None:
         """Its request is gone: drop the job if it waits, stop it if it runs."""
