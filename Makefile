@@ -29,9 +29,10 @@ bench: install
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/places.py
-	$(BIN)/python bench/http.py
+	$(BIN)/python bench/endpoint.py
 	$(BIN)/python bench/api.py
 	$(BIN)/python bench/analytics.py
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis
