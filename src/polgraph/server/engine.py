@@ -266,7 +266,8 @@ class QueryEngine:
         # keeps it until a later write finds it unused.
         in_use = set(self._reading.values())
         for path in self.root.glob("snapshot-*"):
-            if str(path) != self._snapshot and str(path) not in in_use:
+            snapshot = str(path.with_name(path.name.removesuffix(".tables")))  # its tables go with it
+            if snapshot != self._snapshot and snapshot not in in_use:
                 shutil.rmtree(path, ignore_errors=True)
 
     # -- queries -----------------------------------------------------------------------------
@@ -376,7 +377,6 @@ class QueryEngine:
             self._reading.pop(worker, None)
         if warmed:
             del self._warming[worker]
-            self._raise(worker)  # where it cannot be, it serves at the lower priority
             self._take_on(worker)
             return
         if turn is None and reply == READY and worker in self._starting:
@@ -412,7 +412,9 @@ class QueryEngine:
         _settle(turn, QueryTimeout())
 
     def _take_on(self, worker: _Worker) -> None:
-        """A ready worker serves if the pool is short of one, or else waits as a spare."""
+        """A ready worker serves if the pool is short of one, or else waits as a spare; at the
+        usual priority, where the system allows (else at the lower one it started with)."""
+        self._raise(worker)
         if self.serving >= self.size:
             self._spare.append(worker)
         else:
@@ -548,6 +550,7 @@ class QueryEngine:
             if self._stopped:
                 return
             fresh = self._spawn()
+            self._lower(fresh)  # its start (seconds of imports) must not slow the others' answers
             try:
                 loop.call_soon_threadsafe(self._enlist, fresh)
             except RuntimeError:  # the server stopped meanwhile: the fresh worker ends with it

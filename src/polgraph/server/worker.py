@@ -14,6 +14,7 @@ import signal
 import sys
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -100,6 +101,11 @@ def answer(store: ox.Store, job: QueryJob) -> Answer | Refusal:
     return Answer(name, b"".join(sink.parts))
 
 
+def tables_folder_of(snapshot: str) -> Path:
+    """Where the workers keep the API's tables read from ``snapshot``: beside it, gone with it."""
+    return Path(f"{snapshot}.tables")
+
+
 def serve(inbox: Connection, outbox: Connection) -> None:
     """The worker's loop: READY out, then (snapshot folder, job) in, Answer or Refusal out, until
     the pipe ends. A job is a QueryJob or an offload.ApiJob."""
@@ -122,7 +128,7 @@ def serve(inbox: Connection, outbox: Connection) -> None:
             if isinstance(job, QueryJob):
                 reply: Answer | Refusal = answer(opened[1], job)
             else:
-                read_by_api = read_by_api or offload.Snapshot(opened[1])
+                read_by_api = read_by_api or offload.Snapshot(opened[1], tables_folder_of(snapshot))
                 reply = offload.answer_job(read_by_api, job)
         except Exception as exc:  # noqa: BLE001 - the server must hear of every failure
             reply = Refusal(500, "query failed", f"{type(exc).__name__}: {exc}")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
@@ -116,9 +117,10 @@ class Snapshot:
     """A worker's snapshot as the API's functions read a store: the default graph is every graph.
     The whole-store tables read from it are kept with it (``polgraph.server.api.tables``)."""
 
-    def __init__(self, store: ox.Store) -> None:
+    def __init__(self, store: ox.Store, tables_folder: Path | None = None) -> None:
         self.native = store
         self.tables: dict[str, Any] = {}
+        self.tables_folder = tables_folder  # where the workers keep the tables of this snapshot
 
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> Any:
         substitutions = {ox.Variable(name): term for name, term in (bindings or {}).items()}
