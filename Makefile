@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STORE  ?= var/store
 STAMP  := $(VENV)/.installed
 
-.PHONY: run install ingest test bench clean
+.PHONY: run install ingest test test-fast bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ run: ingest
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# The fast part of the tests (about a minute, of four for all): no shared corpora, browser or
+# slow tests. Markers: tests/conftest.py gives "shared" and "browser" by the fixtures a test
+# uses; "slow" is set where the tests are.
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not shared and not browser and not slow"
 
 bench: install
 	$(BIN)/python bench/ingest.py

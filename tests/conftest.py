@@ -57,6 +57,19 @@ def seed():
     return load_structured(SEED_YAML)
 
 
+# Markers that follow from what a test uses, so that no test is left unmarked: `-m "not shared
+# and not browser and not slow"` runs the fast part alone (make test-fast).
+_MARKED_BY_FIXTURE = {"real_corpus": "shared", "shared_corpus": "shared", "browser": "browser"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture in getattr(item, "fixturenames", ()):
+            marker = _MARKED_BY_FIXTURE.get(fixture)
+            if marker is not None and item.get_closest_marker(marker) is None:
+                item.add_marker(marker)
+
+
 def _shared_corpus(folder: str, what: str) -> Path:
     corpus = SHARED / folder
     if not corpus.is_dir():

@@ -95,6 +95,7 @@ print(*(hashlib.sha256(draw_network(graph, fmt, limit=50)).hexdigest() for fmt i
 """
 
 
+@pytest.mark.slow  # pictures drawn in other processes
 def test_the_same_network_gives_the_same_picture_in_every_process():
     code = DRAW.format(tests=os.path.dirname(__file__))
     outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

@@ -13,6 +13,8 @@ from polgraph.server.engine import LONG_JOB_NICENESS, QueryEngine, QueryTimeout,
 from polgraph.server.worker import Answer, QueryJob, Refusal
 from polgraph.store import OxigraphStore
 
+pytestmark = pytest.mark.slow  # worker processes started, stopped and replaced
+
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 

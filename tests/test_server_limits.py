@@ -11,6 +11,8 @@ from polgraph.server.sparql_text import classify, operation, remote_operations
 from polgraph.settings import Settings
 from polgraph.store import OxigraphStore
 
+pytestmark = pytest.mark.slow  # queries run past the limits
+
 
 @pytest.fixture
 def small_store():

@@ -15,6 +15,8 @@ from polgraph.server.worker import Answer
 from polgraph.settings import Settings
 from polgraph.store import OxigraphStore
 
+pytestmark = pytest.mark.slow  # reads run past the time limit
+
 PERSONS = 20_000  # the table of their names takes one to two seconds to read: far past the limit
 LIMIT = 0.3  # and far above a quick read's time, opening the snapshot included (tens of ms)
 TOKEN = "reads-write-token"

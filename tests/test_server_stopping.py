@@ -18,6 +18,8 @@ from live_server import server_process
 
 from polgraph.store import OxigraphStore
 
+pytestmark = pytest.mark.slow  # live servers stopped by signals
+
 # Every triple against every triple against every triple: never ends on its own.
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 QUICK = "ASK { ?s ?p ?o }"

@@ -17,6 +17,8 @@ from polgraph.extract.structured import load_structured
 from polgraph.ingest import Pipeline
 from polgraph.store import OxigraphStore
 
+pytestmark = pytest.mark.slow  # a live server, and queries run past the limit
+
 TOKEN = "s3cret-token"
 PG = "https://w3id.org/polgraph/ontology#"
 ROLES_AT_SEED = f"""PREFIX pg: <{PG}>

@@ -27,7 +27,9 @@ from polgraph.store.layout import PENDING_GRAPH, SHARED_PREFIX
 
 sys.path.insert(0, str(ROOT / "bench"))  # bench/ holds scripts: the generator is imported from there
 
-import archive  # noqa: E402
+import archive
+
+pytestmark = pytest.mark.slow  # the generated archive ingested run by run
 
 REPORTS = 240
 JSON = "application/json"

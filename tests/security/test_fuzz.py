@@ -34,6 +34,8 @@ from polgraph.server import create_app
 from polgraph.settings import Settings
 from polgraph.store import OxigraphStore
 
+pytestmark = pytest.mark.slow  # two live servers fuzzed for half a minute
+
 TOKEN = "fuzz-write-token"
 WRITER = {"Authorization": f"Bearer {TOKEN}"}
 EXAMPLES = int(os.environ.get("POLGRAPH_FUZZ_EXAMPLES") or 20)  # generated cases per operation

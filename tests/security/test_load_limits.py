@@ -15,6 +15,8 @@ from polgraph.server import create_app
 from polgraph.settings import Settings
 from polgraph.store import OxigraphStore
 
+pytestmark = pytest.mark.slow  # workers stopped past their memory and time limits
+
 RUNAWAY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 QUICK = "ASK { ?s ?p ?o }"

@@ -17,6 +17,8 @@ from polgraph.server.sparql_text import nesting_depth, remote_operations
 from polgraph.settings import Settings
 from polgraph.store import OxigraphStore
 
+pytestmark = pytest.mark.slow  # an app, and its workers, started for each evasion
+
 
 class _Trap(http.server.BaseHTTPRequestHandler):
     hits: list[str] = []

@@ -5,11 +5,14 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
 from fastapi.testclient import TestClient
 
 from polgraph.server import create_app
 from polgraph.settings import Settings
 from polgraph.store import OxigraphStore
+
+pytestmark = pytest.mark.slow  # a 19 MB upload read while other clients are answered
 
 SENTENCE = ("Sáng 5/3/2024, Hội Nông dân xã Yên Hồ tổ chức hội nghị. Dự có ông Trần Văn Hải, Chủ tịch "
             "Hội Nông dân xã, bà Lê Thị Mơ, Phó Chủ tịch UBND xã phát biểu.\n")
