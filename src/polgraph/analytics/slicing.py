@@ -59,11 +59,6 @@ class Slice:
             parts.append(f"body {self.org}")
         return ", ".join(parts) or "everything"
 
-    def as_dict(self) -> dict[str, str | None]:
-        return {"from": self.start.isoformat() if self.start else None,
-                "to": self.end.isoformat() if self.end else None,
-                "place": self.place, "org": self.org}
-
 
 def _date(value: dt.date) -> str:
     return f'"{value.isoformat()}"^^xsd:date'
