@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STORE  ?= var/store
 STAMP  := $(VENV)/.installed
 
-.PHONY: run install ingest test test-fast bench clean
+.PHONY: run install ingest lint test test-fast bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,7 +22,11 @@ ingest: install
 run: ingest
 	$(BIN)/polgraph serve --host 127.0.0.1 --port 8000 --store $(STORE)
 
-test: install
+# The linter's rules are in pyproject.toml ([tool.ruff]); `make test`, and so CI, fails on a finding.
+lint: install
+	$(BIN)/ruff check .
+
+test: install lint
 	$(BIN)/python -m pytest -q
 
 # The fast part of the tests (about a minute, of four for all): no shared corpora, browser or

@@ -94,7 +94,8 @@ def sliced_place(graph, synthetic: bool) -> tuple[str, str]:
     strength = dict(graph.degree(weight="weight"))
     commune = graph.nodes[max(graph, key=lambda n: (strength[n], n))]["places"][0]
     if synthetic:
-        return commune.rsplit("/", 1)[-1][:2], "province"  # synthetic commune codes begin with their province's
+        # synthetic commune codes begin with their province's
+        return commune.rsplit("/", 1)[-1][:2], "province"
     return commune, "commune"
 
 
@@ -103,8 +104,12 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=10_000,
                         help="reports in the generated portal archive (default 10000)")
     parser.add_argument("--quick", action="store_true", help="300 archive reports")
-    parser.add_argument("--synthetic", type=int, metavar="N",
-                        help="N reports of the synthetic world instead of the archive (for 100,000)")
+    parser.add_argument(
+        "--synthetic",
+        type=int,
+        metavar="N",
+        help="N reports of the synthetic world instead of the archive (for 100,000)",
+    )
     parser.add_argument("--rebuild", action="store_true", help="build the store again")
     args = parser.parse_args()
     if args.synthetic:
@@ -126,14 +131,19 @@ def main() -> None:
     timer(f"betweenness ({'exact' if samples is None else f'{samples} sampled sources'})",
           lambda: measures.betweenness(graph, samples))
     measures.label_communities(graph, groups)
-    timer("brokers", lambda: kg.brokers(), lambda found: f"{len(found):,} brokers")
+    timer("brokers", kg.brokers, lambda found: f"{len(found):,} brokers")
     timer("connection between two persons", lambda: kg.connection(*far_apart(graph)),
           lambda found: f"{found['length']} links" if found["connected"] else "not connected")
     timer("co-speaking projection", kg.cospeaking, graph_size)
     timer("person–body projection", kg.person_org, graph_size)
     timer("succession projection", kg.succession, graph_size)
-    timer("careers and promotions (everyone)", kg.careers,
-          lambda found: f"{len(found):,} careers, {sum(len(c['promotions']) for c in found):,} promotions")
+    timer(
+        "careers and promotions (everyone)",
+        kg.careers,
+        lambda found: (
+            f"{len(found):,} careers, {sum(len(c['promotions']) for c in found):,} promotions"
+        ),
+    )
     place, level = sliced_place(graph, bool(args.synthetic))
     sliced = timer(f"co-attendance of one {level} (sliced)", lambda: kg.coattendance(place=place),
                    graph_size)

@@ -1,4 +1,5 @@
-"""API speed: each /api route and the home page over the generated portal archive, first answer and after.
+"""API speed: each /api route and the home page over the generated portal archive, first answer and
+after.
 
 Takes the store of the generated portal archive (bench/archive.py: one district's communes,
 bodies and officials recurring over the years) that bench/archive_store.py builds with the real
@@ -49,29 +50,46 @@ def checkpoint(source: Path, target: Path):
 
 def sample(store) -> dict[str, str]:
     """Ids and words for the routes: the middle event (by IRI) that has role attestations."""
-    events = [row["event"].value for row in store.query(
-        f"SELECT DISTINCT ?event WHERE {{ ?a a <{PG}RoleAttestation> ; <{PG}event> ?event }} ORDER BY ?event")]
+    events = [
+        row["event"].value
+        for row in store.query(
+            f"SELECT DISTINCT ?event WHERE {{ ?a a <{PG}RoleAttestation> "
+            f"; <{PG}event> ?event }} ORDER BY ?event"
+        )
+    ]
     if not events:
         raise SystemExit("the store holds no event with role attestations")
     event = events[len(events) // 2]
 
     def one(pattern: str, variable: str) -> str:
-        rows = list(store.query(f"SELECT ?{variable} WHERE {{ {pattern} }} ORDER BY ?{variable} LIMIT 1"))
+        rows = list(
+            store.query(f"SELECT ?{variable} WHERE {{ {pattern} }} ORDER BY ?{variable} LIMIT 1")
+        )
         if not rows:
             raise SystemExit(f"the sample event has no {variable}: {event}")
         return rows[0][variable].value
 
-    person = one(f"?part <{PG}event> <{event}> ; <{PG}participant>/<{PG}mentionOf> ?person", "person")
-    unit = one(f"<{event}> <{PG}place>/<{PG}partOf>* ?unit . FILTER NOT EXISTS {{ ?unit <{PG}partOf> ?up }}",
-               "unit")
+    person = one(
+        f"?part <{PG}event> <{event}> ; <{PG}participant>/<{PG}mentionOf> ?person", "person"
+    )
+    unit = one(
+        f"<{event}> <{PG}place>/<{PG}partOf>* ?unit . "
+        f"FILTER NOT EXISTS {{ ?unit <{PG}partOf> ?up }}",
+        "unit",
+    )
     return {
         "event": event.rsplit("/", 1)[1],
         "organiser": one(f"<{event}> <{PG}organiser> ?org", "org").rsplit("/", 1)[1],
         "report": one(f"<{event}> <{PG}source> ?report", "report").rsplit("/", 1)[1],
         "place": one(f"<{event}> <{PG}place> ?place", "place").split("/id/", 1)[1],
-        "place_words": one(f"<{event}> <{PG}place> ?place . ?place <http://www.w3.org/2000/01/rdf-schema#label> ?label",
-                           "label"),
-        "region_words": one(f"<{unit}> <http://www.w3.org/2000/01/rdf-schema#label> ?label", "label"),
+        "place_words": one(
+            f"<{event}> <{PG}place> ?place . ?place "
+            "<http://www.w3.org/2000/01/rdf-schema#label> ?label",
+            "label",
+        ),
+        "region_words": one(
+            f"<{unit}> <http://www.w3.org/2000/01/rdf-schema#label> ?label", "label"
+        ),
         "person": person.rsplit("/", 1)[1],
         "name": one(f"<{person}> <{PG}name> ?name", "name"),
         "date": one(f"<{event}> <{PG}date> ?date", "date"),
@@ -119,7 +137,8 @@ def timed(client, route: str) -> tuple[float, int, str]:
         body = answer.json()
         size = f"{body['total']} found" if isinstance(body, dict) and "total" in body else ""
     else:  # a page
-        size = f"{len(answer.content) / 1e3:.0f} kB {answer.headers.get('content-type', '').split(';')[0]}"
+        kind = answer.headers.get("content-type", "").split(";")[0]
+        size = f"{len(answer.content) / 1e3:.0f} kB {kind}"
     return elapsed, answer.status_code, size
 
 
@@ -134,8 +153,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=10_000,
                         help="reports in the generated archive (default 10000)")
-    parser.add_argument("--runs", type=int, default=5, help="answers timed after the first (default 5)")
-    parser.add_argument("--only", action="append", default=[], help="only routes containing this text")
+    parser.add_argument(
+        "--runs", type=int, default=5, help="answers timed after the first (default 5)"
+    )
+    parser.add_argument(
+        "--only", action="append", default=[], help="only routes containing this text"
+    )
     args = parser.parse_args()
 
     from archive_store import archive_store  # bench/ is first on sys.path
@@ -159,7 +182,8 @@ def main() -> None:
         print(f"{'route':<72} {'status':>6} {'first':>9} {'median':>9} {'max':>9}  answer")
         with TestClient(app) as client:
             for route in chosen:
-                app.state.store_generation += 1  # as after a write: the lists read their tables again
+                # as after a write: the lists read their tables again
+                app.state.store_generation += 1
                 first, status, size = timed(client, route)
                 runs = [timed(client, route)[0] for _ in range(args.runs)]
                 warm_ms[route] = statistics.median(runs)
@@ -170,12 +194,15 @@ def main() -> None:
     print(f"memory: {peak:,.0f} MB at most (this process: the app, its tables and the test client)")
     measured = {name: warm_ms[route] for name, route in targeted(ids).items() if route in warm_ms}
     if measured:
-        print(f"\nwarm median (p50 of {args.runs} answers after the first) on {args.reports:,} reports; "
-              f"target p50 <= {TARGET_MS:.0f} ms warm at 10,000 reports:")
+        print(
+            f"\nwarm median (p50 of {args.runs} answers after the first) on {args.reports:,} "
+            f"reports; target p50 <= {TARGET_MS:.0f} ms warm at 10,000 reports:"
+        )
         for name, median in measured.items():
             verdict = "met" if median <= TARGET_MS else "MISSED"
             if args.reports != 10_000:
-                verdict = f"{'within' if median <= TARGET_MS else 'over'} {TARGET_MS:.0f} ms (not the target's scale)"
+                verdict = (f"{'within' if median <= TARGET_MS else 'over'} {TARGET_MS:.0f} ms "
+                           "(not the target's scale)")
             print(f"  {name:<24} p50 {median:7.1f} ms  {verdict}")
 
 

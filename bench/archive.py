@@ -847,7 +847,9 @@ class _World:
 
     def _fits(self, seat: _Seat, person: _Person, on: dt.date) -> bool:
         profile = seat.spec.profile
-        if profile == "women" and not person.female or profile == "youth" and person.age(on) > 30:
+        if (profile == "women" and not person.female) or (
+            profile == "youth" and person.age(on) > 30
+        ):
             return False
         if (person.leaves - on).days < 500:
             return False
@@ -1031,7 +1033,7 @@ class _Writer:
         """"" (only for some bodies of the host), "xã", or "xã Cẩm Lộc"."""
         if self._may_shorten(unit):
             forms = ((unit.kind, 9), (str(unit), 5))
-            return _pick(self.rng, forms + (("", 6),) if bare and unit == self.host else forms)
+            return _pick(self.rng, (*forms, ("", 6)) if bare and unit == self.host else forms)
         self.named.add(unit)
         return str(unit)
 
@@ -1149,10 +1151,10 @@ _FIGURES_MASS = {
               "{n} hộ gia đình đạt danh hiệu gia đình văn hóa"),
 }
 _SHORTCOMINGS = (
-    "Tuy vậy, tiến độ giải phóng mặt bằng một số công trình còn chậm; việc thu gom, xử lý rác "
-    "thải có nơi chưa thường xuyên.",
-    "Bên cạnh đó, sản xuất nông nghiệp còn chịu ảnh hưởng lớn của thời tiết; một số chỉ tiêu đạt "
-    "thấp so với kế hoạch.",
+    ("Tuy vậy, tiến độ giải phóng mặt bằng một số công trình còn chậm; việc thu gom, xử lý rác "
+     "thải có nơi chưa thường xuyên."),
+    ("Bên cạnh đó, sản xuất nông nghiệp còn chịu ảnh hưởng lớn của thời tiết; một số chỉ tiêu đạt "
+     "thấp so với kế hoạch."),
     "Một số chi bộ sinh hoạt chưa đều, nội dung sinh hoạt có lúc còn đơn điệu.",
     "Tình trạng vi phạm hành lang an toàn giao thông, lấn chiếm đất công vẫn còn xảy ra.",
     "Công tác chuyển đổi số, cải cách hành chính có mặt còn hạn chế.",
@@ -1411,8 +1413,8 @@ def _attendance(r: _Writer, guests: Sequence[_Person]) -> None:
     what = r.event_word
     opening = r.rng.choice((f"Dự {what} có", f"Về dự {what} có", f"Tới dự {what} có", "Tham dự có"))
     tail = r.rng.choice(("", " cùng đại diện lãnh đạo các ban, ngành, đoàn thể",
-                         "; các đồng chí Ủy viên Ban Chấp hành Đảng bộ, bí thư các chi bộ "
-                         "trực thuộc"))
+                         ("; các đồng chí Ủy viên Ban Chấp hành Đảng bộ, bí thư các chi bộ "
+                          "trực thuộc")))
     r.add(f"{opening} {named}{tail}.")
 
 
@@ -1477,9 +1479,9 @@ def _discussion(r: _Writer, speakers: Sequence[_Person]) -> None:
     if not speakers:
         return
     r.add(r.rng.choice((f"{r.event_word} đã nghe {len(speakers):02d} ý kiến tham luận.",
-                        "Các ý kiến thảo luận tập trung làm rõ kết quả đạt được và đề xuất giải "
-                        "pháp.", f"Có {len(speakers)} ý kiến tham luận, phát biểu tại "
-                        f"{r.event_word}.")))
+                        ("Các ý kiến thảo luận tập trung làm rõ kết quả đạt được và đề xuất giải "
+                         "pháp."),
+                        f"Có {len(speakers)} ý kiến tham luận, phát biểu tại {r.event_word}.")))
     for person in speakers:
         r.act(person, "speech")
         topic = _topic(r, person)
@@ -1574,25 +1576,26 @@ def _conference_purpose(r: _Writer) -> tuple[str, str, str, str]:
     year, month = r.date.year, r.date.month
     short = _party_of(r, formal=False)
     if month == 7:
-        return (f"sơ kết công tác lãnh đạo, chỉ đạo 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng "
-                f"cuối năm {year}", f"{short} sơ kết công tác 6 tháng đầu năm {year}",
+        return ((f"sơ kết công tác lãnh đạo, chỉ đạo 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng "
+                 f"cuối năm {year}"), f"{short} sơ kết công tác 6 tháng đầu năm {year}",
                 f"báo cáo kết quả 6 tháng đầu năm {year}", "sơ kết công tác 6 tháng đầu năm")
     if month in (12, 1):
         done = year if month == 12 else year - 1
-        return (f"tổng kết công tác xây dựng Đảng và hệ thống chính trị năm {done}, triển khai "
-                f"nhiệm vụ năm {done + 1}", f"{short} tổng kết công tác năm {done}",
+        return ((f"tổng kết công tác xây dựng Đảng và hệ thống chính trị năm {done}, triển khai "
+                 f"nhiệm vụ năm {done + 1}"), f"{short} tổng kết công tác năm {done}",
                 f"báo cáo tổng kết công tác năm {done}",
                 f"tổng kết công tác xây dựng Đảng năm {done}")
     if year in (2017, 2018, 2022, 2023) and r.host.era == "legacy":
         number, start, end = r.world.term(r.host, "party", r.date)
-        return (f"sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ {r.host.kind} lần thứ "
-                f"{_roman(number)}, nhiệm kỳ {_term_text(r, start, end)}",
+        return ((f"sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ {r.host.kind} lần thứ "
+                 f"{_roman(number)}, nhiệm kỳ {_term_text(r, start, end)}"),
                 f"{short} sơ kết giữa nhiệm kỳ", "báo cáo sơ kết giữa nhiệm kỳ",
                 "sơ kết giữa nhiệm kỳ thực hiện nghị quyết đại hội đảng bộ các cấp")
     plenum, term = _central_plenum(r.date)
-    return (f"nghiên cứu, học tập, quán triệt Nghị quyết Hội nghị lần thứ {plenum} Ban Chấp hành "
-            f"Trung ương Đảng khóa {term}", f"{short} quán triệt Nghị quyết Trung ương {plenum} "
-            f"khóa {term}", "báo cáo kết quả thực hiện các nhiệm vụ trọng tâm",
+    return ((f"nghiên cứu, học tập, quán triệt Nghị quyết Hội nghị lần thứ {plenum} Ban Chấp hành "
+             f"Trung ương Đảng khóa {term}"),
+            f"{short} quán triệt Nghị quyết Trung ương {plenum} khóa {term}",
+            "báo cáo kết quả thực hiện các nhiệm vụ trọng tâm",
             "việc học tập, quán triệt các nghị quyết của Trung ương")
 
 
@@ -2160,7 +2163,7 @@ def _file_stems(world: _World) -> dict[Unit, str]:
              *world.new_communes]
     slugs = [_slug(str(u)) for u in units]
     stems = {}
-    for unit, slug in zip(units, slugs):
+    for unit, slug in zip(units, slugs, strict=True):
         shared = slugs.count(slug) > 1 and unit in world.district_of
         stems[unit] = f"{slug}-{_slug(world.district_of[unit].name)}" if shared else slug
     return stems

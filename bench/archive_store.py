@@ -23,8 +23,12 @@ def _version() -> str:
     """Changes with the generator, the mapping, the shapes or the ontology: a store built by other
     code is rebuilt, not reused."""
     digest = hashlib.sha256()
-    sources = [BENCH / "archive.py", *sorted((REPO / "src" / "polgraph" / "rdf").glob("*.py")),
-               *sorted((REPO / "ontology").rglob("*.ttl")), REPO / "src" / "polgraph" / "store" / "layout.py"]
+    sources = [
+        BENCH / "archive.py",
+        *sorted((REPO / "src" / "polgraph" / "rdf").glob("*.py")),
+        *sorted((REPO / "ontology").rglob("*.ttl")),
+        REPO / "src" / "polgraph" / "store" / "layout.py",
+    ]
     for path in sources:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
@@ -34,7 +38,10 @@ def archive_store(count: int, *, seed: int = 0, rebuild: bool = False) -> Path:
     """The folder of a store holding ``count`` generated reports, persons and tenures resolved."""
     target = CACHE / f"{count}-seed{seed}-{_version()}"
     if target.is_dir() and not rebuild:
-        print(f"store: {count:,} generated archive reports, cached at {target.relative_to(REPO)}", flush=True)
+        print(
+            f"store: {count:,} generated archive reports, cached at {target.relative_to(REPO)}",
+            flush=True,
+        )
         return target
     import archive
 
@@ -45,7 +52,10 @@ def archive_store(count: int, *, seed: int = 0, rebuild: bool = False) -> Path:
     partial = target.with_name(target.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     partial.parent.mkdir(parents=True, exist_ok=True)
-    print(f"store: ingesting {count:,} generated archive reports (about 3 minutes for 10,000) …", flush=True)
+    print(
+        f"store: ingesting {count:,} generated archive reports (about 3 minutes for 10,000) …",
+        flush=True,
+    )
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="polgraph-archive-") as texts:
         archive.write(texts, count, seed=seed)

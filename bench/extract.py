@@ -41,7 +41,9 @@ def main() -> None:
     gc.freeze()  # the vocabularies are never garbage; stop rescanning them
 
     t0 = time.perf_counter()
-    extractions = [reader.read(read_source(data, name, ".txt"), report_id=name) for name, data in inputs]
+    extractions = [
+        reader.read(read_source(data, name, ".txt"), report_id=name) for name, data in inputs
+    ]
     extract_s = time.perf_counter() - t0
     persons = sum(len(x.persons) for x in extractions)
     del extractions  # the second stage must not pay the collector for the first stage's results
@@ -55,7 +57,9 @@ def main() -> None:
         for start in range(0, len(inputs), args.batch):
             chunk = inputs[start:start + args.batch]
             t1 = time.perf_counter()
-            read = [reader.read(read_source(data, name, ".txt"), report_id=name) for name, data in chunk]
+            read = [
+                reader.read(read_source(data, name, ".txt"), report_id=name) for name, data in chunk
+            ]
             t2 = time.perf_counter()
             graphs = [map_extraction(x, reader.lexicon.vocabulary) for x in read]
             t3 = time.perf_counter()
@@ -64,7 +68,7 @@ def main() -> None:
             t4 = time.perf_counter()
             pipeline.writer.write(graphs)
             t5 = time.perf_counter()
-            for stage, seconds in zip(stages, (t2 - t1, t3 - t2, t4 - t3, t5 - t4)):
+            for stage, seconds in zip(stages, (t2 - t1, t3 - t2, t4 - t3, t5 - t4), strict=True):
                 stages[stage] += seconds
         t6 = time.perf_counter()
         pipeline.resolve_identities()
@@ -77,17 +81,35 @@ def main() -> None:
         for name, data in inputs:
             (folder / name).write_bytes(data)
         t0 = time.perf_counter()
-        subprocess.run([str(Path(sys.executable).with_name("polgraph")), "ingest", "--quiet", "--store", str(Path(tmp) / "cli"),
-                        str(folder)], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                str(Path(sys.executable).with_name("polgraph")),
+                "ingest",
+                "--quiet",
+                "--store",
+                str(Path(tmp) / "cli"),
+                str(folder),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         command_s = time.perf_counter() - t0
 
     n = len(inputs)
     print(f"{n} generated archive reports, {persons} persons named, {stored} graphs stored")
     print(f"{'stage':<44}{'reports/s':>10}{'ms/report':>11}")
     print(f"{'extraction':<44}{n / extract_s:>10.1f}{1000 * extract_s / n:>11.2f}")
-    print(f"{'extraction to identities and rules, in-process':<44}{n / full_s:>10.1f}{1000 * full_s / n:>11.2f}")
-    print("  of which, ms/report: " + ", ".join(f"{k} {1000 * v / n:.2f}" for k, v in stages.items()))
-    print(f"{'`polgraph ingest` (start-up included)':<44}{n / command_s:>10.1f}{1000 * command_s / n:>11.2f}")
+    print(
+        f"{'extraction to identities and rules, in-process':<44}"
+        f"{n / full_s:>10.1f}{1000 * full_s / n:>11.2f}"
+    )
+    print(
+        "  of which, ms/report: " + ", ".join(f"{k} {1000 * v / n:.2f}" for k, v in stages.items())
+    )
+    print(
+        f"{'`polgraph ingest` (start-up included)':<44}"
+        f"{n / command_s:>10.1f}{1000 * command_s / n:>11.2f}"
+    )
     print("target: >= 30 reports/s for the whole ingest, identities and rules included")
 
 if __name__ == "__main__":

@@ -88,11 +88,16 @@ def single_run(files: list[Path], folder: Path, pipeline_for, chunk: int) -> Non
           f"peak memory {peak_mb():,.0f} MB", flush=True)
     print(f"  seconds per {chunk:,} as read, mapped, validated and stored: "
           + " ".join(f"{s:.1f}" for s in steps), flush=True)
-    print(f"  MB held every {chunk:,} while storing: " + " ".join(f"{mb:.0f}" for mb in held), flush=True)
+    print(
+        f"  MB held every {chunk:,} while storing: " + " ".join(f"{mb:.0f}" for mb in held),
+        flush=True,
+    )
     store.close()
 
 
-def chunked_runs(files: list[Path], folder: Path, pipeline_for, chunk: int) -> tuple[OxigraphStore, Pipeline]:
+def chunked_runs(
+    files: list[Path], folder: Path, pipeline_for, chunk: int
+) -> tuple[OxigraphStore, Pipeline]:
     store = OxigraphStore(folder / "chunked")
     pipeline = pipeline_for(store)
     seconds = []
@@ -103,11 +108,19 @@ def chunked_runs(files: list[Path], folder: Path, pipeline_for, chunk: int) -> t
         seconds.append(time.perf_counter() - t0)
         assert not summary.rejected, summary.rejected[:3]
         resolved = pipeline.resolution
-        print(f"  run {first // chunk + 1}: {seconds[-1]:.1f} s ({len(files[first:first + chunk]) / seconds[-1]:.0f} "
-              f"reports/s; identities, tenures and rules {resolving[-1]:.1f} s for {resolved.names_resolved} names "
-              f"and {resolved.posts_resolved} posts; {rss_mb():,.0f} MB held)", flush=True)
-    print(f"successive runs of {chunk:,}: last / first = {seconds[-1] / seconds[0]:.2f} (target <= 1.5); "
-          f"{len(files) / sum(seconds):.1f} reports/s overall; peak memory {peak_mb():,.0f} MB", flush=True)
+        print(
+            f"  run {first // chunk + 1}: {seconds[-1]:.1f} s "
+            f"({len(files[first : first + chunk]) / seconds[-1]:.0f} "
+            f"reports/s; identities, tenures and rules {resolving[-1]:.1f} s for "
+            f"{resolved.names_resolved} names "
+            f"and {resolved.posts_resolved} posts; {rss_mb():,.0f} MB held)",
+            flush=True,
+        )
+    print(
+        f"successive runs of {chunk:,}: last / first = {seconds[-1] / seconds[0]:.2f} (target <= "
+        f"1.5); {len(files) / sum(seconds):.1f} reports/s overall; peak memory {peak_mb():,.0f} MB",
+        flush=True,
+    )
     return store, pipeline
 
 
@@ -122,9 +135,13 @@ def one_more(store: OxigraphStore, pipeline: Pipeline, texts: Path, count: int, 
     seconds = time.perf_counter() - t0
     outcome = summary.outcomes[0]
     assert outcome.status in {"added", "replaced"}, outcome
-    unresolved = list(store.query(
-        "PREFIX pg: <https://w3id.org/polgraph/ontology#> SELECT ?m WHERE { "
-        f"GRAPH {ox.NamedNode(outcome.graph)} {{ ?m a pg:PersonMention }} FILTER NOT EXISTS {{ ?m pg:mentionOf ?p }} }}"))
+    unresolved = list(
+        store.query(
+            "PREFIX pg: <https://w3id.org/polgraph/ontology#> SELECT ?m WHERE { "
+            f"GRAPH {ox.NamedNode(outcome.graph)} {{ ?m a pg:PersonMention }} FILTER NOT EXISTS {{ "
+            "?m pg:mentionOf ?p } }"
+        )
+    )
     print(f"one more report into {count:,}: {seconds * 1000:.0f} ms, stored and "
           f"{'resolved' if not unresolved else 'NOT resolved'} (target <= 1 s)", flush=True)
 
@@ -148,17 +165,27 @@ def one_more_posted(store: OxigraphStore, count: int, seed: int) -> None:
     with TestClient(app) as client:
         for report in newest:
             t0 = time.perf_counter()
-            answer = client.post("/api/reports", params={"key": f"posted-{Path(report.name).stem}"},
-                                 content=report.text.encode("utf-8"),
-                                 headers={"Authorization": "Bearer bench", "Content-Type": "text/plain; charset=utf-8"})
+            answer = client.post(
+                "/api/reports",
+                params={"key": f"posted-{Path(report.name).stem}"},
+                content=report.text.encode("utf-8"),
+                headers={
+                    "Authorization": "Bearer bench",
+                    "Content-Type": "text/plain; charset=utf-8",
+                },
+            )
             timings.append((time.perf_counter() - t0) * 1000)
             assert answer.status_code in (200, 201), answer.text
             resolved = answer.json()["resolved"]
             names += len(resolved)
             unresolved += sum(1 for r in resolved if r["person"] is None)
-    print(f"one more report by POST /api/reports into {count:,}: {timings[0]:.0f} ms the first (the app reads "
-          f"its shapes), then {' '.join(f'{t:.0f}' for t in timings[1:])} ms; {names} names, "
-          f"{'all resolved' if not unresolved else f'{unresolved} NOT resolved'} (target <= 1 s)", flush=True)
+    print(
+        f"one more report by POST /api/reports into {count:,}: {timings[0]:.0f} ms the first (the "
+        f"app reads its shapes), then {' '.join(f'{t:.0f}' for t in timings[1:])} ms; {names} "
+        f"names, {'all resolved' if not unresolved else f'{unresolved} NOT resolved'} "
+        "(target <= 1 s)",
+        flush=True,
+    )
 
 
 def who_held(store: OxigraphStore) -> None:
@@ -173,8 +200,11 @@ def who_held(store: OxigraphStore) -> None:
         t0 = time.perf_counter()
         rows += len(list(store.query(text)))
         times.append((time.perf_counter() - t0) * 1000)
-    print(f"who-held-role-at-event, {len(times)} events in-process: p50 {statistics.median(times):.1f} ms, "
-          f"max {max(times):.1f} ms, {rows / len(times):.1f} rows each (target p50 <= 20 ms)")
+    print(
+        f"who-held-role-at-event, {len(times)} events in-process: p50 "
+        f"{statistics.median(times):.1f} ms, "
+        f"max {max(times):.1f} ms, {rows / len(times):.1f} rows each (target p50 <= 20 ms)"
+    )
 
 
 def main() -> None:

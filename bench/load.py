@@ -57,9 +57,10 @@ PG = "https://w3id.org/polgraph/ontology#"
 PERSON_PREFIX = "https://w3id.org/polgraph/id/person/"
 RUNAWAY = {
     "cross product sorted": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1",
-    "triple cross product counted": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
-    "regex over every literal": 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o . ?s2 ?p2 ?o2 '
-                                'FILTER(regex(str(?o), "(a|b)*c$") && ?o = ?o2) }',
+    "triple cross product counted": "SELECT (COUNT(*) AS ?n) WHERE { "
+                                    "?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+    "regex over every literal": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o . ?s2 ?p2 ?o2 "
+    'FILTER(regex(str(?o), "(a|b)*c$") && ?o = ?o2) }',
 }
 GOAL_P99_MS = 200.0
 
@@ -108,15 +109,23 @@ def short_request(rng: random.Random, sample: Sample) -> tuple[str, str, dict, d
         return kind, "/sparql", {"query": who_held_role_at_event().render({"event": event})}, \
             {"Accept": SPARQL_JSON}
     if kind == "sparql posts of a body":
-        query = (f"SELECT (COUNT(DISTINCT ?post) AS ?n) WHERE {{ ?post <http://www.w3.org/ns/org#postIn> "
-                 f"<{rng.choice(sample.orgs)}> }}")
+        query = (
+            "SELECT (COUNT(DISTINCT ?post) AS ?n) WHERE { ?post "
+            "<http://www.w3.org/ns/org#postIn> "
+            f"<{rng.choice(sample.orgs)}> }}"
+        )
         return kind, "/sparql", {"query": query}, {"Accept": SPARQL_JSON}
     if kind == "api event":
         return kind, f"/api/events/{event_id}", {}, json_
     if kind == "api roles":
         return kind, "/api/roles", {"event": event_id}, json_
     if kind == "api person":
-        return kind, f"/api/persons/{rng.choice(sample.persons).removeprefix(PERSON_PREFIX)}", {}, json_
+        return (
+            kind,
+            f"/api/persons/{rng.choice(sample.persons).removeprefix(PERSON_PREFIX)}",
+            {},
+            json_,
+        )
     if kind == "api events list":
         return kind, "/api/events", {"limit": 20, "offset": rng.randrange(0, 2000)}, json_
     return kind, "/api/persons", {"q": rng.choice(sample.name_words), "limit": 10}, json_
@@ -124,7 +133,8 @@ def short_request(rng: random.Random, sample: Sample) -> tuple[str, str, dict, d
 
 @dataclass
 class Outcomes:
-    latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))  # short, 200s
+    # short, 200s
+    latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: Counter = field(default_factory=Counter)  # short requests: kind → not answered 200
     first_errors: dict[str, str] = field(default_factory=dict)
     runaway: Counter = field(default_factory=Counter)  # how runaway queries ended
@@ -151,23 +161,39 @@ async def load(base: str, sample: Sample, outcomes: Outcomes, *, clients: int, a
                 sends_runaway = attacker or rng.random() < runaway_share
                 if sends_runaway:
                     name = rng.choice(list(RUNAWAY))
-                    kind, path, params, headers = name, "/sparql", {"query": RUNAWAY[name]}, {"Accept": SPARQL_JSON}
+                    kind, path, params, headers = (
+                        name,
+                        "/sparql",
+                        {"query": RUNAWAY[name]},
+                        {"Accept": SPARQL_JSON},
+                    )
                 else:
                     kind, path, params, headers = short_request(rng, sample)
                 started = time.perf_counter()
                 try:
-                    status, body = await asyncio.wait_for(connection.get(path, params, headers), timeout)
-                except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError) as exc:
+                    status, body = await asyncio.wait_for(
+                        connection.get(path, params, headers), timeout
+                    )
+                except (
+                    OSError,
+                    asyncio.IncompleteReadError,
+                    asyncio.LimitOverrunError,
+                    ValueError,
+                ) as exc:
                     status, body = 0, f"{type(exc).__name__}: {exc}".encode()
                 took = time.perf_counter() - started
                 if sends_runaway:
-                    outcomes.runaway["200 finished" if status == 200 else ending_of(status, body)] += 1
+                    outcomes.runaway[
+                        "200 finished" if status == 200 else ending_of(status, body)
+                    ] += 1
                     outcomes.runaway_seconds.append(took)
                 elif status == 200:
                     outcomes.latencies[kind].append(took)
                 else:
                     outcomes.errors[kind] += 1
-                    outcomes.first_errors.setdefault(kind, f"{status}: {body[:200].decode(errors='replace')}")
+                    outcomes.first_errors.setdefault(
+                        kind, f"{status}: {body[:200].decode(errors='replace')}"
+                    )
                 if think and not attacker:
                     await asyncio.sleep(rng.expovariate(1 / think))
         finally:
@@ -209,7 +235,9 @@ class MemoryWatch:
             with contextlib.suppress(OSError, ValueError, IndexError):
                 parents[int(stat.parent.name)] = int(stat.read_text().rpartition(")")[2].split()[1])
         tree = {self.server_pid}
-        while grown := {pid for pid, parent in parents.items() if parent in tree and pid not in tree}:
+        while grown := {
+            pid for pid, parent in parents.items() if parent in tree and pid not in tree
+        }:
             tree |= grown
         for pid in tree:
             with contextlib.suppress(OSError, ValueError):
@@ -234,19 +262,33 @@ def report(outcomes: Outcomes, seconds: float, memory: MemoryWatch) -> None:
     for kind in sorted(set(outcomes.latencies) | set(outcomes.errors)):
         times = outcomes.latencies[kind]
         everything += times
-        print(f"{kind:34} {len(times):>9,} {outcomes.errors[kind]:>7} {ms(percentile_ms(times, 0.5)):>7} "
-              f"{ms(percentile_ms(times, 0.99)):>7}")
+        print(
+            f"{kind:34} {len(times):>9,} {outcomes.errors[kind]:>7} "
+            f"{ms(percentile_ms(times, 0.5)):>7} "
+            f"{ms(percentile_ms(times, 0.99)):>7}"
+        )
     errors = sum(outcomes.errors.values())
     p99 = percentile_ms(everything, 0.99)
-    print(f"{'all short':34} {len(everything):>9,} {errors:>7} {ms(percentile_ms(everything, 0.5)):>7} "
-          f"{ms(p99):>7}   ({len(everything) / seconds:.0f}/s)")
+    print(
+        f"{'all short':34} {len(everything):>9,} {errors:>7} "
+        f"{ms(percentile_ms(everything, 0.5)):>7} "
+        f"{ms(p99):>7}   ({len(everything) / seconds:.0f}/s)"
+    )
     for kind, first in outcomes.first_errors.items():
         print(f"  first error, {kind}: {first}")
-    print("\nrunaway queries: " + ", ".join(f"{n} {ending}" for ending, n in outcomes.runaway.most_common())
-          + (f"; median {percentile_ms(outcomes.runaway_seconds, 0.5) / 1000:.1f} s to the answer"
-             if outcomes.runaway_seconds else ""))
-    print(f"memory: one worker at most {memory.worker_peak_mb:,.0f} MB, the server with its workers at most "
-          f"{memory.total_peak_mb:,.0f} MB")
+    print(
+        "\nrunaway queries: "
+        + ", ".join(f"{n} {ending}" for ending, n in outcomes.runaway.most_common())
+        + (
+            f"; median {percentile_ms(outcomes.runaway_seconds, 0.5) / 1000:.1f} s to the answer"
+            if outcomes.runaway_seconds
+            else ""
+        )
+    )
+    print(
+        f"memory: one worker at most {memory.worker_peak_mb:,.0f} MB, the server with its workers "
+        f"at most {memory.total_peak_mb:,.0f} MB"
+    )
     met = errors == 0 and p99 is not None and p99 <= GOAL_P99_MS
     print(f"\ngoal (0 errors, short p99 <= {GOAL_P99_MS:.0f} ms while runaway queries run): "
           f"{'met' if met else 'NOT met'}")
@@ -257,9 +299,15 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--think", type=float, default=0.5, help="mean seconds between a client's requests")
-    parser.add_argument("--runaway-share", type=float, default=0.05, help="share of requests that are runaway")
-    parser.add_argument("--attackers", type=int, default=0, help="more clients sending runaway queries back to back")
+    parser.add_argument(
+        "--think", type=float, default=0.5, help="mean seconds between a client's requests"
+    )
+    parser.add_argument(
+        "--runaway-share", type=float, default=0.05, help="share of requests that are runaway"
+    )
+    parser.add_argument(
+        "--attackers", type=int, default=0, help="more clients sending runaway queries back to back"
+    )
     parser.add_argument("--first-sight", type=float, default=15,
                         help="seconds of the same load before the measured run, reported apart")
     parser.add_argument("--quick", action="store_true", help="1,000 reports for 15 s")
@@ -290,14 +338,28 @@ def main() -> None:
                        runaway_share=args.runaway_share, seconds=args.first_sight, think=args.think,
                        timeout=120))
         short = [t for times in first.latencies.values() for t in times]
-        print(f"first {args.first_sight:g} s, each runaway query new to the server: {len(short)} short requests, "
-              f"{sum(first.errors.values())} errors, p50 {percentile_ms(short, 0.5) or 0:.0f} ms, "
-              f"p99 {percentile_ms(short, 0.99) or 0:.0f} ms; then {args.seconds:g} s measured …", flush=True)
+        print(
+            f"first {args.first_sight:g} s, each runaway query new to the server: {len(short)} "
+            f"short requests, {sum(first.errors.values())} errors, p50 "
+            f"{percentile_ms(short, 0.5) or 0:.0f} ms, p99 {percentile_ms(short, 0.99) or 0:.0f} "
+            f"ms; then {args.seconds:g} s measured …",
+            flush=True,
+        )
         with MemoryWatch(server.process.pid) as memory:
             started = time.perf_counter()
-            run_async(load(server.base, sample, outcomes, clients=args.clients, attackers=args.attackers,
-                           runaway_share=args.runaway_share, seconds=args.seconds, think=args.think,
-                           timeout=120))
+            run_async(
+                load(
+                    server.base,
+                    sample,
+                    outcomes,
+                    clients=args.clients,
+                    attackers=args.attackers,
+                    runaway_share=args.runaway_share,
+                    seconds=args.seconds,
+                    think=args.think,
+                    timeout=120,
+                )
+            )
             seconds = time.perf_counter() - started
     report(outcomes, seconds, memory)
 

@@ -13,14 +13,22 @@ import time
 from polgraph.gazetteer import AdminUnits
 
 PLACES = [
-    "xã Cẩm Lộc, huyện Cẩm Xuyên", "xã Thạch Kim, huyện Lộc Hà",
-    "xã Sen Thủy, huyện Lệ Thủy, tỉnh Quảng Bình", "xã Thiên Lộc, huyện Can Lộc",
-    "xã Hoằng Lộc, huyện Hoằng Hóa, tỉnh Thanh Hóa", "xã Hưng Thủy, huyện Lệ Thủy",
-    "xã Nhơn Ái, huyện Phong Điền, thành phố Cần Thơ", "xã Xuân Hòa, huyện Xuân Trường",
-    "xã Hòa An, huyện Krông Pắc, tỉnh Đắk Lắk", "xã Diễn Kỷ, huyện Diễn Châu, tỉnh Nghệ An",
-    "huyện Bát Xát, tỉnh Lào Cai", "xã Nga Thủy, huyện Nga Sơn, tỉnh Thanh Hóa",
-    "phường An Khánh, quận Ninh Kiều, thành phố Cần Thơ", "xã Nghi Phong, huyện Nghi Lộc, tỉnh Nghệ An",
-    "xã Ea M'Droh, huyện Cư M'gar, tỉnh Đắk Lắk", "xã Gia Phú, huyện Bảo Thắng",
+    "xã Cẩm Lộc, huyện Cẩm Xuyên",
+    "xã Thạch Kim, huyện Lộc Hà",
+    "xã Sen Thủy, huyện Lệ Thủy, tỉnh Quảng Bình",
+    "xã Thiên Lộc, huyện Can Lộc",
+    "xã Hoằng Lộc, huyện Hoằng Hóa, tỉnh Thanh Hóa",
+    "xã Hưng Thủy, huyện Lệ Thủy",
+    "xã Nhơn Ái, huyện Phong Điền, thành phố Cần Thơ",
+    "xã Xuân Hòa, huyện Xuân Trường",
+    "xã Hòa An, huyện Krông Pắc, tỉnh Đắk Lắk",
+    "xã Diễn Kỷ, huyện Diễn Châu, tỉnh Nghệ An",
+    "huyện Bát Xát, tỉnh Lào Cai",
+    "xã Nga Thủy, huyện Nga Sơn, tỉnh Thanh Hóa",
+    "phường An Khánh, quận Ninh Kiều, thành phố Cần Thơ",
+    "xã Nghi Phong, huyện Nghi Lộc, tỉnh Nghệ An",
+    "xã Ea M'Droh, huyện Cư M'gar, tỉnh Đắk Lắk",
+    "xã Gia Phú, huyện Bảo Thắng",
 ]
 
 

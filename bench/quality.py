@@ -38,12 +38,15 @@ from polgraph.extract.source import load_source
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 CORPORA = {"real": SHARED / "real-corpus", "dev": SHARED / "dev-corpus"}
-_CAPITALS = re.compile(r"\b(?![IVXLCDM]+\b)[A-ZĐ]{2,}\b")  # not a roman numeral ("Phòng Nghiệp vụ II")
+# not a roman numeral ("Phòng Nghiệp vụ II")
+_CAPITALS = re.compile(r"\b(?![IVXLCDM]+\b)[A-ZĐ]{2,}\b")
 _ELECTION = re.compile(r"được bầu|tái cử|giữ chức|trúng cử")
 
 
 def _key(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).replace("Uỷ", "Ủy").replace("uỷ", "ủy").lower().split())
+    return " ".join(
+        unicodedata.normalize("NFC", text).replace("Uỷ", "Ủy").replace("uỷ", "ủy").lower().split()
+    )
 
 
 def _title(role: dict) -> str:
@@ -74,8 +77,15 @@ def categories(gold_dir: Path, predicted_dir: Path, stems: list[str]) -> Counter
     for stem in stems:
         gold = json.loads((gold_dir / f"{stem}.json").read_text(encoding="utf-8"))
         found = predicted_dir / f"{stem}.json"
-        predicted = json.loads(found.read_text(encoding="utf-8")) if found.exists() else {"persons": [], "event": {}}
-        gold_people = {_key(p["name"]): {_title(r) for r in p.get("roles", [])} for p in gold.get("persons", [])}
+        predicted = (
+            json.loads(found.read_text(encoding="utf-8"))
+            if found.exists()
+            else {"persons": [], "event": {}}
+        )
+        gold_people = {
+            _key(p["name"]): {_title(r) for r in p.get("roles", [])}
+            for p in gold.get("persons", [])
+        }
         for person in predicted.get("persons", []):
             name = _key(person["name"])
             if name not in gold_people:
@@ -87,7 +97,9 @@ def categories(gold_dir: Path, predicted_dir: Path, stems: list[str]) -> Counter
                 if title in wanted:
                     continue
                 raw = f"{role.get('post') or ''} {role.get('org') or ''}"
-                counts["abbreviation left" if _CAPITALS.search(raw) else _kind_of_miss(title, wanted)] += 1
+                counts[
+                    "abbreviation left" if _CAPITALS.search(raw) else _kind_of_miss(title, wanted)
+                ] += 1
         named = {_key(p["name"]) for p in predicted.get("persons", [])}
         missed = sum(1 for name in gold_people if name not in named)
         if missed:
@@ -118,15 +130,22 @@ def score(name: str, corpus: Path, only: str | None) -> None:
         for report in reports:
             try:
                 extraction = reader.read(load_source(report), report_id=report.stem)
-            except Exception as exc:  # a report the reader fails on is counted, never the end
+            except Exception as exc:  # noqa: BLE001 - a report the reader fails on is counted, never the end
                 print(f"  {report.name}: the reader failed: {exc}", flush=True)
                 continue
             (out / f"{report.stem}.json").write_text(extraction.model_dump_json(), encoding="utf-8")
-            (gold / f"{report.stem}.json").write_bytes((corpus / "gold" / f"{report.stem}.json").read_bytes())
+            (gold / f"{report.stem}.json").write_bytes(
+                (corpus / "gold" / f"{report.stem}.json").read_bytes()
+            )
         seconds = time.perf_counter() - t0
         print(f"\n{name} corpus: {len(reports)} reports read in {seconds:.1f} s", flush=True)
-        done = subprocess.run([sys.executable, str(SHARED / "tools" / "score_extraction.py"), str(gold), str(out)],
-                              capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            [sys.executable, str(SHARED / "tools" / "score_extraction.py"), str(gold), str(out)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
         print(done.stdout.rstrip() or done.stderr.rstrip())
         counts = categories(gold, out, [r.stem for r in reports])
         print("errors by kind:")
@@ -143,7 +162,10 @@ def main() -> None:
         if args.corpus not in ("all", name):
             continue
         if not corpus.is_dir():
-            print(f"{name} corpus: {corpus} is absent (it lies beside the repository only where it is shared)")
+            print(
+                f"{name} corpus: {corpus} is absent (it lies "
+                "beside the repository only where it is shared)"
+            )
             continue
         score(name, corpus, args.only if name == "real" else None)
 

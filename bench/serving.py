@@ -108,10 +108,8 @@ def serving(name: str, command: list[str], log: Path, *, start_timeout: float) -
 def stop(process: subprocess.Popen) -> None:
     if process.poll() is None:
         process.send_signal(signal.SIGINT)
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             process.wait(10)
-        except subprocess.TimeoutExpired:
-            pass
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL)  # the server if it hung, and any worker it left
     with contextlib.suppress(subprocess.TimeoutExpired):

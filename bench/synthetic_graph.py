@@ -27,25 +27,102 @@ ORG = "http://www.w3.org/ns/org#"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
 START, END = dt.date(2020, 1, 1), dt.date(2025, 6, 30)
-SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Phan", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
-            "Lý", "Đinh", "Mai", "Đoàn", "Lương", "Trịnh", "Hà"]
-MIDDLE = ["Văn", "Thị", "Đức", "Hữu", "Xuân", "Minh", "Thanh", "Ngọc", "Công", "Đình", "Quang", "Thu"]
-GIVEN = ["An", "Bình", "Cường", "Dũng", "Hà", "Hạnh", "Hùng", "Lan", "Loan", "Nam", "Ngọ", "Phúc", "Quang",
-         "Sơn", "Tâm", "Thảo", "Thắng", "Tuấn", "Vinh", "Yến", "Hiếu", "Khánh", "Long", "Mạnh", "Nga"]
+SURNAMES = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Võ",
+    "Phan",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Đinh",
+    "Mai",
+    "Đoàn",
+    "Lương",
+    "Trịnh",
+    "Hà",
+]
+MIDDLE = [
+    "Văn",
+    "Thị",
+    "Đức",
+    "Hữu",
+    "Xuân",
+    "Minh",
+    "Thanh",
+    "Ngọc",
+    "Công",
+    "Đình",
+    "Quang",
+    "Thu",
+]
+GIVEN = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Hà",
+    "Hạnh",
+    "Hùng",
+    "Lan",
+    "Loan",
+    "Nam",
+    "Ngọ",
+    "Phúc",
+    "Quang",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Thắng",
+    "Tuấn",
+    "Vinh",
+    "Yến",
+    "Hiếu",
+    "Khánh",
+    "Long",
+    "Mạnh",
+    "Nga",
+]
 # (title, body) per seat; {unit} is "xã Phú 1-2-3", {place} the name without its level word.
-COMMUNE_SEATS = [("Bí thư", "Đảng ủy {unit}"), ("Phó Bí thư", "Đảng ủy {unit}"),
-                 ("Chủ tịch", "Ủy ban nhân dân {unit}"), ("Phó Chủ tịch", "Ủy ban nhân dân {unit}"),
-                 ("Phó Chủ tịch", "Ủy ban nhân dân {unit}"), ("Chủ tịch", "Hội đồng nhân dân {unit}"),
-                 ("Phó Chủ tịch", "Hội đồng nhân dân {unit}"), ("Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam {unit}"),
-                 ("Chủ tịch", "Hội Liên hiệp Phụ nữ {unit}"), ("Chủ tịch", "Hội Cựu chiến binh {unit}"),
-                 ("Chủ tịch", "Hội Nông dân {unit}"), ("Bí thư", "Đoàn Thanh niên Cộng sản Hồ Chí Minh {unit}")]
-DISTRICT_SEATS = [("Bí thư", "Huyện ủy {place}"), ("Phó Bí thư", "Huyện ủy {place}"),
-                  ("Chủ tịch", "Ủy ban nhân dân {unit}"), ("Phó Chủ tịch", "Ủy ban nhân dân {unit}"),
-                  ("Phó Chủ tịch", "Ủy ban nhân dân {unit}"), ("Chủ tịch", "Hội đồng nhân dân {unit}"),
-                  ("Trưởng ban", "Ban Tuyên giáo Huyện ủy {place}"), ("Trưởng ban", "Ban Dân vận Huyện ủy {place}")]
-PROVINCE_SEATS = [("Bí thư", "Tỉnh ủy {place}"), ("Phó Bí thư", "Tỉnh ủy {place}"),
-                  ("Phó Bí thư", "Tỉnh ủy {place}"), ("Chủ tịch", "Ủy ban nhân dân {unit}"),
-                  ("Phó Chủ tịch", "Ủy ban nhân dân {unit}"), ("Phó Chủ tịch", "Ủy ban nhân dân {unit}")]
+COMMUNE_SEATS = [
+    ("Bí thư", "Đảng ủy {unit}"),
+    ("Phó Bí thư", "Đảng ủy {unit}"),
+    ("Chủ tịch", "Ủy ban nhân dân {unit}"),
+    ("Phó Chủ tịch", "Ủy ban nhân dân {unit}"),
+    ("Phó Chủ tịch", "Ủy ban nhân dân {unit}"),
+    ("Chủ tịch", "Hội đồng nhân dân {unit}"),
+    ("Phó Chủ tịch", "Hội đồng nhân dân {unit}"),
+    ("Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam {unit}"),
+    ("Chủ tịch", "Hội Liên hiệp Phụ nữ {unit}"),
+    ("Chủ tịch", "Hội Cựu chiến binh {unit}"),
+    ("Chủ tịch", "Hội Nông dân {unit}"),
+    ("Bí thư", "Đoàn Thanh niên Cộng sản Hồ Chí Minh {unit}"),
+]
+DISTRICT_SEATS = [
+    ("Bí thư", "Huyện ủy {place}"),
+    ("Phó Bí thư", "Huyện ủy {place}"),
+    ("Chủ tịch", "Ủy ban nhân dân {unit}"),
+    ("Phó Chủ tịch", "Ủy ban nhân dân {unit}"),
+    ("Phó Chủ tịch", "Ủy ban nhân dân {unit}"),
+    ("Chủ tịch", "Hội đồng nhân dân {unit}"),
+    ("Trưởng ban", "Ban Tuyên giáo Huyện ủy {place}"),
+    ("Trưởng ban", "Ban Dân vận Huyện ủy {place}"),
+]
+PROVINCE_SEATS = [
+    ("Bí thư", "Tỉnh ủy {place}"),
+    ("Phó Bí thư", "Tỉnh ủy {place}"),
+    ("Phó Bí thư", "Tỉnh ủy {place}"),
+    ("Chủ tịch", "Ủy ban nhân dân {unit}"),
+    ("Phó Chủ tịch", "Ủy ban nhân dân {unit}"),
+    ("Phó Chủ tịch", "Ủy ban nhân dân {unit}"),
+]
 
 
 def lit(text: str) -> str:
@@ -98,10 +175,14 @@ class World:
                 district = self.unit("district", f"{p:02d}{d:02d}", f"huyện Đồi {p}-{d}", province)
                 district_seats = self.seats(DISTRICT_SEATS, district, province_seats[0].body)
                 for c in range(10):
-                    commune = self.unit("commune", f"{p:02d}{d:02d}{c}", f"xã Phú {p}-{d}-{c}", district)
+                    commune = self.unit(
+                        "commune", f"{p:02d}{d:02d}{c}", f"xã Phú {p}-{d}-{c}", district
+                    )
                     seats = self.seats(COMMUNE_SEATS, commune, district_seats[0].body)
                     figures = [self.person() for _ in range(10)]
-                    self.communes.append(Commune(commune, seats, figures, district_seats, province_seats))
+                    self.communes.append(
+                        Commune(commune, seats, figures, district_seats, province_seats)
+                    )
 
     def person(self) -> str:
         name = f"{self.rng.choice(SURNAMES)} {self.rng.choice(MIDDLE)} {self.rng.choice(GIVEN)}"
@@ -112,10 +193,14 @@ class World:
     def unit(self, level: str, code: str, name: str, parent: Unit | None) -> Unit:
         iri = f"<{iris.unit('legacy', level, code)}>"
         cls = {"province": "Province", "district": "District", "commune": "Commune"}[level]
-        own = [(iri, RDF_TYPE, f"<{PG}{cls}>"), (iri, LABEL, lit(name[0].upper() + name[1:])),
-               (iri, f"<{PG}officialCode>", lit(code)), (iri, f"<{PG}adminStructure>", lit("legacy"))]
+        own = [
+            (iri, RDF_TYPE, f"<{PG}{cls}>"),
+            (iri, LABEL, lit(name[0].upper() + name[1:])),
+            (iri, f"<{PG}officialCode>", lit(code)),
+            (iri, f"<{PG}adminStructure>", lit("legacy")),
+        ]
         if parent is not None:
-            own += [(iri, f"<{PG}partOf>", parent.iri)] + parent.description
+            own += [(iri, f"<{PG}partOf>", parent.iri), *parent.description]
         return Unit(iri, name, own)
 
     def body(self, label: str, unit: Unit, parent: str | None) -> str:
@@ -125,7 +210,10 @@ class World:
             own = [(iri, RDF_TYPE, f"<{PG}Organization>"), (iri, LABEL, lit(label)),
                    (iri, f"<{PG}jurisdiction>", unit.iri)]
             if found:
-                own += [(iri, RDF_TYPE, f"<{found[0].org_class}>"), (iri, f"<{PG}bodyType>", f"<{found[0].concept}>")]
+                own += [
+                    (iri, RDF_TYPE, f"<{found[0].org_class}>"),
+                    (iri, f"<{PG}bodyType>", f"<{found[0].concept}>"),
+                ]
             if parent:
                 own.append((iri, f"<{ORG}subOrganizationOf>", parent))
                 self.parent[iri] = parent
@@ -137,9 +225,12 @@ class World:
         if iri not in self.triples:
             self.body_of[iri] = body
             concept = self.v.post_type(title)
-            self.triples[iri] = [(iri, RDF_TYPE, f"<{PG}Post>"), (iri, f"<{PG}postTitle>", lit(title)),
-                                 (iri, LABEL, lit(f"{title} {body_label}")), (iri, f"<{ORG}postIn>", body)] + \
-                ([(iri, f"<{PG}postType>", f"<{concept}>")] if concept else [])
+            self.triples[iri] = [
+                (iri, RDF_TYPE, f"<{PG}Post>"),
+                (iri, f"<{PG}postTitle>", lit(title)),
+                (iri, LABEL, lit(f"{title} {body_label}")),
+                (iri, f"<{ORG}postIn>", body),
+            ] + ([(iri, f"<{PG}postType>", f"<{concept}>")] if concept else [])
         return iri
 
     def describe(self, node: str) -> list[tuple[str, str, str]]:
@@ -165,7 +256,9 @@ class World:
             committee = committee or (body if parent == party_above and party_above else None)
             seats.append(Seat(self.post(title, body, label), body, title))
         for seat in sorted(seats, key=lambda s: not s.title.startswith("Phó")):  # deputies first
-            deputy = next((s for s in seats if s.body == seat.body and s.title == f"Phó {seat.title}"), None)
+            deputy = next(
+                (s for s in seats if s.body == seat.body and s.title == f"Phó {seat.title}"), None
+            )
             self.staff(seat, deputy)
         return seats
 

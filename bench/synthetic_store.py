@@ -66,11 +66,18 @@ class Writer:
         (the dev corpus names 7 a report). The Bí thư and the chairs come most often."""
         size = min(30, 5 + int(rng.expovariate(1 / 3)))
         chosen: dict[str, list[str]] = {}
-        ranked = sorted(place.seats, key=lambda seat: rng.random() * (3 if seat.title in ("Bí thư", "Chủ tịch") else 1),
-                        reverse=True)
+        ranked = sorted(
+            place.seats,
+            key=lambda seat: rng.random() * (3 if seat.title in ("Bí thư", "Chủ tịch") else 1),
+            reverse=True,
+        )
         for seat in ranked[:max(2, round(size * 0.55))]:
             chosen.setdefault(seat.holder(on), []).append(seat.post)
-        for seats, chance in ((place.district_seats, 0.5), (place.district_seats, 0.1), (place.province_seats, 0.03)):
+        for seats, chance in (
+            (place.district_seats, 0.5),
+            (place.district_seats, 0.1),
+            (place.province_seats, 0.03),
+        ):
             if rng.random() < chance:
                 seat = rng.choice(seats)
                 chosen.setdefault(seat.holder(on), []).append(seat.post)
@@ -89,19 +96,27 @@ class Writer:
         kind = rng.choice(KINDS)
         cast = self.cast(rng, place, on)
         organiser = place.seats[0].body
-        t = [(report, RDF_TYPE, f"<{PG}Report>"), (report, f"<{PG}textHash>", lit(digest)),
-             (report, f"<{PG}reportKey>", lit(f"syn-{index:06d}")), (report, f"<{PG}title>", lit(f"Hội nghị số {index}")),
-             (report, f"<{PG}published>", _day(on)),
-             (event, RDF_TYPE, f"<{self.v.event_classes[kind]}>"), (event, LABEL, lit(f"Hội nghị {place.unit.name} số {index}")),
-             (event, f"<{PG}source>", report), (event, f"<{PG}date>", _day(on)),
-             (event, f"<{PG}place>", place.unit.iri), (event, f"<{PG}organiser>", organiser)]
+        t = [
+            (report, RDF_TYPE, f"<{PG}Report>"),
+            (report, f"<{PG}textHash>", lit(digest)),
+            (report, f"<{PG}reportKey>", lit(f"syn-{index:06d}")),
+            (report, f"<{PG}title>", lit(f"Hội nghị số {index}")),
+            (report, f"<{PG}published>", _day(on)),
+            (event, RDF_TYPE, f"<{self.v.event_classes[kind]}>"),
+            (event, LABEL, lit(f"Hội nghị {place.unit.name} số {index}")),
+            (event, f"<{PG}source>", report),
+            (event, f"<{PG}date>", _day(on)),
+            (event, f"<{PG}place>", place.unit.iri),
+            (event, f"<{PG}organiser>", organiser),
+        ]
         shared = list(place.unit.description)
         bodies = {organiser}
         named: set[str] = set()
         for person, posts in cast:
             name = self.world.names[person]
             if name in named:
-                continue  # a report names a person once: two namesakes at one event would be one mention
+                # a report names a person once: two namesakes at one event would be one mention
+                continue
             named.add(name)
             mention = f"<{iris.person(digest, name)}>"
             self.mentions[person].append(mention)
@@ -112,19 +127,32 @@ class Writer:
                 self.attested[person, post].append((on, attestation))
                 bodies.add(self.world.body_of[post])
                 shared += self.world.triples[post]
-                t += [(attestation, RDF_TYPE, f"<{PG}RoleAttestation>"), (attestation, f"<{PG}person>", mention),
-                      (attestation, f"<{PG}post>", post), (attestation, f"<{PG}event>", event),
-                      (attestation, f"<{PG}source>", report)]
+                t += [
+                    (attestation, RDF_TYPE, f"<{PG}RoleAttestation>"),
+                    (attestation, f"<{PG}person>", mention),
+                    (attestation, f"<{PG}post>", post),
+                    (attestation, f"<{PG}event>", event),
+                    (attestation, f"<{PG}source>", report),
+                ]
             participation = f"<{iris.participation(digest, mention[1:-1])}>"
             act = rng.choice(ACTS)
-            t += [(participation, RDF_TYPE, f"<{PG}Participation>"), (participation, f"<{PG}participant>", mention),
-                  (participation, f"<{PG}event>", event), (participation, f"<{PG}source>", report),
-                  (participation, f"<{PG}act>", f"<{self.v.acts[act]}>")]
+            t += [
+                (participation, RDF_TYPE, f"<{PG}Participation>"),
+                (participation, f"<{PG}participant>", mention),
+                (participation, f"<{PG}event>", event),
+                (participation, f"<{PG}source>", report),
+                (participation, f"<{PG}act>", f"<{self.v.acts[act]}>"),
+            ]
             if act in ("speech", "directive_speech"):
                 speech = f"<{iris.speech(digest, mention[1:-1], 0)}>"
-                t += [(speech, RDF_TYPE, f"<{PG}Speech>"), (speech, f"<{PG}speaker>", mention),
-                      (speech, f"<{PG}event>", event), (speech, f"<{PG}speechKind>", f"<{self.v.acts[act]}>"),
-                      (speech, f"<{PG}source>", report), (speech, f"<{PG}topic>", lit(f"về nhiệm vụ {rng.randrange(40)}"))]
+                t += [
+                    (speech, RDF_TYPE, f"<{PG}Speech>"),
+                    (speech, f"<{PG}speaker>", mention),
+                    (speech, f"<{PG}event>", event),
+                    (speech, f"<{PG}speechKind>", f"<{self.v.acts[act]}>"),
+                    (speech, f"<{PG}source>", report),
+                    (speech, f"<{PG}topic>", lit(f"về nhiệm vụ {rng.randrange(40)}")),
+                ]
         for body in bodies:
             shared += self.world.describe(body)
         lines = []
@@ -134,7 +162,8 @@ class Writer:
             if node not in self.described:
                 self.described.add(node)
                 lines += [f"{s} {p} {o} {described} .\n" for s, p, o in set(shared) if s == node]
-        return lines + [f"{s} {p} {o} {graph} .\n" for s, p, o in set(t)]  # a graph holds each triple once
+        # a graph holds each triple once
+        return lines + [f"{s} {p} {o} {graph} .\n" for s, p, o in set(t)]
 
     def identities(self) -> list[str]:
         lines = []
@@ -159,16 +188,29 @@ class Writer:
             tenures.sort()
             triples = []
             for first, last, person, tenure, attestations in tenures:
-                triples += [(tenure, RDF_TYPE, f"<{PG}Tenure>"), (tenure, f"<{PG}holder>", person),
-                            (tenure, f"<{PG}post>", post), (tenure, f"<{PG}firstEvidence>", _day(first)),
-                            (tenure, f"<{PG}lastEvidence>", _day(last)),
-                            (tenure, f"<{PG}openedByElection>", '"false"^^<http://www.w3.org/2001/XMLSchema#boolean>')]
+                triples += [
+                    (tenure, RDF_TYPE, f"<{PG}Tenure>"),
+                    (tenure, f"<{PG}holder>", person),
+                    (tenure, f"<{PG}post>", post),
+                    (tenure, f"<{PG}firstEvidence>", _day(first)),
+                    (tenure, f"<{PG}lastEvidence>", _day(last)),
+                    (
+                        tenure,
+                        f"<{PG}openedByElection>",
+                        '"false"^^<http://www.w3.org/2001/XMLSchema#boolean>',
+                    ),
+                ]
                 triples += [(tenure, f"<{PG}attestedBy>", a) for a in attestations]
-            concept = next((o for _, p, o in self.world.triples[post] if p.endswith("postType>")), None)
+            concept = next(
+                (o for _, p, o in self.world.triples[post] if p.endswith("postType>")), None
+            )
             if concept in self.exclusive:
                 for before, after in pairwise(tenures):
                     if before[2] != after[2]:
-                        triples += [(before[3], f"<{PG}successor>", after[3]), (after[3], f"<{PG}predecessor>", before[3])]
+                        triples += [
+                            (before[3], f"<{PG}successor>", after[3]),
+                            (after[3], f"<{PG}predecessor>", before[3]),
+                        ]
             lines += [f"{s} {p} {o} {graph} .\n" for s, p, o in triples]
         return lines
 
@@ -176,13 +218,19 @@ class Writer:
 def build(path: Path, reports: int, vocabulary: Vocabulary, seed: int = 7, progress=print) -> None:
     """Write ``reports`` synthetic reports, their identities and tenures, and the model graphs."""
     store = ox.Store(str(path))
-    store.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g)))
-                      for g, graph in ((ONTOLOGY_GRAPH, vocabulary.ontology), (VOCAB_GRAPH, vocabulary.vocab))
-                      for s, p, o in graph)
+    store.bulk_extend(
+        ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g)))
+        for g, graph in ((ONTOLOGY_GRAPH, vocabulary.ontology), (VOCAB_GRAPH, vocabulary.vocab))
+        for s, p, o in graph
+    )
     world = World(vocabulary, seed)
     writer = Writer(world, vocabulary, seed)
     for start in range(0, reports, _CHUNK):
-        lines = [line for index in range(start, min(reports, start + _CHUNK)) for line in writer.report(index)]
+        lines = [
+            line
+            for index in range(start, min(reports, start + _CHUNK))
+            for line in writer.report(index)
+        ]
         store.bulk_load("".join(lines).encode("utf-8"), ox.RdfFormat.N_QUADS)
         progress(f"  {min(reports, start + _CHUNK):,} reports written")
     store.bulk_load("".join(writer.identities()).encode("utf-8"), ox.RdfFormat.N_QUADS)

@@ -9,7 +9,10 @@ def same_shape(documented, real, where: str = "", *, null_nodes: bool = False) -
     ``null_nodes``, a node the example shows may be null in a real answer (an event's fact is
     about no person)."""
     if isinstance(documented, dict) and not (null_nodes and real is None):
-        assert isinstance(real, dict) and set(documented) == set(real), (where, set(documented) ^ set(real))
+        assert isinstance(real, dict) and set(documented) == set(real), (
+            where,
+            set(documented) ^ set(real),
+        )
         for key in documented:
             same_shape(documented[key], real[key], f"{where}.{key}", null_nodes=null_nodes)
     elif isinstance(documented, list) and documented and real:

@@ -28,8 +28,7 @@ def validator(vocabulary):
 
 @pytest.fixture
 def store():
-    handle = OxigraphStore(None)
-    yield handle
+    return OxigraphStore(None)
 
 
 @pytest.fixture
@@ -73,7 +72,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def _shared_corpus(folder: str, what: str) -> Path:
     corpus = SHARED / folder
     if not corpus.is_dir():
-        pytest.skip(f"{corpus} is absent: the shared {what} corpus is only laid beside the repository in CI")
+        pytest.skip(
+            f"{corpus} is absent: the shared {what} corpus is only laid beside the repository in CI"
+        )
     return corpus
 
 

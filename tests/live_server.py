@@ -60,7 +60,9 @@ def server_process(store: Path, env: dict[str, str] | None = None, *,
 
 
 @contextlib.contextmanager
-def serving(store: Path, env: dict[str, str] | None = None, *, start_timeout: float = 60) -> Iterator[str]:
+def serving(
+    store: Path, env: dict[str, str] | None = None, *, start_timeout: float = 60
+) -> Iterator[str]:
     """The server's base URL while it runs; it is stopped (and waited for) on exit."""
     with server_process(store, env, start_timeout=start_timeout) as (_, base):
         yield base

@@ -13,7 +13,9 @@ from polgraph.settings import Settings
 
 @pytest.fixture(scope="module")
 def app(data_reports_store):
-    return create_app(Settings(query_workers=1, max_analyses=1, analysis_wait=0.3), data_reports_store())
+    return create_app(
+        Settings(query_workers=1, max_analyses=1, analysis_wait=0.3), data_reports_store()
+    )
 
 
 @pytest.fixture(scope="module")

@@ -47,7 +47,9 @@ def test_centrality_as_csv_ranks_everyone(store, kg):
     result = polgraph_cli("analyze", "centrality", "--format", "csv", "--limit", "0", store=store)
     assert result.exit_code == 0, result.output
     table = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert len(table) == count(kg, "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?x pg:participant/pg:mentionOf ?p }")
+    assert len(table) == count(
+        kg, "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?x pg:participant/pg:mentionOf ?p }"
+    )
     weights = [int(r["weighted_degree"]) for r in table]
     assert weights == sorted(weights, reverse=True)
     assert {"name", "posts", "betweenness", "eigenvector", "person"} <= set(table[0])
@@ -63,7 +65,9 @@ def test_every_analysis_prints_a_table_and_json(store, what):
 
 
 def test_communities_in_one_place(store, kg):
-    result = polgraph_cli("analyze", "communities", "--place", "xã Cẩm Lộc", "--format", "json", store=store)
+    result = polgraph_cli(
+        "analyze", "communities", "--place", "xã Cẩm Lộc", "--format", "json", store=store
+    )
     (community,) = json.loads(result.stdout)
     assert community["place_labels"] == ["Xã Cẩm Lộc"]
     assert community["size"] == count(kg, """SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {
@@ -125,7 +129,9 @@ def test_png_and_svg_are_real_labelled_pictures(store, kg, tmp_path):
 
 def test_a_succession_picture_draws_arrows(store, tmp_path):
     svg = tmp_path / "succession.svg"
-    result = polgraph_cli("network", "--projection", "succession", "--format", "svg", "--out", str(svg), store=store)
+    result = polgraph_cli(
+        "network", "--projection", "succession", "--format", "svg", "--out", str(svg), store=store
+    )
     assert result.exit_code == 0, result.output
     ET.parse(svg)
 
@@ -150,8 +156,12 @@ def test_popolo_export_holds_persons_posts_memberships_and_events(store, kg, tmp
     assert result.exit_code == 0, result.output
     document = json.loads(target.read_text(encoding="utf-8"))
     assert set(document) == {"persons", "organizations", "posts", "memberships", "events"}
-    assert len(document["persons"]) == count(kg, "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a pg:Person }")
-    assert len(document["memberships"]) == count(kg, "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a pg:RoleAttestation }")
+    assert len(document["persons"]) == count(
+        kg, "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a pg:Person }"
+    )
+    assert len(document["memberships"]) == count(
+        kg, "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a pg:RoleAttestation }"
+    )
     persons = {p["id"] for p in document["persons"]}
     posts = {p["id"] for p in document["posts"]}
     assert all(m["person_id"] in persons and m["post_id"] in posts for m in document["memberships"])

@@ -67,14 +67,22 @@ def test_the_persons_with_the_most_shared_events(store, kg):
 
 def test_the_chair_of_xuan_hoa_passes_from_quyet_to_thanh(store, kg):
     (record,) = kg.successions(post="Chủ tịch", org="UBND xã Xuân Hoà")
-    assert (record["predecessor_name"], record["successor_name"]) == ("Mai Văn Quyết", "Khổng Đức Thành")
-    (first,) = rows(store, f"""SELECT ?first WHERE {{ ?t pg:holder <{person(store, 'Khổng Đức Thành')}> ;
+    assert (record["predecessor_name"], record["successor_name"]) == (
+        "Mai Văn Quyết",
+        "Khổng Đức Thành",
+    )
+    (first,) = rows(store, f"""SELECT ?first WHERE {{
+        ?t pg:holder <{person(store, 'Khổng Đức Thành')}> ;
         pg:post <{record['post']}> ; pg:firstEvidence ?first }}""")
-    (d008,) = rows(store, 'SELECT DISTINCT ?d WHERE { ?x pg:event/pg:date ?d ; pg:source/pg:reportKey "d008" }')
+    (d008,) = rows(
+        store, 'SELECT DISTINCT ?d WHERE { ?x pg:event/pg:date ?d ; pg:source/pg:reportKey "d008" }'
+    )
     assert record["date"] == first[0] == d008[0]
     assert record["predecessor_last"] <= record["date"] and record["elected"]
     graph = kg.succession(post="Chủ tịch", org="UBND xã Xuân Hoà")
-    assert list(graph.edges()) == [(person(store, "Mai Văn Quyết"), person(store, "Khổng Đức Thành"))]
+    assert list(graph.edges()) == [
+        (person(store, "Mai Văn Quyết"), person(store, "Khổng Đức Thành"))
+    ]
     # Every succession the tenures record, and only those, in date order.
     everything = kg.successions()
     assert len(everything) == len(rows(store, "SELECT ?t WHERE { ?t pg:successor ?next }"))
@@ -97,9 +105,14 @@ def test_a_community_holds_one_communes_leaders(store, kg):
 def test_the_district_official_in_two_communes_is_a_broker(store, kg):
     # Persons at events in two places or more, from the store.
     travellers = {p for p, n in rows(store, """SELECT ?p (COUNT(DISTINCT ?place) AS ?n) WHERE {
-        ?x pg:participant/pg:mentionOf ?p ; pg:event/pg:place ?place } GROUP BY ?p HAVING (COUNT(DISTINCT ?place) > 1)""")}
+        ?x pg:participant/pg:mentionOf ?p ; pg:event/pg:place ?place }
+        GROUP BY ?p HAVING (COUNT(DISTINCT ?place) > 1)""")}
     brokers = kg.brokers()
-    assert {b["person"] for b in brokers if b["area_span"] > 1} == travellers == {person(store, "Lương Thị Minh Huệ")}
+    assert (
+        {b["person"] for b in brokers if b["area_span"] > 1}
+        == travellers
+        == {person(store, "Lương Thị Minh Huệ")}
+    )
     (hue,) = [b for b in brokers if b["name"] == "Lương Thị Minh Huệ"]
     assert sorted(hue["area_labels"]) == ["Xã Hưng Thủy", "Xã Sen Thủy"]
     quyet = next(b for b in brokers if b["name"] == "Mai Văn Quyết")
@@ -112,8 +125,13 @@ def test_a_connection_runs_through_the_shared_person_with_its_reports(store, kg)
     found = kg.connection(only_d002, only_d005)
     assert found["connected"] and found["length"] == 2
     assert [p["name"] for p in found["path"]][1] == "Lương Thị Minh Huệ"
-    assert [[e["report_key"] for e in link["events"]] for link in found["links"]] == [["d002"], ["d005"]]
-    assert all(e["label"] and e["date"] and e["place"] for link in found["links"] for e in link["events"])
+    assert [[e["report_key"] for e in link["events"]] for link in found["links"]] == [
+        ["d002"],
+        ["d005"],
+    ]
+    assert all(
+        e["label"] and e["date"] and e["place"] for link in found["links"] for e in link["events"]
+    )
     apart = kg.connection(only_d002, person(store, "Khổng Đức Thành"))
     assert not apart["connected"] and apart["links"] == []
 
@@ -121,11 +139,18 @@ def test_a_connection_runs_through_the_shared_person_with_its_reports(store, kg)
 def test_the_promotion_in_a_career(store, kg):
     career = kg.career("Khổng Đức Thành")
     labels = [p["label"] for p in career["posts"]]
-    assert labels.index("Phó Chủ tịch Ủy ban nhân dân xã Xuân Hòa") < labels.index("Chủ tịch Ủy ban nhân dân xã Xuân Hòa")
+    assert labels.index("Phó Chủ tịch Ủy ban nhân dân xã Xuân Hòa") < labels.index(
+        "Chủ tịch Ủy ban nhân dân xã Xuân Hòa"
+    )
     (promotion,) = career["promotions"]
     assert (promotion["from"], promotion["to"], promotion["kind"]) == (
-        "Phó Chủ tịch Ủy ban nhân dân xã Xuân Hòa", "Chủ tịch Ủy ban nhân dân xã Xuân Hòa", "deputy to principal")
-    (d008,) = rows(store, 'SELECT DISTINCT ?d WHERE { ?x pg:event/pg:date ?d ; pg:source/pg:reportKey "d008" }')
+        "Phó Chủ tịch Ủy ban nhân dân xã Xuân Hòa",
+        "Chủ tịch Ủy ban nhân dân xã Xuân Hòa",
+        "deputy to principal",
+    )
+    (d008,) = rows(
+        store, 'SELECT DISTINCT ?d WHERE { ?x pg:event/pg:date ?d ; pg:source/pg:reportKey "d008" }'
+    )
     assert promotion["date"] == d008[0]
     promoted = {c["name"] for c in kg.careers() if c["promotions"]}
     assert "Khổng Đức Thành" in promoted

@@ -52,12 +52,16 @@ def test_open_takes_a_store_object_or_a_folder(store, tmp_path):
     on_disk.native.extend(store.native)
     on_disk.close()
     with polgraph.open(folder) as kg:
-        assert kg.coattendance().number_of_nodes() == len(set().union(*participants(store).values()))
+        assert kg.coattendance().number_of_nodes() == len(
+            set().union(*participants(store).values())
+        )
 
 
 def test_importing_polgraph_stays_light():
     code = "import sys, polgraph; print('networkx' in sys.modules, 'matplotlib' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.split() == ["False", "False"]
 
 
@@ -81,7 +85,13 @@ def test_nodes_and_edges_read_without_another_query(store, kg):
         ?att pg:person/pg:mentionOf ?person ; pg:post/pg:postTitle ?title }""")
     for person, title in posts:
         assert any(label.startswith(title) for label in graph.nodes[person]["posts"])
-    event_labels = dict(rows(store, "SELECT ?e ?l WHERE { ?e a ?k ; pg:source ?s ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }"))
+    event_labels = dict(
+        rows(
+            store,
+            "SELECT ?e ?l WHERE { ?e a ?k ; pg:source ?s ; "
+            "<http://www.w3.org/2000/01/rdf-schema#label> ?l }",
+        )
+    )
     for _, _, data in graph.edges(data=True):
         assert set(data["events"]) <= set(event_labels) and data["first"] <= data["last"]
 
@@ -92,7 +102,9 @@ def test_each_community_is_the_people_of_one_meeting(store, kg):
     assert {frozenset(m["person"] for m in c["members"]) for c in communities} == \
         {frozenset(m) for m in participants(store).values()}
     assert len(communities) == len(participants(store))
-    assert [c["size"] for c in communities] == sorted((c["size"] for c in communities), reverse=True)
+    assert [c["size"] for c in communities] == sorted(
+        (c["size"] for c in communities), reverse=True
+    )
     assert all(len(c["place_labels"]) == 1 for c in communities)
 
 
@@ -108,7 +120,9 @@ def test_centrality_matches_networkx_and_the_store(store, kg):
         assert record["eigenvector"] == pytest.approx(eigen[person], abs=1e-6)
         assert record["betweenness"] == pytest.approx(between[person])
     ranked = list(records.values())
-    assert [r["weighted_degree"] for r in ranked] == sorted((r["weighted_degree"] for r in ranked), reverse=True)
+    assert [r["weighted_degree"] for r in ranked] == sorted(
+        (r["weighted_degree"] for r in ranked), reverse=True
+    )
     json.dumps(ranked)  # plain values, ready for an HTTP answer
 
 
@@ -124,7 +138,12 @@ def test_a_date_window_keeps_the_events_inside_it(store, kg):
 
 
 def test_an_area_keeps_the_events_held_in_it(store, kg):
-    (seed_event,) = [e for (e,) in rows(store, 'SELECT DISTINCT ?e WHERE { ?part pg:event ?e ; pg:source/pg:reportKey "seed" }')]
+    (seed_event,) = [
+        e
+        for (e,) in rows(
+            store, 'SELECT DISTINCT ?e WHERE { ?part pg:event ?e ; pg:source/pg:reportKey "seed" }'
+        )
+    ]
     expected = participants(store)[seed_event]
     for place in ("xã Cẩm Lộc", "Cẩm Lộc", "huyện Cẩm Xuyên", "18730"):
         assert set(kg.coattendance(place=place)) == expected, place
@@ -135,12 +154,17 @@ def test_an_area_keeps_the_events_held_in_it(store, kg):
 def same_network(a: nx.Graph, b: nx.Graph) -> bool:
     """The same nodes and ties with the same data (the slice's description, which repeats the
     filters as given, aside)."""
-    return dict(a.nodes(data=True)) == dict(b.nodes(data=True)) and \
-        {frozenset((u, v)): d for u, v, d in a.edges(data=True)} == {frozenset((u, v)): d for u, v, d in b.edges(data=True)}
+    return dict(a.nodes(data=True)) == dict(b.nodes(data=True)) and {
+        frozenset((u, v)): d for u, v, d in a.edges(data=True)
+    } == {frozenset((u, v)): d for u, v, d in b.edges(data=True)}
 
 
 def test_a_place_or_body_typed_without_accents_gives_the_same_network(kg):
-    for accented, bare in (("xã Cẩm Lộc", "xa cam loc"), ("Cẩm Lộc", "CAM LOC"), ("huyện Cẩm Xuyên", "huyen cam xuyen")):
+    for accented, bare in (
+        ("xã Cẩm Lộc", "xa cam loc"),
+        ("Cẩm Lộc", "CAM LOC"),
+        ("huyện Cẩm Xuyên", "huyen cam xuyen"),
+    ):
         expected = kg.coattendance(place=accented)
         assert len(expected) and same_network(kg.coattendance(place=bare), expected), bare
     bodies = kg.person_org(org="UBND xã Cẩm Lộc")
@@ -152,22 +176,30 @@ def test_a_place_or_body_typed_without_accents_gives_the_same_network(kg):
 def test_a_body_keeps_its_events_and_its_posts(store, kg):
     graph = kg.person_org(org="UBND xã Cẩm Lộc")
     holders = {p for (p,) in rows(store, """SELECT DISTINCT ?p WHERE {
-        ?att pg:person/pg:mentionOf ?p ; pg:post/org:postIn/<http://www.w3.org/2000/01/rdf-schema#label> "Ủy ban nhân dân xã Cẩm Lộc" }""")}
+        ?att pg:person/pg:mentionOf ?p ;
+             pg:post/org:postIn/<http://www.w3.org/2000/01/rdf-schema#label>
+               "Ủy ban nhân dân xã Cẩm Lộc" }""")}
     assert {n for n, d in graph.nodes(data=True) if d["kind"] == "person"} == holders
-    assert [d["name"] for _, d in graph.nodes(data=True) if d["kind"] == "organization"] == ["Ủy ban nhân dân xã Cẩm Lộc"]
+    assert [d["name"] for _, d in graph.nodes(data=True) if d["kind"] == "organization"] == [
+        "Ủy ban nhân dân xã Cẩm Lộc"
+    ]
 
 
 def test_person_org_is_bipartite_by_posts_held(store, kg):
     graph = kg.person_org()
     expected = set(rows(store, """SELECT DISTINCT ?person ?body WHERE {
         ?att pg:person/pg:mentionOf ?person ; pg:post/org:postIn ?body }"""))
-    assert {(p, b) if graph.nodes[p]["kind"] == "person" else (b, p) for p, b in graph.edges} == expected
+    assert {
+        (p, b) if graph.nodes[p]["kind"] == "person" else (b, p) for p, b in graph.edges
+    } == expected
     assert nx.is_bipartite(graph)
 
 
 def test_cospeaking_ties_persons_who_spoke_at_one_event(store, kg):
     speakers: dict[str, set[str]] = defaultdict(set)
-    for event, person in rows(store, "SELECT DISTINCT ?e ?p WHERE { ?s pg:speaker/pg:mentionOf ?p ; pg:event ?e }"):
+    for event, person in rows(
+        store, "SELECT DISTINCT ?e ?p WHERE { ?s pg:speaker/pg:mentionOf ?p ; pg:event ?e }"
+    ):
         speakers[event].add(person)
     graph = kg.cospeaking()
     assert set(graph) == set().union(*speakers.values())
@@ -199,7 +231,9 @@ def test_gexf_csv_and_json_hold_the_same_graph(kg):
 
 
 def test_a_person_is_named_by_iri_or_name(store, kg):
-    (iri, name) = rows(store, 'SELECT ?p ?n WHERE { ?p a pg:Person ; pg:name ?n } ORDER BY ?n LIMIT 1')[0]
+    (iri, name) = rows(
+        store, "SELECT ?p ?n WHERE { ?p a pg:Person ; pg:name ?n } ORDER BY ?n LIMIT 1"
+    )[0]
     assert kg.person(name) == kg.person(iri) == kg.person(iri.rsplit("/", 1)[-1]) == iri
     assert kg.person(name.upper()) == iri
     with pytest.raises(NotFoundError):
@@ -213,7 +247,8 @@ def test_a_mention_not_yet_resolved_stands_for_itself(store):
     copy.native.extend(store.native)
     (mention, name, identity, place) = rows(store, """SELECT ?m ?name ?g ?code WHERE {
         ?m a pg:PersonMention ; pg:name ?name . GRAPH ?g { ?m pg:mentionOf ?p }
-        ?x pg:participant ?m ; pg:event/pg:place/pg:officialCode ?code } ORDER BY ?name LIMIT 1""")[0]
+        ?x pg:participant ?m ; pg:event/pg:place/pg:officialCode ?code }
+        ORDER BY ?name LIMIT 1""")[0]
     copy.remove_graph(URIRef(identity))  # as if the name had not been resolved yet
     kg = polgraph.open(copy)
     for graph in (kg.coattendance(), kg.coattendance(place=place)):  # read whole, or from one place
@@ -247,13 +282,17 @@ def test_every_way_of_reading_gives_the_same_graphs(store, monkeypatch):
 
     def same(a, b):
         assert dict(a.nodes(data=True)) == dict(b.nodes(data=True))
-        assert {frozenset(e): d for *e, d in a.edges(data=True)} == {frozenset(e): d for *e, d in b.edges(data=True)}
+        assert {frozenset(e): d for *e, d in a.edges(data=True)} == {
+            frozenset(e): d for *e, d in b.edges(data=True)
+        }
 
     expected = graphs()
     monkeypatch.setattr(descriptions, "_BULK", 0)
     for a, b in zip(expected, graphs(), strict=True):
         same(a, b)
-    every_event = [e for (e,) in rows(store, "SELECT DISTINCT ?e WHERE { ?x pg:participant ?m ; pg:event ?e }")]
+    every_event = [
+        e for (e,) in rows(store, "SELECT DISTINCT ?e WHERE { ?x pg:participant ?m ; pg:event ?e }")
+    ]
     monkeypatch.setattr(links, "slice_events", lambda _store, _slice: every_event)
     monkeypatch.setattr(links, "_CHUNK", 2)
     for a, b in zip(expected, graphs(), strict=True):

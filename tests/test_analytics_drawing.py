@@ -31,7 +31,9 @@ def meetings(persons: int, groups: int, size: int) -> nx.Graph:
     events of ``size`` consecutive persons each, overlapping."""
     graph = nx.Graph()
     for number in range(persons):
-        graph.add_node(f"p{number:03d}", name=f"{SURNAMES[number % 7]} Văn {GIVEN[number % 11]} {number}")
+        graph.add_node(
+            f"p{number:03d}", name=f"{SURNAMES[number % 7]} Văn {GIVEN[number % 11]} {number}"
+        )
     step = max(1, (persons - size) // max(1, groups - 1))
     for event in range(groups):
         members = [f"p{(event * step + i) % persons:03d}" for i in range(size)]
@@ -55,9 +57,9 @@ def test_names_shrink_as_nodes_grow_and_stay_readable():
 
 
 def test_nodes_shrink_as_they_grow_more_numerous():
-    smallest, largest = zip(*(node_diameters(n) for n in (5, 15, 40, 150, 400)))
+    smallest, largest = zip(*(node_diameters(n) for n in (5, 15, 40, 150, 400)), strict=True)
     assert list(largest) == sorted(largest, reverse=True) and largest[0] > 2 * largest[-1] > 0
-    assert all(0 < low < high for low, high in zip(smallest, largest))
+    assert all(0 < low < high for low, high in zip(smallest, largest, strict=True))
 
 
 @pytest.mark.parametrize("persons", [9, 40, 150])
@@ -72,7 +74,7 @@ def test_names_sit_beside_their_nodes_and_never_on_one_another(persons):
     if persons <= 9:
         assert {text.get_text() for text in names} == {d["name"] for _, d in graph.nodes(data=True)}
     assert all(text.get_fontsize() == label_size(persons) for text in names)
-    for text, box in zip(names, boxes):
+    for text, box in zip(names, boxes, strict=True):
         node = ax.transData.transform(text.xy)
         assert not box.contains(*node)  # offset from the node's centre
         assert box.x0 >= 0 and box.y0 >= 0 and box.x1 <= figure.bbox.x1 and box.y1 <= figure.bbox.y1
@@ -80,7 +82,8 @@ def test_names_sit_beside_their_nodes_and_never_on_one_another(persons):
     (title,) = figure.texts
     assert title.get_fontsize() == TITLE_SIZE >= 12
     heading = title.get_window_extent(renderer)
-    assert heading.x0 >= 0 and heading.x1 <= figure.bbox.x1 and "\n" in title.get_text()  # wrapped to fit
+    # wrapped to fit
+    assert heading.x0 >= 0 and heading.x1 <= figure.bbox.x1 and "\n" in title.get_text()
     assert heading.y0 > max(box.y1 for box in boxes)  # above every name
 
 
@@ -98,8 +101,15 @@ print(*(hashlib.sha256(draw_network(graph, fmt, limit=50)).hexdigest() for fmt i
 @pytest.mark.slow  # pictures drawn in other processes
 def test_the_same_network_gives_the_same_picture_in_every_process():
     code = DRAW.format(tests=os.path.dirname(__file__))
-    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout
-               for seed in ("1", "2", "3")}
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
     assert len(outputs) == 1, outputs  # string hashing, and so set order, differs between them
     assert hashlib.sha256(b"").hexdigest() not in outputs.pop()

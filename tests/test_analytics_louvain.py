@@ -1,4 +1,5 @@
-"""Louvain part by part (polgraph.analytics.louvain) against networkx's Louvain on the whole graph."""
+"""Louvain part by part (polgraph.analytics.louvain) against networkx's Louvain on the whole
+graph."""
 
 from __future__ import annotations
 
@@ -97,8 +98,13 @@ def test_the_communities_do_not_depend_on_the_run_of_python():
         "print(json.dumps(sorted(sorted(group) for group in found)))")
     answers = set()
     for hash_seed in ("1", "2"):
-        run = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parent)], capture_output=True,
-                             text=True, check=True, env={**os.environ, "PYTHONHASHSEED": hash_seed})
+        run = subprocess.run(
+            [sys.executable, "-c", script, str(Path(__file__).parent)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": hash_seed},
+        )
         answers.add(run.stdout)
     assert len(answers) == 1
     assert len(json.loads(answers.pop())) > 100  # one community or more per part at least

@@ -1,4 +1,5 @@
-"""The REST API's read routes, in process, over the sample reports (and the dev corpus when present).
+"""The REST API's read routes, in process, over the sample reports (and the dev corpus when
+present).
 
 Expected values come from the data: the reports' own text, the gold annotations of the dev
 corpus, and what its README says about the people who recur across reports.
@@ -33,7 +34,9 @@ def client(vocabulary, validator):
     pipeline.ensure_model_graphs()
     paths = [ROOT / "data" / "reports"] + ([CORPUS / "reports"] if CORPUS.is_dir() else [])
     assert not pipeline.run(paths).rejected
-    app = create_app(Settings(query_workers=1, identity_path=ROOT / "data" / "identity.yaml"), store)
+    app = create_app(
+        Settings(query_workers=1, identity_path=ROOT / "data" / "identity.yaml"), store
+    )
     with TestClient(app) as running:
         yield running
 
@@ -49,8 +52,9 @@ def report_text(client, report: dict) -> str:
 
 
 # -- persons --------------------------------------------------------------------------------
-@pytest.mark.parametrize("query", ["nguyen viet dong", "NGUYEN VIET DONG", "dong viet", "Nguyễn Viết Đồng",
-                                   "viết đông"])
+@pytest.mark.parametrize(
+    "query", ["nguyen viet dong", "NGUYEN VIET DONG", "dong viet", "Nguyễn Viết Đồng", "viết đông"]
+)
 def test_a_name_is_found_with_or_without_accents(client, query):
     found = client.get("/api/persons", params={"q": query}).json()
     assert "Nguyễn Viết Đồng" in [p["name"] for p in found["items"]]
@@ -79,7 +83,10 @@ def test_a_person_with_posts_events_and_the_sentences_that_say_so(client):
     assert detail["name"] == "Nguyễn Viết Đồng"
     posts = {(p["post"]["title"], p["organization"]["label"]): p for p in detail["posts"]}
     # The seed: "Nguyễn Viết Đồng -Phó Bí thư Đảng uỷ, Chủ tịch UBND xã chủ trì hội nghị".
-    assert set(posts) == {("Phó Bí thư", "Đảng ủy xã Cẩm Lộc"), ("Chủ tịch", "Ủy ban nhân dân xã Cẩm Lộc")}
+    assert set(posts) == {
+        ("Phó Bí thư", "Đảng ủy xã Cẩm Lộc"),
+        ("Chủ tịch", "Ủy ban nhân dân xã Cẩm Lộc"),
+    }
     for post in posts.values():
         assert post["first_evidence"] == post["last_evidence"] == "2023-05-16"
         (evidence,) = post["evidence"]
@@ -92,7 +99,10 @@ def test_a_person_with_posts_events_and_the_sentences_that_say_so(client):
     (event,) = detail["events"]
     assert event["event"]["date"] == "2023-05-16" and event["event"]["kind"] == "conference"
     assert event["acts"] == ["chaired", "moderated"]
-    assert sorted(event["posts"]) == ["Chủ tịch Ủy ban nhân dân xã Cẩm Lộc", "Phó Bí thư Đảng ủy xã Cẩm Lộc"]
+    assert sorted(event["posts"]) == [
+        "Chủ tịch Ủy ban nhân dân xã Cẩm Lộc",
+        "Phó Bí thư Đảng ủy xã Cẩm Lộc",
+    ]
     assert [m["report"]["key"] for m in detail["mentions"]] == ["seed"]
     assert "href" not in detail["mentions"][0]  # a report's own node for him is not a person
 
@@ -118,7 +128,11 @@ def test_an_event_lists_its_participants_with_the_roles_they_held(client):
     event = only(client, "/api/events", place="cam loc", kind="conference")
     detail = client.get(event["href"]).json()
     assert detail["date"] == "2023-05-16" and detail["term"] == "2020-2025"
-    assert [u["label"] for u in detail["place"]] == ["Xã Cẩm Lộc", "Huyện Cẩm Xuyên", "Tỉnh Hà Tĩnh"]
+    assert [u["label"] for u in detail["place"]] == [
+        "Xã Cẩm Lộc",
+        "Huyện Cẩm Xuyên",
+        "Tỉnh Hà Tĩnh",
+    ]
     roles = {p["mention"]["name"]: sorted(r["post"]["label"] for r in p["roles"])
              for p in detail["participants"]}
     assert roles["Võ Nam"] == ["Bí thư Đảng ủy xã Cẩm Lộc", "Chủ tịch Hội đồng nhân dân xã Cẩm Lộc"]
@@ -136,7 +150,11 @@ def test_an_event_lists_its_participants_with_the_roles_they_held(client):
     topics = [s["topic"] for s in detail["speeches"] if s["topic"]]
     assert "thực hiện tốt công tác Cải cách hành chính trong thời gian qua" in topics
     (plan,) = detail["documents"]
-    assert (plan["number"], plan["relation"], plan["issued"]) == ("93-KH/HU", "implements", "2023-03-01")
+    assert (plan["number"], plan["relation"], plan["issued"]) == (
+        "93-KH/HU",
+        "implements",
+        "2023-03-01",
+    )
     assert detail["source"]["quote"] == "Chiều ngày 16/5/2023"
 
 
@@ -146,9 +164,13 @@ def test_events_are_filtered_by_date_kind_place_and_organiser(client):
     assert dates == sorted(dates)
     after = client.get("/api/events", params={"from": "2023-06-01", "limit": 100}).json()["items"]
     assert after and all(e["date"] >= "2023-06-01" for e in after)
-    between = client.get("/api/events", params={"from": "2023-05-16", "to": "2023-05-16"}).json()["items"]
+    between = client.get("/api/events", params={"from": "2023-05-16", "to": "2023-05-16"}).json()[
+        "items"
+    ]
     assert "Cẩm Lộc" in between[0]["label"] and len(between) == 1
-    sessions = client.get("/api/events", params={"kind": "council_session", "limit": 100}).json()["items"]
+    sessions = client.get("/api/events", params={"kind": "council_session", "limit": 100}).json()[
+        "items"
+    ]
     assert sessions and {e["kind"] for e in sessions} == {"council_session"}
     province = client.get("/api/events", params={"place": "ha tinh", "limit": 100}).json()["items"]
     assert "Xã Cẩm Lộc" in [e["place"]["label"] for e in province]
@@ -167,8 +189,13 @@ def test_bad_filters_are_400_and_unknown_ids_404(client):
     assert client.get("/api/events", params={"kind": "picnic"}).status_code == 400
     assert client.get("/api/events", params={"from": "16/5/2023"}).status_code == 400
     assert client.get("/api/persons", params={"limit": 500}).json()["error"] == "bad request"
-    for url in ("/api/persons/nobody", "/api/events/0000", "/api/organizations/none", "/api/sources/0000",
-                "/api/persons/bad%20id"):
+    for url in (
+        "/api/persons/nobody",
+        "/api/events/0000",
+        "/api/organizations/none",
+        "/api/sources/0000",
+        "/api/persons/bad%20id",
+    ):
         answer = client.get(url)
         assert answer.status_code == 404 and answer.json()["error"] == "not found", url
     assert client.get("/api/roles", params={"org": "no-such-body"}).status_code == 404
@@ -179,9 +206,13 @@ def test_an_organization_with_its_post_holders_members_and_sub_bodies(client):
     body = only(client, "/api/organizations", q="dang uy xa cam loc")
     detail = client.get(body["href"]).json()
     assert detail["label"] == "Đảng ủy xã Cẩm Lộc" and detail["kind"] == "Party committee"
-    holders = {p["post"]["title"]: [h["holder"]["name"] for h in p["holders"]] for p in detail["posts"]}
+    holders = {
+        p["post"]["title"]: [h["holder"]["name"] for h in p["holders"]] for p in detail["posts"]
+    }
     assert holders["Bí thư"] == ["Võ Nam"] and holders["Phó Bí thư"] == ["Nguyễn Viết Đồng"]
-    assert {"Chi bộ Nam Phong", "Chi bộ Trường Mầm non Cẩm Lộc"} <= {b["label"] for b in detail["sub_bodies"]}
+    assert {"Chi bộ Nam Phong", "Chi bộ Trường Mầm non Cẩm Lộc"} <= {
+        b["label"] for b in detail["sub_bodies"]
+    }
     members = {(m["person"]["name"], m["body"]) for m in detail["members"]}
     assert ("Trần Anh Dũng", "Chi bộ Nam Phong") in members  # a sub-body's member is the body's too
     assert ("Võ Nam", "Đảng ủy xã Cẩm Lộc") in members
@@ -196,11 +227,16 @@ def test_roles_at_an_event_and_of_a_person(client):
     held = client.get("/api/roles", params={"person": person["id"]}).json()["items"]
     assert sorted(r["post"]["label"] for r in held) == ["Bí thư Đảng ủy xã Cẩm Lộc",
                                                         "Chủ tịch Hội đồng nhân dân xã Cẩm Lộc"]
-    on_day = client.get("/api/roles", params={"person": person["id"], "date": "2023-05-16"}).json()["items"]
+    on_day = client.get("/api/roles", params={"person": person["id"], "date": "2023-05-16"}).json()[
+        "items"
+    ]
     assert {r["status"] for r in on_day} == {"attested"} and len(on_day) == 2
     before = client.get("/api/roles", params={"person": person["id"], "date": "2022-01-01"}).json()
     assert before["total"] == 0
-    assert client.get("/api/roles", params={"event": event["id"], "date": "2023-05-16"}).status_code == 400
+    assert (
+        client.get("/api/roles", params={"event": event["id"], "date": "2023-05-16"}).status_code
+        == 400
+    )
 
 
 def test_a_source_gives_its_text_and_the_span_of_each_fact(client):
@@ -224,12 +260,19 @@ def test_json_ld_when_asked_for(client):
     answer = client.get(person["href"], headers={"Accept": "application/ld+json"})
     assert answer.headers["content-type"] == "application/ld+json"
     nodes = {n["@id"]: n for n in answer.json()}
-    assert nodes[person["iri"]]["https://w3id.org/polgraph/ontology#name"] == [{"@value": "Nguyễn Viết Đồng"}]
+    assert nodes[person["iri"]]["https://w3id.org/polgraph/ontology#name"] == [
+        {"@value": "Nguyễn Viết Đồng"}
+    ]
     event = only(client, "/api/events", place="cam loc")
-    linked = client.get(event["href"], headers={"Accept": "application/ld+json;q=1, application/json;q=0.5"})
+    linked = client.get(
+        event["href"], headers={"Accept": "application/ld+json;q=1, application/json;q=0.5"}
+    )
     assert event["iri"] in {n["@id"] for n in linked.json()}
     assert client.get(event["href"], headers={"Accept": "text/turtle"}).status_code == 406
-    assert client.get(event["href"], headers={"Accept": "text/html,*/*;q=0.8"}).json()["id"] == event["id"]
+    assert (
+        client.get(event["href"], headers={"Accept": "text/html,*/*;q=0.8"}).json()["id"]
+        == event["id"]
+    )
 
 
 def test_every_api_route_documents_an_example(client):
@@ -254,7 +297,7 @@ def test_every_api_route_documents_an_example(client):
     assert client.get("/docs").status_code == 200
 
 
-@pytest.mark.parametrize("url, documented", [
+@pytest.mark.parametrize(("url", "documented"), [
     ("/api/persons?q=nguyen viet dong", examples.PERSONS),
     (examples.DONG["href"], examples.PERSON),
     ("/api/events?place=cam loc", examples.EVENTS),
@@ -278,11 +321,15 @@ def test_the_documented_answers_are_real_ones(client, url, documented):
 # -- over the dev corpus -------------------------------------------------------------------------
 @pytest.mark.shared
 def test_a_career_across_reports_in_date_order(client, shared_corpus):
-    # The README: Khổng Đức Thành, PCT UBND xã Xuân Hòa (d007, January 2024), elected Chủ tịch (d008).
+    # The README: Khổng Đức Thành, PCT UBND xã Xuân Hòa
+    # (d007, January 2024), elected Chủ tịch (d008).
     person = only(client, "/api/persons", q="khong duc thanh")
     detail = client.get(person["href"]).json()
-    posts = [(p["post"]["title"], p["first_evidence"], p["last_evidence"], p["opened_by_election"])
-             for p in detail["posts"] if p["organization"]["label"] == "Ủy ban nhân dân xã Xuân Hòa"]
+    posts = [
+        (p["post"]["title"], p["first_evidence"], p["last_evidence"], p["opened_by_election"])
+        for p in detail["posts"]
+        if p["organization"]["label"] == "Ủy ban nhân dân xã Xuân Hòa"
+    ]
     assert posts == [("Phó Chủ tịch", "2024-01-12", "2024-06-27", False),
                      ("Chủ tịch", "2024-06-27", "2024-06-27", True)]
     chair = next(p for p in detail["posts"] if p["post"]["title"] == "Chủ tịch")
@@ -301,9 +348,18 @@ def test_every_gold_role_is_at_its_event(client, shared_corpus):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         report = only(client, "/api/sources", key=gold["id"])
         event = client.get(report["event"]["href"]).json()
-        assert (event["date"], event["kind"]) == (gold["event"]["date"], gold["event"]["kind"]), gold["id"]
-        found = {(p["mention"]["name"], r["post"]["title"], r["organization"] and r["organization"]["label"])
-                 for p in event["participants"] for r in p["roles"]}
+        assert (event["date"], event["kind"]) == (gold["event"]["date"], gold["event"]["kind"]), (
+            gold["id"]
+        )
+        found = {
+            (
+                p["mention"]["name"],
+                r["post"]["title"],
+                r["organization"] and r["organization"]["label"],
+            )
+            for p in event["participants"]
+            for r in p["roles"]
+        }
         wanted = {(p["name"], normalise_label(r["post"]), r["org"] and normalise_label(r["org"]))
                   for p in gold["persons"] for r in p["roles"]}
         assert wanted <= found, (gold["id"], wanted - found)
@@ -327,7 +383,9 @@ def test_roles_pages_follow_one_order_whatever_the_page_size(client):
     assert starts == sorted(starts)  # one event: ordered by where the text states each role
     pieces, totals = [], set()
     for offset in range(0, whole["total"], 3):
-        page = client.get("/api/roles", params={"event": event["id"], "limit": 3, "offset": offset}).json()
+        page = client.get(
+            "/api/roles", params={"event": event["id"], "limit": 3, "offset": offset}
+        ).json()
         pieces += page["items"]
         totals.add(page["total"])
     assert pieces == whole["items"] and totals == {whole["total"]}

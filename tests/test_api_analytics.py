@@ -33,10 +33,23 @@ CAM_LOC_CHAIR = "Chủ tịch Ủy ban nhân dân xã Cẩm Lộc"
 HANDOVER = {
     "id": "cam-loc-2024-06",
     "report": {"title": "Hội nghị Đảng ủy xã Cẩm Lộc", "published": "2024-06-13"},
-    "event": {"kind": "conference", "date": "2024-06-12", "place": "xã Cẩm Lộc, huyện Cẩm Xuyên",
-              "organiser": "Đảng ủy xã Cẩm Lộc"},
-    "persons": [{"name": "Võ Nam", "roles": [{"post": "Bí thư", "org": "Đảng ủy xã Cẩm Lộc"}], "acts": ["chaired"]},
-                {"name": "Lê Văn Hải", "roles": [{"post": "Chủ tịch", "org": "Ủy ban nhân dân xã Cẩm Lộc"}]}],
+    "event": {
+        "kind": "conference",
+        "date": "2024-06-12",
+        "place": "xã Cẩm Lộc, huyện Cẩm Xuyên",
+        "organiser": "Đảng ủy xã Cẩm Lộc",
+    },
+    "persons": [
+        {
+            "name": "Võ Nam",
+            "roles": [{"post": "Bí thư", "org": "Đảng ủy xã Cẩm Lộc"}],
+            "acts": ["chaired"],
+        },
+        {
+            "name": "Lê Văn Hải",
+            "roles": [{"post": "Chủ tịch", "org": "Ủy ban nhân dân xã Cẩm Lộc"}],
+        },
+    ],
 }
 FILTERS = [{}, {"place": "xã Cẩm Lộc"}, {"from": "2023-06-01", "to": "2023-12-31"},
            {"org": "UBND xã Cẩm Lộc"}, {"place": "huyện Cẩm Xuyên", "from": "2024-01-01"}]
@@ -56,7 +69,9 @@ def store(vocabulary, validator, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(store):
-    app = create_app(Settings(query_workers=1, identity_path=ROOT / "data" / "identity.yaml"), store)
+    app = create_app(
+        Settings(query_workers=1, identity_path=ROOT / "data" / "identity.yaml"), store
+    )
     with TestClient(app) as running:
         yield running
 
@@ -103,7 +118,14 @@ def test_centrality_over_http_is_the_python_api_s(client, kg, params):
     assert [r["iri"] for r in ranked] == [r["person"] for r in expected]
     for got, wanted in zip(ranked, expected, strict=True):
         assert got["href"] == f"/api/persons/{got['id']}" and got["name"] == wanted["name"]
-        for measure in ("events", "degree", "weighted_degree", "degree_centrality", "betweenness", "eigenvector"):
+        for measure in (
+            "events",
+            "degree",
+            "weighted_degree",
+            "degree_centrality",
+            "betweenness",
+            "eigenvector",
+        ):
             assert got[measure] == pytest.approx(wanted[measure]), measure
 
 
@@ -116,8 +138,14 @@ def test_the_person_with_the_most_shared_ties_comes_first(client, store):
     assert ranked[0]["weighted_degree"] == max(int(n) for n in ties.values())
     assert all(r["weighted_degree"] == int(ties.get(r["iri"], 0)) for r in ranked)
     # Võ Nam chaired both Cẩm Lộc meetings: the eight others of 2023 and Lê Văn Hải in 2024.
-    local = client.get("/api/analytics/centrality", params={"place": "xã Cẩm Lộc", "limit": 1}).json()
-    assert (local["items"][0]["name"], local["items"][0]["weighted_degree"], local["total"]) == ("Võ Nam", 9, 10)
+    local = client.get(
+        "/api/analytics/centrality", params={"place": "xã Cẩm Lộc", "limit": 1}
+    ).json()
+    assert (local["items"][0]["name"], local["items"][0]["weighted_degree"], local["total"]) == (
+        "Võ Nam",
+        9,
+        10,
+    )
 
 
 def test_rank_by_another_measure_and_page(client, kg):
@@ -125,7 +153,9 @@ def test_rank_by_another_measure_and_page(client, kg):
     values = [r["betweenness"] for r in by_betweenness]
     assert values == sorted(values, reverse=True) and values[0] > 0  # Võ Nam joins the two meetings
     assert by_betweenness[0]["iri"] == kg.centrality(sort="betweenness")[0]["person"]
-    second = client.get("/api/analytics/centrality", params={"sort": "betweenness", "limit": 2, "offset": 1}).json()
+    second = client.get(
+        "/api/analytics/centrality", params={"sort": "betweenness", "limit": 2, "offset": 1}
+    ).json()
     assert [r["iri"] for r in second["items"]] == [r["iri"] for r in by_betweenness[1:3]]
     assert (second["limit"], second["offset"], second["total"]) == (2, 1, len(by_betweenness))
 
@@ -161,7 +191,11 @@ def test_the_leaders_of_a_commune_are_in_one_community(client, store):
 def test_the_leaders_of_xuan_hoa_are_in_one_community(client, store, shared_corpus):
     leaders = leaders_of(store, "xã Xuân Hòa")
     assert len(leaders) >= 3
-    homes = [c for c in every_item(client, "/api/analytics/communities") if leaders & {m["iri"] for m in c["members"]}]
+    homes = [
+        c
+        for c in every_item(client, "/api/analytics/communities")
+        if leaders & {m["iri"] for m in c["members"]}
+    ]
     assert len(homes) == 1 and leaders <= {m["iri"] for m in homes[0]["members"]}
     assert {m["iri"] for m in homes[0]["members"]} <= participants_of(store, "d007", "d008")
 
@@ -173,23 +207,33 @@ def test_communities_over_http_are_the_python_api_s(client, kg, params):
     assert [[m["iri"] for m in c["members"]] for c in found] == \
         [[m["person"] for m in c["members"]] for c in expected]
     assert [c["size"] for c in found] == [len(c["members"]) for c in found]
-    assert [[p["label"] for p in c["places"]] for c in found] == [c["place_labels"] for c in expected]
+    assert [[p["label"] for p in c["places"]] for c in found] == [
+        c["place_labels"] for c in expected
+    ]
     assert [[b["iri"] for b in c["bodies"]] for c in found] == [c["bodies"] for c in expected]
     assert set().union(*({m["iri"] for m in c["members"]} for c in found)) == \
         set(kg.coattendance(**python_filters(params)))
     for community in found:
         weights = [m["weighted_degree"] for m in community["members"]]
         assert weights == sorted(weights, reverse=True)
-        assert all(body["href"] == f"/api/organizations/{body['id']}" for body in community["bodies"])
+        assert all(
+            body["href"] == f"/api/organizations/{body['id']}" for body in community["bodies"]
+        )
 
 
 def test_the_chair_handed_over_in_date_order(client, kg, store):
-    answer = client.get("/api/analytics/succession", params={"post": "Chủ tịch", "org": "UBND xã Cẩm Lộc"}).json()
+    answer = client.get(
+        "/api/analytics/succession", params={"post": "Chủ tịch", "org": "UBND xã Cẩm Lộc"}
+    ).json()
     (handover,) = answer["items"]
-    assert (handover["predecessor"]["name"], handover["successor"]["name"]) == ("Nguyễn Viết Đồng", "Lê Văn Hải")
+    assert (handover["predecessor"]["name"], handover["successor"]["name"]) == (
+        "Nguyễn Viết Đồng",
+        "Lê Văn Hải",
+    )
     assert handover["post"]["label"] == CAM_LOC_CHAIR
     assert handover["organization"]["label"] == "Ủy ban nhân dân xã Cẩm Lộc"
-    first = dict(rows(store, f"""SELECT ?holder ?first WHERE {{ ?t pg:post <{handover['post']['iri']}> ;
+    first = dict(rows(store, f"""SELECT ?holder ?first WHERE {{
+        ?t pg:post <{handover['post']['iri']}> ;
         pg:holder ?holder ; pg:firstEvidence ?first }}"""))
     assert handover["predecessor_last"] == first[person(store, "Nguyễn Viết Đồng")] == "2023-05-16"
     assert handover["date"] == first[person(store, "Lê Văn Hải")] == "2024-06-12"
@@ -197,13 +241,17 @@ def test_the_chair_handed_over_in_date_order(client, kg, store):
     # Every hand-over the tenures record, by post then date, as the Python API gives them.
     everything = every_item(client, "/api/analytics/succession")
     assert len(everything) == len(rows(store, "SELECT ?t WHERE { ?t pg:successor ?next }"))
-    assert [(s["post"]["iri"], s["predecessor"]["iri"], s["successor"]["iri"], s["date"]) for s in everything] == \
-        [(r["post"], r["predecessor"], r["successor"], r["date"]) for r in kg.successions()]
+    assert [
+        (s["post"]["iri"], s["predecessor"]["iri"], s["successor"]["iri"], s["date"])
+        for s in everything
+    ] == [(r["post"], r["predecessor"], r["successor"], r["date"]) for r in kg.successions()]
     assert [(s["post"]["label"], s["date"]) for s in everything] == \
         sorted((s["post"]["label"], s["date"]) for s in everything)
     # A window that ends before the hand-over leaves it out.
-    early = client.get("/api/analytics/succession", params={"post": "Chủ tịch", "org": "UBND xã Cẩm Lộc",
-                                                            "to": "2024-06-11"}).json()
+    early = client.get(
+        "/api/analytics/succession",
+        params={"post": "Chủ tịch", "org": "UBND xã Cẩm Lộc", "to": "2024-06-11"},
+    ).json()
     assert early["items"] == []
 
 
@@ -211,19 +259,27 @@ def test_the_chair_handed_over_in_date_order(client, kg, store):
 def test_the_chair_of_xuan_hoa_passes_from_quyet_to_thanh(client, shared_corpus):
     (handover,) = client.get("/api/analytics/succession",
                              params={"post": "Chủ tịch", "org": "UBND xã Xuân Hoà"}).json()["items"]
-    assert (handover["predecessor"]["name"], handover["successor"]["name"]) == ("Mai Văn Quyết", "Khổng Đức Thành")
+    assert (handover["predecessor"]["name"], handover["successor"]["name"]) == (
+        "Mai Văn Quyết",
+        "Khổng Đức Thành",
+    )
     assert handover["date"] == "2024-06-27" and handover["elected"] is True
     same_shape(shown.SUCCESSION["items"][0], handover)
     assert handover == shown.SUCCESSION["items"][0]
 
 
 # -- files and pictures -----------------------------------------------------------------------
-@pytest.mark.parametrize("params", [{}, {"place": "xã Cẩm Lộc"}, {"org": "UBND xã Cẩm Lộc", "from": "2024-01-01"}])
+@pytest.mark.parametrize(
+    "params", [{}, {"place": "xã Cẩm Lộc"}, {"org": "UBND xã Cẩm Lộc", "from": "2024-01-01"}]
+)
 def test_graphml_read_back_is_the_projection(client, kg, params):
     answer = client.get("/api/analytics/network", params={"format": "graphml", **params})
     assert answer.status_code == 200
     assert answer.headers["content-type"] == "application/graphml+xml"
-    assert answer.headers["content-disposition"] == 'attachment; filename="polgraph-coattendance.graphml"'
+    assert (
+        answer.headers["content-disposition"]
+        == 'attachment; filename="polgraph-coattendance.graphml"'
+    )
     back = nx.read_graphml(io.BytesIO(answer.content))
     projection = kg.coattendance(**python_filters(params))
     assert len(projection) > 0
@@ -235,18 +291,33 @@ def test_graphml_read_back_is_the_projection(client, kg, params):
 
 
 def test_gexf_csv_and_json_of_other_projections(client, kg):
-    gexf = client.get("/api/analytics/network", params={"format": "gexf", "projection": "person-org"})
+    gexf = client.get(
+        "/api/analytics/network", params={"format": "gexf", "projection": "person-org"}
+    )
     assert gexf.headers["content-type"] == "application/gexf+xml"
     back = nx.read_gexf(io.BytesIO(gexf.content))
     bipartite = kg.person_org()
     assert set(back) == set(bipartite) and back.number_of_edges() == bipartite.number_of_edges()
-    edges = client.get("/api/analytics/network", params={"format": "csv", "projection": "cospeaking"})
+    edges = client.get(
+        "/api/analytics/network", params={"format": "csv", "projection": "cospeaking"}
+    )
     assert edges.headers["content-type"] == "text/csv; charset=utf-8"
     assert len(edges.text.splitlines()) == 1 + kg.cospeaking().number_of_edges()
-    handovers = client.get("/api/analytics/network", params={"format": "json", "projection": "succession",
-                                                             "post": "Chủ tịch", "org": "UBND xã Cẩm Lộc"}).json()
-    assert handovers["directed"] and [(e["source"], e["target"], e["label"]) for e in handovers["edges"]] == \
-        [(a, b, CAM_LOC_CHAIR) for a, b in kg.succession(post="Chủ tịch", org="UBND xã Cẩm Lộc").edges()]
+    handovers = client.get(
+        "/api/analytics/network",
+        params={
+            "format": "json",
+            "projection": "succession",
+            "post": "Chủ tịch",
+            "org": "UBND xã Cẩm Lộc",
+        },
+    ).json()
+    assert handovers["directed"] and [
+        (e["source"], e["target"], e["label"]) for e in handovers["edges"]
+    ] == [
+        (a, b, CAM_LOC_CHAIR)
+        for a, b in kg.succession(post="Chủ tịch", org="UBND xã Cẩm Lộc").edges()
+    ]
 
 
 def test_a_network_picture_is_a_real_png(client, kg):
@@ -256,7 +327,9 @@ def test_a_network_picture_is_a_real_png(client, kg):
     pixels = decoded(answer.content)
     assert pixels.shape[:2] == (1200, 1200)
     assert pixels[..., :3].std() > 0.01  # drawn on, not a blank canvas
-    fewer = decoded(client.get("/api/analytics/network", params={"format": "png", "limit": 3}).content)
+    fewer = decoded(
+        client.get("/api/analytics/network", params={"format": "png", "limit": 3}).content
+    )
     assert fewer.shape == pixels.shape and not (fewer == pixels).all()
 
 
@@ -293,21 +366,29 @@ def test_an_unknown_person_s_timeline_is_404_json(client, store):
 
 
 # -- arguments --------------------------------------------------------------------------------
-@pytest.mark.parametrize("url, params, status, words", [
-    ("/api/analytics/centrality", {"from": "not-a-date"}, 400, "query.from"),
-    ("/api/analytics/centrality", {"to": "2023-02-30"}, 400, "query.to"),
-    ("/api/analytics/centrality", {"from": "2024-01-01", "to": "2023-01-01"}, 400, "the window is empty"),
-    ("/api/analytics/centrality", {"sort": "charisma"}, 400, "query.sort"),
-    ("/api/analytics/centrality", {"limit": 0}, 400, "query.limit"),
-    ("/api/analytics/communities", {"resolution": 0}, 400, "query.resolution"),
-    ("/api/analytics/network", {"format": "bogus"}, 400, "query.format"),
-    ("/api/analytics/network", {"projection": "friendship"}, 400, "query.projection"),
-    ("/api/analytics/network", {"format": "png", "limit": 401}, 400, "query.limit"),
-    ("/api/analytics/centrality", {"place": "xã Không Có"}, 404, "no place"),
-    ("/api/analytics/communities", {"org": "UBND xã Không Có"}, 404, "no body"),
-    ("/api/analytics/succession", {"post": "Thủ tướng"}, 404, "no post"),
-    ("/api/analytics/network", {"format": "png", "place": "xã Không Có"}, 404, "no place"),
-])
+@pytest.mark.parametrize(
+    ("url", "params", "status", "words"),
+    [
+        ("/api/analytics/centrality", {"from": "not-a-date"}, 400, "query.from"),
+        ("/api/analytics/centrality", {"to": "2023-02-30"}, 400, "query.to"),
+        (
+            "/api/analytics/centrality",
+            {"from": "2024-01-01", "to": "2023-01-01"},
+            400,
+            "the window is empty",
+        ),
+        ("/api/analytics/centrality", {"sort": "charisma"}, 400, "query.sort"),
+        ("/api/analytics/centrality", {"limit": 0}, 400, "query.limit"),
+        ("/api/analytics/communities", {"resolution": 0}, 400, "query.resolution"),
+        ("/api/analytics/network", {"format": "bogus"}, 400, "query.format"),
+        ("/api/analytics/network", {"projection": "friendship"}, 400, "query.projection"),
+        ("/api/analytics/network", {"format": "png", "limit": 401}, 400, "query.limit"),
+        ("/api/analytics/centrality", {"place": "xã Không Có"}, 404, "no place"),
+        ("/api/analytics/communities", {"org": "UBND xã Không Có"}, 404, "no body"),
+        ("/api/analytics/succession", {"post": "Thủ tướng"}, 404, "no post"),
+        ("/api/analytics/network", {"format": "png", "place": "xã Không Có"}, 404, "no place"),
+    ],
+)
 def test_bad_arguments_are_json_errors(client, url, params, status, words):
     answer = client.get(url, params=params)
     assert answer.status_code == status
@@ -319,14 +400,20 @@ def test_bad_arguments_are_json_errors(client, url, params, status, words):
 
 
 def test_a_body_is_named_by_id_name_or_iri(client, store):
-    (body,) = rows(store, 'SELECT DISTINCT ?o WHERE { ?o a pg:Organization ; rdfs:label "Ủy ban nhân dân xã Cẩm Lộc" }')
+    (body,) = rows(
+        store,
+        'SELECT DISTINCT ?o WHERE { ?o a pg:Organization '
+        '; rdfs:label "Ủy ban nhân dân xã Cẩm Lộc" }',
+    )
     answers = [client.get("/api/analytics/centrality", params={"org": org, "limit": 100}).json()
                for org in (body[0].rsplit("/", 1)[-1], "UBND xã Cẩm Lộc", body[0])]
     assert answers[0]["total"] > 0 and answers[0] == answers[1] == answers[2]
 
 
 def test_a_post_is_named_by_title_or_id(client):
-    by_title = client.get("/api/analytics/succession", params={"post": "Chủ tịch", "org": "UBND xã Cẩm Lộc"}).json()
+    by_title = client.get(
+        "/api/analytics/succession", params={"post": "Chủ tịch", "org": "UBND xã Cẩm Lộc"}
+    ).json()
     post_id = by_title["items"][0]["post"]["id"]
     assert post_id.startswith("post/")
     assert client.get("/api/analytics/succession", params={"post": post_id}).json() == by_title
@@ -346,7 +433,7 @@ def test_an_analysis_is_worked_out_in_a_query_worker(client, kg, monkeypatch):
     assert [r["iri"] for r in ranked] == [r["person"] for r in expected]
 
 
-@pytest.mark.parametrize("url, documented", [
+@pytest.mark.parametrize(("url", "documented"), [
     ("/api/analytics/centrality?place=xã Cẩm Lộc", shown.CENTRALITY),
     ("/api/analytics/communities?place=xã Cẩm Lộc", shown.COMMUNITIES),
     ("/api/analytics/succession?post=Chủ tịch&org=UBND xã Cẩm Lộc", shown.SUCCESSION),
@@ -361,18 +448,24 @@ def test_the_documented_answers_are_real_ones(client, url, documented):
 def test_the_documented_files_are_cut_from_real_ones(client):
     # The examples show the sample's seed meeting; the window leaves out this store's 2024 meeting.
     seed_meeting = {"place": "xã Cẩm Lộc", "to": "2023-12-31"}
-    graphml = client.get("/api/analytics/network", params={"format": "graphml", **seed_meeting}).content
+    graphml = client.get(
+        "/api/analytics/network", params={"format": "graphml", **seed_meeting}
+    ).content
     real = nx.read_graphml(io.BytesIO(graphml))
     cut = nx.read_graphml(io.BytesIO(shown.GRAPHML.encode("utf-8")))
     assert len(cut) == 2 and all(cut.nodes[n] == real.nodes[n] for n in cut)
     assert all(cut.edges[e] == real.edges[e] for e in cut.edges)
-    edges = client.get("/api/analytics/network", params={"format": "csv", **seed_meeting}).text.splitlines()
+    edges = client.get(
+        "/api/analytics/network", params={"format": "csv", **seed_meeting}
+    ).text.splitlines()
     assert set(shown.EDGE_LIST.splitlines()) <= set(edges)
     whole = client.get("/api/analytics/network", params={"format": "json", **seed_meeting}).json()
     by_id = {n["id"]: n for n in whole["nodes"]}
     assert all(by_id[n["id"]] == n for n in shown.NETWORK_JSON["nodes"])
     assert whole["edges"][0].keys() == shown.NETWORK_JSON["edges"][0].keys()
-    ranked = client.get("/api/analytics/centrality", params={"limit": 100, **seed_meeting}).json()["items"]
+    ranked = client.get("/api/analytics/centrality", params={"limit": 100, **seed_meeting}).json()[
+        "items"
+    ]
     (documented,) = shown.CENTRALITY["items"]
     (dong,) = [r for r in ranked if r["iri"] == documented["iri"]]
     assert dong == {**documented, "eigenvector": pytest.approx(documented["eigenvector"])}
@@ -386,10 +479,19 @@ def test_the_documented_files_are_cut_from_real_ones(client):
 def test_binary_answers_declare_their_media_types(client):
     spec = client.get("/openapi.json").json()["paths"]
     network = spec["/api/analytics/network"]["get"]["responses"]["200"]["content"]
-    assert set(network) == {"application/graphml+xml", "application/gexf+xml", "text/csv", "application/json",
-                            "image/png", "image/svg+xml"}
-    assert set(spec["/api/persons/{person_id}/timeline.png"]["get"]["responses"]["200"]["content"]) == {"image/png"}
-    assert set(spec["/api/persons/{person_id}/timeline.svg"]["get"]["responses"]["200"]["content"]) == \
-        {"image/svg+xml"}
+    assert set(network) == {
+        "application/graphml+xml",
+        "application/gexf+xml",
+        "text/csv",
+        "application/json",
+        "image/png",
+        "image/svg+xml",
+    }
+    assert set(
+        spec["/api/persons/{person_id}/timeline.png"]["get"]["responses"]["200"]["content"]
+    ) == {"image/png"}
+    assert set(
+        spec["/api/persons/{person_id}/timeline.svg"]["get"]["responses"]["200"]["content"]
+    ) == {"image/svg+xml"}
     assert {p["name"] for p in spec["/api/analytics/centrality"]["get"]["parameters"]} >= \
         {"from", "to", "place", "org", "sort", "limit", "offset"}

@@ -29,7 +29,7 @@ def test_bytes_read_as_their_file_would():
 
 
 def test_bytes_of_an_unknown_kind_or_unreadable_are_input_errors():
-    with pytest.raises(InputError, match="unknown kind of file .pdf"):
+    with pytest.raises(InputError, match=r"unknown kind of file \.pdf"):
         parse_extraction(b"%PDF-1.7", "upload.pdf", ".pdf")
     with pytest.raises(InputError, match="not valid JSON"):
         parse_extraction(b"{", "upload", ".json")
@@ -38,7 +38,8 @@ def test_bytes_of_an_unknown_kind_or_unreadable_are_input_errors():
 
 
 def test_a_publication_date_fills_in_a_missing_year():
-    text = "Hội nghị\n\nSáng 12/1, đồng chí Võ Nam - Bí thư Đảng ủy xã Cẩm Lộc chủ trì hội nghị.\n".encode()
+    text = ("Hội nghị\n\nSáng 12/1, đồng chí Võ Nam - Bí thư Đảng ủy xã Cẩm Lộc chủ trì "
+            "hội nghị.\n").encode()
     extraction = parse_extraction(text, "upload", ".txt", published=dt.date(2024, 1, 13))
     assert extraction.event.date == "2024-01-12" and extraction.event.date_year_inferred
 
@@ -48,7 +49,7 @@ TEXT = ("Khai mạc hội nghị. Đồng chí Võ Nam - Bí thư Đảng ủy c
         "Đ/c: Lê Văn A phát biểu")
 
 
-@pytest.mark.parametrize("quote, sentence", [
+@pytest.mark.parametrize(("quote", "sentence"), [
     ("Võ Nam", "Đồng chí Võ Nam - Bí thư Đảng ủy chủ trì hội nghị."),
     ("Khai mạc", "Khai mạc hội nghị."),
     ("Bế mạc", "Bế mạc."),
@@ -64,7 +65,10 @@ def test_the_sentence_around_a_span(quote, sentence):
 def test_a_span_across_a_full_stop_keeps_both_sentences():
     start, end = TEXT.index("hội nghị. Đồng"), TEXT.index("Võ Nam") + 6
     found, offset = sentence_around(TEXT, start, end)
-    assert found == "Khai mạc hội nghị. Đồng chí Võ Nam - Bí thư Đảng ủy chủ trì hội nghị." and offset == 0
+    assert (
+        found == "Khai mạc hội nghị. Đồng chí Võ Nam - Bí thư Đảng ủy chủ trì hội nghị."
+        and offset == 0
+    )
 
 
 def test_a_sentence_without_an_end_is_cut_short():
@@ -74,7 +78,7 @@ def test_a_sentence_without_an_end_is_cut_short():
 
 
 # -- accent-optional patterns -------------------------------------------------------------------
-@pytest.mark.parametrize("query, name, matches", [
+@pytest.mark.parametrize(("query", "name", "matches"), [
     ("nguyen viet dong", "nguyễn viết đồng", True),
     ("dong", "nguyễn viết đồng", True),
     ("viet", "nguyễn viết đồng", True),

@@ -18,10 +18,11 @@ TOKEN = "api-write-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 IDENTITY = ROOT / "data" / "identity.yaml"
 # A second meeting in xã Cẩm Lộc, a year after the seed's, chaired by the same Bí thư.
-LATER_MEETING = ("Hội nghị Ban Chấp hành Đảng bộ xã Cẩm Lộc\n\nSáng ngày 12/6/2024, Đảng ủy xã Cẩm Lộc, "
-                 "huyện Cẩm Xuyên tổ chức hội nghị sơ kết 6 tháng đầu năm. Đồng chí Võ Nam - Bí thư Đảng ủy "
-                 "xã chủ trì "
-                 "hội nghị. Đồng chí Lưu Văn Khánh - Phó Chủ tịch UBND xã báo cáo kết quả 6 tháng.\n")
+LATER_MEETING = (
+    "Hội nghị Ban Chấp hành Đảng bộ xã Cẩm Lộc\n\nSáng ngày 12/6/2024, Đảng ủy xã Cẩm Lộc, huyện "
+    "Cẩm Xuyên tổ chức hội nghị sơ kết 6 tháng đầu năm. Đồng chí Võ Nam - Bí thư Đảng ủy xã chủ "
+    "trì hội nghị. Đồng chí Lưu Văn Khánh - Phó Chủ tịch UBND xã báo cáo kết quả 6 tháng.\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -55,14 +56,19 @@ def test_a_text_report_goes_in_and_its_facts_come_out(client, store):
 
     event = client.get(added["event"]["href"]).json()
     assert event["date"] == "2024-06-12"
-    roles = {p["mention"]["name"]: [r["post"]["label"] for r in p["roles"]] for p in event["participants"]}
+    roles = {
+        p["mention"]["name"]: [r["post"]["label"] for r in p["roles"]]
+        for p in event["participants"]
+    }
     assert roles == {"Võ Nam": ["Bí thư Đảng ủy xã Cẩm Lộc"],
                      "Lưu Văn Khánh": ["Phó Chủ tịch Ủy ban nhân dân xã Cẩm Lộc"]}
     # /api/roles is answered by a query worker, from a snapshot taken after the write.
     at_event = client.get("/api/roles", params={"event": added["event"]["id"]}).json()
     assert at_event["total"] == 2
     assert {(r["person"]["name"], r["post"]["label"]) for r in at_event["items"]} == {
-        ("Võ Nam", "Bí thư Đảng ủy xã Cẩm Lộc"), ("Lưu Văn Khánh", "Phó Chủ tịch Ủy ban nhân dân xã Cẩm Lộc")}
+        ("Võ Nam", "Bí thư Đảng ủy xã Cẩm Lộc"),
+        ("Lưu Văn Khánh", "Phó Chủ tịch Ủy ban nhân dân xã Cẩm Lộc"),
+    }
     report = client.get(added["report"]["href"]).json()
     assert report["text"] == LATER_MEETING.rstrip() and report["key"] == "cam-loc-2024-06"
 
@@ -71,9 +77,14 @@ def test_a_text_report_goes_in_and_its_facts_come_out(client, store):
     seed_vo_nam = client.get("/api/persons", params={"q": "vo nam"}).json()["items"]
     assert [p["id"] for p in seed_vo_nam] == [resolved["Võ Nam"]["id"]]
     person = client.get(resolved["Võ Nam"]["href"]).json()
-    secretary = next(p for p in person["posts"] if p["post"]["label"] == "Bí thư Đảng ủy xã Cẩm Lộc")
+    secretary = next(
+        p for p in person["posts"] if p["post"]["label"] == "Bí thư Đảng ủy xã Cẩm Lộc"
+    )
     assert (secretary["first_evidence"], secretary["last_evidence"]) == ("2023-05-16", "2024-06-12")
-    assert [e["source"]["report"]["key"] for e in secretary["evidence"]] == ["seed", "cam-loc-2024-06"]
+    assert [e["source"]["report"]["key"] for e in secretary["evidence"]] == [
+        "seed",
+        "cam-loc-2024-06",
+    ]
     assert [e["event"]["date"] for e in person["events"]] == ["2023-05-16", "2024-06-12"]
 
     before = snapshot(store)
@@ -83,7 +94,7 @@ def test_a_text_report_goes_in_and_its_facts_come_out(client, store):
     assert snapshot(store) == before
 
 
-@pytest.mark.parametrize("content_type, body", [
+@pytest.mark.parametrize(("content_type", "body"), [
     ("application/json", json.dumps(examples.STRUCTURED_REPORT, ensure_ascii=False)),
     ("application/yaml", examples.YAML_REPORT),
 ])
@@ -132,8 +143,12 @@ def test_validate_reports_the_shapes_warnings(client):
 
 def test_validate_reads_pages_too(client):
     page = f"<html><body><article><h1>Hội nghị</h1><p>{LATER_MEETING}</p></article></body></html>"
-    answer = client.post("/api/validate", content=page.encode(), headers={"Content-Type": "text/html"},
-                         params={"published": "2024-06-12"})
+    answer = client.post(
+        "/api/validate",
+        content=page.encode(),
+        headers={"Content-Type": "text/html"},
+        params={"published": "2024-06-12"},
+    )
     assert answer.status_code == 200, answer.json()
     assert answer.json()["persons"] == 2
 
@@ -144,25 +159,49 @@ BAD_INPUT = [
     ("empty body", "text/plain", b"", 400, "is empty"),
     ("whitespace", "text/plain", b"  \n\t ", 400, "is empty"),
     ("binary", "text/plain", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00", 400, "binary"),
-    ("legacy encoding", "text/plain", "Đảng ủy xã Cẩm Lộc họp".encode("cp1258", errors="replace") + b"\xff",
-     400, "UTF-8"),
+    (
+        "legacy encoding",
+        "text/plain",
+        "Đảng ủy xã Cẩm Lộc họp".encode("cp1258", errors="replace") + b"\xff",
+        400,
+        "UTF-8",
+    ),
     ("bad JSON", "application/json", b'{"event": {"kind": ', 400, "not valid JSON"),
     ("JSON list", "application/json", b"[1, 2]", 400, "one JSON/YAML object"),
-    ("off the schema", "application/json", b'{"event": {"kind": "picnic"}, "persons": []}', 400,
-     "extraction schema"),
+    (
+        "off the schema",
+        "application/json",
+        b'{"event": {"kind": "picnic"}, "persons": []}',
+        400,
+        "extraction schema",
+    ),
     ("bad YAML", "application/yaml", b"event: [unclosed", 400, "not valid YAML"),
-    ("names nobody", "text/plain", "Hội nghị\n\nSáng 12/1/2024, xã tổ chức hội nghị.\n".encode(), 400,
-     "names nobody"),
+    (
+        "names nobody",
+        "text/plain",
+        "Hội nghị\n\nSáng 12/1/2024, xã tổ chức hội nghị.\n".encode(),
+        400,
+        "names nobody",
+    ),
     ("unknown kind", "image/png", b"\x89PNG", 415, "image/png"),
     ("no content type", "", "Hội nghị".encode(), 415, "no Content-Type"),
-    ("against the shapes", "application/json", json.dumps(BAD_DATE).encode(), 422, "real calendar date"),
+    (
+        "against the shapes",
+        "application/json",
+        json.dumps(BAD_DATE).encode(),
+        422,
+        "real calendar date",
+    ),
 ]
 
 
 @pytest.mark.parametrize("route", ["/api/reports", "/api/validate"])
-@pytest.mark.parametrize("case, content_type, body, status, words", BAD_INPUT, ids=[c[0] for c in BAD_INPUT])
-def test_bad_input_is_refused_and_nothing_stored(client, store, route, case, content_type, body, status,
-                                                 words):
+@pytest.mark.parametrize(
+    ("case", "content_type", "body", "status", "words"), BAD_INPUT, ids=[c[0] for c in BAD_INPUT]
+)
+def test_bad_input_is_refused_and_nothing_stored(
+    client, store, route, case, content_type, body, status, words
+):
     before = snapshot(store)
     headers = {**AUTH, **({"Content-Type": content_type} if content_type else {})}
     answer = client.post(route, content=body, headers=headers)
@@ -192,10 +231,15 @@ def test_storing_needs_the_token(client, store):
     before = snapshot(store)
     missing = post_text(client, "/api/reports", LATER_MEETING)
     assert missing.status_code == 401 and missing.headers["www-authenticate"].startswith("Bearer")
-    wrong = post_text(client, "/api/reports", LATER_MEETING, {"Authorization": "Bearer not-the-token"})
+    wrong = post_text(
+        client, "/api/reports", LATER_MEETING, {"Authorization": "Bearer not-the-token"}
+    )
     assert wrong.status_code == 403
     # Refused before the body is read: even an unreadable one is answered 401.
-    assert client.post("/api/reports", content=b"", headers={"Content-Type": "text/plain"}).status_code == 401
+    assert (
+        client.post("/api/reports", content=b"", headers={"Content-Type": "text/plain"}).status_code
+        == 401
+    )
     assert snapshot(store) == before
 
 
@@ -210,6 +254,8 @@ def test_the_documented_examples_are_accepted(client):
     for content_type, body in (("text/plain", examples.TEXT_REPORT),
                                ("application/yaml", examples.YAML_REPORT),
                                ("application/json", json.dumps(examples.STRUCTURED_REPORT))):
-        answer = client.post("/api/validate", content=body.encode(), headers={"Content-Type": content_type})
+        answer = client.post(
+            "/api/validate", content=body.encode(), headers={"Content-Type": content_type}
+        )
         assert answer.status_code == 200, (content_type, answer.json())
     assert yaml.safe_load(examples.YAML_REPORT)["persons"][0]["name"] == "Võ Nam"

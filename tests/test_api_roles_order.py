@@ -1,4 +1,5 @@
-"""/api/roles orders and pages a bounded answer in Python, a long one in the store: the same pages."""
+"""/api/roles orders and pages a bounded answer in Python, a long one in the store: the same
+pages."""
 
 from __future__ import annotations
 
@@ -16,14 +17,25 @@ def store(data_reports_store):
 def test_long_answers_are_ordered_by_the_store_the_same_way(store, monkeypatch):
     # Up to roles._ORDERED_HERE rows /api/roles orders and pages in Python; past it the store
     # does (ORDER BY, LIMIT, a count query). Both must give the same pages.
-    events = [row["e"] for row in select(store, "SELECT DISTINCT ?e WHERE { ?a pg:person ?m ; pg:event ?e }")]
+    events = [
+        row["e"]
+        for row in select(store, "SELECT DISTINCT ?e WHERE { ?a pg:person ?m ; pg:event ?e }")
+    ]
     bodies = [row["o"] for row in select(store, "SELECT DISTINCT ?o WHERE { ?p org:postIn ?o }")]
     asked = [{"event": e} for e in events] + [{"org": o} for o in bodies[:5]]
     pages = [(0, 100), (0, 4), (3, 5), (50, 5)]
 
     def answers():
-        return [roles.roles_answer(store, **{"event": None, "person": None, "org": None, "on": None, **given},
-                                   limit=limit, offset=offset) for given in asked for offset, limit in pages]
+        return [
+            roles.roles_answer(
+                store,
+                **{"event": None, "person": None, "org": None, "on": None, **given},
+                limit=limit,
+                offset=offset,
+            )
+            for given in asked
+            for offset, limit in pages
+        ]
 
     in_python = answers()
     monkeypatch.setattr(roles, "_ORDERED_HERE", 2)

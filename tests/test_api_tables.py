@@ -18,19 +18,67 @@ TOKEN = "tables-write-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain; charset=utf-8"}
 IDENTITY = ROOT / "data" / "identity.yaml"
 # The seed's meeting a year on, and a quarter later one naming someone new.
-LATER_MEETING = ("Hội nghị Ban Chấp hành Đảng bộ xã Cẩm Lộc\n\nSáng ngày 12/6/2024, Đảng ủy xã Cẩm Lộc, "
-                 "huyện Cẩm Xuyên tổ chức hội nghị sơ kết 6 tháng đầu năm. Đồng chí Võ Nam - Bí thư Đảng ủy "
-                 "xã chủ trì hội nghị. Đồng chí Lưu Văn Khánh - Phó Chủ tịch UBND xã báo cáo kết quả 6 tháng.\n")
-NEW_FACE = ("Hội nghị Ban Chấp hành Đảng bộ xã Cẩm Lộc\n\nSáng ngày 3/9/2024, Đảng ủy xã Cẩm Lộc, "
-            "huyện Cẩm Xuyên tổ chức hội nghị giao ban quý III. Đồng chí Võ Nam - Bí thư Đảng ủy "
-            "xã chủ trì hội nghị. Đồng chí Hồ Sĩ Tùng - Chủ tịch UBND xã báo cáo kết quả quý III.\n")
+LATER_MEETING = (
+    "Hội nghị Ban Chấp hành Đảng bộ xã Cẩm Lộc\n\nSáng ngày 12/6/2024, Đảng ủy xã Cẩm Lộc, "
+    "huyện Cẩm Xuyên tổ chức hội nghị sơ kết 6 tháng đầu năm. Đồng chí Võ Nam - Bí thư Đảng ủy "
+    "xã chủ trì hội nghị. Đồng chí Lưu Văn Khánh - Phó Chủ tịch UBND xã báo cáo kết quả 6 tháng.\n"
+)
+NEW_FACE = (
+    "Hội nghị Ban Chấp hành Đảng bộ xã Cẩm Lộc\n\nSáng ngày 3/9/2024, Đảng ủy xã Cẩm Lộc, "
+    "huyện Cẩm Xuyên tổ chức hội nghị giao ban quý III. Đồng chí Võ Nam - Bí thư Đảng ủy "
+    "xã chủ trì hội nghị. Đồng chí Hồ Sĩ Tùng - Chủ tịch UBND xã báo cáo kết quả quý III.\n"
+)
 
-KEYS = ["nguyễn viết đồng", "nguyễn viết đống", "lê thị thủy", "h'nga byă", "trần-văn an", "x--abc",
-        "đảng ủy xã cẩm lộc", "ủy ban nhân dân\txã cẩm\r\nlộc", "a\u00a0bình", "a\u2003bình", "a\x1cbình", "bình", "viết", "iet",
-        "đông", "dong", "ủy  ban", "-ban", "văn'an"]
-QUERIES = ["nguyen viet dong", "dong", "viet", "iet", "đông", "đống", "nga", "h'nga", "van an", "an",
-           "tran-van", "-abc", "abc", "binh", "uy ban", "xa cam loc", "loc", "ban", "a.b*(c", "",
-           "  ,.;  ", "ĐỒNG", "thủy", "thuy", "zzz", "'an", "van'an"]
+KEYS = [
+    "nguyễn viết đồng",
+    "nguyễn viết đống",
+    "lê thị thủy",
+    "h'nga byă",
+    "trần-văn an",
+    "x--abc",
+    "đảng ủy xã cẩm lộc",
+    "ủy ban nhân dân\txã cẩm\r\nlộc",
+    "a\u00a0bình",
+    "a\u2003bình",
+    "a\x1cbình",
+    "bình",
+    "viết",
+    "iet",
+    "đông",
+    "dong",
+    "ủy  ban",
+    "-ban",
+    "văn'an",
+]
+QUERIES = [
+    "nguyen viet dong",
+    "dong",
+    "viet",
+    "iet",
+    "đông",
+    "đống",
+    "nga",
+    "h'nga",
+    "van an",
+    "an",
+    "tran-van",
+    "-abc",
+    "abc",
+    "binh",
+    "uy ban",
+    "xa cam loc",
+    "loc",
+    "ban",
+    "a.b*(c",
+    "",
+    "  ,.;  ",
+    "ĐỒNG",
+    "thủy",
+    "thuy",
+    "zzz",
+    "'an",
+    "van'an",
+]
 
 
 def test_words_are_found_in_python_where_sparql_finds_them():
@@ -44,8 +92,13 @@ def test_words_are_found_in_python_where_sparql_finds_them():
         tests = " && ".join(f"REGEX(?key, ?word{i})" for i in range(len(patterns))) or "true"
         values = " ".join(str(ox.Literal(p)) for p in patterns)
         names = " ".join(f"?word{i}" for i in range(len(patterns)))
-        found = {row["key"].value for row in store.query(
-            f"SELECT ?key WHERE {{ VALUES ({names}) {{ ({values}) }} ?s <{key.value}> ?key FILTER ({tests}) }}")}
+        found = {
+            row["key"].value
+            for row in store.query(
+                f"SELECT ?key WHERE {{ VALUES ({names}) {{ ({values}) "
+                f"}} ?s <{key.value}> ?key FILTER ({tests}) }}"
+            )
+        }
         assert [keys.keys[i] for i in keys.matching(word_matchers(query))] == sorted(found), query
 
 
@@ -80,13 +133,16 @@ PERSONS = """SELECT ?person ?name (COUNT(DISTINCT ?report) AS ?reports) WHERE {
   ?mention pg:mentionOf ?person . ?part pg:participant ?mention ; pg:source ?report .
 } GROUP BY ?person ?name ?key ORDER BY ?key ?person"""
 EVENTS_IN_PLACE = """SELECT DISTINCT ?event WHERE {
-  ?event a ?class . ?class pg:kindCode ?kind . ?event rdfs:label ?label . OPTIONAL { ?event pg:date ?date }
+  ?event a ?class . ?class pg:kindCode ?kind . ?event rdfs:label ?label .
+  OPTIONAL { ?event pg:date ?date }
   ?event pg:place/pg:partOf* ?unit .
-  { ?unit rdfs:label ?place_label } UNION { ?unit pg:successorUnit/pg:partOf* ?later . ?later rdfs:label ?place_label }
+  { ?unit rdfs:label ?place_label }
+  UNION { ?unit pg:successorUnit/pg:partOf* ?later . ?later rdfs:label ?place_label }
   BIND (LCASE(?place_label) AS ?place_key) {filter}
 } ORDER BY (!BOUND(?date)) ?date ?label ?event"""
 ROLES_ON_DATE = """SELECT DISTINCT ?tenure ?name ?status WHERE {
-  ?tenure a pg:Tenure ; pg:holder ?person ; pg:post ?post ; pg:firstEvidence ?first ; pg:lastEvidence ?last .
+  ?tenure a pg:Tenure ; pg:holder ?person ; pg:post ?post ;
+    pg:firstEvidence ?first ; pg:lastEvidence ?last .
   ?person pg:name ?name . ?post pg:postTitle ?title ; rdfs:label ?post_label .
   OPTIONAL { ?tenure pg:successor ?next . ?next pg:firstEvidence ?next_first ; pg:holder ?after .
              ?after pg:name ?after_name }
@@ -111,18 +167,28 @@ def test_persons_are_found_as_the_store_finds_them(client, query):
         [(r["person"], r["name"], r["reports"]) for r in expected][:100]
 
 
-@pytest.mark.parametrize("place", ["cam loc", "cẩm lộc", "ha tinh", "cam trung", "xa", "huyen cam", "zzz"])
+@pytest.mark.parametrize(
+    "place", ["cam loc", "cẩm lộc", "ha tinh", "cam trung", "xa", "huyen cam", "zzz"]
+)
 def test_events_in_a_place_named_in_words_are_the_stores(client, place):
-    expected = [r["event"] for r in select(store_of(client), *matching(place, EVENTS_IN_PLACE, "?place_key"))]
+    expected = [
+        r["event"]
+        for r in select(store_of(client), *matching(place, EVENTS_IN_PLACE, "?place_key"))
+    ]
     found = client.get("/api/events", params={"place": place, "limit": 100}).json()
     assert found["total"] == len(set(expected))
     assert [e["iri"] for e in found["items"]] == expected[:100]
 
 
-@pytest.mark.parametrize("day", ["2023-05-16", "2024-01-01", "2024-06-12", "2024-06-13", "2022-01-01"])
+@pytest.mark.parametrize(
+    "day", ["2023-05-16", "2024-01-01", "2024-06-12", "2024-06-13", "2022-01-01"]
+)
 def test_roles_on_a_day_are_the_stores(client, day):
-    expected = select(store_of(client), ROLES_ON_DATE, {"date": ox.Literal(day, datatype=ox.NamedNode(
-        "http://www.w3.org/2001/XMLSchema#date"))})
+    expected = select(
+        store_of(client),
+        ROLES_ON_DATE,
+        {"date": ox.Literal(day, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))},
+    )
     found = client.get("/api/roles", params={"date": day, "limit": 100}).json()
     assert found["total"] == len({r["tenure"] for r in expected})
     assert [(r["iri"], r["person"]["name"], r["status"]) for r in found["items"]] == \
@@ -144,8 +210,15 @@ def test_a_report_written_through_the_server_is_in_the_lists_at_once(client):
     answer = client.post("/api/reports", content=NEW_FACE.encode(), headers=AUTH)
     assert answer.status_code == 201, answer.json()
     after = totals()
-    assert after == {**before, "person": 1, "persons": before["persons"] + 1, "sources": before["sources"] + 1,
-                     "events": 1, "place": before["place"] + 1, "roles": after["roles"]}
+    assert after == {
+        **before,
+        "person": 1,
+        "persons": before["persons"] + 1,
+        "sources": before["sources"] + 1,
+        "events": 1,
+        "place": before["place"] + 1,
+        "roles": after["roles"],
+    }
     assert after["roles"] >= 2  # the Bí thư and the new Chủ tịch, on the day of the meeting
     tung = client.get("/api/roles", params={"date": "2024-09-03", "limit": 100}).json()["items"]
     assert "Hồ Sĩ Tùng" in [r["person"]["name"] for r in tung]

@@ -15,7 +15,14 @@ def test_the_warm_up_reads_every_table_the_lists_and_searches_use(data_reports_s
     snapshot = Snapshot(data_reports_store().native)
     reply = answer_job(snapshot, WARM_UP)
     assert reply.format == "application/json"
-    assert set(snapshot.tables) == {"person names", "organization names", "reports", "events", "places", "tenures"}
+    assert set(snapshot.tables) == {
+        "person names",
+        "organization names",
+        "reports",
+        "events",
+        "places",
+        "tenures",
+    }
     # A list then reads nothing more.
     tables = dict(snapshot.tables)
     answer_job(snapshot, offload.ApiJob("persons", {"q": "", "limit": 5, "offset": 0}))
@@ -23,7 +30,9 @@ def test_the_warm_up_reads_every_table_the_lists_and_searches_use(data_reports_s
 
 
 
-def test_a_table_read_by_one_worker_is_loaded_by_the_others(data_reports_store, tmp_path, monkeypatch):
+def test_a_table_read_by_one_worker_is_loaded_by_the_others(
+    data_reports_store, tmp_path, monkeypatch
+):
     offload.load_handlers()
     native = data_reports_store().native
     first = Snapshot(native, tmp_path / "snapshot-1.tables")
@@ -37,7 +46,9 @@ def test_a_table_read_by_one_worker_is_loaded_by_the_others(data_reports_store, 
     monkeypatch.setattr(tables, "_BUILDERS", dict.fromkeys(tables._BUILDERS, unread))
     second = Snapshot(native, tmp_path / "snapshot-1.tables")  # another worker, the same snapshot
     answer_job(second, WARM_UP)
-    assert second.tables["person names"].page("", 0, 100) == first.tables["person names"].page("", 0, 100)
+    assert second.tables["person names"].page("", 0, 100) == first.tables["person names"].page(
+        "", 0, 100
+    )
     # A snapshot whose tables no worker has kept is read from the store.
     third = Snapshot(native, tmp_path / "snapshot-2.tables")
     with pytest.raises(AssertionError, match="read from the store again"):

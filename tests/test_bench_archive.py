@@ -13,12 +13,12 @@ import pytest
 # bench/ holds scripts, not a package: the generator is imported from its folder.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
-import archive  # noqa: E402
+import archive
 
-from polgraph.ingest import read_extraction  # noqa: E402
-from polgraph.rdf.mapping import map_extraction  # noqa: E402
-from polgraph.text.normalise import name_key, normalise_label  # noqa: E402
-from polgraph.vocab import vocabulary  # noqa: E402
+from polgraph.ingest import read_extraction
+from polgraph.rdf.mapping import map_extraction
+from polgraph.text.normalise import name_key, normalise_label
+from polgraph.vocab import vocabulary
 
 SEED = 0
 UNIT_IRI = "https://w3id.org/polgraph/id/unit"

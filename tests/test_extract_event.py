@@ -67,7 +67,7 @@ DATE_TYPOS = [
 ]
 
 
-@pytest.mark.parametrize("body, expected, warning", DATE_TYPOS)
+@pytest.mark.parametrize(("body", "expected", "warning"), DATE_TYPOS)
 def test_malformed_dates_are_repaired_or_dropped_with_a_warning(body, expected, warning):
     date = find_event_date(report(body), None)
     assert date.date == expected
@@ -83,23 +83,23 @@ def test_a_missing_year_without_publication_date_gives_no_date_and_a_warning():
 # Pages as crawled: the publication stamp comes in many shapes, and none is the event's date.
 STAMPED_PAGES = [
     # a crawler's header line
-    (" date 2024-11-05 Xã Kỳ Hoa tổng kết công tác Mặt trận\n\nChiều 4/11, Ủy ban MTTQ Việt Nam "
-     "xã Kỳ Hoa tổ chức hội nghị tổng kết.", "2024-11-05", "2024-11-04"),
+    ((" date 2024-11-05 Xã Kỳ Hoa tổng kết công tác Mặt trận\n\nChiều 4/11, Ủy ban MTTQ Việt Nam "
+      "xã Kỳ Hoa tổ chức hội nghị tổng kết."), "2024-11-05", "2024-11-04"),
     # a date with the time of day, and the page's view count
-    ("Kỳ Hoa tổng kết công tác Mặt trận 05/11/2024 08:30 Lượt xem: 12\nChiều 4/11, Ủy ban MTTQ "
-     "Việt Nam xã Kỳ Hoa tổ chức hội nghị tổng kết.", "2024-11-05", "2024-11-04"),
-    ("Thứ Ba, 05/11/2024, 08:30 (GMT+7)\nChiều 4/11, Ủy ban MTTQ Việt Nam xã Kỳ Hoa tổ chức hội "
-     "nghị tổng kết.", "2024-11-05", "2024-11-04"),
+    (("Kỳ Hoa tổng kết công tác Mặt trận 05/11/2024 08:30 Lượt xem: 12\nChiều 4/11, Ủy ban MTTQ "
+      "Việt Nam xã Kỳ Hoa tổ chức hội nghị tổng kết."), "2024-11-05", "2024-11-04"),
+    (("Thứ Ba, 05/11/2024, 08:30 (GMT+7)\nChiều 4/11, Ủy "
+      "ban MTTQ Việt Nam xã Kỳ Hoa tổ chức hội nghị tổng kết."), "2024-11-05", "2024-11-04"),
     # a date alone on the first line, then a title line with no verb, then the date of the event
-    ("05/11/2024\nTrao Huy hiệu Đảng tại xã Kỳ Hoa\nChiều ngày 4/11, đồng chí Trần Văn An trao "
-     "Huy hiệu 40 năm tuổi Đảng cho đảng viên xã Kỳ Hoa.", "2024-11-05", "2024-11-04"),
+    (("05/11/2024\nTrao Huy hiệu Đảng tại xã Kỳ Hoa\nChiều ngày 4/11, đồng chí Trần Văn An trao "
+      "Huy hiệu 40 năm tuổi Đảng cho đảng viên xã Kỳ Hoa."), "2024-11-05", "2024-11-04"),
     # a date glued to the first word of the body
-    ("Xã Kỳ Hoa khai mạc Đại hội đại biểu Đảng bộ xã, nhiệm kỳ 2025 - 2030\n05/11/2024Sáng nay "
-     "(5/11), Đảng bộ xã Kỳ Hoa khai mạc Đại hội.", "2024-11-05", "2024-11-05"),
+    (("Xã Kỳ Hoa khai mạc Đại hội đại biểu Đảng bộ xã, nhiệm kỳ 2025 - 2030\n05/11/2024Sáng nay "
+      "(5/11), Đảng bộ xã Kỳ Hoa khai mạc Đại hội."), "2024-11-05", "2024-11-05"),
 ]
 
 
-@pytest.mark.parametrize("page, published, expected", STAMPED_PAGES)
+@pytest.mark.parametrize(("page", "published", "expected"), STAMPED_PAGES)
 def test_a_publication_stamp_gives_the_year_and_is_never_the_event_date(page, published, expected):
     text = rt(page)
     assert text.published == dt.date.fromisoformat(published)
@@ -125,7 +125,7 @@ def test_date_reading_never_raises(pieces):
 # Publication line
 # ----------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
+@pytest.mark.parametrize(("text", "expected"), [
     ("Tiêu đề\nNgày đăng: 05/02/2024\n\nNội dung.", dt.date(2024, 2, 5)),
     ("Tiêu đề\nNgày đăng : 5-2-2024\n\nNội dung.", dt.date(2024, 2, 5)),
     ("Tiêu đề\nNgày đăng: 31/02/2024\n\nNội dung.", None),
@@ -153,13 +153,13 @@ LOCALITIES = [
     ("Sáng 3/7/2024, UBND xã Ia Tơi (huyện Ia H’Drai, tỉnh Kon Tum) tổ chức hội nghị.",
      "xã Ia Tơi, huyện Ia H'Drai, tỉnh Kon Tum", None),
     # The party committee names the district; the province comes from its committee too.
-    ("Thực hiện Kế hoạch số 30-KH/HU của BTV Huyện ủy Thạch Hà, sáng 3/7/2024, Đảng ủy thị trấn "
-     "Thạch Hà tổ chức hội nghị. Dự có đại diện Ban Tổ chức Tỉnh ủy Hà Tĩnh.",
+    (("Thực hiện Kế hoạch số 30-KH/HU của BTV Huyện ủy Thạch Hà, sáng 3/7/2024, Đảng ủy thị trấn "
+      "Thạch Hà tổ chức hội nghị. Dự có đại diện Ban Tổ chức Tỉnh ủy Hà Tĩnh."),
      "thị trấn Thạch Hà, huyện Thạch Hà, tỉnh Hà Tĩnh", None),
     # A commune named in a document's subject ("về việc …") is not the host.
-    ("Thực hiện Kế hoạch số 5-KH/HU ngày 1/3/2025 của Ban Thường vụ Huyện ủy Kỳ Anh về việc chỉ "
-     "đạo Đại hội điểm Đảng bộ xã Kỳ Tân, sáng 12/3, Chi bộ thôn Bắc Sơn, xã Kỳ Hoa tổ chức "
-     "Đại hội.",
+    (("Thực hiện Kế hoạch số 5-KH/HU ngày 1/3/2025 của Ban Thường vụ Huyện ủy Kỳ Anh về việc chỉ "
+      "đạo Đại hội điểm Đảng bộ xã Kỳ Tân, sáng 12/3, "
+      "Chi bộ thôn Bắc Sơn, xã Kỳ Hoa tổ chức Đại hội."),
      "xã Kỳ Hoa, huyện Kỳ Anh", "thôn Bắc Sơn"),
     # A village-level event stops at its commune.
     ("Sáng 20/11/2023, thôn Đồng Tâm, xã Cẩm Sơn (huyện Cẩm Xuyên) tổ chức Ngày hội Đại đoàn kết.",
@@ -174,7 +174,7 @@ LOCALITIES = [
 ]
 
 
-@pytest.mark.parametrize("body, place, village", LOCALITIES)
+@pytest.mark.parametrize(("body", "place", "village"), LOCALITIES)
 def test_locality(vocabulary, body, place, village):
     locality = find_locality(report(body), vocabulary)
     assert (locality.place(), locality.village) == (place, village)
@@ -216,26 +216,50 @@ def test_place_lists_the_known_levels_most_specific_first():
 # ----------------------------------------------------------------------------------------------
 
 ORGANISERS = [
-    ("Sáng 3/3/2024, Hội Cựu chiến binh xã Kỳ Tân (huyện Kỳ Anh) long trọng tổ chức Đại hội.",
-     "Hội Cựu chiến binh xã Kỳ Tân"),
-    ("Chiều ngày 9/8/2022 Ban Chấp hành Đảng bộ thị trấn Nghèn đã tổ chức Hội nghị sơ kết.",
-     "Ban Chấp hành Đảng bộ thị trấn Nghèn"),
+    (
+        "Sáng 3/3/2024, Hội Cựu chiến binh xã Kỳ Tân (huyện Kỳ Anh) long trọng tổ chức Đại hội.",
+        "Hội Cựu chiến binh xã Kỳ Tân",
+    ),
+    (
+        "Chiều ngày 9/8/2022 Ban Chấp hành Đảng bộ thị trấn Nghèn đã tổ chức Hội nghị sơ kết.",
+        "Ban Chấp hành Đảng bộ thị trấn Nghèn",
+    ),
     ("Vừa qua, Chi bộ thôn Bắc Sơn tổ chức Đại hội nhiệm kỳ 2025 - 2027.", "Chi bộ thôn Bắc Sơn"),
-    ("Sáng 12/4/2024, tại Hội trường UBND xã, Đảng ủy, HĐND, UBND xã Hoà Tiến tổ chức Lễ kỷ niệm.",
-     "Đảng ủy, HĐND, UBND xã Hoà Tiến"),
-    ("Sáng 12/4/2024, HĐND xã Hoà Tiến khóa XII, nhiệm kỳ 2021 - 2026 tổ chức kỳ họp thứ 14.",
-     "HĐND xã Hoà Tiến"),
-    ("Chiều 4/4/2024, Đoàn công tác của Thường trực HĐND tỉnh do đồng chí Phó Chủ tịch HĐND tỉnh "
-     "làm trưởng đoàn đã có buổi làm việc với UBND xã Kỳ Hoa.", "Thường trực HĐND tỉnh"),
-    ("Sáng 4/4/2024, Tổ đại biểu HĐND huyện Kỳ Anh ứng cử tại đơn vị bầu cử số 2 đã tiếp xúc cử "
-     "tri xã Kỳ Hoa.", "Tổ đại biểu HĐND huyện Kỳ Anh"),
-    ("Thực hiện Kế hoạch số 41/KH-MTTQ-BTT của Ban Thường trực Ủy ban MTTQ huyện, sáng 15/11, "
-     "thôn Đồng Tâm, xã Cẩm Sơn (huyện Cẩm Xuyên) tổ chức Ngày hội.", "thôn Đồng Tâm, xã Cẩm Sơn"),
+    (
+        ("Sáng 12/4/2024, tại Hội trường UBND xã, Đảng "
+         "ủy, HĐND, UBND xã Hoà Tiến tổ chức Lễ kỷ niệm."),
+        "Đảng ủy, HĐND, UBND xã Hoà Tiến",
+    ),
+    (
+        "Sáng 12/4/2024, HĐND xã Hoà Tiến khóa XII, nhiệm kỳ 2021 - 2026 tổ chức kỳ họp thứ 14.",
+        "HĐND xã Hoà Tiến",
+    ),
+    (
+        (
+            "Chiều 4/4/2024, Đoàn công tác của Thường trực HĐND tỉnh do đồng chí Phó Chủ tịch HĐND "
+            "tỉnh làm trưởng đoàn đã có buổi làm việc với UBND xã Kỳ Hoa."
+        ),
+        "Thường trực HĐND tỉnh",
+    ),
+    (
+        (
+            "Sáng 4/4/2024, Tổ đại biểu HĐND huyện Kỳ Anh ứng cử tại đơn vị bầu cử số 2 đã tiếp "
+            "xúc cử tri xã Kỳ Hoa."
+        ),
+        "Tổ đại biểu HĐND huyện Kỳ Anh",
+    ),
+    (
+        (
+            "Thực hiện Kế hoạch số 41/KH-MTTQ-BTT của Ban Thường trực Ủy ban MTTQ huyện, sáng "
+            "15/11, thôn Đồng Tâm, xã Cẩm Sơn (huyện Cẩm Xuyên) tổ chức Ngày hội."
+        ),
+        "thôn Đồng Tâm, xã Cẩm Sơn",
+    ),
     ("Vừa qua, nhiều đại biểu đã phát biểu.", None),
 ]
 
 
-@pytest.mark.parametrize("body, expected", ORGANISERS)
+@pytest.mark.parametrize(("body", "expected"), ORGANISERS)
 def test_organiser_is_the_verbatim_subject_of_the_opening(body, expected):
     text = report(body)
     found = find_organiser(text)
@@ -254,49 +278,98 @@ def test_organiser_is_the_verbatim_subject_of_the_opening(body, expected):
 KY_TAN = Locality("xã Kỳ Tân", "huyện Kỳ Anh", "tỉnh Hà Tĩnh")
 DOCUMENTS = [
     # (sentence, locality, (number, kind, issuer, date, relation))
-    ("Thực hiện Kế hoạch số 21-KH/HU ngày 02/3/2023 của Ban Thường vụ Huyện ủy Kỳ Anh về sơ kết.",
-     KY_TAN, ("21-KH/HU", "Kế hoạch", "Ban Thường vụ Huyện ủy Kỳ Anh", "2023-03-02", "implements")),
-    ("Đồng chí Phó Bí thư trình bày báo cáo kết quả thực hiện Nghị quyết số 08-NQ/ĐU ngày "
-     "15/12/2023 của Ban Chấp hành Đảng bộ xã về nhiệm vụ năm 2024.",
-     KY_TAN, ("08-NQ/ĐU", "Nghị quyết", "Ban Chấp hành Đảng bộ xã Kỳ Tân", "2023-12-15", "cites")),
-    ("Đồng chí Phó Chủ tịch công bố Quyết định số 1520/QĐ-UBND ngày 30/11/2023 của UBND tỉnh về "
-     "việc công nhận xã đạt chuẩn.",
-     KY_TAN, ("1520/QĐ-UBND", "Quyết định", "Ủy ban nhân dân tỉnh Hà Tĩnh", "2023-11-30", "cites")),
-    ("Kỳ họp lấy phiếu tín nhiệm theo Nghị quyết 73/2022/QH15 về lấy phiếu tín nhiệm.",
-     KY_TAN, ("73/2022/QH15", "Nghị quyết", "Quốc hội", None, "implements")),
-    ("Cử tri đề nghị sớm hướng dẫn thi hành Luật Thanh niên số 57/2020/QH14.",
-     KY_TAN, ("57/2020/QH14", "Luật", "Quốc hội", None, "cites")),
-    ("Về công tác cán bộ, thực hiện Công văn số 2145-CV/TU ngày 4/7/2023 của BTV Tỉnh ủy, hội nghị "
-     "đã bầu bổ sung.",
-     KY_TAN, ("2145-CV/TU", "Công văn", "Ban Thường vụ Tỉnh ủy Hà Tĩnh", "2023-07-04",
-              "implements")),
-    ("Thực hiện Kế hoạch số 41/KH-MTTQ-BTT ngày 8/9/2023 của Ban Thường trực Ủy ban MTTQ Việt Nam "
-     "huyện Kỳ Anh, thôn tổ chức ngày hội.",
-     KY_TAN, ("41/KH-MTTQ-BTT", "Kế hoạch",
-              "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam huyện Kỳ Anh", "2023-09-08",
-              "implements")),
-    ("Theo Kế hoạch số 35-KH/HU ngày 3/3/2024 của BTV Huyện uỷ Hoà Vang, xã tổ chức hội nghị.",
-     Locality("xã Hòa Tiến", "huyện Hòa Vang", None),
-     ("35-KH/HU", "Kế hoạch", "Ban Thường vụ Huyện ủy Hòa Vang", "2024-03-03", "implements")),
-    ("Theo Kế hoạch số 35-KH/HU ngày 3/3/2024 của Ban Thường vụ Huyện ủy, xã tổ chức hội nghị.",
-     Locality("xã Hòa Tiến", "huyện Hòa Vang", None),
-     ("35-KH/HU", "Kế hoạch", "Ban Thường vụ Huyện ủy Hòa Vang", "2024-03-03", "implements")),
-    ("Căn cứ Quyết định số 12/QĐ-STNMT ngày 3/5/2024 của Sở Tài nguyên và Môi trường, xã triển "
-     "khai.",
-     KY_TAN, ("12/QĐ-STNMT", "Quyết định", "Sở Tài nguyên và Môi trường", "2024-05-03",
-              "implements")),
+    (
+        ("Thực hiện Kế hoạch số 21-KH/HU ngày 02/3/2023 "
+         "của Ban Thường vụ Huyện ủy Kỳ Anh về sơ kết."),
+        KY_TAN,
+        ("21-KH/HU", "Kế hoạch", "Ban Thường vụ Huyện ủy Kỳ Anh", "2023-03-02", "implements"),
+    ),
+    (
+        (
+            "Đồng chí Phó Bí thư trình bày báo cáo kết quả thực hiện Nghị quyết số 08-NQ/ĐU ngày "
+            "15/12/2023 của Ban Chấp hành Đảng bộ xã về nhiệm vụ năm 2024."
+        ),
+        KY_TAN,
+        ("08-NQ/ĐU", "Nghị quyết", "Ban Chấp hành Đảng bộ xã Kỳ Tân", "2023-12-15", "cites"),
+    ),
+    (
+        (
+            "Đồng chí Phó Chủ tịch công bố Quyết định số 1520/QĐ-UBND ngày 30/11/2023 của UBND "
+            "tỉnh về việc công nhận xã đạt chuẩn."
+        ),
+        KY_TAN,
+        ("1520/QĐ-UBND", "Quyết định", "Ủy ban nhân dân tỉnh Hà Tĩnh", "2023-11-30", "cites"),
+    ),
+    (
+        "Kỳ họp lấy phiếu tín nhiệm theo Nghị quyết 73/2022/QH15 về lấy phiếu tín nhiệm.",
+        KY_TAN,
+        ("73/2022/QH15", "Nghị quyết", "Quốc hội", None, "implements"),
+    ),
+    (
+        "Cử tri đề nghị sớm hướng dẫn thi hành Luật Thanh niên số 57/2020/QH14.",
+        KY_TAN,
+        ("57/2020/QH14", "Luật", "Quốc hội", None, "cites"),
+    ),
+    (
+        (
+            "Về công tác cán bộ, thực hiện Công văn số 2145-CV/TU ngày 4/7/2023 của BTV Tỉnh ủy, "
+            "hội nghị đã bầu bổ sung."
+        ),
+        KY_TAN,
+        ("2145-CV/TU", "Công văn", "Ban Thường vụ Tỉnh ủy Hà Tĩnh", "2023-07-04", "implements"),
+    ),
+    (
+        (
+            "Thực hiện Kế hoạch số 41/KH-MTTQ-BTT ngày 8/9/2023 của Ban Thường trực Ủy ban MTTQ "
+            "Việt Nam huyện Kỳ Anh, thôn tổ chức ngày hội."
+        ),
+        KY_TAN,
+        (
+            "41/KH-MTTQ-BTT",
+            "Kế hoạch",
+            "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam huyện Kỳ Anh",
+            "2023-09-08",
+            "implements",
+        ),
+    ),
+    (
+        "Theo Kế hoạch số 35-KH/HU ngày 3/3/2024 của BTV Huyện uỷ Hoà Vang, xã tổ chức hội nghị.",
+        Locality("xã Hòa Tiến", "huyện Hòa Vang", None),
+        ("35-KH/HU", "Kế hoạch", "Ban Thường vụ Huyện ủy Hòa Vang", "2024-03-03", "implements"),
+    ),
+    (
+        "Theo Kế hoạch số 35-KH/HU ngày 3/3/2024 của Ban Thường vụ Huyện ủy, xã tổ chức hội nghị.",
+        Locality("xã Hòa Tiến", "huyện Hòa Vang", None),
+        ("35-KH/HU", "Kế hoạch", "Ban Thường vụ Huyện ủy Hòa Vang", "2024-03-03", "implements"),
+    ),
+    (
+        (
+            "Căn cứ Quyết định số 12/QĐ-STNMT ngày 3/5/2024 "
+            "của Sở Tài nguyên và Môi trường, xã triển khai."
+        ),
+        KY_TAN,
+        ("12/QĐ-STNMT", "Quyết định", "Sở Tài nguyên và Môi trường", "2024-05-03", "implements"),
+    ),
     # Typos in a document's date are resolved like the event's.
-    ("Thực hiện Kế hoạch số 9-KH/ĐU ngày 022/4/2023 của Ban Thường vụ Đảng ủy, xã tổ chức.",
-     KY_TAN, ("9-KH/ĐU", "Kế hoạch", "Ban Thường vụ Đảng ủy xã Kỳ Tân", "2023-04-02",
-              "implements")),
-    ("Thực hiện Hướng dẫn số 3-HD/BTC ngày 12/10//2021 của Ban Tổ chức Huyện ủy, xã tổ chức.",
-     KY_TAN, ("3-HD/BTC", "Hướng dẫn", "Ban Tổ chức Huyện ủy Kỳ Anh", "2021-10-12", "implements")),
-    ("Thực hiện Kế hoạch số 7-KH/UBND ngày 7 /8/2022 của UBND xã, thôn tổ chức.",
-     KY_TAN, ("7-KH/UBND", "Kế hoạch", "Ủy ban nhân dân xã Kỳ Tân", "2022-08-07", "implements")),
+    (
+        "Thực hiện Kế hoạch số 9-KH/ĐU ngày 022/4/2023 của Ban Thường vụ Đảng ủy, xã tổ chức.",
+        KY_TAN,
+        ("9-KH/ĐU", "Kế hoạch", "Ban Thường vụ Đảng ủy xã Kỳ Tân", "2023-04-02", "implements"),
+    ),
+    (
+        "Thực hiện Hướng dẫn số 3-HD/BTC ngày 12/10//2021 của Ban Tổ chức Huyện ủy, xã tổ chức.",
+        KY_TAN,
+        ("3-HD/BTC", "Hướng dẫn", "Ban Tổ chức Huyện ủy Kỳ Anh", "2021-10-12", "implements"),
+    ),
+    (
+        "Thực hiện Kế hoạch số 7-KH/UBND ngày 7 /8/2022 của UBND xã, thôn tổ chức.",
+        KY_TAN,
+        ("7-KH/UBND", "Kế hoạch", "Ủy ban nhân dân xã Kỳ Tân", "2022-08-07", "implements"),
+    ),
 ]
 
 
-@pytest.mark.parametrize("sentence, locality, expected", DOCUMENTS)
+@pytest.mark.parametrize(("sentence", "locality", "expected"), DOCUMENTS)
 def test_documents(vocabulary, sentence, locality, expected):
     text = ReportText(sentence)
     found = find_documents(text, vocabulary, locality)
@@ -305,9 +378,11 @@ def test_documents(vocabulary, sentence, locality, expected):
 
 
 def test_documents_implemented_together_share_the_relation(vocabulary):
-    text = ReportText("Đại hội được tổ chức theo Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị và "
-                      "Kế hoạch số 12-KH/HU ngày 1/11/2019 của Ban Thường vụ Huyện ủy Kỳ Anh. Hội nghị "
-                      "cũng quán triệt Nghị quyết số 5-NQ/TU ngày 2/2/2020 của Tỉnh ủy.")
+    text = ReportText(
+        "Đại hội được tổ chức theo Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị và "
+        "Kế hoạch số 12-KH/HU ngày 1/11/2019 của Ban Thường vụ Huyện ủy Kỳ Anh. Hội nghị "
+        "cũng quán triệt Nghị quyết số 5-NQ/TU ngày 2/2/2020 của Tỉnh ủy."
+    )
     found = find_documents(text, vocabulary, KY_TAN)
     assert [(d.number, d.issuer, d.relation) for d in found] == [
         ("35-CT/TW", "Bộ Chính trị", "implements"),
@@ -317,15 +392,19 @@ def test_documents_implemented_together_share_the_relation(vocabulary):
 
 
 def test_unnumbered_documents_are_not_listed(vocabulary):
-    text = ReportText("Đồng chí Chủ tịch trình bày Báo cáo chính trị và Tờ trình của UBND xã; đại hội "
-                      "thông qua Nghị quyết Đại hội; 12/13 chỉ tiêu Nghị quyết đạt; kỳ họp thông qua "
-                      "Nghị quyết miễn nhiệm ngày 5/6/2024.")
+    text = ReportText(
+        "Đồng chí Chủ tịch trình bày Báo cáo chính trị và Tờ trình của UBND xã; đại hội "
+        "thông qua Nghị quyết Đại hội; 12/13 chỉ tiêu Nghị quyết đạt; kỳ họp thông qua "
+        "Nghị quyết miễn nhiệm ngày 5/6/2024."
+    )
     assert find_documents(text, vocabulary, KY_TAN) == []
 
 
 def test_a_document_cited_twice_is_listed_once(vocabulary):
-    text = ReportText("Hội nghị quán triệt Nghị quyết số 45/NQ-HĐND ngày 2/2/2024 của HĐND xã. Thực hiện "
-                      "Nghị quyết số 45/NQ-HĐND, xã đã triển khai.")
+    text = ReportText(
+        "Hội nghị quán triệt Nghị quyết số 45/NQ-HĐND ngày 2/2/2024 của HĐND xã. Thực hiện "
+        "Nghị quyết số 45/NQ-HĐND, xã đã triển khai."
+    )
     found = find_documents(text, vocabulary, KY_TAN)
     assert [(d.number, d.issuer, d.date, d.relation) for d in found] == [
         ("45/NQ-HĐND", "Hội đồng nhân dân xã Kỳ Tân", "2024-02-02", "implements"),
@@ -412,6 +491,8 @@ def test_dev_corpus_reads_fast(vocabulary):
 
 
 def test_a_name_after_a_level_word_is_a_place_only_if_the_gazetteer_knows_it(vocabulary):
-    body = ("Ngày 9/3/2026, các ứng cử viên đại biểu HĐND tỉnh khóa XX gồm các ông, bà: Trần Huy Lực - "
-            "Phó Bí thư Tỉnh ủy; Lê Văn Hòa - Bí thư Đảng ủy phường Xuân Hòa tiếp xúc cử tri.")
+    body = (
+        "Ngày 9/3/2026, các ứng cử viên đại biểu HĐND tỉnh khóa XX gồm các ông, bà: Trần Huy Lực - "
+        "Phó Bí thư Tỉnh ủy; Lê Văn Hòa - Bí thư Đảng ủy phường Xuân Hòa tiếp xúc cử tri."
+    )
     assert find_locality(report(body), vocabulary).province is None

@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import yaml
-
 from conftest import ROOT, SEED_YAML, SHARED
+
 from polgraph.extract.reader import Reader
 from polgraph.extract.source import load_source
 from polgraph.text.normalise import normalise_label
@@ -29,7 +29,7 @@ def _scores(corpus, out) -> dict[str, float]:
         extraction = reader.read(load_source(report), report_id=report.stem)
         (out / f"{report.stem}.json").write_text(extraction.model_dump_json(), encoding="utf-8")
     done = subprocess.run([sys.executable, str(scorer), str(corpus / "gold"), str(out), "--json"],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     print(done.stdout)
     summary = json.loads(done.stdout.strip().splitlines()[-1])
@@ -53,7 +53,13 @@ def facts(persons):
     out = set()
     for person in persons:
         for role in person["roles"]:
-            out.add((person["name"], normalise_label(role["post"]), normalise_label(role["org"]).lower()))
+            out.add(
+                (
+                    person["name"],
+                    normalise_label(role["post"]),
+                    normalise_label(role["org"]).lower(),
+                )
+            )
         for act in person["acts"]:
             if act != "attended":
                 out.add((person["name"], act))
@@ -69,7 +75,9 @@ def test_seed_golden():
     assert got_facts == want, {"missing": want - got_facts, "extra": got_facts - want}
     assert got.event.date == expected["event"]["date"]
     assert got.event.kind == expected["event"]["kind"]
-    assert [(d.number, d.date) for d in got.documents] == [(d["number"], d["date"]) for d in expected["documents"]]
+    assert [(d.number, d.date) for d in got.documents] == [
+        (d["number"], d["date"]) for d in expected["documents"]
+    ]
     text = got.report.text
     for person in got.persons:
         for start, end in person.spans:

@@ -4,7 +4,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from polgraph.errors import InputError
 from polgraph.extract.source import MAX_BYTES, TEXT_SUFFIXES, SourceReport, load_source, read_source
@@ -12,9 +13,11 @@ from polgraph.extract.source import MAX_BYTES, TEXT_SUFFIXES, SourceReport, load
 RESOURCES = Path(__file__).resolve().parent / "resources" / "source"
 
 HEADLINE = "Đảng uỷ xã Thạch Kim sơ kết công tác 6 tháng đầu năm 2024"
-BODY = ("Vào lúc 8 giờ ngày 03 tháng 7 năm 2024, Đảng uỷ xã Thạch Kim (huyện Lộc Hà) tổ chức Hội nghị "
-        "Ban Chấp hành Đảng bộ mở rộng.\n\nDự hội nghị có đồng chí Lê Đình Khang – Ủy viên Ban Thường "
-        "vụ Huyện ủy, Chủ tịch UBND huyện Lộc Hà.\n")
+BODY = (
+    "Vào lúc 8 giờ ngày 03 tháng 7 năm 2024, Đảng uỷ xã Thạch Kim (huyện Lộc Hà) tổ chức Hội nghị "
+    "Ban Chấp hành Đảng bộ mở rộng.\n\nDự hội nghị có đồng chí Lê Đình Khang – Ủy viên Ban Thường "
+    "vụ Huyện ủy, Chủ tịch UBND huyện Lộc Hà.\n"
+)
 
 # The test sentence, and how the two legacy Vietnamese font encodings write each of its letters.
 SENTENCE = "Đảng ủy xã tổ chức hội nghị sơ kết công tác năm"
@@ -71,9 +74,11 @@ def test_headline_followed_by_a_posted_line_gives_title_and_date():
 
 
 def test_a_first_line_running_into_the_body_is_not_a_headline():
-    seed_like = ("Thực hiện Kế hoạch số 93-KH/HU ngày 11/3/2023 của Ban Thường vụ Huyện ủy Cẩm Xuyên về việc "
-                 "Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội các cấp, nhiệm kỳ 2020-2025\n"
-                 "Chiều ngày 16/5/2023 Ban Chấp hành Đảng bộ xã Cẩm Lộc đã tổ chức Hội nghị sơ kết.\n")
+    seed_like = (
+        "Thực hiện Kế hoạch số 93-KH/HU ngày 11/3/2023 của Ban Thường vụ Huyện ủy Cẩm Xuyên về "
+        "việc Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội các cấp, nhiệm kỳ 2020-2025\n"
+        "Chiều ngày 16/5/2023 Ban Chấp hành Đảng bộ xã Cẩm Lộc đã tổ chức Hội nghị sơ kết.\n"
+    )
     assert txt(seed_like).title is None
 
 
@@ -123,7 +128,9 @@ def test_tones_and_dashes_are_kept_as_written():
 
 
 def test_crlf_and_lone_cr_become_newlines():
-    report = read_source(f"{HEADLINE}\r\n\r\n{BODY}\rCuối.".replace("\n\n", "\r\n\r\n").encode(), "t.txt", ".txt")
+    report = read_source(
+        f"{HEADLINE}\r\n\r\n{BODY}\rCuối.".replace("\n\n", "\r\n\r\n").encode(), "t.txt", ".txt"
+    )
     assert "\r" not in report.text
     assert report.title == HEADLINE
     assert report.text.startswith(f"{HEADLINE}\n\nVào lúc")
@@ -167,7 +174,8 @@ def portal_page() -> SourceReport:
 
 def test_html_article_metadata(portal_page):
     assert portal_page.title == "Đảng ủy xã Cẩm Lộc sơ kết giữa nhiệm kỳ"
-    assert portal_page.published == dt.date(2023, 5, 17)  # article:published_time, not modified_time
+    # article:published_time, not modified_time
+    assert portal_page.published == dt.date(2023, 5, 17)
     assert portal_page.url == ("https://camxuyen.hatinh.gov.vn/tin-tuc/"
                                "dang-uy-xa-cam-loc-so-ket-giua-nhiem-ky-1234.html")
 
@@ -203,22 +211,27 @@ def test_html_arguments_win_over_the_page():
 
 
 def test_html_posted_line_when_the_page_has_no_date_metadata():
-    page = ("<html><head><meta charset='utf-8'><title>UBND xã Xuân Hoà tổng kết năm 2023</title></head>"
-            "<body><div class='menu'><a href='/'>Trang chủ</a></div><div class='content'>"
-            "<h2>UBND xã Xuân Hoà tổng kết công tác năm 2023</h2>"
-            "<div class='date'><span>Ngày đăng:</span> <span>13/01/2024</span></div>"
-            "<p>Sáng 12/1, UBND xã Xuân Hoà (huyện Xuân Trường) tổ chức Hội nghị tổng kết công tác năm "
-            "2023, triển khai nhiệm vụ năm 2024.</p><p>Dự hội nghị có đồng chí Vũ Thị Thu Hương – "
-            "Trưởng phòng Nội vụ huyện; Bí thư Đảng uỷ xã Đoàn Văn Chính.</p></div></body></html>")
+    page = (
+        "<html><head><meta charset='utf-8'><title>UBND xã Xuân Hoà tổng kết năm 2023</title></head>"
+        "<body><div class='menu'><a href='/'>Trang chủ</a></div><div class='content'>"
+        "<h2>UBND xã Xuân Hoà tổng kết công tác năm 2023</h2>"
+        "<div class='date'><span>Ngày đăng:</span> <span>13/01/2024</span></div>"
+        "<p>Sáng 12/1, UBND xã Xuân Hoà (huyện Xuân Trường) tổ chức Hội nghị tổng kết công tác năm "
+        "2023, triển khai nhiệm vụ năm 2024.</p><p>Dự hội nghị có đồng chí Vũ Thị Thu Hương – "
+        "Trưởng phòng Nội vụ huyện; Bí thư Đảng uỷ xã Đoàn Văn Chính.</p></div></body></html>"
+    )
     report = read_source(page.encode(), "p.html", ".html")
     assert report.published == dt.date(2024, 1, 13)
     assert "Đoàn Văn Chính" in report.text and report.url is None
 
 
 def test_html_in_a_declared_legacy_code_page_is_decoded():
-    page = ("<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1258'>"
-            f"<title>Tin</title></head><body><article><p>{SENTENCE}. {SENTENCE} và triển khai "
-            "nhiệm vụ năm 2024, với sự tham dự của các đồng chí lãnh đạo huyện.</p></article></body></html>")
+    page = (
+        "<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1258'>"
+        f"<title>Tin</title></head><body><article><p>{SENTENCE}. {SENTENCE} và triển khai "
+        "nhiệm vụ năm 2024, với sự tham dự của các đồng chí lãnh đạo "
+        "huyện.</p></article></body></html>"
+    )
     report = read_source(windows_1258(page), "p.html", ".html")
     assert SENTENCE in report.text
 
@@ -233,7 +246,8 @@ def test_html_without_article_text(page):
 
 def test_html_in_a_legacy_font_encoding_is_refused():
     words = "Ñaûng uûy xaõ toå chöùc hoäi nghò sô keát coâng taùc naêm"
-    page = f"<html><head><meta charset='windows-1252'></head><body><article><p>{words}. {words}.</p></article></body></html>"
+    page = (f"<html><head><meta charset='windows-1252'></head><body><article><p>{words}. {words}."
+            "</p></article></body></html>")
     assert "VNI" in refused(page.encode("cp1252"), ".html")
 
 
@@ -264,7 +278,9 @@ def test_tcvn3_is_named():
 def test_vni_is_named():
     data = vni(SENTENCE)
     assert data.startswith("Ñaûng".encode("cp1252"))
-    assert refused(data) == "not UTF-8: looks like the legacy VNI encoding; convert it to UTF-8 first"
+    assert (
+        refused(data) == "not UTF-8: looks like the legacy VNI encoding; convert it to UTF-8 first"
+    )
 
 
 def test_windows_1258_is_named():
@@ -343,7 +359,10 @@ def test_arbitrary_bytes_give_nfc_text_or_input_error(data):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.binary(max_size=400) | st.text(max_size=300).map(lambda s: f"<html><body><p>{s}</p></body></html>".encode()))
+@given(
+    st.binary(max_size=400)
+    | st.text(max_size=300).map(lambda s: f"<html><body><p>{s}</p></body></html>".encode())
+)
 def test_arbitrary_pages_give_nfc_text_or_input_error(data):
     try:
         report = read_source(data, "fuzz.html", ".html")

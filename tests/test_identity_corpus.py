@@ -22,7 +22,9 @@ runner = CliRunner()
 PREFIX = "PREFIX pg: <https://w3id.org/polgraph/ontology#>\n"
 
 
-def _ingest(paths: list[Path], vocabulary, validator, identity: Path | None = None) -> OxigraphStore:
+def _ingest(
+    paths: list[Path], vocabulary, validator, identity: Path | None = None
+) -> OxigraphStore:
     store = OxigraphStore(None)
     pipeline = Pipeline(store, vocabulary, validator, identity=identity)
     pipeline.ensure_model_graphs()
@@ -54,7 +56,7 @@ def persons_named(store, name: str) -> dict[str, set[str]]:
     return found
 
 
-@pytest.mark.parametrize("name, keys", [
+@pytest.mark.parametrize(("name", "keys"), [
     ("Lương Thị Minh Huệ", {"d002", "d005"}),
     ("Khổng Đức Thành", {"d007", "d008"}),
     ("Mai Văn Quyết", {"d007", "d008"}),
@@ -72,22 +74,30 @@ def test_namesakes_in_unrelated_provinces_are_two_persons(corpus_store):
 
 def test_a_merge_says_why(corpus_store):
     rows = list(corpus_store.query(PREFIX + """
-        SELECT ?reason WHERE { ?person pg:name "Lương Thị Minh Huệ" ; pg:identityLink/pg:linkReason ?reason }"""))
+        SELECT ?reason WHERE {
+          ?person pg:name "Lương Thị Minh Huệ" ; pg:identityLink/pg:linkReason ?reason }"""))
     # Both reports attest her as Phó Chủ tịch of the district People's Committee.
     assert [r["reason"].value for r in rows] == ["same post"]
 
 
 def test_identity_explain_and_who_on_the_command_line(reports, tmp_path):
     store = tmp_path / "store"
-    assert runner.invoke(app, ["ingest", *map(str, reports), "--store", str(store), "-q"]).exit_code == 0
-    explained = runner.invoke(app, ["identity", "explain", "Khổng Đức Thành", "--store", str(store)])
+    assert (
+        runner.invoke(app, ["ingest", *map(str, reports), "--store", str(store), "-q"]).exit_code
+        == 0
+    )
+    explained = runner.invoke(
+        app, ["identity", "explain", "Khổng Đức Thành", "--store", str(store)]
+    )
     assert explained.exit_code == 0, explained.output
     assert "d007" in explained.output and "d008" in explained.output and "same" in explained.output
     who = runner.invoke(app, ["who", "--post", "Chủ tịch", "--org", "UBND xã Xuân Hoà",
                               "--date", "2024-03-01", "--store", str(store), "--format", "csv"])
     assert who.exit_code == 0, who.output
     rows = list(csv.DictReader(io.StringIO(who.output)))
-    assert [(r["person_name"], r["successor_name"]) for r in rows] == [("Mai Văn Quyết", "Khổng Đức Thành")]
+    assert [(r["person_name"], r["successor_name"]) for r in rows] == [
+        ("Mai Văn Quyết", "Khổng Đức Thành")
+    ]
     missing = runner.invoke(app, ["identity", "explain", "Không Có Ai", "--store", str(store)])
     assert missing.exit_code == 1
 
@@ -112,7 +122,9 @@ def test_role_at_date_names_the_holder_with_evidence(corpus_store, vocabulary):
     chair = str(vocabulary.post_type("Chủ tịch"))
     rows = list(corpus_store.query(load_query("role-at-date").render(
         {"org": org, "post_type": chair, "date": "2024-03-01"})))
-    assert [(r["person_name"].value, r["status"].value) for r in rows] == [("Mai Văn Quyết", "attested")]
+    assert [(r["person_name"].value, r["status"].value) for r in rows] == [
+        ("Mai Văn Quyết", "attested")
+    ]
     assert set(rows[0]["evidence"].value.split(", ")) == {"d007", "d008"}
 
 
@@ -120,7 +132,8 @@ def test_a_place_resolves_to_its_official_code_and_its_2025_successor(corpus_sto
     rows = list(corpus_store.query(PREFIX + """
         SELECT ?code ?next_code WHERE {
           ?event pg:source/pg:reportKey "seed" ; pg:place ?unit .
-          ?unit pg:officialCode ?code . OPTIONAL { ?unit pg:successorUnit/pg:officialCode ?next_code }
+          ?unit pg:officialCode ?code .
+          OPTIONAL { ?unit pg:successorUnit/pg:officialCode ?next_code }
         }"""))
     assert [(r["code"].value, r["next_code"].value) for r in rows] == [("18730", "18742")]
 
@@ -138,7 +151,10 @@ def test_an_identity_override_changes_the_result(reports, vocabulary, validator,
         "      - {name: Lê Văn Thắng, report: d013}\n"
         "    note: test assertion\n", encoding="utf-8")
     store = _ingest(reports, vocabulary, validator, identity=corrections)
-    assert sorted(persons_named(store, "Lương Thị Minh Huệ").values(), key=sorted) == [{"d002"}, {"d005"}]
+    assert sorted(persons_named(store, "Lương Thị Minh Huệ").values(), key=sorted) == [
+        {"d002"},
+        {"d005"},
+    ]
     assert list(persons_named(store, "Lê Văn Thắng").values()) == [{"d010", "d013"}]
 
 
@@ -205,5 +221,7 @@ def test_rebuild_on_the_command_line_gives_the_same_persons(reports, tmp_path):
     assert rebuilt.output.strip() == counts  # "N persons from M mentions, T tenures"
     bad = tmp_path / "identity.yaml"
     bad.write_text("same: [\n", encoding="utf-8")
-    refused = runner.invoke(app, ["identity", "rebuild", "--store", str(store), "--identity", str(bad)])
+    refused = runner.invoke(
+        app, ["identity", "rebuild", "--store", str(store), "--identity", str(bad)]
+    )
     assert refused.exit_code == 1 and "not readable YAML" in refused.output

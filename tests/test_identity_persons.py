@@ -14,11 +14,15 @@ from polgraph.text.normalise import name_key
 
 
 def mention(iri, name, report, areas=(), bodies=(), posts=()):
-    return Mention(iri, name, name_key(name), report, frozenset(areas), frozenset(bodies), frozenset(posts))
+    return Mention(
+        iri, name, name_key(name), report, frozenset(areas), frozenset(bodies), frozenset(posts)
+    )
 
 
 def apart(*pairs):
-    return Overrides(different=tuple(Assertion((Selector(mention=a), Selector(mention=b))) for a, b in pairs))
+    return Overrides(
+        different=tuple(Assertion((Selector(mention=a), Selector(mention=b))) for a, b in pairs)
+    )
 
 
 # Two communes of one district in Nghệ An (d002, d005 of the dev corpus).
@@ -53,8 +57,22 @@ def test_namesakes_in_unrelated_provinces_are_two_people():
 
 
 def test_the_strongest_shared_thing_is_the_reason():
-    a = mention("m:1", "Võ Nam", "r1", ["commune:1", "province:42"], bodies=["org:x"], posts=["post:x/chair"])
-    b = mention("m:2", "Võ Nam", "r2", ["commune:1", "province:42"], bodies=["org:x"], posts=["post:x/chair"])
+    a = mention(
+        "m:1",
+        "Võ Nam",
+        "r1",
+        ["commune:1", "province:42"],
+        bodies=["org:x"],
+        posts=["post:x/chair"],
+    )
+    b = mention(
+        "m:2",
+        "Võ Nam",
+        "r2",
+        ["commune:1", "province:42"],
+        bodies=["org:x"],
+        posts=["post:x/chair"],
+    )
     c = mention("m:3", "Võ Nam", "r3", ["commune:1", "province:42"], bodies=["org:x"])
     d = mention("m:4", "Võ Nam", "r4", ["commune:1", "province:42"])
     (cluster,) = resolve_persons([d, c, b, a])
@@ -68,7 +86,11 @@ def test_a_shared_body_joins_across_provinces_and_nothing_shared_keeps_apart():
     b = mention("m:2", "Trần Văn A", "r2", ["province:92"], bodies=["org:quoc-hoi"])
     c = mention("m:3", "Trần Văn A", "r3", [])
     d = mention("m:4", "Trần Văn B", "r1", ["province:40"], bodies=["org:quoc-hoi"])  # another name
-    assert clusters_by_mentions(resolve_persons([a, b, c, d])) == [("m:1", "m:2"), ("m:3",), ("m:4",)]
+    assert clusters_by_mentions(resolve_persons([a, b, c, d])) == [
+        ("m:1", "m:2"),
+        ("m:3",),
+        ("m:4",),
+    ]
 
 
 def test_a_mention_with_no_areas_stays_alone_and_its_key_is_scoped_by_its_report():
@@ -92,8 +114,13 @@ def test_different_splits_a_same_district_pair_and_same_joins_different_names():
     split = resolve_persons([HUE_D002, HUE_D005], Overrides(different=(Assertion((
         Selector("Lương Thị Minh Huệ", "d002"), Selector("Lương Thị Minh Huệ", "d005"))),)))
     assert clusters_by_mentions(split) == [("m:d002/hue",), ("m:d005/hue",)]
-    same = Overrides(same=(Assertion((Selector(mention="m:d010/thang"), Selector("Lê Văn Thắng", "d013")),
-                                     "one man"),))
+    same = Overrides(
+        same=(
+            Assertion(
+                (Selector(mention="m:d010/thang"), Selector("Lê Văn Thắng", "d013")), "one man"
+            ),
+        )
+    )
     (joined,) = resolve_persons([THANG_NGHE_AN, THANG_CAN_THO], same)
     assert [(link.reason, link.detail) for link in joined.links] == [("asserted same", "one man")]
     misspelt = mention("m:d014/thang", "Lê Văn Thăng", "d014", ["province:92"])
@@ -103,8 +130,10 @@ def test_different_splits_a_same_district_pair_and_same_joins_different_names():
 
 
 def test_different_wins_over_same():
-    both = Overrides(same=(Assertion((Selector(mention="m:d002/hue"), Selector(mention="m:d005/hue"))),),
-                     different=(Assertion((Selector(mention="m:d005/hue"), Selector(mention="m:d002/hue"))),))
+    both = Overrides(
+        same=(Assertion((Selector(mention="m:d002/hue"), Selector(mention="m:d005/hue"))),),
+        different=(Assertion((Selector(mention="m:d005/hue"), Selector(mention="m:d002/hue"))),),
+    )
     assert len(resolve_persons([HUE_D002, HUE_D005], both)) == 2
 
 
@@ -148,16 +177,26 @@ def worlds(draw):
     found = draw(mentions)
     iris = [m.iri for m in found]
     def pairs(most):
-        return st.lists(st.tuples(st.sampled_from(iris), st.sampled_from(iris)), max_size=most) if iris else st.just([])
+        return (
+            st.lists(st.tuples(st.sampled_from(iris), st.sampled_from(iris)), max_size=most)
+            if iris
+            else st.just([])
+        )
+
     different, same = draw(pairs(8)), draw(pairs(3))
     overrides = Overrides(
         same=tuple(Assertion((Selector(mention=a), Selector(mention=b)), "s") for a, b in same),
-        different=tuple(Assertion((Selector(mention=a), Selector(mention=b))) for a, b in different))
+        different=tuple(
+            Assertion((Selector(mention=a), Selector(mention=b))) for a, b in different
+        ),
+    )
     return found, overrides, {frozenset(p) for p in different if p[0] != p[1]}, same
 
 
 def shares(x: Mention, y: Mention) -> bool:
-    return x.name_key == y.name_key and bool(x.posts & y.posts or x.bodies & y.bodies or x.areas & y.areas)
+    return x.name_key == y.name_key and bool(
+        x.posts & y.posts or x.bodies & y.bodies or x.areas & y.areas
+    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -180,7 +219,9 @@ def test_resolution_ignores_order_keeps_assertions_and_explains_with_a_tree(worl
         assert all(link.a < link.b and link.reason in REASONS for link in cluster.links)
         reached = {cluster.mentions[0]}
         for _ in cluster.links:
-            reached |= {x for link in cluster.links for x in (link.a, link.b) if {link.a, link.b} & reached}
+            reached |= {
+                x for link in cluster.links for x in (link.a, link.b) if {link.a, link.b} & reached
+            }
         assert reached == set(cluster.mentions)
     # Nothing that could join is left apart: two mentions sharing something (or asserted the
     # same) are in one person unless joining their persons would join a pair asserted different.

@@ -1,12 +1,11 @@
 import shutil
 
+import pytest
 import yaml
-
 from conftest import RESOURCES, SEED_YAML
+
 from polgraph.errors import ValidationFailed
 from polgraph.queries import load_query
-
-import pytest
 
 
 def rows(store, name, **params):
@@ -38,7 +37,9 @@ def test_ingest_is_idempotent(pipeline, store):
 
 def test_a_bad_file_is_rejected_and_the_batch_goes_on(pipeline, store, tmp_path):
     shutil.copy(SEED_YAML, tmp_path / "a-seed.yaml")
-    (tmp_path / "b-broken.json").write_text('{"event": {"kind": "conference"}, "persons": [{"name": ', encoding="utf-8")
+    (tmp_path / "b-broken.json").write_text(
+        '{"event": {"kind": "conference"}, "persons": [{"name": ', encoding="utf-8"
+    )
     bad_date = yaml.safe_load(SEED_YAML.read_text(encoding="utf-8"))
     bad_date["event"]["date"] = "2023-02-30"
     bad_date["report"]["text"] = None
@@ -51,7 +52,9 @@ def test_a_bad_file_is_rejected_and_the_batch_goes_on(pipeline, store, tmp_path)
     bad_date["event"].pop("span")
     for doc in bad_date["documents"]:
         doc.pop("span")
-    (tmp_path / "c-bad-date.yaml").write_text(yaml.safe_dump(bad_date, allow_unicode=True), encoding="utf-8")
+    (tmp_path / "c-bad-date.yaml").write_text(
+        yaml.safe_dump(bad_date, allow_unicode=True), encoding="utf-8"
+    )
     shutil.copy(RESOURCES / "reports" / "council-session.yaml", tmp_path / "d-council.yaml")
 
     summary = pipeline.run([tmp_path])
@@ -67,7 +70,9 @@ def test_a_bad_file_is_rejected_and_the_batch_goes_on(pipeline, store, tmp_path)
     assert "2023-02-30" not in dates
 
 
-def test_a_report_the_reader_fails_on_is_rejected_and_the_batch_goes_on(pipeline, store, tmp_path, monkeypatch):
+def test_a_report_the_reader_fails_on_is_rejected_and_the_batch_goes_on(
+    pipeline, store, tmp_path, monkeypatch
+):
     import polgraph.ingest
 
     read = polgraph.ingest.read_extraction
@@ -100,7 +105,9 @@ def test_a_rejected_report_stores_nothing(pipeline, store, seed):
 
 def test_unreadable_text_is_rejected_and_stores_nothing(pipeline, store, tmp_path):
     (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
-    (tmp_path / "legacy.txt").write_bytes("Hội nghị".encode("cp1258", errors="replace") + b"\xff\xfe\x00")
+    (tmp_path / "legacy.txt").write_bytes(
+        "Hội nghị".encode("cp1258", errors="replace") + b"\xff\xfe\x00"
+    )
     summary = pipeline.run([tmp_path])
     assert summary.counts["rejected"] == 2
     assert store.stats().reports == 0
@@ -108,8 +115,10 @@ def test_unreadable_text_is_rejected_and_stores_nothing(pipeline, store, tmp_pat
 
 def test_a_report_naming_nobody_is_stored_with_a_warning(pipeline, store, tmp_path):
     report = tmp_path / "no-one.txt"
-    report.write_text("Hội nghị tổng kết năm\n\nSáng ngày 12/1/2024, xã tổ chức hội nghị tổng kết.\n",
-                      encoding="utf-8")
+    report.write_text(
+        "Hội nghị tổng kết năm\n\nSáng ngày 12/1/2024, xã tổ chức hội nghị tổng kết.\n",
+        encoding="utf-8",
+    )
     summary = pipeline.run([report])
     assert summary.counts["added"] == 1
     assert any("names nobody" in m.message for m in summary.outcomes[0].messages)
@@ -119,8 +128,14 @@ def test_reports_share_bodies_but_keep_their_own_graphs(pipeline, store):
     pipeline.run([SEED_YAML, RESOURCES / "reports" / "council-session.yaml"])
     assert store.stats().reports == 2
     org = load_query("org-members")
-    ubnd = next(iter(store.query(
-        'SELECT ?o WHERE { ?o <http://www.w3.org/2000/01/rdf-schema#label> "Ủy ban nhân dân xã Cẩm Lộc" }')))["o"]
+    ubnd = next(
+        iter(
+            store.query(
+                'SELECT ?o WHERE { ?o <http://www.w3.org/2000/01/rdf-schema#label> '
+                '"Ủy ban nhân dân xã Cẩm Lộc" }'
+            )
+        )
+    )["o"]
     members = list(store.query(org.render({"org": ubnd.value})))
     names = {m["person_name"].value for m in members}
     assert {"Nguyễn Viết Đồng", "Lê Đình Khải"} <= names
@@ -140,12 +155,17 @@ def test_person_timeline_and_event_participants(pipeline, store):
     participants = list(store.query(load_query("event-participants").render({"event": event})))
     assert len(participants) == 9
     by_name = {p["person_name"].value: p for p in participants}
-    assert "speech: công tác vận động Nhân dân xây dựng NTM" in by_name["Trần Anh Dũng"]["speeches"].value
+    assert (
+        "speech: công tác vận động Nhân dân xây dựng NTM"
+        in by_name["Trần Anh Dũng"]["speeches"].value
+    )
     assert by_name["Võ Nam"]["acts"].value == "chaired"
 
 
 
-def test_a_long_run_has_the_store_write_its_buffers_every_so_many_reports(pipeline, store, tmp_path, monkeypatch):
+def test_a_long_run_has_the_store_write_its_buffers_every_so_many_reports(
+    pipeline, store, tmp_path, monkeypatch
+):
     """Else the store's in-memory buffers, and the process, grow with the run."""
     import polgraph.ingest
 

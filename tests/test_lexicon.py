@@ -50,7 +50,12 @@ def test_the_abbreviations_are_read_once_for_both_uses():
     """)
     lex = lexicon(vocab)
     # Every alternative or hidden label spells out (units and issuers read them as written).
-    assert lex.expansions["QHX"] == lex.expansions["Qhx"] == lex.expansions["Q.H.X"] == "quy hoạch xanh"
+    assert (
+        lex.expansions["QHX"]
+        == lex.expansions["Qhx"]
+        == lex.expansions["Q.H.X"]
+        == "quy hoạch xanh"
+    )
     assert lex.expansions["VPX"] == "Văn phòng"
     # Inside a name only upper-case alternative labels of abbreviations of no post or body.
     assert lex.abbreviations["QHX"] == "quy hoạch xanh"
@@ -64,7 +69,10 @@ def test_the_installed_lexicon_knows_posts_levels_bodies_and_documents():
     assert lex.post_at("phó chủ tịch ubnd xã")[0].post == "Phó Chủ tịch"
     assert lex.level_words["huyện"][1] == frozenset({"district"})
     assert lex.committees["huyện ủy"][0] == "huyện"
-    assert lex.doc_pattern.search("theo kế hoạch số 12-kh/hu của huyện ủy").group("number") == "12-kh/hu"
+    assert (
+        lex.doc_pattern.search("theo kế hoạch số 12-kh/hu của huyện ủy").group("number")
+        == "12-kh/hu"
+    )
     assert lex.expansions["UBND"] == "Ủy ban nhân dân"
 
 
@@ -91,19 +99,40 @@ def kind_of(body: str, headline: str = "Tin địa phương") -> str:
     return find_event_kind(lay_out(ReportText(f"{headline}\n\n{body}")), headline)
 
 
-@pytest.mark.parametrize(("body", "expected"), [
-    # pg:objectCue after pg:objectPrefix words
-    ("Sáng 2/3, Hội Nông dân xã Tân Hà Đông tổ chức thành công Hội thi nhà nông giỏi.", "other"),
-    ("Chiều 9/5, Huyện ủy Lam Giang long trọng tổ chức Lễ kỷ niệm 60 năm thành lập huyện.", "ceremony"),
-    # pg:verbCue
-    ("Ngày 7/6, Tổ đại biểu HĐND huyện Lam Giang tiếp xúc với cử tri xã Tân Hà Đông.", "voter_meeting"),
-    # pg:cue and pg:notAfter: a congress's resolution is not a congress
-    ("Huyện Lam Giang phổ biến Nghị quyết Đại hội Đảng bộ tỉnh, nhiều đảng viên tham gia.", "other"),
-    ("Ngày 7/6, Đại hội Hội Cựu chiến binh xã Tân Hà Đông nhiệm kỳ 2025-2030 đã diễn ra.", "congress"),
-    # a gapped pg:cue: "hđnd … họp bất thường"
-    ("Hôm qua, HĐND huyện Lam Giang khóa XX họp bất thường để bầu chức danh.", "council_session"),
-    ("Hôm qua, HĐND huyện Lam Giang khóa XX làm lễ. Sau đó họp bất thường.", "ceremony"),
-])
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # pg:objectCue after pg:objectPrefix words
+        (
+            "Sáng 2/3, Hội Nông dân xã Tân Hà Đông tổ chức thành công Hội thi nhà nông giỏi.",
+            "other",
+        ),
+        (
+            "Chiều 9/5, Huyện ủy Lam Giang long trọng tổ chức Lễ kỷ niệm 60 năm thành lập huyện.",
+            "ceremony",
+        ),
+        # pg:verbCue
+        (
+            "Ngày 7/6, Tổ đại biểu HĐND huyện Lam Giang tiếp xúc với cử tri xã Tân Hà Đông.",
+            "voter_meeting",
+        ),
+        # pg:cue and pg:notAfter: a congress's resolution is not a congress
+        (
+            "Huyện Lam Giang phổ biến Nghị quyết Đại hội Đảng bộ tỉnh, nhiều đảng viên tham gia.",
+            "other",
+        ),
+        (
+            "Ngày 7/6, Đại hội Hội Cựu chiến binh xã Tân Hà Đông nhiệm kỳ 2025-2030 đã diễn ra.",
+            "congress",
+        ),
+        # a gapped pg:cue: "hđnd … họp bất thường"
+        (
+            "Hôm qua, HĐND huyện Lam Giang khóa XX họp bất thường để bầu chức danh.",
+            "council_session",
+        ),
+        ("Hôm qua, HĐND huyện Lam Giang khóa XX làm lễ. Sau đó họp bất thường.", "ceremony"),
+    ],
+)
 def test_the_kind_is_read_from_the_vocabularys_phrases(body, expected):
     assert kind_of(body) == expected
 
@@ -147,7 +176,9 @@ def act_cues(finder: ActFinder, sentence: str) -> list[tuple[str, str]]:
 def test_a_weak_cue_counts_only_within_a_longer_cue():
     finder = ActFinder(lexicon())
     assert {"dự", "ý kiến"} <= lexicon().weak_cues
-    assert act_cues(finder, "Ông Lò Văn Tám dự và phát biểu ý kiến.") == [("speech", "phát biểu ý kiến")]
+    assert act_cues(finder, "Ông Lò Văn Tám dự và phát biểu ý kiến.") == [
+        ("speech", "phát biểu ý kiến")
+    ]
     assert act_cues(finder, "Bà Hà Thị Mơ tham dự buổi gặp mặt.") == [("attended", "tham dự")]
 
 

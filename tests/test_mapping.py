@@ -66,8 +66,9 @@ def test_place_is_a_chain_of_areas(seed, vocabulary):
     assert (district, RDF.type, PG.District) in g
     # The official units, with their codes: the text names no province, the lists know it.
     assert str(g.value(district, RDFS.label)) == "Huyện Cẩm Xuyên"
-    assert [str(g.value(u, PG.officialCode)) for u in (commune, district, g.value(district, PG.partOf))] \
-        == ["18730", "446", "42"]
+    assert [
+        str(g.value(u, PG.officialCode)) for u in (commune, district, g.value(district, PG.partOf))
+    ] == ["18730", "446", "42"]
     successor = g.value(commune, PG.successorUnit)
     assert str(g.value(successor, RDFS.label)) == "Xã Cẩm Trung"
     assert str(g.value(successor, PG.adminStructure)) == "2025"
@@ -109,21 +110,33 @@ def test_same_facts_in_another_spelling_give_the_same_bodies(seed, vocabulary):
             role.org = role.org.replace("ủy", "uỷ")
     a = map_extraction(seed, vocabulary).graph
     b = map_extraction(old_spelling, vocabulary).graph
-    orgs = lambda g: set(g.subjects(RDF.type, PG.Organization))
+
+    def orgs(g):
+        return set(g.subjects(RDF.type, PG.Organization))
+
     assert orgs(a) == orgs(b)
 
 
 def test_two_entries_with_one_name_make_one_valid_person(vocabulary, validator):
     from polgraph.extract.schema import Extraction
 
-    x = Extraction.model_validate({
-        "event": {"kind": "conference"},
-        "persons": [
-            {"name": "Lê Văn An", "roles": [{"post": "Bí thư", "org": "Đảng ủy xã Tân An"}], "acts": ["speech"]},
-            {"name": "Lê Văn An", "roles": [{"post": "Chủ tịch", "org": "Ủy ban nhân dân xã Tân An"}],
-             "acts": ["speech"]},
-        ],
-    })
+    x = Extraction.model_validate(
+        {
+            "event": {"kind": "conference"},
+            "persons": [
+                {
+                    "name": "Lê Văn An",
+                    "roles": [{"post": "Bí thư", "org": "Đảng ủy xã Tân An"}],
+                    "acts": ["speech"],
+                },
+                {
+                    "name": "Lê Văn An",
+                    "roles": [{"post": "Chủ tịch", "org": "Ủy ban nhân dân xã Tân An"}],
+                    "acts": ["speech"],
+                },
+            ],
+        }
+    )
     g = map_extraction(x, vocabulary).graph
     assert len(set(g.subjects(RDF.type, PG.PersonMention))) == 1
     assert len(set(g.subjects(RDF.type, PG.Speech))) == 2
@@ -133,11 +146,19 @@ def test_two_entries_with_one_name_make_one_valid_person(vocabulary, validator):
 def test_an_organiser_listing_several_bodies_names_each(vocabulary):
     from polgraph.extract.schema import Extraction
 
-    x = Extraction.model_validate({"event": {"kind": "ceremony", "organiser": "Đảng ủy, HĐND, UBND xã Tân Phúc"},
-                                   "persons": []})
+    x = Extraction.model_validate(
+        {
+            "event": {"kind": "ceremony", "organiser": "Đảng ủy, HĐND, UBND xã Tân Phúc"},
+            "persons": [],
+        }
+    )
     g = map_extraction(x, vocabulary).graph
     labels = {str(g.value(o, RDFS.label)) for o in g.objects(None, PG.organiser)}
-    assert labels == {"Đảng ủy xã Tân Phúc", "Hội đồng nhân dân xã Tân Phúc", "Ủy ban nhân dân xã Tân Phúc"}
+    assert labels == {
+        "Đảng ủy xã Tân Phúc",
+        "Hội đồng nhân dân xã Tân Phúc",
+        "Ủy ban nhân dân xã Tân Phúc",
+    }
 
 
 def test_abbreviated_and_spelt_out_bodies_are_one_node(vocabulary):
@@ -149,19 +170,24 @@ def test_abbreviated_and_spelt_out_bodies_are_one_node(vocabulary):
         g = map_extraction(x, vocabulary).graph
         return next(g.subjects(RDF.type, PG.PeoplesCommittee))
 
-    assert org_of("UBND xã Tân Phúc") == org_of("Ủy ban nhân dân xã Tân Phúc") == org_of("Uỷ ban nhân dân xã Tân Phúc")
+    assert (
+        org_of("UBND xã Tân Phúc")
+        == org_of("Ủy ban nhân dân xã Tân Phúc")
+        == org_of("Uỷ ban nhân dân xã Tân Phúc")
+    )
 
 
 def test_bodies_are_placed_in_their_unit_and_under_their_parent(vocabulary):
+    from conftest import ROOT
+
     from polgraph.extract.reader import Reader
     from polgraph.extract.source import read_source
 
-    from conftest import ROOT
-
     path = ROOT / "data" / "reports" / "seed.txt"
     reader = Reader()
-    g = map_extraction(reader.read(read_source(path.read_bytes(), path.name, ".txt"), report_id="seed"),
-                       vocabulary).graph
+    g = map_extraction(
+        reader.read(read_source(path.read_bytes(), path.name, ".txt"), report_id="seed"), vocabulary
+    ).graph
 
     def label(node):
         return str(g.value(node, RDFS.label))

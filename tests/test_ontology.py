@@ -20,7 +20,9 @@ def onto() -> Graph:
 
 def pg_terms(onto):
     kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
-    return sorted({s for k in kinds for s in onto.subjects(RDF.type, k) if str(s).startswith(str(PG))})
+    return sorted(
+        {s for k in kinds for s in onto.subjects(RDF.type, k) if str(s).startswith(str(PG))}
+    )
 
 
 def test_every_term_has_vietnamese_and_english_labels_and_comments(onto):
@@ -51,9 +53,11 @@ def test_every_instance_class_has_a_shape(onto):
     shapes = Graph().parse(resources.shapes_file())
     sh = "http://www.w3.org/ns/shacl#"
     targeted = set(shapes.objects(None, URIRef(sh + "targetClass"))) | {
-        onto.value(prop, RDFS.range) for prop in shapes.objects(None, URIRef(sh + "targetObjectsOf"))}
-    vocab_classes = set(onto.objects(None, PG.orgClass)) | {
-        c for c in onto.subjects(RDFS.subClassOf, SKOS.Concept)}
+        onto.value(prop, RDFS.range)
+        for prop in shapes.objects(None, URIRef(sh + "targetObjectsOf"))
+    }
+    vocab_classes = set(onto.objects(None, PG.orgClass)) | set(
+        onto.subjects(RDFS.subClassOf, SKOS.Concept))
     for cls in pg_terms(onto):
         if (cls, RDF.type, OWL.Class) not in onto or cls in vocab_classes:
             continue
@@ -66,7 +70,9 @@ def test_vocabularies_conform_to_their_shapes(onto):
     for path in resources.vocab_files():
         vocab.parse(path)
     data = vocab + onto
-    conforms, _, text = pyshacl.validate(data, shacl_graph=Graph().parse(resources.ontology_dir() / "vocab-shapes.ttl"))
+    conforms, _, text = pyshacl.validate(
+        data, shacl_graph=Graph().parse(resources.ontology_dir() / "vocab-shapes.ttl")
+    )
     assert conforms, text
 
 
@@ -97,9 +103,16 @@ def event_kind(notation: str = "ceremony", phrases: str = 'pg:cue "lễ"@vi') ->
 
 
 def test_an_event_kind_phrase_may_hold_one_gap():
-    assert vocab_report(event_kind(phrases='pg:cue "lễ"@vi , "trao … huy hiệu"@vi ; pg:objectCue "lễ"@vi'))[0]
-    for phrases in ('pg:cue "trao … huy … hiệu"@vi', 'pg:cue "trao…huy hiệu"@vi', 'pg:objectCue "lễ."@vi',
-                    'pg:verbCue "trao … tặng"@vi', 'pg:notAfter "kỷ  niệm"@vi'):
+    assert vocab_report(
+        event_kind(phrases='pg:cue "lễ"@vi , "trao … huy hiệu"@vi ; pg:objectCue "lễ"@vi')
+    )[0]
+    for phrases in (
+        'pg:cue "trao … huy … hiệu"@vi',
+        'pg:cue "trao…huy hiệu"@vi',
+        'pg:objectCue "lễ."@vi',
+        'pg:verbCue "trao … tặng"@vi',
+        'pg:notAfter "kỷ  niệm"@vi',
+    ):
         conforms, text = vocab_report(event_kind(phrases=phrases))
         assert not conforms, phrases
         assert "the reader can find in one sentence" in text and "bộ đọc tìm được" in text
@@ -128,8 +141,18 @@ def test_an_acts_weak_cue_is_one_of_its_cues():
     assert "weak cue is one of its cues" in text and "một trong các từ báo hiệu" in text
 
 
-@pytest.mark.parametrize("cue", ["do … làm trưởng đoàn", "do...làm trưởng đoàn", "phát biểu.", " dự",
-                                 "tham  dự", "tham dự\ttại", "(tham dự)"])
+@pytest.mark.parametrize(
+    "cue",
+    [
+        "do … làm trưởng đoàn",
+        "do...làm trưởng đoàn",
+        "phát biểu.",
+        " dự",
+        "tham  dự",
+        "tham dự\ttại",
+        "(tham dự)",
+    ],
+)
 def test_an_act_cue_the_reader_cannot_find_is_refused(cue):
     conforms, text = vocab_report(act_type(f'pg:cue "tham dự"@vi , "{cue}"@vi'))
     assert not conforms, cue
@@ -138,7 +161,10 @@ def test_an_act_cue_the_reader_cannot_find_is_refused(cue):
 
 
 def test_act_cues_with_commas_slashes_and_capitals_are_accepted():
-    assert vocab_report(act_type('pg:cue "kết luận, chỉ đạo"@vi , "bầu đ/c"@vi , "trao Bằng khen"@vi'))[0]
+    assert vocab_report(
+        act_type('pg:cue "kết luận, chỉ đạo"@vi , "bầu đ/c"@vi , "trao Bằng khen"@vi')
+    )[0]
+
 
 def test_the_abbreviations_of_the_issue_are_in_the_vocabularies(vocabulary):
     labels = {str(o) for o in vocabulary.vocab.objects(None, SKOS.altLabel)} | {
@@ -174,7 +200,14 @@ def test_acts_are_the_eight_of_the_schema(vocabulary):
 
 def test_event_kinds_map_to_classes(vocabulary):
     assert set(vocabulary.event_classes) == {
-        "conference", "congress", "council_session", "voter_meeting", "working_visit", "ceremony", "other"}
+        "conference",
+        "congress",
+        "council_session",
+        "voter_meeting",
+        "working_visit",
+        "ceremony",
+        "other",
+    }
 
 
 def test_the_python_namespace_lists_exactly_the_ontology_terms(onto):

@@ -111,7 +111,8 @@ def test_type_words_cities_and_abbreviations(units):
     assert codes(units.resolve("TP. Cần Thơ")) == ["92"]
     assert codes(units.resolve("thành phố Hà Tĩnh")) == ["436", "42"]  # a district-level city
     assert codes(units.resolve("TP Vinh, tỉnh Nghệ An")) == ["412", "40"]
-    assert codes(units.resolve("huyện Kỳ Anh")) == ["447", "42"]  # a huyện and a thị xã share a name
+    # a huyện and a thị xã share a name
+    assert codes(units.resolve("huyện Kỳ Anh")) == ["447", "42"]
     assert codes(units.resolve("thị xã Kỳ Anh")) == ["449", "42"]
     assert codes(units.resolve("tỉnh Nghệ An")) == ["40"]
     assert codes(units.resolve("Quan Hoa, Thanh Hoa")) == ["385", "38"]  # "Quan" is no quận here
@@ -123,8 +124,14 @@ def test_accents_tell_apart_names_that_fold_alike(units):
 
 
 def test_villages_and_streets_are_skipped(units):
-    assert codes(units.resolve("thôn Làng Mới, xã Gia Phú, huyện Bảo Thắng")) == ["02923", "086", "10"]
-    assert units.resolve("số 12 đường Trần Phú, thôn 3, xã Cẩm Lộc, huyện Cẩm Xuyên").code == "18730"
+    assert codes(units.resolve("thôn Làng Mới, xã Gia Phú, huyện Bảo Thắng")) == [
+        "02923",
+        "086",
+        "10",
+    ]
+    assert (
+        units.resolve("số 12 đường Trần Phú, thôn 3, xã Cẩm Lộc, huyện Cẩm Xuyên").code == "18730"
+    )
 
 
 def test_within_narrows_a_bare_name(units):
@@ -142,7 +149,10 @@ def test_within_narrows_a_bare_name(units):
 def test_within_picks_among_namesakes(units):
     assert units.resolve("xã Tân Phúc", within=units.resolve("tỉnh Bình Thuận")).code == "23242"
     assert units.resolve("xã Tân Phúc", within=units.resolve("tỉnh Thanh Hóa")) is None  # two there
-    assert units.resolve("xã Tân Phúc", within=units.resolve("huyện Nông Cống, tỉnh Thanh Hóa")).code == "16282"
+    assert (
+        units.resolve("xã Tân Phúc", within=units.resolve("huyện Nông Cống, tỉnh Thanh Hóa")).code
+        == "16282"
+    )
 
 
 @pytest.mark.parametrize("place", [
@@ -297,9 +307,14 @@ def test_a_central_city_is_a_province_level_thanh_pho(name, central):
     assert admin_units().is_central_city(name) is central
 
 
-@pytest.mark.parametrize(("level", "name", "known"), [
-    ("district", "Yên Thành", True), ("district", "Yên", False), ("province", "Phùng Bá Tùng", False),
-    ("commune", "Cẩm Lộc", True),
-])
+@pytest.mark.parametrize(
+    ("level", "name", "known"),
+    [
+        ("district", "Yên Thành", True),
+        ("district", "Yên", False),
+        ("province", "Phùng Bá Tùng", False),
+        ("commune", "Cẩm Lộc", True),
+    ],
+)
 def test_a_name_after_a_level_word_is_checked_against_the_gazetteer(level, name, known):
     assert admin_units().names_a_unit(level, name) is known

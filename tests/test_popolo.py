@@ -2,17 +2,32 @@
 
 import json
 
+from conftest import RESOURCES, SEED_YAML
 from rdflib import Graph
 from rdflib.namespace import ORG, RDF, RDFS
 
-from conftest import RESOURCES, SEED_YAML
 from polgraph.namespaces import PG
 from polgraph.popolo import from_popolo, to_popolo
 from polgraph.store.oxigraph import from_ox
 
 # What Popolo carries: every triple of these predicates, and the types it names.
-CARRIED = {PG.name, PG.nameKey, PG.gender, RDFS.label, ORG.subOrganizationOf, PG.postTitle, ORG.postIn,
-           PG.person, PG.post, PG.event, PG.source, PG.asWritten, PG.date, PG.endDate, PG.organiser}
+CARRIED = {
+    PG.name,
+    PG.nameKey,
+    PG.gender,
+    RDFS.label,
+    ORG.subOrganizationOf,
+    PG.postTitle,
+    ORG.postIn,
+    PG.person,
+    PG.post,
+    PG.event,
+    PG.source,
+    PG.asWritten,
+    PG.date,
+    PG.endDate,
+    PG.organiser,
+}
 
 
 KINDS = {PG.Person, PG.Organization, PG.Post, PG.RoleAttestation, PG.Event}
@@ -32,7 +47,9 @@ def test_round_trip(pipeline, store, vocabulary):
     pipeline.run([SEED_YAML, RESOURCES / "reports" / "council-session.yaml"])
     stored = Graph()
     for quad in store.native.quads_for_pattern(None, None, None, None):
-        if any(part in quad.graph_name.value for part in ("/id/", "/graph/identity/", "/graph/shared/")):
+        if any(
+            part in quad.graph_name.value for part in ("/id/", "/graph/identity/", "/graph/shared/")
+        ):
             stored.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
     document = json.loads(json.dumps(to_popolo(store)))
     assert len(document["persons"]) == 12
@@ -40,7 +57,8 @@ def test_round_trip(pipeline, store, vocabulary):
     back = from_popolo(document, vocabulary)
     ancestors = vocabulary.ancestors()
     assert carried(back, ancestors) == carried(stored, ancestors)
-    # Popolo has no mentions: reading it back names each membership's person by a mention of its own.
+    # Popolo has no mentions: reading it back names
+    # each membership's person by a mention of its own.
     own_mentions = set(back.subjects(RDF.type, PG.PersonMention))
     assert {t for t in back.triples((None, RDF.type, None)) if t[0] not in own_mentions} \
         <= set(stored.triples((None, RDF.type, None)))

@@ -14,7 +14,9 @@ from polgraph.cli import app
 from polgraph.ingest import Pipeline
 from polgraph.store import OxigraphStore
 
-popolo_data = pytest.importorskip("popolo_data.importer", reason="everypolitician-popolo is a test extra")
+popolo_data = pytest.importorskip(
+    "popolo_data.importer", reason="everypolitician-popolo is a test extra"
+)
 
 
 @pytest.fixture
@@ -23,8 +25,13 @@ def exported(tmp_path, vocabulary, validator):
     pipeline = Pipeline(store, vocabulary, validator)
     pipeline.ensure_model_graphs()
     pipeline.run([SEED_YAML, RESOURCES / "reports" / "council-session.yaml"])
-    expected = {row["name"].value for row in store.query(
-        "PREFIX pg: <https://w3id.org/polgraph/ontology#> SELECT ?name WHERE { ?p a pg:Person ; pg:name ?name }")}
+    expected = {
+        row["name"].value
+        for row in store.query(
+            "PREFIX pg: <https://w3id.org/polgraph/ontology#> "
+            "SELECT ?name WHERE { ?p a pg:Person ; pg:name ?name }"
+        )
+    }
     store.close()
     out = tmp_path / "popolo.json"
     result = CliRunner().invoke(app, ["export", "--format", "popolo", "--out", str(out),

@@ -21,13 +21,22 @@ RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?
 @pytest.fixture
 def store():
     store = OxigraphStore(None)
-    store.native.extend(ox.Quad(ox.NamedNode(f"urn:x:s{i}"), ox.NamedNode("urn:x:p"), ox.Literal(str(i)),
-                                ox.NamedNode("urn:x:g")) for i in range(300))
+    store.native.extend(
+        ox.Quad(
+            ox.NamedNode(f"urn:x:s{i}"),
+            ox.NamedNode("urn:x:p"),
+            ox.Literal(str(i)),
+            ox.NamedNode("urn:x:g"),
+        )
+        for i in range(300)
+    )
     return store
 
 
 def numbered(n: int) -> QueryJob:
-    return QueryJob(f"SELECT ?n WHERE {{ BIND ({n} AS ?n) }}", result_format="CSV", graph_format=None)
+    return QueryJob(
+        f"SELECT ?n WHERE {{ BIND ({n} AS ?n) }}", result_format="CSV", graph_format=None
+    )
 
 
 class _EndsTheWorker:
@@ -135,9 +144,13 @@ def _cores_of_workers(engine) -> list[set[int]]:
     return sorted((os.sched_getaffinity(worker.process.pid) for worker in engine._workers), key=len)
 
 
-def test_a_query_that_turns_long_when_the_long_share_is_full_is_stopped_and_short_ones_still_run(store):
+def test_a_query_that_turns_long_when_the_long_share_is_full_is_stopped_and_short_ones_still_run(
+    store,
+):
     async def scenario(engine):
-        first = asyncio.ensure_future(engine.run(QueryJob(RUNAWAY, result_format="CSV", graph_format=None)))
+        first = asyncio.ensure_future(
+            engine.run(QueryJob(RUNAWAY, result_format="CSV", graph_format=None))
+        )
         await asyncio.sleep(0.5)
         assert engine.long_running == 1
         loop = asyncio.get_running_loop()

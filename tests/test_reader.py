@@ -31,7 +31,11 @@ def written(path, text: str):
 
 
 def test_a_ward_report_with_a_city_committee_member(reader):
-    x = reader.read(load_source(RESOURCES / "text" / "quang-trung-tong-ket.txt", published=dt.date(2023, 12, 29)))
+    x = reader.read(
+        load_source(
+            RESOURCES / "text" / "quang-trung-tong-ket.txt", published=dt.date(2023, 12, 29)
+        )
+    )
     roles, acts = facts(x)
     assert x.event.date == "2023-12-28" and x.event.date_year_inferred
     assert x.event.kind == "conference"
@@ -56,7 +60,11 @@ def test_a_front_congress_where_the_chair_is_chosen_by_consultation(reader):
     assert x.event.kind == "congress" and x.event.date == "2024-06-15"
     assert x.event.place == "thị trấn Phước Long, huyện Phước Long, tỉnh Bạc Liêu"
     assert ("Huỳnh Văn Sáu", "Chủ tịch", "Hội đồng nhân dân thị trấn Phước Long") in roles
-    assert ("Lâm Văn Tư", "Phó Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Phước Long") in roles
+    assert (
+        "Lâm Văn Tư",
+        "Phó Chủ tịch",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Phước Long",
+    ) in roles
     assert {("Nguyễn Thị Bé Năm", "chaired"), ("Nguyễn Thị Bé Năm", "presented_report"),
             ("Nguyễn Thị Bé Năm", "elected"), ("Trần Văn Út", "chaired"),
             ("Huỳnh Văn Sáu", "directive_speech")} == acts
@@ -75,16 +83,24 @@ def test_every_fact_points_at_its_words(reader):
             assert text[speech.span[0]:speech.span[1]].strip()
 
 
-def test_offsets_count_from_the_text_as_stored_when_the_page_starts_with_blank_lines(reader, tmp_path):
+def test_offsets_count_from_the_text_as_stored_when_the_page_starts_with_blank_lines(
+    reader, tmp_path
+):
     # The stored text is stripped: a title ending the page must still point inside it.
-    path = written(tmp_path / "leading-blank.txt",
-                   "\n\n  Tiếp xúc cử tri xã Hòa Lạc\n\nSáng 5/3/2024, xã Hòa Lạc tổ chức tiếp xúc cử tri. "
-                    "Phát biểu có ông Đinh Văn Khoa, Phó Bí thư Đảng ủy xã,")
+    path = written(
+        tmp_path / "leading-blank.txt",
+        "\n\n  Tiếp xúc cử tri xã Hòa Lạc\n\nSáng 5/3/2024, xã Hòa Lạc tổ chức tiếp xúc cử tri. "
+        "Phát biểu có ông Đinh Văn Khoa, Phó Bí thư Đảng ủy xã,",
+    )
     x = reader.read(load_source(path))
     text = x.report.text
     (khoa,) = [p for p in x.persons if p.name == "Đinh Văn Khoa"]
     assert all(text[s:e] == "Đinh Văn Khoa" for s, e in khoa.spans)
-    assert [text[r.span[0]:r.span[1]] for r in khoa.roles] == [r.as_written for r in khoa.roles] != []
+    assert (
+        [text[r.span[0] : r.span[1]] for r in khoa.roles]
+        == [r.as_written for r in khoa.roles]
+        != []
+    )
 
 
 def test_a_district_report_with_ranks_former_officials_and_a_caption(reader):
@@ -102,14 +118,19 @@ def test_a_district_report_with_ranks_former_officials_and_a_caption(reader):
         # others, as the real pages' conventions have it.
         ("Lương Thị Ngọc", "Phó Chủ tịch", "Ủy ban nhân dân huyện Yên Dũng"),
     }
-    assert acts == {("Giáp Văn Tuấn", "chaired"), ("Giáp Văn Tuấn", "speech"), ("Giáp Văn Tuấn", "awarded"),
-                    ("Ngô Thị Hà", "presented_report")}
+    assert acts == {
+        ("Giáp Văn Tuấn", "chaired"),
+        ("Giáp Văn Tuấn", "speech"),
+        ("Giáp Văn Tuấn", "awarded"),
+        ("Ngô Thị Hà", "presented_report"),
+    }
 
 
 def test_a_newspaper_voter_meeting_with_given_name_references(reader):
     x = reader.read(load_source(RESOURCES / "text" / "dong-son-cu-tri.txt"))
     roles, acts = facts(x)
-    assert x.event.place == "xã Đông Sơn, huyện Yên Thành, tỉnh Nghệ An"  # "(Nghệ An)" is the province
+    # "(Nghệ An)" is the province
+    assert x.event.place == "xã Đông Sơn, huyện Yên Thành, tỉnh Nghệ An"
     assert ("Trần Văn Mạnh", "Phó Giám đốc",
             "Sở Nông nghiệp và Phát triển nông thôn tỉnh Nghệ An") in roles
     assert ("Hồ Thị Thanh", "Đại biểu", "Hội đồng nhân dân tỉnh Nghệ An") in roles
@@ -123,8 +144,13 @@ def test_givers_of_awards_act_and_recipients_do_not(reader):
     x = reader.read(load_source(RESOURCES / "text" / "quynh-hung-huy-hieu.txt"))
     acts = {p.name: set(p.acts) - {"attended"} for p in x.persons}
     assert x.event.kind == "ceremony"
-    assert acts == {"Hoàng Thị Mai": {"awarded"}, "Phạm Văn Tâm": {"awarded"}, "Nguyễn Văn Ất": {"speech"},
-                    "Lê Thị Bính": set(), "Trần Văn Canh": set()}
+    assert acts == {
+        "Hoàng Thị Mai": {"awarded"},
+        "Phạm Văn Tâm": {"awarded"},
+        "Nguyễn Văn Ất": {"speech"},
+        "Lê Thị Bính": set(),
+        "Trần Văn Canh": set(),
+    }
     roles, _ = facts(x)
     assert ("Phạm Văn Tâm", "Chủ tịch", "Hội đồng nhân dân xã Quỳnh Hưng") in roles
 
@@ -162,12 +188,14 @@ def test_a_title_before_a_name_does_not_make_the_name_a_place(reader):
 def test_a_title_does_not_reach_across_a_verb_to_the_next_name(reader, tmp_path):
     """"A, <title> tặng hoa chúc mừng đồng chí B": the title is A's, not B's; and "dự khuyết" is
     part of a title, not the verb "dự"."""
-    path = written(tmp_path / "by-election.txt",
-                   "Hội nghị Ban Chấp hành Đảng bộ huyện\n\n"
-        "Sáng 12/4/2024, Ban Thường vụ Huyện ủy Kỳ Anh tổ chức Hội nghị Ban Chấp hành Đảng bộ huyện. "
-        "Đồng chí Trần Văn Lực, Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh ủy dự hội "
-        "nghị. Đồng chí Lê Văn Hòa, Ủy viên Ban Thường vụ Huyện ủy tặng hoa chúc mừng đồng chí Phạm "
-        "Văn Quý được bầu giữ chức Phó Bí thư Huyện ủy.\n")
+    path = written(
+        tmp_path / "by-election.txt",
+        "Hội nghị Ban Chấp hành Đảng bộ huyện\n\n"
+        "Sáng 12/4/2024, Ban Thường vụ Huyện ủy Kỳ Anh tổ chức Hội nghị Ban Chấp hành Đảng bộ "
+        "huyện. Đồng chí Trần Văn Lực, Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng, Bí thư "
+        "Tỉnh ủy dự hội nghị. Đồng chí Lê Văn Hòa, Ủy viên Ban Thường vụ Huyện ủy tặng hoa chúc "
+        "mừng đồng chí Phạm Văn Quý được bầu giữ chức Phó Bí thư Huyện ủy.\n",
+    )
     x = reader.read(load_source(path))
     titles = {p.name: {(r.post + " " + (r.org or "")).strip() for r in p.roles} for p in x.persons}
     assert not any("Ban Thường vụ" in title for title in titles["Phạm Văn Quý"])
@@ -178,9 +206,12 @@ def test_a_title_does_not_reach_across_a_verb_to_the_next_name(reader, tmp_path)
 def test_a_council_electing_a_person_named_after_the_verb(reader, tmp_path):
     """"bầu ông A (his title) làm Chủ tịch … thay ông B": A is elected to the post, A's title in
     parentheses is A's, and the post ends before "thay"."""
-    path = written(tmp_path / "by-election.txt",
-                   "Kỳ họp bất thường\n\nChiều 30/12/2023, HĐND tỉnh Hà Tĩnh họp bất thường và bầu ông Trần Văn Nam "
-        "(Phó Chủ tịch Thường trực UBND tỉnh) làm Chủ tịch UBND tỉnh thay ông Lê Văn Cung nghỉ hưu.\n")
+    path = written(
+        tmp_path / "by-election.txt",
+        "Kỳ họp bất thường\n\nChiều 30/12/2023, HĐND tỉnh Hà Tĩnh họp bất thường và bầu ông Trần "
+        "Văn Nam (Phó Chủ tịch Thường trực UBND tỉnh) làm "
+        "Chủ tịch UBND tỉnh thay ông Lê Văn Cung nghỉ hưu.\n",
+    )
     x = reader.read(load_source(path))
     elected = next(p for p in x.persons if p.name == "Trần Văn Nam")
     assert "elected" in elected.acts

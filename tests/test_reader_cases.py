@@ -72,7 +72,7 @@ def check_format(case) -> list[str]:
         problems.append('"title" is a string, or null for a page with no title')
     expect = case.get("expect")
     if not isinstance(expect, dict) or not expect:
-        return problems + ['"expect" (an object with at least one expectation) is required']
+        return [*problems, '"expect" (an object with at least one expectation) is required']
     problems += _unknown(expect, EXPECT_KEYS, '"expect"')
     for key in ROLE_KEYS & expect.keys():
         problems += _check_list(expect, key, _role_ok, "[name, post, org] (org may be null)")

@@ -16,9 +16,15 @@ def report(key, persons, kind="conference", date="2024-03-01"):
 
 
 def test_two_holders_of_one_exclusive_post_on_one_date_are_warned(pipeline):
-    pipeline.ingest(report("r1", [{"name": "Nguyễn Văn Hùng", "roles": [CHAIR], "acts": ["chaired"]}]), "r1")
-    pipeline.ingest(report("r2", [{"name": "Trần Văn Bình", "roles": [CHAIR], "acts": ["chaired"]}]), "r2")
-    clashes = [m for m in pipeline.rule_messages if "a post one person holds at a time" in m.message]
+    pipeline.ingest(
+        report("r1", [{"name": "Nguyễn Văn Hùng", "roles": [CHAIR], "acts": ["chaired"]}]), "r1"
+    )
+    pipeline.ingest(
+        report("r2", [{"name": "Trần Văn Bình", "roles": [CHAIR], "acts": ["chaired"]}]), "r2"
+    )
+    clashes = [
+        m for m in pipeline.rule_messages if "a post one person holds at a time" in m.message
+    ]
     assert len(clashes) == 2  # one for each attestation
     assert all(m.severity == "Warning" for m in clashes)
     assert {m.value for m in clashes} == {"Nguyễn Văn Hùng", "Trần Văn Bình"}
@@ -47,17 +53,26 @@ def test_a_speaker_with_no_post_at_the_event_is_warned_except_voters(pipeline):
     # ... but the whole store still holds that warning, and none for the voter.
     from polgraph.rules import check_rules
 
-    assert [m.value for m in check_rules(pipeline.store) if "no post of theirs" in m.message] == ["Lê Thị Hoa"]
+    assert [m.value for m in check_rules(pipeline.store) if "no post of theirs" in m.message] == [
+        "Lê Thị Hoa"
+    ]
 
 
 def test_a_rule_checked_on_what_an_ingest_touched_sees_its_clash_with_older_reports(pipeline):
-    pipeline.ingest(report("r1", [{"name": "Nguyễn Văn Hùng", "roles": [CHAIR], "acts": ["chaired"]}]), "r1")
+    pipeline.ingest(
+        report("r1", [{"name": "Nguyễn Văn Hùng", "roles": [CHAIR], "acts": ["chaired"]}]), "r1"
+    )
     other = {"post": "Chủ tịch", "org": "Hội Nông dân xã Cẩm Lộc"}
-    pipeline.ingest(report("r2", [{"name": "Lê Văn Tám", "roles": [other], "acts": ["chaired"]}]), "r2")
+    pipeline.ingest(
+        report("r2", [{"name": "Lê Văn Tám", "roles": [other], "acts": ["chaired"]}]), "r2"
+    )
     assert not pipeline.rule_messages  # another post: nothing to say
-    pipeline.ingest(report("r3", [{"name": "Trần Văn Bình", "roles": [CHAIR], "acts": ["chaired"]}]), "r3")
+    pipeline.ingest(
+        report("r3", [{"name": "Trần Văn Bình", "roles": [CHAIR], "acts": ["chaired"]}]), "r3"
+    )
     clashes = {m.value for m in pipeline.rule_messages if "one person holds at a time" in m.message}
-    assert clashes == {"Nguyễn Văn Hùng", "Trần Văn Bình"}  # r1's attestation too: the post was touched
+    # r1's attestation too: the post was touched
+    assert clashes == {"Nguyễn Văn Hùng", "Trần Văn Bình"}
 
 
 def test_the_one_query_evaluation_agrees_with_pyshacl(pipeline, store):
@@ -68,14 +83,30 @@ def test_the_one_query_evaluation_agrees_with_pyshacl(pipeline, store):
     from polgraph.rdf.validate import report_data_graph
     from polgraph.rules import check_rules, rules_graph
 
-    pipeline.ingest(report("r1", [{"name": "Nguyễn Văn Hùng", "roles": [CHAIR], "acts": ["chaired", "speech"]},
-                                  {"name": "Lê Thị Hoa", "roles": [], "acts": ["speech"]}]), "r1")
-    pipeline.ingest(report("r2", [{"name": "Trần Văn Bình", "roles": [CHAIR], "acts": ["chaired"]}]), "r2")
+    pipeline.ingest(
+        report(
+            "r1",
+            [
+                {"name": "Nguyễn Văn Hùng", "roles": [CHAIR], "acts": ["chaired", "speech"]},
+                {"name": "Lê Thị Hoa", "roles": [], "acts": ["speech"]},
+            ],
+        ),
+        "r1",
+    )
+    pipeline.ingest(
+        report("r2", [{"name": "Trần Văn Bình", "roles": [CHAIR], "acts": ["chaired"]}]), "r2"
+    )
     union = ox.Store()
     union.extend(ox.Quad(q.subject, q.predicate, q.object)
                  for q in store.native.quads_for_pattern(None, None, None, None))
-    _, results, _ = pyshacl.validate(report_data_graph(union), shacl_graph=rules_graph(), advanced=True,
-                                     inference="none", inplace=True, allow_warnings=True)
+    _, results, _ = pyshacl.validate(
+        report_data_graph(union),
+        shacl_graph=rules_graph(),
+        advanced=True,
+        inference="none",
+        inplace=True,
+        allow_warnings=True,
+    )
     from rdflib.namespace import RDF, SH
 
     expected = {(str(results.value(r, SH.focusNode)), str(results.value(r, SH.value)))

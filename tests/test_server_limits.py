@@ -40,7 +40,9 @@ def test_a_result_over_the_limit_is_refused(small_store):
 def test_a_body_over_the_limit_is_413(small_store):
     with _client(small_store, max_body_bytes=1_000) as client:
         query = "SELECT * WHERE { ?s ?p ?o } # " + "x" * 2_000
-        reply = client.post("/sparql", content=query, headers={"Content-Type": "application/sparql-query"})
+        reply = client.post(
+            "/sparql", content=query, headers={"Content-Type": "application/sparql-query"}
+        )
         assert reply.status_code == 413
         assert reply.json()["error"] == "request too large"
         fine = client.post("/sparql", content="ASK { ?s ?p ?o }",
@@ -50,8 +52,14 @@ def test_a_body_over_the_limit_is_413(small_store):
 
 def test_without_a_token_the_write_routes_do_not_exist(small_store):
     with _client(small_store) as client:
-        assert client.post("/update", content="CLEAR ALL", headers={
-            "Content-Type": "application/sparql-update", "Authorization": "Bearer x"}).status_code == 404
+        assert (
+            client.post(
+                "/update",
+                content="CLEAR ALL",
+                headers={"Content-Type": "application/sparql-update", "Authorization": "Bearer x"},
+            ).status_code
+            == 404
+        )
         assert client.get("/store", params={"graph": "urn:x:g"}).status_code == 404
         assert client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
         description = client.get("/sparql").text
@@ -61,11 +69,19 @@ def test_without_a_token_the_write_routes_do_not_exist(small_store):
 def test_writes_are_seen_by_the_next_query(small_store):
     with _client(small_store, write_token="t") as client:
         count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-        before = int(client.get("/sparql", params={"query": count}).json()["results"]["bindings"][0]["n"]["value"])
+        before = int(
+            client.get("/sparql", params={"query": count}).json()["results"]["bindings"][0]["n"][
+                "value"
+            ]
+        )
         reply = client.post("/update", content="CLEAR GRAPH <urn:x:g>", headers={
             "Content-Type": "application/sparql-update", "Authorization": "Bearer t"})
         assert reply.status_code == 204
-        after = int(client.get("/sparql", params={"query": count}).json()["results"]["bindings"][0]["n"]["value"])
+        after = int(
+            client.get("/sparql", params={"query": count}).json()["results"]["bindings"][0]["n"][
+                "value"
+            ]
+        )
         assert (before, after) == (500, 0)
 
 
@@ -80,15 +96,22 @@ def test_remote_operations_follow_the_setting(small_store):
         assert "BasicFederatedQuery" in client.get("/sparql").text
 
 
-@pytest.mark.parametrize(("text", "kind", "remote"), [
-    ("SELECT * { ?s ?p ?o }", "query", set()),
-    ("PREFIX s: <http://x/SERVICE> SELECT * { ?service s:SERVICE 'SERVICE' } # SERVICE", "query", set()),
-    ("select * { service <http://e/> { ?s ?p ?o } }", "query", {"SERVICE"}),
-    ("SELECT * { FILTER(?a<3)SERVICE<http://e/>{ ?s ?p ?o } }", "query", {"SERVICE"}),
-    ('BASE <http://x/> INSERT DATA { <a> <b> """SELECT""" }', "update", set()),
-    ("prefix : <urn:x:> load <http://e/x.ttl>", "update", {"LOAD"}),
-    ("# only a comment", None, set()),
-])
+@pytest.mark.parametrize(
+    ("text", "kind", "remote"),
+    [
+        ("SELECT * { ?s ?p ?o }", "query", set()),
+        (
+            "PREFIX s: <http://x/SERVICE> SELECT * { ?service s:SERVICE 'SERVICE' } # SERVICE",
+            "query",
+            set(),
+        ),
+        ("select * { service <http://e/> { ?s ?p ?o } }", "query", {"SERVICE"}),
+        ("SELECT * { FILTER(?a<3)SERVICE<http://e/>{ ?s ?p ?o } }", "query", {"SERVICE"}),
+        ('BASE <http://x/> INSERT DATA { <a> <b> """SELECT""" }', "update", set()),
+        ("prefix : <urn:x:> load <http://e/x.ttl>", "update", {"LOAD"}),
+        ("# only a comment", None, set()),
+    ],
+)
 def test_requests_are_read_before_they_run(text, kind, remote):
     assert operation(text) == kind
     assert remote_operations(text) == remote
@@ -98,8 +121,12 @@ def test_requests_are_read_before_they_run(text, kind, remote):
 def test_settings_from_the_environment():
     settings = Settings.from_env({"POLGRAPH_WRITE_TOKEN": "abc", "POLGRAPH_QUERY_TIMEOUT": "2.5",
                                   "POLGRAPH_ALLOW_REMOTE": "yes", "POLGRAPH_QUERY_WORKERS": "3"})
-    assert (settings.write_token, settings.query_timeout, settings.allow_remote, settings.workers()) == \
-        ("abc", 2.5, True, 3)
+    assert (
+        settings.write_token,
+        settings.query_timeout,
+        settings.allow_remote,
+        settings.workers(),
+    ) == ("abc", 2.5, True, 3)
     assert Settings.from_env({}).write_token is None
     with pytest.raises(ValueError, match="not a number"):
         Settings.from_env({"POLGRAPH_QUERY_TIMEOUT": "soon"})

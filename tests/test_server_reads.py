@@ -20,9 +20,11 @@ pytestmark = pytest.mark.slow  # reads run past the time limit
 PERSONS = 20_000  # the table of their names takes one to two seconds to read: far past the limit
 LIMIT = 0.3  # and far above a quick read's time, opening the snapshot included (tens of ms)
 TOKEN = "reads-write-token"
-NEW_MEETING = ("Hội nghị Ban Chấp hành Đảng bộ xã Cẩm Lộc\n\nSáng ngày 3/9/2024, Đảng ủy xã Cẩm Lộc, "
-               "huyện Cẩm Xuyên tổ chức hội nghị giao ban quý III. Đồng chí Võ Nam - Bí thư Đảng ủy "
-               "xã chủ trì hội nghị. Đồng chí Hồ Sĩ Tùng - Chủ tịch UBND xã báo cáo kết quả quý III.\n")
+NEW_MEETING = (
+    "Hội nghị Ban Chấp hành Đảng bộ xã Cẩm Lộc\n\nSáng ngày 3/9/2024, Đảng ủy xã Cẩm Lộc, "
+    "huyện Cẩm Xuyên tổ chức hội nghị giao ban quý III. Đồng chí Võ Nam - Bí thư Đảng ủy "
+    "xã chủ trì hội nghị. Đồng chí Hồ Sĩ Tùng - Chủ tịch UBND xã báo cáo kết quả quý III.\n"
+)
 
 
 def _many_persons() -> OxigraphStore:
@@ -38,7 +40,8 @@ def _many_persons() -> OxigraphStore:
             part = ox.NamedNode(f"{ID}participation/x{i}")
             yield ox.Quad(person, kind, pg("Person"), graph)
             yield ox.Quad(person, pg("name"), ox.Literal(f"Người Số {i}"), graph)
-            key = f"nguoi so {i} w{i % 977} x{i % 331} y{i * 7 % 1009} z{i % 97}"  # many words to file
+            # many words to file
+            key = f"nguoi so {i} w{i % 977} x{i % 331} y{i * 7 % 1009} z{i % 97}"
             yield ox.Quad(person, pg("nameKey"), ox.Literal(key), graph)
             yield ox.Quad(mention, pg("mentionOf"), person, graph)
             yield ox.Quad(part, pg("participant"), mention, graph)
@@ -53,7 +56,9 @@ def limited():
     """A store whose whole-store reads take far longer than the time limit, and quick reads that
     do not."""
     # No spare: one would have read the tables, without a limit, before it served.
-    app = create_app(Settings(query_workers=1, spare_workers=0, query_timeout=LIMIT), _many_persons())
+    app = create_app(
+        Settings(query_workers=1, spare_workers=0, query_timeout=LIMIT), _many_persons()
+    )
     with TestClient(app) as running:
         yield running
 
@@ -98,8 +103,10 @@ def test_an_analysis_has_its_own_longer_time_limit(data_reports_store, monkeypat
 @pytest.fixture
 def counted(data_reports_store, monkeypatch):
     """A server over the sample reports, and the handlers of the jobs it has sent its workers."""
-    app = create_app(Settings(query_workers=1, write_token=TOKEN, identity_path=ROOT / "data" / "identity.yaml"),
-                     data_reports_store())
+    app = create_app(
+        Settings(query_workers=1, write_token=TOKEN, identity_path=ROOT / "data" / "identity.yaml"),
+        data_reports_store(),
+    )
     sent: list[str] = []
     with TestClient(app) as running:
         run = app.state.engine.run
@@ -120,12 +127,16 @@ def test_the_home_page_is_worked_out_once_per_store_generation(counted):
     again = client.get("/")
     assert again.status_code == 200 and again.text == first.text
     assert sent == []  # answered from what was kept: no job, no query
-    written = client.post("/api/reports", content=NEW_MEETING.encode(),
-                          headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain"})
+    written = client.post(
+        "/api/reports",
+        content=NEW_MEETING.encode(),
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain"},
+    )
     assert written.status_code == 201, written.json()
     sent.clear()
     after = client.get("/")
-    assert after.status_code == 200 and "recent events" in sent  # the write made it work it out again
+    # the write made it work it out again
+    assert after.status_code == 200 and "recent events" in sent
     assert after.text != first.text  # one more event and report counted, the new meeting listed
 
 

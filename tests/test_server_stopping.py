@@ -30,8 +30,15 @@ PROMPTLY = 2.0  # seconds from the signal to the end of the process
 def store_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("stopping") / "store"
     store = OxigraphStore(path)
-    store.native.extend(ox.Quad(ox.NamedNode(f"urn:x:s{i}"), ox.NamedNode("urn:x:p"), ox.Literal(str(i)),
-                                ox.NamedNode("urn:x:g")) for i in range(300))
+    store.native.extend(
+        ox.Quad(
+            ox.NamedNode(f"urn:x:s{i}"),
+            ox.NamedNode("urn:x:p"),
+            ox.Literal(str(i)),
+            ox.NamedNode("urn:x:g"),
+        )
+        for i in range(300)
+    )
     store.close()
     return path
 
@@ -68,7 +75,9 @@ def test_a_running_query_does_not_hold_the_server_up(store_path, sig):
 
         def runaway():
             try:
-                outcome["answer"] = httpx.get(f"{base}/sparql", params={"query": RUNAWAY}, timeout=30)
+                outcome["answer"] = httpx.get(
+                    f"{base}/sparql", params={"query": RUNAWAY}, timeout=30
+                )
             except httpx.HTTPError as exc:
                 outcome["answer"] = exc
 
@@ -92,8 +101,10 @@ def test_a_request_the_server_cannot_end_does_not_hold_it_up_either(store_path):
     with server_process(store_path, {"POLGRAPH_QUERY_WORKERS": "1"}) as (process, base):
         port = int(base.rsplit(":", 1)[1])
         with socket.create_connection(("127.0.0.1", port)) as stalled:
-            stalled.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
-                            b"Content-Length: 1000\r\n\r\nSELECT")
+            stalled.sendall(
+                b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                b"Content-Length: 1000\r\n\r\nSELECT"
+            )
             time.sleep(0.5)
             workers = worker_pids(process)
             took = seconds_to_end(process, signal.SIGTERM)
@@ -102,7 +113,8 @@ def test_a_request_the_server_cannot_end_does_not_hold_it_up_either(store_path):
 
 
 def test_a_query_whose_client_went_away_is_stopped(store_path):
-    # One worker and a minute's limit: were the runaway left running, the next query would wait for it.
+    # One worker and a minute's limit: were the runaway
+    # left running, the next query would wait for it.
     env = {"POLGRAPH_QUERY_TIMEOUT": "60", "POLGRAPH_QUERY_WORKERS": "1"}
     with server_process(store_path, env) as (_, base):
         with pytest.raises(httpx.ReadTimeout):
@@ -111,4 +123,5 @@ def test_a_query_whose_client_went_away_is_stopped(store_path):
         quick = httpx.get(f"{base}/sparql", params={"query": QUICK}, timeout=30)
         waited = time.monotonic() - started
     assert quick.status_code == 200 and quick.json()["boolean"] is True
-    assert waited < 15, f"the next query waited {waited:.1f} s"  # a new worker's start, not the runaway
+    # a new worker's start, not the runaway
+    assert waited < 15, f"the next query waited {waited:.1f} s"

@@ -1,9 +1,8 @@
 """The shapes accept a valid report graph and reject hand-broken ones with the right words."""
 
 import pytest
-from rdflib import Graph, URIRef
-
 from conftest import RESOURCES
+from rdflib import Graph, URIRef
 
 PREFIXES = """
 @prefix pg:   <https://w3id.org/polgraph/ontology#> .

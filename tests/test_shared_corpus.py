@@ -5,7 +5,6 @@ These tests read ../shared/dev-corpus and skip, saying so, where it is absent.
 
 import json
 
-
 from polgraph.extract.schema import Extraction
 from polgraph.queries import load_query
 
@@ -13,14 +12,16 @@ from polgraph.queries import load_query
 def gold_reports(corpus):
     for gold in sorted((corpus / "gold").glob("*.json")):
         data = json.loads(gold.read_text(encoding="utf-8"))
-        data["report"] = {"text": (corpus / "reports" / f"{gold.stem}.txt").read_text(encoding="utf-8")}
+        data["report"] = {
+            "text": (corpus / "reports" / f"{gold.stem}.txt").read_text(encoding="utf-8")
+        }
         yield gold.stem, Extraction.model_validate(data)
 
 
 def test_every_gold_report_is_accepted(shared_corpus, pipeline):
     failures = {}
     for key, extraction in gold_reports(shared_corpus):
-        graph, report = pipeline.build(extraction)
+        _, report = pipeline.build(extraction)
         if not report.conforms:
             failures[key] = [str(v) for v in report.violations]
     assert not failures

@@ -48,7 +48,11 @@ def store_path(tmp_path_factory, vocabulary, validator):
 
 @pytest.fixture(scope="module")
 def server(store_path):
-    env = {"POLGRAPH_WRITE_TOKEN": TOKEN, "POLGRAPH_QUERY_TIMEOUT": "2", "POLGRAPH_QUERY_WORKERS": "2"}
+    env = {
+        "POLGRAPH_WRITE_TOKEN": TOKEN,
+        "POLGRAPH_QUERY_TIMEOUT": "2",
+        "POLGRAPH_QUERY_WORKERS": "2",
+    }
     with serving(store_path, env) as base:
         yield base
 
@@ -120,7 +124,9 @@ def test_dataset_parameters_narrow_the_graphs(server):
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     reports = httpx.get(f"{server}/sparql", params={
         "query": f"PREFIX pg: <{PG}> SELECT ?r ?key WHERE {{ ?r pg:reportKey ?key }}"}).json()
-    seed = next(b["r"]["value"] for b in reports["results"]["bindings"] if b["key"]["value"] == "seed")
+    seed = next(
+        b["r"]["value"] for b in reports["results"]["bindings"] if b["key"]["value"] == "seed"
+    )
 
     def n(params):
         reply = httpx.get(f"{server}/sparql", params=params)
@@ -130,8 +136,13 @@ def test_dataset_parameters_narrow_the_graphs(server):
     everything = n({"query": count})
     only_seed = n({"query": count, "default-graph-uri": seed})
     assert 0 < only_seed < everything
-    named = httpx.get(f"{server}/sparql", params={
-        "query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "named-graph-uri": seed}).json()
+    named = httpx.get(
+        f"{server}/sparql",
+        params={
+            "query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+            "named-graph-uri": seed,
+        },
+    ).json()
     assert [b["g"]["value"] for b in named["results"]["bindings"]] == [seed]
 
 
@@ -167,20 +178,26 @@ def test_construct_formats(server, expected_roles, accept, content_type, rdflib_
         graph = Dataset().parse(data=reply.content, format=rdflib_format)
     else:
         graph = Graph().parse(data=reply.content, format=rdflib_format)
-    assert {str(o) for o in graph.objects(None, URIRef(PG + "name"))} == {n for n, _ in expected_roles}
+    assert {str(o) for o in graph.objects(None, URIRef(PG + "name"))} == {
+        n for n, _ in expected_roles
+    }
 
 
 def test_ask_and_head(server):
     ask = httpx.get(f"{server}/sparql", params={"query": f'ASK {{ ?r <{PG}reportKey> "seed" }}'})
     assert ask.json() == {"head": {}, "boolean": True}
-    head = httpx.head(f"{server}/sparql", params={"query": ROLES_AT_SEED}, headers={"Accept": "text/csv"})
+    head = httpx.head(
+        f"{server}/sparql", params={"query": ROLES_AT_SEED}, headers={"Accept": "text/csv"}
+    )
     assert head.status_code == 200
     assert head.headers["content-type"] == "text/csv; charset=utf-8"
     assert head.content == b""
 
 
 def test_nothing_acceptable_is_406(server):
-    reply = httpx.get(f"{server}/sparql", params={"query": ROLES_AT_SEED}, headers={"Accept": "image/png"})
+    reply = httpx.get(
+        f"{server}/sparql", params={"query": ROLES_AT_SEED}, headers={"Accept": "image/png"}
+    )
     assert reply.status_code == 406
     construct_as_csv = httpx.get(f"{server}/sparql", params={"query": CONSTRUCT_ROLES},
                                  headers={"Accept": "text/csv"})
@@ -222,8 +239,11 @@ def test_service_description_and_query_page(server):
     assert (endpoint, URIRef(sd + "supportedLanguage"), URIRef(sd + "SPARQL11Update")) in graph
     assert (endpoint, URIRef(sd + "feature"), URIRef(sd + "BasicFederatedQuery")) not in graph
     # A browser is sent to the query page.
-    page = httpx.get(f"{server}/sparql", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
-                     follow_redirects=True)
+    page = httpx.get(
+        f"{server}/sparql",
+        headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
+        follow_redirects=True,
+    )
     assert page.url.path == "/queries"
     assert page.headers["content-type"].startswith("text/html")
     assert "<textarea" in page.text and 'action="/sparql"' in page.text
@@ -251,7 +271,9 @@ def test_writes_need_the_token(server):
     update = 'INSERT DATA { GRAPH <urn:x:notes> { <urn:x:a> <urn:x:label> "note" } }'
     kind = {"Content-Type": "application/sparql-update"}
     assert httpx.post(f"{server}/update", content=update, headers=kind).status_code == 401
-    wrong = httpx.post(f"{server}/update", content=update, headers={**kind, "Authorization": "Bearer nope"})
+    wrong = httpx.post(
+        f"{server}/update", content=update, headers={**kind, "Authorization": "Bearer nope"}
+    )
     assert wrong.status_code == 403
     assert httpx.get(f"{server}/store", params={"graph": "urn:x:notes"}).status_code == 401
     ask = "ASK { GRAPH <urn:x:notes> { <urn:x:a> <urn:x:label> \"note\" } }"
@@ -259,7 +281,9 @@ def test_writes_need_the_token(server):
     done = httpx.post(f"{server}/update", content=update, headers={**kind, **AUTH})
     assert done.status_code == 204
     assert httpx.get(f"{server}/sparql", params={"query": ask}).json()["boolean"] is True
-    load = httpx.post(f"{server}/update", content="LOAD <http://127.0.0.1:9/x.ttl>", headers={**kind, **AUTH})
+    load = httpx.post(
+        f"{server}/update", content="LOAD <http://127.0.0.1:9/x.ttl>", headers={**kind, **AUTH}
+    )
     assert load.status_code == 403
 
 
@@ -269,12 +293,18 @@ def test_graph_store_protocol_round_trip(server):
     created = httpx.put(f"{server}/store", params=graph, headers=turtle,
                         content='<urn:x:s> <urn:x:p> "một" .')
     assert created.status_code == 201
-    added = httpx.post(f"{server}/store", params=graph, headers=turtle, content='<urn:x:s> <urn:x:p> "hai" .')
+    added = httpx.post(
+        f"{server}/store", params=graph, headers=turtle, content='<urn:x:s> <urn:x:p> "hai" .'
+    )
     assert added.status_code == 204
-    read = httpx.get(f"{server}/store", params=graph, headers={"Accept": "application/n-triples", **AUTH})
+    read = httpx.get(
+        f"{server}/store", params=graph, headers={"Accept": "application/n-triples", **AUTH}
+    )
     assert read.headers["content-type"] == "application/n-triples"
     assert {str(o) for o in Graph().parse(data=read.text, format="nt").objects()} == {"một", "hai"}
-    replaced = httpx.put(f"{server}/store", params=graph, headers=turtle, content='<urn:x:s> <urn:x:p> "ba" .')
+    replaced = httpx.put(
+        f"{server}/store", params=graph, headers=turtle, content='<urn:x:s> <urn:x:p> "ba" .'
+    )
     assert replaced.status_code == 204
     read = httpx.get(f"{server}/store", params=graph, headers=AUTH)
     assert {str(o) for o in Graph().parse(data=read.text, format="turtle").objects()} == {"ba"}
@@ -316,11 +346,23 @@ def test_cors_is_open_for_reads_only(server):
     origin = {"Origin": "https://example.org"}
     read = httpx.get(f"{server}/sparql", params={"query": ROLES_AT_SEED}, headers=origin)
     assert read.headers["access-control-allow-origin"] == "*"
-    preflight_read = httpx.options(f"{server}/sparql", headers={
-        **origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"})
+    preflight_read = httpx.options(
+        f"{server}/sparql",
+        headers={
+            **origin,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
+    )
     assert preflight_read.status_code == 200
-    preflight_write = httpx.options(f"{server}/store", headers={
-        **origin, "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": "authorization"})
+    preflight_write = httpx.options(
+        f"{server}/store",
+        headers={
+            **origin,
+            "Access-Control-Request-Method": "PUT",
+            "Access-Control-Request-Headers": "authorization",
+        },
+    )
     assert preflight_write.status_code == 400
     assert "access-control-allow-origin" not in preflight_write.headers or \
         "PUT" not in preflight_write.headers.get("access-control-allow-methods", "")
@@ -329,9 +371,15 @@ def test_cors_is_open_for_reads_only(server):
 def test_answers_larger_than_a_pipe_arrive_whole(server):
     # Every triple, twenty times over: megabytes, many times what a pipe holds at once, so the
     # server reads the answer while the query worker is still writing it.
-    query = "SELECT ?s ?p ?o ?k WHERE { ?s ?p ?o VALUES ?k { " + " ".join(map(str, range(20))) + " } }"
-    count = httpx.get(f"{server}/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"},
-                      headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    query = (
+        "SELECT ?s ?p ?o ?k WHERE { ?s ?p ?o VALUES ?k { " + " ".join(map(str, range(20))) + " } }"
+    )
+    count = httpx.get(
+        f"{server}/sparql",
+        params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"},
+        headers={"Accept": "application/sparql-results+json"},
+        timeout=30,
+    )
     triples = int(count.json()["results"]["bindings"][0]["n"]["value"])
     for _ in range(3):
         response = httpx.get(f"{server}/sparql", params={"query": query},

@@ -78,7 +78,11 @@ def test_a_change_to_several_graphs_is_made_whole_or_not_at_all(store):
     store.replace_graph(gone, graph("Z"))
     outcomes = store.apply(GraphChange(put={G: graph("B"), other: graph("C"), gone: ()},
                                        add={G: {(S, P, Literal("E"))}}))
-    assert outcomes == {G: ReplaceOutcome.REPLACED, other: ReplaceOutcome.ADDED, gone: ReplaceOutcome.REPLACED}
+    assert outcomes == {
+        G: ReplaceOutcome.REPLACED,
+        other: ReplaceOutcome.ADDED,
+        gone: ReplaceOutcome.REPLACED,
+    }
     assert {str(q.object.value) for q in store.graph_quads(G)} == {"B", "E"}
     assert not store.has_graph(gone)
     assert store.apply(GraphChange(put={other: graph("C")})) == {other: ReplaceOutcome.UNCHANGED}

@@ -25,7 +25,8 @@ from polgraph.server.api import events, organizations, persons, roles, sources
 from polgraph.store import OxigraphStore
 from polgraph.store.layout import PENDING_GRAPH, SHARED_PREFIX
 
-sys.path.insert(0, str(ROOT / "bench"))  # bench/ holds scripts: the generator is imported from there
+# bench/ holds scripts: the generator is imported from there
+sys.path.insert(0, str(ROOT / "bench"))
 
 import archive
 
@@ -68,12 +69,21 @@ def _read_through_the_api(store: RecordingStore) -> None:
     assert listed
     for event in listed:
         events.event_answer(store, event["id"], JSON)
-        found = roles.roles_answer(store, event=event["id"], person=None, org=None, on=None, limit=50, offset=0)
+        found = roles.roles_answer(
+            store, event=event["id"], person=None, org=None, on=None, limit=50, offset=0
+        )
         for role in found["items"][:3]:
             if role["person"]:
                 persons.person_answer(store, role["person"]["id"], JSON)
-                roles.roles_answer(store, event=None, person=role["person"]["id"], org=None, on=None,
-                                   limit=50, offset=0)
+                roles.roles_answer(
+                    store,
+                    event=None,
+                    person=role["person"]["id"],
+                    org=None,
+                    on=None,
+                    limit=50,
+                    offset=0,
+                )
             organizations.organization_answer(store, role["organization"]["id"], JSON)
     persons.persons_answer(store, q="", limit=20, offset=0)
     organizations.organizations_answer(store, q="", limit=20, offset=0)
@@ -82,20 +92,30 @@ def _read_through_the_api(store: RecordingStore) -> None:
 
 
 def _run_the_named_queries(store: RecordingStore) -> None:
-    event = next(iter(store.query("SELECT ?e WHERE { ?e a <https://w3id.org/polgraph/ontology#Event> } LIMIT 1")))[0]
+    event = next(
+        iter(
+            store.query(
+                "SELECT ?e WHERE { ?e a <https://w3id.org/polgraph/ontology#Event> } LIMIT 1"
+            )
+        )
+    )[0]
     for named in available_queries().values():
         given = {p.name: event.value for p in named.params if p.type == "iri" and p.name == "event"}
         if all(p.name in given for p in named.params if p.required):
             list(store.query(named.render(given)))
 
 
-_HEAD = re.compile(r"SELECT\s+(DISTINCT\s+|REDUCED\s+)?(?P<projection>[^{]*?)\s*WHERE\s*\{", re.IGNORECASE)
+_HEAD = re.compile(
+    r"SELECT\s+(DISTINCT\s+|REDUCED\s+)?(?P<projection>[^{]*?)\s*WHERE\s*\{", re.IGNORECASE
+)
 
 
 def _every_solution(sparql: str) -> str | None:
     """The query as ``SELECT *`` without DISTINCT: each solution as the store finds it. None for
     what has no such form (aggregates, computed columns, ASK, CONSTRUCT, updates)."""
-    if re.search(r"\bGROUP\s+BY\b|\bCOUNT\s*\(|\bASK\b|\bCONSTRUCT\b|\bDESCRIBE\b", sparql, re.IGNORECASE):
+    if re.search(
+        r"\bGROUP\s+BY\b|\bCOUNT\s*\(|\bASK\b|\bCONSTRUCT\b|\bDESCRIBE\b", sparql, re.IGNORECASE
+    ):
         return None
     head = _HEAD.search(sparql)
     if head is None or "(" in head["projection"]:
@@ -121,12 +141,20 @@ def test_the_shared_nodes_are_described_once_each_in_their_own_graph(archived):
     assert all(int(row["graphs"].value) == 1 for row in rows)
     # Bodies recur in the archive: one description each, however many reports name them.
     orgs = sum(1 for row in rows if "/id/org/" in row["node"].value)
-    named = next(iter(store.native.query(
-        "PREFIX pg: <https://w3id.org/polgraph/ontology#> PREFIX org: <http://www.w3.org/ns/org#> "
-        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?r ?org WHERE { GRAPH ?r { ?a pg:post ?post } "
-        "?post org:postIn ?org } }", use_default_graph_as_union=True)))["n"].value
+    named = next(
+        iter(
+            store.native.query(
+                "PREFIX pg: <https://w3id.org/polgraph/ontology#> PREFIX org: "
+                "<http://www.w3.org/ns/org#> SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?r "
+                "?org WHERE { GRAPH ?r { ?a pg:post ?post } ?post org:postIn ?org } }",
+                use_default_graph_as_union=True,
+            )
+        )
+    )["n"].value
     assert 0 < 2 * orgs < int(named)
-    assert not list(store.native.quads_for_pattern(None, None, None, ox.NamedNode(str(PENDING_GRAPH))))
+    assert not list(
+        store.native.quads_for_pattern(None, None, None, ox.NamedNode(str(PENDING_GRAPH)))
+    )
 
 
 def test_no_query_the_code_runs_gives_a_solution_twice(archived):
@@ -134,7 +162,9 @@ def test_no_query_the_code_runs_gives_a_solution_twice(archived):
     _read_through_the_api(store)
     _run_the_named_queries(store)
     checked, fanned = 0, []
-    for sparql, bindings in {(s, tuple(sorted(b.items()))): (s, b) for s, b in store.asked}.values():
+    for sparql, bindings in {
+        (s, tuple(sorted(b.items()))): (s, b) for s, b in store.asked
+    }.values():
         every = _every_solution(sparql)
         if every is None:
             continue
@@ -148,12 +178,30 @@ def test_no_query_the_code_runs_gives_a_solution_twice(archived):
 
 
 def _extraction(key: str, name: str) -> Extraction:
-    return Extraction.model_validate({
-        "id": key, "report": {"title": f"Hội nghị {key}"},
-        "event": {"kind": "conference", "date": "2024-03-01", "place": "xã Cẩm Lộc, huyện Cẩm Xuyên"},
-        "persons": [{"name": name, "acts": ["chaired"],
-                     "roles": [{"post": "Bí thư", "org": "Đảng ủy xã Cẩm Lộc", "as_written": "Bí thư Đảng ủy xã"}]}],
-    })
+    return Extraction.model_validate(
+        {
+            "id": key,
+            "report": {"title": f"Hội nghị {key}"},
+            "event": {
+                "kind": "conference",
+                "date": "2024-03-01",
+                "place": "xã Cẩm Lộc, huyện Cẩm Xuyên",
+            },
+            "persons": [
+                {
+                    "name": name,
+                    "acts": ["chaired"],
+                    "roles": [
+                        {
+                            "post": "Bí thư",
+                            "org": "Đảng ủy xã Cẩm Lộc",
+                            "as_written": "Bí thư Đảng ủy xã",
+                        }
+                    ],
+                }
+            ],
+        }
+    )
 
 
 def _person_of(store: OxigraphStore, name: str) -> str | None:
@@ -177,7 +225,9 @@ def test_a_retry_after_a_crash_in_resolution_finishes_it(pipeline, store, monkey
     outcome = pipeline.ingest(_extraction("r1", "Nguyễn Văn Hùng"), "r1")
     assert outcome.status == "unchanged"
     assert _person_of(store, "Nguyễn Văn Hùng") is not None
-    assert not list(store.native.quads_for_pattern(None, None, None, ox.NamedNode(str(PENDING_GRAPH))))
+    assert not list(
+        store.native.quads_for_pattern(None, None, None, ox.NamedNode(str(PENDING_GRAPH)))
+    )
 
 
 def test_a_shared_description_goes_with_the_last_report_using_it(pipeline, store):

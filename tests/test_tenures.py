@@ -37,10 +37,17 @@ def test_a_promotion_gives_a_career_in_order_and_a_successor():
     assert [t.attestations for t in steps] == [("a1", "a4"), ("a5",)]
     assert steps[1].opened_by_election and not steps[0].opened_by_election
     (outgoing,) = career(tenures, "quyet")
-    assert (outgoing.first, outgoing.last, outgoing.attestations) == (D(2024, 1, 12), D(2024, 6, 27), ("a2", "a3"))
+    assert (outgoing.first, outgoing.last, outgoing.attestations) == (
+        D(2024, 1, 12),
+        D(2024, 6, 27),
+        ("a2", "a3"),
+    )
     assert outgoing.successor == steps[1].key
-    assert steps[1].successor is None and steps[0].successor is None  # a deputy post is not exclusive
-    assert [(t.post, t.first, t.person) for t in tenures] == sorted((t.post, t.first, t.person) for t in tenures)
+    # a deputy post is not exclusive
+    assert steps[1].successor is None and steps[0].successor is None
+    assert [(t.post, t.first, t.person) for t in tenures] == sorted(
+        (t.post, t.first, t.person) for t in tenures
+    )
 
 
 def test_at_a_handover_session_the_elected_holder_follows_the_one_in_office():
@@ -53,26 +60,41 @@ def test_at_a_handover_session_the_elected_holder_follows_the_one_in_office():
 
 
 def test_someone_coming_back_starts_a_new_tenure():
-    found = [chair("a1", "a", D(2020, 1, 1)), chair("a2", "b", D(2021, 1, 1)), chair("a3", "a", D(2022, 1, 1)),
-             chair("a4", "a", D(2022, 3, 1))]
+    found = [
+        chair("a1", "a", D(2020, 1, 1)),
+        chair("a2", "b", D(2021, 1, 1)),
+        chair("a3", "a", D(2022, 1, 1)),
+        chair("a4", "a", D(2022, 3, 1)),
+    ]
     tenures = derive_tenures(found)
     assert [(t.person, t.first, t.last) for t in tenures] == [
-        ("a", D(2020, 1, 1), D(2020, 1, 1)), ("b", D(2021, 1, 1), D(2021, 1, 1)), ("a", D(2022, 1, 1), D(2022, 3, 1))]
+        ("a", D(2020, 1, 1), D(2020, 1, 1)),
+        ("b", D(2021, 1, 1), D(2021, 1, 1)),
+        ("a", D(2022, 1, 1), D(2022, 3, 1)),
+    ]
     assert [t.successor for t in tenures] == [tenures[1].key, tenures[2].key, None]
     assert [t.key for t in career(tenures, "a")] == [tenures[0].key, tenures[2].key]
 
 
 def test_only_evidence_strictly_between_splits_a_run():
     # b is attested on a's own dates, never strictly between two of them: a's run is not split.
-    found = [chair("a1", "a", D(2020, 1, 1)), chair("b1", "b", D(2020, 1, 1)),
-             chair("a2", "a", D(2020, 5, 1)), chair("b2", "b", D(2020, 5, 1)), chair("a3", "a", D(2020, 9, 1))]
+    found = [
+        chair("a1", "a", D(2020, 1, 1)),
+        chair("b1", "b", D(2020, 1, 1)),
+        chair("a2", "a", D(2020, 5, 1)),
+        chair("b2", "b", D(2020, 5, 1)),
+        chair("a3", "a", D(2020, 9, 1)),
+    ]
     assert [(t.person, t.first, t.last) for t in derive_tenures(found)] == [
         ("a", D(2020, 1, 1), D(2020, 9, 1)), ("b", D(2020, 1, 1), D(2020, 5, 1))]
 
 
 def test_a_post_that_is_not_exclusive_is_never_split_and_has_no_successors():
-    found = [Attestation("a1", "a", VICE, D(2020, 1, 1)), Attestation("b1", "b", VICE, D(2021, 1, 1)),
-             Attestation("a2", "a", VICE, D(2022, 1, 1))]
+    found = [
+        Attestation("a1", "a", VICE, D(2020, 1, 1)),
+        Attestation("b1", "b", VICE, D(2021, 1, 1)),
+        Attestation("a2", "a", VICE, D(2022, 1, 1)),
+    ]
     tenures = derive_tenures(found)
     assert [(t.person, t.first, t.last, t.successor) for t in tenures] == [
         ("a", D(2020, 1, 1), D(2022, 1, 1), None), ("b", D(2021, 1, 1), D(2021, 1, 1), None)]
@@ -88,7 +110,9 @@ def test_undated_evidence_bounds_nothing():
 
 def test_keys_come_from_person_post_and_first_date():
     (first,) = derive_tenures([chair("a1", "a", D(2020, 1, 1))])
-    (later_evidence,) = derive_tenures([chair("a1", "a", D(2020, 1, 1)), chair("x9", "a", D(2020, 2, 1))])
+    (later_evidence,) = derive_tenures(
+        [chair("a1", "a", D(2020, 1, 1)), chair("x9", "a", D(2020, 2, 1))]
+    )
     assert re.fullmatch(r"[0-9a-f]{12}", first.key) and later_evidence.key == first.key
     others = [derive_tenures([chair("a1", "b", D(2020, 1, 1))])[0].key,
               derive_tenures([Attestation("a1", "a", VICE, D(2020, 1, 1))])[0].key,
@@ -96,11 +120,18 @@ def test_keys_come_from_person_post_and_first_date():
     assert first.key not in others and len(set(others)) == 3
 
 
-attestations = st.lists(st.builds(
-    Attestation, st.integers(0, 60).map(lambda n: f"a{n:02d}"), st.sampled_from(["p1", "p2", "p3"]),
-    st.sampled_from([CHAIR, VICE]), st.one_of(st.none(), st.dates(D(2020, 1, 1), D(2020, 1, 12))), st.booleans(),
-).map(lambda a: Attestation(a.iri, a.person, a.post, a.date, a.elected, a.post == CHAIR)),
-    max_size=15, unique_by=lambda a: a.iri)
+attestations = st.lists(
+    st.builds(
+        Attestation,
+        st.integers(0, 60).map(lambda n: f"a{n:02d}"),
+        st.sampled_from(["p1", "p2", "p3"]),
+        st.sampled_from([CHAIR, VICE]),
+        st.one_of(st.none(), st.dates(D(2020, 1, 1), D(2020, 1, 12))),
+        st.booleans(),
+    ).map(lambda a: Attestation(a.iri, a.person, a.post, a.date, a.elected, a.post == CHAIR)),
+    max_size=15,
+    unique_by=lambda a: a.iri,
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -110,7 +141,9 @@ def test_tenures_do_not_depend_on_order_and_follow_the_rules(found, rnd):
     rnd.shuffle(shuffled)
     tenures = derive_tenures(found)
     assert tenures == derive_tenures(shuffled)
-    assert sorted(x for t in tenures for x in t.attestations) == sorted(a.iri for a in found if a.date)
+    assert sorted(x for t in tenures for x in t.attestations) == sorted(
+        a.iri for a in found if a.date
+    )
     by_iri = {a.iri: a for a in found}
     by_key = {t.key: t for t in tenures}
     assert len(by_key) == len(tenures)
@@ -123,11 +156,19 @@ def test_tenures_do_not_depend_on_order_and_follow_the_rules(found, rnd):
             continue
         # No other holder was attested strictly inside a tenure on a day its holder was not.
         own = set(dates)
-        assert not any(a.post == CHAIR and a.person != t.person and a.date and t.first < a.date < t.last
-                       and a.date not in own for a in found)
+        assert not any(
+            a.post == CHAIR
+            and a.person != t.person
+            and a.date
+            and t.first < a.date < t.last
+            and a.date not in own
+            for a in found
+        )
         if t.successor is not None:
             after = by_key[t.successor]
             assert after.post == t.post and after.person != t.person and after.first >= t.first
     for person in ("p1", "p2", "p3"):
         steps = career(tenures, person)
-        assert [(t.first, t.last, t.post) for t in steps] == sorted((t.first, t.last, t.post) for t in steps)
+        assert [(t.first, t.last, t.post) for t in steps] == sorted(
+            (t.first, t.last, t.post) for t in steps
+        )

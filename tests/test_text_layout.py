@@ -46,8 +46,9 @@ def test_a_line_break_ends_a_sentence_without_a_full_stop():
 
 
 def test_an_ellipsis_ends_a_sentence_only_before_a_new_one():
-    assert split("Các xã Kỳ Hoa, Kỳ Tân… đã tổ chức hội nghị. Hội nghị thành công… Sau đó bế mạc.") == [
-        "Các xã Kỳ Hoa, Kỳ Tân… đã tổ chức hội nghị.", "Hội nghị thành công…", "Sau đó bế mạc."]
+    assert split(
+        "Các xã Kỳ Hoa, Kỳ Tân… đã tổ chức hội nghị. Hội nghị thành công… Sau đó bế mạc."
+    ) == ["Các xã Kỳ Hoa, Kỳ Tân… đã tổ chức hội nghị.", "Hội nghị thành công…", "Sau đó bế mạc."]
 
 
 def test_closing_quotes_stay_with_their_sentence():
@@ -106,7 +107,9 @@ def test_headline_stamps_and_body():
 
 
 def test_an_update_line_dates_a_page_only_without_a_posting_line():
-    assert published(ReportText("Tiêu đề\nCập nhật: 04/04/2024\n\nNội dung.")) == dt.date(2024, 4, 4)
+    assert published(ReportText("Tiêu đề\nCập nhật: 04/04/2024\n\nNội dung.")) == dt.date(
+        2024, 4, 4
+    )
     assert published(ReportText("Tiêu đề\nNgày đăng ký: 04/04/2024\n\nNội dung.")) is None
 
 

@@ -38,7 +38,9 @@ def client(vocabulary, validator):
     pipeline = Pipeline(store, vocabulary, validator, identity=ROOT / "data" / "identity.yaml")
     pipeline.ensure_model_graphs()
     assert not pipeline.run([ROOT / "data" / "reports", MARKUP_REPORT]).rejected
-    app = create_app(Settings(query_workers=1, identity_path=ROOT / "data" / "identity.yaml"), store)
+    app = create_app(
+        Settings(query_workers=1, identity_path=ROOT / "data" / "identity.yaml"), store
+    )
     with TestClient(app) as running:
         running.store = store
         yield running
@@ -72,7 +74,8 @@ def labels(client, lang: str) -> dict[tuple[str, str], str]:
     """The vocabulary's labels of event kinds and acts in ``lang``, straight from the store."""
     rows = select(client.store, """SELECT ?scheme ?code ?label WHERE {
         { ?c pg:kindCode ?code ; rdfs:label ?label BIND ("kind" AS ?scheme) }
-        UNION { ?c a pg:ActType ; skos:notation ?code ; skos:prefLabel ?label BIND ("act" AS ?scheme) }
+        UNION { ?c a pg:ActType ; skos:notation ?code ; skos:prefLabel ?label
+                BIND ("act" AS ?scheme) }
         FILTER (LANG(?label) = ?lang) }""", {"lang": text(lang)})
     return {(r["scheme"], r["code"]): r["label"] for r in rows}
 
@@ -98,7 +101,9 @@ def test_the_home_page_lists_the_latest_events_first(client):
 def test_search_finds_a_person_with_or_without_accents(client, query):
     person = dong(client)
     links = page(client, f"/search?q={query}").cssselect("#persons li a")
-    assert [(a.text, a.get("href")) for a in links] == [(person["name"], f"/persons/{person['id']}")]
+    assert [(a.text, a.get("href")) for a in links] == [
+        (person["name"], f"/persons/{person['id']}")
+    ]
 
 
 def test_search_pages_through_persons_as_the_api_does(client):
@@ -115,7 +120,9 @@ def test_a_person_page_shows_each_post_with_its_sentence_and_source(client):
     doc = page(client, f"/persons/{person['id']}")
     assert words(doc.cssselect("h1")[0]) == person["name"]
     rows = doc.cssselect("#posts tr.post")
-    assert [words(r.cssselect(".post-title")[0]) for r in rows] == [p["post"]["title"] for p in person["posts"]]
+    assert [words(r.cssselect(".post-title")[0]) for r in rows] == [
+        p["post"]["title"] for p in person["posts"]
+    ]
     assert "Phó Bí thư" in [p["post"]["title"] for p in person["posts"]]
     for row, post in zip(rows, person["posts"], strict=True):
         sentences = [words(q) for q in row.cssselect("q.sentence")]
@@ -125,8 +132,10 @@ def test_a_person_page_shows_each_post_with_its_sentence_and_source(client):
             cited = found["source"]
             assert " ".join(cited["sentence"].split()) in sentences
             assert cited["quote"] in marks
-            assert (f"/sources/{cited['report']['id']}?start={cited['start']}&end={cited['end']}#evidence"
-                    in links)
+            assert (
+                f"/sources/{cited['report']['id']}?start={cited['start']}&end={cited['end']}#evidence"
+                in links
+            )
 
 
 def test_a_person_page_lists_events_with_posts_and_acts_in_the_vocabulary_words(client):
@@ -136,7 +145,9 @@ def test_a_person_page_lists_events_with_posts_and_acts_in_the_vocabulary_words(
     assert len(rows) == len(person["events"])
     for row, entry in zip(rows, person["events"], strict=True):
         assert row.cssselect("a")[0].get("href") == f"/events/{entry['event']['id']}"
-        assert [t.text for t in row.cssselect(".tag")] == [vietnamese["act", a] for a in entry["acts"]]
+        assert [t.text for t in row.cssselect(".tag")] == [
+            vietnamese["act", a] for a in entry["acts"]
+        ]
         for post in entry["posts"]:
             assert post in words(row)
 
@@ -149,8 +160,9 @@ def test_a_person_page_draws_a_timeline_of_the_dated_posts(client):
     assert [b.getparent().getparent().cssselect(".row-label")[0].text for b in bars] == \
         [p["post"]["label"] for p in person["posts"] if p["first_evidence"]]
     marks = doc.cssselect("#timeline a.mark")
-    assert {m.get("href") for m in marks} == {f"/events/{e['event']['id']}" for e in person["events"]
-                                               if e["event"]["date"]}
+    assert {m.get("href") for m in marks} == {
+        f"/events/{e['event']['id']}" for e in person["events"] if e["event"]["date"]
+    }
 
 
 def test_a_mention_id_leads_to_its_person(client):
@@ -170,13 +182,17 @@ def test_an_event_page_shows_who_took_part_in_which_role(client):
     facts = words(doc.cssselect("dl.facts")[0])
     assert event["date"] in facts and labels(client, "vi")["kind", event["kind"]] in facts
     assert all(unit["label"] in facts for unit in event["place"])
-    assert {a.get("href") for a in doc.cssselect("dl.facts a")} >= \
-        {f"/places/{u['id']}" for u in event["place"]} | {f"/organizations/{o['id']}" for o in event["organisers"]}
+    assert {a.get("href") for a in doc.cssselect("dl.facts a")} >= {
+        f"/places/{u['id']}" for u in event["place"]
+    } | {f"/organizations/{o['id']}" for o in event["organisers"]}
     rows = doc.cssselect("#participants tr.participant")
-    assert [words(r.cssselect("td")[0]) for r in rows] == \
-        [p["person"]["name"] if p["person"] else p["mention"]["name"] for p in event["participants"]]
+    assert [words(r.cssselect("td")[0]) for r in rows] == [
+        p["person"]["name"] if p["person"] else p["mention"]["name"] for p in event["participants"]
+    ]
     for row, part in zip(rows, event["participants"], strict=True):
-        assert [m.text for m in row.cssselect("ul.roles mark")] == [r["source"]["quote"] for r in part["roles"]]
+        assert [m.text for m in row.cssselect("ul.roles mark")] == [
+            r["source"]["quote"] for r in part["roles"]
+        ]
     assert len(doc.cssselect("#speeches tr.speech")) == len(event["speeches"])
     documents = [words(r.cssselect("td")[1]) for r in doc.cssselect("#documents tr.document")]
     assert len(documents) == len(event["documents"])
@@ -190,7 +206,9 @@ def test_an_event_page_leads_to_the_network_of_its_place(client):
     params = parse_qs(urlsplit(link).query)
     assert urlsplit(link).path == "/network"
     assert params["place"] == [event["place"][0]["iri"]]
-    assert params["from"] == [event["date"][:4] + "-01-01"] and params["to"] == [event["date"][:4] + "-12-31"]
+    assert params["from"] == [event["date"][:4] + "-01-01"] and params["to"] == [
+        event["date"][:4] + "-12-31"
+    ]
 
 
 def test_a_body_page_shows_holders_successions_and_place(client):
@@ -198,11 +216,18 @@ def test_a_body_page_shows_holders_successions_and_place(client):
     body = api(client, post["organization"]["href"])
     doc = page(client, f"/organizations/{body['id']}")
     assert words(doc.cssselect("h1")[0]) == body["label"]
-    assert [h.text for h in doc.cssselect("#holders h3")] == [p["post"]["title"] for p in body["posts"]]
-    holders = [words(r.cssselect("td")[0].cssselect("a")[0]) for r in doc.cssselect("#holders tr.holder")]
+    assert [h.text for h in doc.cssselect("#holders h3")] == [
+        p["post"]["title"] for p in body["posts"]
+    ]
+    holders = [
+        words(r.cssselect("td")[0].cssselect("a")[0]) for r in doc.cssselect("#holders tr.holder")
+    ]
     assert holders == [h["holder"]["name"] for p in body["posts"] for h in p["holders"]]
     assert len(doc.cssselect("#holders tr.latest")) == len(body["posts"])
-    handed = [[words(td) for td in row.cssselect("td")[:3]] for row in doc.cssselect("#successions tbody tr")]
+    handed = [
+        [words(td) for td in row.cssselect("td")[:3]]
+        for row in doc.cssselect("#successions tbody tr")
+    ]
     expected = [[p["post"]["title"], h["predecessor"]["name"], h["holder"]["name"]]
                 for p in body["posts"] for h in p["holders"] if h["predecessor"]]
     assert sorted(handed) == sorted(expected)
@@ -219,17 +244,21 @@ def test_a_place_page_shows_its_code_successor_bodies_and_events(client):
     doc = page(client, f"/places/{commune['id']}")
     unit = commune["iri"]
     found = select(client.store, """SELECT ?code ?after WHERE { ?unit pg:officialCode ?code .
-                                    OPTIONAL { ?unit pg:successorUnit ?after } }""", {"unit": iri(unit)})[0]
+                                    OPTIONAL { ?unit pg:successorUnit ?after } }""",
+                   {"unit": iri(unit)})[0]
     facts = words(doc.cssselect("dl.facts")[0])
     assert found["code"] in facts
     successor = doc.cssselect("#successor-unit a")[0].get("href")
     assert successor == "/places/" + found["after"].split("/id/", 1)[1]
-    # Each body listed serves the commune, as the API says; the commune's party committee among them.
+    # Each body listed serves the commune, as the API
+    # says; the commune's party committee among them.
     bodies = [a.get("href") for a in doc.cssselect("#bodies td:first-child a")]
     assert bodies
     for href in bodies:
         assert api(client, "/api" + href)["jurisdiction"]["iri"] == unit
-    committee = next(p for p in dong(client)["posts"] if p["post"]["title"] == "Phó Bí thư")["organization"]
+    committee = next(p for p in dong(client)["posts"] if p["post"]["title"] == "Phó Bí thư")[
+        "organization"
+    ]
     assert f"/organizations/{committee['id']}" in bodies
     listed = api(client, "/api/events", place=commune["id"], limit=100)
     assert [a.get("href") for a in doc.cssselect("#events tbody tr td:first-child a")] == \
@@ -245,12 +274,16 @@ def test_a_report_page_lights_up_the_sentence_of_a_fact(client):
     seed_text = (ROOT / "data" / "reports" / "seed.txt").read_text(encoding="utf-8")
     # The sentence is the line of the report that names the post.
     line = next(line.strip() for line in seed_text.splitlines() if cited["quote"] in line)
-    doc = page(client, f"/sources/{cited['report']['id']}?start={cited['start']}&end={cited['end']}")
+    doc = page(
+        client, f"/sources/{cited['report']['id']}?start={cited['start']}&end={cited['end']}"
+    )
     lit_up = doc.cssselect("#text mark#evidence")[0]
     assert words(lit_up) == " ".join(line.split())
     assert lit_up.cssselect("strong.quote")[0].text == cited["quote"]
     whole = page(client, f"/sources/{cited['report']['id']}")
-    assert not whole.cssselect("mark") and cited["quote"] in words(whole.cssselect(".report-text")[0])
+    assert not whole.cssselect("mark") and cited["quote"] in words(
+        whole.cssselect(".report-text")[0]
+    )
 
 
 def test_a_report_page_lists_each_fact_with_a_link_to_its_words(client):
@@ -261,7 +294,10 @@ def test_a_report_page_lists_each_fact_with_a_link_to_its_words(client):
     for row, fact in zip(rows, detail["facts"], strict=True):
         link = row.cssselect("td:last-child a")[0]
         assert link.text == fact["quote"]
-        assert link.get("href") == f"/sources/{report['id']}?start={fact['start']}&end={fact['end']}#evidence"
+        assert (
+            link.get("href")
+            == f"/sources/{report['id']}?start={fact['start']}&end={fact['end']}#evidence"
+        )
 
 
 # -- the network -------------------------------------------------------------------------------
@@ -290,11 +326,18 @@ def test_the_network_form_shows_a_place_by_its_label_and_keeps_choosing_it(clien
     (kept,) = doc.cssselect("form.filters input[type=hidden]")
     assert (kept.get("name"), kept.get("value")) == ("place_iri", commune["iri"])
     # The form sent back as it stands chooses the same unit, by its IRI.
-    again = page(client, "/network?" + urlencode({"place": field.get("value"), "place_iri": kept.get("value")}))
+    again = page(
+        client,
+        "/network?" + urlencode({"place": field.get("value"), "place_iri": kept.get("value")}),
+    )
     assert central_names(again) == central_names(doc) != []
-    assert parse_qs(urlsplit(again.cssselect("figure.network img")[0].get("src")).query)["place"] == [commune["iri"]]
+    assert parse_qs(urlsplit(again.cssselect("figure.network img")[0].get("src")).query)[
+        "place"
+    ] == [commune["iri"]]
     # A place typed over the label is the place typed.
-    other = page(client, "/network?" + urlencode({"place": "huyện Cẩm Xuyên", "place_iri": commune["iri"]}))
+    other = page(
+        client, "/network?" + urlencode({"place": "huyện Cẩm Xuyên", "place_iri": commune["iri"]})
+    )
     assert not other.cssselect("form.filters input[type=hidden]")
     assert "Huyện Cẩm Xuyên" in words(other.cssselect("#network-scope")[0])
 
@@ -303,11 +346,12 @@ def test_the_network_page_finds_a_place_typed_without_accents(client):
     accented = page(client, "/network?place=xã Cẩm Lộc")
     doc = page(client, "/network?place=xa cam loc")
     assert central_names(doc) == central_names(accented) != []
-    assert doc.cssselect("form.filters input[name=place]")[0].get("value") == "xa cam loc"  # as typed
+    # as typed
+    assert doc.cssselect("form.filters input[name=place]")[0].get("value") == "xa cam loc"
     assert words(doc.cssselect("#network-scope")[0]) == "Xã Cẩm Lộc"  # the place found
 
 
-@pytest.mark.parametrize("fmt, media_type, magic", [("svg", "image/svg+xml", b"<?xml"),
+@pytest.mark.parametrize(("fmt", "media_type", "magic"), [("svg", "image/svg+xml", b"<?xml"),
                                                     ("png", "image/png", b"\x89PNG")])
 def test_the_network_picture_comes_as_svg_or_png(client, fmt, media_type, magic):
     answer = client.get(f"/network/picture.{fmt}", params={"place": "xã Cẩm Lộc"})
@@ -317,7 +361,7 @@ def test_the_network_picture_comes_as_svg_or_png(client, fmt, media_type, magic)
     assert client.get("/network/picture.gif").status_code == 404
 
 
-@pytest.mark.parametrize("query, status, problem", [
+@pytest.mark.parametrize(("query", "status", "problem"), [
     ("place=nowhere at all", 404, "no place"), ("from=2024-13-01", 400, "from"),
     ("from=2024-02-01&to=2024-01-01", 400, "empty")])
 def test_the_network_page_says_what_is_wrong_with_its_filters(client, query, status, problem):
@@ -343,12 +387,17 @@ def test_the_query_page_binds_the_parameters_given(client):
     assert "# name: who-held-role-at-event" in query
     assert doc.cssselect("input[name=report]")[0].get("value") == "seed"
     bad = page(client, "/queries?name=role-at-date&date=someday")
-    assert "date" in bad.cssselect(".problem")[0].text and "VALUES" not in bad.cssselect("textarea")[0].text
+    assert (
+        "date" in bad.cssselect(".problem")[0].text
+        and "VALUES" not in bad.cssselect("textarea")[0].text
+    )
     page(client, "/queries?name=no-such-query", status=404)
 
 
 def test_a_browser_asking_sparql_for_a_page_is_sent_to_the_query_page(client):
-    answer = client.get("/sparql", headers={"Accept": "text/html,*/*;q=0.8"}, follow_redirects=False)
+    answer = client.get(
+        "/sparql", headers={"Accept": "text/html,*/*;q=0.8"}, follow_redirects=False
+    )
     assert answer.status_code == 303 and urlsplit(answer.headers["location"]).path == "/queries"
     assert client.get("/sparql").headers["content-type"] == "text/turtle"
 
@@ -385,9 +434,19 @@ def test_a_language_chosen_by_link_is_kept_and_accept_language_is_heard(client):
     assert "Accept-Language" in client.get("/").headers["vary"]
 
 
-@pytest.mark.parametrize("header, chosen", [
-    ("en-US,en;q=0.9", "en"), ("vi-VN,vi;q=0.9,en;q=0.8", "vi"), ("fr-FR, en;q=0.2, vi;q=0.4", "vi"),
-    ("en;q=0, vi;q=0.1", "vi"), ("de", None), ("", None), (None, None), ("en;q=abc, vi", "vi")])
+@pytest.mark.parametrize(
+    ("header", "chosen"),
+    [
+        ("en-US,en;q=0.9", "en"),
+        ("vi-VN,vi;q=0.9,en;q=0.8", "vi"),
+        ("fr-FR, en;q=0.2, vi;q=0.4", "vi"),
+        ("en;q=0, vi;q=0.1", "vi"),
+        ("de", None),
+        ("", None),
+        (None, None),
+        ("en;q=abc, vi", "vi"),
+    ],
+)
 def test_accept_language(header, chosen):
     assert from_accept_language(header) == chosen
 
@@ -400,7 +459,9 @@ def test_every_message_is_in_both_languages_and_every_key_a_page_uses_exists():
         used |= set(re.findall(r"""\bt\(["']([a-z0-9_]+)["']\s*[,)]""", template))
         # Keys handed to the macros that look them up: a section's title and its words for
         # nothing, a table's headings, the speeches' first heading.
-        for title, empty in re.findall(r"""\bsection\("[^"]*", "([a-z0-9_]+)", [^,]+, "([a-z0-9_]+)"\)""", template):
+        for title, empty in re.findall(
+            r"""\bsection\("[^"]*", "([a-z0-9_]+)", [^,]+, "([a-z0-9_]+)"\)""", template
+        ):
             used |= {title, empty}
         for heads in re.findall(r"""\btable\(\[([^\]]*)\]""", template):
             used |= set(re.findall(r'"([a-z0-9_]+)"', heads))
@@ -449,16 +510,31 @@ def test_a_report_address_is_linked_only_when_it_is_a_web_address():
 
     assert web_address("https://example.org/tin?a=1") == "https://example.org/tin?a=1"
     assert web_address("HTTP://example.org") == "HTTP://example.org"
-    for hostile in ("javascript:alert(1)", "data:text/html,<b>", " javascript:x", "//example.org", None):
+    for hostile in (
+        "javascript:alert(1)",
+        "data:text/html,<b>",
+        " javascript:x",
+        "//example.org",
+        None,
+    ):
         assert web_address(hostile) is None
 
 
 # -- errors and the document of the API ----------------------------------------------------------
-@pytest.mark.parametrize("url, status", [
-    ("/persons/nguyen-van-a-00000000-00000000", 404), ("/persons/not an id", 404), ("/events/0000", 404),
-    ("/organizations/nothing-here", 404), ("/places/unit/legacy/commune/00000", 404),
-    ("/places/elsewhere/x", 404), ("/sources/0000", 404), ("/search?offset=-1", 400),
-    ("/sources/0000?start=x", 400)])
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/persons/nguyen-van-a-00000000-00000000", 404),
+        ("/persons/not an id", 404),
+        ("/events/0000", 404),
+        ("/organizations/nothing-here", 404),
+        ("/places/unit/legacy/commune/00000", 404),
+        ("/places/elsewhere/x", 404),
+        ("/sources/0000", 404),
+        ("/search?offset=-1", 400),
+        ("/sources/0000?start=x", 400),
+    ],
+)
 def test_errors_are_pages_in_the_readers_language(client, url, status):
     doc = page(client, url, status=status)
     assert words(doc.cssselect("h1")[0]) == MESSAGES[f"error_{status}"][0]
@@ -472,14 +548,16 @@ def test_pages_stay_out_of_the_openapi_document(client):
     assert all(p.startswith(("/api", "/sparql", "/update", "/store")) for p in paths), sorted(paths)
 
 
-@pytest.mark.parametrize("path, media_type", [("/static/style.css", "text/css"),
+@pytest.mark.parametrize(("path", "media_type"), [("/static/style.css", "text/css"),
                                               ("/static/queries.js", "javascript"),
                                               ("/static/favicon.svg", "image/svg+xml")])
 def test_the_pages_bring_their_own_static_files(client, path, media_type):
     answer = client.get(path)
     assert answer.status_code == 200 and media_type in answer.headers["content-type"]
     for doc in (page(client, "/"), page(client, "/queries")):
-        assets = [e.get("href") for e in doc.cssselect("link[href]")] + [e.get("src") for e in doc.cssselect("[src]")]
+        assets = [e.get("href") for e in doc.cssselect("link[href]")] + [
+            e.get("src") for e in doc.cssselect("[src]")
+        ]
         assert all(a.startswith("/") for a in assets), assets  # nothing from another host
 
 
@@ -488,7 +566,11 @@ def test_a_timeline_places_posts_and_events_in_date_order():
     posts = [{"first_evidence": "2020-01-01", "last_evidence": "2022-01-01"},
              {"first_evidence": "2021-06-01", "last_evidence": "2021-06-01"},
              {"first_evidence": None, "last_evidence": None}]
-    events = [{"event": {"date": "2020-01-01"}}, {"event": {"date": "2023-01-01"}}, {"event": {"date": None}}]
+    events = [
+        {"event": {"date": "2020-01-01"}},
+        {"event": {"date": "2023-01-01"}},
+        {"event": {"date": None}},
+    ]
     drawn = timeline(posts, events)
     assert [b.entry for b in drawn.bars] == posts[:2]
     first, second = drawn.bars
@@ -509,7 +591,9 @@ def test_a_quote_is_marked_inside_its_sentence_only_when_it_is_there():
     assert quoted({**cited, "start": 29}).quote == ""  # the span does not fit: the sentence alone
     # A span taking in the line's end (which the sentence leaves out) marks its words.
     at_the_end = {**cited, "start": 43, "end": 52, "quote": "chủ trì.\n"}
-    assert quoted(at_the_end) == type(quoted(cited))("Đồng chí Võ Nam - Bí thư Đảng ủy ", "chủ trì.", "")
+    assert quoted(at_the_end) == type(quoted(cited))(
+        "Đồng chí Võ Nam - Bí thư Đảng ủy ", "chủ trì.", ""
+    )
     assert quoted({**cited, "start": 27, "end": 42, "quote": " Bí thư Đảng ủy"}) == quoted(cited)
     assert quoted({**cited, "sentence": None}) is None and quoted(None) is None
 
@@ -530,10 +614,17 @@ def test_the_latest_holder_and_the_successions_of_a_post():
         return {"iri": f"tenure/{name}", "holder": {"name": name}, "first_evidence": first,
                 "last_evidence": last, "predecessor": before and {"name": before}}
 
-    posts = [{"post": {"title": "Chủ tịch"}, "holders": [holder("A", "2020-01-01", "2021-01-01"),
-                                                         holder("B", "2021-06-01", "2022-01-01", "A"),
-                                                         holder("C", None, None)]},
-             {"post": {"title": "Bí thư"}, "holders": [holder("D", None, None)]}]
+    posts = [
+        {
+            "post": {"title": "Chủ tịch"},
+            "holders": [
+                holder("A", "2020-01-01", "2021-01-01"),
+                holder("B", "2021-06-01", "2022-01-01", "A"),
+                holder("C", None, None),
+            ],
+        },
+        {"post": {"title": "Bí thư"}, "holders": [holder("D", None, None)]},
+    ]
     assert latest_holders(posts) == {"tenure/B"}
     assert [(s["post"]["title"], s["predecessor"]["name"], s["successor"]["name"], s["date"])
             for s in successions(posts)] == [("Chủ tịch", "A", "B", "2021-06-01")]

@@ -77,7 +77,10 @@ class Visit:
 
     def __init__(self, page, name: str) -> None:
         self.page, self.name, self.errors = page, name, []
-        page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+        page.on(
+            "console",
+            lambda message: self.errors.append(message.text) if message.type == "error" else None,
+        )
         page.on("pageerror", lambda error: self.errors.append(str(error)))
 
     def shot(self, step: str) -> None:
@@ -154,7 +157,9 @@ def test_open_the_event_and_its_network(visit):
     page.wait_for_url(re.compile(r"/network\?"))
     picture = page.locator("figure.network img")
     expect(picture).to_be_visible()
-    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=picture.element_handle())
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=picture.element_handle()
+    )
     central = page.locator("#central tr.central-person")
     expect(central.filter(has_text=PERSON)).to_have_count(1)
     shown = int(re.match(r"\d+", page.locator("p.count").first.inner_text()).group())
@@ -163,7 +168,8 @@ def test_open_the_event_and_its_network(visit):
     expect(place).to_have_value("Xã Cẩm Lộc")  # the place's label, not its IRI
     visit.shot("network")
     names = central.locator("td:nth-child(2)").all_inner_texts()
-    page.locator("form.filters button").click()  # sent again as it stands: the same place, the same network
+    # sent again as it stands: the same place, the same network
+    page.locator("form.filters button").click()
     page.wait_for_url(re.compile(r"place_iri="))
     expect(place).not_to_have_value(re.compile(r"^https?:"))
     assert central.locator("td:nth-child(2)").all_inner_texts() == names
@@ -198,9 +204,11 @@ def test_run_a_named_query_and_download_its_results(visit):
     person_link = held.locator("td.iri a").first
     assert person_link.inner_text().startswith("person/")
     assert person_link.get_attribute("title").startswith("https://w3id.org/polgraph/id/person/")
-    sizes = page.evaluate("""() => ({page: document.documentElement.scrollWidth, viewport: window.innerWidth,
+    sizes = page.evaluate("""() => ({page: document.documentElement.scrollWidth,
+        viewport: window.innerWidth,
         box: document.querySelector('#results').clientWidth,
-        tallest: Math.max(...[...document.querySelectorAll('#results tbody tr')].map(row => row.offsetHeight))})""")
+        tallest: Math.max(...[...document.querySelectorAll('#results tbody tr')]
+                          .map(row => row.offsetHeight))})""")
     assert sizes["page"] <= sizes["viewport"] and sizes["box"] < sizes["viewport"]
     assert sizes["tallest"] < 200, sizes  # a row of a few wrapped labels, not IRIs one letter wide
 
@@ -212,7 +220,9 @@ def test_run_a_named_query_and_download_its_results(visit):
     with page.expect_download() as download:
         page.click("button.download[data-extension=json]")
     results = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
-    assert results["head"]["vars"] == headers and len(results["results"]["bindings"]) == rows.count()
+    assert (
+        results["head"]["vars"] == headers and len(results["results"]["bindings"]) == rows.count()
+    )
     visit.assert_no_console_errors()
 
 
@@ -241,7 +251,8 @@ def test_markup_in_a_report_stays_text(visit):
     page.wait_for_url(re.compile(r"/persons/"))
     name = page.locator("h1").inner_text()
     assert "<script>document.title='owned'</script>" in name
-    assert page.title() == f"{name} · polgraph"  # the script in the name did not run: it would set "owned"
+    # the script in the name did not run: it would set "owned"
+    assert page.title() == f"{name} · polgraph"
     page.locator("#speeches a.source-link").first.click()
     expect(page.locator("mark#evidence")).to_contain_text("<b><script>")
     expect(page.locator("mark#evidence b")).to_have_count(0)
@@ -280,9 +291,12 @@ def test_query_results_show_iris_short_and_text_as_text(visit):
              for i, name in enumerate(["title", "report", "class", "term", "elsewhere", "unsafe"])}
     assert shown["report"][0].startswith("report/") and shown["report"][1].startswith("/sources/")
     assert shown["class"] == ("pg:Conference", "https://w3id.org/polgraph/ontology#Conference")
-    assert shown["term"] == ("ex:thing", "https://example.org/terms/thing")  # the query's own prefix
+    # the query's own prefix
+    assert shown["term"] == ("ex:thing", "https://example.org/terms/thing")
     assert shown["elsewhere"] == ("…/b/c", "https://example.org/a/b/c")
     assert shown["unsafe"][1] is None  # not a web address: not a link
-    expect(cells.nth(5).locator("span")).to_have_attribute("title", "javascript:document.title='owned'")
+    expect(cells.nth(5).locator("span")).to_have_attribute(
+        "title", "javascript:document.title='owned'"
+    )
     visit.shot("results")
     visit.assert_no_console_errors()

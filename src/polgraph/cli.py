@@ -7,7 +7,7 @@ import gc
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -34,16 +34,23 @@ def _setup() -> None:
     logging.getLogger("rdflib.term").setLevel(logging.ERROR)
 
 StoreOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--store", envvar="POLGRAPH_STORE", help="Store folder (default ./var/store).",
                  show_envvar=True),
 ]
 Paths = Annotated[list[Path], typer.Argument(
     help="Report files (.txt, .html, .json, .yaml) or folders of them.")]
-IdentityOption = Annotated[Optional[Path], typer.Option(
-    "--identity", envvar="POLGRAPH_IDENTITY", show_envvar=True,
-    help="Same/different corrections of person identities (default ./data/identity.yaml, if present).")]
-Published = Annotated[Optional[str], typer.Option(
+IdentityOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--identity",
+        envvar="POLGRAPH_IDENTITY",
+        show_envvar=True,
+        help="Same/different corrections of person identities "
+             "(default ./data/identity.yaml, if present).",
+    ),
+]
+Published = Annotated[str | None, typer.Option(
     "--published", help="Publication date YYYY-MM-DD of text reports that do not state one.")]
 
 
@@ -111,7 +118,9 @@ def _run_pipeline(paths: list[Path], store_path: Path | None, *, write: bool, qu
             task = progress.add_task("ingesting" if write else "validating", total=total)
             summary = pipeline.run(paths, store=write, progress=lambda _p: progress.advance(task),
                                    published=published)
-    except PolgraphError as exc:  # a bad corrections file: the reports stay stored, identities as they were
+    except (
+        PolgraphError
+    ) as exc:  # a bad corrections file: the reports stay stored, identities as they were
         raise _fail(str(exc), 1) from None
     for outcome in summary.outcomes:
         if outcome.status == "rejected":
@@ -154,13 +163,23 @@ def ingest(
     paths: Paths,
     store: StoreOption = None,
     published: Published = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only rejections and counts.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only rejections and counts.")
+    ] = False,
     identity: IdentityOption = None,
 ) -> None:
     """Read reports, validate them and store each in its own named graph (re-ingesting replaces it);
     then resolve persons across all stored reports and derive their tenures."""
-    raise typer.Exit(_run_pipeline(paths, store, write=True, quiet=quiet, published=_published(published),
-                                   identity=identity))
+    raise typer.Exit(
+        _run_pipeline(
+            paths,
+            store,
+            write=True,
+            quiet=quiet,
+            published=_published(published),
+            identity=identity,
+        )
+    )
 
 
 @app.command()
@@ -168,18 +187,28 @@ def validate(
     paths: Paths,
     store: StoreOption = None,
     published: Published = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only rejections and counts.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only rejections and counts.")
+    ] = False,
 ) -> None:
     """Check reports against the shapes without changing the store."""
-    raise typer.Exit(_run_pipeline(paths, store, write=False, quiet=quiet, published=_published(published)))
+    raise typer.Exit(
+        _run_pipeline(paths, store, write=False, quiet=quiet, published=_published(published))
+    )
 
 
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Text or HTML reports, or folders of them.")],
-    out_dir: Annotated[Optional[Path], typer.Option("--out", help="Write DIR/<stem>.json per report.")] = None,
-    fmt: Annotated[str, typer.Option(
-        "--format", "-f", help="json (one object per line for several reports) or table.")] = "json",
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Write DIR/<stem>.json per report.")
+    ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="json (one object per line for several reports) or table."
+        ),
+    ] = "json",
     published: Published = None,
 ) -> None:
     """Read reports into the extraction JSON (with the span of text behind every fact)."""
@@ -197,7 +226,11 @@ def extract(
     date = _published(published)
     reader = Reader()
     failed = 0
-    files = [p for p in expand_inputs(paths) if p.is_file() and (p.suffix.lower() in TEXT_SUFFIXES or p in paths)]
+    files = [
+        p
+        for p in expand_inputs(paths)
+        if p.is_file() and (p.suffix.lower() in TEXT_SUFFIXES or p in paths)
+    ]
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     for path in files:  # one report: pretty JSON; several: one JSON object per line
@@ -213,7 +246,9 @@ def extract(
         if out_dir is not None:
             target = out_dir / f"{path.stem}.json"
             partial = target.with_name(target.name + ".partial")
-            partial.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            partial.write_text(
+                json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            )
             partial.replace(target)  # never a half-written file
         elif fmt == "json":
             indent = 1 if len(files) == 1 else None
@@ -227,17 +262,38 @@ def _print_extraction(path: Path, extraction) -> None:
     from rich.table import Table
 
     event = extraction.event
-    table = Table("person", "roles", "acts", title=f"{path.name}: {event.kind} {event.date or ''} {event.place or ''}")
+    table = Table(
+        "person",
+        "roles",
+        "acts",
+        title=f"{path.name}: {event.kind} {event.date or ''} {event.place or ''}",
+    )
     for person in extraction.persons:
-        table.add_row(person.name, "\n".join(f"{r.post} — {r.org}" for r in person.roles), ", ".join(person.acts))
+        table.add_row(
+            person.name,
+            "\n".join(f"{r.post} — {r.org}" for r in person.roles),
+            ", ".join(person.acts),
+        )
     out.print(table)
 
 
 @app.command()
 def query(
-    name: Annotated[str, typer.Argument(help="A named query (see `polgraph queries`) or a .rq file.")],
-    param: Annotated[list[str], typer.Option("--param", "-p", help="name=value; repeat for several.")] = [],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table (readable: IRI columns with a label beside them are left out), csv, tsv or json.")] = "table",
+    name: Annotated[
+        str, typer.Argument(help="A named query (see `polgraph queries`) or a .rq file.")
+    ],
+    param: Annotated[
+        list[str], typer.Option("--param", "-p", help="name=value; repeat for several.")
+    ] = [],  # noqa: B006 - typer's list default, never mutated
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (readable: IRI columns with a label "
+                 "beside them are left out), csv, tsv or json.",
+        ),
+    ] = "table",
     store: StoreOption = None,
 ) -> None:
     """Run a named SPARQL query over the store."""
@@ -274,7 +330,9 @@ def list_queries() -> None:
 
     table = Table("name", "purpose", "parameters")
     for q in available_queries().values():
-        params = ", ".join(f"{p.name} ({p.type}{'' if p.required else ', optional'})" for p in q.params)
+        params = ", ".join(
+            f"{p.name} ({p.type}{'' if p.required else ', optional'})" for p in q.params
+        )
         table.add_row(q.name, q.purpose, params)
     out.print(table)
 
@@ -293,12 +351,17 @@ def stats(store: StoreOption = None) -> None:
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="ttl, nq, trig, jsonld or popolo.")] = "trig",
-    output: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default stdout).")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="ttl, nq, trig, jsonld or popolo.")
+    ] = "trig",
+    output: Annotated[
+        Path | None, typer.Option("--out", "-o", help="File to write (default stdout).")
+    ] = None,
     store: StoreOption = None,
 ) -> None:
     """Write the whole store out as RDF."""
-    from polgraph.export import EXPORT_FORMATS, export as run_export
+    from polgraph.export import EXPORT_FORMATS
+    from polgraph.export import export as run_export
 
     if fmt not in EXPORT_FORMATS:
         raise _fail(f"unknown format {fmt!r}: choose {', '.join(EXPORT_FORMATS)}", 2)
@@ -312,17 +375,21 @@ def export(
     partial.replace(output)  # a failed export never leaves a truncated file behind
 
 
-identity_app = typer.Typer(help="Persons across reports: why mentions were joined.", no_args_is_help=True)
+identity_app = typer.Typer(
+    help="Persons across reports: why mentions were joined.", no_args_is_help=True
+)
 app.add_typer(identity_app, name="identity")
 
 
-@identity_app.command("explain")
+# The help is given here, not as the docstring: one line of it would run past the line length,
+# and the command list shows a docstring's line breaks.
+@identity_app.command("explain", help=(
+    "Print which mentions make up a person, and the shared post, body or place behind each join."))
 def identity_explain(
     person: Annotated[str, typer.Argument(help="A person's IRI, the last part of it, or a name.")],
     store: StoreOption = None,
     identity: IdentityOption = None,
 ) -> None:
-    """Print which mentions make up a person, and the shared post, body or place behind each join."""
     from polgraph.identity.overrides import load_overrides
     from polgraph.resolve import explain_person
 
@@ -370,8 +437,12 @@ def _identity_line(store) -> str:
 @app.command()
 def who(
     post: Annotated[str, typer.Option("--post", help='The post, e.g. "Chủ tịch".')],
-    org: Annotated[str, typer.Option("--org", help='The body as reports write it, e.g. "UBND xã Cẩm Lộc", '
-                                                   "or its IRI.")],
+    org: Annotated[
+        str,
+        typer.Option(
+            "--org", help='The body as reports write it, e.g. "UBND xã Cẩm Lộc", or its IRI.'
+        ),
+    ],
     date: Annotated[str, typer.Option("--date", help="The day, YYYY-MM-DD.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
     store: StoreOption = None,
@@ -403,7 +474,10 @@ def who(
     except AnalysisError as exc:
         raise _fail(str(exc), 1) from None
     if len(bodies) > 1:  # namesakes in different places: the IRI says which
-        raise _fail(f"{len(bodies)} bodies are named {org!r}; give one with --org IRI: {', '.join(bodies)}", 2)
+        raise _fail(
+            f"{len(bodies)} bodies are named {org!r}; give one with --org IRI: {', '.join(bodies)}",
+            2,
+        )
     params = {"org": bodies[0], "post_type": str(post_type), "date": day.isoformat()}
     text = load_query("role-at-date").render(params)
     write_results(handle.query(text), fmt, console=out)
@@ -445,16 +519,28 @@ def serve(
 
 
 # -- network analysis ----------------------------------------------------------------------
-FromOption = Annotated[Optional[str], typer.Option(
+FromOption = Annotated[str | None, typer.Option(
     "--from", help="Only events (and tenures) on or after this date, YYYY-MM-DD.")]
-ToOption = Annotated[Optional[str], typer.Option(
+ToOption = Annotated[str | None, typer.Option(
     "--to", help="Only events (and tenures) on or before this date, YYYY-MM-DD.")]
-PlaceOption = Annotated[Optional[str], typer.Option(
-    "--place", help='Only events in this area: a name, accents optional ("xã Cẩm Lộc", "xa cam loc"), an official code or an IRI.')]
-OrgOption = Annotated[Optional[str], typer.Option(
-    "--org", help='Only this body and its sub-bodies ("UBND xã Cẩm Lộc", accents optional, or an IRI): the events it organised '
-                  "or had a post-holder at, and its posts.")]
-PostOption = Annotated[Optional[str], typer.Option(
+PlaceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--place",
+        help='Only events in this area: a name, accents optional ("xã Cẩm Lộc", "xa cam loc"), an '
+             'official code or an IRI.',
+    ),
+]
+OrgOption = Annotated[
+    str | None,
+    typer.Option(
+        "--org",
+        help='Only this body and its sub-bodies ("UBND xã Cẩm Lộc", accents optional, or an IRI): '
+             'the events it organised '
+        "or had a post-holder at, and its posts.",
+    ),
+]
+PostOption = Annotated[str | None, typer.Option(
     "--post", help='succession: only this post, e.g. "Chủ tịch" (with --org: of that body).')]
 
 
@@ -484,14 +570,18 @@ def _analysis_errors():
 
 @app.command()
 def analyze(
-    what: Annotated[str, typer.Argument(help="centrality, communities, brokers, succession or careers.")],
+    what: Annotated[
+        str, typer.Argument(help="centrality, communities, brokers, succession or careers.")
+    ],
     start: FromOption = None,
     end: ToOption = None,
     place: PlaceOption = None,
     org: OrgOption = None,
     post: PostOption = None,
-    person: Annotated[Optional[str], typer.Option(
-        "--person", help="careers: one person's career (a name or an IRI).")] = None,
+    person: Annotated[
+        str | None,
+        typer.Option("--person", help="careers: one person's career (a name or an IRI)."),
+    ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Rows to print; 0 prints all.")] = 25,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
     store: StoreOption = None,
@@ -540,16 +630,29 @@ def analyze(
 
 @app.command()
 def network(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, csv, json, png or svg.")] = "graphml",
-    output: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default stdout; png and svg need a file).")] = None,
-    projection: Annotated[str, typer.Option(
-        "--projection", "-p", help="coattendance, person-org, cospeaking or succession.")] = "coattendance",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="graphml, gexf, csv, json, png or svg.")
+    ] = "graphml",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="File to write (default stdout; png and svg need a file)."
+        ),
+    ] = None,
+    projection: Annotated[
+        str,
+        typer.Option(
+            "--projection", "-p", help="coattendance, person-org, cospeaking or succession."
+        ),
+    ] = "coattendance",
     start: FromOption = None,
     end: ToOption = None,
     place: PlaceOption = None,
     org: OrgOption = None,
     post: PostOption = None,
-    limit: Annotated[int, typer.Option("--limit", help="png/svg: how many of the most tied nodes to draw.")] = 150,
+    limit: Annotated[
+        int, typer.Option("--limit", help="png/svg: how many of the most tied nodes to draw.")
+    ] = 150,
     store: StoreOption = None,
 ) -> None:
     """Write a projection as a file Gephi opens (GraphML, GEXF), an edge list (CSV), JSON, or a
@@ -571,13 +674,18 @@ def network(
     partial = output.with_name(output.name + ".partial")
     partial.write_bytes(data)
     partial.replace(output)
-    err.print(f"{output}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges", highlight=False)
+    err.print(
+        f"{output}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges",
+        highlight=False,
+    )
 
 
 @app.command()
 def timeline(
     person: Annotated[str, typer.Argument(help="The person: a name, an IRI or the end of one.")],
-    output: Annotated[Path, typer.Option("--out", "-o", help="The picture to write, .png or .svg.")],
+    output: Annotated[
+        Path, typer.Option("--out", "-o", help="The picture to write, .png or .svg.")
+    ],
     store: StoreOption = None,
 ) -> None:
     """Draw a person's posts as bars along time (first to last evidence) and the events they

@@ -1,4 +1,5 @@
-"""Export the whole store: Turtle (the union of all graphs), N-Quads, TriG, JSON-LD or Popolo JSON."""
+"""Export the whole store: Turtle (the union of all graphs), N-Quads, TriG, JSON-LD or Popolo
+JSON."""
 
 from __future__ import annotations
 
@@ -32,4 +33,6 @@ def export(store: OxigraphStore, fmt: str, out: IO[bytes]) -> None:
         document = to_popolo(store)
         out.write(json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
     else:
-        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+        raise ValueError(
+            f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}"
+        )

@@ -63,7 +63,17 @@ _LEVELS = {
 _ANY_LEVEL = frozenset({PROVINCE, DISTRICT, COMMUNE})
 # Type words as written, longest first; one-letter abbreviations count only with their dot
 # ("Q. Ninh Kiều"). Unaccented forms are tried only on unaccented text ("xa" is no "xã" in "Xa Lý").
-_TYPE_WORDS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "tỉnh", "huyện", "quận", "phường", "xã")
+_TYPE_WORDS = (
+    "thành phố",
+    "thị trấn",
+    "thị xã",
+    "đặc khu",
+    "tỉnh",
+    "huyện",
+    "quận",
+    "phường",
+    "xã",
+)
 _ABBREVIATIONS = r"tp|tx|tt)(?:\s+|\.\s*)|(h|q|p)\.\s*)(?=\S)"
 _TYPED = re.compile(r"(?:(" + "|".join(_TYPE_WORDS) + "|" + _ABBREVIATIONS)
 _TYPED_ASCII = re.compile(

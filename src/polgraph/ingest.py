@@ -62,7 +62,11 @@ def expand_inputs(paths: Iterable[Path]) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in readable and not child.name.startswith("."):
+                if (
+                    child.is_file()
+                    and child.suffix.lower() in readable
+                    and not child.name.startswith(".")
+                ):
                     yield child
         else:
             yield path
@@ -190,7 +194,7 @@ class Pipeline:
         if accepted:
             assert self.writer is not None
             written = self.writer.write([graph for _, _, graph, _ in accepted])
-            for (slot, source, graph, report), status in zip(accepted, written):
+            for (slot, source, graph, report), status in zip(accepted, written, strict=True):
                 outcomes[slot] = Outcome(source, status.value, str(graph.iri), report.messages)
         return outcomes  # type: ignore[return-value]  # every slot is filled above
 
@@ -209,11 +213,11 @@ class Pipeline:
 
         def flush() -> None:
             reports = self.check([graph.triples for _, _, graph in pending])
-            for (slot, _, _), report in zip(pending, reports):
+            for (slot, _, _), report in zip(pending, reports, strict=True):
                 report.messages.extend([notes[slot]] if slot in notes else [])
             settled = self._settle([(source, graph, report) for (_, source, graph), report
-                                    in zip(pending, reports)], store=store)
-            for (slot, _, _), outcome in zip(pending, settled):
+                                    in zip(pending, reports, strict=True)], store=store)
+            for (slot, _, _), outcome in zip(pending, settled, strict=True):
                 outcomes[slot] = outcome
             pending.clear()
             written[0] += len(settled)
@@ -234,12 +238,16 @@ class Pipeline:
                 outcomes[-1] = Outcome(str(path), "rejected", error=exc.message)
                 continue
             except ValueError as exc:  # facts the reader got wrong: this report only is lost
-                outcomes[-1] = Outcome(str(path), "rejected", error=f"the reader failed on it: {exc}")
+                outcomes[-1] = Outcome(
+                    str(path), "rejected", error=f"the reader failed on it: {exc}"
+                )
                 continue
             if not extraction.persons:
                 notes[len(outcomes) - 1] = ShapeMessage(
                     "Warning", str(path), None, "the report names nobody: only its event is stored")
-            pending.append((len(outcomes) - 1, str(path), map_extraction(extraction, self.vocabulary)))
+            pending.append(
+                (len(outcomes) - 1, str(path), map_extraction(extraction, self.vocabulary))
+            )
             if len(pending) >= batch_size:
                 flush()
         if pending:

@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
-from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
+from rdflib.namespace import (
+    DCTERMS,
+    FOAF,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SKOS,
+    TIME,
+    XSD,
+    DefinedNamespace,
+)
+
 
 class PG(DefinedNamespace):
     """The polgraph ontology (``ontology/polgraph.ttl``); a misspelt term raises AttributeError."""
@@ -190,6 +202,16 @@ PREFIXES: dict[str, str] = {
 }
 
 __all__ = [
-    "PG", "ONTOLOGY_IRI", "VOCAB", "POST", "BODY", "ACT", "AREA_LEVEL", "ID", "OA", "SCHEMA",
-    "MODEL_GRAPH_PREFIX", "PREFIXES",
+    "ACT",
+    "AREA_LEVEL",
+    "BODY",
+    "ID",
+    "MODEL_GRAPH_PREFIX",
+    "OA",
+    "ONTOLOGY_IRI",
+    "PG",
+    "POST",
+    "PREFIXES",
+    "SCHEMA",
+    "VOCAB",
 ]

@@ -22,13 +22,15 @@ from polgraph.vocab import Vocabulary
 
 _PERSONS = """
 PREFIX pg: <https://w3id.org/polgraph/ontology#>
-SELECT DISTINCT ?id ?name ?gender WHERE { ?id a pg:Person ; pg:name ?name . OPTIONAL { ?id pg:gender ?gender } }
+SELECT DISTINCT ?id ?name ?gender WHERE {
+  ?id a pg:Person ; pg:name ?name . OPTIONAL { ?id pg:gender ?gender } }
 ORDER BY ?id"""
 _ORGS = """
 PREFIX pg: <https://w3id.org/polgraph/ontology#>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?id ?name (SAMPLE(?class) AS ?classification) (SAMPLE(?parent) AS ?parent_id) WHERE {
+SELECT DISTINCT ?id ?name (SAMPLE(?class) AS ?classification) (SAMPLE(?parent) AS ?parent_id)
+WHERE {
   ?id a pg:Organization ; rdfs:label ?name .
   OPTIONAL { ?id a ?class . FILTER (?class != pg:Organization && STRSTARTS(STR(?class), STR(pg:))) }
   OPTIONAL { ?id org:subOrganizationOf ?parent }
@@ -38,13 +40,16 @@ PREFIX pg: <https://w3id.org/polgraph/ontology#>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT DISTINCT ?id ?label ?role ?organization_id WHERE {
-  ?id a pg:Post ; rdfs:label ?label ; pg:postTitle ?role . OPTIONAL { ?id org:postIn ?organization_id }
+  ?id a pg:Post ; rdfs:label ?label ; pg:postTitle ?role .
+  OPTIONAL { ?id org:postIn ?organization_id }
 } ORDER BY ?id"""
 _MEMBERSHIPS = """
 PREFIX pg: <https://w3id.org/polgraph/ontology#>
 PREFIX org: <http://www.w3.org/ns/org#>
-SELECT DISTINCT ?id ?person_id ?post_id ?organization_id ?role ?event_id ?date ?source ?as_written WHERE {
-  ?id a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post_id ; pg:event ?event_id ; pg:source ?source .
+SELECT DISTINCT ?id ?person_id ?post_id ?organization_id ?role ?event_id ?date ?source ?as_written
+WHERE {
+  ?id a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post_id ; pg:event ?event_id ;
+      pg:source ?source .
   ?mention pg:mentionOf ?person_id .
   ?post_id pg:postTitle ?role .
   OPTIONAL { ?post_id org:postIn ?organization_id }

@@ -26,7 +26,9 @@ from polgraph.errors import QueryError
 from polgraph.namespaces import ID
 
 PARAM_TYPES = ("iri", "string", "date", "integer")
-_PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s+(?P<type>\w+)\s+(?P<need>required|optional)\s*(?:[—-]+\s*(?P<doc>.*))?$")
+_PARAM = re.compile(
+    r"^(?P<name>[A-Za-z_]\w*)\s+(?P<type>\w+)\s+(?P<need>required|optional)\s*(?:[—-]+\s*(?P<doc>.*))?$"
+)
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,9 @@ class Parameter:
             try:
                 dt.date.fromisoformat(value)
             except ValueError:
-                raise QueryError(f"parameter {self.name}: {raw!r} is not a date (YYYY-MM-DD)") from None
+                raise QueryError(
+                    f"parameter {self.name}: {raw!r} is not a date (YYYY-MM-DD)"
+                ) from None
             return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
         if self.type == "integer":
             if not re.fullmatch(r"[+-]?\d+", value):
@@ -119,10 +123,16 @@ def parse_query(text: str, path: Path | None = None) -> NamedQuery:
     for spec in header.get("param", []):
         match = _PARAM.match(spec)
         if not match or match["type"] not in PARAM_TYPES:
-            raise QueryError(f"{where}: bad parameter line {spec!r} (name type required|optional — doc)")
-        params.append(Parameter(match["name"], match["type"], match["need"] == "required", match["doc"] or ""))
+            raise QueryError(
+                f"{where}: bad parameter line {spec!r} (name type required|optional — doc)"
+            )
+        params.append(
+            Parameter(match["name"], match["type"], match["need"] == "required", match["doc"] or "")
+        )
     columns = tuple(c.strip() for c in ",".join(header.get("columns", [])).split(",") if c.strip())
-    return NamedQuery(header["name"][0], text, " ".join(header.get("purpose", [])), tuple(params), columns, path)
+    return NamedQuery(
+        header["name"][0], text, " ".join(header.get("purpose", [])), tuple(params), columns, path
+    )
 
 
 def available_queries(folder: Path | None = None) -> dict[str, NamedQuery]:

@@ -84,7 +84,8 @@ _BODIES = _PREFIXES + "SELECT ?post ?body WHERE { {scope} ?post org:postIn ?body
 # (an event's date) or few have (an election, a stored person for a mention not resolved now) is
 # read apart, once each: per attestation it doubled the cost.
 _ATTESTATIONS = _PREFIXES + """
-SELECT ?a ?mention ?post ?event WHERE { {scope} ?a pg:post ?post ; pg:person ?mention ; pg:event ?event . }"""
+SELECT ?a ?mention ?post ?event WHERE {
+  {scope} ?a pg:post ?post ; pg:person ?mention ; pg:event ?event . }"""
 _DATES = _PREFIXES + "SELECT ?event ?date WHERE { {scope} ?event pg:date ?date }"
 _ELECTED = _PREFIXES + "SELECT ?a WHERE { {scope} ?a pg:post ?post ; pg:elected true }"
 _PERSON_OF = _PREFIXES + "SELECT ?mention ?person WHERE { {scope} ?mention pg:mentionOf ?person }"
@@ -131,8 +132,15 @@ def tenure_iri(tenure: Tenure) -> URIRef:
 _MANY = 5000  # above this many names or posts, one query for all and a filter is quicker
 
 
-def _rows(store: GraphStore, sparql: str, variable: str, values: set[str] | None, *, iri: bool = False,
-          narrow: bool = False):
+def _rows(
+    store: GraphStore,
+    sparql: str,
+    variable: str,
+    values: set[str] | None,
+    *,
+    iri: bool = False,
+    narrow: bool = False,
+):
     """The query's rows for ``values`` of ``variable`` (all rows when ``values`` is None). A
     ``narrow`` query reads many more rows unscoped than its values ask for (the events among
     every fact with a source): many values are then asked for in parts, never all at once."""
@@ -172,15 +180,22 @@ def read_mentions(store: GraphStore, names: set[str] | None = None) -> dict[str,
     for row in _rows(store, _POSTS, "key", names):
         posts[row["mention"].value].add(row["post"].value)
     held = None if names is None else {post for each in posts.values() for post in each}
-    body_of = {row["post"].value: row["body"].value for row in _rows(store, _BODIES, "post", held, iri=True)}
+    body_of = {
+        row["post"].value: row["body"].value
+        for row in _rows(store, _BODIES, "post", held, iri=True)
+    }
     shared_areas = {place: frozenset(units) for place, units in areas.items()}  # one set a place
     mentions = {}
     for iri, name, key, event in found:
         report, place = events[event]
         bodies = frozenset(body_of[post] for post in posts[iri] if post in body_of)
         mentions[iri] = Mention(
-            iri=iri, name=name, name_key=key, report=report,
-            areas=shared_areas.get(place, frozenset()) if place is not None else frozenset(), bodies=bodies,
+            iri=iri,
+            name=name,
+            name_key=key,
+            report=report,
+            areas=shared_areas.get(place, frozenset()) if place is not None else frozenset(),
+            bodies=bodies,
             posts=frozenset(posts[iri]),
         )
     return mentions
@@ -191,7 +206,9 @@ def read_attestations(store: GraphStore, posts: set[str] | None = None,
     """The attestations of ``posts`` (or of every post), by resolved person: the person of a
     mention in ``resolved`` is taken from there, the others' as stored."""
     resolved = resolved or {}
-    exclusive = {row["post"].value for row in _rows(store, _EXCLUSIVE_POSTS, "post", posts, iri=True)}
+    exclusive = {
+        row["post"].value for row in _rows(store, _EXCLUSIVE_POSTS, "post", posts, iri=True)
+    }
     found = [(row["a"].value, row["mention"].value, row["post"].value, row["event"].value)
              for row in _rows(store, _ATTESTATIONS, "post", posts, iri=True)]
     elected = {row["a"].value for row in _rows(store, _ELECTED, "post", posts, iri=True)}
@@ -199,8 +216,14 @@ def read_attestations(store: GraphStore, posts: set[str] | None = None,
     dates = {row["event"].value: dt.date.fromisoformat(row["date"].value)
              for row in _rows(store, _DATES, "event", events, iri=True, narrow=True)}
     others = {mention for _, mention, _, _ in found if mention not in resolved}
-    stored = {row["mention"].value: row["person"].value
-              for row in _rows(store, _PERSON_OF, "mention", others, iri=True, narrow=True)} if others else {}
+    stored = (
+        {
+            row["mention"].value: row["person"].value
+            for row in _rows(store, _PERSON_OF, "mention", others, iri=True, narrow=True)
+        }
+        if others
+        else {}
+    )
     out = []
     for iri, mention, post, event in found:
         person = resolved.get(mention) or stored.get(mention)
@@ -218,7 +241,9 @@ def _connected_names(names: set[str], overrides: Overrides | None, mentions_by_i
     groups = []
     for assertion in overrides.same:
         keys = {name_key(s.name) for s in assertion.persons if s.name}
-        keys |= {mentions_by_iri[s.mention] for s in assertion.persons if s.mention in mentions_by_iri}
+        keys |= {
+            mentions_by_iri[s.mention] for s in assertion.persons if s.mention in mentions_by_iri
+        }
         groups.append(keys)
     grown = set(names)
     changed = True
@@ -231,7 +256,9 @@ def _connected_names(names: set[str], overrides: Overrides | None, mentions_by_i
     return grown
 
 
-def _correction_names(store: GraphStore, overrides: Overrides | None) -> tuple[set[str], dict[str, str]]:
+def _correction_names(
+    store: GraphStore, overrides: Overrides | None
+) -> tuple[set[str], dict[str, str]]:
     """The names the corrections are about, and the name of each mention they name by IRI."""
     if overrides is None:
         return set(), {}
@@ -264,8 +291,13 @@ def _graph_of_post(post: str) -> URIRef:
     return URIRef(TENURE_PREFIX + hashlib.sha256(post.encode("utf-8")).hexdigest()[:24])
 
 
-def _put_groups(change: GraphChange, store: GraphStore, prefix: str, wanted: dict[URIRef, set[tuple]],
-                touched: set[URIRef] | None) -> None:
+def _put_groups(
+    change: GraphChange,
+    store: GraphStore,
+    prefix: str,
+    wanted: dict[URIRef, set[tuple]],
+    touched: set[URIRef] | None,
+) -> None:
     """Each touched group's graph made to hold what is wanted of it; a touched group with
     nothing left loses its graph (with ``touched`` None, every graph under ``prefix`` is)."""
     change.put.update(wanted)
@@ -276,12 +308,48 @@ def _put_groups(change: GraphChange, store: GraphStore, prefix: str, wanted: dic
 
 # The terms every person and tenure is written with, looked up once: a Namespace lookup costs a
 # microsecond, and a full resolution writes a million triples.
-(_PERSON, _NAME, _NAME_KEY, _MENTION_OF, _HAS_LINK, _LINK, _LINKED_MENTION, _LINK_REASON, _LINK_DETAIL,
- _TENURE, _HOLDER, _POST, _FIRST_EVIDENCE, _LAST_EVIDENCE, _OPENED_BY_ELECTION, _ATTESTED_BY, _SUCCESSOR,
- _PREDECESSOR) = (PG[term] for term in (
-    "Person", "name", "nameKey", "mentionOf", "identityLink", "IdentityLink", "linkedMention", "linkReason",
-    "linkDetail", "Tenure", "holder", "post", "firstEvidence", "lastEvidence", "openedByElection",
-    "attestedBy", "successor", "predecessor"))
+(
+    _PERSON,
+    _NAME,
+    _NAME_KEY,
+    _MENTION_OF,
+    _HAS_LINK,
+    _LINK,
+    _LINKED_MENTION,
+    _LINK_REASON,
+    _LINK_DETAIL,
+    _TENURE,
+    _HOLDER,
+    _POST,
+    _FIRST_EVIDENCE,
+    _LAST_EVIDENCE,
+    _OPENED_BY_ELECTION,
+    _ATTESTED_BY,
+    _SUCCESSOR,
+    _PREDECESSOR,
+) = (
+    PG[term]
+    for term in (
+        "Person",
+        "name",
+        "nameKey",
+        "mentionOf",
+        "identityLink",
+        "IdentityLink",
+        "linkedMention",
+        "linkReason",
+        "linkDetail",
+        "Tenure",
+        "holder",
+        "post",
+        "firstEvidence",
+        "lastEvidence",
+        "openedByElection",
+        "attestedBy",
+        "successor",
+        "predecessor",
+    )
+)
 
 
 def cluster_triples(cluster: Cluster) -> set[tuple]:
@@ -333,7 +401,9 @@ def _stored_digest(store: GraphStore) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _posts_of_changed(store: GraphStore, mentions: dict[str, Mention], resolved: dict[str, str]) -> set[str]:
+def _posts_of_changed(
+    store: GraphStore, mentions: dict[str, Mention], resolved: dict[str, str]
+) -> set[str]:
     """The posts held by those of ``mentions`` whose person the resolution changes: only those
     posts' tenures can change, apart from the posts the writes themselves touched."""
     stored = {row["mention"].value: row["person"].value
@@ -389,7 +459,11 @@ def identity_counts(store: GraphStore) -> tuple[int, int, int]:
     """Persons, the mentions resolved into them, and tenures, in the whole store."""
     counts = next(iter(store.query(_COUNTS)))
     tenures = next(iter(store.query(_TENURES)))
-    return int(counts["persons"].value), int(counts["mentions"].value), int(tenures["tenures"].value)
+    return (
+        int(counts["persons"].value),
+        int(counts["mentions"].value),
+        int(tenures["tenures"].value),
+    )
 
 
 def explain_person(store: GraphStore, overrides: Overrides | None, person: str) -> list[str] | None:
@@ -401,8 +475,11 @@ def explain_person(store: GraphStore, overrides: Overrides | None, person: str) 
     keys = {row["key"].value for row in store.query(query)}
     keys = keys or {name_key(person)}
     resolution = resolve(store, overrides, keys)
-    found = [c for c in resolution.clusters
-             if c.key == wanted or str(person_iri(c)) == person or name_key(c.name) == name_key(person)]
+    found = [
+        c
+        for c in resolution.clusters
+        if c.key == wanted or str(person_iri(c)) == person or name_key(c.name) == name_key(person)
+    ]
     if not found:
         return None
     lines: list[str] = []

@@ -28,7 +28,9 @@ def plain(term) -> str:
     return term.value
 
 
-def write_results(results, fmt: str, out: IO[bytes] | None = None, console: Console | None = None) -> int:
+def write_results(
+    results, fmt: str, out: IO[bytes] | None = None, console: Console | None = None
+) -> int:
     """Write SELECT/ASK results; returns the number of rows written."""
     if isinstance(results, ox.QueryBoolean):
         answer = bool(results)

@@ -110,7 +110,9 @@ def check_rules(store: GraphStore, rules: Graph | None = None,
             select = rules.value(target, SH.select)
             scoped = None if select is None else _scoped_target(str(select), scope)
             if scoped is not None:
-                targets |= {row["this"].value for row in store.query(_prefixes(rules, target) + scoped)}
+                targets |= {
+                    row["this"].value for row in store.query(_prefixes(rules, target) + scoped)
+                }
         if not targets:
             continue
         ordered = sorted(targets)
@@ -123,8 +125,13 @@ def check_rules(store: GraphStore, rules: Graph | None = None,
                 names = {v.value for v in results.variables}
                 for row in results:
                     value = row["value"] if "value" in names else None
-                    messages.add(ShapeMessage(
-                        severity="Warning", focus=f"<{row['this'].value}>", path=None,
-                        message=_fill(template, row, names), value=None if value is None else value.value,
-                    ))
+                    messages.add(
+                        ShapeMessage(
+                            severity="Warning",
+                            focus=f"<{row['this'].value}>",
+                            path=None,
+                            message=_fill(template, row, names),
+                            value=None if value is None else value.value,
+                        )
+                    )
     return sorted(messages, key=lambda m: (m.message, m.focus))

@@ -31,7 +31,8 @@ class Settings:
     # SERVICE (queries) and LOAD (updates) make the server contact other hosts: off unless an
     # operator turns them on.
     allow_remote: bool = False
-    query_workers: int = 0  # processes that run queries and API answers; 0: one per core and one more
+    # processes that run queries and API answers; 0: one per core and one more
+    query_workers: int = 0
     # A worker's own memory (heap) past which it is stopped and replaced: one runaway query must
     # not take the machine's memory.
     worker_memory_mb: int = 4096

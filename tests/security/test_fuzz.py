@@ -43,8 +43,12 @@ EXAMPLES = int(os.environ.get("POLGRAPH_FUZZ_EXAMPLES") or 20)  # generated case
 # other 503s ("server busy", "busy", "server stopping", "store unavailable") cannot happen to one
 # client sending one request at a time to a running server over a sound store: they would be bugs.
 TIME_LIMITS = {"query time limit", "too long to read"}
-SERVER_ENV = {"POLGRAPH_WRITE_TOKEN": TOKEN, "POLGRAPH_QUERY_WORKERS": "2", "POLGRAPH_QUERY_TIMEOUT": "5",
-              "POLGRAPH_ANALYSIS_TIMEOUT": "10"}
+SERVER_ENV = {
+    "POLGRAPH_WRITE_TOKEN": TOKEN,
+    "POLGRAPH_QUERY_WORKERS": "2",
+    "POLGRAPH_QUERY_TIMEOUT": "5",
+    "POLGRAPH_ANALYSIS_TIMEOUT": "10",
+}
 
 
 def _document() -> dict:
@@ -61,7 +65,9 @@ def _document() -> dict:
 
 DOCUMENT = _document()
 # SPARQL queries and updates are text: sent as written.
-schemathesis.serializer.alias(["application/sparql-query", "application/sparql-update"], "text/plain")
+schemathesis.serializer.alias(
+    ["application/sparql-query", "application/sparql-update"], "text/plain"
+)
 schema = schemathesis.openapi.from_dict(DOCUMENT, config=schemathesis.Config())
 
 FUZZ = settings(max_examples=EXAMPLES, derandomize=True, database=None, deadline=None,
@@ -93,8 +99,10 @@ def _serve(reports, tmp_path_factory) -> Iterator[Server]:
         # Read what the server prints as it comes (a full pipe would stop it): the traceback
         # behind a 500 goes with the failure.
         log: list[str] = []
-        threading.Thread(target=lambda: log.extend(line.decode(errors="replace") for line in process.stdout),
-                         daemon=True).start()
+        threading.Thread(
+            target=lambda: log.extend(line.decode(errors="replace") for line in process.stdout),
+            daemon=True,
+        ).start()
         assert httpx.get(f"{base}/openapi.json").json() == DOCUMENT
         assert httpx.get(f"{base}/store", params={"default": ""}, headers=WRITER).status_code == 200
         yield Server(base, log)
@@ -126,7 +134,9 @@ def _fuzz(case, server: Server, headers: dict[str, str]) -> None:
     sent = {"base_url": server.base, "headers": headers}
     response = case.call(**sent, timeout=30)
     try:
-        case.validate_response(response, checks=[no_server_error], headers=headers, transport_kwargs=sent)
+        case.validate_response(
+            response, checks=[no_server_error], headers=headers, transport_kwargs=sent
+        )
     except BaseException as failure:  # schemathesis' FailureGroup is no Exception
         failure.add_note("The server printed:\n" + ("".join(server.log)[-6000:] or "nothing"))
         raise

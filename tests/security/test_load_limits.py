@@ -47,8 +47,12 @@ def test_requests_past_the_bound_of_waiting_ones_are_answered_503_with_retry_aft
     with TestClient(create_app(settings, _store(tmp_path / "s", 300))) as client:
         client.get("/sparql", params={"query": QUICK})
         replies: list = []
-        threads = [threading.Thread(target=lambda: replies.append(client.get("/sparql", params={"query": SLOW})))
-                   for _ in range(2)]
+        threads = [
+            threading.Thread(
+                target=lambda: replies.append(client.get("/sparql", params={"query": SLOW}))
+            )
+            for _ in range(2)
+        ]
         for thread in threads:
             thread.start()
             time.sleep(0.3)  # the first runs, the second waits
@@ -97,7 +101,8 @@ def test_runaway_queries_from_one_client_leave_a_worker_for_short_ones(tmp_path)
 def test_half_of_the_workers_are_reserved_unless_set():
     assert [Settings(query_workers=n).reserved() for n in (1, 2, 3, 8, 13)] == [0, 1, 2, 4, 7]
     assert Settings(query_workers=4, reserved_workers=0).reserved() == 0
-    assert Settings(query_workers=4, reserved_workers=9).reserved() == 3  # one is left for long ones
+    # one is left for long ones
+    assert Settings(query_workers=4, reserved_workers=9).reserved() == 3
 
 
 @pytest.mark.parametrize(("name", "value", "read"), [
@@ -108,5 +113,11 @@ def test_half_of_the_workers_are_reserved_unless_set():
 ])
 def test_the_limits_are_settings(name, value, read):
     settings = Settings.from_env({name: value})
-    assert read in (settings.worker_memory_mb, settings.max_waiting, settings.max_wait, settings.long_query,
-                    settings.reserved_workers, settings.spare_workers)
+    assert read in (
+        settings.worker_memory_mb,
+        settings.max_waiting,
+        settings.max_wait,
+        settings.long_query,
+        settings.reserved_workers,
+        settings.spare_workers,
+    )

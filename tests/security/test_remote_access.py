@@ -1,11 +1,13 @@
 """SERVICE and LOAD stay off unless the operator enables them, however the request is written: a
 corpus of evasions (escapes, comments, case, nesting, SILENT, EXISTS, subqueries, unicode
-escapes) sent to the endpoint while a trap server on 127.0.0.1 records any request that reaches it."""
+escapes) sent to the endpoint while a trap server on 127.0.0.1 records any request that reaches
+it."""
 
 from __future__ import annotations
 
 import http.server
 import threading
+from typing import ClassVar
 
 import pyoxigraph as ox
 import pytest
@@ -21,7 +23,7 @@ pytestmark = pytest.mark.slow  # an app, and its workers, started for each evasi
 
 
 class _Trap(http.server.BaseHTTPRequestHandler):
-    hits: list[str] = []
+    hits: ClassVar[list[str]] = []
 
     def _record(self) -> None:
         type(self).hits.append(f"{self.command} {self.path}")
@@ -58,8 +60,10 @@ EVASIONS = [
     "SELECT * WHERE {{ SERVICE <{trap}> {{ ?s ?p ?o }} }}",
     "select * where {{ sErViCe <{trap}> {{ ?s ?p ?o }} }}",
     # A scanner reads the rest of the line after "\\#" as a comment; SPARQL reads an escaped "#".
-    "PREFIX ex: <http://example.org/> SELECT * WHERE {{ BIND(ex:a\\# AS ?x) SERVICE <{trap}> {{ ?s ?p ?o }} }}",
-    "PREFIX ex: <http://example.org/> SELECT * WHERE {{ BIND(ex:a\\' AS ?x) SERVICE <{trap}> {{ ?s ?p ?o }} }}",
+    ("PREFIX ex: <http://example.org/> SELECT * WHERE {{ "
+     "BIND(ex:a\\# AS ?x) SERVICE <{trap}> {{ ?s ?p ?o }} }}"),
+    ("PREFIX ex: <http://example.org/> SELECT * WHERE {{ "
+     "BIND(ex:a\\' AS ?x) SERVICE <{trap}> {{ ?s ?p ?o }} }}"),
     "SELECT * WHERE {{ \\u0053ERVICE <{trap}> {{ ?s ?p ?o }} }}",
     "SELECT * WHERE {{ SERVICE SILENT <{trap}> {{ ?s ?p ?o }} }}",
     "SELECT * WHERE {{ ?s ?p ?o FILTER EXISTS {{ SERVICE <{trap}> {{ ?a ?b ?c }} }} }}",
@@ -96,14 +100,18 @@ def test_a_load_reaches_no_other_host_even_with_the_token(store, trap, update):
 
 def test_the_words_in_strings_and_iris_are_no_remote_operation():
     assert remote_operations('SELECT * { ?s <http://x/service> "load SERVICE" }') == set()
-    assert remote_operations("PREFIX s: <http://x/SERVICE> SELECT * { ?service s:load ?o }") == set()
+    assert (
+        remote_operations("PREFIX s: <http://x/SERVICE> SELECT * { ?service s:load ?o }") == set()
+    )
 
 
 def test_enabled_remote_access_does_reach_the_service(store, trap):
     # The operator's switch still works: with it on, the same query goes out.
     _Trap.hits.clear()
     with TestClient(create_app(Settings(query_workers=1, allow_remote=True), store)) as client:
-        client.get("/sparql", params={"query": f"SELECT * WHERE {{ SERVICE <{trap}> {{ ?s ?p ?o }} }}"})
+        client.get(
+            "/sparql", params={"query": f"SELECT * WHERE {{ SERVICE <{trap}> {{ ?s ?p ?o }} }}"}
+        )
     assert _Trap.hits
 
 
@@ -113,7 +121,12 @@ def test_a_request_nested_past_the_limit_is_refused_before_it_runs(store):
     with TestClient(create_app(Settings(query_workers=1, write_token="t"), store)) as client:
         reply = client.get("/sparql", params={"query": deep})
         assert reply.status_code == 400 and reply.json()["error"] == "nested too deep"
-        update = "INSERT DATA { GRAPH <urn:x:h> { <urn:x:a> <urn:x:b> " + "(" * 5000 + ")" * 5000 + " } }"
+        update = (
+            "INSERT DATA { GRAPH <urn:x:h> { <urn:x:a> <urn:x:b> "
+            + "(" * 5000
+            + ")" * 5000
+            + " } }"
+        )
         reply = client.post("/update", content=update, headers={
             "Content-Type": "application/sparql-update", "Authorization": "Bearer t"})
         assert reply.status_code == 400

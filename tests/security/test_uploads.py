@@ -14,8 +14,10 @@ from polgraph.store import OxigraphStore
 
 pytestmark = pytest.mark.slow  # a 19 MB upload read while other clients are answered
 
-SENTENCE = ("Sáng 5/3/2024, Hội Nông dân xã Yên Hồ tổ chức hội nghị. Dự có ông Trần Văn Hải, Chủ tịch "
-            "Hội Nông dân xã, bà Lê Thị Mơ, Phó Chủ tịch UBND xã phát biểu.\n")
+SENTENCE = (
+    "Sáng 5/3/2024, Hội Nông dân xã Yên Hồ tổ chức hội nghị. Dự có ông Trần Văn Hải, Chủ tịch "
+    "Hội Nông dân xã, bà Lê Thị Mơ, Phó Chủ tịch UBND xã phát biểu.\n"
+)
 
 
 def test_another_client_is_answered_while_a_long_text_is_read(tmp_path):
@@ -26,7 +28,9 @@ def test_another_client_is_answered_while_a_long_text_is_read(tmp_path):
         done: dict = {}
 
         def upload() -> None:
-            done["reply"] = client.post("/api/validate", content=text, headers={"Content-Type": "text/plain"})
+            done["reply"] = client.post(
+                "/api/validate", content=text, headers={"Content-Type": "text/plain"}
+            )
 
         thread = threading.Thread(target=upload)
         thread.start()

@@ -36,8 +36,11 @@ def independent_bodies(bodies: set[str], ancestors: dict[str, set[str]]) -> set[
 def brokers(store, graph: nx.Graph) -> list[dict]:
     """Persons with ties whose events lie in two areas or more, or whose posts lie in two
     independent bodies or more; the widest span first, then the most ties."""
-    candidates = [n for n, data in graph.nodes(data=True)
-                  if graph.degree(n) and (len(data.get("places", ())) > 1 or len(data.get("bodies", ())) > 1)]
+    candidates = [
+        n
+        for n, data in graph.nodes(data=True)
+        if graph.degree(n) and (len(data.get("places", ())) > 1 or len(data.get("bodies", ())) > 1)
+    ]
     ancestors = _ancestors(store, {b for n in candidates for b in graph.nodes[n].get("bodies", ())})
     found = []
     for node in candidates:

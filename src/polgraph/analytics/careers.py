@@ -24,7 +24,8 @@ def _tenure_rows(store, slice_: ResolvedSlice, persons: tuple[str, ...] | None):
     return select(store, f"""
 SELECT ?person ?name ?tenure ?post ?first ?last ?elected ?predecessor ?successor WHERE {{
   {scope}
-  ?tenure a pg:Tenure ; pg:holder ?person ; pg:post ?post ; pg:firstEvidence ?first ; pg:lastEvidence ?last .
+  ?tenure a pg:Tenure ; pg:holder ?person ; pg:post ?post ;
+    pg:firstEvidence ?first ; pg:lastEvidence ?last .
   {slice_.posts()}
   {slice_.tenures()}
   ?person pg:name ?name .
@@ -41,8 +42,11 @@ def _body_ranks(store, bodies: set[str]) -> dict[str, int]:
     wanted = sorted(bodies)
     for start in range(0, len(wanted), 1000):
         block = values_block("body", wanted[start:start + 1000])
-        for body, unit in select(store, f"SELECT DISTINCT ?body ?unit WHERE {{ {block} "
-                                        "?body org:subOrganizationOf* ?up . ?up pg:jurisdiction ?unit }"):
+        for body, unit in select(
+            store,
+            f"SELECT DISTINCT ?body ?unit WHERE {{ {block} "
+            "?body org:subOrganizationOf* ?up . ?up pg:jurisdiction ?unit }",
+        ):
             # Official units are named by level: …/unit/legacy/commune/18730.
             parts = unit.rsplit("/", 2)
             rank = _LEVELS.get(parts[-2]) if len(parts) == 3 else None
@@ -53,7 +57,9 @@ def _body_ranks(store, bodies: set[str]) -> dict[str, int]:
 
 def _principals(store) -> dict[str, str]:
     """Each deputy post type and the principal it deputises for (the vocabulary's pg:deputyOf)."""
-    return dict(select(store, "SELECT DISTINCT ?type ?principal WHERE { ?type pg:deputyOf ?principal }"))
+    return dict(
+        select(store, "SELECT DISTINCT ?type ?principal WHERE { ?type pg:deputyOf ?principal }")
+    )
 
 
 def _collect(store, rows) -> dict[str, dict]:
@@ -64,9 +70,19 @@ def _collect(store, rows) -> dict[str, dict]:
         entry = people.setdefault(person, {"person": person, "name": name, "tenures": []})
         if tenure not in seen:
             seen.add(tenure)
-            entry["tenures"].append({"post": post, "first": first, "last": last, "elected": elected == "true",
-                                     "predecessor": predecessor, "successor": successor})
-    posts = descriptions.post_details(store, {t["post"] for e in people.values() for t in e["tenures"]})
+            entry["tenures"].append(
+                {
+                    "post": post,
+                    "first": first,
+                    "last": last,
+                    "elected": elected == "true",
+                    "predecessor": predecessor,
+                    "successor": successor,
+                }
+            )
+    posts = descriptions.post_details(
+        store, {t["post"] for e in people.values() for t in e["tenures"]}
+    )
     ranks = _body_ranks(store, {d["body"] for d in posts.values() if "body" in d})
     principals = _principals(store)
     for entry in people.values():
@@ -107,7 +123,12 @@ def _career(entry: dict) -> dict:
               "body_label": t["body_label"], "level": LEVEL_NAMES.get(t["rank"]),
               "first": t["first"], "last": t["last"], "elected": t["elected"],
               "predecessor": t["predecessor"], "successor": t["successor"]} for t in ordered]
-    return {"person": entry["person"], "name": entry["name"], "posts": posts, "promotions": promotions}
+    return {
+        "person": entry["person"],
+        "name": entry["name"],
+        "posts": posts,
+        "promotions": promotions,
+    }
 
 
 def careers(store, slice_: ResolvedSlice, persons: tuple[str, ...] | None = None) -> list[dict]:
@@ -115,7 +136,9 @@ def careers(store, slice_: ResolvedSlice, persons: tuple[str, ...] | None = None
     promotions first, then the most posts."""
     people = _collect(store, _tenure_rows(store, slice_, persons))
     found = [_career(entry) for entry in people.values()]
-    return sorted(found, key=lambda c: (-len(c["promotions"]), -len(c["posts"]), c["name"], c["person"]))
+    return sorted(
+        found, key=lambda c: (-len(c["promotions"]), -len(c["posts"]), c["name"], c["person"])
+    )
 
 
 def person_events(store, person: str) -> list[dict]:

@@ -55,5 +55,7 @@ def connection(store, graph: nx.Graph, a: str, b: str) -> dict:
         events = [details.get(e, {"event": e}) for e in graph.edges[u, v]["events"]]
         links.append({"from": u, "from_name": graph.nodes[u].get("name"),
                       "to": v, "to_name": graph.nodes[v].get("name"), "events": events})
-    result.update(connected=True, length=len(pairs), path=[_person(graph, p) for p in path], links=links)
+    result.update(
+        connected=True, length=len(pairs), path=[_person(graph, p) for p in path], links=links
+    )
     return result

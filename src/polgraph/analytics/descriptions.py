@@ -47,8 +47,11 @@ def describe(store, subjects, predicates: dict[str, str],
     ordered = sorted(wanted)
     for start in range(0, len(ordered), _CHUNK):
         block = values_block("s", ordered[start:start + _CHUNK])
-        for subject, predicate, value in select(store, f"SELECT DISTINCT ?s ?p ?o WHERE {{ {block} "
-                                                       f"?s ?p ?o FILTER (?p IN ({wanted_predicates})) }}"):
+        for subject, predicate, value in select(
+            store,
+            f"SELECT DISTINCT ?s ?p ?o WHERE {{ {block} "
+            f"?s ?p ?o FILTER (?p IN ({wanted_predicates})) }}",
+        ):
             out[subject].setdefault(names[predicate], value)
     return out
 
@@ -58,7 +61,9 @@ _ALL_LABELS = "SELECT DISTINCT ?s ?o WHERE { ?s rdfs:label ?o }"
 
 def labels(store, iris) -> dict[str, str]:
     """The rdfs:label (or pg:name) of each IRI that has one."""
-    found = describe(store, iris, {"label": str(RDFS.label), "name": str(PG.name)}, {"label": _ALL_LABELS})
+    found = describe(
+        store, iris, {"label": str(RDFS.label), "name": str(PG.name)}, {"label": _ALL_LABELS}
+    )
     return {s: d.get("label") or d["name"] for s, d in found.items() if d}
 
 
@@ -78,17 +83,27 @@ def event_details(store, events) -> dict[str, dict[str, str]]:
 
 def post_labels(store, posts) -> dict[str, dict[str, str]]:
     """Each post's ``label`` ("Chủ tịch Ủy ban nhân dân xã X") and ``body``."""
-    return describe(store, posts, {"label": str(RDFS.label), "body": str(ORG.postIn)},
-                    {"label": _ALL_LABELS, "body": "SELECT DISTINCT ?s ?o WHERE { ?s org:postIn ?o }"})
+    return describe(
+        store,
+        posts,
+        {"label": str(RDFS.label), "body": str(ORG.postIn)},
+        {"label": _ALL_LABELS, "body": "SELECT DISTINCT ?s ?o WHERE { ?s org:postIn ?o }"},
+    )
 
 
 def post_details(store, posts) -> dict[str, dict[str, str]]:
     """Each post's title, body, body label, post type (when the vocabulary knows it) and label
     (title and body label, as the mapping labels posts)."""
-    found = describe(store, posts, {"title": str(PG.postTitle), "body": str(ORG.postIn), "type": str(PG.postType)},
-                     {"title": "SELECT DISTINCT ?s ?o WHERE { ?s pg:postTitle ?o }",
-                      "body": "SELECT DISTINCT ?s ?o WHERE { ?s org:postIn ?o }",
-                      "type": "SELECT DISTINCT ?s ?o WHERE { ?s pg:postType ?o }"})
+    found = describe(
+        store,
+        posts,
+        {"title": str(PG.postTitle), "body": str(ORG.postIn), "type": str(PG.postType)},
+        {
+            "title": "SELECT DISTINCT ?s ?o WHERE { ?s pg:postTitle ?o }",
+            "body": "SELECT DISTINCT ?s ?o WHERE { ?s org:postIn ?o }",
+            "type": "SELECT DISTINCT ?s ?o WHERE { ?s pg:postType ?o }",
+        },
+    )
     bodies = labels(store, {d["body"] for d in found.values() if "body" in d})
     for data in found.values():
         if "body" in data:

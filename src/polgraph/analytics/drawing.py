@@ -43,14 +43,18 @@ def _most_tied(graph: nx.Graph, limit: int) -> nx.Graph:
     kept = graph.__class__()
     kept.graph.update(graph.graph)
     kept.add_nodes_from((n, graph.nodes[n]) for n in keep)
-    kept.add_edges_from(graph.subgraph(keep).edges(data=True, **({"keys": True} if graph.is_multigraph() else {})))
+    kept.add_edges_from(
+        graph.subgraph(keep).edges(data=True, **({"keys": True} if graph.is_multigraph() else {}))
+    )
     return kept
 
 
 def _colours(graph: nx.Graph, seed: int) -> list[str]:
     kinds = {data.get("kind") for _, data in graph.nodes(data=True)}
     if "organization" in kinds:
-        return ["#d62728" if graph.nodes[n].get("kind") == "organization" else "#1f77b4" for n in graph]
+        return [
+            "#d62728" if graph.nodes[n].get("kind") == "organization" else "#1f77b4" for n in graph
+        ]
     if graph.is_directed() or graph.number_of_edges() == 0:
         return [_PALETTE[0]] * len(graph)
     if any("community" not in graph.nodes[n] for n in graph):
@@ -62,8 +66,12 @@ def _colours(graph: nx.Graph, seed: int) -> list[str]:
 
 
 def _title(graph: nx.Graph, shown: int, total: int) -> str:
-    what = {"coattendance": "co-attendance", "person_org": "persons and bodies",
-            "cospeaking": "co-speaking", "succession": "succession"}.get(graph.graph.get("projection"), "network")
+    what = {
+        "coattendance": "co-attendance",
+        "person_org": "persons and bodies",
+        "cospeaking": "co-speaking",
+        "succession": "succession",
+    }.get(graph.graph.get("projection"), "network")
     scope = graph.graph.get("slice", "")
     part = f"the {shown} most tied of {total} nodes" if shown < total else f"{total} nodes"
     return f"polgraph {what} ({scope}): {part}"
@@ -118,8 +126,15 @@ def network_figure(graph: nx.Graph, *, limit: int = DEFAULT_LIMIT, seed: int = 0
     top = 1 - (lines * 1.4 * TITLE_SIZE + 14) / (FIGURE_INCHES * 72)  # the title's lines, and a gap
     ax = figure.add_axes((0.02, 0.02, 0.96, top - 0.02))
     ax.set_axis_off()
-    figure.text(0.5, 1 - 10 / (FIGURE_INCHES * 72), heading, fontsize=TITLE_SIZE, ha="center", va="top",
-                linespacing=1.3)
+    figure.text(
+        0.5,
+        1 - 10 / (FIGURE_INCHES * 72),
+        heading,
+        fontsize=TITLE_SIZE,
+        ha="center",
+        va="top",
+        linespacing=1.3,
+    )
     if len(shown):
         _draw(ax, shown, seed)
     return figure
@@ -134,7 +149,10 @@ def _wrapped(title: str) -> str:
 def _layout(graph: nx.Graph, seed: int) -> dict:
     """Each connected part laid out on its own, the parts in a grid, largest first: one layout
     of them all would push the parts to the edges and crush each into a knot."""
-    parts = sorted(nx.connected_components(graph.to_undirected(as_view=True)), key=lambda c: (-len(c), min(map(str, c))))
+    parts = sorted(
+        nx.connected_components(graph.to_undirected(as_view=True)),
+        key=lambda c: (-len(c), min(map(str, c))),
+    )
     columns = math.ceil(math.sqrt(len(parts)))
     largest = len(parts[0])
     positions = {}
@@ -167,14 +185,16 @@ def _draw(ax, graph: nx.Graph, seed: int) -> None:
     strength = dict(graph.degree(weight="weight"))
     strongest = max(strength.values(), default=1) or 1
     # Marker sizes are areas (points squared): the most tied node is the largest disc.
-    diameter = {n: math.sqrt(smallest ** 2 + (largest ** 2 - smallest ** 2) * strength[n] / strongest)
-                for n in graph}
+    diameter = {
+        n: math.sqrt(smallest**2 + (largest**2 - smallest**2) * strength[n] / strongest)
+        for n in graph
+    }
     if graph.is_directed():
         for u, v in graph.edges():
             ax.annotate("", xy=positions[v], xytext=positions[u], zorder=2,
                         arrowprops={"arrowstyle": "-|>", "color": "#555555",
                                     "shrinkA": diameter[u] / 2 + 1, "shrinkB": diameter[v] / 2 + 1})
-    xs, ys = zip(*(positions[n] for n in graph))
+    xs, ys = zip(*(positions[n] for n in graph), strict=True)
     ax.scatter(xs, ys, s=[diameter[n] ** 2 for n in graph], c=_colours(graph, seed),
                edgecolors="white", linewidths=0.8, zorder=3)
     ax.margins(0.1)
@@ -205,13 +225,26 @@ def _name(ax, graph: nx.Graph, positions: dict, diameter: dict, nodes: list) -> 
     for node in nodes:
         gap = diameter[node] / 2 + 2
         for dx, dy, across, up in _PLACES:
-            text = ax.annotate(graph.nodes[node].get("name") or str(node), xy=positions[node],
-                               xytext=(dx * gap, dy * gap), textcoords="offset points", fontsize=size,
-                               ha=across, va=up, zorder=4,
-                               bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none",
-                                     "alpha": 0.75})
+            text = ax.annotate(
+                graph.nodes[node].get("name") or str(node),
+                xy=positions[node],
+                xytext=(dx * gap, dy * gap),
+                textcoords="offset points",
+                fontsize=size,
+                ha=across,
+                va=up,
+                zorder=4,
+                bbox={
+                    "boxstyle": "round,pad=0.15",
+                    "facecolor": "white",
+                    "edgecolor": "none",
+                    "alpha": 0.75,
+                },
+            )
             box = text.get_window_extent(renderer)
-            inside = area.x0 <= box.x0 and box.x1 <= area.x1 and area.y0 <= box.y0 and box.y1 <= area.y1
+            inside = (
+                area.x0 <= box.x0 and box.x1 <= area.x1 and area.y0 <= box.y0 and box.y1 <= area.y1
+            )
             if inside and not any(box.overlaps(other) for other in taken):
                 taken.append(box)
                 break

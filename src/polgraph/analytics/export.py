@@ -32,11 +32,15 @@ def _flat_data(data: dict) -> dict:
 def flattened(graph: nx.Graph) -> nx.Graph:
     """A copy of ``graph`` with one plain value per attribute, and a ``label`` on every node."""
     copy = graph.__class__()
-    copy.graph.update({k: v for k, v in graph.graph.items() if isinstance(v, (str, int, float, bool))})
+    copy.graph.update(
+        {k: v for k, v in graph.graph.items() if isinstance(v, (str, int, float, bool))}
+    )
     for node, data in graph.nodes(data=True):
         copy.add_node(node, **{"label": data.get("name") or str(node), **_flat_data(data)})
     if graph.is_multigraph():
-        copy.add_edges_from((u, v, key, _flat_data(data)) for u, v, key, data in graph.edges(keys=True, data=True))
+        copy.add_edges_from(
+            (u, v, key, _flat_data(data)) for u, v, key, data in graph.edges(keys=True, data=True)
+        )
     else:
         copy.add_edges_from((u, v, _flat_data(data)) for u, v, data in graph.edges(data=True))
     return copy
@@ -47,12 +51,20 @@ def graph_to_dict(graph: nx.Graph) -> dict:
     (``source``, ``target``, ``key`` for multigraphs, and attributes)."""
     nodes = [{"id": node, **data} for node, data in graph.nodes(data=True)]
     if graph.is_multigraph():
-        edges = [{"source": u, "target": v, "key": k, **d} for u, v, k, d in graph.edges(keys=True, data=True)]
+        edges = [
+            {"source": u, "target": v, "key": k, **d}
+            for u, v, k, d in graph.edges(keys=True, data=True)
+        ]
     else:
         edges = [{"source": u, "target": v, **d} for u, v, d in graph.edges(data=True)]
     graph_data = {k: v for k, v in graph.graph.items() if isinstance(v, (str, int, float, bool))}
-    return {"directed": graph.is_directed(), "multigraph": graph.is_multigraph(), "graph": graph_data,
-            "nodes": nodes, "edges": edges}
+    return {
+        "directed": graph.is_directed(),
+        "multigraph": graph.is_multigraph(),
+        "graph": graph_data,
+        "nodes": nodes,
+        "edges": edges,
+    }
 
 
 def edge_table(graph: nx.Graph) -> str:
@@ -64,7 +76,14 @@ def edge_table(graph: nx.Graph) -> str:
                "target_name": graph.nodes[v].get("name"), **_flat_data(data)}
         columns.update(data)
         rows.append(row)
-    header = ["source", "target", "source_name", "target_name", "weight"] + sorted(columns - {"weight"})
+    header = [
+        "source",
+        "target",
+        "source_name",
+        "target_name",
+        "weight",
+        *sorted(columns - {"weight"}),
+    ]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=header, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
@@ -86,4 +105,6 @@ def network_bytes(graph: nx.Graph, fmt: str) -> bytes:
         return edge_table(graph).encode("utf-8")
     if fmt == "json":
         return json.dumps(graph_to_dict(graph), ensure_ascii=False).encode("utf-8")
-    raise AnalysisError(f"unknown network format {fmt!r}: choose {', '.join(FILE_FORMATS)}, png or svg")
+    raise AnalysisError(
+        f"unknown network format {fmt!r}: choose {', '.join(FILE_FORMATS)}, png or svg"
+    )

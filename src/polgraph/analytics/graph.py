@@ -9,16 +9,28 @@ plain dicts (strings, numbers, lists), ready for JSON.
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter, OrderedDict
 from pathlib import Path
 from typing import Any, Self
 
 import networkx as nx
 
-from polgraph.analytics import brokers as _brokers
-from polgraph.analytics import careers as _careers
-from polgraph.analytics import connection as _connection
-from polgraph.analytics import descriptions, lookup, measures, projections
+from polgraph.analytics import (
+    brokers as _brokers,
+)
+from polgraph.analytics import (
+    careers as _careers,
+)
+from polgraph.analytics import (
+    connection as _connection,
+)
+from polgraph.analytics import (
+    descriptions,
+    lookup,
+    measures,
+    projections,
+)
 from polgraph.analytics.errors import AnalysisError
 from polgraph.analytics.slicing import ResolvedSlice, Slice
 
@@ -49,10 +61,9 @@ class KnowledgeGraph:
         """Close the store if ``polgraph.open`` opened it."""
         self._cache.clear()
         if self._owns_store:
-            try:
+            # A read-only store has nothing to flush: letting go of it closes it.
+            with contextlib.suppress(RuntimeError):
                 self.store.close()
-            except RuntimeError:
-                pass  # a read-only store has nothing to flush: letting go of it closes it
             self.store = None
             self._owns_store = False
 
@@ -64,7 +75,9 @@ class KnowledgeGraph:
         """The filters resolved to IRIs; an unknown place or body raises ``NotFoundError``."""
         unknown = set(filters) - _FILTERS
         if unknown:
-            raise AnalysisError(f"unknown filter {', '.join(sorted(unknown))}: use start, end, place, org")
+            raise AnalysisError(
+                f"unknown filter {', '.join(sorted(unknown))}: use start, end, place, org"
+            )
         given = Slice.of(**filters)
         return ResolvedSlice(
             start=given.start, end=given.end,
@@ -101,18 +114,24 @@ class KnowledgeGraph:
         (in date order), ``first``/``last`` date them. Nodes carry ``name``, ``posts`` (held at
         those events), ``bodies``, ``places`` and ``events`` (how many)."""
         resolved = self.slice(**filters)
-        return self._cached(("coattendance", resolved), lambda: projections.coattendance(self.store, resolved))
+        return self._cached(
+            ("coattendance", resolved), lambda: projections.coattendance(self.store, resolved)
+        )
 
     def cospeaking(self, **filters: Any) -> nx.Graph:
         """Persons tied by the events at which both spoke; nodes carry their ``topics``."""
         resolved = self.slice(**filters)
-        return self._cached(("cospeaking", resolved), lambda: projections.cospeaking(self.store, resolved))
+        return self._cached(
+            ("cospeaking", resolved), lambda: projections.cospeaking(self.store, resolved)
+        )
 
     def person_org(self, **filters: Any) -> nx.Graph:
         """Bipartite persons–bodies by posts held (``bipartite`` 0 and 1, ``kind`` person or
         organization); ``weight`` counts the events attesting the posts, ``posts`` names them."""
         resolved = self.slice(**filters)
-        return self._cached(("person_org", resolved), lambda: projections.person_org(self.store, resolved))
+        return self._cached(
+            ("person_org", resolved), lambda: projections.person_org(self.store, resolved)
+        )
 
     def succession(self, post: str | None = None, **filters: Any) -> nx.MultiDiGraph:
         """Directed predecessor → successor, one edge per post handed over (keyed by the post's
@@ -157,7 +176,9 @@ class KnowledgeGraph:
         weighted = dict(graph.degree(weight="weight"))
         found, wanted = [], set()
         for number, members in enumerate(groups):
-            ordered = sorted(members, key=lambda n: (-weighted[n], graph.nodes[n].get("name") or "", n))
+            ordered = sorted(
+                members, key=lambda n: (-weighted[n], graph.nodes[n].get("name") or "", n)
+            )
             places = Counter(p for n in members for p in graph.nodes[n].get("places", ()))
             bodies = Counter(b for n in members for b in graph.nodes[n].get("bodies", ()))
             top_places, top_bodies = _most_common(places), _most_common(bodies)
@@ -175,7 +196,9 @@ class KnowledgeGraph:
 
     def brokers(self, graph: nx.Graph | None = None, **filters: Any) -> list[dict]:
         """Persons whose ties span areas or bodies (see ``polgraph.analytics.brokers``)."""
-        return _brokers.brokers(self.store, self.coattendance(**filters) if graph is None else graph)
+        return _brokers.brokers(
+            self.store, self.coattendance(**filters) if graph is None else graph
+        )
 
     def successions(self, post: str | None = None, **filters: Any) -> list[dict]:
         """The edges of ``succession`` as records, by post then date."""

@@ -15,7 +15,9 @@ from polgraph.analytics.rows import select, values_block
 from polgraph.analytics.slicing import ResolvedSlice
 
 _CHUNK = 1000  # events per VALUES block
-_PERSON = "OPTIONAL { ?mention pg:mentionOf ?canonical } BIND (COALESCE(?canonical, ?mention) AS ?person)"
+_PERSON = (
+    "OPTIONAL { ?mention pg:mentionOf ?canonical } BIND (COALESCE(?canonical, ?mention) AS ?person)"
+)
 
 
 def slice_events(store, slice_: ResolvedSlice) -> list[str] | None:
@@ -23,7 +25,10 @@ def slice_events(store, slice_: ResolvedSlice) -> list[str] | None:
     and every event (of the window) is meant."""
     if slice_.areas is None and slice_.bodies is None:
         return None
-    return [e for (e,) in select(store, f"SELECT DISTINCT ?event WHERE {{ {slice_.events(date=None)} }}")]
+    return [
+        e
+        for (e,) in select(store, f"SELECT DISTINCT ?event WHERE {{ {slice_.events(date=None)} }}")
+    ]
 
 
 def tied(store, slice_: ResolvedSlice, role: str, columns: str = "?event ?person", *,
@@ -40,14 +45,17 @@ def tied_by_event(store, slice_: ResolvedSlice, role: str) -> Iterator[tuple[str
     """``(event, person)`` rows as ``tied`` gives them, read a whole event at a time: the store
     then spells out each event's IRI once rather than once per person there."""
     for where in _patterns(store, slice_, role, ""):
-        grouped = select(store, f"""SELECT ?event (GROUP_CONCAT(STR(?person); separator=" ") AS ?people)
+        grouped = select(store, f"""SELECT ?event
+  (GROUP_CONCAT(STR(?person); separator=" ") AS ?people)
   WHERE {{ {where} }} GROUP BY ?event""")
         for event, people in grouped:
             for person in people.split(" "):  # an IRI holds no space
                 yield event, person
 
 
-def _patterns(store, slice_: ResolvedSlice, role: str, detail: str, with_event: bool = True) -> Iterator[str]:
+def _patterns(
+    store, slice_: ResolvedSlice, role: str, detail: str, with_event: bool = True
+) -> Iterator[str]:
     """The graph patterns that find the slice's links, one per block of its events. Without
     ``with_event`` (no ``?event`` wanted) reading every link leaves its event out: each link has
     exactly one (the shapes say so), and joining the events costs twice the read."""
@@ -58,8 +66,12 @@ def _patterns(store, slice_: ResolvedSlice, role: str, detail: str, with_event: 
   ?link pg:event ?event ; pg:{role} ?mention . {detail}
   {_PERSON}"""
         return
-    window = f"{{ SELECT ?event WHERE {{ {slice_.events(date=None)} }} }}" if slice_.windowed else ""
-    event = "{ SELECT ?link ?event WHERE { ?link pg:event ?event } }" if with_event or window else ""
+    window = (
+        f"{{ SELECT ?event WHERE {{ {slice_.events(date=None)} }} }}" if slice_.windowed else ""
+    )
+    event = (
+        "{ SELECT ?link ?event WHERE { ?link pg:event ?event } }" if with_event or window else ""
+    )
     links = f"""{{ SELECT ?link ?mention WHERE {{ ?link pg:{role} ?mention }} }}
   {event} {window} {detail}"""
     if all_resolved(store):

@@ -33,16 +33,20 @@ def find_person(store, ref: str) -> str:
     else:
         key = literal(name_key(ref))
         slug = "" if " " in ref else f"""UNION {{ ?p a pg:Person .
-                   FILTER (STRENDS(STR(?p), {literal("/" + ref.rstrip("/").rsplit("/", 1)[-1])})) }}"""
+                   FILTER (STRENDS(STR(?p), {literal("/" + ref.rstrip("/").rsplit("/", 1)[-1])}))
+                 }}"""
         rows = select(store, f"""SELECT DISTINCT ?p WHERE {{
           {{ ?p pg:nameKey {key} ; a pg:Person }} {slug}
-          UNION {{ ?p pg:nameKey {key} ; a pg:PersonMention FILTER NOT EXISTS {{ ?p pg:mentionOf ?someone }} }}
+          UNION {{ ?p pg:nameKey {key} ; a pg:PersonMention
+                   FILTER NOT EXISTS {{ ?p pg:mentionOf ?someone }} }}
         }}""")
     found = sorted({r[0] for r in rows})
     if not found:
         raise NotFoundError(f"no person {ref!r} in the store")
     if len(found) > 1:
-        described = "; ".join(f"{p} ({', '.join(reports)})" for p, reports in _reports_of(store, found))
+        described = "; ".join(
+            f"{p} ({', '.join(reports)})" for p, reports in _reports_of(store, found)
+        )
         raise AnalysisError(f"{len(found)} persons are named {ref!r}; give one IRI: {described}")
     return found[0]
 
@@ -73,7 +77,12 @@ def _labelled(store, ref: str, kinds: tuple[str, ...]) -> list[tuple[str, str]]:
     if rows:
         return rows
     # A full scan of the labels: slower, only when the exact spelling was not found.
-    return list(select(store, f"SELECT DISTINCT ?node ?label WHERE {{ ?node rdfs:label ?label FILTER ({prefixes}) }}"))
+    return list(
+        select(
+            store,
+            f"SELECT DISTINCT ?node ?label WHERE {{ ?node rdfs:label ?label FILTER ({prefixes}) }}",
+        )
+    )
 
 
 def find_areas(store, ref: str) -> tuple[str, ...]:
@@ -85,7 +94,12 @@ def find_areas(store, ref: str) -> tuple[str, ...]:
     if _is_iri(ref):
         return (ref,)
     if ref.isdigit():
-        found = {r[0] for r in select(store, f"SELECT DISTINCT ?a WHERE {{ ?a pg:officialCode {literal(ref)} }}")}
+        found = {
+            r[0]
+            for r in select(
+                store, f"SELECT DISTINCT ?a WHERE {{ ?a pg:officialCode {literal(ref)} }}"
+            )
+        }
     else:
         from polgraph.vocab import vocabulary
 
@@ -94,7 +108,9 @@ def find_areas(store, ref: str) -> tuple[str, ...]:
                  if _names_place(ref, label, vocab)}
         found = found or _named_by_bodies(store, ref) or _official_unit(store, ref)
     if not found:
-        raise NotFoundError(f"no place {ref!r} in the store (give a name, an official code or an IRI)")
+        raise NotFoundError(
+            f"no place {ref!r} in the store (give a name, an official code or an IRI)"
+        )
     return tuple(sorted(found))
 
 
@@ -145,9 +161,15 @@ def find_bodies(store, ref: str) -> tuple[str, ...]:
     from polgraph.vocab import vocabulary
 
     spelt = organization_label(ref, vocabulary())  # "UBND xã X" is stored as "Ủy ban nhân dân xã X"
-    found = {o for o, label in _labelled(store, spelt, ("org/",)) if spelt_as(ref, label) or spelt_as(spelt, label)}
+    found = {
+        o
+        for o, label in _labelled(store, spelt, ("org/",))
+        if spelt_as(ref, label) or spelt_as(spelt, label)
+    }
     if not found:
-        raise NotFoundError(f"no body {ref!r} in the store (give its name as reports write it, or its IRI)")
+        raise NotFoundError(
+            f"no body {ref!r} in the store (give its name as reports write it, or its IRI)"
+        )
     return tuple(sorted(found))
 
 
@@ -157,14 +179,24 @@ def find_posts(store, ref: str, bodies: tuple[str, ...] | None = None) -> tuple[
     ref = ref.strip()
     scope = "" if bodies is None else values_block("body", bodies) + " ?post org:postIn ?body ."
     if _is_iri(ref):
-        test = f"{{ BIND({iri(ref)} AS ?post) ?post a pg:Post }} UNION {{ ?post pg:postType {iri(ref)} }}"
+        test = (f"{{ BIND({iri(ref)} AS ?post) ?post a pg:Post }} "
+                f"UNION {{ ?post pg:postType {iri(ref)} }}")
         found = {r[0] for r in select(store, f"SELECT DISTINCT ?post WHERE {{ {test} {scope} }}")}
     else:
         wanted = name_key(ref)
         exact = " ".join(literal(s) for s in _spellings(ref))
-        rows = list(select(store, f"SELECT DISTINCT ?post ?title WHERE {{ {scope} VALUES ?title {{ {exact} }} "
-                                  "?post pg:postTitle ?title }"))
-        rows = rows or list(select(store, f"SELECT DISTINCT ?post ?title WHERE {{ {scope} ?post pg:postTitle ?title }}"))
+        rows = list(
+            select(
+                store,
+                f"SELECT DISTINCT ?post ?title WHERE {{ {scope} VALUES ?title {{ {exact} }} "
+                "?post pg:postTitle ?title }",
+            )
+        )
+        rows = rows or list(
+            select(
+                store, f"SELECT DISTINCT ?post ?title WHERE {{ {scope} ?post pg:postTitle ?title }}"
+            )
+        )
         found = {post for post, title in rows if name_key(title) == wanted}
     if not found:
         where = "" if bodies is None else " in that body"

@@ -70,7 +70,9 @@ def _total_weight(graph: nx.Graph) -> float:
     whatever order the sums run in: read off both ends of each tie (quicker than listing the
     ties), a self-loop's once more. The plain dicts under ``graph.adj`` (``_adj``) read three
     times faster than its views."""
-    both_ends = math.fsum([data.get("weight", 1) for ties in graph._adj.values() for data in ties.values()])
+    both_ends = math.fsum(
+        [data.get("weight", 1) for ties in graph._adj.values() for data in ties.values()]
+    )
     loops = math.fsum(data.get("weight", 1) for _, _, data in nx.selfloop_edges(graph, data=True))
     return (both_ends + loops) / 2
 
@@ -80,8 +82,11 @@ class _PartMaker:
     networkx's Louvain adds the whole graph's (each node's in turn, in the graph's order of
     nodes and of its neighbours, a tie once at its first end), and its scaled resolution."""
 
-    def __init__(self, graph: nx.Graph, nodes: list, index: dict, resolution: float, total: float) -> None:
-        self.adjacency, self.nodes, self.index = graph._adj, nodes, index  # dicts: see _total_weight
+    def __init__(
+        self, graph: nx.Graph, nodes: list, index: dict, resolution: float, total: float
+    ) -> None:
+        # dicts: see _total_weight
+        self.adjacency, self.nodes, self.index = graph._adj, nodes, index
         self.resolution, self.total = resolution, total
 
     def __call__(self, numbered: list[int]) -> Part:
@@ -92,7 +97,11 @@ class _PartMaker:
                 there = index[neighbour]
                 if there >= here:  # each tie once (a self-loop has one end)
                     ties.append((here, there, data.get("weight", 1)))
-        scaled = self.resolution * math.fsum(w for _, _, w in ties) / self.total if self.total else self.resolution
+        scaled = (
+            self.resolution * math.fsum(w for _, _, w in ties) / self.total
+            if self.total
+            else self.resolution
+        )
         return numbered, ties, scaled
 
 
@@ -107,7 +116,9 @@ def _search(part: Part, seed: int) -> list[list[int]]:
     adjacency = graph._adj
     for u, v, weight in ties:
         adjacency[u][v] = adjacency[v][u] = {"weight": weight}
-    found = nx.community.louvain_communities(graph, weight="weight", resolution=resolution, seed=seed)
+    found = nx.community.louvain_communities(
+        graph, weight="weight", resolution=resolution, seed=seed
+    )
     return [sorted(group) for group in found]
 
 
@@ -145,7 +156,9 @@ def _in_pool(components: list[list[int]], part_of: _PartMaker, seed: int,
         shares[lightest].append(component)
         loads[lightest] += size + 1
     for helper, share in zip(helpers, shares, strict=True):
-        payload = pickle.dumps(([part_of(c) for c in share], seed), protocol=pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps(
+            ([part_of(c) for c in share], seed), protocol=pickle.HIGHEST_PROTOCOL
+        )
         try:
             helper.stdin.write(payload)
             helper.stdin.close()

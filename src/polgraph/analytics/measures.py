@@ -60,7 +60,7 @@ def eigenvector(graph: nx.Graph, weight: str = "weight", max_iter: int = 1000,
         x = x / (norm if norm else 1.0)
         if np.abs(x - previous).sum() < n * tol:
             break
-    return dict(zip(nodes, x.tolist()))
+    return dict(zip(nodes, x.tolist(), strict=True))
 
 
 def communities(graph: nx.Graph, seed: int = 0, resolution: float = 1.0,

@@ -38,8 +38,11 @@ class _Ties:
         # and events' details of those members while their posts are described.
         whole = slice_.areas is None and slice_.bodies is None and not slice_.windowed
         with ThreadPoolExecutor(2) as pool:
-            held = pool.submit(lambda: list(tied(store, slice_, "person", "?person ?post", detail=_POST,
-                                                 distinct=True)))
+            held = pool.submit(
+                lambda: list(
+                    tied(store, slice_, "person", "?person ?post", detail=_POST, distinct=True)
+                )
+            )
             if whole:
                 names = pool.submit(descriptions.names, store, None)
                 about = pool.submit(descriptions.event_details, store, None)
@@ -64,19 +67,25 @@ class _Ties:
             if whole:
                 posts = labels.result()
             else:
-                posts = descriptions.post_labels(store, {p for info in self.persons.values() for p in info["posts"]})
+                posts = descriptions.post_labels(
+                    store, {p for info in self.persons.values() for p in info["posts"]}
+                )
             names, about = names.result(), about.result()
         # Mentions standing for themselves have no person's name among everyone's.
         unnamed = [p for p in self.persons if p not in names]
         if whole and unnamed:
             names.update(descriptions.names(store, unnamed))
-        self.event_info = {e: (about.get(e, {}).get("date"), about.get(e, {}).get("place")) for e in self.members}
+        self.event_info = {
+            e: (about.get(e, {}).get("date"), about.get(e, {}).get("place")) for e in self.members
+        }
         for person, info in self.persons.items():
             info["name"] = names.get(person)
             info["places"] = {self.event_info[e][1] for e in info["events"]} - {None}
             described = [posts.get(p, {}) for p in info["posts"]]
             info["bodies"] = {d["body"] for d in described if "body" in d}
-            info["posts"] = {d.get("label") or p for d, p in zip(described, info["posts"], strict=True)}
+            info["posts"] = {
+                d.get("label") or p for d, p in zip(described, info["posts"], strict=True)
+            }
 
     def graph(self, projection: str, slice_: ResolvedSlice) -> nx.Graph:
         """Persons as nodes; two persons tied by the events they share, weighted by how many.
@@ -85,7 +94,9 @@ class _Ties:
         nothing for local meetings of 5–30, a lot for a province congress of hundreds.
         """
         graph = nx.Graph(projection=projection, slice=slice_.label)
-        graph.add_nodes_from((p, _person_attributes(p, self.persons[p])) for p in sorted(self.persons))
+        graph.add_nodes_from(
+            (p, _person_attributes(p, self.persons[p])) for p in sorted(self.persons)
+        )
         # Ties go straight into networkx's adjacency, one dict shared by both ends as add_edge
         # makes it, and grow in place event by event: collecting each pair's events first and
         # adding the ties after (add_edges_from checks every one) costs twice the time at
@@ -121,12 +132,20 @@ def coattendance(store, slice_: ResolvedSlice) -> nx.Graph:
     """Persons tied by the events they attended together (any participation: attending,
     chairing, reporting, speaking…); ``weight`` counts the events, ``events`` lists them."""
     with collector_paused():
-        return _Ties(store, slice_, tied_by_event(store, slice_, "participant")).graph("coattendance", slice_)
+        return _Ties(store, slice_, tied_by_event(store, slice_, "participant")).graph(
+            "coattendance", slice_
+        )
 
 
 def cospeaking(store, slice_: ResolvedSlice) -> nx.Graph:
     """Persons tied by the events at which both spoke; each person carries the topics."""
-    rows = tied(store, slice_, "speaker", "?event ?person ?topic", detail="OPTIONAL { ?link pg:topic ?topic }")
+    rows = tied(
+        store,
+        slice_,
+        "speaker",
+        "?event ?person ?topic",
+        detail="OPTIONAL { ?link pg:topic ?topic }",
+    )
     with collector_paused():
         return _Ties(store, slice_, rows, extra="topics").graph("cospeaking", slice_)
 
@@ -151,12 +170,20 @@ def person_org(store, slice_: ResolvedSlice) -> nx.Graph:
     people = descriptions.names(store, {person for person, _ in ties})
     bodies = descriptions.labels(store, {body for _, body in ties})
     graph = nx.Graph(projection="person_org", slice=slice_.label)
-    graph.add_nodes_from((p, {"kind": "person", "iri": p, "name": n, "bipartite": 0}) for p, n in people.items())
-    graph.add_nodes_from((b, {"kind": "organization", "iri": b, "name": bodies.get(b, b), "bipartite": 1})
-                         for b in {body for _, body in ties})
+    graph.add_nodes_from(
+        (p, {"kind": "person", "iri": p, "name": n, "bipartite": 0}) for p, n in people.items()
+    )
+    graph.add_nodes_from(
+        (b, {"kind": "organization", "iri": b, "name": bodies.get(b, b), "bipartite": 1})
+        for b in {body for _, body in ties}
+    )
     for (person, body), tie in ties.items():
         ordered = sorted(tie["events"].items(), key=lambda item: (item[1] or "9999", item[0]))
-        data = {"weight": len(ordered), "events": [e for e, _ in ordered], "posts": sorted(tie["posts"])}
+        data = {
+            "weight": len(ordered),
+            "events": [e for e, _ in ordered],
+            "posts": sorted(tie["posts"]),
+        }
         dated = [d for _, d in ordered if d]
         if dated:
             data["first"], data["last"] = dated[0], dated[-1]
@@ -164,7 +191,9 @@ def person_org(store, slice_: ResolvedSlice) -> nx.Graph:
     return graph
 
 
-def succession(store, slice_: ResolvedSlice, posts: tuple[str, ...] | None = None) -> nx.MultiDiGraph:
+def succession(
+    store, slice_: ResolvedSlice, posts: tuple[str, ...] | None = None
+) -> nx.MultiDiGraph:
     """Who handed which post to whom: an edge predecessor → successor per post (its key is the
     post's IRI), dated by the successor's first evidence; the window applies to that date."""
     scope = "" if posts is None else values_block("post", posts)
@@ -189,9 +218,17 @@ SELECT ?post ?a ?a_name ?a_first ?a_last ?b ?b_name ?b_first ?b_last ?elected WH
             if person not in graph:
                 graph.add_node(person, kind="person", iri=person, name=name)
         about = described.get(post, {})
-        data = {"weight": 1, "post": post, "title": about.get("title", ""), "label": about.get("label", post),
-                "date": b_first, "predecessor_first": a_first, "predecessor_last": a_last,
-                "successor_last": b_last, "elected": elected == "true"}
+        data = {
+            "weight": 1,
+            "post": post,
+            "title": about.get("title", ""),
+            "label": about.get("label", post),
+            "date": b_first,
+            "predecessor_first": a_first,
+            "predecessor_last": a_last,
+            "successor_last": b_last,
+            "elected": elected == "true",
+        }
         if "body" in about:
             data.update(body=about["body"], body_label=about["body_label"])
         graph.add_edge(a, b, key=post, **data)

@@ -90,13 +90,17 @@ class ResolvedSlice:
         reached by several paths still gives one row."""
         parts = []
         if self.areas is not None:
-            parts.append(f"""{{ SELECT DISTINCT ?{event} WHERE {{ {values_block('slice_area', self.areas)}
-    ?slice_place (pg:partOf|pg:successorUnit)* ?slice_area . ?{event} pg:place ?slice_place . }} }}""")
+            parts.append(f"""{{ SELECT DISTINCT ?{event} WHERE {{
+    {values_block('slice_area', self.areas)}
+    ?slice_place (pg:partOf|pg:successorUnit)* ?slice_area . ?{event} pg:place ?slice_place .
+    }} }}""")
         if self.bodies is not None:
-            parts.append(f"""{{ SELECT DISTINCT ?{event} WHERE {{ {values_block('slice_body', self.bodies)}
+            parts.append(f"""{{ SELECT DISTINCT ?{event} WHERE {{
+    {values_block('slice_body', self.bodies)}
     ?slice_org org:subOrganizationOf* ?slice_body .
     {{ ?{event} pg:organiser ?slice_org }}
-    UNION {{ ?slice_post org:postIn ?slice_org . ?slice_att pg:post ?slice_post ; pg:event ?{event} }} }} }}""")
+    UNION {{ ?slice_post org:postIn ?slice_org .
+             ?slice_att pg:post ?slice_post ; pg:event ?{event} }} }} }}""")
         if self.windowed:
             date = date or "slice_date"
             parts.append(f"?{event} pg:date ?{date} . {self._window(date)}")

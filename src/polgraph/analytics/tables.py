@@ -19,9 +19,16 @@ def _number(value: float) -> str:
 
 
 def _centrality(r: dict) -> dict:
-    return {"name": r["name"], "posts": _JOIN.join(r["posts"]), "events": r["events"], "degree": r["degree"],
-            "weighted_degree": r["weighted_degree"], "betweenness": _number(r["betweenness"]),
-            "eigenvector": _number(r["eigenvector"]), "person": r["person"]}
+    return {
+        "name": r["name"],
+        "posts": _JOIN.join(r["posts"]),
+        "events": r["events"],
+        "degree": r["degree"],
+        "weighted_degree": r["weighted_degree"],
+        "betweenness": _number(r["betweenness"]),
+        "eigenvector": _number(r["eigenvector"]),
+        "person": r["person"],
+    }
 
 
 def _community(r: dict) -> dict:
@@ -45,13 +52,24 @@ def _succession(r: dict) -> dict:
 
 def _career(r: dict) -> dict:
     path = " → ".join(f"{p['label']} ({p['first']}…{p['last']})" for p in r["posts"])
-    promotions = "; ".join(f"{p['from']} → {p['to']} ({p['date']}, {p['kind']})" for p in r["promotions"])
+    promotions = "; ".join(
+        f"{p['from']} → {p['to']} ({p['date']}, {p['kind']})" for p in r["promotions"]
+    )
     return {"name": r["name"], "posts": len(r["posts"]), "promotions": promotions, "path": path,
             "person": r["person"]}
 
 
 COLUMNS = {
-    "centrality": ["name", "posts", "events", "degree", "weighted_degree", "betweenness", "eigenvector", "person"],
+    "centrality": [
+        "name",
+        "posts",
+        "events",
+        "degree",
+        "weighted_degree",
+        "betweenness",
+        "eigenvector",
+        "person",
+    ],
     "communities": ["community", "size", "places", "bodies", "members"],
     "brokers": ["name", "area_span", "body_span", "areas", "bodies", "weighted_degree", "person"],
     "succession": ["post", "date", "predecessor", "successor", "predecessor_last_seen", "elected"],

@@ -26,8 +26,11 @@ def draw_timeline(career: dict, events: list[dict], fmt: str = "png") -> bytes:
     height = 1.4 + 0.45 * rows  # inches: 0.6 above for the title, 0.8 below for the dates
     figure = Figure(figsize=(11, height), dpi=100)
     ax = figure.add_axes((0.38, 0.8 / height, 0.58, 1 - 1.4 / height))
-    ax.set_title(f"{career.get('name') or career['person']}: {len(posts)} post(s), {len(dated)} dated event(s)",
-                 fontsize=11)
+    ax.set_title(
+        f"{career.get('name') or career['person']}: "
+        f"{len(posts)} post(s), {len(dated)} dated event(s)",
+        fontsize=11,
+    )
     labels = []
     spans = []  # every day drawn, to set the axis with room on both sides
     for row, post in enumerate(reversed(posts)):
@@ -55,7 +58,15 @@ def draw_timeline(career: dict, events: list[dict], fmt: str = "png") -> bytes:
         ax.text(0.5, 0.5, "nothing dated to show", transform=ax.transAxes, ha="center")
     ax.grid(axis="x", alpha=0.3)
     if posts:
-        ax.legend(handles=[Patch(color="#1f77b4", label="attested"),
-                           Patch(color="#2ca02c", label="opened by election")],
-                  loc="upper left", bbox_to_anchor=(0, -0.12 * 4 / rows), ncol=2, fontsize=8, frameon=False)
+        ax.legend(
+            handles=[
+                Patch(color="#1f77b4", label="attested"),
+                Patch(color="#2ca02c", label="opened by election"),
+            ],
+            loc="upper left",
+            bbox_to_anchor=(0, -0.12 * 4 / rows),
+            ncol=2,
+            fontsize=8,
+            frameon=False,
+        )
     return figure_bytes(figure, fmt)

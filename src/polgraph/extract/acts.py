@@ -48,7 +48,9 @@ class ActFinder:
                 continue
             if _REASON_BEFORE.search(rt.folded, max(start, s - 5), s):
                 continue  # "… do nhận nhiệm vụ mới": a reason, not an act
-            if act == "presented_report" and _NOT_REPORT.search(rt.folded, max(start, s - 20), e + 20):
+            if act == "presented_report" and _NOT_REPORT.search(
+                rt.folded, max(start, s - 20), e + 20
+            ):
                 continue
             found.append(Cue(act, s, e))
         return found

@@ -1,10 +1,10 @@
 """The reader's lexicon: every word the reader knows, read from the SKOS vocabularies
 (``ontology/vocab/*.ttl``) of one ``Vocabulary`` and kept with it, so that it is built once.
 
-Posts and compound titles, the cues of acts, the abbreviations, the area levels and party
-committees that precede a unit's name, the bodies, the document kinds and codes with the pattern
-that finds a numbered document, and the phrases that name each kind of event. ``lexicon(vocabulary)`` gives it (the installation's vocabulary
-when none is given)."""
+Posts and compound titles, the cues of acts, the abbreviations, the area levels and party committees
+that precede a unit's name, the bodies, the document kinds and codes with the pattern that finds a
+numbered document, and the phrases that name each kind of event. ``lexicon(vocabulary)`` gives it
+(the installation's vocabulary when none is given)."""
 
 from __future__ import annotations
 
@@ -54,11 +54,14 @@ class Lexicon:
     expansions: dict[str, str] = field(default_factory=dict)
     abbreviations: dict[str, str] = field(default_factory=dict)
     # Area levels, dotted abbreviations included ("TP.", "Q."), which Vocabulary.area_levels drops.
-    level_words: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # folded → (word, levels)
+    # folded → (word, levels)
+    level_words: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     exact_case: dict[str, frozenset[str]] = field(default_factory=dict)  # labels as written ("TP.")
-    committees: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # "huyện ủy" → ("huyện", {"district"})
+    # "huyện ủy" → ("huyện", {"district"})
+    committees: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     level_pattern: re.Pattern[str] = re.compile(r"(?!)")
-    bodies: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # folded label → (prefLabel, level)
+    # folded label → (prefLabel, level)
+    bodies: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     max_body_words: int = 1
     doc_kinds: dict[str, str] = field(default_factory=dict)       # folded word → prefLabel
     doc_codes: dict[str, str] = field(default_factory=dict)       # folded code ("kh") → prefLabel
@@ -100,9 +103,17 @@ def build_lexicon(vocabulary: Vocabulary) -> Lexicon:
 def _read_posts(lex: Lexicon) -> None:
     g = lex.vocabulary.vocab
     for concept in g.subjects(RDF.type, PG.PostType):
-        default = next((g.value(c, PG.defaultBodyType) for c in g.transitive_objects(concept, SKOS.broader)
-                        if g.value(c, PG.defaultBodyType) is not None), None)
-        entry = PostEntry(vi_pref(g, concept), default_body=vi_pref(g, default) if default else None)
+        default = next(
+            (
+                g.value(c, PG.defaultBodyType)
+                for c in g.transitive_objects(concept, SKOS.broader)
+                if g.value(c, PG.defaultBodyType) is not None
+            ),
+            None,
+        )
+        entry = PostEntry(
+            vi_pref(g, concept), default_body=vi_pref(g, default) if default else None
+        )
         for label in vi_labels(g, concept):
             lex.posts.setdefault(fold(label), entry)
     for concept in g.subjects(RDF.type, PG.CompoundTitle):
@@ -165,10 +176,10 @@ def _read_levels(lex: Lexicon) -> None:
             if len(words) == 1:
                 # "Thành ủy Vinh" is a district-level city's: the word keeps both its levels.
                 word = words.pop()
-                levels = set().union(*(l for w, l in level_words.values() if w == word))
+                levels = set().union(*(lv for w, lv in level_words.values() if w == word))
                 lex.committees[folded_key] = (word, frozenset(levels & {"district", "province"}))
     lex.max_body_words = max(len(k.split()) for k in lex.bodies)
-    lex.level_words = {k: (w, frozenset(l)) for k, (w, l) in level_words.items()}
+    lex.level_words = {k: (w, frozenset(lv)) for k, (w, lv) in level_words.items()}
     lex.exact_case = {k: frozenset(v) for k, v in exact_case.items()}
     alternatives = sorted(set(level_words) | set(lex.committees), key=len, reverse=True)
     lex.level_pattern = re.compile(
@@ -200,7 +211,9 @@ def _read_event_kinds(lex: Lexicon) -> None:
     g = lex.vocabulary.vocab
 
     def words(subject, prop) -> tuple[str, ...]:
-        return tuple(sorted({fold(w) for w in vi_labels(g, subject, prop)}, key=lambda w: (-len(w), w)))
+        return tuple(
+            sorted({fold(w) for w in vi_labels(g, subject, prop)}, key=lambda w: (-len(w), w))
+        )
 
     kinds = []
     for concept in g.subjects(RDF.type, PG.EventKind):

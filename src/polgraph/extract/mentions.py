@@ -30,14 +30,26 @@ def _stop(word: str) -> str:
 
 _STOPS = "(?:" + "|".join(_stop(s) for s in lang_vi.TITLE_STOPS) + r")\b"
 # The stops that are verbs: after a name they show that a person acts.
-_VERB_STOPS = "(?:" + "|".join(_stop(s) for s in lang_vi.TITLE_STOPS if s not in lang_vi.TITLE_STOPS_NOT_VERBS) + r")\b"
+_VERB_STOPS = (
+    "(?:"
+    + "|".join(_stop(s) for s in lang_vi.TITLE_STOPS if s not in lang_vi.TITLE_STOPS_NOT_VERBS)
+    + r")\b"
+)
 TITLE_END = re.compile(
-    r"[;\n()]|\.(?:\s|$)|\s" + _STOPS
-    + r"|\s(?:" + "|".join(lang_vi.CREDIT_WORDS) + r")\s*:"
-    + r"|\s+và\s+(?:" + "|".join(re.escape(w) for w in lang_vi.AWARD_WORDS) + r")\b"
+    r"[;\n()]|\.(?:\s|$)|\s"
+    + _STOPS
+    + r"|\s(?:"
+    + "|".join(lang_vi.CREDIT_WORDS)
+    + r")\s*:"
+    + r"|\s+và\s+(?:"
+    + "|".join(re.escape(w) for w in lang_vi.AWARD_WORDS)
+    + r")\b"
     + r"|\s+(?:và|cùng)\s+(?:hơn\s+|gần\s+|khoảng\s+)?\d"  # "… xã X và 120 đại biểu"
     + r"|(?:,|\s+và)\s*(?:"
-    + "|".join(re.escape(c) for c in sorted(lang_vi.PERSON_CUES + lang_vi.GROUP_CUES, key=len, reverse=True))
+    + "|".join(
+        re.escape(c)
+        for c in sorted(lang_vi.PERSON_CUES + lang_vi.GROUP_CUES, key=len, reverse=True)
+    )
     + r")\s"
 )
 # A stop between a title and the name after it: the title is someone else's ("…Huyện ủy tặng hoa
@@ -51,29 +63,48 @@ _LIST_GAP = re.compile(r"\s*(?:,|\bvà\b)\s*")
 _NEXT_NAME = re.compile(r",\s*(?=[^\W\d_])")
 # Between a name and its title: a dash, a comma, a colon or "(" ("ông A (Phó Chủ tịch …)"), after
 # a note of where the person stands in the photo ("ông A (bên phải), Chủ tịch …").
-_LEAD_SEPARATOR = re.compile(r"(?:\s*\((?:" + "|".join(re.escape(w) for w in lang_vi.PHOTO_POSITIONS)
-                             + r")\b[^()]{0,40}\))?\s*[-–—,:(]?\s*")
-_DISMISSAL = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in lang_vi.DISMISSAL_VERBS) + r")\s+(?:(?:"
-                        + "|".join(re.escape(o) for o in lang_vi.DISMISSAL_OBJECTS) + r")\s+)?")
-_DISMISSED = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in lang_vi.DISMISSAL_PERSONS) + r")\s+(?:"
-                        + "|".join(re.escape(c) for c in sorted(lang_vi.PERSON_CUES, key=len, reverse=True))
-                        + r")?\s*$")
+_LEAD_SEPARATOR = re.compile(
+    r"(?:\s*\((?:"
+    + "|".join(re.escape(w) for w in lang_vi.PHOTO_POSITIONS)
+    + r")\b[^()]{0,40}\))?\s*[-–—,:(]?\s*"
+)
+_DISMISSAL = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(v) for v in lang_vi.DISMISSAL_VERBS)
+    + r")\s+(?:(?:"
+    + "|".join(re.escape(o) for o in lang_vi.DISMISSAL_OBJECTS)
+    + r")\s+)?"
+)
+_DISMISSED = re.compile(
+    r"\s+(?:"
+    + "|".join(re.escape(w) for w in lang_vi.DISMISSAL_PERSONS)
+    + r")\s+(?:"
+    + "|".join(re.escape(c) for c in sorted(lang_vi.PERSON_CUES, key=len, reverse=True))
+    + r")?\s*$"
+)
 # "… gồm 9 đồng chí:", "… gồm các đồng chí:", "… đó là:": a list of persons follows (a body's
 # members, or those an election chose).
-LIST_INTRO = re.compile(r",?\s+(?:gồm|đó là)(?:\s+có)?(?:\s+\d+)?(?:\s+(?:các\s+)?(?:đồng chí|đ/c|ông,? bà|ông|bà|người"
-                         r"|thành viên|ủy viên|hội viên))?\s*:[ \t\n]*")
+LIST_INTRO = re.compile(
+    r",?\s+(?:gồm|đó là)(?:\s+có)?(?:\s+\d+)?(?:\s+(?:các\s+)?(?:đồng chí|đ/c|ông,? bà|ông|bà|người"
+    r"|thành viên|ủy viên|hội viên))?\s*:[ \t\n]*"
+)
 _QUALIFIERS = re.compile(r"\b(?:khóa|khoá|nhiệm kỳ|nhiệm kì)\b.*$|\bmới\b", re.IGNORECASE)
 _COMMITTEES = {PG.ExecutiveCommittee, PG.StandingCommittee}
 # Bodies whose listed members each hold "Ủy viên" of it.
 _MEMBERSHIP_BODIES = _COMMITTEES | {PG.InspectionCommission, PG.FatherlandFront}
 _WORD_START = re.compile(r"(?<![\w])\w")
-_CUE_INSIDE = re.compile(r"\s(?:" + "|".join(re.escape(c) for c in sorted(lang_vi.ADDRESS_CUES, key=len, reverse=True))
-                         + r")\s+")
+_CUE_INSIDE = re.compile(
+    r"\s(?:"
+    + "|".join(re.escape(c) for c in sorted(lang_vi.ADDRESS_CUES, key=len, reverse=True))
+    + r")\s+"
+)
 _WORD_BEFORE = re.compile(r"[\w/]+$")
 _WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
 # A former holder ("nguyên Chủ tịch …"): the post is still a role of theirs.
 _FORMER = re.compile(r"(?:" + "|".join(re.escape(w) for w in lang_vi.FORMER_WORDS) + r")\s+")
-_GIVEN_NAME = re.compile(r"(?<![\w])(ông|bà|Ông|Bà|đồng chí|Đồng chí)\s+([^\W\d_a-zà-ỹđ][\w']*)(?![\w'])")
+_GIVEN_NAME = re.compile(
+    r"(?<![\w])(ông|bà|Ông|Bà|đồng chí|Đồng chí)\s+([^\W\d_a-zà-ỹđ][\w']*)(?![\w'])"
+)
 
 
 @dataclass
@@ -188,8 +219,14 @@ class MentionFinder:
         self.level_pattern = _level_pattern(tuple(titles.completer.levels))
         self.level_words_max = max((len(w.split()) for w in titles.completer.levels), default=1)
         # A run right after a body's name names its place: "Quận ủy Ninh Kiều", "Chi bộ Nam Phong".
-        self.place_heads = tuple(sorted({label for label, _ in titles.lexicon.vocabulary.body_labels}
-                                        | set(lang_vi.PLACE_HEADS), key=len, reverse=True))
+        self.place_heads = tuple(
+            sorted(
+                {label for label, _ in titles.lexicon.vocabulary.body_labels}
+                | set(lang_vi.PLACE_HEADS),
+                key=len,
+                reverse=True,
+            )
+        )
 
     def find(self, rt: ReportText) -> list[Mention]:
         self.titles.learn_terms(rt.text, rt.folded)
@@ -223,19 +260,34 @@ class MentionFinder:
             unit_words = self._unit_words_before_name(before, rt.text, tokens)
             if unit_words:
                 after_unit = True
-                tokens, words, start = tokens[unit_words:], words[unit_words:], tokens[unit_words][0]
+                tokens, words, start = (
+                    tokens[unit_words:],
+                    words[unit_words:],
+                    tokens[unit_words][0],
+                )
                 before = folded[max(0, start - _CUE_REACH):start]
             else:
                 for i in range(1, len(tokens) - 1):
-                    # "… Tỉnh ủy Cao Thị Kim Liên": no place ends in "Thị" or "Văn"; the run is a name.
-                    if _is_surname(words[i]) and 2 <= len(tokens) - i <= 5 and self._after_place(before) \
-                            and words[i - 1] not in lang_vi.DROPPABLE_MIDDLE_NAMES \
-                            and not self._no_unit_before_name(before, rt.text[tokens[0][0]:tokens[i - 1][1]], words):
+                    # "… Tỉnh ủy Cao Thị Kim Liên": no place
+                    # ends in "Thị" or "Văn"; the run is a name.
+                    if (
+                        _is_surname(words[i])
+                        and 2 <= len(tokens) - i <= 5
+                        and self._after_place(before)
+                        and words[i - 1] not in lang_vi.DROPPABLE_MIDDLE_NAMES
+                        and not self._no_unit_before_name(
+                            before, rt.text[tokens[0][0] : tokens[i - 1][1]], words
+                        )
+                    ):
                         tokens, words, start = tokens[i:], words[i:], tokens[i][0]
                         before = folded[max(0, start - _CUE_REACH):start]
                         break
         # A capitalised cue opens a sentence: "Ông Lê Văn Thắng", "Bà H'Nga Byă".
-        if len(words) > 2 and words[0] in lang_vi.CAPITAL_CUES and (words[0] != "đồng" or words[1] == "chí"):
+        if (
+            len(words) > 2
+            and words[0] in lang_vi.CAPITAL_CUES
+            and (words[0] != "đồng" or words[1] == "chí")
+        ):
             tokens, words = tokens[1:], words[1:]
             start = tokens[0][0]
             before = folded[max(0, start - _CUE_REACH):start]
@@ -245,23 +297,33 @@ class MentionFinder:
         if words and words[0] in lang_vi.NOT_NAME_WORDS and not _is_surname(words[0]) and not cue:
             return None
         # "Bí thư Đoàn Thanh niên": a run that opens a body's name ("Đoàn" is a surname too).
-        if _is_surname(words[0]) and self.titles.completer.v.body_type(rt.text[start:end + 40]) is not None:
+        if (
+            _is_surname(words[0])
+            and self.titles.completer.v.body_type(rt.text[start : end + 40]) is not None
+        ):
             return None
         # "Ông Dương Văn A CT MTTQ": an abbreviation in capitals ends a name (unless the whole run
         # is in capitals, as a headline may be).
         if not rt.text[tokens[0][0]:tokens[0][1]].isupper():
             for i in range(1, len(tokens)):
                 token = rt.text[tokens[i][0]:tokens[i][1]]
-                initial = len(token) == 1 and rt.text[tokens[i][1]:tokens[i][1] + 1] == "."  # "P.CT"
+                # "P.CT"
+                initial = len(token) == 1 and rt.text[tokens[i][1]:tokens[i][1] + 1] == "."
                 if (len(token) > 1 and token.isupper()) or initial:
                     tokens, words = tokens[:i], words[:i]
                     break
         for i in range(1, len(words)):
             if words[i] in lang_vi.NOT_NAME_WORDS:
-                # "các đồng chí: Lê Bá Niên – Ủy viên …": a name's last syllable may be a title word;
-                # announced by a cue and followed by a title, it is the name's.
-                if i == len(words) - 1 and cue and (self._title_after(rt, tokens[-1][1])
-                                                     or self._level_word_with_no_name(rt, tokens[-1])):
+                # "các đồng chí: Lê Bá Niên – Ủy viên …": a name's last syllable may be a title
+                # word; announced by a cue and followed by a title, it is the name's.
+                if (
+                    i == len(words) - 1
+                    and cue
+                    and (
+                        self._title_after(rt, tokens[-1][1])
+                        or self._level_word_with_no_name(rt, tokens[-1])
+                    )
+                ):
                     break
                 tokens, words = tokens[:i], words[:i]
                 break
@@ -279,10 +341,23 @@ class MentionFinder:
             # Place names have two syllables as a rule; "Bí thư Đảng ủy xã Võ Đức Hạnh" names a
             # person right after the commune's level word.
             ethnic = words[0].startswith("h'") or (words[0] == "y" and len(tokens) >= 3)
-            if after_place and not ethnic and (len(tokens) < 3 or not self._title_before(rt, start)):
+            if (
+                after_place
+                and not ethnic
+                and (len(tokens) < 3 or not self._title_before(rt, start))
+            ):
                 return None
-        roles = self._title_after(rt, end) or self._title_before(rt, start) or self._title_dismissed(rt, start)
-        if cue is None and not roles and not self._acts_follow(folded, end) and not self._former(rt, end):
+        roles = (
+            self._title_after(rt, end)
+            or self._title_before(rt, start)
+            or self._title_dismissed(rt, start)
+        )
+        if (
+            cue is None
+            and not roles
+            and not self._acts_follow(folded, end)
+            and not self._former(rt, end)
+        ):
             return None
         return Mention(rt.text[start:end], (start, end), roles, cue.group(1) if cue else None)
 
@@ -294,10 +369,15 @@ class MentionFinder:
             return 0
         units = admin_units()
         for count in range(len(tokens) - 2, 0, -1):
-            if len(tokens) - count > 4 or (count == 1 and _is_surname(fold(text[tokens[0][0]:tokens[0][1]]))):
-                break  # "Bí thư Đảng ủy xã Phan Văn A": one syllable that is a surname starts a name
-            if units.names_a_unit(level, text[tokens[0][0]:tokens[count - 1][1]]) \
-                    or (level == "district" and units.names_a_unit("province", text[tokens[0][0]:tokens[count - 1][1]])):
+            if len(tokens) - count > 4 or (
+                count == 1 and _is_surname(fold(text[tokens[0][0] : tokens[0][1]]))
+            ):
+                # "Bí thư Đảng ủy xã Phan Văn A": one syllable that is a surname starts a name
+                break
+            if units.names_a_unit(level, text[tokens[0][0] : tokens[count - 1][1]]) or (
+                level == "district"
+                and units.names_a_unit("province", text[tokens[0][0] : tokens[count - 1][1]])
+            ):
                 return count
         return 0
 
@@ -334,7 +414,9 @@ class MentionFinder:
         """"Lương Thị Ngọc – nguyên Phó Chủ tịch UBND huyện": a person, though the post is past."""
         lead = _LEAD_SEPARATOR.match(rt.folded, end)
         former = _FORMER.match(rt.folded, lead.end())
-        return former is not None and self.titles.starts_with_post(rt.folded[former.end():former.end() + 80])
+        return former is not None and self.titles.starts_with_post(
+            rt.folded[former.end() : former.end() + 80]
+        )
 
     def _title_after(self, rt: ReportText, end: int) -> list[Role]:
         lead = _LEAD_SEPARATOR.match(rt.folded, end)
@@ -348,7 +430,9 @@ class MentionFinder:
         # "A, Ủy viên Ban Thường vụ Tỉnh ủy; Phó Chủ tịch HĐND tỉnh; B, …": a part after a
         # semicolon that is a title naming nobody is one more part of A's.
         while stop is not None and stop.group() == ";":
-            after = stop.end() + len(rt.folded[stop.end():]) - len(rt.folded[stop.end():].lstrip(" "))
+            after = (
+                stop.end() + len(rt.folded[stop.end() :]) - len(rt.folded[stop.end() :].lstrip(" "))
+            )
             if not self.titles.starts_with_post(rt.folded[after:after + 80]):
                 break
             following = TITLE_END.search(rt.folded, after)
@@ -366,8 +450,14 @@ class MentionFinder:
         another level word or a qualifier may follow ("… HĐND tỉnh gặp mặt …" ends at "tỉnh"),
         and a word glued to the next sentence's capital ends it ("… UBND tỉnhTham gia …")."""
         text = rt.text
-        glued = next((i for i in range(start + 1, finish - 1)
-                      if text[i].isupper() and text[i - 1].islower() and text[i + 1].islower()), None)
+        glued = next(
+            (
+                i
+                for i in range(start + 1, finish - 1)
+                if text[i].isupper() and text[i - 1].islower() and text[i + 1].islower()
+            ),
+            None,
+        )
         if glued is not None:
             finish = glued
         # "… chủ tịch Hội đồng nhân dân ông Phan Văn A …": the next person, with no comma.
@@ -381,9 +471,16 @@ class MentionFinder:
             at = start + comma.start()
             before = _WORD_BEFORE.search(rt.folded, max(start, at - 30), at)
             after = rt.folded[at + 1:at + 81].lstrip()
-            if before and (self.level_pattern.fullmatch(before.group()) or text[before.start()].isupper()
-                           or before.group().isdigit()) and self._unit_before(rt, start, at) \
-                    and not self.titles.starts_with_post(after):
+            if (
+                before
+                and (
+                    self.level_pattern.fullmatch(before.group())
+                    or text[before.start()].isupper()
+                    or before.group().isdigit()
+                )
+                and self._unit_before(rt, start, at)
+                and not self.titles.starts_with_post(after)
+            ):
                 finish = at
                 break
         for word in self.level_pattern.finditer(rt.folded, start, finish):
@@ -393,12 +490,26 @@ class MentionFinder:
             if named is not None:
                 # "A – Phó Chủ tịch UBND tỉnh và chủ tịch UBND huyện X Lê Văn B": the part before
                 # B's name is B's title, not A's.
-                separator = max(rt.folded.rfind(" và ", start, word.start()), rt.folded.rfind(",", start, word.start()))
+                separator = max(
+                    rt.folded.rfind(" và ", start, word.start()),
+                    rt.folded.rfind(",", start, word.start()),
+                )
                 return separator if separator > start else named
-            following = _WORD.match(rt.folded, word.end() + 1, finish) if rt.folded[word.end():word.end() + 1] == " " else None
-            if following is None or rt.text[following.start()].isupper() or following.group().isdigit():
+            following = (
+                _WORD.match(rt.folded, word.end() + 1, finish)
+                if rt.folded[word.end() : word.end() + 1] == " "
+                else None
+            )
+            if (
+                following is None
+                or rt.text[following.start()].isupper()
+                or following.group().isdigit()
+            ):
                 continue
-            if self.level_pattern.match(rt.folded, following.start()) or following.group() in lang_vi.AFTER_LEVEL_WORDS:
+            if (
+                self.level_pattern.match(rt.folded, following.start())
+                or following.group() in lang_vi.AFTER_LEVEL_WORDS
+            ):
                 continue
             return word.end()
         return finish
@@ -411,8 +522,9 @@ class MentionFinder:
             return None
         offset = level_word.end()
         tokens = [(offset + a, offset + b) for a, b in run[2]]
-        count = self._unit_words_before_name(rt.folded[max(0, level_word.end() - 30):level_word.end()] + " ",
-                                             rt.text, tokens)
+        count = self._unit_words_before_name(
+            rt.folded[max(0, level_word.end() - 30) : level_word.end()] + " ", rt.text, tokens
+        )
         if not count or not _is_surname(rt.folded[tokens[count][0]:tokens[count][1]]):
             return None
         return tokens[count][0]
@@ -428,15 +540,21 @@ class MentionFinder:
     def _unit_before(self, rt: ReportText, start: int, at: int) -> bool:
         """Whether [start, at) ends with a unit: a level word in lower case, then only a name
         (capitalised words or a number): "… xã", "… huyện Can Lộc", "… Phường 4"."""
-        levels = [m for m in self.level_pattern.finditer(rt.folded, start, at) if rt.text[m.start()].islower()]
-        if not levels or rt.folded[max(0, levels[-1].start() - 3):levels[-1].start()].rstrip().endswith(","):
+        levels = [
+            m
+            for m in self.level_pattern.finditer(rt.folded, start, at)
+            if rt.text[m.start()].islower()
+        ]
+        if not levels or rt.folded[
+            max(0, levels[-1].start() - 3) : levels[-1].start()
+        ].rstrip().endswith(","):
             return False  # "phòng Quận, huyện, thị": level words listed, no unit
         name = rt.text[levels[-1].end():at].split()
         return all(w[:1].isupper() or w.isdigit() for w in name)
 
     def _names_someone(self, rt: ReportText, start: int, end: int) -> bool:
         """Whether [start, end) holds a run that reads as a person's name."""
-        for run_start, _, tokens in _runs(rt.text[start:end]):
+        for _, _, tokens in _runs(rt.text[start:end]):
             words = [rt.folded[start + a:start + b] for a, b in tokens]
             if 2 <= len(tokens) <= 5 and _is_surname(words[0]) \
                     and not any(w in lang_vi.NOT_NAME_WORDS for w in words):
@@ -454,7 +572,9 @@ class MentionFinder:
             if not _is_surname(rt.folded[comma.end():comma.end() + run[2][0][1]]):
                 continue
             lead = _LEAD_SEPARATOR.match(rt.folded, name_end)
-            if lead.end() > name_end and self.titles.starts_with_post(rt.folded[lead.end():lead.end() + 80]):
+            if lead.end() > name_end and self.titles.starts_with_post(
+                rt.folded[lead.end() : lead.end() + 80]
+            ):
                 return comma.start()
         return finish
 
@@ -465,16 +585,21 @@ class MentionFinder:
         lead = _DISMISSED.search(rt.folded, window_start, start)
         if lead is None:
             return []
-        sentence = max(rt.folded.rfind(mark, window_start, lead.start()) for mark in (".", ";", "\n"))
+        sentence = max(
+            rt.folded.rfind(mark, window_start, lead.start()) for mark in (".", ";", "\n")
+        )
         verbs = list(_DISMISSAL.finditer(rt.folded, sentence + 1, lead.start()))
         roles: list[Role] = []
-        for verb, following in zip(verbs, [*verbs[1:], None]):
+        # With no verb the second list still holds its None: zip stops at the shorter.
+        for verb, following in zip(verbs, [*verbs[1:], None], strict=False):
             finish = following.start() if following else lead.start()
             title = rt.folded[verb.end():finish].rstrip(" ,")
             stop = TITLE_END.search(title)
             finish = verb.end() + (stop.start() if stop else len(title))
             if self.titles.starts_with_post(rt.folded[verb.end():finish]):
-                roles += self.titles.parse(rt.text[verb.end():finish], rt.folded[verb.end():finish], verb.end())
+                roles += self.titles.parse(
+                    rt.text[verb.end() : finish], rt.folded[verb.end() : finish], verb.end()
+                )
         return roles
 
     def _title_before(self, rt: ReportText, start: int) -> list[Role]:
@@ -486,18 +611,22 @@ class MentionFinder:
         if stops:
             clause = stops[-1].end()
         text = rt.folded[clause:start]
-        cue = re.match(r"\s*(?:" + "|".join(re.escape(c) for c in lang_vi.PERSON_CUES) + r"|tân)\s+", text)
+        cue = re.match(
+            r"\s*(?:" + "|".join(re.escape(c) for c in lang_vi.PERSON_CUES) + r"|tân)\s+", text
+        )
         if cue:
             clause += cue.end()
         clause += len(rt.folded[clause:start]) - len(rt.folded[clause:start].lstrip())
         if not self.titles.starts_with_post(rt.folded[clause:start]):
             return []
-        # "Bí thư Chi bộ, Trưởng thôn Làng Mới Bàn Văn Sơn": earlier parts of the title end in commas.
+        # "Bí thư Chi bộ, Trưởng thôn Làng Mới Bàn Văn
+        # Sơn": earlier parts of the title end in commas.
         while rt.folded[clause - 2:clause] == ", " or rt.folded[clause - 1:clause] == ",":
             comma = rt.folded.rfind(",", 0, clause)
             previous = list(_CLAUSE_BREAK.finditer(rt.folded[max(0, comma - 80):comma]))
             head = max(0, comma - 80) + (previous[-1].end() if previous else 0)
-            stops = list(_STOP_INSIDE.finditer(rt.folded, head, comma))  # "Đoàn … do Ủy viên …, Bí thư …"
+            # "Đoàn … do Ủy viên …, Bí thư …"
+            stops = list(_STOP_INSIDE.finditer(rt.folded, head, comma))
             head = stops[-1].end() if stops else head
             head += len(rt.folded[head:comma]) - len(rt.folded[head:comma].lstrip())
             if head >= comma or not self.titles.starts_with_post(rt.folded[head:comma]):
@@ -531,9 +660,18 @@ class MentionFinder:
         vocabulary = self.titles.lexicon.vocabulary
         for listed in LIST_INTRO.finditer(rt.folded):
             window = max(0, listed.start() - 120)
-            clause = max(rt.folded.rfind(mark, window, listed.start()) for mark in (".", ";", "\n", ":"))
-            head = next((at for at, _ in named_bodies(rt.text, max(window, clause + 1), listed.start(), vocabulary)),
-                        None)
+            clause = max(
+                rt.folded.rfind(mark, window, listed.start()) for mark in (".", ";", "\n", ":")
+            )
+            head = next(
+                (
+                    at
+                    for at, _ in named_bodies(
+                        rt.text, max(window, clause + 1), listed.start(), vocabulary
+                    )
+                ),
+                None,
+            )
             if head is None:
                 continue
             body = rt.text[head:listed.start()].rstrip(" ,")
@@ -547,8 +685,12 @@ class MentionFinder:
             for start, end in self._names_listed(rt, runs, listed.end()):
                 mention = by_span.get((start, end))
                 if mention is None:
-                    extra.append(Mention(rt.text[start:end], (start, end), list(roles), member=True))
-                elif not mention.roles:  # "gồm 5 đồng chí: A, …": named after a cue, a member all the same
+                    extra.append(
+                        Mention(rt.text[start:end], (start, end), list(roles), member=True)
+                    )
+                elif (
+                    not mention.roles
+                ):  # "gồm 5 đồng chí: A, …": named after a cue, a member all the same
                     mention.roles, mention.member = list(roles), True
         return extra
 
@@ -563,7 +705,8 @@ class MentionFinder:
             assembly = "Quốc hội" if "quốc hội" in fold(body) else "HĐND"
             words = found[1].split()
             unit = words[:1] + list(itertools.takewhile(lambda w: w[:1].isupper(), words[1:]))
-            return f"Đại biểu {assembly} {' '.join(unit)}".strip()  # "tỉnh", not "tỉnh ứng cử tại …"
+            # "tỉnh", not "tỉnh ứng cử tại …"
+            return f"Đại biểu {assembly} {' '.join(unit)}".strip()
         return f"Ủy viên {body}" if found[0].org_class in _MEMBERSHIP_BODIES else None
 
     def _own_body(self, body: str, org: str) -> str:
@@ -586,7 +729,9 @@ class MentionFinder:
                 break
             # The list says these are names: no surname needed (not every family is listed in
             # lang_vi), only no title or body word.
-            if not 2 <= len(tokens) <= 5 or any(rt.folded[a:b] in lang_vi.NOT_NAME_WORDS for a, b in tokens):
+            if not 2 <= len(tokens) <= 5 or any(
+                rt.folded[a:b] in lang_vi.NOT_NAME_WORDS for a, b in tokens
+            ):
                 break
             yield start, end
             previous = end
@@ -622,7 +767,9 @@ class MentionFinder:
             start, end = match.span(2)
             if index.covers(start) or rt.text[end:end + 2].strip()[:1].isupper():
                 continue
-            if rt.folded[start:end] in lang_vi.NOT_NAME_WORDS or self.titles.starts_with_post(rt.folded[start:start + 60]):
+            if rt.folded[start:end] in lang_vi.NOT_NAME_WORDS or self.titles.starts_with_post(
+                rt.folded[start : start + 60]
+            ):
                 continue  # "đồng chí Bí thư …" is a title, not a given name
             out.append(Mention(None, (start, end), [], match.group(1).lower(), rt.text[start:end]))
         return out

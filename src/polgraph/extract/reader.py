@@ -30,12 +30,16 @@ from polgraph.text.layout import Layout, read_layout
 from polgraph.text.normalise import name_key, nfc
 from polgraph.text.view import ReportText, fold
 
-_ELECTION = re.compile(r"(?:được\s+(?:đại hội\s+)?(?:tín nhiệm\s+)?(?:hiệp thương\s+)?(?:bầu|bầu lại|bầu bổ sung|cử)"
-                       r"|trúng cử|tái đắc cử|đắc cử|tái cử)"
-                       r"(?:\s+(?:(?:giữ )?chức(?: vụ| danh)?|làm|vào|là))?\s*")
+_ELECTION = re.compile(
+    r"(?:được\s+(?:đại hội\s+)?(?:tín nhiệm\s+)?(?:hiệp thương\s+)?(?:bầu|bầu lại|bầu bổ sung|cử)"
+    r"|trúng cử|tái đắc cử|đắc cử|tái cử)"
+    r"(?:\s+(?:(?:giữ )?chức(?: vụ| danh)?|làm|vào|là))?\s*"
+)
 _PASSIVE_ELECTION = re.compile(r"được\b|trúng cử|tái đắc cử|đắc cử|tái cử")
-_BARE_COMMUNE = re.compile(r"(?:ubnd|hđnd|ủy ban nhân dân|hội đồng nhân dân|đảng ủy|mttq[\w ]{0,12}?)\s+"
-                           r"(xã|phường|thị trấn)(?!\w)")
+_BARE_COMMUNE = re.compile(
+    r"(?:ubnd|hđnd|ủy ban nhân dân|hội đồng nhân dân|đảng ủy|mttq[\w ]{0,12}?)\s+"
+    r"(xã|phường|thị trấn)(?!\w)"
+)
 # "… đã chỉ đạo …": the speaker directed (not "yêu cầu … tập trung chỉ đạo", what others must do,
 # nor "tiếp thu các ý kiến chỉ đạo", directives received).
 _DIRECTS = re.compile(r"\bđã (?:trực tiếp )?chỉ đạo\b")
@@ -52,10 +56,15 @@ _REPLACING = re.compile(r"\s*(?:thay thế|thay)\s+(?:(?:ông|bà|đồng chí|�
 _ELECTED_AS = re.compile(r"[^.;,]{0,80}?\b(?:làm|giữ chức(?: vụ)?|vào chức(?: danh)?)\s+")
 _APPOINTED = re.compile(r"\bgiữ chức(?: vụ)?\s+")
 _PRESIDIUM = re.compile(r"đoàn chủ tịch|chủ trì")
-_ATTENDANCE = re.compile(r"^\s*(?:về dự|đến dự|tới dự|cùng dự|tham dự|dự|cùng đi|tiếp và làm việc|tiếp đoàn)\b")
-# The verb "dự" after its subjects, with the event as its object ("… dự buổi lễ", "… về dự Đại hội").
-_ATTENDS = re.compile(r"(?<=\s)(?:đã |cùng |về |đến |tới )?(?:tham )?dự\s+(?:buổi|lễ|hội nghị|đại hội|kỳ họp"
-                      r"|chương trình|hội thảo|tọa đàm|phiên|cuộc)\b")
+_ATTENDANCE = re.compile(
+    r"^\s*(?:về dự|đến dự|tới dự|cùng dự|tham dự|dự|cùng đi|tiếp và làm việc|tiếp đoàn)\b"
+)
+# The verb "dự" after its subjects, with the event
+# as its object ("… dự buổi lễ", "… về dự Đại hội").
+_ATTENDS = re.compile(
+    r"(?<=\s)(?:đã |cùng |về |đến |tới )?(?:tham )?dự\s+(?:buổi|lễ|hội nghị|đại hội|kỳ họp"
+    r"|chương trình|hội thảo|tọa đàm|phiên|cuộc)\b"
+)
 _TOPIC = re.compile(r"(?:\s+(?:tham luận|phát biểu|ý kiến))?\s+về\s*:?\s*")
 _GENDER_OF_CUE = {"ông": "male", "bà": "female", "anh": "male", "chị": "female"}
 _PRONOUN = re.compile(r"^\s*(?:đồng chí|ông|bà)\s+(?=[a-zà-ỹđ])")
@@ -86,9 +95,9 @@ class PersonFacts:
             known = fold(other.as_written).strip(" ,;:.")
             if other.post != role.post or written == known:
                 continue
-            if known.startswith(written + " ") or known.startswith(written + ","):
+            if known.startswith((written + " ", written + ",")):
                 return
-            if written.startswith(known + " ") or written.startswith(known + ","):
+            if written.startswith((known + " ", known + ",")):
                 self.roles[index] = role
                 return
         key = self.role_key(role)
@@ -154,7 +163,9 @@ def check_steps(steps: tuple[Step, ...], given: tuple[str, ...] = ("source", "re
             raise ValueError(f"step {step.name!r} names no field of Reading: {sorted(unknown)}")
         missing = [name for name in step.requires if name not in assigned]
         if missing:
-            raise ValueError(f"step {step.name!r} requires {missing}, which no earlier step assigns")
+            raise ValueError(
+                f"step {step.name!r} requires {missing}, which no earlier step assigns"
+            )
         assigned.update(step.assigns)
 
 
@@ -228,19 +239,38 @@ class Reader:
     def _find_documents(self, reading: Reading) -> None:
         found = event_rules.find_documents(reading.text, self.lexicon.vocabulary, reading.locality,
                                            reading.published, reading.references)
-        reading.documents = [{"number": d.number, "kind": d.kind, "issuer": d.issuer, "date": d.date,
-                              "relation": d.relation, "span": d.span} for d in found]
+        reading.documents = [
+            {
+                "number": d.number,
+                "kind": d.kind,
+                "issuer": d.issuer,
+                "date": d.date,
+                "relation": d.relation,
+                "span": d.span,
+            }
+            for d in found
+        ]
 
     steps: tuple[Step, ...] = (
         Step("layout", ("source",), ("text", "page", "layout", "published"), _lay_out),
         Step("locality", ("text", "layout"), ("references", "locality"), _find_locality),
         Step("mentions", ("text", "layout", "locality"), ("titles", "mentions"), _find_mentions),
         Step("persons", ("mentions",), ("persons",), _find_persons),
-        Step("acts and elections", ("page", "layout", "mentions", "persons", "titles"), ("people",),
-             _find_acts),
-        Step("event", ("source", "layout", "published", "locality"), ("date", "event"), _find_event),
-        Step("documents", ("text", "locality", "published", "references"), ("documents",),
-             _find_documents),
+        Step(
+            "acts and elections",
+            ("page", "layout", "mentions", "persons", "titles"),
+            ("people",),
+            _find_acts,
+        ),
+        Step(
+            "event", ("source", "layout", "published", "locality"), ("date", "event"), _find_event
+        ),
+        Step(
+            "documents",
+            ("text", "locality", "published", "references"),
+            ("documents",),
+            _find_documents,
+        ),
     )
 
     @staticmethod
@@ -294,8 +324,10 @@ class Reader:
         """Go through the sentences, giving each act cue to the person it belongs to."""
         rt = page.text
         state = _ActState(titles, organiser=organiser)
-        resolved = sorted(((m, p) for m in mentions if (p := self._resolve(m, persons)) is not None),
-                          key=lambda pair: pair[0].span)
+        resolved = sorted(
+            ((m, p) for m in mentions if (p := self._resolve(m, persons)) is not None),
+            key=lambda pair: pair[0].span,
+        )
         starts = [m.span[0] for m, _ in resolved]
         elections_before = False  # whether the sentence before elected someone
         for start, end in page.sentences:
@@ -372,7 +404,9 @@ class Reader:
         """A voter who raises an opinion ("cử tri A đề nghị …") gives a speech."""
         for mention, person in inside:
             after = rt.folded[mention.span[1]:end]
-            if mention.cue == "cử tri" and any(re.search(rf"\b{verb}\b", after) for verb in lang_vi.VOTER_OPINION):
+            if mention.cue == "cử tri" and any(
+                re.search(rf"\b{verb}\b", after) for verb in lang_vi.VOTER_OPINION
+            ):
                 person.acts.add("speech")
 
     def _cued_acts(self, rt: ReportText, inside, cues: list[Cue], start: int, end: int,
@@ -385,7 +419,11 @@ class Reader:
                 # "Các đồng chí: A…; B… chủ trì" or "Chủ trì có các đồng chí: A…; B…".
                 first = min(m.span[0] for m, _ in inside)
                 for mention, person in inside:
-                    if mention.span[0] < cue.start or cue.start < first or "đoàn chủ tịch" in folded:
+                    if (
+                        mention.span[0] < cue.start
+                        or cue.start < first
+                        or "đoàn chủ tịch" in folded
+                    ):
                         person.acts.add("chaired")
                 continue
             if cue.act == "attended":
@@ -415,7 +453,9 @@ class Reader:
                     continue  # "thông báo kết quả … ý kiến, kiến nghị của cử tri": one act
                 acted.add((id(actor), clause))
             act = cue.act
-            if act == "speech" and _DIRECTS.search(rt.folded, cue.end, _clause_end(rt, cue.end, end)):
+            if act == "speech" and _DIRECTS.search(
+                rt.folded, cue.end, _clause_end(rt, cue.end, end)
+            ):
                 act = "directive_speech"  # "Phát biểu tại Hội nghị, đồng chí A … đã chỉ đạo …"
             actor.acts.add(act)
             state.last_actor = actor
@@ -431,7 +471,10 @@ class Reader:
             # chức", "điều động đồng chí X … giữ chức").
             holders = [p for m, p in inside if m.span[0] < match.start()]
             if holders:
-                elected = re.search(r"\bbầu\b|hiệp thương|tái cử", rt.folded[start:match.start()]) is not None
+                elected = (
+                    re.search(r"\bbầu\b|hiệp thương|tái cử", rt.folded[start : match.start()])
+                    is not None
+                )
                 self._take_post(rt, holders[-1], match.end(), end, state, elected)
 
     def _elected_list(self, rt: ReportText, inside, start: int, end: int, state: _ActState) -> None:
@@ -448,7 +491,8 @@ class Reader:
                     elections_before: bool) -> None:
         """After an election ("… bầu Ủy ban Kiểm tra gồm 11 đồng chí."), "Đồng chí A, Ủy viên …
         làm Chủ nhiệm Ủy ban Kiểm tra": A is elected to the post after "làm"."""
-        appointed = _APPOINTING.search(rt.folded, start, end) is not None  # "Chỉ định đồng chí A … làm …"
+        # "Chỉ định đồng chí A … làm …"
+        appointed = _APPOINTING.search(rt.folded, start, end) is not None
         if not (elections_before or appointed or _ANY_ELECTION.search(rt.folded, start, end)):
             return
         for made in _MADE.finditer(rt.folded, start, end):
@@ -459,7 +503,9 @@ class Reader:
             if holders and not holders[-1].elected_to:
                 self._take_post(rt, holders[-1], made.end(), end, state, not appointed, inside)
 
-    def _list_after_election(self, rt: ReportText, inside, start: int, end: int, state: _ActState) -> bool:
+    def _list_after_election(
+        self, rt: ReportText, inside, start: int, end: int, state: _ActState
+    ) -> bool:
         """"Chi bộ X đã bầu ra cấp ủy khóa mới gồm 03 đồng chí:" then one line per person ("1.
         Đồng chí: A - Bí thư"): each is elected, and a bare post is in the electing body. True
         when the sentence is the list's introduction or one of its lines."""
@@ -479,9 +525,10 @@ class Reader:
                 if role.span[0] < mention.span[1] or role.span[1] > end:
                     continue
                 if state.electing_body and state.titles.is_bare_post(role.as_written):
-                    role = Role(role.as_written, role.span, role.post, state.electing_body)
-                    person.roles[index] = role
-                person.elected_to.add(person.role_key(role))
+                    person.roles[index] = Role(
+                        role.as_written, role.span, role.post, state.electing_body
+                    )
+                person.elected_to.add(person.role_key(person.roles[index]))
         return True
 
     @staticmethod
@@ -504,7 +551,11 @@ class Reader:
                 or not re.match(r"\s+của\b", rt.folded[cue.end:cue.end + 6]):
             return []
         clause_end = rt.folded.find(";", cue.end)
-        return [p for m, p in inside if m.span[0] > cue.end and (clause_end < 0 or m.span[0] < clause_end)]
+        return [
+            p
+            for m, p in inside
+            if m.span[0] > cue.end and (clause_end < 0 or m.span[0] < clause_end)
+        ]
 
     @staticmethod
     def _actor(rt: ReportText, inside, cue, sentence_start: int) -> PersonFacts | None:
@@ -517,8 +568,13 @@ class Reader:
                  and (clause_end < 0 or m.span[0] < clause_end)]
         if cue.act == "elected" and after and after[0][0].span[0] - cue.end <= 2:
             return after[0][1]  # "…, bầu ông A làm Chủ tịch": the person named right after
-        if after and rt.folded[cue.start:cue.end] in lang_vi.PERSON_OBJECT_CUES \
-                and re.fullmatch(r"\s*(?:(?:đồng chí|đ/c|ông|bà)\s*)?", rt.folded[cue.end:after[0][0].span[0]]):
+        if (
+            after
+            and rt.folded[cue.start : cue.end] in lang_vi.PERSON_OBJECT_CUES
+            and re.fullmatch(
+                r"\s*(?:(?:đồng chí|đ/c|ông|bà)\s*)?", rt.folded[cue.end : after[0][0].span[0]]
+            )
+        ):
             after = after[1:]  # "tặng hoa chúc mừng đồng chí A": A is congratulated
         before = [p for m, p in inside if clause_start <= m.span[0] < cue.start]
         if before:
@@ -547,21 +603,37 @@ class Reader:
                    state: _ActState, elected: bool, inside=()) -> None:
         if elected:
             person.acts.add("elected")
-        title_end = TITLE_END.search(rt.folded, start, sentence_end)  # "… làm Chủ tịch UBND tỉnh thay ông B"
+        # "… làm Chủ tịch UBND tỉnh thay ông B"
+        title_end = TITLE_END.search(rt.folded, start, sentence_end)
         # A comma ends the post unless another post follows it ("giữ chức Phó Bí thư Đảng ủy, Chủ
         # tịch UBND phường": two posts; "làm Chủ tịch UBND tỉnh, nhiệm kỳ …": one).
-        comma = next((c.start() for c in re.finditer(",", rt.folded[start:sentence_end])
-                      if not state.titles.starts_with_post(rt.folded[start + c.end():start + c.end() + 80].lstrip())), -1)
-        stops = [i for i in (rt.folded.find(";", start, sentence_end), rt.folded.find(".", start, sentence_end),
-                             start + comma if comma >= 0 else -1,
-                             title_end.start() if title_end else -1) if i >= 0]
+        comma = next(
+            (
+                c.start()
+                for c in re.finditer(",", rt.folded[start:sentence_end])
+                if not state.titles.starts_with_post(
+                    rt.folded[start + c.end() : start + c.end() + 80].lstrip()
+                )
+            ),
+            -1,
+        )
+        stops = [
+            i
+            for i in (
+                rt.folded.find(";", start, sentence_end),
+                rt.folded.find(".", start, sentence_end),
+                start + comma if comma >= 0 else -1,
+                title_end.start() if title_end else -1,
+            )
+            if i >= 0
+        ]
         finish = min(stops) if stops else sentence_end
         # "… làm Chủ tịch UBND tỉnh thay thế ông B": B held the post until then.
         replaced = _REPLACING.match(rt.folded, finish)
         predecessor = next((p for m, p in inside if replaced and m.span[0] == replaced.end()), None)
-        for role in state.titles.parse(rt.text[start:finish], rt.folded[start:finish], start):
-            if role.org is None and state.last_taken_org:
-                role = Role(role.as_written, role.span, role.post, state.last_taken_org)
+        for parsed in state.titles.parse(rt.text[start:finish], rt.folded[start:finish], start):
+            role = (Role(parsed.as_written, parsed.span, parsed.post, state.last_taken_org)
+                    if parsed.org is None and state.last_taken_org else parsed)
             state.last_taken_org = role.org or state.last_taken_org
             person.add_role(role)
             if elected:
@@ -588,9 +660,17 @@ class Reader:
         acts = sorted(person.acts, key=ACT_ORDER.index)
         out = {
             "name": person.name,
-            "roles": [{"as_written": r.as_written, "post": r.post, "org": r.org, "span": list(r.span),
-                       **({"elected": True} if person.role_key(r) in person.elected_to else {})}
-                      for r in person.roles if r.org],
+            "roles": [
+                {
+                    "as_written": r.as_written,
+                    "post": r.post,
+                    "org": r.org,
+                    "span": list(r.span),
+                    **({"elected": True} if person.role_key(r) in person.elected_to else {}),
+                }
+                for r in person.roles
+                if r.org
+            ],
             "acts": acts,
             "spans": [list(s) for s in person.spans],
             "speeches": person.speeches,
@@ -616,26 +696,37 @@ def _bare_commune_word(rt: ReportText) -> str | None:
     return max(counts, key=counts.get) if counts else None
 
 
-def _joined_before(rt: ReportText, inside, actor: PersonFacts, cue: Cue, cues: list[Cue]) -> list[PersonFacts]:
+def _joined_before(
+    rt: ReportText, inside, actor: PersonFacts, cue: Cue, cues: list[Cue]
+) -> list[PersonFacts]:
     """The persons named after ``actor`` and before ``cue`` with no other act between: the other
     subjects of the same verb ("A, Phó Bí thư …, đồng chí B, Trưởng ban … đã trao …")."""
     first = next((m.span[0] for m, p in inside if p is actor and m.span[0] < cue.start), None)
     if first is None or any(first < other.start < cue.start for other in cues if other is not cue):
         return []
     clause = rt.folded.rfind(";", first, cue.start)
-    return [p for m, p in inside if first < m.span[0] < cue.start and m.span[0] > clause and p is not actor]
+    return [
+        p
+        for m, p in inside
+        if first < m.span[0] < cue.start and m.span[0] > clause and p is not actor
+    ]
 
 
 def _named_right_before(rt: ReportText, inside, position: int) -> list[PersonFacts]:
     """"ông A - … và ông B - … được bầu làm …": the person named last before a passive election
     and those joined to them by "và"; none when the clause names nobody before it."""
-    clause = max(rt.folded.rfind(mark, 0, position) for mark in (";", ".", "\n", ", bầu", ", ông", ", bà"))
+    clause = max(
+        rt.folded.rfind(mark, 0, position) for mark in (";", ".", "\n", ", bầu", ", ông", ", bà")
+    )
     before = [(m, p) for m, p in inside if clause < m.span[0] < position]
     if not before:
         return []
     chosen = [before[-1]]
     for mention, person in reversed(before[:-1]):
-        joined = re.search(r"\svà\s+(?:(?:ông|bà|đồng chí|đ/c)\s+)?$", rt.folded[mention.span[1]:chosen[-1][0].span[0]])
+        joined = re.search(
+            r"\svà\s+(?:(?:ông|bà|đồng chí|đ/c)\s+)?$",
+            rt.folded[mention.span[1] : chosen[-1][0].span[0]],
+        )
         if joined is None:
             break
         chosen.append((mention, person))

@@ -13,7 +13,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 EventKind = Literal[
-    "conference", "congress", "council_session", "voter_meeting", "working_visit", "ceremony", "other"
+    "conference",
+    "congress",
+    "council_session",
+    "voter_meeting",
+    "working_visit",
+    "ceremony",
+    "other",
 ]
 ActCode = Literal[
     "attended", "chaired", "presented_report", "speech", "directive_speech", "moderated",
@@ -69,7 +75,8 @@ class Person(_Model):
         for speech in self.speeches:
             if speech.role is not None and speech.role >= len(self.roles):
                 raise ValueError(
-                    f"speech refers to role {speech.role} but {self.name} has {len(self.roles)} role(s)"
+                    f"speech refers to role {speech.role} but "
+                    f"{self.name} has {len(self.roles)} role(s)"
                 )
         return self
 
@@ -127,7 +134,9 @@ class Extraction(_Model):
                 raise ValueError(f"{where} has a span but the report carries no text")
             start, end = span
             if not 0 <= start < end <= len(text):
-                raise ValueError(f"{where} span {list(span)} lies outside the text (length {len(text)})")
+                raise ValueError(
+                    f"{where} span {list(span)} lies outside the text (length {len(text)})"
+                )
         return self
 
     def _spans(self):

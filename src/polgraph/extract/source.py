@@ -24,7 +24,7 @@ from polgraph.text import layout
 from polgraph.text.normalise import nfc
 from polgraph.text.view import ReportText
 
-__all__ = ["SourceReport", "read_source", "load_source", "TEXT_SUFFIXES", "MAX_BYTES"]
+__all__ = ["MAX_BYTES", "TEXT_SUFFIXES", "SourceReport", "load_source", "read_source"]
 
 TEXT_SUFFIXES = (".txt", ".html", ".htm")
 MAX_BYTES = 20 * 1024 * 1024
@@ -41,7 +41,7 @@ class SourceReport:
 
 # --- bytes to text ------------------------------------------------------------------------
 
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])  # not \t \n \v \f \r
+_CONTROL_BYTES = bytes([*range(0x09), *range(0x0E, 0x20), 0x7F])  # not \t \n \v \f \r
 _CONTROL_SHARE = 0.05
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "UTF-8"), (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
@@ -108,7 +108,9 @@ def _decode(data: bytes, source: str, *, html: bool) -> str:
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise InputError(source, f"not valid {name} (byte {exc.start} cannot be decoded)") from None
+                raise InputError(
+                    source, f"not valid {name} (byte {exc.start} cannot be decoded)"
+                ) from None
             _check_text_not_binary(text, source)
             return text
     _check_not_binary(data, source)
@@ -159,7 +161,13 @@ def _declared_charset(data: bytes) -> str | None:
 # letters come out as well-formed Vietnamese syllables; the right encoding scores near 100%,
 # the wrong ones and non-Vietnamese text score low.
 
-_TONES = {"grave": "\u0300", "acute": "\u0301", "tilde": "\u0303", "hook": "\u0309", "dot": "\u0323"}
+_TONES = {
+    "grave": "\u0300",
+    "acute": "\u0301",
+    "tilde": "\u0303",
+    "hook": "\u0309",
+    "dot": "\u0323",
+}
 
 
 def _compose(base: str, *marks: str) -> str:
@@ -179,13 +187,14 @@ def _tcvn3_table() -> dict[int, str]:
             "ơ": (0xEA, 0xEB, 0xEC, 0xED, 0xEE), "u": (0xEF, 0xF1, 0xF2, 0xF3, 0xF4),
             "ư": (0xF5, 0xF6, 0xF7, 0xF8, 0xF9), "y": (0xFA, 0xFB, 0xFC, 0xFD, 0xFE)}
     for vowel, codes in rows.items():
-        for code, tone in zip(codes, (g, h, t, a, d)):
+        for code, tone in zip(codes, (g, h, t, a, d), strict=True):
             table[code] = _compose(vowel, tone)
     return table
 
 
 TCVN3 = _tcvn3_table()
-_TCVN3_DECODE = {code: TCVN3.get(code, "\ufffd") for code in range(0x80, 0x100)}  # str.translate table
+# str.translate table
+_TCVN3_DECODE = {code: TCVN3.get(code, "\ufffd") for code in range(0x80, 0x100)}
 
 
 def _vni_table() -> dict[str, str]:
@@ -212,7 +221,17 @@ def _vni_table() -> dict[str, str]:
     for base, horn in (("ô", "ơ"), ("ö", "ư")):  # VNI writes ơ as ô and ư as ö
         for mark, tone in plain.items():
             add(base, mark, _compose(horn, tone))
-    singles = {"ñ": "đ", "ô": "ơ", "ö": "ư", "í": "í", "ì": "ì", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ"}
+    singles = {
+        "ñ": "đ",
+        "ô": "ơ",
+        "ö": "ư",
+        "í": "í",
+        "ì": "ì",
+        "æ": "ỉ",
+        "ó": "ĩ",
+        "ò": "ị",
+        "î": "ỵ",
+    }
     for mark, letter in singles.items():
         pairs.setdefault(mark, letter)
         pairs.setdefault(mark.upper(), letter.upper())
@@ -223,9 +242,11 @@ VNI = _vni_table()
 _VNI_SEQUENCE = re.compile("|".join(re.escape(k) for k in sorted(VNI, key=len, reverse=True)))
 
 _ONSET = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
-_NUCLEI = ("iêu oai oay oeo uây uôi uya uyê uyu ươi ươu yêu "  # the vowel runs of Vietnamese
-           "ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy ưa ưi ưu ươ yê "
-           "a ă â e ê i o ô ơ u ư y").split()
+_NUCLEI = (
+    "iêu oai oay oeo uây uôi uya uyê uyu ươi ươu yêu "  # the vowel runs of Vietnamese
+    "ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy ưa ưi ưu ươ yê "
+    "a ă â e ê i o ô ơ u ư y"
+).split()
 _SYLLABLE = re.compile(f"{_ONSET}(?:{'|'.join(_NUCLEI)})(?:ch|ng|nh|[cmnpt])?")
 _TONE_MARKS = set(_TONES.values())
 _WORD = re.compile(r"[^\W\d_]+")
@@ -284,10 +305,15 @@ def _check_not_mojibake(text: str, source: str) -> None:
     if _VIETNAMESE_ONLY.search(text[:65536]) or text.isascii():
         return
     raw = text[:65536].encode("cp1252", errors="replace")
-    legacy = detect_legacy_encoding(raw, min_words=5, min_share=0.7, candidates=("TCVN3 (ABC)", "VNI"))
+    legacy = detect_legacy_encoding(
+        raw, min_words=5, min_share=0.7, candidates=("TCVN3 (ABC)", "VNI")
+    )
     if legacy is not None:
-        raise InputError(source, f"the text is in the legacy {legacy} encoding shown as Windows-1252 "
-                                 f"(it needs a {legacy} font to read); convert it to Unicode first")
+        raise InputError(
+            source,
+            f"the text is in the legacy {legacy} encoding shown as Windows-1252 "
+            f"(it needs a {legacy} font to read); convert it to Unicode first",
+        )
 
 
 # --- headline and dates -------------------------------------------------------------------
@@ -341,7 +367,9 @@ def _read_html(page: str, source: str, published: dt.date | None, url: str | Non
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # noqa: BLE001 - a third-party parser on arbitrary pages
-        raise InputError(source, f"the HTML page cannot be parsed ({type(exc).__name__}: {exc})") from None
+        raise InputError(
+            source, f"the HTML page cannot be parsed ({type(exc).__name__}: {exc})"
+        ) from None
     body = getattr(document, "text", None) or ""
     paragraphs = [line.strip() for line in _normalise(body).split("\n") if line.strip()]
     if not paragraphs:
@@ -366,7 +394,9 @@ def read_source(data: bytes, source: str, suffix: str, *, published: dt.date | N
     suffix = _check_suffix(suffix, source)
     _check_size(len(data), source)
     if not data.strip():
-        raise InputError(source, "the file is empty" if not data else "the file is empty (only whitespace)")
+        raise InputError(
+            source, "the file is empty" if not data else "the file is empty (only whitespace)"
+        )
     is_html = suffix in (".html", ".htm")
     text = _normalise(_decode(data, source, html=is_html))
     if not text.strip():

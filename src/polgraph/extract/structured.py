@@ -23,7 +23,9 @@ def _deeper_than(obj, limit: int) -> bool:
         value, depth = stack.pop()
         if depth > limit:
             return True
-        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        children = (
+            value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        )
         stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
     return False
 
@@ -67,7 +69,9 @@ def parse_structured(data: bytes, source: str, suffix: str) -> Extraction:
     except RecursionError:
         raise InputError(source, "nested too deep to read") from None
     except json.JSONDecodeError as exc:
-        raise InputError(source, f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+        raise InputError(
+            source, f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from None
     except yaml.YAMLError as exc:
         raise InputError(source, f"not valid YAML: {exc}") from None
     if not isinstance(obj, dict):

@@ -54,7 +54,8 @@ def level_words(vocabulary: Vocabulary) -> dict[str, str]:
     words: dict[str, str] = {}
     for word, area in vocabulary.area_levels:
         if area.level in _LEVEL_ORDER and (
-                word not in words or _LEVEL_ORDER.index(area.level) < _LEVEL_ORDER.index(words[word])):
+            word not in words or _LEVEL_ORDER.index(area.level) < _LEVEL_ORDER.index(words[word])
+        ):
             words[word] = area.level
     return dict(sorted(words.items(), key=lambda item: -len(item[0])))
 
@@ -78,7 +79,8 @@ class OrgCompleter:
         self.v = lexicon.vocabulary
         self.levels = level_words(lexicon.vocabulary)
         self.abbreviations = lexicon.abbreviations
-        self.committees = lexicon.committees  # "huyện ủy" → ("huyện", {"district"}), from the vocabulary
+        # "huyện ủy" → ("huyện", {"district"}), from the vocabulary
+        self.committees = lexicon.committees
         # The commune's level word a report writes bodies with when it never names the commune
         # ("Chủ tịch UBND xã"): bare bodies take it ("Đảng ủy xã"), as the text itself does.
         self.bare_commune = bare_commune
@@ -143,7 +145,8 @@ class OrgCompleter:
                 return f"{head} Thành phố {bare_name(unit, self.levels)}"
             return f"{head} {bare_name(unit, self.levels) or ''}".strip()
         if rest and fold(rest).startswith("trung ương"):
-            return f"{head} {rest}"  # "Ban Bí thư Trung ương Đảng", "Ban Tổ chức Trung ương": national
+            # "Ban Bí thư Trung ương Đảng", "Ban Tổ chức Trung ương": national
+            return f"{head} {rest}"
         if rest:
             nested = self.complete(rest) if self.body_of(rest) else self._locate(rest, body)
             if nested == rest and body.level in ("commune", "district", "province") \
@@ -151,7 +154,8 @@ class OrgCompleter:
                 # "Sở Nông nghiệp và Phát triển nông thôn" serves the report's province.
                 nested = f"{rest} {self.unit(body.level) or ''}".strip()
             return f"{head} {nested}"
-        located = self._locate(head, body)  # "Ban công tác Mặt trận thôn": the label ends in a level
+        # "Ban công tác Mặt trận thôn": the label ends in a level
+        located = self._locate(head, body)
         if located != head:
             return located
         if self._organiser_body and self._organiser_body[0] == body.concept and body.level is None:
@@ -173,7 +177,8 @@ class OrgCompleter:
                 if unit and fold(unit).startswith(word + " "):
                     return rest[: len(rest) - len(word)] + unit
                 if unit is None or word == "thành phố":
-                    # "HĐND thành phố" in a report about a district is the city's, not the district's
+                    # "HĐND thành phố" in a report about a
+                    # district is the city's, not the district's
                     return rest
                 return rest[: len(rest) - len(word)] + unit
         return rest
@@ -182,8 +187,11 @@ class OrgCompleter:
         """Whether a body's name already says whose it is: a level word ("… huyện"), a
         committee whose name carries its level ("… - Ban Tổ chức Thành ủy") or "Trung ương"."""
         folded = " " + re.sub(r"[^\w/ ]", " ", fold(text)) + " "
-        return any(f" {word} " in folded for word, level in self.levels.items() if level != "village") \
-            or any(f" {name} " in folded for name in self.committees if " " in name) or " trung ương " in folded
+        return (
+            any(f" {word} " in folded for word, level in self.levels.items() if level != "village")
+            or any(f" {name} " in folded for name in self.committees if " " in name)
+            or " trung ương " in folded
+        )
 
     def expand(self, text: str) -> str:
         """Spell out general abbreviations inside a name: "MTQG xây dựng NTM" → "mục tiêu quốc
@@ -217,7 +225,9 @@ class TitleParser:
     def learn_terms(self, text: str, folded: str) -> None:
         """The terms a report names national bodies in: "Quốc hội khóa XV"."""
         for match in _NATIONAL_TERM.finditer(folded):
-            self.terms.setdefault(match.group(1), "khóa " + text[match.start(2):match.end(2)].upper())
+            self.terms.setdefault(
+                match.group(1), "khóa " + text[match.start(2) : match.end(2)].upper()
+            )
 
     def is_bare_post(self, written: str) -> bool:
         """Whether a title is a post alone, without a body ("Bí thư", "PBT", "Chi ủy viên")."""
@@ -226,7 +236,8 @@ class TitleParser:
         return found is not None and found[1] == len(folded) and found[0].body is None
 
     def starts_with_post(self, folded: str) -> bool:
-        # "phó bí thư- chủ tịch …", "… Phó Bí thư.": punctuation glued to a post's last word ends it.
+        # "phó bí thư- chủ tịch …", "… Phó Bí thư.":
+        # punctuation glued to a post's last word ends it.
         line = folded.split("\n", 1)[0]  # a post ends its line: "… - Bí thư\n2. Đồng chí: …"
         line = line.replace("/", " / ")  # "Đảng ủy viên/Phó Chủ tịch": posts joined by a slash
         return self._post_at(_GLUED_HYPHEN.sub(" ", line)) is not None
@@ -262,15 +273,23 @@ class TitleParser:
             entry, length = found
             org_written = text[start + length:end].strip(" ,.;:-–")
             entry, org_written = self._qualifier_after_body(entry, org_written)
-            pending.append((text[start:end].strip(), (offset + start, offset + end), entry, org_written))
-        orgs: list[str | None] = [self._org(entry, written, as_written) for as_written, _, entry, written in pending]
+            pending.append(
+                (text[start:end].strip(), (offset + start, offset + end), entry, org_written)
+            )
+        orgs: list[str | None] = [
+            self._org(entry, written, as_written) for as_written, _, entry, written in pending
+        ]
         for index in range(len(pending) - 1, -1, -1):
-            as_written, span, entry, written = pending[index]
+            _, _, entry, written = pending[index]
             org = orgs[index]
             later = next((o for o in orgs[index + 1:] if o), None)
             if fold(written) in _BORROWING and later:
                 org = f"{normalise_label(written).capitalize()} {later}"
-            elif later and fold(normalise_label(written)) == "đảng ủy" and self._committee_of_unit(later):
+            elif (
+                later
+                and fold(normalise_label(written)) == "đảng ủy"
+                and self._committee_of_unit(later)
+            ):
                 # "Phó Bí thư Đảng ủy, Chủ tịch UBND xã X": the committee of the unit named next.
                 org = self._committee_of_unit(later)
             elif org is None and fold(written) in _BORROWING and self.completer.organiser_name:
@@ -283,13 +302,19 @@ class TitleParser:
             if committee and self._needs_committee(entry, written):
                 body = self.completer.body_of(self._glued(entry, written))
                 orgs[index] = f"{body[0].label} {committee}"
-            elif index and orgs[index - 1] and self._department_of_previous(entry, written, orgs[index - 1]):
+            elif (
+                index
+                and orgs[index - 1]
+                and self._department_of_previous(entry, written, orgs[index - 1])
+            ):
                 # "Ủy viên UBKT Thành ủy, Trưởng phòng Nghiệp vụ II": the department is the
                 # commission's, not the district government's.
-                glued = normalise_label(_QUALIFIER.sub("", self._glued(entry, written))).strip(" ,.;:-–")
+                glued = normalise_label(_QUALIFIER.sub("", self._glued(entry, written))).strip(
+                    " ,.;:-–"
+                )
                 orgs[index] = f"{glued[:1].upper()}{glued[1:]} {orgs[index - 1]}"
         return [Role(as_written, span, entry.post, org)
-                for (as_written, span, entry, _), org in zip(pending, orgs)]
+                for (as_written, span, entry, _), org in zip(pending, orgs, strict=True)]
 
     def _qualifier_after_body(self, entry: PostEntry, written: str) -> tuple[PostEntry, str]:
         """"Phó Trưởng Đoàn ĐBQH chuyên trách tỉnh": a qualifier of the post written after its
@@ -394,7 +419,8 @@ class TitleParser:
                 written_body = self.completer.body_of(written)
                 if found[0].org_class == PG.PartyCommittee and written_body \
                         and written_body[0].org_class == PG.PartyCell:
-                    return written  # "Ủy viên Chi ủy Chi bộ X": the cell's committee is named by its cell
+                    # "Ủy viên Chi ủy Chi bộ X": the cell's committee is named by its cell
+                    return written
                 return tail + " " + written
         if self.completer.body_of(written) is not None:
             return written
@@ -416,7 +442,9 @@ class TitleParser:
                 # A report about a district (or province) that names no commune: its committee.
                 above = None if self.completer.unit("commune") else \
                     self.completer.unit("district") or self.completer.unit("province")
-                committee = self._committee_of_unit(later) or self._committee_of_unit(above and " " + above)
+                committee = self._committee_of_unit(later) or self._committee_of_unit(
+                    above and " " + above
+                )
             return committee or self.completer.complete(entry.default_body)
         return later
 

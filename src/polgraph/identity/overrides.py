@@ -139,15 +139,20 @@ def parse_overrides(document: Any, source: str) -> Overrides:
                                          "and an optional 'note'")
             unknown = set(entry) - {"persons", "note"}
             if unknown:
-                raise InputError(source, f"{where}: unknown key(s) {', '.join(sorted(map(str, unknown)))}; "
-                                         "an assertion has 'persons' and an optional 'note'")
+                raise InputError(
+                    source,
+                    f"{where}: unknown key(s) {', '.join(sorted(map(str, unknown)))}; "
+                    "an assertion has 'persons' and an optional 'note'",
+                )
             note = entry.get("note")
             if note is not None and not isinstance(note, str):
                 raise InputError(source, f"{where}.note: expected text")
             persons = entry.get("persons")
             if not isinstance(persons, list) or len(persons) < 2:
                 raise InputError(source, f"{where}.persons: needs at least two persons")
-            selectors = tuple(_selector(p, f"{where}.persons[{i}]", source) for i, p in enumerate(persons))
+            selectors = tuple(
+                _selector(p, f"{where}.persons[{i}]", source) for i, p in enumerate(persons)
+            )
             assertions.append(Assertion(selectors, (note or "").strip()))
         parsed[kind] = tuple(assertions)
     return Overrides(same=parsed["same"], different=parsed["different"])

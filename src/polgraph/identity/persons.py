@@ -27,7 +27,14 @@ if TYPE_CHECKING:
 
 __all__ = ["REASONS", "Cluster", "Link", "Mention", "explain", "resolve_persons"]
 
-REASONS = ("asserted same", "same post", "shared body", "same commune", "same district", "same province")
+REASONS = (
+    "asserted same",
+    "same post",
+    "shared body",
+    "same commune",
+    "same district",
+    "same province",
+)
 _RANK = {reason: i for i, reason in enumerate(REASONS)}
 _AREA_REASON = {"commune": "same commune", "district": "same district", "province": "same province"}
 
@@ -140,7 +147,9 @@ def _candidates(buckets: dict[tuple[str, str, str], list[str]], asserted: list[L
     return links
 
 
-def resolve_persons(mentions: Iterable[Mention], overrides: Overrides | None = None) -> list[Cluster]:
+def resolve_persons(
+    mentions: Iterable[Mention], overrides: Overrides | None = None
+) -> list[Cluster]:
     """The persons among ``mentions``, sorted by key; see the module docstring for the rules."""
     by_iri = {m.iri: m for m in mentions}
     same, different = overrides.resolve(by_iri.values()) if overrides is not None else ([], [])
@@ -207,4 +216,6 @@ def explain(cluster: Cluster, mentions: Mapping[str, Mention]) -> list[str]:
         m = mentions.get(iri)
         return f"{m.name} ({m.report})" if m else iri
 
-    return [f"{who(link.a)} = {who(link.b)}: {link.reason} ({link.detail})" for link in cluster.links]
+    return [
+        f"{who(link.a)} = {who(link.b)}: {link.reason} ({link.detail})" for link in cluster.links
+    ]

@@ -103,4 +103,6 @@ def derive_tenures(attestations: Iterable[Attestation]) -> list[Tenure]:
 
 
 def career(tenures: Iterable[Tenure], person: str) -> list[Tenure]:
-    return sorted((t for t in tenures if t.person == person), key=lambda t: (t.first, t.last, t.post))
+    return sorted(
+        (t for t in tenures if t.person == person), key=lambda t: (t.first, t.last, t.post)
+    )

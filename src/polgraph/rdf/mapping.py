@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass
@@ -9,7 +10,6 @@ from functools import cached_property, lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, XSD
-import datetime as dt
 
 from polgraph.extract.schema import Extraction, Person, Speech
 from polgraph.gazetteer import AdminUnit, AdminUnits, admin_units
@@ -28,8 +28,13 @@ _NESTED_CLASSES = {
 _DISTRICT_COMMITTEE = {"Huyện": "Huyện ủy", "Quận": "Quận ủy", "Thị": "Thị ủy", "Thành": "Thành ủy"}
 # Party committees named after their place without a level word ("Huyện ủy Cẩm Xuyên"): the
 # committee's own name says which kind of unit it is.
-_COMMITTEE_UNIT_WORD = {"huyện ủy": "huyện", "quận ủy": "quận", "thị ủy": "thị xã", "thành ủy": "thành phố",
-                        "tỉnh ủy": "tỉnh"}
+_COMMITTEE_UNIT_WORD = {
+    "huyện ủy": "huyện",
+    "quận ủy": "quận",
+    "thị ủy": "thị xã",
+    "thành ủy": "thành phố",
+    "tỉnh ủy": "tỉnh",
+}
 
 
 def _with_level_word(body_label: str, rest: str) -> str:
@@ -264,7 +269,9 @@ class _Mapper:
             above = self.organization(parent)
             home = home or self.homes[above]
             triples.append((ORG.subOrganizationOf, above))
-        return self._describe_organization(iris.organization(label, _unit_key(home)), label, home, triples)
+        return self._describe_organization(
+            iris.organization(label, _unit_key(home)), label, home, triples
+        )
 
     def _describe_organization(self, node: URIRef, label: str, home: AdminUnit | None,
                                triples: list[tuple]) -> URIRef:
@@ -283,7 +290,8 @@ class _Mapper:
             return f"Đảng ủy {commune.name[0].lower()}{commune.name[1:]}" if commune else None
         if org_class == PG.PartyCommittee and unit is not None and unit.level == "commune" \
                 and unit.parent is not None and unit.parent.level == "district":
-            return f"{_DISTRICT_COMMITTEE.get(unit.parent.name.split()[0], 'Huyện ủy')} {unit.parent.short_name}"
+            committee = _DISTRICT_COMMITTEE.get(unit.parent.name.split()[0], "Huyện ủy")
+            return f"{committee} {unit.parent.short_name}"
         return None
 
     def organisers(self, written: str) -> list[str]:
@@ -293,7 +301,10 @@ class _Mapper:
         if len(parts) < 2 or not all(found):
             return [written]
         place = found[-1][1]
-        return [p if rest or not place else f"{p} {place}" for p, (_, rest) in zip(parts, found)]
+        return [
+            p if rest or not place else f"{p} {place}"
+            for p, (_, rest) in zip(parts, found, strict=True)
+        ]
 
     def post(self, title: str, org_name: str | None) -> URIRef:
         if (title, org_name) not in self.posts_done:
@@ -319,7 +330,9 @@ class _Mapper:
     def map_event(self) -> None:
         ev, e = self.x.event, self.event
         self.add(e, RDF.type, self.v.event_classes.get(ev.kind, PG.Event))
-        self.add(e, RDFS.label, Literal(nfc(ev.name or self.x.report.title or self._default_label())))
+        self.add(
+            e, RDFS.label, Literal(nfc(ev.name or self.x.report.title or self._default_label()))
+        )
         self.sourced(e)
         self.span(e, ev.span)
         if ev.date:
@@ -367,7 +380,12 @@ class _Mapper:
     def _default_label(self) -> str:
         kind = self.v.event_classes.get(self.x.event.kind, PG.Event)
         label = next(
-            (str(l) for l in self.v.ontology.objects(kind, RDFS.label) if l.language == "vi"), "Sự kiện"
+            (
+                str(name)
+                for name in self.v.ontology.objects(kind, RDFS.label)
+                if name.language == "vi"
+            ),
+            "Sự kiện",
         )
         parts = [label, self.x.event.organiser, self.x.event.date]
         return " – ".join(p for p in parts if p)

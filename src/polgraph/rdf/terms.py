@@ -9,7 +9,7 @@ from rdflib import BNode, Literal, URIRef
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
-__all__ = ["to_ox", "from_ox"]
+__all__ = ["from_ox", "to_ox"]
 
 
 @lru_cache(maxsize=8192)  # predicates, classes and shared nodes recur in every report

@@ -10,8 +10,8 @@ with the store.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import chain
 from dataclasses import dataclass, field
+from itertools import chain
 
 import pyoxigraph as ox
 import pyshacl
@@ -114,7 +114,11 @@ class ReportValidator:
         data = ox.Store()
         data.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples)
         _, results, _ = pyshacl.validate(
-            _ReportData(data), shacl_graph=self.shapes, inference="none", inplace=True, allow_warnings=True,
+            _ReportData(data),
+            shacl_graph=self.shapes,
+            inference="none",
+            inplace=True,
+            allow_warnings=True,
         )
         found = []
         labels = _labels(triples) if (None, RDF.type, SH.ValidationResult) in results else {}
@@ -133,12 +137,16 @@ class ReportValidator:
 
     @staticmethod
     def _report(messages: Iterable[ShapeMessage]) -> ValidationReport:
-        return ValidationReport(sorted(messages, key=lambda m: (m.severity != "Violation", m.focus, m.message)))
+        return ValidationReport(
+            sorted(messages, key=lambda m: (m.severity != "Violation", m.focus, m.message))
+        )
 
     def validate(self, graph: Iterable[tuple], context: Iterable[tuple] = ()) -> ValidationReport:
         return self._report(m for _, m in self._run(self.data_triples(graph, context)))
 
-    def validate_many(self, items: list[tuple[Iterable[tuple], Iterable[tuple]]]) -> list[ValidationReport]:
+    def validate_many(
+        self, items: list[tuple[Iterable[tuple], Iterable[tuple]]]
+    ) -> list[ValidationReport]:
         """Validate several reports in one pass, each judged on its own nodes.
 
         pySHACL's cost is mostly per shape, so one pass over many small reports is much cheaper
@@ -149,7 +157,8 @@ class ReportValidator:
         """
         if len(items) <= 1:
             return [self.validate(graph, context) for graph, context in items]
-        data: set[tuple] = set()  # reports in a batch share bodies, posts and places: load them once
+        # reports in a batch share bodies, posts and places: load them once
+        data: set[tuple] = set()
         owners: dict[URIRef, list[int]] = {}
         for index, (graph, context) in enumerate(items):
             data.update(self.data_triples(graph, context))

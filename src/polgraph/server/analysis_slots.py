@@ -34,8 +34,13 @@ async def analysis_slot(request: Request) -> AsyncIterator[None]:
     deadline = time.monotonic() + settings.analysis_wait
     while not state.analysis_slots.acquire(blocking=False):
         if time.monotonic() >= deadline:
-            raise ApiError(503, "busy", f"the server is already working on {settings.max_analyses} network "
-                                        f"analysis(es); try again in a moment", headers={"Retry-After": "10"})
+            raise ApiError(
+                503,
+                "busy",
+                f"the server is already working on {settings.max_analyses} network "
+                f"analysis(es); try again in a moment",
+                headers={"Retry-After": "10"},
+            )
         await asyncio.sleep(_LOOK_AGAIN)
     try:
         yield

@@ -19,7 +19,11 @@ def require_writer(request: Request) -> None:
         raise ApiError(404, "not found", "this server is read-only: it has no write token")
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not given.strip():
-        raise ApiError(401, "authentication required",
-                       "send the write token as 'Authorization: Bearer <token>'", headers=_CHALLENGE)
+        raise ApiError(
+            401,
+            "authentication required",
+            "send the write token as 'Authorization: Bearer <token>'",
+            headers=_CHALLENGE,
+        )
     if not hmac.compare_digest(given.strip().encode(), expected.encode()):
         raise ApiError(403, "forbidden", "the write token is not valid", headers=_CHALLENGE)

@@ -85,8 +85,17 @@ class _Worker:
         from_parent, to_child = os.pipe()
         from_child, to_parent = os.pipe()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "polgraph.server.worker", str(from_parent), str(to_parent), str(memory_mb)],
-            pass_fds=(from_parent, to_parent), stdin=subprocess.DEVNULL, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "polgraph.server.worker",
+                str(from_parent),
+                str(to_parent),
+                str(memory_mb),
+            ],
+            pass_fds=(from_parent, to_parent),
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
         )
         os.close(from_parent)
         os.close(to_parent)
@@ -172,7 +181,8 @@ class QueryEngine:
         self._refreshing: asyncio.Future | None = None  # a snapshot being taken for the waiting
         self._reading: dict[_Worker, str] = {}  # the snapshot each busy worker is reading
         self._long: set[_Worker] = set()  # busy with a job past ``long_after``, reniced
-        self._known_long: OrderedDict[bytes, float] = OrderedDict()  # job key → when it last ran long
+        # job key → when it last ran long
+        self._known_long: OrderedDict[bytes, float] = OrderedDict()
 
     @staticmethod
     def _snapshot_folder(store) -> Path:
@@ -193,7 +203,9 @@ class QueryEngine:
         self._stopped = False
         self.root.mkdir(parents=True, exist_ok=True)  # stop() took it away
         self._ready = self._loop.create_future()
-        started = await asyncio.gather(*(asyncio.to_thread(self._spawn) for _ in range(self.size + self.spares)))
+        started = await asyncio.gather(
+            *(asyncio.to_thread(self._spawn) for _ in range(self.size + self.spares))
+        )
         await asyncio.to_thread(self.current_snapshot)
         for worker in started:
             self._enlist(worker)
@@ -216,7 +228,8 @@ class QueryEngine:
 
     def stop(self) -> None:
         """Kill the workers and end every job at once, waiting or running, with ServerStopping.
-        Called when the server is told to stop and again at its end: the second call does nothing."""
+        Called when the server is told to stop and again at its end: the second call does
+        nothing."""
         if self._stopped:
             return
         self._stopped = True
@@ -266,7 +279,8 @@ class QueryEngine:
         # keeps it until a later write finds it unused.
         in_use = set(self._reading.values())
         for path in self.root.glob("snapshot-*"):
-            snapshot = str(path.with_name(path.name.removesuffix(".tables")))  # its tables go with it
+            # its tables go with it
+            snapshot = str(path.with_name(path.name.removesuffix(".tables")))
             if snapshot != self._snapshot and snapshot not in in_use:
                 shutil.rmtree(path, ignore_errors=True)
 
@@ -277,7 +291,8 @@ class QueryEngine:
         return len(self._waiting)
 
     async def run(self, job) -> Answer | Refusal:
-        """The answer to ``job`` (a QueryJob or an offload.ApiJob), after the jobs sent before it."""
+        """The answer to ``job`` (a QueryJob or an offload.ApiJob), after the jobs sent before
+        it."""
         assert self._loop is not None, "QueryEngine.start() was not awaited"
         if self._stopped:
             raise ServerStopping()
@@ -304,7 +319,9 @@ class QueryEngine:
         while self._waiting and self._idle and not self._stopped:
             if self._changed:  # a checkpoint takes milliseconds: not on the event loop
                 if self._refreshing is None:
-                    self._refreshing = asyncio.ensure_future(asyncio.to_thread(self.current_snapshot))
+                    self._refreshing = asyncio.ensure_future(
+                        asyncio.to_thread(self.current_snapshot)
+                    )
                     self._refreshing.add_done_callback(self._refreshed)
                 return
             turn = self._waiting.popleft()
@@ -323,14 +340,17 @@ class QueryEngine:
                 _settle(turn, _stopped(exc))
                 continue
             turn.worker = worker
-            turn.deadline = self._loop.call_later(getattr(turn.job, "timeout", None) or self.timeout,
-                                                  self._expired, worker)
+            turn.deadline = self._loop.call_later(
+                getattr(turn.job, "timeout", None) or self.timeout, self._expired, worker
+            )
             turn.sent_at = time.monotonic()
             self._busy[worker] = turn
             if turn.known_long:
                 self._run_as_long(worker)
             elif turn.key:
-                turn.turning_long = self._loop.call_later(self.long_after, self._turned_long, worker)
+                turn.turning_long = self._loop.call_later(
+                    self.long_after, self._turned_long, worker
+                )
 
     def _worker_for(self, turn: _Turn) -> _Worker:
         """The idle worker to send ``turn`` to: a job known to run long gets the newest, short
@@ -344,7 +364,9 @@ class QueryEngine:
         if turn in self._waiting:
             self._waiting.remove(turn)
             if not turn.answer.done():
-                turn.answer.set_exception(ServerBusy(f"no query worker was free within {self.max_wait:g} s"))
+                turn.answer.set_exception(
+                    ServerBusy(f"no query worker was free within {self.max_wait:g} s")
+                )
 
     def _refreshed(self, refreshing: asyncio.Future) -> None:
         self._refreshing = None
@@ -367,8 +389,9 @@ class QueryEngine:
             reply = worker.receive()
         except (EOFError, OSError) as exc:
             if worker in self._starting and not self._ready.done():  # the server cannot start
-                self._ready.set_exception(RuntimeError("a query worker ended before it was ready (its error "
-                                                       "is above)"))
+                self._ready.set_exception(
+                    RuntimeError("a query worker ended before it was ready (its error is above)")
+                )
             self._retire(worker)
             if turn is not None:
                 _settle(turn, _stopped(exc))
@@ -397,7 +420,8 @@ class QueryEngine:
             return
         _settle(turn, reply)
         if turn.known_long and time.monotonic() - turn.sent_at < self.long_after:
-            self._known_long.pop(turn.key, None)  # short now (the store changed): tried as short again
+            # short now (the store changed): tried as short again
+            self._known_long.pop(turn.key, None)
         if worker in self._long and not self._back_to_normal(worker):
             self._retire(worker)  # it cannot serve short work at a lower priority: a fresh one will
             return
@@ -484,8 +508,10 @@ class QueryEngine:
         return len(self._long) >= self.serving - self.reserved
 
     def _long_share_busy(self) -> ServerBusy:
-        return ServerBusy(f"{len(self._long)} queries longer than {self.long_after:g} s already run, the most "
-                          f"at once (the other workers are kept for short ones)")
+        return ServerBusy(
+            f"{len(self._long)} queries longer than {self.long_after:g} s already run, the most "
+            f"at once (the other workers are kept for short ones)"
+        )
 
     def _remember_long(self, turn: _Turn) -> None:
         if not turn.key:
@@ -529,7 +555,11 @@ class QueryEngine:
     def _retire(self, worker: _Worker) -> None:
         """Kill a worker and start another in the background; the rest go on serving."""
         self._stop_reading(worker)
-        was_serving = worker not in self._starting and worker not in self._spare and worker not in self._warming
+        was_serving = (
+            worker not in self._starting
+            and worker not in self._spare
+            and worker not in self._warming
+        )
         self._warming.pop(worker, None)
         self._workers.discard(worker)
         self._starting.discard(worker)
@@ -592,8 +622,12 @@ def _may_run_long(job) -> bool:
 def _stopped(exc: Exception) -> Refusal:
     # A worker ends mid-job when the job outgrew its memory (POLGRAPH_WORKER_MEMORY_MB) or crashed;
     # another takes its place.
-    return Refusal(500, "query failed", f"the query worker stopped ({exc or 'it ended'}): the query may "
-                                        "need more memory than a worker has; another worker serves on")
+    return Refusal(
+        500,
+        "query failed",
+        f"the query worker stopped ({exc or 'it ended'}): the query may "
+        "need more memory than a worker has; another worker serves on",
+    )
 
 
 def _settle(turn: _Turn, outcome) -> None:

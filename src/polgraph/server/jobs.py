@@ -32,13 +32,17 @@ async def answer_of(request: Request, job) -> Answer:
         reply = running.result()
     except QueryTimeout:
         limit = getattr(job, "timeout", None) or state.settings.query_timeout
-        raise ApiError(503, "query time limit", f"the query ran longer than {limit:g} s "
-                                                "and was stopped") from None
+        raise ApiError(
+            503, "query time limit", f"the query ran longer than {limit:g} s and was stopped"
+        ) from None
     except ServerStopping:
-        raise ApiError(503, "server stopping", "the server is shutting down; try again shortly") from None
+        raise ApiError(
+            503, "server stopping", "the server is shutting down; try again shortly"
+        ) from None
     except ServerBusy as exc:
-        raise ApiError(503, "server busy", f"{exc}; try again shortly",
-                       headers={"Retry-After": "5"}) from None
+        raise ApiError(
+            503, "server busy", f"{exc}; try again shortly", headers={"Retry-After": "5"}
+        ) from None
     if not isinstance(reply, Answer):
         raise ApiError(reply.status, reply.error, reply.detail)
     return reply

@@ -117,8 +117,12 @@ MAX_NESTING = 64
 def _refuse_deep_nesting(text: str) -> None:
     depth = nesting_depth(text)
     if depth > MAX_NESTING:
-        raise ApiError(400, "nested too deep",
-                       f"the request nests {depth} levels of braces or parentheses; at most {MAX_NESTING} are read")
+        raise ApiError(
+            400,
+            "nested too deep",
+            f"the request nests {depth} levels of braces "
+            f"or parentheses; at most {MAX_NESTING} are read",
+        )
 
 
 async def _run_query(request: Request, text: str, default_graphs: list[str],
@@ -137,7 +141,9 @@ async def _run_query(request: Request, text: str, default_graphs: list[str],
             try:
                 ox.NamedNode(graph)
             except ValueError:
-                raise ApiError(400, "bad request", f"{name} {graph!r} is not an absolute IRI") from None
+                raise ApiError(
+                    400, "bad request", f"{name} {graph!r} is not an absolute IRI"
+                ) from None
     accept = request.headers.get("accept")
     result_type = choose(accept, list(RESULT_FORMATS))
     graph_type = choose(accept, list(GRAPH_FORMATS))
@@ -157,8 +163,11 @@ async def _run_query(request: Request, text: str, default_graphs: list[str],
 
 
 def _update_refused() -> ApiError:
-    return ApiError(400, "update not allowed",
-                    "/sparql runs queries only; send SPARQL updates to /update with the write token")
+    return ApiError(
+        400,
+        "update not allowed",
+        "/sparql runs queries only; send SPARQL updates to /update with the write token",
+    )
 
 
 def _media_type(request: Request) -> str:
@@ -174,7 +183,9 @@ async def _text_body(request: Request) -> str:
 
 def _describe_service(request: Request) -> Response:
     accept = request.headers.get("accept")
-    if choose(accept, ["text/html", *GRAPH_FORMATS]) == "text/html" and "text/html" in (accept or ""):
+    if choose(accept, ["text/html", *GRAPH_FORMATS]) == "text/html" and "text/html" in (
+        accept or ""
+    ):
         return RedirectResponse(request.url_for("queries_page"), status_code=303)
     chosen = choose(accept, ["text/turtle", "application/n-triples", "application/ld+json",
                              "application/rdf+xml"])
@@ -211,14 +222,19 @@ async def sparql_update(request: Request) -> Response:
     elif kind == _UPDATE_BODY:
         text = await _text_body(request)
     else:
-        raise ApiError(415, "unsupported media type", f"send the update as {_FORM} or {_UPDATE_BODY}")
+        raise ApiError(
+            415, "unsupported media type", f"send the update as {_FORM} or {_UPDATE_BODY}"
+        )
     _refuse_deep_nesting(text)
     if operation(text) == "query":
         raise ApiError(400, "not an update", "queries go to /sparql")
     if not request.app.state.settings.allow_remote and remote_operations(text):
-        raise ApiError(403, "remote access disabled",
-                       f"{' and '.join(sorted(remote_operations(text)))} would make this server contact "
-                       "another host; its operator has not enabled that")
+        raise ApiError(
+            403,
+            "remote access disabled",
+            f"{' and '.join(sorted(remote_operations(text)))} would make this server contact "
+            "another host; its operator has not enabled that",
+        )
 
     def run() -> None:
         with store_writes(request) as store:
@@ -232,7 +248,9 @@ async def sparql_update(request: Request) -> Response:
         raise ApiError(500, "update failed", str(exc)) from None
     except RuntimeError as exc:
         # "CLEAR GRAPH <g>" of a graph that does not exist fails, as SPARQL says, unless SILENT.
-        raise ApiError(400, "update failed", f"{exc} (nothing was changed; SILENT ignores this)") from None
+        raise ApiError(
+            400, "update failed", f"{exc} (nothing was changed; SILENT ignores this)"
+        ) from None
     return Response(status_code=204)
 
 
@@ -241,7 +259,9 @@ _GRAPH_READ = ["text/turtle", "application/n-triples", "application/ld+json", "a
 _GRAPH_WRITE = {**{t: GRAPH_FORMATS[t] for t in _GRAPH_READ}, "text/plain": "N_TRIPLES"}
 GraphParam = Annotated[str | None, Query(alias="graph", description="The named graph's IRI.",
                                          examples=["urn:x:notes"])]
-DefaultParam = Annotated[str | None, Query(alias="default", description="Present: the default graph.")]
+DefaultParam = Annotated[
+    str | None, Query(alias="default", description="Present: the default graph.")
+]
 
 
 def _target(graph: str | None, default: str | None) -> ox.NamedNode | ox.DefaultGraph:
@@ -260,10 +280,18 @@ def _exists(store, target) -> bool:
 
 
 @write_router.head("/store", include_in_schema=False)
-@write_router.get("/store", summary="Read a graph (write token)",
-                        responses={200: {"content": {"text/turtle": {"example": "<urn:x:a> <urn:x:p> \"v\" ."}}},
-                                   404: {"description": "No such graph"}, **_TOKEN_ANSWERS})
-async def store_get(request: Request, graph: GraphParam = None, default: DefaultParam = None) -> Response:
+@write_router.get(
+    "/store",
+    summary="Read a graph (write token)",
+    responses={
+        200: {"content": {"text/turtle": {"example": '<urn:x:a> <urn:x:p> "v" .'}}},
+        404: {"description": "No such graph"},
+        **_TOKEN_ANSWERS,
+    },
+)
+async def store_get(
+    request: Request, graph: GraphParam = None, default: DefaultParam = None
+) -> Response:
     _target(graph, default)  # a bad request is told before any job
     found = await answered(request, "graph", graph=graph,
                          media_type=choose(request.headers.get("accept"), _GRAPH_READ))
@@ -282,28 +310,58 @@ def graph_answer(store, graph: str | None, media_type: str | None) -> Content:
     if media_type is None:
         raise ApiError(406, "not acceptable", f"graphs come as one of: {', '.join(_GRAPH_READ)}")
     fmt = GRAPH_FORMATS[media_type]
-    return Content(CONTENT_TYPES[fmt], store.native.dump(None, getattr(ox.RdfFormat, fmt), from_graph=target))
+    return Content(
+        CONTENT_TYPES[fmt], store.native.dump(None, getattr(ox.RdfFormat, fmt), from_graph=target)
+    )
 
 
-@write_router.put("/store", summary="Replace a graph (write token)", status_code=204,
-                  responses={201: {"description": "Created"}, 204: {"description": "Replaced"}, **_TOKEN_ANSWERS},
-                  openapi_extra={"requestBody": {"content": {"text/turtle": {
-                      "example": "<urn:x:a> <http://www.w3.org/2000/01/rdf-schema#label> \"note\" ."}}}})
-async def store_put(request: Request, graph: GraphParam = None, default: DefaultParam = None) -> Response:
+@write_router.put(
+    "/store",
+    summary="Replace a graph (write token)",
+    status_code=204,
+    responses={201: {"description": "Created"}, 204: {"description": "Replaced"}, **_TOKEN_ANSWERS},
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "text/turtle": {
+                    "example": '<urn:x:a> <http://www.w3.org/2000/01/rdf-schema#label> "note" .'
+                }
+            }
+        }
+    },
+)
+async def store_put(
+    request: Request, graph: GraphParam = None, default: DefaultParam = None
+) -> Response:
     return await _write_graph(request, _target(graph, default), replace=True)
 
 
-@write_router.post("/store", summary="Add to a graph (write token)", status_code=204,
-                   responses={201: {"description": "Created"}, 204: {"description": "Added"}, **_TOKEN_ANSWERS},
-                   openapi_extra={"requestBody": {"content": {"text/turtle": {
-                       "example": "<urn:x:b> <http://www.w3.org/2000/01/rdf-schema#label> \"more\" ."}}}})
-async def store_post(request: Request, graph: GraphParam = None, default: DefaultParam = None) -> Response:
+@write_router.post(
+    "/store",
+    summary="Add to a graph (write token)",
+    status_code=204,
+    responses={201: {"description": "Created"}, 204: {"description": "Added"}, **_TOKEN_ANSWERS},
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "text/turtle": {
+                    "example": '<urn:x:b> <http://www.w3.org/2000/01/rdf-schema#label> "more" .'
+                }
+            }
+        }
+    },
+)
+async def store_post(
+    request: Request, graph: GraphParam = None, default: DefaultParam = None
+) -> Response:
     return await _write_graph(request, _target(graph, default), replace=False)
 
 
 @write_router.delete("/store", summary="Delete a graph (write token)", status_code=204,
                      responses={404: {"description": "No such graph"}, **_TOKEN_ANSWERS})
-async def store_delete(request: Request, graph: GraphParam = None, default: DefaultParam = None) -> Response:
+async def store_delete(
+    request: Request, graph: GraphParam = None, default: DefaultParam = None
+) -> Response:
     target = _target(graph, default)
 
     def run() -> bool:
@@ -322,7 +380,9 @@ async def store_delete(request: Request, graph: GraphParam = None, default: Defa
 async def _write_graph(request: Request, target, *, replace: bool) -> Response:
     kind = _media_type(request)
     if kind not in _GRAPH_WRITE:
-        raise ApiError(415, "unsupported media type", f"send the graph as one of: {', '.join(_GRAPH_WRITE)}")
+        raise ApiError(
+            415, "unsupported media type", f"send the graph as one of: {', '.join(_GRAPH_WRITE)}"
+        )
     body = await request.body()
     base = target.value if isinstance(target, ox.NamedNode) else None
     try:
@@ -333,8 +393,16 @@ async def _write_graph(request: Request, target, *, replace: bool) -> Response:
     # as it writes a triple term (RDF 1.2) without its <<( )>>.
     data = ox.serialize([ox.Triple(t.subject, t.predicate, t.object) for t in triples],
                         format=ox.RdfFormat.N_TRIPLES).decode()
-    inside = f"{{ {data} }}" if isinstance(target, ox.DefaultGraph) else f"{{ GRAPH {target} {{ {data} }} }}"
-    clear = "CLEAR SILENT DEFAULT" if isinstance(target, ox.DefaultGraph) else f"DROP SILENT GRAPH {target}"
+    inside = (
+        f"{{ {data} }}"
+        if isinstance(target, ox.DefaultGraph)
+        else f"{{ GRAPH {target} {{ {data} }} }}"
+    )
+    clear = (
+        "CLEAR SILENT DEFAULT"
+        if isinstance(target, ox.DefaultGraph)
+        else f"DROP SILENT GRAPH {target}"
+    )
 
     def run() -> bool:
         with store_writes(request) as store:

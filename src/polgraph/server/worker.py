@@ -34,7 +34,8 @@ READY = "ready"  # the worker's first message: it takes jobs from now on
 
 @dataclass(frozen=True)
 class Answer:
-    format: str  # a query's: the format name the body is written in; an API answer's: its media type
+    # a query's: the format name the body is written in; an API answer's: its media type
+    format: str
     body: bytes
 
 
@@ -88,15 +89,20 @@ def answer(store: ox.Store, job: QueryJob) -> Answer | Refusal:
     name = job.graph_format if is_graph else job.result_format
     if name is None:
         kind = "CONSTRUCT and DESCRIBE" if is_graph else "SELECT and ASK"
-        return Refusal(406, "not acceptable", f"{kind} results cannot be given in the type asked for")
+        return Refusal(
+            406, "not acceptable", f"{kind} results cannot be given in the type asked for"
+        )
     fmt = getattr(ox.RdfFormat if is_graph else ox.QueryResultsFormat, name)
     sink = _CappedBuffer(job.max_bytes)
     try:
         result.serialize(sink, fmt)
     except Exception as exc:  # noqa: BLE001 - pyoxigraph wraps the sink's error in its own
         if sink.overflowed:
-            return Refusal(400, "result too large",
-                           f"the result exceeds {job.max_bytes} bytes; narrow the query or add a LIMIT")
+            return Refusal(
+                400,
+                "result too large",
+                f"the result exceeds {job.max_bytes} bytes; narrow the query or add a LIMIT",
+            )
         return Refusal(500, "query failed", str(exc))
     return Answer(name, b"".join(sink.parts))
 
@@ -147,4 +153,6 @@ if __name__ == "__main__":
 
         limit = int(sys.argv[3]) * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
-    worker.serve(Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False))
+    worker.serve(
+        Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False)
+    )

@@ -3,4 +3,11 @@
 from polgraph.store.base import GraphChange, GraphStore, ReplaceOutcome, StoreStats
 from polgraph.store.oxigraph import OxigraphStore, open_store
 
-__all__ = ["GraphChange", "GraphStore", "ReplaceOutcome", "StoreStats", "OxigraphStore", "open_store"]
+__all__ = [
+    "GraphChange",
+    "GraphStore",
+    "OxigraphStore",
+    "ReplaceOutcome",
+    "StoreStats",
+    "open_store",
+]

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import IO, Any, Protocol
 
 from rdflib import URIRef
 
 
-class ReplaceOutcome(str, Enum):
+class ReplaceOutcome(StrEnum):
     ADDED = "added"
     REPLACED = "replaced"
     UNCHANGED = "unchanged"
@@ -31,7 +31,8 @@ class GraphChange:
     """Changes to several named graphs that are made together, in one transaction: readers see
     all of them or none, and a crash leaves none half-made."""
 
-    put: dict[URIRef, Iterable[tuple]] = field(default_factory=dict)  # each holds exactly these (none: dropped)
+    # each holds exactly these (none: dropped)
+    put: dict[URIRef, Iterable[tuple]] = field(default_factory=dict)
     add: dict[URIRef, set[tuple]] = field(default_factory=dict)  # triples added to a graph
     remove: dict[URIRef, set[tuple]] = field(default_factory=dict)  # triples taken out of a graph
 

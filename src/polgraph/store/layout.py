@@ -120,10 +120,16 @@ class ReportWriter:
         first: dict[URIRef, set[tuple]] = {}
         repeats: dict[int, ReplaceOutcome] = {}
         for index, report in enumerate(reports):
-            descriptions = {self._graph_of(node, triples): triples for node, triples in report.shared.items()}
+            descriptions = {
+                self._graph_of(node, triples): triples for node, triples in report.shared.items()
+            }
             own = set(report.own) | {(report.iri, PG.sharedDescription, g) for g in descriptions}
             if report.iri in first:  # the same report twice in one batch: the later one counts
-                repeats[index] = ReplaceOutcome.UNCHANGED if own == first[report.iri] else ReplaceOutcome.REPLACED
+                repeats[index] = (
+                    ReplaceOutcome.UNCHANGED
+                    if own == first[report.iri]
+                    else ReplaceOutcome.REPLACED
+                )
             first.setdefault(report.iri, own)
             change.put[report.iri] = own
             for graph, triples in descriptions.items():
@@ -174,5 +180,5 @@ class ReportWriter:
             _PREFIXES + "SELECT DISTINCT ?g WHERE { ?r pg:sharedDescription ?g }")}
         unused = [URIRef(g) for g in self.store.graphs_under(SHARED_PREFIX) if g not in used]
         if unused:
-            self.store.apply(GraphChange(put={g: () for g in unused}))
+            self.store.apply(GraphChange(put=dict.fromkeys(unused, ())))
         return len(unused)

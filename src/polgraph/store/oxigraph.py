@@ -10,8 +10,8 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from polgraph.errors import StoreError
-from polgraph.rdf.terms import from_ox, to_ox
 from polgraph.namespaces import MODEL_GRAPH_PREFIX
+from polgraph.rdf.terms import from_ox, to_ox
 from polgraph.store.base import GraphChange, ReplaceOutcome, StoreStats
 
 _DUMP_FORMATS = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
@@ -58,7 +58,9 @@ class OxigraphStore:
             outcomes[name] = ReplaceOutcome.REPLACED
             # Only the difference is written, so a small change to a large graph stays small.
             gone, come = old - new, new - old
-            if not new or any(isinstance(t, ox.BlankNode) for q in gone for t in (q.subject, q.object)):
+            if not new or any(
+                isinstance(t, ox.BlankNode) for q in gone for t in (q.subject, q.object)
+            ):
                 drops.append(target)  # DELETE DATA cannot name blank nodes: drop and rewrite
                 gone, come = set(), new
             deletes.extend(gone)
@@ -73,9 +75,12 @@ class OxigraphStore:
             if not deletes and not drops:
                 self._store.extend(inserts)  # one transaction, and the quickest way in
             else:
-                self._store.update(_update_text(drops, deletes, inserts))  # one update: one transaction
+                # one update: one transaction
+                self._store.update(_update_text(drops, deletes, inserts))
         except (OSError, SyntaxError) as exc:
-            raise StoreError(f"cannot write graphs {', '.join(sorted(map(str, change.put)))}: {exc}") from None
+            raise StoreError(
+                f"cannot write graphs {', '.join(sorted(map(str, change.put)))}: {exc}"
+            ) from None
         return outcomes
 
     def replace_graph(self, name: URIRef, graph: Iterable[tuple]) -> ReplaceOutcome:
@@ -96,7 +101,10 @@ class OxigraphStore:
         return list(self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))))
 
     def graph_triples(self, name: URIRef) -> set[tuple]:
-        return {(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in self.graph_quads(name)}
+        return {
+            (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+            for q in self.graph_quads(name)
+        }
 
     def report_graphs(self) -> list[str]:
         return sorted(
@@ -112,7 +120,9 @@ class OxigraphStore:
         triples = []
         for node in nodes:
             for quad in self._store.quads_for_pattern(ox.NamedNode(str(node)), None, None, None):
-                triples.append((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
+                triples.append(
+                    (from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object))
+                )
         return triples
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Any:
@@ -163,7 +173,9 @@ class OxigraphStore:
 
 def _update_text(drops: list[ox.NamedNode], deletes: list[ox.Quad], inserts: list[ox.Quad]) -> str:
     def data(quads: list[ox.Quad]) -> str:
-        return " .\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
+        return " .\n".join(
+            f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads
+        )
 
     parts = [f"DROP SILENT GRAPH {graph}" for graph in drops]
     if deletes:

@@ -37,7 +37,9 @@ def letter_class(ch: str) -> str:
 
 @lru_cache(maxsize=1024)
 def _whole_name(typed: str) -> re.Pattern[str]:
-    return re.compile("".join(letter_class(ch) if ch.isalnum() else re.escape(ch) for ch in name_key(typed)))
+    return re.compile(
+        "".join(letter_class(ch) if ch.isalnum() else re.escape(ch) for ch in name_key(typed))
+    )
 
 
 def spelt_as(typed: str, stored: str) -> bool:

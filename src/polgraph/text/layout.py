@@ -45,7 +45,9 @@ WHEN = (r"\s*:?\s*(?:(?:lúc|vào|ngày|thứ\s+\w+|chủ\s+nhật)\s*,?\s*)*"
         r"(?:\d{1,2}\s*[:h]\s*\d{2}(?:\s*(?:am|pm|sa|ch))?\s*[,|-]?\s*(?:ngày\s+)?)?")
 NUMERIC_DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
 # A line that opens with a posting or update label, whether or not its date reads.
-_DATE_LABEL_LINE = re.compile(rf"[ \t]*(?:{POSTED_LABEL}|{UPDATED_LABEL})\s*(?::|\d|thứ\b|chủ\b|lúc\b|ngày\b)")
+_DATE_LABEL_LINE = re.compile(
+    rf"[ \t]*(?:{POSTED_LABEL}|{UPDATED_LABEL})\s*(?::|\d|thứ\b|chủ\b|lúc\b|ngày\b)"
+)
 # The stamps a page carries near its top, as written or crawled: a posting line ("Ngày đăng:
 # 05/02/2024"), an update line ("Cập nhật: …", used only when there is no other stamp), a
 # crawler's header line (" date 2025-08-08"), a full date with the time of day ("04/01/2024
@@ -56,8 +58,10 @@ _STAMP = re.compile(
     rf"{POSTED_LABEL}{WHEN}(?P<pd>\d{{1,2}})\s*[/.-]\s*(?P<pm>\d{{1,2}})\s*[/.-]\s*(?P<py>\d{{4}})"
     rf"|{UPDATED_LABEL}{WHEN}(?P<ud>\d{{1,2}})\s*[/.-]\s*(?P<um>\d{{1,2}})\s*[/.-]\s*(?P<uy>\d{{4}})"
     r"|(?:^|\n)[ \t]*date (?P<hy>\d{4})-(?P<hm>\d{2})-(?P<hd>\d{2})\b"
-    r"|(?<![\d/.-])(?P<td>\d{1,2})[/.-](?P<tm>\d{1,2})[/.-](?P<ty>\d{4}),?[ \t]*(?:-[ \t]*)?\d{1,2}:\d{2}"
-    r"|(?:^|\n)[ \t]*(?P<ld>\d{1,2})[/.-](?P<lm>\d{1,2})[/.-](?P<ly>\d{4})(?=[ \t]*(?:[^\W\d_]|\n|$))"
+    r"|(?<![\d/.-])(?P<td>\d{1,2})[/.-](?P<tm>\d{1,2})[/.-](?P<ty>\d{4})"
+    r",?[ \t]*(?:-[ \t]*)?\d{1,2}:\d{2}"
+    r"|(?:^|\n)[ \t]*(?P<ld>\d{1,2})[/.-](?P<lm>\d{1,2})[/.-](?P<ly>\d{4})"
+    r"(?=[ \t]*(?:[^\W\d_]|\n|$))"
     r"|(?<![\d/.-])(?P<gd>\d{1,2})[/.-](?P<gm>\d{1,2})[/.-](?P<gy>\d{4})(?=[^\W\d_])"
 )
 _STAMP_KINDS = "puhtlg"
@@ -231,7 +235,11 @@ def headline(rt: ReportText, stamps: tuple[Stamp, ...] | list[Stamp] | None = No
         start = stop + 1
     first_start, first_end = strip_span(text, start, stop)
     first = text[first_start:first_end]
-    if len(first) > HEADLINE_MAX or first.endswith(_HEADLINE_ENDS) or not any(c.isalpha() for c in first):
+    if (
+        len(first) > HEADLINE_MAX
+        or first.endswith(_HEADLINE_ENDS)
+        or not any(c.isalpha() for c in first)
+    ):
         return None
     if _DATE_LABEL_LINE.match(folded, start):
         return None
@@ -254,7 +262,11 @@ def body_start(rt: ReportText, head: Span | None, stamps: tuple[Stamp, ...] | li
         end = len(text) if end < 0 else end
         stamp = _opens_with_stamp(text, stamps, cursor)
         only_stamp = stamp is not None and not folded[stamp.span[1]:end].strip()
-        if folded[cursor:end].strip() and not _DATE_LABEL_LINE.match(folded, cursor) and not only_stamp:
+        if (
+            folded[cursor:end].strip()
+            and not _DATE_LABEL_LINE.match(folded, cursor)
+            and not only_stamp
+        ):
             break
         cursor = end + 1
     return min(cursor, len(text))

@@ -9,17 +9,17 @@ form while labels keep what was written.
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
-    "nfc",
-    "modern_tones",
     "collapse_spaces",
-    "normalise_label",
-    "name_key",
     "fold_diacritics",
+    "modern_tones",
+    "name_key",
+    "nfc",
+    "normalise_label",
     "slug",
     "stable_slug",
 ]
@@ -27,7 +27,9 @@ __all__ = [
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
 # An old-style open syllable: o+a/e or u+y (not after q, where "u" belongs to the consonant),
 # the tone on the second vowel, and no letter after it.
-_OLD_STYLE = re.compile(r"(?<![qQ\w])(\w*?)([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?!\w)")
+_OLD_STYLE = re.compile(
+    r"(?<![qQ\w])(\w*?)([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?!\w)"
+)
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 

@@ -8,17 +8,19 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from polgraph.text.normalise import modern_tones
 
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+SPACES = (
+    "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+)
 APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
-_FOLD_TABLE = str.maketrans({**{c: "-" for c in DASHES}, **{c: " " for c in SPACES},
-                             **{c: "'" for c in APOSTROPHES}})
+_FOLD_TABLE = str.maketrans({**dict.fromkeys(DASHES, "-"), **dict.fromkeys(SPACES, " "),
+                             **dict.fromkeys(APOSTROPHES, "'")})
 
 
 @lru_cache(maxsize=8192)

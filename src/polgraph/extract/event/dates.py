@@ -20,7 +20,8 @@ _DATE = re.compile(
     r"(?<![\w.,/-])(?:"
     r"(?P<r1>\d{1,2}) ?(?:-|và|,|đến) ?(?:ngày )?(?P<rd>\d{1,2}) ?[/.-] ?(?P<rm>\d{1,2})"
     r"(?: ?[/.-]{1,2} ?(?P<ry>\d{4}))?"
-    r"|(?P<w1>\d{1,2}) ?(?:-|và|,|đến) ?(?:ngày )?\d{1,2} tháng (?P<wm>\d{1,2})(?:,? (?:năm )?(?P<wy>\d{4}))?"
+    r"|(?P<w1>\d{1,2}) ?(?:-|và|,|đến) ?(?:ngày )?\d{1,2} tháng (?P<wm>\d{1,2})"
+    r"(?:,? (?:năm )?(?P<wy>\d{4}))?"
     r"|(?P<td>\d{1,3}) tháng (?P<tm>\d{1,3})(?:,? (?:năm )?(?P<ty>\d{4}))?"
     r"|(?P<d>\d{1,3}) {0,2}(?P<s1>[/.-]{1,2}) {0,2}(?P<m>\d{1,3})"
     r"(?: {0,2}(?P<s2>[/.-]{1,2}) {0,2}(?P<y>\d{4}))?"
@@ -161,7 +162,9 @@ def _as_date(value) -> dt.date | None:
     return value
 
 
-def _year_from_content(text: ReportText, stamps: list[tuple[int, int]], month: int | None = None) -> int | None:
+def _year_from_content(
+    text: ReportText, stamps: list[tuple[int, int]], month: int | None = None
+) -> int | None:
     """The year the content places the report in: the latest year of a full date in it (a
     document's, an anniversary's: the event is not older than what it cites), else the latest
     year written out, else the first year of its term. A year's review ("tổng kết năm 2023")
@@ -171,11 +174,18 @@ def _year_from_content(text: ReportText, stamps: list[tuple[int, int]], month: i
 
     dated = [int(hit.year) for hit in _date_hits(text, 0, len(text.folded))
              if hit.year is not None and outside_stamps(hit.start)]
-    for years in (dated, [int(m.group(1)) for m in _YEAR_WRITTEN.finditer(text.folded) if outside_stamps(m.start())]):
+    for years in (
+        dated,
+        [int(m.group(1)) for m in _YEAR_WRITTEN.finditer(text.folded) if outside_stamps(m.start())],
+    ):
         if years:
             year = max(years)
             reviewed = {int(m.group(1)) for m in _YEAR_REVIEWED.finditer(text.folded)}
-            return year + 1 if month is not None and month <= _REVIEW_MONTHS and year in reviewed else year
+            return (
+                year + 1
+                if month is not None and month <= _REVIEW_MONTHS and year in reviewed
+                else year
+            )
     session = _ASSEMBLY_SESSION.search(text.folded)
     if session and session.group(2) in _ASSEMBLY_TERMS:
         # Two regular sessions a year from the election year on: the 5th of the 15th term (2021)
@@ -196,8 +206,15 @@ def find_event_date(layout: ReportLayout, published: dt.date | None) -> EventDat
     stamps = [stamp.span for stamp in layout.stamps]
     # The opening first. Where no sentence read as the opening (no "tổ chức"…: the first one is
     # taken, often a caption or a title line), the date may stand in the next sentences.
-    later = [] if layout.verb is not None else \
-        [(start, end) for start, end in layout.sentences[:_DATED_SENTENCES] if start >= layout.opening[1]]
+    later = (
+        []
+        if layout.verb is not None
+        else [
+            (start, end)
+            for start, end in layout.sentences[:_DATED_SENTENCES]
+            if start >= layout.opening[1]
+        ]
+    )
     hits = [hit for start, end in [(layout.body, layout.opening[1]), *later]
             for hit in _date_hits(text, start, end)]
     # An opening without a date may be a headline read as a sentence ("X tổ chức hội nghị …."):
@@ -215,8 +232,15 @@ def find_event_date(layout: ReportLayout, published: dt.date | None) -> EventDat
         if hit.year is None and not hit.cued:
             continue  # "12/13 chỉ tiêu", "24/25 phiếu"
         warnings: list[str] = []
-        content_year = None if hit.year is not None or published is not None \
-            else _year_from_content(text, stamps, int(hit.month) if hit.month.isdigit() and len(hit.month) <= 2 else None)
+        content_year = (
+            None
+            if hit.year is not None or published is not None
+            else _year_from_content(
+                text,
+                stamps,
+                int(hit.month) if hit.month.isdigit() and len(hit.month) <= 2 else None,
+            )
+        )
         iso, inferred = _resolve(hit, published, warnings, content_year)
         return EventDate(iso, inferred and iso is not None, (hit.start, hit.end), tuple(warnings))
     return EventDate(None, False, None)

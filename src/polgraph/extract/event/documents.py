@@ -89,8 +89,9 @@ def _read_documents(rt: ReportText, lex: Lexicon) -> list[DocumentReference]:
         about = _ABOUT.match(folded, pos)
         if about:
             pos = about.end()
-        out.append(DocumentReference(number, number_span, kind, issuer, date_hit, kind_match.start(),
-                                pos))
+        out.append(
+            DocumentReference(number, number_span, kind, issuer, date_hit, kind_match.start(), pos)
+        )
     return out
 
 

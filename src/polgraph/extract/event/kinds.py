@@ -45,10 +45,16 @@ def _either(cues: tuple[str, ...], not_after: tuple[str, ...]) -> str:
 @cache
 def _compile(kinds: tuple[EventKindWords, ...], prefixes: tuple[str, ...]) -> _KindPatterns:
     """The patterns of the event-kind vocabulary's words (compiled once for each set of words)."""
-    lead = r"\s*(?:(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s+)*" if prefixes else r"\s*"
+    lead = (
+        r"\s*(?:(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s+)*" if prefixes else r"\s*"
+    )
     return _KindPatterns(
         {k.code: re.compile(_either(k.cues, k.not_after)) for k in kinds if k.cues},
-        {k.code: re.compile(lead + _either(k.object_cues, k.not_after)) for k in kinds if k.object_cues},
+        {
+            k.code: re.compile(lead + _either(k.object_cues, k.not_after))
+            for k in kinds
+            if k.object_cues
+        },
         {k.code: re.compile(_either(k.verb_cues, k.not_after)) for k in kinds if k.verb_cues},
     )
 
@@ -60,7 +66,9 @@ def _patterns(lex: Lexicon | None = None) -> _KindPatterns:
 
 def _starting(patterns: dict[str, re.Pattern[str]], text: str) -> str | None:
     """The kind whose phrase ``text`` starts with (the longest, when several do)."""
-    found = [(len(m.group()), kind) for kind, pattern in patterns.items() if (m := pattern.match(text))]
+    found = [
+        (len(m.group()), kind) for kind, pattern in patterns.items() if (m := pattern.match(text))
+    ]
     return max(found)[1] if found else None
 
 

@@ -63,8 +63,14 @@ def _chrome(rt: ReportText, span: Span) -> bool:
     headline or a stamp, not a sentence of the report."""
     start, end = span
     text = rt.text[start:end]
-    alone = (start == 0 or rt.text[start - 1] == "\n") and (end == len(rt.text) or rt.text[end] == "\n")
-    return alone and len(text.split()) <= _CHROME_WORDS and not text.rstrip().endswith((".", "!", "?", ":"))
+    alone = (start == 0 or rt.text[start - 1] == "\n") and (
+        end == len(rt.text) or rt.text[end] == "\n"
+    )
+    return (
+        alone
+        and len(text.split()) <= _CHROME_WORDS
+        and not text.rstrip().endswith((".", "!", "?", ":"))
+    )
 
 
 def says_who_held(rt: ReportText, start: int, end: int) -> bool:

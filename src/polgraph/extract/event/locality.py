@@ -67,13 +67,19 @@ def find_locality(layout: ReportLayout, vocabulary,
     nested_top = max(LEVELS.index(level) for level in found)
     for level in LEVELS[LEVELS.index(host.level) + 1:]:
         if level in found or LEVELS.index(level) < nested_top:
-            continue  # "phường X, Thành phố Y": the text skips a level (none since 2025), so does the place
+            # "phường X, Thành phố Y": the text skips a level (none since 2025), so does the place
+            continue
         unit = next((u for u in units if u.level == level and in_region(u, layout.opening, False)),
                     None) or _most_named(units, level)
         if unit:
             found[level] = unit
-    if "district" in found and "province" in found and found["district"].name == found["province"].name:
-        del found["district"]  # one city named twice ("TP.HCM", "thành phố Hồ Chí Minh") is one unit
+    if (
+        "district" in found
+        and "province" in found
+        and found["district"].name == found["province"].name
+    ):
+        # one city named twice ("TP.HCM", "thành phố Hồ Chí Minh") is one unit
+        del found["district"]
     label = lambda level: found[level].label if level in found else None  # noqa: E731
     return Locality(label("commune"), label("district"), label("province"),
                     village.label if village else None)

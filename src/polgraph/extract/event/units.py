@@ -104,7 +104,9 @@ def _units(rt: ReportText, lex: _Lexicon) -> list[_Unit]:
         out.append(_Unit(_level_of(levels), word, name, match.start(), end))
         pos = end
         province = _PARENTHESISED.match(text, end) if out[-1].level == "district" else None
-        if province:  # newspapers write "huyện Yên Thành (Nghệ An)": the province, without its level word
+        if (
+            province
+        ):  # newspapers write "huyện Yên Thành (Nghệ An)": the province, without its level word
             name, _ = _name_after(text, province.start(1), "province", lex.expansions)
             if name and province.end(1) == province.start(1) + len(name):
                 word = "thành phố" if admin_units().is_central_city(name) else "tỉnh"
@@ -181,7 +183,11 @@ def _names_a_person(name: str) -> bool:
     """"Lê Văn Tiến": a family name, then a middle name of a Kinh personal name (places are not
     named "X Văn Y")."""
     words = fold(name).split(" ")
-    return 3 <= len(words) <= 5 and words[0] in lang_vi.SURNAMES and words[1] in lang_vi.KINH_MIDDLE_NAMES
+    return (
+        3 <= len(words) <= 5
+        and words[0] in lang_vi.SURNAMES
+        and words[1] in lang_vi.KINH_MIDDLE_NAMES
+    )
 
 
 def _level_of(levels: frozenset[str]) -> str:
@@ -208,9 +214,9 @@ def _resolve_cities(rt: ReportText, units: list[_Unit]) -> None:
         if admin_units().is_central_city(unit.name) or (
                 previous and _attached(rt.text, previous, unit) and previous.level == "district"):
             unit.level = "province"  # a centrally governed city is never a district
-        elif following and _attached(rt.text, unit, following) and following.level == "province":
-            unit.level = "district"
-        elif previous and _attached(rt.text, previous, unit) and previous.level == "commune":
+        elif (
+            following and _attached(rt.text, unit, following) and following.level == "province"
+        ) or (previous and _attached(rt.text, previous, unit) and previous.level == "commune"):
             unit.level = "district"
         else:
             unit.level = "province" if admin_units().is_central_city(unit.name) else "district"

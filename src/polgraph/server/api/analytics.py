@@ -43,9 +43,14 @@ from polgraph.server.api.search import Limit, Offset, page
 router = APIRouter(tags=["analytics"])
 
 # format → (media type, whether a browser should show it rather than save it)
-MEDIA_TYPES = {"graphml": ("application/graphml+xml", False), "gexf": ("application/gexf+xml", False),
-               "csv": ("text/csv; charset=utf-8", False), "json": ("application/json", True),
-               "png": ("image/png", True), "svg": ("image/svg+xml", True)}
+MEDIA_TYPES = {
+    "graphml": ("application/graphml+xml", False),
+    "gexf": ("application/gexf+xml", False),
+    "csv": ("text/csv; charset=utf-8", False),
+    "json": ("application/json", True),
+    "png": ("image/png", True),
+    "svg": ("image/svg+xml", True),
+}
 _MEASURES = ("degree", "weighted_degree", "degree_centrality", "betweenness", "eigenvector")
 
 
@@ -67,7 +72,9 @@ def file_answers(content: dict[str, Any], description: str) -> dict[int | str, d
     def schema(media: str) -> dict:
         if media == "application/json":
             return {"type": "object"}
-        return {"type": "string", "format": "binary"} if media == "image/png" else {"type": "string"}
+        return (
+            {"type": "string", "format": "binary"} if media == "image/png" else {"type": "string"}
+        )
 
     return {200: {"description": description,
                   "content": {media: {"schema": schema(media), "example": example}
@@ -91,7 +98,9 @@ async def centrality(request: Request, filters: Filters, sort: Sort = "weighted_
     together) with their degree, weighted degree, degree centrality, betweenness (estimated
     from a sample of sources above 2,000 persons) and eigenvector centrality, ranked by
     ``sort``; ``total`` counts the persons."""
-    return await analysed(request, "centrality", filters=filters, sort=sort, limit=limit, offset=offset)
+    return await analysed(
+        request, "centrality", filters=filters, sort=sort, limit=limit, offset=offset
+    )
 
 
 def centrality_answer(store, filters: dict[str, Any], sort: str, limit: int, offset: int) -> dict:
@@ -108,11 +117,14 @@ async def communities(request: Request, filters: Filters, resolution: Resolution
                       limit: Limit = 20, offset: Offset = 0) -> Response:
     """Louvain communities of the co-attendance network, largest first: each with the places
     and bodies most of its members share, and its members, most tied first."""
-    return await analysed(request, "communities", filters=filters, resolution=resolution, limit=limit,
-                          offset=offset)
+    return await analysed(
+        request, "communities", filters=filters, resolution=resolution, limit=limit, offset=offset
+    )
 
 
-def communities_answer(store, filters: dict[str, Any], resolution: float, limit: int, offset: int) -> dict:
+def communities_answer(
+    store, filters: dict[str, Any], resolution: float, limit: int, offset: int
+) -> dict:
     found = open_graph(store).communities(resolution=resolution, **_sliced(store, filters))
     items = [{"community": c["community"], "size": c["size"],
               "places": _labelled(c["places"], c["place_labels"]),
@@ -138,7 +150,9 @@ async def succession(request: Request, filters: Filters, post: Post = None,
                           offset=offset)
 
 
-def succession_answer(store, filters: dict[str, Any], post: str | None, limit: int, offset: int) -> dict:
+def succession_answer(
+    store, filters: dict[str, Any], post: str | None, limit: int, offset: int
+) -> dict:
     records = open_graph(store).successions(post=post, **_sliced(store, filters))
     items = [{"post": node(r["post"], title=r["title"], label=r["label"]),
               "organization": node(r["body"], label=r["body_label"]),
@@ -150,9 +164,12 @@ def succession_answer(store, filters: dict[str, Any], post: str | None, limit: i
 
 
 # -- files and pictures ---------------------------------------------------------------------
-@router.get("/analytics/network", summary="A network as a file Gephi opens, an edge list or a picture",
-            response_class=Response,
-            responses=file_answers(shown.NETWORK_FILES, "the network in the format asked for"))
+@router.get(
+    "/analytics/network",
+    summary="A network as a file Gephi opens, an edge list or a picture",
+    response_class=Response,
+    responses=file_answers(shown.NETWORK_FILES, "the network in the format asked for"),
+)
 async def network(request: Request, filters: Filters, fmt: Format = "graphml",
                   projection: Projection = "coattendance", post: Post = None,
                   limit: Drawn = DEFAULT_LIMIT) -> Response:
@@ -185,17 +202,24 @@ def timeline_answer(store, person_id: str, fmt: str) -> Content:
     return Content(MEDIA_TYPES[fmt][0], data)
 
 
-@router.get("/persons/{person_id}/timeline.png", summary="A person's posts along time, as a PNG picture",
-            response_class=Response, responses=file_answers({"image/png": shown.PNG}, "the picture"))
+@router.get(
+    "/persons/{person_id}/timeline.png",
+    summary="A person's posts along time, as a PNG picture",
+    response_class=Response,
+    responses=file_answers({"image/png": shown.PNG}, "the picture"),
+)
 async def person_timeline_png(request: Request, person_id: PersonId) -> Response:
     """Each post the person held as a bar from its first to its last evidence (green when it
     opened with an election), and the events they took part in as marks above."""
     return await _timeline(request, person_id, "png")
 
 
-@router.get("/persons/{person_id}/timeline.svg", summary="A person's posts along time, as an SVG picture",
-            response_class=Response,
-            responses=file_answers({"image/svg+xml": shown.TIMELINE_SVG}, "the picture"))
+@router.get(
+    "/persons/{person_id}/timeline.svg",
+    summary="A person's posts along time, as an SVG picture",
+    response_class=Response,
+    responses=file_answers({"image/svg+xml": shown.TIMELINE_SVG}, "the picture"),
+)
 async def person_timeline_svg(request: Request, person_id: PersonId) -> Response:
     """The picture of ``timeline.png`` as SVG, its names and dates kept as text."""
     return await _timeline(request, person_id, "svg")

@@ -31,17 +31,35 @@ _XUAN_HOA = "uy-ban-nhan-dan-xa-xuan-hoa-9ae4b0bc"
 
 
 def _person(ident: str, name: str) -> dict:
-    return {"id": ident, "href": f"/api/persons/{ident}", "iri": f"{_ID}person/{ident}", "name": name}
+    return {
+        "id": ident,
+        "href": f"/api/persons/{ident}",
+        "iri": f"{_ID}person/{ident}",
+        "name": name,
+    }
 
 
-SUCCESSION = page({
-    "post": {"id": f"post/{_XUAN_HOA}/chu-tich-3ffdb9", "iri": f"{_ID}post/{_XUAN_HOA}/chu-tich-3ffdb9",
-             "title": "Chủ tịch", "label": "Chủ tịch Ủy ban nhân dân xã Xuân Hòa"},
-    "organization": {"id": _XUAN_HOA, "href": f"/api/organizations/{_XUAN_HOA}",
-                     "iri": f"{_ID}org/{_XUAN_HOA}", "label": "Ủy ban nhân dân xã Xuân Hòa"},
-    "predecessor": _person("mai-van-quyet-d50c44d3-d095c7eb", "Mai Văn Quyết"),
-    "successor": _person("khong-duc-thanh-692a7a1d-42a2e8cf", "Khổng Đức Thành"),
-    "date": "2024-06-27", "predecessor_last": "2024-06-27", "elected": True})
+SUCCESSION = page(
+    {
+        "post": {
+            "id": f"post/{_XUAN_HOA}/chu-tich-3ffdb9",
+            "iri": f"{_ID}post/{_XUAN_HOA}/chu-tich-3ffdb9",
+            "title": "Chủ tịch",
+            "label": "Chủ tịch Ủy ban nhân dân xã Xuân Hòa",
+        },
+        "organization": {
+            "id": _XUAN_HOA,
+            "href": f"/api/organizations/{_XUAN_HOA}",
+            "iri": f"{_ID}org/{_XUAN_HOA}",
+            "label": "Ủy ban nhân dân xã Xuân Hòa",
+        },
+        "predecessor": _person("mai-van-quyet-d50c44d3-d095c7eb", "Mai Văn Quyết"),
+        "successor": _person("khong-duc-thanh-692a7a1d-42a2e8cf", "Khổng Đức Thành"),
+        "date": "2024-06-27",
+        "predecessor_last": "2024-06-27",
+        "elected": True,
+    }
+)
 
 # -- files: the two persons and their tie, as each format writes them --------------------------
 _PLACE = COMMUNE["iri"]
@@ -57,27 +75,41 @@ def _graphml_node(person: dict, posts: list[str], bodies: list[str]) -> str:
             f'  <data key="d9">{" | ".join(bodies)}</data>\n  <data key="d10">0</data>\n</node>\n')
 
 
-_KEYS = [("d14", "edge", "last", "string"), ("d13", "edge", "first", "string"),
-         ("d12", "edge", "events", "string"), ("d11", "edge", "weight", "long"),
-         ("d10", "node", "community", "long"), ("d9", "node", "bodies", "string"),
-         ("d8", "node", "places", "string"), ("d7", "node", "posts", "string"),
-         ("d6", "node", "events", "long"), ("d5", "node", "name", "string"), ("d4", "node", "iri", "string"),
-         ("d3", "node", "kind", "string"), ("d2", "node", "label", "string"),
-         ("d1", "graph", "slice", "string"), ("d0", "graph", "projection", "string")]
+_KEYS = [
+    ("d14", "edge", "last", "string"),
+    ("d13", "edge", "first", "string"),
+    ("d12", "edge", "events", "string"),
+    ("d11", "edge", "weight", "long"),
+    ("d10", "node", "community", "long"),
+    ("d9", "node", "bodies", "string"),
+    ("d8", "node", "places", "string"),
+    ("d7", "node", "posts", "string"),
+    ("d6", "node", "events", "long"),
+    ("d5", "node", "name", "string"),
+    ("d4", "node", "iri", "string"),
+    ("d3", "node", "kind", "string"),
+    ("d2", "node", "label", "string"),
+    ("d1", "graph", "slice", "string"),
+    ("d0", "graph", "projection", "string"),
+]
 GRAPHML = (
     "<?xml version='1.0' encoding='utf-8'?>\n"
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
     'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
     'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
     'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">'
-    + "\n".join(f'<key id="{i}" for="{kind}" attr.name="{name}" attr.type="{t}"/>'
-                for i, kind, name, t in _KEYS)
+    + "\n".join(
+        f'<key id="{i}" for="{kind}" attr.name="{name}" attr.type="{t}"/>'
+        for i, kind, name, t in _KEYS
+    )
     + '\n<graph edgedefault="undirected"><data key="d0">coattendance</data>\n'
     '<data key="d1">in xã Cẩm Lộc</data>\n'
-    + _graphml_node(DONG, _DONG_POSTS, _DONG_BODIES) + _graphml_node(VO_NAM, _VO_NAM_POSTS, _VO_NAM_BODIES)
+    + _graphml_node(DONG, _DONG_POSTS, _DONG_BODIES)
+    + _graphml_node(VO_NAM, _VO_NAM_POSTS, _VO_NAM_BODIES)
     + f'<edge source="{DONG["iri"]}" target="{VO_NAM["iri"]}">\n  <data key="d11">1</data>\n'
     f'  <data key="d12">{EVENT["iri"]}</data>\n  <data key="d13">2023-05-16</data>\n'
-    '  <data key="d14">2023-05-16</data>\n</edge>\n</graph></graphml>\n')
+    '  <data key="d14">2023-05-16</data>\n</edge>\n</graph></graphml>\n'
+)
 
 GEXF = (
     "<?xml version='1.0' encoding='utf-8'?>\n"
@@ -87,8 +119,10 @@ GEXF = (
     "         edge attributes: events, first, last -->\n"
     f'    <nodes>\n      <node id="{DONG["iri"]}" label="{DONG["name"]}"> … </node>\n'
     f'      <node id="{VO_NAM["iri"]}" label="{VO_NAM["name"]}"> … </node>\n    </nodes>\n'
-    f'    <edges>\n      <edge source="{DONG["iri"]}" target="{VO_NAM["iri"]}" id="0" weight="1"> … </edge>\n'
-    "    </edges>\n  </graph>\n</gexf>\n")
+    "    <edges>\n"
+    f'      <edge source="{DONG["iri"]}" target="{VO_NAM["iri"]}" id="0" weight="1"> … </edge>\n'
+    "    </edges>\n  </graph>\n</gexf>\n"
+)
 
 EDGE_LIST = ("source,target,source_name,target_name,weight,events,first,last\n"
              f"{DONG['iri']},{VO_NAM['iri']},{DONG['name']},{VO_NAM['name']},1,{EVENT['iri']},"
@@ -96,15 +130,38 @@ EDGE_LIST = ("source,target,source_name,target_name,weight,events,first,last\n"
 
 
 def _json_node(person: dict, posts: list[str], bodies: list[str]) -> dict:
-    return {"id": person["iri"], "kind": "person", "iri": person["iri"], "name": person["name"], "events": 1,
-            "posts": posts, "places": [_PLACE], "bodies": bodies, "community": 0}
+    return {
+        "id": person["iri"],
+        "kind": "person",
+        "iri": person["iri"],
+        "name": person["name"],
+        "events": 1,
+        "posts": posts,
+        "places": [_PLACE],
+        "bodies": bodies,
+        "community": 0,
+    }
 
 
 NETWORK_JSON = {
-    "directed": False, "multigraph": False, "graph": {"projection": "coattendance", "slice": "in xã Cẩm Lộc"},
-    "nodes": [_json_node(DONG, _DONG_POSTS, _DONG_BODIES), _json_node(VO_NAM, _VO_NAM_POSTS, _VO_NAM_BODIES)],
-    "edges": [{"source": DONG["iri"], "target": VO_NAM["iri"], "weight": 1, "events": [EVENT["iri"]],
-               "first": "2023-05-16", "last": "2023-05-16"}]}
+    "directed": False,
+    "multigraph": False,
+    "graph": {"projection": "coattendance", "slice": "in xã Cẩm Lộc"},
+    "nodes": [
+        _json_node(DONG, _DONG_POSTS, _DONG_BODIES),
+        _json_node(VO_NAM, _VO_NAM_POSTS, _VO_NAM_BODIES),
+    ],
+    "edges": [
+        {
+            "source": DONG["iri"],
+            "target": VO_NAM["iri"],
+            "weight": 1,
+            "events": [EVENT["iri"]],
+            "first": "2023-05-16",
+            "last": "2023-05-16",
+        }
+    ],
+}
 
 PNG = "(PNG bytes: 1200 × 1200 pixels for a network, 1100 pixels wide for a timeline)"
 NETWORK_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="864pt" height="864pt" '
@@ -115,5 +172,11 @@ TIMELINE_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="792pt" height="1
                 f"<text …>{_DONG_POSTS[0]}</text> … <text …>{_DONG_POSTS[1]}</text> … "
                 "<text …>events</text> … </svg>")
 
-NETWORK_FILES = {"application/graphml+xml": GRAPHML, "application/gexf+xml": GEXF, "text/csv": EDGE_LIST,
-                 "application/json": NETWORK_JSON, "image/png": PNG, "image/svg+xml": NETWORK_SVG}
+NETWORK_FILES = {
+    "application/graphml+xml": GRAPHML,
+    "application/gexf+xml": GEXF,
+    "text/csv": EDGE_LIST,
+    "application/json": NETWORK_JSON,
+    "image/png": PNG,
+    "image/svg+xml": NETWORK_SVG,
+}

@@ -22,15 +22,27 @@ From = Annotated[Day | None, Query(
 To = Annotated[Day | None, Query(
     alias="to", description="Only events (and tenures) on or before this day, YYYY-MM-DD.",
     openapi_examples=examples(end_of_2023="2023-12-31"))]
-Place = Annotated[str | None, Query(
-    max_length=200, description="Only events held in this area: a name (accents and the level word "
-                                "optional), an official code or an IRI.",
-    openapi_examples=examples(commune="xã Cẩm Lộc", district="huyện Cẩm Xuyên", official_code="18730"))]
-Org = Annotated[str | None, Query(
-    max_length=200, description="Only this body and its sub-bodies: the events it organised or had a "
-                                "post-holder at, and its posts. An organization's id, its name as "
-                                "reports write it, or its IRI.",
-    openapi_examples=examples(name="UBND xã Cẩm Lộc", id="uy-ban-nhan-dan-xa-cam-loc-799af1ba"))]
+Place = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        description="Only events held in this area: a name (accents and the level word "
+        "optional), an official code or an IRI.",
+        openapi_examples=examples(
+            commune="xã Cẩm Lộc", district="huyện Cẩm Xuyên", official_code="18730"
+        ),
+    ),
+]
+Org = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        description="Only this body and its sub-bodies: the events it organised or had a "
+        "post-holder at, and its posts. An organization's id, its name as "
+        "reports write it, or its IRI.",
+        openapi_examples=examples(name="UBND xã Cẩm Lộc", id="uy-ban-nhan-dan-xa-cam-loc-799af1ba"),
+    ),
+]
 
 
 def body_ref(store, org: str | None) -> str | None:
@@ -46,16 +58,23 @@ def body_ref(store, org: str | None) -> str | None:
     return candidate if known else org
 
 
-def slice_filters(start: From = None, end: To = None, place: Place = None, org: Org = None) -> dict[str, Any]:
+def slice_filters(
+    start: From = None, end: To = None, place: Place = None, org: Org = None
+) -> dict[str, Any]:
     """The filters, as ``KnowledgeGraph`` takes them once ``org`` is read by ``body_ref``."""
     return {"start": start, "end": end, "place": place, "org": org}
 
 
 Filters = Annotated[dict, Depends(slice_filters)]
 
-Post = Annotated[str | None, Query(
-    max_length=200, description="Only this post: a title (with org: of that body), a post's IRI or id.",
-    openapi_examples=examples(chair="Chủ tịch"))]
+Post = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        description="Only this post: a title (with org: of that body), a post's IRI or id.",
+        openapi_examples=examples(chair="Chủ tịch"),
+    ),
+]
 
 
 def post_ref(post: str | None) -> str | None:
@@ -65,25 +84,41 @@ def post_ref(post: str | None) -> str | None:
     return post
 
 
-Sort = Annotated[Literal["weighted_degree", "degree", "degree_centrality", "betweenness", "eigenvector",
-                         "events"], Query(
-    description="The measure to rank by, highest first: weighted degree (events shared, counted per "
-                "person met), degree (persons met), degree centrality, betweenness, eigenvector, events.",
-    openapi_examples=examples(weighted_degree="weighted_degree", betweenness="betweenness"))]
-Resolution = Annotated[float, Query(
-    gt=0, le=10, description="Louvain's resolution: below 1 fewer, larger communities; above 1 more, "
-                             "smaller ones.",
-    openapi_examples=examples(default=1.0, larger_communities=0.5))]
+Sort = Annotated[
+    Literal[
+        "weighted_degree", "degree", "degree_centrality", "betweenness", "eigenvector", "events"
+    ],
+    Query(
+        description="The measure to rank by, highest first: weighted degree (events shared, "
+                    "counted per person met), degree (persons met), degree centrality, "
+                    "betweenness, eigenvector, events.",
+        openapi_examples=examples(weighted_degree="weighted_degree", betweenness="betweenness"),
+    ),
+]
+Resolution = Annotated[
+    float,
+    Query(
+        gt=0,
+        le=10,
+        description="Louvain's resolution: below 1 fewer, larger "
+        "communities; above 1 more, smaller ones.",
+        openapi_examples=examples(default=1.0, larger_communities=0.5),
+    ),
+]
 
 Format = Annotated[Literal["graphml", "gexf", "csv", "json", "png", "svg"], Query(
     alias="format", description="graphml or gexf (Gephi opens both), csv (one row per edge), json, "
                                 "or a picture: png or svg.",
     openapi_examples=examples(GraphML="graphml", PNG="png"))]
-Projection = Annotated[Literal["coattendance", "person-org", "cospeaking", "succession"], Query(
-    description="coattendance (persons tied by shared events), person-org (persons and the bodies they "
-                "held posts in), cospeaking (persons who spoke at one event) or succession "
-                "(predecessor → successor).",
-    openapi_examples=examples(coattendance="coattendance", succession="succession"))]
+Projection = Annotated[
+    Literal["coattendance", "person-org", "cospeaking", "succession"],
+    Query(
+        description="coattendance (persons tied by shared events), person-org (persons and the "
+                    "bodies they held posts in), cospeaking (persons who spoke at one event) or "
+                    "succession (predecessor → successor).",
+        openapi_examples=examples(coattendance="coattendance", succession="succession"),
+    ),
+]
 Drawn = Annotated[int, Query(
     ge=1, le=MAX_LIMIT, openapi_examples=examples(default=DEFAULT_LIMIT),
     description=f"png and svg: how many of the most tied nodes to draw (1 to {MAX_LIMIT}).")]

@@ -18,10 +18,12 @@ _ATTESTATIONS = """
 SELECT DISTINCT ?a ?person ?person_name ?post ?title ?post_label ?event ?event_label
                 ?date ?as_written ?elected ?report ?start ?end WHERE { {scope}
   ?mention pg:mentionOf ?person . ?person pg:name ?person_name .
-  ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post ; pg:event ?event ; pg:source ?report .
+  ?a a pg:RoleAttestation ; pg:person ?mention ; pg:post ?post ; pg:event ?event ;
+     pg:source ?report .
   ?post pg:postTitle ?title ; rdfs:label ?post_label .
   ?event rdfs:label ?event_label .
-  LATERAL { OPTIONAL { ?event pg:date ?date } }  # per row, not every date of the store: see graph.py
+  # per row, not every date of the store: see graph.py
+  LATERAL { OPTIONAL { ?event pg:date ?date } }
   OPTIONAL { ?a pg:asWritten ?as_written } OPTIONAL { ?a pg:elected ?elected }
   LATERAL { OPTIONAL { ?a pg:evidence ?span . ?span oa:start ?start ; oa:end ?end } }
 }"""
@@ -105,7 +107,9 @@ def posts(store, person: str | None, held: list[dict], sources: Sources,
         if row["a"] not in placed:
             undated[row["post"], row["person"]].append(row)
     entries.extend(_entry(rows, sources, None) for rows in undated.values())
-    entries.sort(key=lambda e: (*by_date(e, "first_evidence"), e["last_evidence"] or "", e["post"]["title"]))
+    entries.sort(
+        key=lambda e: (*by_date(e, "first_evidence"), e["last_evidence"] or "", e["post"]["title"])
+    )
     return entries
 
 

@@ -19,18 +19,34 @@ class Error(BaseModel):
 
 
 _ERRORS = {
-    400: ("bad request", [{"where": "query.limit", "problem": "Input should be less than or equal to 100"}]),
+    400: (
+        "bad request",
+        [{"where": "query.limit", "problem": "Input should be less than or equal to 100"}],
+    ),
     401: ("authentication required", "send the write token as 'Authorization: Bearer <token>'"),
     403: ("forbidden", "the write token is not valid"),
     404: ("not found", "there is no person 'nguyen-van-a-00000000-00000000'"),
     406: ("not acceptable", "this resource is answered as application/json or application/ld+json"),
-    415: ("unsupported media type", ("send text/plain, text/html, application/json, application/yaml or "
-                                     "multipart/form-data with a file, not image/png")),
-    422: ("rejected by the shapes", [{
-        "severity": "Violation",
-        "focus": "Hội nghị – 2023-02-30 <https://w3id.org/polgraph/id/event/b6a9bbaa04b2f026618d67f0>",
-        "path": "pg:date", "value": "2023-02-30",
-        "message": "An event has at most one date, and it must be a real calendar date (YYYY-MM-DD)."}]),
+    415: (
+        "unsupported media type",
+        (
+            "send text/plain, text/html, application/json, application/yaml or "
+            "multipart/form-data with a file, not image/png"
+        ),
+    ),
+    422: (
+        "rejected by the shapes",
+        [
+            {
+                "severity": "Violation",
+                "focus": "Hội nghị – 2023-02-30 <https://w3id.org/polgraph/id/event/b6a9bbaa04b2f026618d67f0>",
+                "path": "pg:date",
+                "value": "2023-02-30",
+                "message": "An event has at most one date, and it "
+                           "must be a real calendar date (YYYY-MM-DD).",
+            }
+        ],
+    ),
 }
 
 

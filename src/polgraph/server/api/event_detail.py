@@ -28,7 +28,8 @@ SELECT DISTINCT ?unit ?label ?above WHERE {
   OPTIONAL { ?unit pg:partOf ?above }
 }"""
 _ORGANISERS = """
-SELECT DISTINCT ?organiser ?label WHERE { ?event pg:organiser ?organiser . ?organiser rdfs:label ?label }
+SELECT DISTINCT ?organiser ?label WHERE {
+  ?event pg:organiser ?organiser . ?organiser rdfs:label ?label }
 ORDER BY ?label"""
 _PARTICIPANTS = """
 SELECT DISTINCT ?part ?mention ?written ?person ?name ?report ?start ?end WHERE {
@@ -40,7 +41,8 @@ SELECT DISTINCT ?part ?mention ?written ?person ?name ?report ?start ?end WHERE 
 _ROLES = """
 SELECT DISTINCT ?a ?mention ?post ?title ?post_label ?as_written ?elected ?report ?start ?end
 WHERE {
-  ?a a pg:RoleAttestation ; pg:event ?event ; pg:person ?mention ; pg:post ?post ; pg:source ?report .
+  ?a a pg:RoleAttestation ; pg:event ?event ; pg:person ?mention ; pg:post ?post ;
+     pg:source ?report .
   ?post pg:postTitle ?title ; rdfs:label ?post_label .
   OPTIONAL { ?a pg:asWritten ?as_written } OPTIONAL { ?a pg:elected ?elected }
   LATERAL { OPTIONAL { ?a pg:evidence ?span . ?span oa:start ?start ; oa:end ?end } }
@@ -55,7 +57,8 @@ SELECT DISTINCT ?speech ?mention ?speech_kind ?topic ?capacity ?report ?start ?e
 }"""
 # Documents are shared by the reports citing them; only this report's span is its evidence here.
 _DOCUMENTS = """
-SELECT DISTINCT ?document ?relation ?label ?number ?doc_kind ?issuer ?issuer_label ?issued ?report ?start ?end
+SELECT DISTINCT ?document ?relation ?label ?number ?doc_kind ?issuer ?issuer_label ?issued
+                ?report ?start ?end
 WHERE {
   ?event pg:source ?report .
   { ?event pg:implements ?document BIND ("implements" AS ?relation) }
@@ -78,10 +81,19 @@ def event_detail(store, event: str, top: dict) -> dict:
     sources = Sources(store, [top["report"]])
     people = select(store, _PARTICIPANTS, bound)
     return {
-        **node(event, label=top["label"], kind=top["kind"], date=top["date"], end_date=top["end_date"],
-               date_year_inferred=bool(top["inferred"]), term=top["term"]),
+        **node(
+            event,
+            label=top["label"],
+            kind=top["kind"],
+            date=top["date"],
+            end_date=top["end_date"],
+            date_year_inferred=bool(top["inferred"]),
+            term=top["term"],
+        ),
         "place": _place_path(select(store, _PLACES, bound)),
-        "organisers": [node(r["organiser"], label=r["label"]) for r in select(store, _ORGANISERS, bound)],
+        "organisers": [
+            node(r["organiser"], label=r["label"]) for r in select(store, _ORGANISERS, bound)
+        ],
         "participants": _participants(store, bound, people, sources),
         "speeches": _speeches(store, bound, people, sources),
         "documents": _documents(store, bound, sources),
@@ -104,11 +116,16 @@ def _place_path(rows: list[dict]) -> list[dict]:
 def _participants(store, bound: dict, people: list[dict], sources: Sources) -> list[dict]:
     roles: dict[str, list[dict]] = defaultdict(list)
     for row in with_organizations(store, select(store, _ROLES, bound)):
-        roles[row["mention"]].append({
-            **node(row["a"]), "post": node(row["post"], title=row["title"], label=row["post_label"]),
-            "organization": node(row["org"], label=row["org_label"]),
-            "as_written": row["as_written"], "elected": bool(row["elected"]),
-            "source": sources.cite(row["report"], row["start"], row["end"])})
+        roles[row["mention"]].append(
+            {
+                **node(row["a"]),
+                "post": node(row["post"], title=row["title"], label=row["post_label"]),
+                "organization": node(row["org"], label=row["org_label"]),
+                "as_written": row["as_written"],
+                "elected": bool(row["elected"]),
+                "source": sources.cite(row["report"], row["start"], row["end"]),
+            }
+        )
     acts: dict[str, list[str]] = defaultdict(list)
     for row in select(store, ACTS.replace("{scope}", "?part pg:event ?event ."), bound):
         acts[row["part"]].append(row["act"])
@@ -128,10 +145,17 @@ def _speeches(store, bound: dict, people: list[dict], sources: Sources) -> list[
     found = []
     for row in select(store, _SPEECHES, bound):
         speaker = speakers.get(row["mention"], {})
-        found.append({**node(row["speech"]), "speaker": node(speaker.get("person"), name=speaker.get("name")),
-                      "name": speaker.get("written"), "kind": row["speech_kind"], "topic": row["topic"],
-                      "capacity": row["capacity"],
-                      "source": sources.cite(row["report"], row["start"], row["end"])})
+        found.append(
+            {
+                **node(row["speech"]),
+                "speaker": node(speaker.get("person"), name=speaker.get("name")),
+                "name": speaker.get("written"),
+                "kind": row["speech_kind"],
+                "topic": row["topic"],
+                "capacity": row["capacity"],
+                "source": sources.cite(row["report"], row["start"], row["end"]),
+            }
+        )
     return sorted(found, key=lambda s: (s["source"]["start"] is None, s["source"]["start"] or 0))
 
 

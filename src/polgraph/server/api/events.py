@@ -27,7 +27,8 @@ router = APIRouter(prefix="/events", tags=["events"])
 # Every event with its kind, label and date, in the order list_events answers them, read whole
 # (see tables.py). Dates are xsd:date, written YYYY-MM-DD: as text they sort and compare as days.
 _EVENTS = """SELECT DISTINCT ?event ?label ?date ?kind WHERE {
-  ?class pg:kindCode ?kind . ?event a ?class ; rdfs:label ?label . OPTIONAL { ?event pg:date ?date } }"""
+  ?class pg:kindCode ?kind . ?event a ?class ; rdfs:label ?label .
+  OPTIONAL { ?event pg:date ?date } }"""
 # The events of a body or of its sub-bodies, and the events in a unit or the units inside it:
 # followed from the bound end, they are few.
 _ORGANISED = """SELECT DISTINCT ?event WHERE {
@@ -38,12 +39,16 @@ _IN_UNIT = "SELECT DISTINCT ?event WHERE { ?event pg:place/pg:partOf* ?place_nod
 _EVENT_PLACES = "SELECT DISTINCT ?event ?place WHERE { ?event pg:place ?place }"
 _PART_OF = "SELECT DISTINCT ?unit ?above WHERE { ?unit pg:partOf ?above }"
 _SUCCESSORS = "SELECT DISTINCT ?unit ?later WHERE { ?unit pg:successorUnit ?later }"
-_UNIT_LABELS = "SELECT DISTINCT ?unit (LCASE(?label) AS ?key) WHERE { {values} ?unit rdfs:label ?label }"
+_UNIT_LABELS = (
+    "SELECT DISTINCT ?unit (LCASE(?label) AS ?key) WHERE { {values} ?unit rdfs:label ?label }"
+)
 _UNIT_ID = re.compile(r"(unit|area)/[A-Za-z0-9._/-]+")
 # LATERAL looks each event's optional details up from the event (see graph.py).
 _PAGE_DETAILS = """
-SELECT DISTINCT ?event ?place ?place_label ?organiser ?organiser_label ?report ?key ?title WHERE { {values}
-  ?event pg:source ?report . OPTIONAL { ?report pg:reportKey ?key } OPTIONAL { ?report pg:title ?title }
+SELECT DISTINCT ?event ?place ?place_label ?organiser ?organiser_label ?report ?key ?title
+WHERE { {values}
+  ?event pg:source ?report .
+  OPTIONAL { ?report pg:reportKey ?key } OPTIONAL { ?report pg:title ?title }
   LATERAL { OPTIONAL { ?event pg:place ?place . ?place rdfs:label ?place_label } }
   LATERAL { OPTIONAL { ?event pg:organiser ?organiser . ?organiser rdfs:label ?organiser_label } }
 }"""
@@ -52,13 +57,26 @@ From = Annotated[Day | None, Query(alias="from", description="On or after this d
                                        openapi_examples=examples(since_2023="2023-01-01"))]
 To = Annotated[Day | None, Query(description="On or before this day (YYYY-MM-DD).",
                                      openapi_examples=examples(until_mid_2024="2024-06-30"))]
-Place = Annotated[str | None, Query(
-    max_length=200, description=(
-        "A place in words, accents optional (the event's unit or one it lies in, under its name "
-        "before or after the 2025 reorganisation), or a unit's id."),
-    openapi_examples=examples(commune="cam loc", province="Hà Tĩnh", unit_id="unit/legacy/commune/18730"))]
-Kind = Annotated[str | None, Query(description="The event kind code.",
-                                   openapi_examples=examples(conference="conference", congress="congress"))]
+Place = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        description=(
+            "A place in words, accents optional (the event's unit or one it lies in, under its "
+            "name before or after the 2025 reorganisation), or a unit's id."
+        ),
+        openapi_examples=examples(
+            commune="cam loc", province="Hà Tĩnh", unit_id="unit/legacy/commune/18730"
+        ),
+    ),
+]
+Kind = Annotated[
+    str | None,
+    Query(
+        description="The event kind code.",
+        openapi_examples=examples(conference="conference", congress="congress"),
+    ),
+]
 Organiser = Annotated[str | None, Query(
     description="An organisation's id: the events it or one of its sub-bodies organised.",
     openapi_examples=examples(party_committee="ban-chap-hanh-dang-bo-xa-cam-loc-9f56921f"))]
@@ -66,15 +84,40 @@ Organiser = Annotated[str | None, Query(
 
 @router.get("", summary="Find events by date, place, kind and organiser",
             responses=answers(shown.EVENTS, 400, 404), response_model=dict)
-async def list_events(request: Request, from_: From = None, to: To = None, place: Place = None,
-                      kind: Kind = None, org: Organiser = None, limit: Limit = 20, offset: Offset = 0) -> Response:
+async def list_events(
+    request: Request,
+    from_: From = None,
+    to: To = None,
+    place: Place = None,
+    kind: Kind = None,
+    org: Organiser = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Response:
     """Events in date order (undated ones last), each with its place, organisers and report."""
-    return await answered(request, "events", from_=from_ and from_.isoformat(), to=to and to.isoformat(),
-                        place=place, kind=kind, org=org, limit=limit, offset=offset)
+    return await answered(
+        request,
+        "events",
+        from_=from_ and from_.isoformat(),
+        to=to and to.isoformat(),
+        place=place,
+        kind=kind,
+        org=org,
+        limit=limit,
+        offset=offset,
+    )
 
 
-def events_answer(store, from_: str | None = None, to: str | None = None, place: str | None = None,
-                  kind: str | None = None, org: str | None = None, limit: int = 20, offset: int = 0) -> dict:
+def events_answer(
+    store,
+    from_: str | None = None,
+    to: str | None = None,
+    place: str | None = None,
+    kind: str | None = None,
+    org: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> dict:
     """``list_events``' answer, days given as YYYY-MM-DD."""
     rows = table(store, EVENTS)
     if kind is not None:
@@ -96,8 +139,12 @@ def events_answer(store, from_: str | None = None, to: str | None = None, place:
 
 
 def _events(store) -> list[tuple]:
-    """``(event, label, date, kind)`` rows in date order, undated ones last, then by label and IRI."""
-    return sorted(set(streamed(store, _EVENTS)), key=lambda row: (row[2] is None, row[2] or "", row[1], row[0]))
+    """``(event, label, date, kind)`` rows in date order, undated ones last, then by label and
+    IRI."""
+    return sorted(
+        set(streamed(store, _EVENTS)),
+        key=lambda row: (row[2] is None, row[2] or "", row[1], row[0]),
+    )
 
 
 def _among(rows: list[tuple], events: set[str]) -> list[tuple]:
@@ -150,7 +197,9 @@ class Places:
         units = sorted(places.places_of)
         labels = []
         for chunk in range(0, len(units), 1000):
-            query = _UNIT_LABELS.replace("{values}", values_block("unit", units[chunk:chunk + 1000]))
+            query = _UNIT_LABELS.replace(
+                "{values}", values_block("unit", units[chunk : chunk + 1000])
+            )
             labels += [(key, unit) for unit, key in streamed(store, query)]
         places.names = Names(labels)
         return places
@@ -174,20 +223,32 @@ def _with_details(store, rows: list[tuple]) -> list[dict]:
         return []
     page_of = values_block("event", [event for event, *_ in rows])
     details = select(store, _PAGE_DETAILS.replace("{values}", page_of))
-    items = {event: {**node(event, label=label, kind=kind, date=day),
-                     "place": None, "organisers": [], "source": None} for event, label, day, kind in rows}
+    items = {
+        event: {
+            **node(event, label=label, kind=kind, date=day),
+            "place": None,
+            "organisers": [],
+            "source": None,
+        }
+        for event, label, day, kind in rows
+    }
     for found in details:
         item = items[found["event"]]
         item["place"] = item["place"] or node(found["place"], label=found["place_label"])
-        item["source"] = item["source"] or node(found["report"], key=found["key"], title=found["title"])
+        item["source"] = item["source"] or node(
+            found["report"], key=found["key"], title=found["title"]
+        )
         organiser = node(found["organiser"], label=found["organiser_label"])
         if organiser is not None and organiser not in item["organisers"]:
             item["organisers"].append(organiser)
     return list(items.values())
 
 
-@router.get("/{event_id}", summary="An event: who took part in which role, acts, speeches, documents",
-            responses=answers(shown.EVENT_DETAIL, 404, 406, linked_data=shown.EVENT_LINKED_DATA))
+@router.get(
+    "/{event_id}",
+    summary="An event: who took part in which role, acts, speeches, documents",
+    responses=answers(shown.EVENT_DETAIL, 404, 406, linked_data=shown.EVENT_LINKED_DATA),
+)
 async def get_event(
     request: Request,
     event_id: Annotated[str, Path(description="The event's id (the end of its IRI).",

@@ -64,7 +64,9 @@ class Sources:
         found = self.reports[report]
         return node(report, key=found.get("key"), title=found.get("title"))
 
-    def cite(self, report: str | None, start: int | None = None, end: int | None = None) -> dict | None:
+    def cite(
+        self, report: str | None, start: int | None = None, end: int | None = None
+    ) -> dict | None:
         """``{report, start, end, quote, sentence, sentence_start}``; without a span (or the
         report's text) only the report is known and the rest is null."""
         if report is None:

@@ -64,7 +64,9 @@ def rows_of(solutions) -> list[dict[str, Value]]:
     """Query solutions as dicts of plain values, evaluated without Python's lock (``select``)."""
     answer = json.loads(solutions.serialize(format=ox.QueryResultsFormat.JSON))
     names = answer["head"]["vars"]
-    return [{name: json_value(row.get(name)) for name in names} for row in answer["results"]["bindings"]]
+    return [
+        {name: json_value(row.get(name)) for name in names} for row in answer["results"]["bindings"]
+    ]
 
 
 def json_value(term: dict | None) -> Value:
@@ -72,7 +74,9 @@ def json_value(term: dict | None) -> Value:
     return None if term is None else _plain(term["value"], term.get("datatype"))
 
 
-def streamed(store, sparql: str, bindings: dict[str, Term] | None = None) -> Iterator[tuple[Value, ...]]:
+def streamed(
+    store, sparql: str, bindings: dict[str, Term] | None = None
+) -> Iterator[tuple[Value, ...]]:
     """The rows of a SELECT query as tuples of plain values in the order it selects them, one
     at a time: whole-store tables read this way hold no list of dicts on the way."""
     text = with_values(_HEADER + sparql, bindings or {})
@@ -138,11 +142,15 @@ def fill_from(store, rows: list[dict], fills: list[tuple[str, str, tuple[str, ..
             if hit.get(key) is not None:
                 found.setdefault(hit[key], tuple(hit.get(name) for name in fields))
         for row in rows:
-            row.update(zip(fields, found.get(row.get(key), (None,) * len(fields))))
+            row.update(zip(fields, found.get(row.get(key), (None,) * len(fields)), strict=True))
     return rows
 
 
-_ORGANIZATIONS = ("post", "?post org:postIn ?org . ?org rdfs:label ?org_label", ("org", "org_label"))
+_ORGANIZATIONS = (
+    "post",
+    "?post org:postIn ?org . ?org rdfs:label ?org_label",
+    ("org", "org_label"),
+)
 _KINDS = ("event", "?event a ?class . ?class pg:kindCode ?kind", ("kind",))
 
 

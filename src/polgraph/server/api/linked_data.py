@@ -30,7 +30,8 @@ def media_type_asked(request: Request) -> str | None:
 
 
 def wants_linked_data(media_type: str | None) -> bool:
-    """True for JSON-LD, False for JSON; 406 when ``Accept`` allowed neither (``media_type_asked``)."""
+    """True for JSON-LD, False for JSON; 406 when ``Accept`` allowed neither
+    (``media_type_asked``)."""
     if media_type is None:
         raise ApiError(406, "not acceptable", f"this resource is answered as {JSON} or {JSON_LD}")
     return media_type == JSON_LD

@@ -57,10 +57,21 @@ HANDLERS = {
     "terms": "polgraph.server.web.terms:terms_answer",
     "warm-up": "polgraph.server.api.tables:warm_up_answer",
 }
-KEPT = frozenset({"persons", "events", "organizations", "roles on a day", "sources", "recent events", "terms"})
+KEPT = frozenset(
+    {"persons", "events", "organizations", "roles on a day", "sources", "recent events", "terms"}
+)
 # Network analyses compute over many events: they run under POLGRAPH_ANALYSIS_TIMEOUT instead.
-ANALYSES = frozenset({"centrality", "communities", "succession", "network", "timeline", "network page",
-                      "network picture"})
+ANALYSES = frozenset(
+    {
+        "centrality",
+        "communities",
+        "succession",
+        "network",
+        "timeline",
+        "network page",
+        "network picture",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -124,7 +135,9 @@ class Snapshot:
 
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> Any:
         substitutions = {ox.Variable(name): term for name, term in (bindings or {}).items()}
-        return self.native.query(sparql, use_default_graph_as_union=True, substitutions=substitutions or None)
+        return self.native.query(
+            sparql, use_default_graph_as_union=True, substitutions=substitutions or None
+        )
 
 
 def load_handlers() -> None:
@@ -150,4 +163,6 @@ def answer_job(store: Snapshot, job: ApiJob) -> Answer | Refusal:
         return Refusal(400, "bad request", str(exc))
     if isinstance(found, Content):
         return Answer(found.media_type, found.body)
-    return Answer("application/json", json.dumps(found, ensure_ascii=False, separators=(",", ":")).encode())
+    return Answer(
+        "application/json", json.dumps(found, ensure_ascii=False, separators=(",", ":")).encode()
+    )

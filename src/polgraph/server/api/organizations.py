@@ -35,7 +35,8 @@ SELECT ?label ?kind ?body_type ?unit ?unit_label WHERE {
 }"""
 _PARENTS = """SELECT DISTINCT ?other ?label WHERE {
   ?org org:subOrganizationOf ?other . ?other rdfs:label ?label } ORDER BY ?label"""
-_CHILDREN = """SELECT DISTINCT ?other ?label WHERE { ?other org:subOrganizationOf ?org ; rdfs:label ?label }
+_CHILDREN = """SELECT DISTINCT ?other ?label WHERE {
+  ?other org:subOrganizationOf ?org ; rdfs:label ?label }
 ORDER BY ?label"""
 _ORGANISED = """
 SELECT DISTINCT ?event ?event_label ?date ?kind WHERE {
@@ -67,13 +68,20 @@ def _names(store) -> Names:
     return Names((key, org, label) for org, label, key in streamed(store, _NAMES))
 
 
-@router.get("/{organization_id}", summary="A body: post holders over time, members, sub-bodies",
-            responses=answers(shown.ORGANIZATION, 404, 406, linked_data=shown.ORGANIZATION_LINKED_DATA))
+@router.get(
+    "/{organization_id}",
+    summary="A body: post holders over time, members, sub-bodies",
+    responses=answers(shown.ORGANIZATION, 404, 406, linked_data=shown.ORGANIZATION_LINKED_DATA),
+)
 async def get_organization(
     request: Request,
-    organization_id: Annotated[str, Path(
-        description="The body's id (the end of its IRI).",
-        openapi_examples=examples(commune_party_committee="dang-uy-xa-cam-loc-e70eec11"))],
+    organization_id: Annotated[
+        str,
+        Path(
+            description="The body's id (the end of its IRI).",
+            openapi_examples=examples(commune_party_committee="dang-uy-xa-cam-loc-e70eec11"),
+        ),
+    ],
 ) -> Response:
     """The body, where it serves and where it sits (``parents``, ``sub_bodies``); for each of its
     posts the holders in date order, each tenure with the attestations and sentences behind it;
@@ -84,7 +92,8 @@ async def get_organization(
 
 
 def organization_answer(store, organization_id: str, media_type: str | None) -> dict | Content:
-    """``get_organization``'s answer in ``media_type`` (JSON or JSON-LD; None: neither is acceptable)."""
+    """``get_organization``'s answer in ``media_type`` (JSON or JSON-LD; None: neither is
+    acceptable)."""
     org = iri_for("organizations", organization_id)
     bound = {"org": iri(org)}
     found = select(store, _HEAD, bound)
@@ -100,10 +109,17 @@ def organization_answer(store, organization_id: str, media_type: str | None) -> 
         "parents": [node(r["other"], label=r["label"]) for r in select(store, _PARENTS, bound)],
         "sub_bodies": [node(r["other"], label=r["label"]) for r in select(store, _CHILDREN, bound)],
         "posts": _posts(careers.posts(store, None, held, Sources(store), org=org)),
-        "members": [{"person": node(r["person"], name=r["person_name"]), "post": r["post_label"],
-                     "body": r["post_org_label"], "first_seen": r["first_seen"], "last_seen": r["last_seen"],
-                     "attestations": r["attestations"]}
-                    for r in named_query(store, "org-members", {"org": org})],
+        "members": [
+            {
+                "person": node(r["person"], name=r["person_name"]),
+                "post": r["post_label"],
+                "body": r["post_org_label"],
+                "first_seen": r["first_seen"],
+                "last_seen": r["last_seen"],
+                "attestations": r["attestations"],
+            }
+            for r in named_query(store, "org-members", {"org": org})
+        ],
         "events": [careers.event_of(r) for r in select(store, _ORGANISED, bound)],
     }
 

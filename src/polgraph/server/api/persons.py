@@ -1,4 +1,5 @@
-"""``/api/persons``: find persons by name, accents optional; one person's posts, events and speeches."""
+"""``/api/persons``: find persons by name, accents optional; one person's posts, events and
+speeches."""
 
 from __future__ import annotations
 
@@ -23,25 +24,39 @@ router = APIRouter(prefix="/persons", tags=["persons"])
 # The persons some report names, as search_persons lists them, read whole (see tables.py). Each
 # mention's participation is looked up from the mention (LATERAL, see graph.py): joined, the
 # store would hash every participation first (twice the time); FILTER EXISTS takes minutes.
-_NAMES = "SELECT DISTINCT ?person ?name ?key WHERE { ?person a pg:Person ; pg:name ?name ; pg:nameKey ?key }"
+_NAMES = ("SELECT DISTINCT ?person ?name ?key WHERE "
+          "{ ?person a pg:Person ; pg:name ?name ; pg:nameKey ?key }")
 _NAMED = """SELECT DISTINCT ?person WHERE {
   ?mention pg:mentionOf ?person . LATERAL { ?part pg:participant ?mention ; pg:source ?report } }"""
 _REPORTS = """SELECT ?person (COUNT(DISTINCT ?report) AS ?reports) WHERE { {values}
-  ?mention pg:mentionOf ?person . ?part pg:participant ?mention ; pg:source ?report } GROUP BY ?person"""
+  ?mention pg:mentionOf ?person . ?part pg:participant ?mention ; pg:source ?report }
+  GROUP BY ?person"""
 
 
 def _names(store) -> Names:
     named = {person for person, in streamed(store, _NAMED)}
-    return Names((key, person, name) for person, name, key in streamed(store, _NAMES) if person in named)
+    return Names(
+        (key, person, name) for person, name, key in streamed(store, _NAMES) if person in named
+    )
 
 
-@router.get("", summary="Find persons by name", responses=answers(shown.PERSONS, 400), response_model=dict)
+@router.get(
+    "", summary="Find persons by name", responses=answers(shown.PERSONS, 400), response_model=dict
+)
 async def search_persons(
     request: Request,
-    q: Annotated[str, Query(max_length=200, description="Words of the name; accents optional.",
-                            openapi_examples=examples(without_accents="nguyen viet dong", surname="Hoàng",
-                                                      with_accents="Nguyễn Viết Đồng"))] = "",
-    limit: Limit = 20, offset: Offset = 0,
+    q: Annotated[
+        str,
+        Query(
+            max_length=200,
+            description="Words of the name; accents optional.",
+            openapi_examples=examples(
+                without_accents="nguyen viet dong", surname="Hoàng", with_accents="Nguyễn Viết Đồng"
+            ),
+        ),
+    ] = "",
+    limit: Limit = 20,
+    offset: Offset = 0,
 ) -> Response:
     """Persons whose name contains every word of ``q`` at the start of a word. A letter typed
     without marks matches it with any marks, so "nguyen viet dong" finds "Nguyễn Viết Đồng";
@@ -53,7 +68,9 @@ def persons_answer(store, q: str, limit: int, offset: int) -> dict:
     rows, total = table(store, PERSON_NAMES).page(q, offset, limit)
     reports = {}
     if rows:
-        counted = select(store, _REPORTS.replace("{values}", values_block("person", [r[1] for r in rows])))
+        counted = select(
+            store, _REPORTS.replace("{values}", values_block("person", [r[1] for r in rows]))
+        )
         reports = {r["person"]: r["reports"] for r in counted}
     items = [node(person, name=name, reports=reports.get(person, 0)) for _, person, name in rows]
     return page(items, total, limit, offset)
@@ -72,7 +89,9 @@ async def get_person(
     undated attestations last), the events attended with what they did there, and speeches.
     Every fact cites its report and the sentence that states it. ``Accept:
     application/ld+json`` answers the person's description as JSON-LD."""
-    return await answered(request, "person", person_id=person_id, media_type=media_type_asked(request))
+    return await answered(
+        request, "person", person_id=person_id, media_type=media_type_asked(request)
+    )
 
 
 def person_answer(store, person_id: str, media_type: str | None) -> dict | Content:

@@ -36,13 +36,19 @@ SELECT DISTINCT ?name ?person WHERE { GRAPH ?report { ?mention a pg:PersonMentio
 
 _PAGE = f"<html><body><article><h1>Hội nghị</h1><p>{shown.TEXT_REPORT}</p></article></body></html>"
 _FILE = {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
-_BODY = {"requestBody": {
-    "required": True, "description": "The report: text, an HTML page, or a structured report.",
-    "content": {"text/plain": {"schema": {"type": "string"}, "example": shown.TEXT_REPORT},
-                "text/html": {"schema": {"type": "string"}, "example": _PAGE},
-                "application/json": {"schema": {"type": "object"}, "example": shown.STRUCTURED_REPORT},
-                "application/yaml": {"schema": {"type": "string"}, "example": shown.YAML_REPORT},
-                "multipart/form-data": {"schema": _FILE, "example": {"file": "cam-loc-2024-06.txt"}}}}}
+_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "The report: text, an HTML page, or a structured report.",
+        "content": {
+            "text/plain": {"schema": {"type": "string"}, "example": shown.TEXT_REPORT},
+            "text/html": {"schema": {"type": "string"}, "example": _PAGE},
+            "application/json": {"schema": {"type": "object"}, "example": shown.STRUCTURED_REPORT},
+            "application/yaml": {"schema": {"type": "string"}, "example": shown.YAML_REPORT},
+            "multipart/form-data": {"schema": _FILE, "example": {"file": "cam-loc-2024-06.txt"}},
+        },
+    }
+}
 
 Published = Annotated[Day | None, Query(
     description="The publication date, for a text or page that gives none.",
@@ -53,12 +59,28 @@ Key = Annotated[str | None, Query(
                 "default: the uploaded file's name.")]
 
 
-@router.post("/reports", status_code=201, summary="Store a report (write token)", openapi_extra=_BODY,
-             dependencies=[Depends(require_writer)],
-             responses=answers(shown.ADDED, 400, 401, 403, 404, 415, 422, status=201,
-                               description="stored: added (201, with Location); replaced, a changed "
-                                           "report, or unchanged: 200"))
-async def ingest_report(request: Request, published: Published = None, key: Key = None) -> JSONResponse:
+@router.post(
+    "/reports",
+    status_code=201,
+    summary="Store a report (write token)",
+    openapi_extra=_BODY,
+    dependencies=[Depends(require_writer)],
+    responses=answers(
+        shown.ADDED,
+        400,
+        401,
+        403,
+        404,
+        415,
+        422,
+        status=201,
+        description="stored: added (201, with Location); replaced, a changed "
+        "report, or unchanged: 200",
+    ),
+)
+async def ingest_report(
+    request: Request, published: Published = None, key: Key = None
+) -> JSONResponse:
     """Read a report (plain text, an HTML page, or JSON/YAML in the extraction schema; as the
     body or as a multipart ``file``), validate it against the shapes and store it as its own
     named graph, replacing an earlier version; then resolve persons and tenures. Answers what
@@ -69,22 +91,34 @@ async def ingest_report(request: Request, published: Published = None, key: Key 
     extraction = await read_report(request, published, key)
     outcome, named = await run_in_threadpool(_ingest, request, extraction)
     resolved = await read(request, "resolved", report=named["report"]["iri"])
-    body = {"status": outcome.status, **named, "persons": len(extraction.persons), "resolved": resolved,
-            "messages": _messages(outcome.messages)}
-    # 201 (and where it is) only when the report is new; a stored one was updated, or left as it was.
+    body = {
+        "status": outcome.status,
+        **named,
+        "persons": len(extraction.persons),
+        "resolved": resolved,
+        "messages": _messages(outcome.messages),
+    }
+    # 201 (and where it is) only when the report is
+    # new; a stored one was updated, or left as it was.
     if outcome.status == "added":
         return JSONResponse(body, status_code=201, headers={"Location": named["report"]["href"]})
     return JSONResponse(body)
 
 
-@router.post("/validate", summary="Check a report without storing it", openapi_extra=_BODY,
-             responses=answers(shown.VALID, 400, 415, 422, description="the report would be accepted"))
+@router.post(
+    "/validate",
+    summary="Check a report without storing it",
+    openapi_extra=_BODY,
+    responses=answers(shown.VALID, 400, 415, 422, description="the report would be accepted"),
+)
 async def validate_report(request: Request, published: Published = None, key: Key = None) -> dict:
     """What ``POST /api/reports`` would say about the report, without storing anything and
     without a token: ``200`` with the warnings, ``422`` with the shapes' messages, ``400`` when
     it cannot be read."""
     extraction = await read_report(request, published, key)
-    outcome = await run_in_threadpool(_check, _pipeline(request, request.app.state.store), extraction)
+    outcome = await run_in_threadpool(
+        _check, _pipeline(request, request.app.state.store), extraction
+    )
     return {"status": outcome.status, **_named(extraction), "messages": _messages(outcome.messages)}
 
 

@@ -33,7 +33,8 @@ from polgraph.server.errors import ApiError
 router = APIRouter(prefix="/roles", tags=["roles"])
 
 _POST = "?post pg:postTitle ?title ; rdfs:label ?post_label ."  # its body: with_organizations
-_WITHIN = "?post org:postIn ?org . ?org org:subOrganizationOf* ?within ."  # a body's roles include its sub-bodies'
+# a body's roles include its sub-bodies'
+_WITHIN = "?post org:postIn ?org . ?org org:subOrganizationOf* ?within ."
 # pg:person's domain is pg:RoleAttestation, so ?a is one without asking its type (a lookup a row).
 _AT_EVENTS = """
   ?a pg:person ?mention ; pg:post ?post ; pg:event ?event ; pg:source ?report .
@@ -44,7 +45,8 @@ _AT_EVENTS = """
 _AT_EVENTS_DETAILS = """LATERAL { OPTIONAL { ?event pg:date ?date } }
   OPTIONAL { ?a pg:asWritten ?as_written } OPTIONAL { ?a pg:elected ?elected }
   LATERAL { OPTIONAL { ?a pg:evidence ?span . ?span oa:start ?start ; oa:end ?end } }"""
-_TENURE = """?tenure pg:holder ?person ; pg:post ?post ; pg:firstEvidence ?first ; pg:lastEvidence ?last .
+_TENURE = """?tenure pg:holder ?person ; pg:post ?post ;
+  pg:firstEvidence ?first ; pg:lastEvidence ?last .
   ?person pg:name ?name . {post}"""
 _SUCCESSOR = """?tenure pg:successor ?next . ?next pg:firstEvidence ?next_first ; pg:holder ?after .
   ?after pg:name ?after_name"""
@@ -55,7 +57,8 @@ _ON_DATE = """
   LATERAL { OPTIONAL { {successor} } }
   FILTER (?first <= ?date && (?date <= ?last || (BOUND(?next_first) && ?date < ?next_first)))
   BIND (IF(?date <= ?last, "attested", "continuing") AS ?status)"""
-_ON_DATE_ROWS = """SELECT DISTINCT ?tenure ?person ?name ?post ?title ?post_label ?first ?last ?status
+_ON_DATE_ROWS = """SELECT DISTINCT ?tenure ?person ?name ?post ?title ?post_label ?first ?last
+  ?status
   ?after ?after_name WHERE { {where} } ORDER BY ?post ?first ?name"""
 # Every tenure with what the date test and the order need, for the roles held on a day anywhere,
 # read whole (see tables.py). Each tenure's details are looked up from the tenure (LATERAL):
@@ -81,27 +84,50 @@ Person = Annotated[str | None, Query(
 Organization = Annotated[str | None, Query(
     description="An organisation's id: the roles in it and in its sub-bodies.",
     openapi_examples=examples(commune_committee="uy-ban-nhan-dan-xa-cam-loc-799af1ba"))]
-OnDate = Annotated[Day | None, Query(
-    alias="date", openapi_examples=examples(mid_2023="2023-06-01"),
-    description=("A day (YYYY-MM-DD): who held the roles that day, from the tenures — attested on both "
-                 "sides of it, or continuing until a successor's first evidence. Not with event."))]
+OnDate = Annotated[
+    Day | None,
+    Query(
+        alias="date",
+        openapi_examples=examples(mid_2023="2023-06-01"),
+        description=(
+            "A day (YYYY-MM-DD): who held the roles that day, from the tenures — attested on both "
+            "sides of it, or continuing until a successor's first evidence. Not with event."
+        ),
+    ),
+]
 
 
-@router.get("", summary="Who held which role at which event, or on a date",
-            responses=answers(shown.ROLES, 400, 404,
-                              description="Without ``date`` each item is an attestation at an event; with "
-                                          "``date`` a tenure: person, post, organization, first_evidence, "
-                                          "last_evidence, status, successor, evidence."),
-            response_model=None)
-async def list_roles(request: Request, event: Event = None, person: Person = None, org: Organization = None,
-                     on: OnDate = None, limit: Limit = 20, offset: Offset = 0) -> Response:
+@router.get(
+    "",
+    summary="Who held which role at which event, or on a date",
+    responses=answers(
+        shown.ROLES,
+        400,
+        404,
+        description="Without ``date`` each item is an attestation at an event; with "
+        "``date`` a tenure: person, post, organization, first_evidence, "
+        "last_evidence, status, successor, evidence.",
+    ),
+    response_model=None,
+)
+async def list_roles(
+    request: Request,
+    event: Event = None,
+    person: Person = None,
+    org: Organization = None,
+    on: OnDate = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Response:
     """Role attestations in date order (the report, the event, the words as written, the
     sentence); with ``date``, the tenures covering that day instead."""
     if on is not None and event is not None:
         raise ApiError(400, "bad request", "date asks who held a role on a day, event who held one "
                                            "at an event: give one of them")
     if on is not None and person is None and org is None:
-        return await answered(request, "roles on a day", day=on.isoformat(), limit=limit, offset=offset)
+        return await answered(
+            request, "roles on a day", day=on.isoformat(), limit=limit, offset=offset
+        )
     return await answered(request, "roles", event=event, person=person, org=org,
                         on=on.isoformat() if on else None, limit=limit, offset=offset)
 
@@ -109,8 +135,15 @@ async def list_roles(request: Request, event: Event = None, person: Person = Non
 def roles_answer(store, event: str | None, person: str | None, org: str | None, on: str | None,
                  limit: int, offset: int) -> dict:
     """``list_roles``'s answer for an event, a person or a body (and a day)."""
-    given = {name: (route, ident) for name, ident, route in (("event", event, "events"), ("person", person, "persons"),
-                                                             ("within", org, "organizations")) if ident is not None}
+    given = {
+        name: (route, ident)
+        for name, ident, route in (
+            ("event", event, "events"),
+            ("person", person, "persons"),
+            ("within", org, "organizations"),
+        )
+        if ident is not None
+    }
     bindings = {name: iri(iri_for(route, ident)) for name, (route, ident) in given.items()}
     within = _WITHIN if org is not None else ""
     if on is None:
@@ -147,7 +180,9 @@ def _at_events(store, bindings: dict, within: str, limit: int, offset: int) -> d
         rows = select(store, f"{rows_of} ORDER BY (!BOUND(?date)) ?date ?event ?start ?a "
                              f"LIMIT {limit} OFFSET {offset}", bindings)
         # The count needs only the patterns every row must match.
-        total = select(store, f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ {where} }}", bindings)[0]["n"]
+        total = select(store, f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ {where} }}", bindings)[
+            0
+        ]["n"]
     rows = with_organizations_and_kinds(store, rows)
     sources = Sources(store, [r["report"] for r in rows])
     items = [{**node(r["a"]), "person": node(r["person"], name=r["name"]),
@@ -176,10 +211,14 @@ def _counted(rows: list[dict], key: str, limit: int, offset: int) -> int | None:
 def _on_date(store, bindings: dict, within: str, limit: int, offset: int) -> dict:
     where = _on_date_where(within)
     # A post's IRI begins with its body's name, so ordering by it groups the posts by body.
-    rows = select(store, _ON_DATE_ROWS.replace("{where}", where) + f" LIMIT {limit} OFFSET {offset}", bindings)
+    rows = select(
+        store, _ON_DATE_ROWS.replace("{where}", where) + f" LIMIT {limit} OFFSET {offset}", bindings
+    )
     total = _counted(rows, "tenure", limit, offset)
     if total is None:
-        total = select(store, f"SELECT (COUNT(DISTINCT ?tenure) AS ?n) WHERE {{ {where} }}", bindings)[0]["n"]
+        total = select(
+            store, f"SELECT (COUNT(DISTINCT ?tenure) AS ?n) WHERE {{ {where} }}", bindings
+        )[0]["n"]
     return page(_tenure_items(store, rows), total, limit, offset)
 
 
@@ -188,7 +227,11 @@ def _on_date_where(within: str) -> str:
 
 
 def _filled(text: str) -> str:
-    return text.replace("{tenure}", _TENURE).replace("{post}", _POST).replace("{successor}", _SUCCESSOR)
+    return (
+        text.replace("{tenure}", _TENURE)
+        .replace("{post}", _POST)
+        .replace("{successor}", _SUCCESSOR)
+    )
 
 
 def roles_on_day_answer(store, day: str, limit: int, offset: int) -> dict:
@@ -208,7 +251,8 @@ class Tenures:
     days it covers: from its first evidence up to, not including, ``until``."""
 
     def __init__(self, store) -> None:
-        found = set(streamed(store, _filled(_TENURES)))  # (post, first, name, tenure, last, next_first)
+        # (post, first, name, tenure, last, next_first)
+        found = set(streamed(store, _filled(_TENURES)))
         ordered = sorted(found, key=lambda row: row[:4])
         self.rows = [row[:4] for row in ordered]
         self.firsts = [row[1] for row in ordered]
@@ -242,12 +286,20 @@ def _tenure_items(store, rows: list[dict]) -> list[dict]:
         sources = Sources(store, [f["report"] for f in found])
         for f in found:
             evidence[f["tenure"]].append(sources.cite(f["report"], f["start"], f["end"]))
-    items = [{**node(r["tenure"]), "person": node(r["person"], name=r["name"]),
-              "post": node(r["post"], title=r["title"], label=r["post_label"]),
-              "organization": node(r["org"], label=r["org_label"]),
-              "first_evidence": r["first"], "last_evidence": r["last"], "status": r["status"],
-              "successor": node(r["after"], name=r["after_name"]), "evidence": evidence[r["tenure"]]}
-             for r in rows]
+    items = [
+        {
+            **node(r["tenure"]),
+            "person": node(r["person"], name=r["name"]),
+            "post": node(r["post"], title=r["title"], label=r["post_label"]),
+            "organization": node(r["org"], label=r["org_label"]),
+            "first_evidence": r["first"],
+            "last_evidence": r["last"],
+            "status": r["status"],
+            "successor": node(r["after"], name=r["after_name"]),
+            "evidence": evidence[r["tenure"]],
+        }
+        for r in rows
+    ]
     return items
 
 

@@ -79,7 +79,9 @@ class Keys:
             return list(range(len(self.keys)))
         found: set[int] | None = None
         for matcher in matchers:
-            holding = {i for tail, keys in self._holders.items() if matcher.match(tail) for i in keys}
+            holding = {
+                i for tail, keys in self._holders.items() if matcher.match(tail) for i in keys
+            }
             found = holding if found is None else found & holding
             if not found:
                 return []
@@ -135,8 +137,15 @@ Limit = Annotated[int, Query(ge=1, le=100, description="How many items to answer
 # Far past any list's end, and within what the store reads in a query's OFFSET (a machine
 # integer): a larger one went into the query, which then did not parse (a 500).
 MAX_OFFSET = 1_000_000_000
-Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="How many items to skip (at most a billion).",
-                              openapi_examples={"first page": {"summary": "from the start", "value": 0}})]
+Offset = Annotated[
+    int,
+    Query(
+        ge=0,
+        le=MAX_OFFSET,
+        description="How many items to skip (at most a billion).",
+        openapi_examples={"first page": {"summary": "from the start", "value": 0}},
+    ),
+]
 
 
 def page(items: list, total: int, limit: int, offset: int) -> dict:

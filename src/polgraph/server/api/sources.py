@@ -55,14 +55,29 @@ _KINDS = {"RoleAttestation": "role", "Participation": "participation", "Speech":
           "Document": "document"}
 
 
-@router.get("", summary="List the reports", responses=answers(shown.SOURCES, 400), response_model=dict)
+@router.get(
+    "", summary="List the reports", responses=answers(shown.SOURCES, 400), response_model=dict
+)
 async def list_sources(
     request: Request,
-    q: Annotated[str, Query(max_length=200, description="Words of the title; accents optional.",
-                            openapi_examples=examples(title_words="xuan hoa"))] = "",
-    key: Annotated[str | None, Query(max_length=200, openapi_examples=examples(seed="seed"),
-                                     description="The report's key, as given (a file name's stem).")] = None,
-    limit: Limit = 20, offset: Offset = 0,
+    q: Annotated[
+        str,
+        Query(
+            max_length=200,
+            description="Words of the title; accents optional.",
+            openapi_examples=examples(title_words="xuan hoa"),
+        ),
+    ] = "",
+    key: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            openapi_examples=examples(seed="seed"),
+            description="The report's key, as given (a file name's stem).",
+        ),
+    ] = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
 ) -> Response:
     """The stored reports by key, with their event; ``q`` narrows by title, ``key`` to one key."""
     return await answered(request, "sources", q=q, key=key, limit=limit, offset=offset)
@@ -77,8 +92,15 @@ def sources_answer(store, q: str, key: str | None, limit: int, offset: int) -> d
     if matchers:
         titled = {reports.titles.keys[i] for i in reports.titles.matching(matchers)}
         rows = [row for row in rows if row["title_key"] in titled]
-    items = [{**node(r["report"], key=r["key"], title=r["title"], published=r["published"], url=r["url"]),
-              "event": node(r["event"], label=r["event_label"])} for r in rows[offset:offset + limit]]
+    items = [
+        {
+            **node(
+                r["report"], key=r["key"], title=r["title"], published=r["published"], url=r["url"]
+            ),
+            "event": node(r["event"], label=r["event_label"]),
+        }
+        for r in rows[offset : offset + limit]
+    ]
     return page(items, len({row["report"] for row in rows}), limit, offset)
 
 
@@ -117,13 +139,25 @@ def source_answer(store, source_id: str) -> dict:
         if facts and facts[-1]["iri"] == row["fact"]:
             continue  # a second type of the same node
         cited = sources.cite(report, row["start"], row["end"])
-        facts.append({"kind": kind, **node(row["fact"]), "about": _about(kind, row),
-                      "person": node(row["person"], name=row["name"]),
-                      "mention": row["mention"] and mention(row["mention"], name=row["name"]),
-                      **{k: cited[k] for k in ("start", "end", "quote", "sentence", "sentence_start")}})
-    return {**node(report, key=top["key"], title=top["title"], published=top["published"], url=top["url"]),
-            "text_hash": top["hash"], "event": node(top["event"], label=top["event_label"]),
-            "text": top["text"], "facts": facts}
+        facts.append(
+            {
+                "kind": kind,
+                **node(row["fact"]),
+                "about": _about(kind, row),
+                "person": node(row["person"], name=row["name"]),
+                "mention": row["mention"] and mention(row["mention"], name=row["name"]),
+                **{k: cited[k] for k in ("start", "end", "quote", "sentence", "sentence_start")},
+            }
+        )
+    return {
+        **node(
+            report, key=top["key"], title=top["title"], published=top["published"], url=top["url"]
+        ),
+        "text_hash": top["hash"],
+        "event": node(top["event"], label=top["event_label"]),
+        "text": top["text"],
+        "facts": facts,
+    }
 
 
 def _about(kind: str, row: dict) -> str | None:

@@ -27,7 +27,9 @@ SUFFIXES = {
     "application/json": ".json", "application/yaml": ".yaml", "application/x-yaml": ".yaml",
     "text/yaml": ".yaml", "text/x-yaml": ".yaml",
 }
-_ACCEPTED = "text/plain, text/html, application/json, application/yaml or multipart/form-data with a file"
+_ACCEPTED = (
+    "text/plain, text/html, application/json, application/yaml or multipart/form-data with a file"
+)
 KEY_PATTERN = r"^[A-Za-z0-9._-]{1,64}$"
 
 
@@ -45,7 +47,9 @@ async def read_report(request: Request, published: dt.date | None, key: str | No
     elif kind in SUFFIXES:
         data, source, suffix = await request.body(), "the request body", SUFFIXES[kind]
     else:
-        raise ApiError(415, "unsupported media type", f"send {_ACCEPTED}, not {kind or 'no Content-Type'}")
+        raise ApiError(
+            415, "unsupported media type", f"send {_ACCEPTED}, not {kind or 'no Content-Type'}"
+        )
     if not data.strip():
         raise ApiError(400, "unreadable report", f"{source} is empty")
     if key is None and source != "the request body":
@@ -55,10 +59,16 @@ async def read_report(request: Request, published: dt.date | None, key: str | No
     limit = request.app.state.settings.query_timeout
     try:
         extraction = await asyncio.wait_for(
-            asyncio.to_thread(parse_extraction, data, source, suffix, published=published, key=key), limit)
+            asyncio.to_thread(parse_extraction, data, source, suffix, published=published, key=key),
+            limit,
+        )
     except TimeoutError:
-        raise ApiError(503, "too long to read", f"{source} took over {limit:g} s to read; send it to "
-                                                 "`polgraph ingest` instead", headers={"Retry-After": "60"}) from None
+        raise ApiError(
+            503,
+            "too long to read",
+            f"{source} took over {limit:g} s to read; send it to `polgraph ingest` instead",
+            headers={"Retry-After": "60"},
+        ) from None
     except InputError as exc:
         raise ApiError(400, "unreadable report", exc.message) from None
     except ValueError as exc:  # the reader's own slip on this text: said, not a 500
@@ -66,8 +76,11 @@ async def read_report(request: Request, published: dt.date | None, key: str | No
     if extraction.id is None and key is not None:
         extraction = extraction.model_copy(update={"id": key})
     if not extraction.persons:
-        raise ApiError(400, "unreadable report", "the report names nobody: there is nothing to store about "
-                                                 "who held which role")
+        raise ApiError(
+            400,
+            "unreadable report",
+            "the report names nobody: there is nothing to store about who held which role",
+        )
     return extraction
 
 
@@ -75,7 +88,9 @@ async def _uploaded_file(request: Request) -> tuple[bytes, str, str]:
     form = await request.form()
     upload = form.get("file")
     if not isinstance(upload, UploadFile):
-        raise ApiError(400, "unreadable report", "a multipart upload carries the report as the field 'file'")
+        raise ApiError(
+            400, "unreadable report", "a multipart upload carries the report as the field 'file'"
+        )
     name = upload.filename or "upload"
     suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if suffix not in STRUCTURED_SUFFIXES + TEXT_SUFFIXES:

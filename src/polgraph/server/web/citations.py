@@ -24,7 +24,12 @@ def quoted(cited: dict | None) -> Quoted | None:
     # A span may take in the line's end or the space before its words, which its sentence
     # leaves out: the words are what is marked.
     sentence, words = cited["sentence"], cited["quote"].strip()
-    at = cited["start"] - cited["sentence_start"] + len(cited["quote"]) - len(cited["quote"].lstrip())
+    at = (
+        cited["start"]
+        - cited["sentence_start"]
+        + len(cited["quote"])
+        - len(cited["quote"].lstrip())
+    )
     if not words or not 0 <= at <= len(sentence) or not sentence.startswith(words, at):
         return Quoted(sentence, "", "")  # the words are not all inside it: show the sentence
     return Quoted(sentence[:at], words, sentence[at + len(words):])
@@ -49,4 +54,6 @@ def lit(text: str, start: int | None, end: int | None) -> LitText | None:
     sentence, offset = sentence_around(text, start, end)
     offset = min(offset, start)
     finish = max(offset + len(sentence), end)
-    return LitText(text[:offset], text[offset:start], text[start:end], text[end:finish], text[finish:])
+    return LitText(
+        text[:offset], text[offset:start], text[start:end], text[end:finish], text[finish:]
+    )

@@ -29,8 +29,11 @@ async def home_page(request: Request):
     first = {"limit": 1, "offset": 0}
     counts = {
         "persons": (await read(request, "persons", q="", **first))["total"],
-        "events": (await read(request, "events", from_=None, to=None, place=None, kind=None, org=None,
-                              **first))["total"],
+        "events": (
+            await read(
+                request, "events", from_=None, to=None, place=None, kind=None, org=None, **first
+            )
+        )["total"],
         "organizations": (await read(request, "organizations", q="", **first))["total"],
         "sources": (await read(request, "sources", q="", key=None, **first))["total"],
     }
@@ -48,6 +51,12 @@ async def search_page(request: Request, q: Annotated[str, Query(max_length=200)]
     """Persons (paged) and bodies whose names hold every word of ``q``, accents optional."""
     persons = await read(request, "persons", q=q, limit=PAGE_SIZE, offset=offset)
     bodies = await read(request, "organizations", q=q, limit=PAGE_SIZE, offset=0)
-    return await render(request, "search.html", q=q, persons=persons, bodies=bodies,
-                        previous=max(0, offset - PAGE_SIZE) if offset else None,
-                        following=offset + PAGE_SIZE if offset + PAGE_SIZE < persons["total"] else None)
+    return await render(
+        request,
+        "search.html",
+        q=q,
+        persons=persons,
+        bodies=bodies,
+        previous=max(0, offset - PAGE_SIZE) if offset else None,
+        following=offset + PAGE_SIZE if offset + PAGE_SIZE < persons["total"] else None,
+    )

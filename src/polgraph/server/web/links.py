@@ -61,5 +61,12 @@ def web_address(url: str | None) -> str | None:
 def page_prefixes() -> dict:
     """What ``page_for`` knows, for the query page's script to link the IRIs in results, and
     polgraph's prefixes, for it to show other IRIs as prefixed names."""
-    return {"base": str(ID), "kinds": _PAGE_OF_KIND, "places": ["unit/", "area/"], "to_places": "/places/",
-            "prefixes": {prefix: namespace for prefix, namespace in PREFIXES.items() if namespace != str(ID)}}
+    return {
+        "base": str(ID),
+        "kinds": _PAGE_OF_KIND,
+        "places": ["unit/", "area/"],
+        "to_places": "/places/",
+        "prefixes": {
+            prefix: namespace for prefix, namespace in PREFIXES.items() if namespace != str(ID)
+        },
+    }

@@ -16,13 +16,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nav_api": ("API", "API"),
     "language_name_vi": ("Tiếng Việt", "Tiếng Việt"),
     "language_name_en": ("English", "English"),
-    "footer": ("polgraph: ai giữ vai trò gì tại sự kiện nào, theo các bản tin địa phương.",
-               "polgraph: who held which role at which event, from local reports."),
+    "footer": (
+        "polgraph: ai giữ vai trò gì tại sự kiện nào, theo các bản tin địa phương.",
+        "polgraph: who held which role at which event, from local reports.",
+    ),
     "search_label": ("Tìm người hoặc cơ quan", "Find a person or a body"),
     "search_placeholder": ("Tìm tên (không cần dấu)", "Find a name (accents optional)"),
     "search_button": ("Tìm", "Search"),
-    "search_hint": ("Gõ có dấu hay không dấu đều được: “nguyen viet dong” tìm ra “Nguyễn Viết Đồng”.",
-                    "Accents are optional: “nguyen viet dong” finds “Nguyễn Viết Đồng”."),
+    "search_hint": (
+        "Gõ có dấu hay không dấu đều được: “nguyen viet dong” tìm ra “Nguyễn Viết Đồng”.",
+        "Accents are optional: “nguyen viet dong” finds “Nguyễn Viết Đồng”.",
+    ),
     "open_source": ("xem nguồn", "source"),
     "undated": ("không rõ ngày", "undated"),
     "shown_of_total": ("{shown} trên tổng số {total}", "{shown} of {total}"),
@@ -40,11 +44,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error_other": ("Đã có lỗi", "Something went wrong"),
     # home and search
     "home_title": ("Đồ thị tri thức chính trị địa phương", "A knowledge graph of local politics"),
-    "home_lead": (("Ai giữ chức vụ gì, tại hội nghị, đại hội, kỳ họp nào — theo các bản tin của xã, huyện, "
-                   "tỉnh; mỗi dữ kiện dẫn về câu văn nêu nó."),
-                  ("Who held which post at which conference, congress or council session, from the reports "
-                   "of communes, districts and provinces; every fact leads back to the sentence that states "
-                   "it.")),
+    "home_lead": (
+        (
+            "Ai giữ chức vụ gì, tại hội nghị, đại hội, kỳ họp nào — theo các bản tin của xã, "
+            "huyện, tỉnh; mỗi dữ kiện dẫn về câu văn nêu nó."
+        ),
+        (
+            "Who held which post at which conference, congress or council session, from the "
+            "reports of communes, districts and provinces; every "
+            "fact leads back to the sentence that states it."
+        ),
+    ),
     "in_the_graph": ("Trong đồ thị", "In the graph"),
     "count_persons": ("người", "persons"),
     "count_events": ("sự kiện", "events"),
@@ -63,7 +73,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "query_career": ("Truy vấn quá trình công tác", "Query the career"),
     "query_timeline": ("Truy vấn các sự kiện", "Query the events"),
     "timeline": ("Dòng thời gian", "Timeline"),
-    "legend_attested": ("chức vụ, từ lần đầu đến lần cuối được ghi nhận", "post, from first to last evidence"),
+    "legend_attested": (
+        "chức vụ, từ lần đầu đến lần cuối được ghi nhận",
+        "post, from first to last evidence",
+    ),
     "legend_elected": ("bắt đầu bằng bầu cử", "opened by an election"),
     "legend_event": ("sự kiện", "event"),
     "nothing_dated": ("Không có gì có ngày tháng để vẽ.", "Nothing dated to draw."),
@@ -92,7 +105,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "place": ("Địa bàn", "Place"),
     "organiser": ("Đơn vị tổ chức", "Organiser"),
     "term": ("Nhiệm kỳ", "Term"),
-    "network_of_place": ("Mạng lưới đồng tham dự ở địa bàn này", "Co-attendance network of this place"),
+    "network_of_place": (
+        "Mạng lưới đồng tham dự ở địa bàn này",
+        "Co-attendance network of this place",
+    ),
     "query_participants": ("Truy vấn người tham dự", "Query the participants"),
     "participants": ("Người tham dự", "Participants"),
     "roles": ("Chức vụ", "Roles"),
@@ -110,7 +126,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "body_kind": ("Loại cơ quan", "Kind of body"),
     "parent_bodies": ("Trực thuộc", "Part of"),
     "sub_bodies": ("Cơ quan trực thuộc", "Sub-bodies"),
-    "network_of_body": ("Mạng lưới đồng tham dự của cơ quan này", "Co-attendance network of this body"),
+    "network_of_body": (
+        "Mạng lưới đồng tham dự của cơ quan này",
+        "Co-attendance network of this body",
+    ),
     "query_members": ("Truy vấn thành viên", "Query the members"),
     "post_holders": ("Người giữ chức vụ", "Post holders"),
     "holder": ("Người giữ", "Holder"),
@@ -153,20 +172,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_facts": ("Không có dữ kiện nào.", "No fact."),
     # network
     "network_title": ("Mạng lưới đồng tham dự", "Co-attendance network"),
-    "network_lead": (("Hai người nối với nhau khi cùng dự một sự kiện; nét càng đậm, càng nhiều sự kiện "
-                      "chung. Chọn địa bàn (tên, mã hoặc IRI), cơ quan và khoảng thời gian."),
-                     ("Two persons are tied when they attended an event together; the thicker the tie, the "
-                      "more events they shared. Choose a place (a name, a code or an IRI), a body and a date "
-                      "window.")),
+    "network_lead": (
+        (
+            "Hai người nối với nhau khi cùng dự một sự kiện; nét càng đậm, càng nhiều sự kiện "
+            "chung. Chọn địa bàn (tên, mã hoặc IRI), cơ quan và khoảng thời gian."
+        ),
+        (
+            "Two persons are tied when they attended an event together; the thicker the tie, the "
+            "more events they shared. Choose a place (a name, "
+            "a code or an IRI), a body and a date window."
+        ),
+    ),
     "from": ("Từ ngày", "From"),
     "to": ("Đến ngày", "To"),
     "rank_by": ("Xếp theo", "Rank by"),
     "show": ("Xem", "Show"),
     "network_size": ("{persons} người, {ties} mối quan hệ", "{persons} persons, {ties} ties"),
     "network_picture_alt": ("Mạng lưới đồng tham dự: {scope}", "Co-attendance network: {scope}"),
-    "network_picture_title": ("Mạng lưới đồng tham dự ({scope}): {persons} người, {ties} mối quan hệ",
-                              "Co-attendance ({scope}): {persons} persons, {ties} ties"),
-    "network_caption": ("Màu: các nhóm (Louvain). Tải về:", "Colours: communities (Louvain). Download:"),
+    "network_picture_title": (
+        "Mạng lưới đồng tham dự ({scope}): {persons} người, {ties} mối quan hệ",
+        "Co-attendance ({scope}): {persons} persons, {ties} ties",
+    ),
+    "network_caption": (
+        "Màu: các nhóm (Louvain). Tải về:",
+        "Colours: communities (Louvain). Download:",
+    ),
     "network_empty": ("Không có ai trong phạm vi này.", "Nobody in this slice."),
     "most_central": ("Những người ở vị trí trung tâm nhất", "The most central persons"),
     "measure_weighted_degree": ("Bậc có trọng số", "Weighted degree"),
@@ -176,13 +206,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "measure_events": ("Số sự kiện", "Events"),
     # queries
     "queries_title": ("Truy vấn SPARQL", "SPARQL queries"),
-    "queries_lead": (("Chọn một truy vấn có sẵn, điền tham số nếu cần, sửa tùy ý rồi chạy. Kết quả tải "
-                      "về được dạng CSV hoặc JSON."),
-                     ("Pick a named query, fill in its parameters if you like, edit it and run it. Results "
-                      "download as CSV or JSON.")),
+    "queries_lead": (
+        (
+            "Chọn một truy vấn có sẵn, điền tham số nếu cần, sửa tùy ý rồi chạy. Kết quả tải "
+            "về được dạng CSV hoặc JSON."
+        ),
+        (
+            "Pick a named query, fill in its parameters if you like, edit it and run it. Results "
+            "download as CSV or JSON."
+        ),
+    ),
     "named_queries": ("Truy vấn có sẵn", "Named queries"),
     "bind_params": ("Điền tham số vào truy vấn", "Bind the parameters"),
-    "params_hint": ("Tham số để trống thì không giới hạn.", "A parameter left empty does not narrow the query."),
+    "params_hint": (
+        "Tham số để trống thì không giới hạn.",
+        "A parameter left empty does not narrow the query.",
+    ),
     "query_text": ("Truy vấn", "Query"),
     "run": ("Chạy", "Run"),
     "download": ("Tải", "Download"),

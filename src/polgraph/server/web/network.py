@@ -60,7 +60,9 @@ def chosen(store, typed: str, kept: str) -> Chosen:
     return Chosen(typed, typed)
 
 
-def _network(store, place: str, org: str, start: str, end: str) -> tuple[KnowledgeGraph, ResolvedSlice, nx.Graph]:
+def _network(
+    store, place: str, org: str, start: str, end: str
+) -> tuple[KnowledgeGraph, ResolvedSlice, nx.Graph]:
     """The co-attendance network the filters pick out and what they resolved to, for the page
     and its picture alike; a bad date, an empty window or an unknown place or body raises
     ``AnalysisError``."""
@@ -83,27 +85,65 @@ def _scope(store, lang: str, resolved: ResolvedSlice) -> str:
 
 
 @router.get("/network", name="network_page")
-async def network_page(request: Request, place: Place = "", org: Body = "", from_: From = "", to: To = "",
-                       sort: Annotated[str, Query(max_length=30)] = "weighted_degree",
-                       place_iri: Kept = "", org_iri: Kept = ""):
+async def network_page(
+    request: Request,
+    place: Place = "",
+    org: Body = "",
+    from_: From = "",
+    to: To = "",
+    sort: Annotated[str, Query(max_length=30)] = "weighted_degree",
+    place_iri: Kept = "",
+    org_iri: Kept = "",
+):
     sort = sort if sort in MEASURES else "weighted_degree"
     async with analysis_slot(request):
-        found = await read(request, "network page", place=place, org=org, start=from_, end=to, sort=sort,
-                           place_iri=place_iri, org_iri=org_iri, lang=language_of(request))
+        found = await read(
+            request,
+            "network page",
+            place=place,
+            org=org,
+            start=from_,
+            end=to,
+            sort=sort,
+            place_iri=place_iri,
+            org_iri=org_iri,
+            lang=language_of(request),
+        )
     fields = found["fields"]
     params = {"place": fields["place"]["ref"], "org": fields["org"]["ref"], "from": from_, "to": to}
     shown = {"params": params, "fields": fields, "sort": sort, "measures": MEASURES}
     if found["problem"]:  # an unknown place or body, a bad date: say so above the form
-        return await render(request, "network.html", status=found["status"], problem=found["problem"],
-                            network=None, **shown)
-    return await render(request, "network.html", problem=None, network=found["network"],
-                        central=found["central"], scope=found["scope"],
-                        pictures={fmt: with_params(f"/network/picture.{fmt}", **params) for fmt in _PICTURE_TYPES},
-                        **shown)
+        return await render(
+            request,
+            "network.html",
+            status=found["status"],
+            problem=found["problem"],
+            network=None,
+            **shown,
+        )
+    return await render(
+        request,
+        "network.html",
+        problem=None,
+        network=found["network"],
+        central=found["central"],
+        scope=found["scope"],
+        pictures={fmt: with_params(f"/network/picture.{fmt}", **params) for fmt in _PICTURE_TYPES},
+        **shown,
+    )
 
 
-def network_answer(store, place: str, org: str, start: str, end: str, sort: str, place_iri: str, org_iri: str,
-                   lang: str) -> dict:
+def network_answer(
+    store,
+    place: str,
+    org: str,
+    start: str,
+    end: str,
+    sort: str,
+    place_iri: str,
+    org_iri: str,
+    lang: str,
+) -> dict:
     """What the network page shows: the fields as ``chosen`` reads them; then either the
     ``problem`` with the filters (and its ``status``), or the ``network``'s size, its
     ``central`` persons and its ``scope`` in words."""
@@ -113,25 +153,44 @@ def network_answer(store, place: str, org: str, start: str, end: str, sort: str,
         graph_of, resolved, graph = _network(store, where.ref, body.ref, start, end)
         central = graph_of.centrality(graph, sort=sort)[:CENTRAL] if len(graph) else []
     except AnalysisError as exc:
-        return {**found, "problem": str(exc), "status": 404 if isinstance(exc, NotFoundError) else 400}
-    return {**found, "network": {"persons": len(graph), "ties": graph.number_of_edges()}, "central": central,
-            "scope": _scope(store, lang, resolved)}
+        return {
+            **found,
+            "problem": str(exc),
+            "status": 404 if isinstance(exc, NotFoundError) else 400,
+        }
+    return {
+        **found,
+        "network": {"persons": len(graph), "ties": graph.number_of_edges()},
+        "central": central,
+        "scope": _scope(store, lang, resolved),
+    }
 
 
 @router.get("/network/picture.{fmt}", name="network_picture")
-async def network_picture(request: Request, fmt: str, place: Place = "", org: Body = "", from_: From = "",
-                          to: To = ""):
+async def network_picture(
+    request: Request, fmt: str, place: Place = "", org: Body = "", from_: From = "", to: To = ""
+):
     """The same network as a picture (SVG or PNG), titled in the reader's language."""
     if fmt not in _PICTURE_TYPES:
         raise ApiError(404, "not found", "a picture is .svg or .png")
     async with analysis_slot(request):
-        picture = await answered(request, "network picture", fmt=fmt, place=place, org=org, start=from_, end=to,
-                               lang=language_of(request))
+        picture = await answered(
+            request,
+            "network picture",
+            fmt=fmt,
+            place=place,
+            org=org,
+            start=from_,
+            end=to,
+            lang=language_of(request),
+        )
     picture.headers["vary"] = VARY
     return picture
 
 
-def picture_answer(store, fmt: str, place: str, org: str, start: str, end: str, lang: str) -> Content:
+def picture_answer(
+    store, fmt: str, place: str, org: str, start: str, end: str, lang: str
+) -> Content:
     _, resolved, graph = _network(store, place, org, start, end)
     title = translator(lang)("network_picture_title", scope=_scope(store, lang, resolved),
                              persons=len(graph), ties=graph.number_of_edges())

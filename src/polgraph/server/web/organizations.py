@@ -15,8 +15,13 @@ router = page_router()
 @router.get("/organizations/{organization_id}", name="organization_page")
 async def organization_page(request: Request, organization_id: str):
     body = await read(request, "organization", organization_id=organization_id, media_type=JSON)
-    return await render(request, "organization.html", body=body, latest=latest_holders(body["posts"]),
-                        successions=successions(body["posts"]))
+    return await render(
+        request,
+        "organization.html",
+        body=body,
+        latest=latest_holders(body["posts"]),
+        successions=successions(body["posts"]),
+    )
 
 
 def latest_holders(posts: list[dict]) -> set[str]:

@@ -25,19 +25,23 @@ _HEAD = """
 SELECT ?label ?code ?structure ?level ?successor ?successor_label WHERE {
   ?unit rdfs:label ?label .
   OPTIONAL { ?unit pg:officialCode ?code } OPTIONAL { ?unit pg:adminStructure ?structure }
-  OPTIONAL { ?unit a ?class . ?class rdfs:subClassOf pg:Area ; rdfs:label ?level FILTER (LANG(?level) = ?lang) }
+  OPTIONAL { ?unit a ?class . ?class rdfs:subClassOf pg:Area ; rdfs:label ?level
+             FILTER (LANG(?level) = ?lang) }
   OPTIONAL { ?unit pg:successorUnit ?successor . ?successor rdfs:label ?successor_label }
 } LIMIT 1"""
 _ABOVE = """
 SELECT DISTINCT ?above ?label ?next WHERE {
   ?unit pg:partOf+ ?above . ?above rdfs:label ?label . OPTIONAL { ?above pg:partOf ?next }
 }"""
-_BELOW = """SELECT DISTINCT ?below ?label WHERE { ?below pg:partOf ?unit ; rdfs:label ?label } ORDER BY ?label"""
-_MERGED_INTO = """SELECT DISTINCT ?before ?label WHERE { ?before pg:successorUnit ?unit ; rdfs:label ?label }
+_BELOW = """SELECT DISTINCT ?below ?label WHERE { ?below pg:partOf ?unit ; rdfs:label ?label }
+ORDER BY ?label"""
+_MERGED_INTO = """SELECT DISTINCT ?before ?label WHERE {
+  ?before pg:successorUnit ?unit ; rdfs:label ?label }
 ORDER BY ?label"""
 _BODIES = """
 SELECT DISTINCT ?org ?label ?where ?where_label WHERE {
-  ?where pg:partOf* ?unit . ?org pg:jurisdiction ?where ; rdfs:label ?label . ?where rdfs:label ?where_label .
+  ?where pg:partOf* ?unit . ?org pg:jurisdiction ?where ; rdfs:label ?label .
+  ?where rdfs:label ?where_label .
 } ORDER BY ?where_label ?label LIMIT """ + str(MAX_BODIES)
 
 
@@ -46,7 +50,9 @@ async def place_page(request: Request, place_id: str):
     if not PLACE_ID.fullmatch(place_id):
         raise ApiError(404, "not found", f"{place_id!r} is not a place id")
     found = await read(request, "place page", place_id=place_id, lang=language_of(request))
-    return await render(request, "place.html", place=found["place"], events=found["events"], max_bodies=MAX_BODIES)
+    return await render(
+        request, "place.html", place=found["place"], events=found["events"], max_bodies=MAX_BODIES
+    )
 
 
 def place_answer(store, place_id: str, lang: str) -> dict:
@@ -57,16 +63,31 @@ def place_answer(store, place_id: str, lang: str) -> dict:
     if not found:
         raise ApiError(404, "not found", f"there is no place {place_id!r}")
     head = found[0]
-    place = {**node(unit.value, label=head["label"], code=head["code"], structure=head["structure"],
-                    level=head["level"]),
-             "successor": node(head["successor"], label=head["successor_label"]),
-             "above": _chain(select(store, _ABOVE, {"unit": unit})),
-             "below": [node(r["below"], label=r["label"]) for r in select(store, _BELOW, {"unit": unit})],
-             "merged_into_it": [node(r["before"], label=r["label"])
-                                for r in select(store, _MERGED_INTO, {"unit": unit})],
-             "bodies": [{**node(r["org"], label=r["label"]), "where": node(r["where"], label=r["where_label"])}
-                        for r in select(store, _BODIES, {"unit": unit})]}
-    return {"place": place, "events": events_answer(store, place=place_id, limit=MAX_EVENTS, offset=0)}
+    place = {
+        **node(
+            unit.value,
+            label=head["label"],
+            code=head["code"],
+            structure=head["structure"],
+            level=head["level"],
+        ),
+        "successor": node(head["successor"], label=head["successor_label"]),
+        "above": _chain(select(store, _ABOVE, {"unit": unit})),
+        "below": [
+            node(r["below"], label=r["label"]) for r in select(store, _BELOW, {"unit": unit})
+        ],
+        "merged_into_it": [
+            node(r["before"], label=r["label"]) for r in select(store, _MERGED_INTO, {"unit": unit})
+        ],
+        "bodies": [
+            {**node(r["org"], label=r["label"]), "where": node(r["where"], label=r["where_label"])}
+            for r in select(store, _BODIES, {"unit": unit})
+        ],
+    }
+    return {
+        "place": place,
+        "events": events_answer(store, place=place_id, limit=MAX_EVENTS, offset=0),
+    }
 
 
 def _chain(rows: list[dict]) -> list[dict]:

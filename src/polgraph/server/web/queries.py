@@ -28,13 +28,23 @@ async def queries_page(request: Request, name: str = ""):
     named = available_queries()
     chosen = named.get(name) if name else None
     if name and chosen is None:
-        raise ApiError(404, "not found", f"there is no named query {name!r}; known: {', '.join(named)}")
+        raise ApiError(
+            404, "not found", f"there is no named query {name!r}; known: {', '.join(named)}"
+        )
     values = {p.name: request.query_params.get(p.name, "") for p in chosen.params} if chosen else {}
     text, problem = DEFAULT_QUERY, None
     if chosen is not None:
         text, problem = bound_text(chosen, values)
-    return await render(request, "queries.html", queries=list(named.values()), chosen=chosen, values=values,
-                        text=text, problem=problem, pages=page_prefixes())
+    return await render(
+        request,
+        "queries.html",
+        queries=list(named.values()),
+        chosen=chosen,
+        values=values,
+        text=text,
+        problem=problem,
+        pages=page_prefixes(),
+    )
 
 
 def bound_text(query: NamedQuery, values: dict[str, str]) -> tuple[str, str | None]:
@@ -43,6 +53,8 @@ def bound_text(query: NamedQuery, values: dict[str, str]) -> tuple[str, str | No
     given = {name: value for name, value in values.items() if value.strip()}
     known = {p.name: p for p in query.params}
     try:
-        return with_values(query.text, {name: known[name].to_term(value) for name, value in given.items()}), None
+        return with_values(
+            query.text, {name: known[name].to_term(value) for name, value in given.items()}
+        ), None
     except QueryError as exc:
         return query.text, str(exc)

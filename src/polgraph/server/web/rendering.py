@@ -27,21 +27,30 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 # Autoescape on every template: reports are text from the web, and a report containing
 # "<script>" must show it, never run it. StrictUndefined makes a misspelt field an error.
-environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                          trim_blocks=True, lstrip_blocks=True)
+environment = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
 environment.globals.update(page_for=links.page_for, source_href=links.source_href,
                            with_params=links.with_params, web_address=links.web_address,
                            EVIDENCE_ANCHOR=links.EVIDENCE_ANCHOR, quoted=quoted)
 
 
-async def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+async def render(
+    request: Request, template: str, status: int = 200, **context: Any
+) -> HTMLResponse:
     """The page, in the reader's language, with the vocabulary's words for the codes it shows.
     Rendered in a thread: a long page would hold up the event loop."""
     terms = await terms_for(request, language_of(request))
     return await run_in_threadpool(_rendered, request, template, status, terms, context)
 
 
-def _rendered(request: Request, template: str, status: int, terms: Terms, context: dict[str, Any]) -> HTMLResponse:
+def _rendered(
+    request: Request, template: str, status: int, terms: Terms, context: dict[str, Any]
+) -> HTMLResponse:
     lang = language_of(request)
     body = environment.get_template(template).render(
         lang=lang, t=translator(lang), terms=terms, path=request.url.path,
@@ -51,13 +60,19 @@ def _rendered(request: Request, template: str, status: int, terms: Terms, contex
     return response
 
 
-def error_page(request: Request, status: int, detail: Any, headers: dict[str, str] | None = None) -> HTMLResponse:
+def error_page(
+    request: Request, status: int, detail: Any, headers: dict[str, str] | None = None
+) -> HTMLResponse:
     """An error told as a page. It shows no code, so it reads no terms: it may be telling that
     the store could not be read in time."""
     if isinstance(detail, list):  # the API's list of {where, problem}
-        detail = "; ".join(f"{d.get('where')}: {d.get('problem')}" if isinstance(d, dict) else str(d)
-                           for d in detail)
-    page = _rendered(request, "error.html", status, Terms([]), {"status_code": status, "detail": detail})
+        detail = "; ".join(
+            f"{d.get('where')}: {d.get('problem')}" if isinstance(d, dict) else str(d)
+            for d in detail
+        )
+    page = _rendered(
+        request, "error.html", status, Terms([]), {"status_code": status, "detail": detail}
+    )
     page.headers.update(headers or {})  # Retry-After on a 503, say
     return page
 
@@ -75,8 +90,14 @@ class PageRoute(APIRoute):
             except HTTPException as exc:  # the API's ApiError among them
                 return error_page(request, exc.status_code, exc.detail, exc.headers)
             except RequestValidationError as exc:
-                return error_page(request, 400, [{"where": ".".join(map(str, e["loc"])), "problem": e["msg"]}
-                                                 for e in exc.errors()])
+                return error_page(
+                    request,
+                    400,
+                    [
+                        {"where": ".".join(map(str, e["loc"])), "problem": e["msg"]}
+                        for e in exc.errors()
+                    ],
+                )
             except NotFoundError as exc:
                 return error_page(request, 404, str(exc))
             except QueryError as exc:

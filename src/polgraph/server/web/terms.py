@@ -12,7 +12,8 @@ from polgraph.server.api.offload import read
 _LABELS = """
 SELECT DISTINCT ?scheme ?code ?label WHERE {
   { ?class pg:kindCode ?code ; rdfs:label ?label . BIND ("kind" AS ?scheme) }
-  UNION { ?concept a pg:ActType ; skos:notation ?code ; skos:prefLabel ?label . BIND ("act" AS ?scheme) }
+  UNION { ?concept a pg:ActType ; skos:notation ?code ; skos:prefLabel ?label .
+          BIND ("act" AS ?scheme) }
   FILTER (LANG(?label) = ?lang)
 }"""
 

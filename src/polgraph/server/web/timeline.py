@@ -44,7 +44,11 @@ def timeline(posts: list[dict], events: list[dict]) -> Timeline | None:
     them; None when nothing is dated."""
     dated_posts = [p for p in posts if p["first_evidence"] and p["last_evidence"]]
     dated_events = [e for e in events if e["event"]["date"]]
-    days = [dt.date.fromisoformat(p[k]) for p in dated_posts for k in ("first_evidence", "last_evidence")]
+    days = [
+        dt.date.fromisoformat(p[k])
+        for p in dated_posts
+        for k in ("first_evidence", "last_evidence")
+    ]
     days += [dt.date.fromisoformat(e["event"]["date"]) for e in dated_events]
     if not days:
         return None
