@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import functools
 import os
 import platform
@@ -48,7 +47,10 @@ from serving import (
     available_bytes,
     cached_store,
     polgraph_command,
+    process_stats,
+    rss_mb,
     run_async,
+    server_processes,
     serving,
     store_facts,
 )
@@ -230,20 +232,10 @@ class MemoryWatch:
             self.total_peak_mb = max(self.total_peak_mb, sum(sizes.values()))
 
     def _tree(self):
-        parents: dict[int, int] = {}
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            with contextlib.suppress(OSError, ValueError, IndexError):
-                parents[int(stat.parent.name)] = int(stat.read_text().rpartition(")")[2].split()[1])
-        tree = {self.server_pid}
-        while grown := {
-            pid for pid, parent in parents.items() if parent in tree and pid not in tree
-        }:
-            tree |= grown
-        for pid in tree:
-            with contextlib.suppress(OSError, ValueError):
-                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                    if line.startswith("VmRSS:"):
-                        yield pid, int(line.split()[1]) / 1024
+        for pid in server_processes(self.server_pid, process_stats()):
+            size = rss_mb(pid)
+            if size is not None:
+                yield pid, size
 
 
 def percentile_ms(values: list[float], share: float) -> float | None:

@@ -69,11 +69,7 @@ class Server:
     start_seconds: float
 
     def rss_mb(self) -> float | None:
-        with contextlib.suppress(OSError):
-            for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-        return None
+        return rss_mb(self.process.pid)
 
 
 @contextlib.contextmanager
@@ -122,24 +118,44 @@ def tail(log: Path, lines: int = 20) -> str:
     return ""
 
 
-def group_cpu(group: int) -> dict[str, float]:
-    """CPU seconds used so far by the processes of a server's process group and the processes
-    they started (polgraph's query workers lead process groups of their own), the one that
-    leads it ("main") apart from the others ("children")."""
-    tick = os.sysconf("SC_CLK_TCK")
-    processes: dict[int, tuple[int, int, float]] = {}  # pid → parent, pgrp, CPU seconds
+def process_stats() -> dict[int, list[str]]:
+    """Each process's /proc/PID/stat fields after its name (the 3rd field is at index 0)."""
+    stats: dict[int, list[str]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
-        with contextlib.suppress(OSError, ValueError, IndexError):
-            fields = stat.read_text().rpartition(")")[2].split()
-            processes[int(stat.parent.name)] = (int(fields[1]), int(fields[2]),
-                                                (int(fields[11]) + int(fields[12])) / tick)
-    counted = {pid for pid, (_, pgrp, _) in processes.items() if pgrp == group}
-    while grown := {pid for pid, (parent, _, _) in processes.items()
-                    if parent in counted and pid not in counted}:
+        with contextlib.suppress(OSError, ValueError):
+            stats[int(stat.parent.name)] = stat.read_text().rpartition(")")[2].split()
+    return stats
+
+
+def server_processes(group: int, stats: dict[int, list[str]]) -> set[int]:
+    """The processes of a server's process group and the processes they started (polgraph's
+    query workers lead process groups of their own)."""
+    counted = {pid for pid, fields in stats.items() if fields[2:3] == [str(group)]}
+    while grown := {pid for pid, fields in stats.items()
+                    if fields[1:2] and int(fields[1]) in counted and pid not in counted}:
         counted |= grown
+    return counted
+
+
+def rss_mb(pid: int) -> float | None:
+    """The resident memory of process ``pid``, or None once it has ended."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return None
+
+
+def group_cpu(group: int) -> dict[str, float]:
+    """CPU seconds used so far by a server's processes (``server_processes``), the one that
+    leads its group ("main") apart from the others ("children")."""
+    tick = os.sysconf("SC_CLK_TCK")
+    stats = process_stats()
     used = {"main": 0.0, "children": 0.0}
-    for pid in counted:
-        used["main" if pid == group else "children"] += processes[pid][2]
+    for pid in server_processes(group, stats):
+        with contextlib.suppress(ValueError, IndexError):
+            cpu = (int(stats[pid][11]) + int(stats[pid][12])) / tick
+            used["main" if pid == group else "children"] += cpu
     return used
 
 
