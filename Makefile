@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STORE  ?= var/store
 STAMP  := $(VENV)/.installed
 
-.PHONY: run install ingest lint test test-fast bench clean
+.PHONY: run install ingest lint format test test-fast bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,9 +22,14 @@ ingest: install
 run: ingest
 	$(BIN)/polgraph serve --host 127.0.0.1 --port 8000 --store $(STORE)
 
-# The linter's rules are in pyproject.toml ([tool.ruff]); `make test`, and so CI, fails on a finding.
+# The linter's rules are in pyproject.toml ([tool.ruff]); `make test`, and so CI, fails on a finding
+# or on a file the formatter would change (`make format` changes them).
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
 
 test: install lint
 	$(BIN)/python -m pytest -q

@@ -101,8 +101,12 @@ def sliced_place(graph, synthetic: bool) -> tuple[str, str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reports", type=int, default=10_000,
-                        help="reports in the generated portal archive (default 10000)")
+    parser.add_argument(
+        "--reports",
+        type=int,
+        default=10_000,
+        help="reports in the generated portal archive (default 10000)",
+    )
     parser.add_argument("--quick", action="store_true", help="300 archive reports")
     parser.add_argument(
         "--synthetic",
@@ -123,17 +127,25 @@ def main() -> None:
     timer = Timer()
     print(f"\nanalytics on {reports:,} {kind} reports ({kg.store.stats().quads:,} quads)")
     graph = timer("co-attendance projection", kg.coattendance, graph_size)
-    groups = timer("Louvain communities", lambda: measures.communities(graph, seed=0),
-                   lambda found: f"{len(found):,} communities")
+    groups = timer(
+        "Louvain communities",
+        lambda: measures.communities(graph, seed=0),
+        lambda found: f"{len(found):,} communities",
+    )
     timer("degree and weighted degree", lambda: measures.degrees(graph))
     timer("eigenvector centrality", lambda: measures.eigenvector(graph))
     samples = measures.betweenness_samples(graph)
-    timer(f"betweenness ({'exact' if samples is None else f'{samples} sampled sources'})",
-          lambda: measures.betweenness(graph, samples))
+    timer(
+        f"betweenness ({'exact' if samples is None else f'{samples} sampled sources'})",
+        lambda: measures.betweenness(graph, samples),
+    )
     measures.label_communities(graph, groups)
     timer("brokers", kg.brokers, lambda found: f"{len(found):,} brokers")
-    timer("connection between two persons", lambda: kg.connection(*far_apart(graph)),
-          lambda found: f"{found['length']} links" if found["connected"] else "not connected")
+    timer(
+        "connection between two persons",
+        lambda: kg.connection(*far_apart(graph)),
+        lambda found: f"{found['length']} links" if found["connected"] else "not connected",
+    )
     timer("co-speaking projection", kg.cospeaking, graph_size)
     timer("person–body projection", kg.person_org, graph_size)
     timer("succession projection", kg.succession, graph_size)
@@ -145,16 +157,25 @@ def main() -> None:
         ),
     )
     place, level = sliced_place(graph, bool(args.synthetic))
-    sliced = timer(f"co-attendance of one {level} (sliced)", lambda: kg.coattendance(place=place),
-                   graph_size)
-    timer(f"GraphML of that {level}", lambda: network_bytes(sliced, "graphml"),
-          lambda data: f"{len(data) / 1e6:.1f} MB")
-    timer("PNG of the 150 most tied persons", lambda: draw_network(graph, "png"),
-          lambda data: f"{len(data) / 1e3:.0f} kB")
+    sliced = timer(
+        f"co-attendance of one {level} (sliced)", lambda: kg.coattendance(place=place), graph_size
+    )
+    timer(
+        f"GraphML of that {level}",
+        lambda: network_bytes(sliced, "graphml"),
+        lambda data: f"{len(data) / 1e6:.1f} MB",
+    )
+    timer(
+        "PNG of the 150 most tied persons",
+        lambda: draw_network(graph, "png"),
+        lambda data: f"{len(data) / 1e3:.0f} kB",
+    )
     together = timer.seconds("co-attendance projection") + timer.seconds("Louvain communities")
     verdict = "met" if together < TARGET_SECONDS else "MISSED"
-    print(f"\nco-attendance projection + Louvain on {reports:,} {kind} reports: {together:.1f} s "
-          f"(target < {TARGET_SECONDS:.0f} s, set for 100,000 reports): {verdict}")
+    print(
+        f"\nco-attendance projection + Louvain on {reports:,} {kind} reports: {together:.1f} s "
+        f"(target < {TARGET_SECONDS:.0f} s, set for 100,000 reports): {verdict}"
+    )
 
 
 if __name__ == "__main__":

@@ -144,15 +144,21 @@ def timed(client, route: str) -> tuple[float, int, str]:
 
 def targeted(ids: dict[str, str]) -> dict[str, str]:
     """The routes set against the target (p50 <= 50 ms warm at 10,000 reports), by name."""
-    return {"GET /api/events/{id}": f"/api/events/{ids['event']}",
-            "GET /api/persons/{id}": f"/api/persons/{ids['person']}",
-            "GET / (home page)": "/"}
+    return {
+        "GET /api/events/{id}": f"/api/events/{ids['event']}",
+        "GET /api/persons/{id}": f"/api/persons/{ids['person']}",
+        "GET / (home page)": "/",
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reports", type=int, default=10_000,
-                        help="reports in the generated archive (default 10000)")
+    parser.add_argument(
+        "--reports",
+        type=int,
+        default=10_000,
+        help="reports in the generated archive (default 10000)",
+    )
     parser.add_argument(
         "--runs", type=int, default=5, help="answers timed after the first (default 5)"
     )
@@ -177,8 +183,11 @@ def main() -> None:
         ids = sample(store)
         chosen = [r for r in routes(ids) if not args.only or any(text in r for text in args.only)]
         app = create_app(Settings(query_workers=1), store)
-        print(f"store: {args.reports:,} generated archive reports (a checkpoint of "
-              f"{cached.relative_to(REPO)}); {args.runs} runs after the first", flush=True)
+        print(
+            f"store: {args.reports:,} generated archive reports (a checkpoint of "
+            f"{cached.relative_to(REPO)}); {args.runs} runs after the first",
+            flush=True,
+        )
         print(f"{'route':<72} {'status':>6} {'first':>9} {'median':>9} {'max':>9}  answer")
         with TestClient(app) as client:
             for route in chosen:
@@ -187,8 +196,11 @@ def main() -> None:
                 first, status, size = timed(client, route)
                 runs = [timed(client, route)[0] for _ in range(args.runs)]
                 warm_ms[route] = statistics.median(runs)
-                print(f"{route[:72]:<72} {status:>6} {first:>7.1f}ms {warm_ms[route]:>7.1f}ms "
-                      f"{max(runs):>7.1f}ms  {size}", flush=True)
+                print(
+                    f"{route[:72]:<72} {status:>6} {first:>7.1f}ms {warm_ms[route]:>7.1f}ms "
+                    f"{max(runs):>7.1f}ms  {size}",
+                    flush=True,
+                )
         store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"memory: {peak:,.0f} MB at most (this process: the app, its tables and the test client)")
@@ -201,8 +213,10 @@ def main() -> None:
         for name, median in measured.items():
             verdict = "met" if median <= TARGET_MS else "MISSED"
             if args.reports != 10_000:
-                verdict = (f"{'within' if median <= TARGET_MS else 'over'} {TARGET_MS:.0f} ms "
-                           "(not the target's scale)")
+                verdict = (
+                    f"{'within' if median <= TARGET_MS else 'over'} {TARGET_MS:.0f} ms "
+                    "(not the target's scale)"
+                )
             print(f"  {name:<24} p50 {median:7.1f} ms  {verdict}")
 
 

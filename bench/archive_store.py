@@ -64,12 +64,17 @@ def archive_store(count: int, *, seed: int = 0, rebuild: bool = False) -> Path:
         pipeline.ensure_model_graphs()
         summary = pipeline.run([Path(texts)])
         if summary.rejected:
-            raise SystemExit(f"{len(summary.rejected)} generated reports were rejected: "
-                             f"{summary.rejected[0].source}: {summary.rejected[0].error}")
+            raise SystemExit(
+                f"{len(summary.rejected)} generated reports were rejected: "
+                f"{summary.rejected[0].source}: {summary.rejected[0].error}"
+            )
         quads = store.stats().quads
         store.close()
     shutil.rmtree(target, ignore_errors=True)
     partial.rename(target)
-    print(f"store: built in {time.perf_counter() - started:.0f} s, {quads:,} quads, "
-          f"cached at {target.relative_to(REPO)}", flush=True)
+    print(
+        f"store: built in {time.perf_counter() - started:.0f} s, {quads:,} quads, "
+        f"cached at {target.relative_to(REPO)}",
+        flush=True,
+    )
     return target

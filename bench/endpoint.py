@@ -23,6 +23,7 @@ the same data.
 
     .venv/bin/python bench/endpoint.py [--reports 10000] [--seconds 20] [--clients 16] [--quick]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -148,14 +149,16 @@ def serve_rdflib(store_path: Path, port: int) -> None:
         return found
 
     source = ox.Store.read_only(str(store_path))
-    dataset.addN((term(q.subject), term(q.predicate), term(q.object), graph(q.graph_name))
-                 for q in source)
+    dataset.addN(
+        (term(q.subject), term(q.predicate), term(q.object), graph(q.graph_name)) for q in source
+    )
     del source
     print(f"rdflib: {len(graphs):,} graphs loaded in {time.perf_counter() - t0:.0f} s", flush=True)
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
 
 
 # -- the load -------------------------------------------------------------------------------
+
 
 def sparql_request(query_text: Callable[[str], str]) -> Callable[[str], tuple[str, dict, dict]]:
     return lambda event: ("/sparql", {"query": query_text(event)}, {"Accept": SPARQL_JSON})
@@ -193,9 +196,17 @@ class Figures:
         return 1000 * ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
-async def _load(base: str, request: Callable[[str], tuple[str, dict, dict]], events: list[str],
-                figures: Figures, clients: int, seconds: float, grace: float, kind: str,
-                seed: str = "load") -> None:
+async def _load(
+    base: str,
+    request: Callable[[str], tuple[str, dict, dict]],
+    events: list[str],
+    figures: Figures,
+    clients: int,
+    seconds: float,
+    grace: float,
+    kind: str,
+    seed: str = "load",
+) -> None:
     """``clients`` closed loops that start requests for ``seconds``, then wait up to ``grace``
     for the last ones. Throughput is every answer over the time to the last one: a server that
     answers in bursts (rdflib-endpoint sends a whole queue's answers at once) would otherwise
@@ -205,6 +216,7 @@ async def _load(base: str, request: Callable[[str], tuple[str, dict, dict]], eve
     timeout = seconds + grace + 5
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=timeout) as client:
+
         async def via_httpx(path: str, params: dict, headers: dict) -> tuple[int, bytes]:
             response = await client.get(path, params=params, headers=headers)
             return response.status_code, response.content
@@ -222,8 +234,13 @@ async def _load(base: str, request: Callable[[str], tuple[str, dict, dict]], eve
                         status, body = await asyncio.wait_for(get(path, params, headers), timeout)
                         ok = status == 200 and bool(body)
                         problem = f"HTTP {status}: {body[:200].decode(errors='replace')}"
-                    except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError,
-                            ValueError, httpx.HTTPError) as exc:  # OSError: timeouts too
+                    except (
+                        OSError,
+                        asyncio.IncompleteReadError,
+                        asyncio.LimitOverrunError,
+                        ValueError,
+                        httpx.HTTPError,
+                    ) as exc:  # OSError: timeouts too
                         ok, problem = False, f"{type(exc).__name__}: {exc}"
                     t1 = time.perf_counter()
                     figures.last = max(figures.last, t1)
@@ -251,25 +268,54 @@ async def _load(base: str, request: Callable[[str], tuple[str, dict, dict]], eve
                 task.result()  # a fault in the benchmark itself, not an error answer: raise it
 
 
-def measure(target: str, reports: int, server: Server, request, events: list[str], args, *,
-            warmup: float) -> Figures:
+def measure(
+    target: str, reports: int, server: Server, request, events: list[str], args, *, warmup: float
+) -> Figures:
     figures = Figures(target, reports)
-    print(f"  {target} on {reports:,} reports: {args.clients} clients for {args.seconds:g} s"
-          f"{f' after {warmup:g} s of warm-up' if warmup else ''} …", flush=True)
+    print(
+        f"  {target} on {reports:,} reports: {args.clients} clients for {args.seconds:g} s"
+        f"{f' after {warmup:g} s of warm-up' if warmup else ''} …",
+        flush=True,
+    )
     if warmup:  # other events than the load's, so it warms the server, not the answers
-        run_async(_load(server.base, request, events, Figures(target, reports), args.clients,
-                        warmup, grace=30 + 2 * warmup, kind=args.client, seed="warm-up"))
+        run_async(
+            _load(
+                server.base,
+                request,
+                events,
+                Figures(target, reports),
+                args.clients,
+                warmup,
+                grace=30 + 2 * warmup,
+                kind=args.client,
+                seed="warm-up",
+            )
+        )
     before, busy = group_cpu(server.process.pid), machine_busy()
-    run_async(_load(server.base, request, events, figures, args.clients, args.seconds,
-                    grace=30 + 2 * args.seconds, kind=args.client))
+    run_async(
+        _load(
+            server.base,
+            request,
+            events,
+            figures,
+            args.clients,
+            args.seconds,
+            grace=30 + 2 * args.seconds,
+            kind=args.client,
+        )
+    )
     after, busy = group_cpu(server.process.pid), machine_busy() - busy
     figures.server_cpu = {k: (after[k] - before[k]) / figures.seconds for k in after}
     # Whatever else the machine did meanwhile: more than a little, and the figures are skewed.
-    figures.others = max(0.0, busy / figures.seconds - figures.client_cpu
-                         - sum(figures.server_cpu.values()))
-    print(f"    {len(figures.latencies):,} answered, {figures.errors:,} errors, "
-          f"{figures.rate:.1f}/s, p50 {_ms(figures.percentile_ms(0.5))} ms, "
-          f"p99 {_ms(figures.percentile_ms(0.99))} ms", flush=True)
+    figures.others = max(
+        0.0, busy / figures.seconds - figures.client_cpu - sum(figures.server_cpu.values())
+    )
+    print(
+        f"    {len(figures.latencies):,} answered, {figures.errors:,} errors, "
+        f"{figures.rate:.1f}/s, p50 {_ms(figures.percentile_ms(0.5))} ms, "
+        f"p99 {_ms(figures.percentile_ms(0.99))} ms",
+        flush=True,
+    )
     return figures
 
 
@@ -321,24 +367,39 @@ def has_route(base: str, path: str, probe: str) -> bool:
     return httpx.get(base + probe, timeout=30).status_code != 404
 
 
-def measure_polgraph(store: Path, reports: int, events: list[str], query_text, samples: list[str],
-                     args, log: Path) -> tuple[list[Figures], list]:
+def measure_polgraph(
+    store: Path, reports: int, events: list[str], query_text, samples: list[str], args, log: Path
+) -> tuple[list[Figures], list]:
     """/sparql and /api/roles under load, and the rows /sparql gave for ``samples``."""
     rows = []
     with serving("polgraph serve", polgraph_command(store), log, start_timeout=120) as server:
-        print(f"polgraph serving {reports:,} reports (ready in {server.start_seconds:.1f} s)",
-              flush=True)
+        print(
+            f"polgraph serving {reports:,} reports (ready in {server.start_seconds:.1f} s)",
+            flush=True,
+        )
         sparql = sparql_request(query_text)
         found = answers(server.base, sparql, samples)
         print(f"  rows for {len(samples)} sample events through /sparql: {shown(found)}")
-        rows.append(measure("polgraph /sparql", reports, server, sparql, events, args,
-                            warmup=args.warmup))
+        rows.append(
+            measure("polgraph /sparql", reports, server, sparql, events, args, warmup=args.warmup)
+        )
         path, params, _headers = roles_request(samples[0])
         if has_route(server.base, path, f"{path}?{urlencode(params)}"):
-            print(f"  totals for the same events through /api/roles: "
-                  f"{answers(server.base, roles_request, samples)}")
-            rows.append(measure("polgraph /api/roles", reports, server, roles_request, events,
-                                args, warmup=args.warmup))
+            print(
+                f"  totals for the same events through /api/roles: "
+                f"{answers(server.base, roles_request, samples)}"
+            )
+            rows.append(
+                measure(
+                    "polgraph /api/roles",
+                    reports,
+                    server,
+                    roles_request,
+                    events,
+                    args,
+                    warmup=args.warmup,
+                )
+            )
         else:
             rows.append(Figures("polgraph /api/roles", reports, note="n/a (route missing)"))
     return rows, found
@@ -348,9 +409,17 @@ RDFLIB_BEST = "rdflib-endpoint (its best)"
 RDFLIB_AS_WRITTEN = "rdflib-endpoint (as written)"
 
 
-def measure_rdflib(store: Path, reports: int, quads: int, events: list[str],
-                   formulations: list[tuple[str, Callable[[str], str]]], samples: list[str],
-                   polgraph_rows: list, args, log: Path) -> list[Figures]:
+def measure_rdflib(
+    store: Path,
+    reports: int,
+    quads: int,
+    events: list[str],
+    formulations: list[tuple[str, Callable[[str], str]]],
+    samples: list[str],
+    polgraph_rows: list,
+    args,
+    log: Path,
+) -> list[Figures]:
     """rdflib-endpoint under the same /sparql load, once per formulation of the query (target
     name, query text for an event), each checked against polgraph's rows for ``samples`` first;
     a failure to serve is a row, so that polgraph's figures are still printed."""
@@ -360,36 +429,48 @@ def measure_rdflib(store: Path, reports: int, quads: int, events: list[str],
     start_timeout = 120 + 200e-6 * quads
     print(f"rdflib-endpoint: loading {quads:,} quads into rdflib …", flush=True)
     try:
-        with serving("rdflib-endpoint", rdflib_command(store), log,
-                     start_timeout=start_timeout) as server:
+        with serving(
+            "rdflib-endpoint", rdflib_command(store), log, start_timeout=start_timeout
+        ) as server:
             rss = server.rss_mb()
-            print(f"rdflib-endpoint serving {reports:,} reports (ready in "
-                  f"{server.start_seconds:.0f} s{f', {rss:,.0f} MB resident' if rss else ''})",
-                  flush=True)
+            print(
+                f"rdflib-endpoint serving {reports:,} reports (ready in "
+                f"{server.start_seconds:.0f} s{f', {rss:,.0f} MB resident' if rss else ''})",
+                flush=True,
+            )
             differs = {}
             for target, query_text in formulations:
                 found = answers(server.base, sparql_request(query_text), samples)
                 differs[target] = _differences(found, polgraph_rows)
                 agree = "the same as" if not differs[target] else "NOT THE SAME AS"
-                print(f"  {target}: rows for the sample events through /sparql: {shown(found)} "
-                      f"({agree} polgraph's)", flush=True)
+                print(
+                    f"  {target}: rows for the sample events through /sparql: {shown(found)} "
+                    f"({agree} polgraph's)",
+                    flush=True,
+                )
                 if differs[target]:
-                    print(f"  !!! {target} does not give polgraph's answers "
-                          f"({differs[target]}): its figures compare nothing", flush=True)
+                    print(
+                        f"  !!! {target} does not give polgraph's answers "
+                        f"({differs[target]}): its figures compare nothing",
+                        flush=True,
+                    )
             # Its queue would outlast a warm-up by many seconds: the sample requests above
             # are its warm-up. The formulations are timed in the order given, the slow one
             # last, so that no request of its left queued slows the other's load.
             rows = []
             for target, query_text in formulations:
-                figures = measure(target, reports, server, sparql_request(query_text), events,
-                                  args, warmup=0)
+                figures = measure(
+                    target, reports, server, sparql_request(query_text), events, args, warmup=0
+                )
                 figures.differs = differs[target]
                 rows.append(figures)
             return rows
     except (RuntimeError, httpx.HTTPError) as exc:
         print(f"rdflib-endpoint failed: {exc}", flush=True)
-        return [Figures(target, reports, note="n/a (failed, see above)")
-                for target, _query in formulations]
+        return [
+            Figures(target, reports, note="n/a (failed, see above)")
+            for target, _query in formulations
+        ]
 
 
 def _differences(found: list, expected: list) -> str:
@@ -400,41 +481,52 @@ def _differences(found: list, expected: list) -> str:
             if mine != theirs:
                 problems.append(f"sample {index + 1}: {mine} against {theirs}")
         elif mine != theirs:
-            problems.append(f"sample {index + 1}: {len(mine - theirs)} rows of its own, "
-                            f"{len(theirs - mine)} of polgraph's missing")
+            problems.append(
+                f"sample {index + 1}: {len(mine - theirs)} rows of its own, "
+                f"{len(theirs - mine)} of polgraph's missing"
+            )
     return "; ".join(problems)
 
 
 # -- the report -----------------------------------------------------------------------------
 
+
 def print_table(rows: list[Figures]) -> None:
     print()
-    print(f"{'target':<30}{'reports':>8}{'requests':>10}{'errors':>8}{'req/s':>10}"
-          f"{'p50 ms':>10}{'p99 ms':>10}")
+    print(
+        f"{'target':<30}{'reports':>8}{'requests':>10}{'errors':>8}{'req/s':>10}"
+        f"{'p50 ms':>10}{'p99 ms':>10}"
+    )
     for row in rows:
         if row.note:
             print(f"{row.target:<30}{row.reports:>8,}  {row.note}")
             continue
         p50, p99 = row.percentile_ms(0.50), row.percentile_ms(0.99)
         flag = "  !!! NOT POLGRAPH'S ANSWERS" if row.differs else ""
-        print(f"{row.target:<30}{row.reports:>8,}{len(row.latencies):>10,}{row.errors:>8,}"
-              f"{row.rate:>10.1f}{_ms(p50):>10}{_ms(p99):>10}{flag}")
+        print(
+            f"{row.target:<30}{row.reports:>8,}{len(row.latencies):>10,}{row.errors:>8,}"
+            f"{row.rate:>10.1f}{_ms(p50):>10}{_ms(p99):>10}{flag}"
+        )
     for row in rows:
         if row.errors:
             print(f"  {row.target}: first error: {row.first_error}")
         if row.differs:
             print(f"  {row.target}: answers differ from polgraph's: {row.differs}")
-    print(f"CPU per second of load ({os.cpu_count()} would be every core busy): client, "
-          "server process, its query workers, other processes; then the server's CPU ms per answer")
+    print(
+        f"CPU per second of load ({os.cpu_count()} would be every core busy): client, "
+        "server process, its query workers, other processes; then the server's CPU ms per answer"
+    )
     for row in rows:
         if not row.note:
             # The server's CPU per answer depends on this machine's speed, not on the load: it
             # tells a slow run from a costlier build when the host is busy elsewhere.
             served = row.server_cpu.get("main", 0) + row.server_cpu.get("children", 0)
             per_answer = f"{served / row.rate * 1000:.2f}" if row.rate else "n/a"
-            print(f"  {row.target:<28}{row.reports:>8,}{row.client_cpu:>8.2f}"
-                  f"{row.server_cpu.get('main', 0):>8.2f}"
-                  f"{row.server_cpu.get('children', 0):>8.2f}{row.others:>8.2f}{per_answer:>10}")
+            print(
+                f"  {row.target:<28}{row.reports:>8,}{row.client_cpu:>8.2f}"
+                f"{row.server_cpu.get('main', 0):>8.2f}"
+                f"{row.server_cpu.get('children', 0):>8.2f}{row.others:>8.2f}{per_answer:>10}"
+            )
 
 
 def _ms(value: float | None) -> str:
@@ -467,32 +559,52 @@ def print_verdicts(rows: list[Figures], reports: int, slice_reports: int) -> Non
         if row.reports == reports:
             p99 = row.percentile_ms(0.99)
             verdict = "n/a" if p99 is None else ("met" if p99 <= 50 else "missed")
-            print(f"p99 {row.target} on {reports:,} reports: {_ms(p99)} ms  "
-                  f"(target <= 50 ms: {verdict})")
+            print(
+                f"p99 {row.target} on {reports:,} reports: {_ms(p99)} ms  "
+                f"(target <= 50 ms: {verdict})"
+            )
     busiest = max((row.others for row in rows if not row.note), default=0.0)
     if busiest > 0.25:
-        print(f"warning: other processes kept up to {busiest:.2f} cores busy during the loads; "
-              "these figures are low for this machine")
+        print(
+            f"warning: other processes kept up to {busiest:.2f} cores busy during the loads; "
+            "these figures are low for this machine"
+        )
 
 
 # -- main -----------------------------------------------------------------------------------
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, help="reports in the store (default 10000)")
     parser.add_argument("--seconds", type=float, help="length of each load (default 20)")
     parser.add_argument("--clients", type=int, default=16, help="concurrent clients (default 16)")
-    parser.add_argument("--warmup", type=float,
-                        help="seconds of load on polgraph before each measured one (default 2)")
-    parser.add_argument("--client", choices=("raw", "httpx"), default="raw",
-                        help="the load's HTTP client: a minimal keep-alive one, or httpx")
-    parser.add_argument("--quick", action="store_true",
-                        help="a smoke run: 300 reports, 3 s, 1 s of warm-up unless given")
-    parser.add_argument("--rdflib-reports", type=int, default=None,
-                        help="reports rdflib-endpoint serves (default: all of them if they fit "
-                             "in memory, else a slice)")
-    parser.add_argument("--rebuild", action="store_true",
-                        help="build the store again, cached or not")
+    parser.add_argument(
+        "--warmup",
+        type=float,
+        help="seconds of load on polgraph before each measured one (default 2)",
+    )
+    parser.add_argument(
+        "--client",
+        choices=("raw", "httpx"),
+        default="raw",
+        help="the load's HTTP client: a minimal keep-alive one, or httpx",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a smoke run: 300 reports, 3 s, 1 s of warm-up unless given",
+    )
+    parser.add_argument(
+        "--rdflib-reports",
+        type=int,
+        default=None,
+        help="reports rdflib-endpoint serves (default: all of them if they fit "
+        "in memory, else a slice)",
+    )
+    parser.add_argument(
+        "--rebuild", action="store_true", help="build the store again, cached or not"
+    )
     parser.add_argument("--serve-rdflib", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -512,11 +624,14 @@ def main() -> None:
 
     workers = os.environ.get("POLGRAPH_QUERY_WORKERS") or f"{(os.cpu_count() or 1) + 1} (default)"
     # Anything else busy on the machine skews every figure: the load average says whether it was.
-    print(f"{platform.node()}: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}, "
-          f"{available_bytes() / 2**30:.1f} GiB available; Python {platform.python_version()}, "
-          f"pyoxigraph {pyoxigraph.__version__}, rdflib {rdflib.__version__}, "
-          f"rdflib-endpoint {rdflib_endpoint.__version__}; polgraph query workers: {workers}; "
-          f"load client: {args.client}", flush=True)
+    print(
+        f"{platform.node()}: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}, "
+        f"{available_bytes() / 2**30:.1f} GiB available; Python {platform.python_version()}, "
+        f"pyoxigraph {pyoxigraph.__version__}, rdflib {rdflib.__version__}, "
+        f"rdflib-endpoint {rdflib_endpoint.__version__}; polgraph query workers: {workers}; "
+        f"load client: {args.client}",
+        flush=True,
+    )
     named = load_query("who-held-role-at-event")
 
     def query_text(event: str) -> str:
@@ -535,10 +650,12 @@ def main() -> None:
             slice_reports = fitting[0] if fitting else min(SLICES)
     slice_reports = min(slice_reports, args.reports)
     if slice_reports != args.reports:
-        print(f"rdflib-endpoint would need about {args.reports * per_report / 2**30:.1f} GiB for "
-              f"{args.reports:,} reports: it serves the store of a generated archive of "
-              f"{slice_reports:,} reports instead, and polgraph is measured on that store too",
-              flush=True)
+        print(
+            f"rdflib-endpoint would need about {args.reports * per_report / 2**30:.1f} GiB for "
+            f"{args.reports:,} reports: it serves the store of a generated archive of "
+            f"{slice_reports:,} reports instead, and polgraph is measured on that store too",
+            flush=True,
+        )
         part = cached_store(slice_reports, rebuild=args.rebuild)
         part_quads, part_events = store_facts(part)
     else:
@@ -550,20 +667,36 @@ def main() -> None:
         logs = Path(tmp)
         samples = rng.sample(events, min(5, len(events)))
         warm(full)
-        found, polgraph_rows = measure_polgraph(full, args.reports, events, query_text, samples,
-                                                args, logs / "polgraph.log")
+        found, polgraph_rows = measure_polgraph(
+            full, args.reports, events, query_text, samples, args, logs / "polgraph.log"
+        )
         rows += found
         part_samples = samples
         if part is not full:
             part_samples = rng.sample(part_events, min(5, len(part_events)))
             warm(part)
             found, polgraph_rows = measure_polgraph(
-                part, slice_reports, part_events, query_text, part_samples, args,
-                logs / "polgraph-slice.log")
+                part,
+                slice_reports,
+                part_events,
+                query_text,
+                part_samples,
+                args,
+                logs / "polgraph-slice.log",
+            )
             rows += found
         formulations = [(RDFLIB_BEST, rdflib_best_query), (RDFLIB_AS_WRITTEN, query_text)]
-        rows += measure_rdflib(part, slice_reports, part_quads, part_events, formulations,
-                               part_samples, polgraph_rows, args, logs / "rdflib.log")
+        rows += measure_rdflib(
+            part,
+            slice_reports,
+            part_quads,
+            part_events,
+            formulations,
+            part_samples,
+            polgraph_rows,
+            args,
+            logs / "rdflib.log",
+        )
 
     print_table(rows)
     print_verdicts(rows, args.reports, slice_reports)

@@ -55,7 +55,7 @@ def main() -> None:
         stages = dict.fromkeys(("extraction", "mapping", "validation", "store"), 0.0)
         t0 = time.perf_counter()
         for start in range(0, len(inputs), args.batch):
-            chunk = inputs[start:start + args.batch]
+            chunk = inputs[start : start + args.batch]
             t1 = time.perf_counter()
             read = [
                 reader.read(read_source(data, name, ".txt"), report_id=name) for name, data in chunk
@@ -111,6 +111,7 @@ def main() -> None:
         f"{n / command_s:>10.1f}{1000 * command_s / n:>11.2f}"
     )
     print("target: >= 30 reports/s for the whole ingest, identities and rules included")
+
 
 if __name__ == "__main__":
     main()

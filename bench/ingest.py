@@ -83,11 +83,17 @@ def single_run(files: list[Path], folder: Path, pipeline_for, chunk: int) -> Non
     assert not summary.rejected, summary.rejected[:3]
     marks.append(time.perf_counter() - sum(resolving))  # the end of the last report's storing
     steps = [marks[min(i + chunk, len(marks) - 1)] - marks[i] for i in range(0, len(files), chunk)]
-    print(f"one run of {len(files):,} reports: {total:.0f} s, {len(files) / total:.1f} reports/s "
-          f"(target >= 30), identities, tenures and rules at the end {sum(resolving):.1f} s; "
-          f"peak memory {peak_mb():,.0f} MB", flush=True)
-    print(f"  seconds per {chunk:,} as read, mapped, validated and stored: "
-          + " ".join(f"{s:.1f}" for s in steps), flush=True)
+    print(
+        f"one run of {len(files):,} reports: {total:.0f} s, {len(files) / total:.1f} reports/s "
+        f"(target >= 30), identities, tenures and rules at the end {sum(resolving):.1f} s; "
+        f"peak memory {peak_mb():,.0f} MB",
+        flush=True,
+    )
+    print(
+        f"  seconds per {chunk:,} as read, mapped, validated and stored: "
+        + " ".join(f"{s:.1f}" for s in steps),
+        flush=True,
+    )
     print(
         f"  MB held every {chunk:,} while storing: " + " ".join(f"{mb:.0f}" for mb in held),
         flush=True,
@@ -104,7 +110,7 @@ def chunked_runs(
     resolving = _timed_resolution(pipeline)
     for first in range(0, len(files), chunk):
         t0 = time.perf_counter()
-        summary = pipeline.run(files[first:first + chunk])
+        summary = pipeline.run(files[first : first + chunk])
         seconds.append(time.perf_counter() - t0)
         assert not summary.rejected, summary.rejected[:3]
         resolved = pipeline.resolution
@@ -142,8 +148,11 @@ def one_more(store: OxigraphStore, pipeline: Pipeline, texts: Path, count: int, 
             "?m pg:mentionOf ?p } }"
         )
     )
-    print(f"one more report into {count:,}: {seconds * 1000:.0f} ms, stored and "
-          f"{'resolved' if not unresolved else 'NOT resolved'} (target <= 1 s)", flush=True)
+    print(
+        f"one more report into {count:,}: {seconds * 1000:.0f} ms, stored and "
+        f"{'resolved' if not unresolved else 'NOT resolved'} (target <= 1 s)",
+        flush=True,
+    )
 
 
 def one_more_posted(store: OxigraphStore, count: int, seed: int) -> None:
@@ -189,9 +198,13 @@ def one_more_posted(store: OxigraphStore, count: int, seed: int) -> None:
 
 
 def who_held(store: OxigraphStore) -> None:
-    events = [row["e"].value for row in store.query(
-        "PREFIX pg: <https://w3id.org/polgraph/ontology#> "
-        "SELECT DISTINCT ?e WHERE { ?a a pg:RoleAttestation ; pg:event ?e } ORDER BY ?e")]
+    events = [
+        row["e"].value
+        for row in store.query(
+            "PREFIX pg: <https://w3id.org/polgraph/ontology#> "
+            "SELECT DISTINCT ?e WHERE { ?a a pg:RoleAttestation ; pg:event ?e } ORDER BY ?e"
+        )
+    ]
     query = load_query("who-held-role-at-event")
     step = max(1, len(events) // 100)
     times, rows = [], 0
@@ -225,8 +238,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="polgraph-bench-ingest-") as tmp:
         folder = Path(tmp)
         generated = archive.write(folder / "texts", args.reports, seed=args.seed)
-        print(f"archive: {generated.reports:,} text reports, {generated.communes} communes, "
-              f"{generated.persons:,} officials, {generated.bodies} bodies", flush=True)
+        print(
+            f"archive: {generated.reports:,} text reports, {generated.communes} communes, "
+            f"{generated.persons:,} officials, {generated.bodies} bodies",
+            flush=True,
+        )
         files = sorted((folder / "texts").iterdir())
         if not args.skip_single:
             single_run(files, folder, pipeline_for, args.chunk)

@@ -60,7 +60,7 @@ PERSON_PREFIX = "https://w3id.org/polgraph/id/person/"
 RUNAWAY = {
     "cross product sorted": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1",
     "triple cross product counted": "SELECT (COUNT(*) AS ?n) WHERE { "
-                                    "?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+    "?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
     "regex over every literal": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o . ?s2 ?p2 ?o2 "
     'FILTER(regex(str(?o), "(a|b)*c$") && ?o = ?o2) }',
 }
@@ -81,14 +81,34 @@ def sample_of(path: Path, events: list[str]) -> Sample:
     import pyoxigraph as ox
 
     store = ox.Store.read_only(str(path))
-    persons = sorted({row["p"].value for row in store.query(
-        f"SELECT DISTINCT ?p WHERE {{ ?m <{PG}mentionOf> ?p }}", use_default_graph_as_union=True)})
-    orgs = sorted({row["o"].value for row in store.query(
-        "SELECT DISTINCT ?o WHERE { ?post <http://www.w3.org/ns/org#postIn> ?o }",
-        use_default_graph_as_union=True)})
-    words = sorted({word for row in store.query(
-        f"SELECT ?n WHERE {{ ?p <{PG}name> ?n }} LIMIT 2000", use_default_graph_as_union=True)
-        for word in row["n"].value.split()[-1:]})
+    persons = sorted(
+        {
+            row["p"].value
+            for row in store.query(
+                f"SELECT DISTINCT ?p WHERE {{ ?m <{PG}mentionOf> ?p }}",
+                use_default_graph_as_union=True,
+            )
+        }
+    )
+    orgs = sorted(
+        {
+            row["o"].value
+            for row in store.query(
+                "SELECT DISTINCT ?o WHERE { ?post <http://www.w3.org/ns/org#postIn> ?o }",
+                use_default_graph_as_union=True,
+            )
+        }
+    )
+    words = sorted(
+        {
+            word
+            for row in store.query(
+                f"SELECT ?n WHERE {{ ?p <{PG}name> ?n }} LIMIT 2000",
+                use_default_graph_as_union=True,
+            )
+            for word in row["n"].value.split()[-1:]
+        }
+    )
     del store
     return Sample(events, persons, orgs, words)
 
@@ -104,12 +124,25 @@ def short_request(rng: random.Random, sample: Sample) -> tuple[str, str, dict, d
     """(kind, path, params, headers) of one short request, drawn from the fixed mix."""
     event = rng.choice(sample.events)
     event_id = event.removeprefix(EVENT_PREFIX)
-    kind = rng.choice(["sparql who-held-role-at-event", "sparql posts of a body", "api event",
-                       "api roles", "api person", "api events list", "api person search"])
+    kind = rng.choice(
+        [
+            "sparql who-held-role-at-event",
+            "sparql posts of a body",
+            "api event",
+            "api roles",
+            "api person",
+            "api events list",
+            "api person search",
+        ]
+    )
     json_ = {"Accept": "application/json"}
     if kind == "sparql who-held-role-at-event":
-        return kind, "/sparql", {"query": who_held_role_at_event().render({"event": event})}, \
-            {"Accept": SPARQL_JSON}
+        return (
+            kind,
+            "/sparql",
+            {"query": who_held_role_at_event().render({"event": event})},
+            {"Accept": SPARQL_JSON},
+        )
     if kind == "sparql posts of a body":
         query = (
             "SELECT (COUNT(DISTINCT ?post) AS ?n) WHERE { ?post "
@@ -145,15 +178,28 @@ class Outcomes:
 
 def ending_of(status: int, body: bytes) -> str:
     text = body[:400].decode(errors="replace")
-    for words, name in (("query time limit", "503 time limit"), ("server busy", "503 server busy"),
-                        ("worker stopped", "500 worker out of memory")):
+    for words, name in (
+        ("query time limit", "503 time limit"),
+        ("server busy", "503 server busy"),
+        ("worker stopped", "500 worker out of memory"),
+    ):
         if words in text:
             return name
     return f"{status} {text[:80]}"
 
 
-async def load(base: str, sample: Sample, outcomes: Outcomes, *, clients: int, attackers: int,
-               runaway_share: float, seconds: float, think: float, timeout: float) -> None:
+async def load(
+    base: str,
+    sample: Sample,
+    outcomes: Outcomes,
+    *,
+    clients: int,
+    attackers: int,
+    runaway_share: float,
+    seconds: float,
+    think: float,
+    timeout: float,
+) -> None:
     async def one_client(index: int, deadline: float) -> None:
         rng = random.Random(f"load-{index}")
         connection = RawConnection(base)
@@ -282,8 +328,10 @@ def report(outcomes: Outcomes, seconds: float, memory: MemoryWatch) -> None:
         f"at most {memory.total_peak_mb:,.0f} MB"
     )
     met = errors == 0 and p99 is not None and p99 <= GOAL_P99_MS
-    print(f"\ngoal (0 errors, short p99 <= {GOAL_P99_MS:.0f} ms while runaway queries run): "
-          f"{'met' if met else 'NOT met'}")
+    print(
+        f"\ngoal (0 errors, short p99 <= {GOAL_P99_MS:.0f} ms while runaway queries run): "
+        f"{'met' if met else 'NOT met'}"
+    )
 
 
 def main() -> None:
@@ -300,35 +348,59 @@ def main() -> None:
     parser.add_argument(
         "--attackers", type=int, default=0, help="more clients sending runaway queries back to back"
     )
-    parser.add_argument("--first-sight", type=float, default=15,
-                        help="seconds of the same load before the measured run, reported apart")
+    parser.add_argument(
+        "--first-sight",
+        type=float,
+        default=15,
+        help="seconds of the same load before the measured run, reported apart",
+    )
     parser.add_argument("--quick", action="store_true", help="1,000 reports for 15 s")
     args = parser.parse_args()
     if args.quick:
         args.reports, args.seconds = 1_000, 15
     import pyoxigraph
 
-    print(f"{platform.node()}: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}, "
-          f"{available_bytes() / 2**30:.1f} GiB available; pyoxigraph {pyoxigraph.__version__}")
+    print(
+        f"{platform.node()}: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}, "
+        f"{available_bytes() / 2**30:.1f} GiB available; pyoxigraph {pyoxigraph.__version__}"
+    )
     path = cached_store(args.reports)
     quads, events = store_facts(path)
     sample = sample_of(path, events)
-    print(f"store: {quads:,} quads, {len(events):,} events, {len(sample.persons):,} persons, "
-          f"{len(sample.orgs):,} bodies")
+    print(
+        f"store: {quads:,} quads, {len(events):,} events, {len(sample.persons):,} persons, "
+        f"{len(sample.orgs):,} bodies"
+    )
     settings = {key: value for key, value in os.environ.items() if key.startswith("POLGRAPH_")}
     print(f"server settings: {settings or 'the defaults'}")
     outcomes = Outcomes()
-    with tempfile.TemporaryDirectory() as scratch, \
-            serving("polgraph serve", polgraph_command(path), Path(scratch) / "serve.log",
-                    start_timeout=120) as server:
-        print(f"{args.clients} clients ({args.runaway_share:.0%} of their requests runaway, think "
-              f"{args.think:g} s) and {args.attackers} attackers, {args.seconds:g} s …", flush=True)
+    with (
+        tempfile.TemporaryDirectory() as scratch,
+        serving(
+            "polgraph serve", polgraph_command(path), Path(scratch) / "serve.log", start_timeout=120
+        ) as server,
+    ):
+        print(
+            f"{args.clients} clients ({args.runaway_share:.0%} of their requests runaway, think "
+            f"{args.think:g} s) and {args.attackers} attackers, {args.seconds:g} s …",
+            flush=True,
+        )
         # The first sight of each runaway query costs up to POLGRAPH_LONG_QUERY seconds of a
         # worker (until then it may be a short one): measured apart, before the steady state.
         first = Outcomes()
-        run_async(load(server.base, sample, first, clients=args.clients, attackers=args.attackers,
-                       runaway_share=args.runaway_share, seconds=args.first_sight, think=args.think,
-                       timeout=120))
+        run_async(
+            load(
+                server.base,
+                sample,
+                first,
+                clients=args.clients,
+                attackers=args.attackers,
+                runaway_share=args.runaway_share,
+                seconds=args.first_sight,
+                think=args.think,
+                timeout=120,
+            )
+        )
         short = [t for times in first.latencies.values() for t in times]
         print(
             f"first {args.first_sight:g} s, each runaway query new to the server: {len(short)} "

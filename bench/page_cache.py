@@ -25,5 +25,8 @@ def warm(store: Path) -> None:
             with path.open("rb") as file:
                 while chunk := file.read(_CHUNK):
                     total += len(chunk)
-    print(f"store files read into the page cache first: {total / 1e9:.2f} GB in "
-          f"{time.perf_counter() - started:.1f} s", flush=True)
+    print(
+        f"store files read into the page cache first: {total / 1e9:.2f} GB in "
+        f"{time.perf_counter() - started:.1f} s",
+        flush=True,
+    )

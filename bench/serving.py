@@ -25,6 +25,7 @@ SPARQL_JSON = "application/sparql-results+json"
 
 # -- the store ------------------------------------------------------------------------------
 
+
 def cached_store(count: int, *, rebuild: bool = False) -> Path:
     """The store of a generated portal archive of ``count`` reports, persons and tenures
     resolved: built once by bench/archive_store.py and kept under var/bench/archive-store."""
@@ -38,9 +39,15 @@ def store_facts(path: Path) -> tuple[int, list[str]]:
     import pyoxigraph as ox
 
     store = ox.Store.read_only(str(path))  # released when it goes, before a server opens it
-    events = sorted(row["event"].value for row in store.query(
-        "SELECT DISTINCT ?event WHERE { ?a a <https://w3id.org/polgraph/ontology#RoleAttestation> ;"
-        " <https://w3id.org/polgraph/ontology#event> ?event }", use_default_graph_as_union=True))
+    events = sorted(
+        row["event"].value
+        for row in store.query(
+            "SELECT DISTINCT ?event WHERE {"
+            " ?a a <https://w3id.org/polgraph/ontology#RoleAttestation> ;"
+            " <https://w3id.org/polgraph/ontology#event> ?event }",
+            use_default_graph_as_union=True,
+        )
+    )
     if not events:
         raise SystemExit(f"{path} holds no event with role attestations: try --rebuild")
     return len(store), events
@@ -55,6 +62,7 @@ def available_bytes() -> int:
 
 
 # -- servers --------------------------------------------------------------------------------
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -79,8 +87,13 @@ def serving(name: str, command: list[str], log: Path, *, start_timeout: float) -
     port = free_port()
     with log.open("wb") as sink:
         # Its own session, so the query workers it forks can be stopped with it by its id.
-        process = subprocess.Popen([*command, "--port", str(port)], cwd=REPO, stdout=sink,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(
+            [*command, "--port", str(port)],
+            cwd=REPO,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     base = f"http://127.0.0.1:{port}"
     started = time.perf_counter()
     try:
@@ -93,8 +106,9 @@ def serving(name: str, command: list[str], log: Path, *, start_timeout: float) -
                 if httpx.get(f"{base}/sparql", timeout=2).status_code == 200:
                     break
             if time.perf_counter() - started > start_timeout:
-                raise RuntimeError(f"{name} did not answer within {start_timeout:.0f} s:\n"
-                                   f"{tail(log)}")
+                raise RuntimeError(
+                    f"{name} did not answer within {start_timeout:.0f} s:\n{tail(log)}"
+                )
             time.sleep(0.2)
         yield Server(base, process, time.perf_counter() - started)
     finally:
@@ -131,8 +145,11 @@ def server_processes(group: int, stats: dict[int, list[str]]) -> set[int]:
     """The processes of a server's process group and the processes they started (polgraph's
     query workers lead process groups of their own)."""
     counted = {pid for pid, fields in stats.items() if fields[2:3] == [str(group)]}
-    while grown := {pid for pid, fields in stats.items()
-                    if fields[1:2] and int(fields[1]) in counted and pid not in counted}:
+    while grown := {
+        pid
+        for pid, fields in stats.items()
+        if fields[1:2] and int(fields[1]) in counted and pid not in counted
+    }:
         counted |= grown
     return counted
 
@@ -168,8 +185,16 @@ def machine_busy() -> float:
 
 
 def polgraph_command(store: Path) -> list[str]:
-    return [sys.executable, "-m", "polgraph.cli", "serve", "--host", "127.0.0.1",
-            "--store", str(store)]
+    return [
+        sys.executable,
+        "-m",
+        "polgraph.cli",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--store",
+        str(store),
+    ]
 
 
 class RawConnection:
@@ -193,8 +218,11 @@ class RawConnection:
         if self.streams is None:
             self.streams = await asyncio.open_connection(self.host, self.port)
         reader, writer = self.streams
-        lines = [f"GET {path}?{urlencode(params)} HTTP/1.1", f"Host: {self.host}:{self.port}",
-                 *(f"{k}: {v}" for k, v in headers.items())]
+        lines = [
+            f"GET {path}?{urlencode(params)} HTTP/1.1",
+            f"Host: {self.host}:{self.port}",
+            *(f"{k}: {v}" for k, v in headers.items()),
+        ]
         writer.write(("\r\n".join(lines) + "\r\n\r\n").encode())
         head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
         status = int(head[0].split()[1])

@@ -207,8 +207,11 @@ class World:
         iri = f"<{iris.organization(label)}>"
         if iri not in self.triples:
             found = self.v.body_type(label)
-            own = [(iri, RDF_TYPE, f"<{PG}Organization>"), (iri, LABEL, lit(label)),
-                   (iri, f"<{PG}jurisdiction>", unit.iri)]
+            own = [
+                (iri, RDF_TYPE, f"<{PG}Organization>"),
+                (iri, LABEL, lit(label)),
+                (iri, f"<{PG}jurisdiction>", unit.iri),
+            ]
             if found:
                 own += [
                     (iri, RDF_TYPE, f"<{found[0].org_class}>"),

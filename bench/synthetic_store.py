@@ -38,8 +38,15 @@ from polgraph.store.layout import SHARED_PREFIX
 from polgraph.text.normalise import name_key, stable_slug
 from polgraph.vocab import Vocabulary
 
-KINDS = ["conference"] * 5 + ["congress", "council_session", "council_session", "voter_meeting",
-                              "working_visit", "ceremony", "other"]
+KINDS = ["conference"] * 5 + [
+    "congress",
+    "council_session",
+    "council_session",
+    "voter_meeting",
+    "working_visit",
+    "ceremony",
+    "other",
+]
 ACTS = ["attended"] * 6 + ["chaired", "presented_report", "speech", "directive_speech"]
 XSD_DATE = "<http://www.w3.org/2001/XMLSchema#date>"
 _CHUNK = 5000  # reports per bulk load
@@ -58,8 +65,11 @@ class Writer:
         self.mentions: dict[str, list[str]] = defaultdict(list)  # person → mentions
         self.attested: dict[tuple[str, str], list[tuple[dt.date, str]]] = defaultdict(list)
         self.described: set[str] = set()  # the nodes whose description is written
-        self.exclusive = {f"<{c}>" for c in vocabulary.vocab.subjects(PG_NS.exclusive, None)
-                          if str(vocabulary.vocab.value(c, PG_NS.exclusive)).lower() == "true"}
+        self.exclusive = {
+            f"<{c}>"
+            for c in vocabulary.vocab.subjects(PG_NS.exclusive, None)
+            if str(vocabulary.vocab.value(c, PG_NS.exclusive)).lower() == "true"
+        }
 
     def cast(self, rng: random.Random, place, on: dt.date) -> list[tuple[str, list[str]]]:
         """Who takes part, each with the posts attested: 5 to 30 persons, about 8 on average
@@ -71,7 +81,7 @@ class Writer:
             key=lambda seat: rng.random() * (3 if seat.title in ("Bí thư", "Chủ tịch") else 1),
             reverse=True,
         )
-        for seat in ranked[:max(2, round(size * 0.55))]:
+        for seat in ranked[: max(2, round(size * 0.55))]:
             chosen.setdefault(seat.holder(on), []).append(seat.post)
         for seats, chance in (
             (place.district_seats, 0.5),
@@ -120,8 +130,11 @@ class Writer:
             named.add(name)
             mention = f"<{iris.person(digest, name)}>"
             self.mentions[person].append(mention)
-            t += [(mention, RDF_TYPE, f"<{PG}PersonMention>"), (mention, f"<{PG}name>", lit(name)),
-                  (mention, f"<{PG}nameKey>", lit(name_key(name)))]
+            t += [
+                (mention, RDF_TYPE, f"<{PG}PersonMention>"),
+                (mention, f"<{PG}name>", lit(name)),
+                (mention, f"<{PG}nameKey>", lit(name_key(name))),
+            ]
             for post in posts:
                 attestation = f"<{iris.attestation(digest, mention[1:-1], post[1:-1])}>"
                 self.attested[person, post].append((on, attestation))
@@ -170,8 +183,11 @@ class Writer:
         for person, mentions in self.mentions.items():
             name = self.world.names[person]
             graph = f"<{IDENTITY_PREFIX}{stable_slug(name_key(name))}>"
-            triples = [(person, RDF_TYPE, f"<{PG}Person>"), (person, f"<{PG}name>", lit(name)),
-                       (person, f"<{PG}nameKey>", lit(name_key(name)))]
+            triples = [
+                (person, RDF_TYPE, f"<{PG}Person>"),
+                (person, f"<{PG}name>", lit(name)),
+                (person, f"<{PG}nameKey>", lit(name_key(name))),
+            ]
             triples += [(m, f"<{PG}mentionOf>", person) for m in mentions]
             lines += [f"{s} {p} {o} {graph} .\n" for s, p, o in triples]
         return lines

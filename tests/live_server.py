@@ -22,16 +22,29 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def server_process(store: Path, env: dict[str, str] | None = None, *,
-                   start_timeout: float = 60) -> Iterator[tuple[subprocess.Popen, str]]:
+def server_process(
+    store: Path, env: dict[str, str] | None = None, *, start_timeout: float = 60
+) -> Iterator[tuple[subprocess.Popen, str]]:
     """The server's process and base URL while it runs; it is stopped (and waited for) on exit
     unless it has ended by then."""
     port = free_port()
     environ = {**os.environ, **(env or {})}
     process = subprocess.Popen(
-        [sys.executable, "-m", "polgraph.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--store", str(store)],
-        env=environ, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "polgraph.cli",
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--store",
+            str(store),
+        ],
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:

@@ -24,8 +24,12 @@ def client(app):
         yield running
 
 
-ANALYSES = ["/api/analytics/centrality", "/api/analytics/communities", "/network?place=xa+cam+loc",
-            "/network/picture.svg?place=xa+cam+loc"]
+ANALYSES = [
+    "/api/analytics/centrality",
+    "/api/analytics/communities",
+    "/network?place=xa+cam+loc",
+    "/network/picture.svg?place=xa+cam+loc",
+]
 
 
 @pytest.mark.parametrize("route", ANALYSES)

@@ -70,8 +70,11 @@ def test_communities_in_one_place(store, kg):
     )
     (community,) = json.loads(result.stdout)
     assert community["place_labels"] == ["Xã Cẩm Lộc"]
-    assert community["size"] == count(kg, """SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {
-        ?x pg:participant/pg:mentionOf ?p ; pg:source/pg:reportKey "seed" }""")
+    assert community["size"] == count(
+        kg,
+        """SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {
+        ?x pg:participant/pg:mentionOf ?p ; pg:source/pg:reportKey "seed" }""",
+    )
 
 
 def test_bad_arguments_are_refused_with_a_message(store):
@@ -120,8 +123,12 @@ def test_png_and_svg_are_real_labelled_pictures(store, kg, tmp_path):
     assert polgraph_cli("network", "--format", "png", "--out", str(png), store=store).exit_code == 0
     assert png.read_bytes().startswith(PNG_MAGIC)
     svg = tmp_path / "net.svg"
-    assert polgraph_cli("network", "--format", "svg", "--out", str(svg), "--place", "xã Cẩm Lộc",
-                        store=store).exit_code == 0
+    assert (
+        polgraph_cli(
+            "network", "--format", "svg", "--out", str(svg), "--place", "xã Cẩm Lộc", store=store
+        ).exit_code
+        == 0
+    )
     root = ET.parse(svg).getroot()
     texts = {"".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")}
     assert {d["name"] for _, d in kg.coattendance(place="xã Cẩm Lộc").nodes(data=True)} <= texts
@@ -137,15 +144,25 @@ def test_a_succession_picture_draws_arrows(store, tmp_path):
 
 
 def test_timeline_of_a_person(store, kg, tmp_path):
-    name = next(iter(kg.store.query(PREFIX + """SELECT ?name WHERE {
-        ?t a pg:Tenure ; pg:holder/pg:name ?name } ORDER BY ?name LIMIT 1""")))[0].value
+    name = next(
+        iter(
+            kg.store.query(
+                PREFIX
+                + """SELECT ?name WHERE {
+        ?t a pg:Tenure ; pg:holder/pg:name ?name } ORDER BY ?name LIMIT 1"""
+            )
+        )
+    )[0].value
     png = tmp_path / "timeline.png"
     result = polgraph_cli("timeline", name, "--out", str(png), store=store)
     assert result.exit_code == 0, result.output
     assert png.read_bytes().startswith(PNG_MAGIC)
     svg = tmp_path / "timeline.svg"
     assert polgraph_cli("timeline", name, "--out", str(svg), store=store).exit_code == 0
-    texts = {"".join(t.itertext()) for t in ET.parse(svg).getroot().iter("{http://www.w3.org/2000/svg}text")}
+    texts = {
+        "".join(t.itertext())
+        for t in ET.parse(svg).getroot().iter("{http://www.w3.org/2000/svg}text")
+    }
     posts = {p["label"] for p in kg.career(name)["posts"]}
     assert posts and posts <= texts
 

@@ -39,27 +39,41 @@ def person(store, name: str) -> str:
 
 def participants_of(store, *reports: str) -> set[str]:
     keys = " ".join(f'"{k}"' for k in reports)
-    return {p for (p,) in rows(store, f"""SELECT DISTINCT ?p WHERE {{ VALUES ?key {{ {keys} }}
-        ?part pg:participant/pg:mentionOf ?p ; pg:source/pg:reportKey ?key }}""")}
+    return {
+        p
+        for (p,) in rows(
+            store,
+            f"""SELECT DISTINCT ?p WHERE {{ VALUES ?key {{ {keys} }}
+        ?part pg:participant/pg:mentionOf ?p ; pg:source/pg:reportKey ?key }}""",
+        )
+    }
 
 
 def test_the_persons_with_the_most_shared_events(store, kg):
     # Straight from the store: each person's events that someone else attended too.
-    shared = rows(store, """SELECT ?p (COUNT(DISTINCT ?e) AS ?n) WHERE {
+    shared = rows(
+        store,
+        """SELECT ?p (COUNT(DISTINCT ?e) AS ?n) WHERE {
         ?a pg:participant/pg:mentionOf ?p ; pg:event ?e .
-        ?b pg:participant/pg:mentionOf ?q ; pg:event ?e . FILTER (?p != ?q) } GROUP BY ?p""")
+        ?b pg:participant/pg:mentionOf ?q ; pg:event ?e . FILTER (?p != ?q) } GROUP BY ?p""",
+    )
     most = max(int(n) for _, n in shared)
     leaders = {p for p, n in shared if int(n) == most}
     records = kg.centrality()
     top = max(r["events"] for r in records)
     assert top == most == 2
     assert {r["person"] for r in records if r["events"] == top} == leaders
-    assert {person(store, n) for n in ("Lương Thị Minh Huệ", "Khổng Đức Thành", "Mai Văn Quyết",
-                                       "Đoàn Văn Chính")} == leaders
+    assert {
+        person(store, n)
+        for n in ("Lương Thị Minh Huệ", "Khổng Đức Thành", "Mai Văn Quyết", "Đoàn Văn Chính")
+    } == leaders
     # The first by weighted degree has as many ties as co-participants, counted per event.
-    ties = rows(store, """SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?p ?q ?e WHERE {
+    ties = rows(
+        store,
+        """SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?p ?q ?e WHERE {
         ?a pg:participant/pg:mentionOf ?p ; pg:event ?e .
-        ?b pg:participant/pg:mentionOf ?q ; pg:event ?e . FILTER (?p != ?q) } } GROUP BY ?p""")
+        ?b pg:participant/pg:mentionOf ?q ; pg:event ?e . FILTER (?p != ?q) } } GROUP BY ?p""",
+    )
     strength = {p: int(n) for p, n in ties}
     assert records[0]["weighted_degree"] == max(strength.values())
     assert all(r["weighted_degree"] == strength.get(r["person"], 0) for r in records)
@@ -71,9 +85,12 @@ def test_the_chair_of_xuan_hoa_passes_from_quyet_to_thanh(store, kg):
         "Mai Văn Quyết",
         "Khổng Đức Thành",
     )
-    (first,) = rows(store, f"""SELECT ?first WHERE {{
-        ?t pg:holder <{person(store, 'Khổng Đức Thành')}> ;
-        pg:post <{record['post']}> ; pg:firstEvidence ?first }}""")
+    (first,) = rows(
+        store,
+        f"""SELECT ?first WHERE {{
+        ?t pg:holder <{person(store, "Khổng Đức Thành")}> ;
+        pg:post <{record["post"]}> ; pg:firstEvidence ?first }}""",
+    )
     (d008,) = rows(
         store, 'SELECT DISTINCT ?d WHERE { ?x pg:event/pg:date ?d ; pg:source/pg:reportKey "d008" }'
     )
@@ -90,10 +107,16 @@ def test_the_chair_of_xuan_hoa_passes_from_quyet_to_thanh(store, kg):
 
 def test_a_community_holds_one_communes_leaders(store, kg):
     # The holders of the exclusive posts (Bí thư, Chủ tịch…) of the bodies of xã Xuân Hòa.
-    leaders = {p for (p,) in rows(store, """SELECT DISTINCT ?p WHERE {
+    leaders = {
+        p
+        for (p,) in rows(
+            store,
+            """SELECT DISTINCT ?p WHERE {
         ?body rdfs:label ?label . FILTER (STRENDS(?label, "xã Xuân Hòa"))
         ?post org:postIn ?body ; pg:postType ?type . ?type pg:exclusive true .
-        ?att pg:post ?post ; pg:person/pg:mentionOf ?p }""")}
+        ?att pg:post ?post ; pg:person/pg:mentionOf ?p }""",
+        )
+    }
     assert len(leaders) >= 3
     homes = [c for c in kg.communities() if leaders & {m["person"] for m in c["members"]}]
     assert len(homes) == 1
@@ -104,9 +127,15 @@ def test_a_community_holds_one_communes_leaders(store, kg):
 
 def test_the_district_official_in_two_communes_is_a_broker(store, kg):
     # Persons at events in two places or more, from the store.
-    travellers = {p for p, n in rows(store, """SELECT ?p (COUNT(DISTINCT ?place) AS ?n) WHERE {
+    travellers = {
+        p
+        for p, n in rows(
+            store,
+            """SELECT ?p (COUNT(DISTINCT ?place) AS ?n) WHERE {
         ?x pg:participant/pg:mentionOf ?p ; pg:event/pg:place ?place }
-        GROUP BY ?p HAVING (COUNT(DISTINCT ?place) > 1)""")}
+        GROUP BY ?p HAVING (COUNT(DISTINCT ?place) > 1)""",
+        )
+    }
     brokers = kg.brokers()
     assert (
         {b["person"] for b in brokers if b["area_span"] > 1}
@@ -160,8 +189,15 @@ def test_slices_by_place_date_and_body(store, kg):
     # d002 and d005 are the two communes of huyện Lệ Thủy (the corpus README).
     assert set(kg.coattendance(place="huyện Lệ Thủy")) == participants_of(store, "d002", "d005")
     assert set(kg.coattendance(place="xã Xuân Hoà")) == participants_of(store, "d007", "d008")
-    dated = {k for k, d in rows(store, """SELECT DISTINCT ?k ?d WHERE {
-        ?x pg:event/pg:date ?d ; pg:source/pg:reportKey ?k }""") if d >= "2024-01-01"}
+    dated = {
+        k
+        for k, d in rows(
+            store,
+            """SELECT DISTINCT ?k ?d WHERE {
+        ?x pg:event/pg:date ?d ; pg:source/pg:reportKey ?k }""",
+        )
+        if d >= "2024-01-01"
+    }
     assert set(kg.coattendance(start="2024-01-01")) == participants_of(store, *dated)
     assert set(kg.coattendance(org="UBND xã Xuân Hòa")) == participants_of(store, "d007", "d008")
     late = kg.coattendance(place="xã Xuân Hòa", start="2024-03-01")

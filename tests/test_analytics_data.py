@@ -39,8 +39,11 @@ def kg(store):
 def participants(store) -> dict[str, set[str]]:
     """Each event's persons, straight from the store."""
     found: dict[str, set[str]] = defaultdict(set)
-    for event, person in rows(store, """SELECT DISTINCT ?event ?person WHERE {
-            ?part pg:participant ?mention ; pg:event ?event . ?mention pg:mentionOf ?person }"""):
+    for event, person in rows(
+        store,
+        """SELECT DISTINCT ?event ?person WHERE {
+            ?part pg:participant ?mention ; pg:event ?event . ?mention pg:mentionOf ?person }""",
+    ):
         found[event].add(person)
     return found
 
@@ -81,8 +84,11 @@ def test_nodes_and_edges_read_without_another_query(store, kg):
     names = dict(rows(store, "SELECT ?p ?name WHERE { ?p a pg:Person ; pg:name ?name }"))
     for node, data in graph.nodes(data=True):
         assert data["name"] == names[node] and data["iri"] == node and data["kind"] == "person"
-    posts = rows(store, """SELECT DISTINCT ?person ?title WHERE {
-        ?att pg:person/pg:mentionOf ?person ; pg:post/pg:postTitle ?title }""")
+    posts = rows(
+        store,
+        """SELECT DISTINCT ?person ?title WHERE {
+        ?att pg:person/pg:mentionOf ?person ; pg:post/pg:postTitle ?title }""",
+    )
     for person, title in posts:
         assert any(label.startswith(title) for label in graph.nodes[person]["posts"])
     event_labels = dict(
@@ -99,8 +105,9 @@ def test_nodes_and_edges_read_without_another_query(store, kg):
 def test_each_community_is_the_people_of_one_meeting(store, kg):
     # No one in data/ was at two of its events, so each meeting is a clique apart from the rest.
     communities = kg.communities()
-    assert {frozenset(m["person"] for m in c["members"]) for c in communities} == \
-        {frozenset(m) for m in participants(store).values()}
+    assert {frozenset(m["person"] for m in c["members"]) for c in communities} == {
+        frozenset(m) for m in participants(store).values()
+    }
     assert len(communities) == len(participants(store))
     assert [c["size"] for c in communities] == sorted(
         (c["size"] for c in communities), reverse=True
@@ -175,10 +182,16 @@ def test_a_place_or_body_typed_without_accents_gives_the_same_network(kg):
 
 def test_a_body_keeps_its_events_and_its_posts(store, kg):
     graph = kg.person_org(org="UBND xã Cẩm Lộc")
-    holders = {p for (p,) in rows(store, """SELECT DISTINCT ?p WHERE {
+    holders = {
+        p
+        for (p,) in rows(
+            store,
+            """SELECT DISTINCT ?p WHERE {
         ?att pg:person/pg:mentionOf ?p ;
              pg:post/org:postIn/<http://www.w3.org/2000/01/rdf-schema#label>
-               "Ủy ban nhân dân xã Cẩm Lộc" }""")}
+               "Ủy ban nhân dân xã Cẩm Lộc" }""",
+        )
+    }
     assert {n for n, d in graph.nodes(data=True) if d["kind"] == "person"} == holders
     assert [d["name"] for _, d in graph.nodes(data=True) if d["kind"] == "organization"] == [
         "Ủy ban nhân dân xã Cẩm Lộc"
@@ -187,8 +200,13 @@ def test_a_body_keeps_its_events_and_its_posts(store, kg):
 
 def test_person_org_is_bipartite_by_posts_held(store, kg):
     graph = kg.person_org()
-    expected = set(rows(store, """SELECT DISTINCT ?person ?body WHERE {
-        ?att pg:person/pg:mentionOf ?person ; pg:post/org:postIn ?body }"""))
+    expected = set(
+        rows(
+            store,
+            """SELECT DISTINCT ?person ?body WHERE {
+        ?att pg:person/pg:mentionOf ?person ; pg:post/org:postIn ?body }""",
+        )
+    )
     assert {
         (p, b) if graph.nodes[p]["kind"] == "person" else (b, p) for p, b in graph.edges
     } == expected
@@ -245,10 +263,13 @@ def test_a_mention_not_yet_resolved_stands_for_itself(store):
 
     copy = OxigraphStore(None)
     copy.native.extend(store.native)
-    (mention, name, identity, place) = rows(store, """SELECT ?m ?name ?g ?code WHERE {
+    (mention, name, identity, place) = rows(
+        store,
+        """SELECT ?m ?name ?g ?code WHERE {
         ?m a pg:PersonMention ; pg:name ?name . GRAPH ?g { ?m pg:mentionOf ?p }
         ?x pg:participant ?m ; pg:event/pg:place/pg:officialCode ?code }
-        ORDER BY ?name LIMIT 1""")[0]
+        ORDER BY ?name LIMIT 1""",
+    )[0]
     copy.remove_graph(URIRef(identity))  # as if the name had not been resolved yet
     kg = polgraph.open(copy)
     for graph in (kg.coattendance(), kg.coattendance(place=place)):  # read whole, or from one place
@@ -264,8 +285,9 @@ def test_wrong_arguments_say_what_to_give(kg):
         kg.projection("friendship")
     with pytest.raises(AnalysisError, match="cannot sort"):
         kg.centrality(sort="charisma")
-    assert [r["betweenness"] for r in kg.centrality(sort="betweenness")] == \
-        sorted((r["betweenness"] for r in kg.centrality()), reverse=True)
+    assert [r["betweenness"] for r in kg.centrality(sort="betweenness")] == sorted(
+        (r["betweenness"] for r in kg.centrality()), reverse=True
+    )
     from polgraph.analytics.drawing import draw_network
 
     with pytest.raises(AnalysisError, match="1 to 400"):

@@ -22,8 +22,11 @@ def separate_parts(seed: int) -> nx.Graph:
     graph = nx.Graph()
     offset = 0
     for size in [50, 35, 20] + [rng.randint(2, 14) for _ in range(120)]:
-        part = (nx.connected_watts_strogatz_graph(size, 4, 0.3, seed=rng.randrange(10**6))
-                if size > 4 else nx.path_graph(size))
+        part = (
+            nx.connected_watts_strogatz_graph(size, 4, 0.3, seed=rng.randrange(10**6))
+            if size > 4
+            else nx.path_graph(size)
+        )
         for u, v in part.edges():
             graph.add_edge(f"person-{u + offset}", f"person-{v + offset}", weight=rng.randint(1, 5))
         offset += size
@@ -42,7 +45,8 @@ def test_parts_give_the_communities_of_the_whole_graph(seed):
     by_parts = louvain.communities(graph, seed=seed, processes=1)
     assert as_sorted(by_parts) == as_sorted(whole)
     assert nx.community.modularity(graph, by_parts) == pytest.approx(
-        nx.community.modularity(graph, whole))
+        nx.community.modularity(graph, whole)
+    )
 
 
 def test_every_node_is_in_exactly_one_community_and_loners_alone():
@@ -95,7 +99,8 @@ def test_the_communities_do_not_depend_on_the_run_of_python():
         "import json, sys; sys.path.insert(0, sys.argv[1]);"
         "from test_analytics_louvain import separate_parts; from polgraph.analytics import louvain;"
         "found = louvain.communities(separate_parts(5), seed=2, processes=1);"
-        "print(json.dumps(sorted(sorted(group) for group in found)))")
+        "print(json.dumps(sorted(sorted(group) for group in found)))"
+    )
     answers = set()
     for hash_seed in ("1", "2"):
         run = subprocess.run(

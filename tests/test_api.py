@@ -92,9 +92,11 @@ def test_a_person_with_posts_events_and_the_sentences_that_say_so(client):
         (evidence,) = post["evidence"]
         source = evidence["source"]
         assert source["report"]["key"] == "seed"
-        assert SEED_TEXT[source["start"]:source["end"]] == source["quote"] == evidence["as_written"]
+        assert (
+            SEED_TEXT[source["start"] : source["end"]] == source["quote"] == evidence["as_written"]
+        )
         assert source["quote"] in source["sentence"]
-        assert SEED_TEXT[source["sentence_start"]:].startswith(source["sentence"])
+        assert SEED_TEXT[source["sentence_start"] :].startswith(source["sentence"])
         assert source["sentence"].endswith("chủ trì hội nghị.")
     (event,) = detail["events"]
     assert event["event"]["date"] == "2023-05-16" and event["event"]["kind"] == "conference"
@@ -133,12 +135,16 @@ def test_an_event_lists_its_participants_with_the_roles_they_held(client):
         "Huyện Cẩm Xuyên",
         "Tỉnh Hà Tĩnh",
     ]
-    roles = {p["mention"]["name"]: sorted(r["post"]["label"] for r in p["roles"])
-             for p in detail["participants"]}
+    roles = {
+        p["mention"]["name"]: sorted(r["post"]["label"] for r in p["roles"])
+        for p in detail["participants"]
+    }
     assert roles["Võ Nam"] == ["Bí thư Đảng ủy xã Cẩm Lộc", "Chủ tịch Hội đồng nhân dân xã Cẩm Lộc"]
-    assert roles["Biện Văn Thuyết"] == ["Giám đốc Trung tâm Chính trị huyện Cẩm Xuyên",
-                                        "Trưởng ban Ban Tuyên giáo Huyện ủy Cẩm Xuyên",
-                                        "Ủy viên Ban Thường vụ Huyện ủy Cẩm Xuyên"]
+    assert roles["Biện Văn Thuyết"] == [
+        "Giám đốc Trung tâm Chính trị huyện Cẩm Xuyên",
+        "Trưởng ban Ban Tuyên giáo Huyện ủy Cẩm Xuyên",
+        "Ủy viên Ban Thường vụ Huyện ủy Cẩm Xuyên",
+    ]
     assert len(roles) == 9
     # In the order the report names them: Biện Văn Thuyết first, Phan Thị Ánh Điệp last.
     names = [p["mention"]["name"] for p in detail["participants"]]
@@ -146,7 +152,7 @@ def test_an_event_lists_its_participants_with_the_roles_they_held(client):
     for participant in detail["participants"]:
         assert participant["person"]["href"].startswith("/api/persons/")
         for role in participant["roles"]:
-            assert SEED_TEXT[role["source"]["start"]:role["source"]["end"]] == role["as_written"]
+            assert SEED_TEXT[role["source"]["start"] : role["source"]["end"]] == role["as_written"]
     topics = [s["topic"] for s in detail["speeches"] if s["topic"]]
     assert "thực hiện tốt công tác Cải cách hành chính trong thời gian qua" in topics
     (plan,) = detail["documents"]
@@ -225,8 +231,10 @@ def test_roles_at_an_event_and_of_a_person(client):
     assert at_event["total"] == 14  # the seed's gold annotation has 14 roles
     person = only(client, "/api/persons", q="vo nam")
     held = client.get("/api/roles", params={"person": person["id"]}).json()["items"]
-    assert sorted(r["post"]["label"] for r in held) == ["Bí thư Đảng ủy xã Cẩm Lộc",
-                                                        "Chủ tịch Hội đồng nhân dân xã Cẩm Lộc"]
+    assert sorted(r["post"]["label"] for r in held) == [
+        "Bí thư Đảng ủy xã Cẩm Lộc",
+        "Chủ tịch Hội đồng nhân dân xã Cẩm Lộc",
+    ]
     on_day = client.get("/api/roles", params={"person": person["id"], "date": "2023-05-16"}).json()[
         "items"
     ]
@@ -249,7 +257,7 @@ def test_a_source_gives_its_text_and_the_span_of_each_fact(client):
     starts = [f["start"] for f in detail["facts"]]
     assert starts == sorted(starts)
     for fact in detail["facts"]:
-        assert detail["text"][fact["start"]:fact["end"]] == fact["quote"]
+        assert detail["text"][fact["start"] : fact["end"]] == fact["quote"]
         # Only facts about someone name a person: never an event or a document.
         assert (fact["person"] is None) == (fact["kind"] in ("event", "document")), fact
 
@@ -277,8 +285,12 @@ def test_json_ld_when_asked_for(client):
 
 def test_every_api_route_documents_an_example(client):
     spec = client.get("/openapi.json").json()
-    routes = [(path, method, op) for path, ops in spec["paths"].items() if path.startswith("/api")
-              for method, op in ops.items()]
+    routes = [
+        (path, method, op)
+        for path, ops in spec["paths"].items()
+        if path.startswith("/api")
+        for method, op in ops.items()
+    ]
     assert len(routes) >= 11
     missing = []
     for path, method, op in routes:
@@ -286,28 +298,40 @@ def test_every_api_route_documents_an_example(client):
         success = [r for status, r in op["responses"].items() if status.startswith("2")]
         if not success or not all("example" in c for r in success for c in r["content"].values()):
             missing.append(f"{where}: answer")
-        missing += [f"{where}: parameter {p['name']}" for p in op.get("parameters", [])
-                    if "example" not in p and "examples" not in p]
+        missing += [
+            f"{where}: parameter {p['name']}"
+            for p in op.get("parameters", [])
+            if "example" not in p and "examples" not in p
+        ]
         bodies = op.get("requestBody", {}).get("content", {})
-        missing += [f"{where}: body {kind}" for kind, c in bodies.items()
-                    if "example" not in c and "examples" not in c]
-        missing += [f"{where}: error {status}" for status, r in op["responses"].items()
-                    if status[0] in "45" and "example" not in r["content"]["application/json"]]
+        missing += [
+            f"{where}: body {kind}"
+            for kind, c in bodies.items()
+            if "example" not in c and "examples" not in c
+        ]
+        missing += [
+            f"{where}: error {status}"
+            for status, r in op["responses"].items()
+            if status[0] in "45" and "example" not in r["content"]["application/json"]
+        ]
     assert not missing, missing
     assert client.get("/docs").status_code == 200
 
 
-@pytest.mark.parametrize(("url", "documented"), [
-    ("/api/persons?q=nguyen viet dong", examples.PERSONS),
-    (examples.DONG["href"], examples.PERSON),
-    ("/api/events?place=cam loc", examples.EVENTS),
-    (examples.EVENT["href"], examples.EVENT_DETAIL),
-    ("/api/organizations?q=dang uy xa cam loc", examples.ORGANIZATIONS),
-    (examples.PARTY_COMMITTEE["href"], examples.ORGANIZATION),
-    (f"/api/roles?person={examples.DONG['id']}", examples.ROLES),
-    ("/api/sources?key=seed", examples.SOURCES),
-    (examples.REPORT["href"], examples.SOURCE),
-])
+@pytest.mark.parametrize(
+    ("url", "documented"),
+    [
+        ("/api/persons?q=nguyen viet dong", examples.PERSONS),
+        (examples.DONG["href"], examples.PERSON),
+        ("/api/events?place=cam loc", examples.EVENTS),
+        (examples.EVENT["href"], examples.EVENT_DETAIL),
+        ("/api/organizations?q=dang uy xa cam loc", examples.ORGANIZATIONS),
+        (examples.PARTY_COMMITTEE["href"], examples.ORGANIZATION),
+        (f"/api/roles?person={examples.DONG['id']}", examples.ROLES),
+        ("/api/sources?key=seed", examples.SOURCES),
+        (examples.REPORT["href"], examples.SOURCE),
+    ],
+)
 def test_the_documented_answers_are_real_ones(client, url, documented):
     answer = client.get(url)
     assert answer.status_code == 200, url
@@ -317,6 +341,7 @@ def test_the_documented_answers_are_real_ones(client, url, documented):
         assert documented["items"][0]["iri"] in json.dumps(real)
     else:
         assert real["iri"] == documented["iri"]
+
 
 # -- over the dev corpus -------------------------------------------------------------------------
 @pytest.mark.shared
@@ -330,15 +355,19 @@ def test_a_career_across_reports_in_date_order(client, shared_corpus):
         for p in detail["posts"]
         if p["organization"]["label"] == "Ủy ban nhân dân xã Xuân Hòa"
     ]
-    assert posts == [("Phó Chủ tịch", "2024-01-12", "2024-06-27", False),
-                     ("Chủ tịch", "2024-06-27", "2024-06-27", True)]
+    assert posts == [
+        ("Phó Chủ tịch", "2024-01-12", "2024-06-27", False),
+        ("Chủ tịch", "2024-06-27", "2024-06-27", True),
+    ]
     chair = next(p for p in detail["posts"] if p["post"]["title"] == "Chủ tịch")
     assert chair["predecessor"]["name"] == "Mai Văn Quyết"
     deputy = detail["posts"][0]
     assert [e["source"]["report"]["key"] for e in deputy["evidence"]] == ["d007", "d008"]
     for evidence in deputy["evidence"]:
         text = report_text(client, evidence["source"]["report"])
-        assert text[evidence["source"]["start"]:evidence["source"]["end"]] == evidence["as_written"]
+        assert (
+            text[evidence["source"]["start"] : evidence["source"]["end"]] == evidence["as_written"]
+        )
     assert [e["event"]["date"] for e in detail["events"]] == ["2024-01-12", "2024-06-27"]
 
 
@@ -360,8 +389,11 @@ def test_every_gold_role_is_at_its_event(client, shared_corpus):
             for p in event["participants"]
             for r in p["roles"]
         }
-        wanted = {(p["name"], normalise_label(r["post"]), r["org"] and normalise_label(r["org"]))
-                  for p in gold["persons"] for r in p["roles"]}
+        wanted = {
+            (p["name"], normalise_label(r["post"]), r["org"] and normalise_label(r["org"]))
+            for p in gold["persons"]
+            for r in p["roles"]
+        }
         assert wanted <= found, (gold["id"], wanted - found)
 
 

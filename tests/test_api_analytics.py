@@ -51,8 +51,13 @@ HANDOVER = {
         },
     ],
 }
-FILTERS = [{}, {"place": "xã Cẩm Lộc"}, {"from": "2023-06-01", "to": "2023-12-31"},
-           {"org": "UBND xã Cẩm Lộc"}, {"place": "huyện Cẩm Xuyên", "from": "2024-01-01"}]
+FILTERS = [
+    {},
+    {"place": "xã Cẩm Lộc"},
+    {"from": "2023-06-01", "to": "2023-12-31"},
+    {"org": "UBND xã Cẩm Lộc"},
+    {"place": "huyện Cẩm Xuyên", "from": "2024-01-01"},
+]
 
 
 @pytest.fixture(scope="module")
@@ -131,9 +136,14 @@ def test_centrality_over_http_is_the_python_api_s(client, kg, params):
 
 def test_the_person_with_the_most_shared_ties_comes_first(client, store):
     # Straight from the store: each person's (co-participant, event) pairs.
-    ties = dict(rows(store, """SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?p ?q ?e WHERE {
+    ties = dict(
+        rows(
+            store,
+            """SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?p ?q ?e WHERE {
         ?a pg:participant/pg:mentionOf ?p ; pg:event ?e .
-        ?b pg:participant/pg:mentionOf ?q ; pg:event ?e . FILTER (?p != ?q) } } GROUP BY ?p"""))
+        ?b pg:participant/pg:mentionOf ?q ; pg:event ?e . FILTER (?p != ?q) } } GROUP BY ?p""",
+        )
+    )
     ranked = every_item(client, "/api/analytics/centrality")
     assert ranked[0]["weighted_degree"] == max(int(n) for n in ties.values())
     assert all(r["weighted_degree"] == int(ties.get(r["iri"], 0)) for r in ranked)
@@ -163,17 +173,29 @@ def test_rank_by_another_measure_and_page(client, kg):
 def leaders_of(store, commune: str, until: str = "9999-12-31") -> set[str]:
     """The holders of the exclusive posts (Bí thư, Chủ tịch…) of the commune's bodies, as
     attested at events up to ``until``."""
-    return {p for (p,) in rows(store, f"""SELECT DISTINCT ?p WHERE {{
+    return {
+        p
+        for (p,) in rows(
+            store,
+            f"""SELECT DISTINCT ?p WHERE {{
         ?body rdfs:label ?label . FILTER (STRENDS(?label, "{commune}"))
         ?post org:postIn ?body ; pg:postType ?type . ?type pg:exclusive true .
         ?att pg:post ?post ; pg:person/pg:mentionOf ?p ; pg:event/pg:date ?date
-        FILTER (?date <= "{until}"^^xsd:date) }}""")}
+        FILTER (?date <= "{until}"^^xsd:date) }}""",
+        )
+    }
 
 
 def participants_of(store, *reports: str) -> set[str]:
     keys = " ".join(f'"{k}"' for k in reports)
-    return {p for (p,) in rows(store, f"""SELECT DISTINCT ?p WHERE {{ VALUES ?key {{ {keys} }}
-        ?part pg:participant/pg:mentionOf ?p ; pg:source/pg:reportKey ?key }}""")}
+    return {
+        p
+        for (p,) in rows(
+            store,
+            f"""SELECT DISTINCT ?p WHERE {{ VALUES ?key {{ {keys} }}
+        ?part pg:participant/pg:mentionOf ?p ; pg:source/pg:reportKey ?key }}""",
+        )
+    }
 
 
 def test_the_leaders_of_a_commune_are_in_one_community(client, store):
@@ -204,15 +226,17 @@ def test_the_leaders_of_xuan_hoa_are_in_one_community(client, store, shared_corp
 def test_communities_over_http_are_the_python_api_s(client, kg, params):
     found = every_item(client, "/api/analytics/communities", **params)
     expected = kg.communities(**python_filters(params))
-    assert [[m["iri"] for m in c["members"]] for c in found] == \
-        [[m["person"] for m in c["members"]] for c in expected]
+    assert [[m["iri"] for m in c["members"]] for c in found] == [
+        [m["person"] for m in c["members"]] for c in expected
+    ]
     assert [c["size"] for c in found] == [len(c["members"]) for c in found]
     assert [[p["label"] for p in c["places"]] for c in found] == [
         c["place_labels"] for c in expected
     ]
     assert [[b["iri"] for b in c["bodies"]] for c in found] == [c["bodies"] for c in expected]
-    assert set().union(*({m["iri"] for m in c["members"]} for c in found)) == \
-        set(kg.coattendance(**python_filters(params)))
+    assert set().union(*({m["iri"] for m in c["members"]} for c in found)) == set(
+        kg.coattendance(**python_filters(params))
+    )
     for community in found:
         weights = [m["weighted_degree"] for m in community["members"]]
         assert weights == sorted(weights, reverse=True)
@@ -232,9 +256,14 @@ def test_the_chair_handed_over_in_date_order(client, kg, store):
     )
     assert handover["post"]["label"] == CAM_LOC_CHAIR
     assert handover["organization"]["label"] == "Ủy ban nhân dân xã Cẩm Lộc"
-    first = dict(rows(store, f"""SELECT ?holder ?first WHERE {{
-        ?t pg:post <{handover['post']['iri']}> ;
-        pg:holder ?holder ; pg:firstEvidence ?first }}"""))
+    first = dict(
+        rows(
+            store,
+            f"""SELECT ?holder ?first WHERE {{
+        ?t pg:post <{handover["post"]["iri"]}> ;
+        pg:holder ?holder ; pg:firstEvidence ?first }}""",
+        )
+    )
     assert handover["predecessor_last"] == first[person(store, "Nguyễn Viết Đồng")] == "2023-05-16"
     assert handover["date"] == first[person(store, "Lê Văn Hải")] == "2024-06-12"
     assert handover["predecessor_last"] < handover["date"]
@@ -245,8 +274,9 @@ def test_the_chair_handed_over_in_date_order(client, kg, store):
         (s["post"]["iri"], s["predecessor"]["iri"], s["successor"]["iri"], s["date"])
         for s in everything
     ] == [(r["post"], r["predecessor"], r["successor"], r["date"]) for r in kg.successions()]
-    assert [(s["post"]["label"], s["date"]) for s in everything] == \
-        sorted((s["post"]["label"], s["date"]) for s in everything)
+    assert [(s["post"]["label"], s["date"]) for s in everything] == sorted(
+        (s["post"]["label"], s["date"]) for s in everything
+    )
     # A window that ends before the hand-over leaves it out.
     early = client.get(
         "/api/analytics/succession",
@@ -257,8 +287,9 @@ def test_the_chair_handed_over_in_date_order(client, kg, store):
 
 @pytest.mark.shared
 def test_the_chair_of_xuan_hoa_passes_from_quyet_to_thanh(client, shared_corpus):
-    (handover,) = client.get("/api/analytics/succession",
-                             params={"post": "Chủ tịch", "org": "UBND xã Xuân Hoà"}).json()["items"]
+    (handover,) = client.get(
+        "/api/analytics/succession", params={"post": "Chủ tịch", "org": "UBND xã Xuân Hoà"}
+    ).json()["items"]
     assert (handover["predecessor"]["name"], handover["successor"]["name"]) == (
         "Mai Văn Quyết",
         "Khổng Đức Thành",
@@ -356,8 +387,11 @@ def test_a_person_s_timeline(client, kg, store):
 
 
 def test_an_unknown_person_s_timeline_is_404_json(client, store):
-    mention = rows(store, """SELECT ?m WHERE { ?m a pg:PersonMention ; pg:mentionOf ?p }
-                             ORDER BY ?m LIMIT 1""")[0][0].rsplit("/", 1)[-1]
+    mention = rows(
+        store,
+        """SELECT ?m WHERE { ?m a pg:PersonMention ; pg:mentionOf ?p }
+                             ORDER BY ?m LIMIT 1""",
+    )[0][0].rsplit("/", 1)[-1]
     for ident in ("nguyen-van-a-00000000-00000000", mention, "not%20an%20id"):
         answer = client.get(f"/api/persons/{ident}/timeline.png")
         assert answer.status_code == 404, ident
@@ -402,11 +436,13 @@ def test_bad_arguments_are_json_errors(client, url, params, status, words):
 def test_a_body_is_named_by_id_name_or_iri(client, store):
     (body,) = rows(
         store,
-        'SELECT DISTINCT ?o WHERE { ?o a pg:Organization '
+        "SELECT DISTINCT ?o WHERE { ?o a pg:Organization "
         '; rdfs:label "Ủy ban nhân dân xã Cẩm Lộc" }',
     )
-    answers = [client.get("/api/analytics/centrality", params={"org": org, "limit": 100}).json()
-               for org in (body[0].rsplit("/", 1)[-1], "UBND xã Cẩm Lộc", body[0])]
+    answers = [
+        client.get("/api/analytics/centrality", params={"org": org, "limit": 100}).json()
+        for org in (body[0].rsplit("/", 1)[-1], "UBND xã Cẩm Lộc", body[0])
+    ]
     assert answers[0]["total"] > 0 and answers[0] == answers[1] == answers[2]
 
 
@@ -433,12 +469,15 @@ def test_an_analysis_is_worked_out_in_a_query_worker(client, kg, monkeypatch):
     assert [r["iri"] for r in ranked] == [r["person"] for r in expected]
 
 
-@pytest.mark.parametrize(("url", "documented"), [
-    ("/api/analytics/centrality?place=xã Cẩm Lộc", shown.CENTRALITY),
-    ("/api/analytics/communities?place=xã Cẩm Lộc", shown.COMMUNITIES),
-    ("/api/analytics/succession?post=Chủ tịch&org=UBND xã Cẩm Lộc", shown.SUCCESSION),
-    ("/api/analytics/network?format=json&place=xã Cẩm Lộc", shown.NETWORK_JSON),
-])
+@pytest.mark.parametrize(
+    ("url", "documented"),
+    [
+        ("/api/analytics/centrality?place=xã Cẩm Lộc", shown.CENTRALITY),
+        ("/api/analytics/communities?place=xã Cẩm Lộc", shown.COMMUNITIES),
+        ("/api/analytics/succession?post=Chủ tịch&org=UBND xã Cẩm Lộc", shown.SUCCESSION),
+        ("/api/analytics/network?format=json&place=xã Cẩm Lộc", shown.NETWORK_JSON),
+    ],
+)
 def test_the_documented_answers_are_real_ones(client, url, documented):
     answer = client.get(url)
     assert answer.status_code == 200
@@ -493,5 +532,12 @@ def test_binary_answers_declare_their_media_types(client):
     assert set(
         spec["/api/persons/{person_id}/timeline.svg"]["get"]["responses"]["200"]["content"]
     ) == {"image/svg+xml"}
-    assert {p["name"] for p in spec["/api/analytics/centrality"]["get"]["parameters"]} >= \
-        {"from", "to", "place", "org", "sort", "limit", "offset"}
+    assert {p["name"] for p in spec["/api/analytics/centrality"]["get"]["parameters"]} >= {
+        "from",
+        "to",
+        "place",
+        "org",
+        "sort",
+        "limit",
+        "offset",
+    }

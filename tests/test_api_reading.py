@@ -38,28 +38,34 @@ def test_bytes_of_an_unknown_kind_or_unreadable_are_input_errors():
 
 
 def test_a_publication_date_fills_in_a_missing_year():
-    text = ("Hội nghị\n\nSáng 12/1, đồng chí Võ Nam - Bí thư Đảng ủy xã Cẩm Lộc chủ trì "
-            "hội nghị.\n").encode()
+    text = (
+        "Hội nghị\n\nSáng 12/1, đồng chí Võ Nam - Bí thư Đảng ủy xã Cẩm Lộc chủ trì hội nghị.\n"
+    ).encode()
     extraction = parse_extraction(text, "upload", ".txt", published=dt.date(2024, 1, 13))
     assert extraction.event.date == "2024-01-12" and extraction.event.date_year_inferred
 
 
 # -- the sentence around a span ------------------------------------------------------------------
-TEXT = ("Khai mạc hội nghị. Đồng chí Võ Nam - Bí thư Đảng ủy chủ trì hội nghị. Bế mạc.\n"
-        "Đ/c: Lê Văn A phát biểu")
+TEXT = (
+    "Khai mạc hội nghị. Đồng chí Võ Nam - Bí thư Đảng ủy chủ trì hội nghị. Bế mạc.\n"
+    "Đ/c: Lê Văn A phát biểu"
+)
 
 
-@pytest.mark.parametrize(("quote", "sentence"), [
-    ("Võ Nam", "Đồng chí Võ Nam - Bí thư Đảng ủy chủ trì hội nghị."),
-    ("Khai mạc", "Khai mạc hội nghị."),
-    ("Bế mạc", "Bế mạc."),
-    ("Lê Văn A", "Đ/c: Lê Văn A phát biểu"),  # a line of its own, the text's last
-])
+@pytest.mark.parametrize(
+    ("quote", "sentence"),
+    [
+        ("Võ Nam", "Đồng chí Võ Nam - Bí thư Đảng ủy chủ trì hội nghị."),
+        ("Khai mạc", "Khai mạc hội nghị."),
+        ("Bế mạc", "Bế mạc."),
+        ("Lê Văn A", "Đ/c: Lê Văn A phát biểu"),  # a line of its own, the text's last
+    ],
+)
 def test_the_sentence_around_a_span(quote, sentence):
     start = TEXT.index(quote)
     found, offset = sentence_around(TEXT, start, start + len(quote))
     assert found == sentence
-    assert TEXT[offset:offset + len(found)] == found
+    assert TEXT[offset : offset + len(found)] == found
 
 
 def test_a_span_across_a_full_stop_keeps_both_sentences():
@@ -78,18 +84,21 @@ def test_a_sentence_without_an_end_is_cut_short():
 
 
 # -- accent-optional patterns -------------------------------------------------------------------
-@pytest.mark.parametrize(("query", "name", "matches"), [
-    ("nguyen viet dong", "nguyễn viết đồng", True),
-    ("dong", "nguyễn viết đồng", True),
-    ("viet", "nguyễn viết đồng", True),
-    ("iet", "nguyễn viết đồng", False),  # words match from their start
-    ("đông", "nguyễn viết đồng", True),  # a hat without a tone: any tone
-    ("đống", "nguyễn viết đồng", False),  # a typed tone is meant
-    ("h'nga", "h'nga byă", True),
-    ("nga", "h'nga byă", True),
-    ("thuy", "lê thị thủy", True),
-    ("a.b*(c", "a b c", True),  # punctuation separates words, never reaches the expression
-])
+@pytest.mark.parametrize(
+    ("query", "name", "matches"),
+    [
+        ("nguyen viet dong", "nguyễn viết đồng", True),
+        ("dong", "nguyễn viết đồng", True),
+        ("viet", "nguyễn viết đồng", True),
+        ("iet", "nguyễn viết đồng", False),  # words match from their start
+        ("đông", "nguyễn viết đồng", True),  # a hat without a tone: any tone
+        ("đống", "nguyễn viết đồng", False),  # a typed tone is meant
+        ("h'nga", "h'nga byă", True),
+        ("nga", "h'nga byă", True),
+        ("thuy", "lê thị thủy", True),
+        ("a.b*(c", "a b c", True),  # punctuation separates words, never reaches the expression
+    ],
+)
 def test_words_match_with_or_without_marks(query, name, matches):
     patterns = word_patterns(query)
     assert all(re.search(p, name) for p in patterns) is matches
@@ -105,8 +114,10 @@ def test_ids_are_iris_without_the_namespace_and_kind():
     person = "https://w3id.org/polgraph/id/person/vo-nam-df6001cd-a04cefa7"
     assert iri_for("persons", "vo-nam-df6001cd-a04cefa7") == person
     assert iri_for("persons", person) == person
-    assert describe_iri(person) == {"id": "vo-nam-df6001cd-a04cefa7",
-                                    "href": "/api/persons/vo-nam-df6001cd-a04cefa7"}
+    assert describe_iri(person) == {
+        "id": "vo-nam-df6001cd-a04cefa7",
+        "href": "/api/persons/vo-nam-df6001cd-a04cefa7",
+    }
     post = "https://w3id.org/polgraph/id/post/dang-uy-xa-cam-loc-27a31812/bi-thu-7708b3"
     assert describe_iri(post) == {"id": "post/dang-uy-xa-cam-loc-27a31812/bi-thu-7708b3"}
     assert describe_iri("https://w3id.org/polgraph/vocab/act/chaired") == {}

@@ -42,8 +42,12 @@ def snapshot(store) -> set:
 
 
 def post_text(client, route: str, text: str, headers: dict | None = None, **params):
-    return client.post(route, content=text.encode("utf-8"), params=params,
-                       headers={"Content-Type": "text/plain; charset=utf-8", **(headers or {})})
+    return client.post(
+        route,
+        content=text.encode("utf-8"),
+        params=params,
+        headers={"Content-Type": "text/plain; charset=utf-8", **(headers or {})},
+    )
 
 
 def test_a_text_report_goes_in_and_its_facts_come_out(client, store):
@@ -60,8 +64,10 @@ def test_a_text_report_goes_in_and_its_facts_come_out(client, store):
         p["mention"]["name"]: [r["post"]["label"] for r in p["roles"]]
         for p in event["participants"]
     }
-    assert roles == {"Võ Nam": ["Bí thư Đảng ủy xã Cẩm Lộc"],
-                     "Lưu Văn Khánh": ["Phó Chủ tịch Ủy ban nhân dân xã Cẩm Lộc"]}
+    assert roles == {
+        "Võ Nam": ["Bí thư Đảng ủy xã Cẩm Lộc"],
+        "Lưu Văn Khánh": ["Phó Chủ tịch Ủy ban nhân dân xã Cẩm Lộc"],
+    }
     # /api/roles is answered by a query worker, from a snapshot taken after the write.
     at_event = client.get("/api/roles", params={"event": added["event"]["id"]}).json()
     assert at_event["total"] == 2
@@ -94,10 +100,13 @@ def test_a_text_report_goes_in_and_its_facts_come_out(client, store):
     assert snapshot(store) == before
 
 
-@pytest.mark.parametrize(("content_type", "body"), [
-    ("application/json", json.dumps(examples.STRUCTURED_REPORT, ensure_ascii=False)),
-    ("application/yaml", examples.YAML_REPORT),
-])
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        ("application/json", json.dumps(examples.STRUCTURED_REPORT, ensure_ascii=False)),
+        ("application/yaml", examples.YAML_REPORT),
+    ],
+)
 def test_a_structured_report_goes_in(client, content_type, body):
     headers = {**AUTH, "Content-Type": content_type}
     answer = client.post("/api/reports", content=body.encode("utf-8"), headers=headers)
@@ -132,13 +141,19 @@ def test_validate_says_what_ingest_would_and_stores_nothing(client, store):
 
 
 def test_validate_reports_the_shapes_warnings(client):
-    unattached = {"event": {"kind": "conference", "date": "2024-06-12",
-                            "place": "xã Cẩm Lộc, huyện Cẩm Xuyên"},
-                  "persons": [{"name": "Võ Nam", "roles": [{"post": "Bí thư"}]}]}
+    unattached = {
+        "event": {
+            "kind": "conference",
+            "date": "2024-06-12",
+            "place": "xã Cẩm Lộc, huyện Cẩm Xuyên",
+        },
+        "persons": [{"name": "Võ Nam", "roles": [{"post": "Bí thư"}]}],
+    }
     answer = client.post("/api/validate", json=unattached)
     assert answer.status_code == 200
     assert [m["message"] for m in answer.json()["messages"]] == [
-        "This post names no organisation; say which body it belongs to."]
+        "This post names no organisation; say which body it belongs to."
+    ]
 
 
 def test_validate_reads_pages_too(client):
@@ -222,8 +237,9 @@ def test_bad_parameters_are_400(client, route, params):
 
 
 def test_a_multipart_upload_without_a_file_is_400(client):
-    answer = client.post("/api/reports", data={"note": "no file"}, files={"other": ("x.txt", b"x")},
-                         headers=AUTH)
+    answer = client.post(
+        "/api/reports", data={"note": "no file"}, files={"other": ("x.txt", b"x")}, headers=AUTH
+    )
     assert answer.status_code == 400 and "'file'" in answer.json()["detail"]
 
 
@@ -251,9 +267,11 @@ def test_a_read_only_server_has_no_report_route_but_still_validates(store):
 
 def test_the_documented_examples_are_accepted(client):
     # The request bodies /docs shows are real reports.
-    for content_type, body in (("text/plain", examples.TEXT_REPORT),
-                               ("application/yaml", examples.YAML_REPORT),
-                               ("application/json", json.dumps(examples.STRUCTURED_REPORT))):
+    for content_type, body in (
+        ("text/plain", examples.TEXT_REPORT),
+        ("application/yaml", examples.YAML_REPORT),
+        ("application/json", json.dumps(examples.STRUCTURED_REPORT)),
+    ):
         answer = client.post(
             "/api/validate", content=body.encode(), headers={"Content-Type": content_type}
         )

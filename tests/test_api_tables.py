@@ -109,8 +109,10 @@ def test_a_page_of_names_is_a_slice_of_all_that_match():
         every = names.find(query)
         assert every == sorted(r for r in set(rows) if r in every)
         for offset, limit in ((0, 3), (2, 5), (len(every) - 1, 4), (len(every) + 3, 2)):
-            assert names.page(query, max(offset, 0), limit) == (every[max(offset, 0):][:limit],
-                                                                len({r[1] for r in every}))
+            assert names.page(query, max(offset, 0), limit) == (
+                every[max(offset, 0) :][:limit],
+                len({r[1] for r in every}),
+            )
 
 
 @pytest.fixture(scope="module")
@@ -154,8 +156,10 @@ ROLES_ON_DATE = """SELECT DISTINCT ?tenure ?name ?status WHERE {
 def matching(query: str, sparql: str, variable: str) -> tuple[str, dict]:
     patterns = word_patterns(query)
     tests = " && ".join(f"REGEX({variable}, ?word{i})" for i in range(len(patterns)))
-    return (sparql.replace("{filter}", f"FILTER ({tests})" if tests else ""),
-            {f"word{i}": text(p) for i, p in enumerate(patterns)})
+    return (
+        sparql.replace("{filter}", f"FILTER ({tests})" if tests else ""),
+        {f"word{i}": text(p) for i, p in enumerate(patterns)},
+    )
 
 
 @pytest.mark.parametrize("query", ["", "vo nam", "nguyen", "van", "h", "le van thang", "zzz"])
@@ -163,8 +167,9 @@ def test_persons_are_found_as_the_store_finds_them(client, query):
     expected = select(store_of(client), *matching(query, PERSONS, "?key"))
     found = client.get("/api/persons", params={"q": query, "limit": 100}).json()
     assert found["total"] == len({r["person"] for r in expected})
-    assert [(p["iri"], p["name"], p["reports"]) for p in found["items"]] == \
-        [(r["person"], r["name"], r["reports"]) for r in expected][:100]
+    assert [(p["iri"], p["name"], p["reports"]) for p in found["items"]] == [
+        (r["person"], r["name"], r["reports"]) for r in expected
+    ][:100]
 
 
 @pytest.mark.parametrize(
@@ -191,19 +196,22 @@ def test_roles_on_a_day_are_the_stores(client, day):
     )
     found = client.get("/api/roles", params={"date": day, "limit": 100}).json()
     assert found["total"] == len({r["tenure"] for r in expected})
-    assert [(r["iri"], r["person"]["name"], r["status"]) for r in found["items"]] == \
-        [(r["tenure"], r["name"], r["status"]) for r in expected]
+    assert [(r["iri"], r["person"]["name"], r["status"]) for r in found["items"]] == [
+        (r["tenure"], r["name"], r["status"]) for r in expected
+    ]
 
 
 def test_a_report_written_through_the_server_is_in_the_lists_at_once(client):
     def totals():
-        return {"person": client.get("/api/persons", params={"q": "ho si tung"}).json()["total"],
-                "persons": client.get("/api/persons").json()["total"],
-                "sources": client.get("/api/sources").json()["total"],
-                "events": client.get("/api/events", params={"from": "2024-09-03"}).json()["total"],
-                "place": client.get("/api/events", params={"place": "cam loc"}).json()["total"],
-                "roles": client.get("/api/roles", params={"date": "2024-09-03"}).json()["total"],
-                "bodies": client.get("/api/organizations").json()["total"]}
+        return {
+            "person": client.get("/api/persons", params={"q": "ho si tung"}).json()["total"],
+            "persons": client.get("/api/persons").json()["total"],
+            "sources": client.get("/api/sources").json()["total"],
+            "events": client.get("/api/events", params={"from": "2024-09-03"}).json()["total"],
+            "place": client.get("/api/events", params={"place": "cam loc"}).json()["total"],
+            "roles": client.get("/api/roles", params={"date": "2024-09-03"}).json()["total"],
+            "bodies": client.get("/api/organizations").json()["total"],
+        }
 
     before = totals()  # every table read
     assert before["person"] == 0 and before["events"] == 0 and before["roles"] == 0

@@ -29,7 +29,6 @@ def test_the_warm_up_reads_every_table_the_lists_and_searches_use(data_reports_s
     assert all(snapshot.tables[name] is table for name, table in tables.items())
 
 
-
 def test_a_table_read_by_one_worker_is_loaded_by_the_others(
     data_reports_store, tmp_path, monkeypatch
 ):
@@ -38,7 +37,8 @@ def test_a_table_read_by_one_worker_is_loaded_by_the_others(
     first = Snapshot(native, tmp_path / "snapshot-1.tables")
     answer_job(first, WARM_UP)
     assert {path.name for path in (tmp_path / "snapshot-1.tables").iterdir()} == {
-        f"{name}.pickle" for name in first.tables}
+        f"{name}.pickle" for name in first.tables
+    }
 
     def unread(store):
         raise AssertionError("read from the store again")

@@ -45,7 +45,7 @@ def careers(reports) -> dict[str, list[tuple]]:
 
 
 def commune_of(body: str) -> str | None:
-    """"Ủy ban nhân dân xã Cẩm Lộc" → "Cẩm Lộc"; None for a body of no commune."""
+    """ "Ủy ban nhân dân xã Cẩm Lộc" → "Cẩm Lộc"; None for a body of no commune."""
     return body.rsplit(" xã ", 1)[1] if " xã " in body else None
 
 
@@ -65,8 +65,11 @@ def test_the_same_seed_gives_the_same_reports() -> None:
 
 def test_reports_are_of_one_district_and_every_commune_recurs(reports) -> None:
     assert {r.truth.district.name for r in reports if r.truth.district} == {"Cẩm Xuyên"}
-    communes = Counter(r.truth.commune for r in reports
-                       if r.truth.commune is not None and r.truth.commune.era == "legacy")
+    communes = Counter(
+        r.truth.commune
+        for r in reports
+        if r.truth.commune is not None and r.truth.commune.era == "legacy"
+    )
     assert len(communes) == 21  # all the district's communes before 2025
     assert min(communes.values()) >= 5
     assert sorted(communes.values())[10] >= 10
@@ -88,8 +91,11 @@ def test_officials_change_posts_over_the_years(reports) -> None:
         for (first, earlier), (then, later) in combinations(posts, 2):
             if first < then and earlier.isdisjoint(later):
                 changed.add(person_id)
-            if first < then and any(commune_of(body) for _, body in earlier) \
-                    and any(in_district(body) for _, body in later):
+            if (
+                first < then
+                and any(commune_of(body) for _, body in earlier)
+                and any(in_district(body) for _, body in later)
+            ):
                 promoted.add(person_id)
     assert len(changed) >= 10
     assert promoted  # from a commune's body to the district's
@@ -120,8 +126,9 @@ def test_the_reader_finds_the_persons_and_their_posts(reports, tmp_path) -> None
             found += match is not None
             roles_expected += len(truth)
             if match is not None:
-                roles_found += len(truth & {(r.post, normalise_label(r.org or ""))
-                                            for r in match.roles})
+                roles_found += len(
+                    truth & {(r.post, normalise_label(r.org or "")) for r in match.roles}
+                )
     assert found / expected >= 0.9
     assert roles_found / roles_expected >= 0.85
 

@@ -195,7 +195,8 @@ def test_ingesting_the_text_reports_answers_for_the_seed(tmp_path):
     table = list(csv.DictReader(io.StringIO(result.stdout)))
     assert len({r["person"] for r in table}) == 9
     assert ("Nguyễn Viết Đồng", "Chủ tịch", "Ủy ban nhân dân xã Cẩm Lộc") in {
-        (r["person_name"], r["post_label"], r["org_label"]) for r in table}
+        (r["person_name"], r["post_label"], r["org_label"]) for r in table
+    }
 
 
 def test_an_html_page_is_ingested(tmp_path):

@@ -36,8 +36,9 @@ def rt(text: str) -> ReportLayout:
     return lay_out(ReportText(text))
 
 
-def report(body: str, headline: str = "Tin hoạt động cơ sở",
-           published: str | None = None) -> ReportLayout:
+def report(
+    body: str, headline: str = "Tin hoạt động cơ sở", published: str | None = None
+) -> ReportLayout:
     """A report laid out like the portals: headline, optional "Ngày đăng:" line, blank, body."""
     lines = [headline]
     if published:
@@ -53,7 +54,7 @@ def report(body: str, headline: str = "Tin hoạt động cơ sở",
 def test_the_date_span_covers_the_expression_as_written():
     text = report("Chiều ngày 9/8/2022, Hội Nông dân xã Kỳ Tân tổ chức Đại hội.")
     date = find_event_date(text, None)
-    assert text.text.text[date.span[0]:date.span[1]] == "Chiều ngày 9/8/2022"
+    assert text.text.text[date.span[0] : date.span[1]] == "Chiều ngày 9/8/2022"
 
 
 DATE_TYPOS = [
@@ -83,19 +84,53 @@ def test_a_missing_year_without_publication_date_gives_no_date_and_a_warning():
 # Pages as crawled: the publication stamp comes in many shapes, and none is the event's date.
 STAMPED_PAGES = [
     # a crawler's header line
-    ((" date 2024-11-05 Xã Kỳ Hoa tổng kết công tác Mặt trận\n\nChiều 4/11, Ủy ban MTTQ Việt Nam "
-      "xã Kỳ Hoa tổ chức hội nghị tổng kết."), "2024-11-05", "2024-11-04"),
+    (
+        (
+            " date 2024-11-05 Xã Kỳ Hoa tổng kết công tác Mặt trận\n\nChiều 4/11, "
+            "Ủy ban MTTQ Việt Nam "
+            "xã Kỳ Hoa tổ chức hội nghị tổng kết."
+        ),
+        "2024-11-05",
+        "2024-11-04",
+    ),
     # a date with the time of day, and the page's view count
-    (("Kỳ Hoa tổng kết công tác Mặt trận 05/11/2024 08:30 Lượt xem: 12\nChiều 4/11, Ủy ban MTTQ "
-      "Việt Nam xã Kỳ Hoa tổ chức hội nghị tổng kết."), "2024-11-05", "2024-11-04"),
-    (("Thứ Ba, 05/11/2024, 08:30 (GMT+7)\nChiều 4/11, Ủy "
-      "ban MTTQ Việt Nam xã Kỳ Hoa tổ chức hội nghị tổng kết."), "2024-11-05", "2024-11-04"),
+    (
+        (
+            "Kỳ Hoa tổng kết công tác Mặt trận 05/11/2024 08:30 Lượt xem: "
+            "12\nChiều 4/11, Ủy ban MTTQ "
+            "Việt Nam xã Kỳ Hoa tổ chức hội nghị tổng kết."
+        ),
+        "2024-11-05",
+        "2024-11-04",
+    ),
+    (
+        (
+            "Thứ Ba, 05/11/2024, 08:30 (GMT+7)\nChiều 4/11, Ủy "
+            "ban MTTQ Việt Nam xã Kỳ Hoa tổ chức hội nghị tổng kết."
+        ),
+        "2024-11-05",
+        "2024-11-04",
+    ),
     # a date alone on the first line, then a title line with no verb, then the date of the event
-    (("05/11/2024\nTrao Huy hiệu Đảng tại xã Kỳ Hoa\nChiều ngày 4/11, đồng chí Trần Văn An trao "
-      "Huy hiệu 40 năm tuổi Đảng cho đảng viên xã Kỳ Hoa."), "2024-11-05", "2024-11-04"),
+    (
+        (
+            "05/11/2024\nTrao Huy hiệu Đảng tại xã Kỳ Hoa\nChiều ngày 4/11, đồng "
+            "chí Trần Văn An trao "
+            "Huy hiệu 40 năm tuổi Đảng cho đảng viên xã Kỳ Hoa."
+        ),
+        "2024-11-05",
+        "2024-11-04",
+    ),
     # a date glued to the first word of the body
-    (("Xã Kỳ Hoa khai mạc Đại hội đại biểu Đảng bộ xã, nhiệm kỳ 2025 - 2030\n05/11/2024Sáng nay "
-      "(5/11), Đảng bộ xã Kỳ Hoa khai mạc Đại hội."), "2024-11-05", "2024-11-05"),
+    (
+        (
+            "Xã Kỳ Hoa khai mạc Đại hội đại biểu Đảng bộ xã, nhiệm kỳ 2025 - "
+            "2030\n05/11/2024Sáng nay "
+            "(5/11), Đảng bộ xã Kỳ Hoa khai mạc Đại hội."
+        ),
+        "2024-11-05",
+        "2024-11-05",
+    ),
 ]
 
 
@@ -112,10 +147,41 @@ def test_a_full_date_at_the_start_of_a_sentence_is_no_stamp():
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(
-    ["Sáng", "ngày", " ", "/", "//", "-", ".", "0", "1", "3", "12", "29", "31", "99", "011",
-     "2023", "tháng", "năm", "(", ")", ",", "tổ chức", "UBND xã Kỳ Hoa", "số", "KH/HU", "\n"]),
-    max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Sáng",
+                "ngày",
+                " ",
+                "/",
+                "//",
+                "-",
+                ".",
+                "0",
+                "1",
+                "3",
+                "12",
+                "29",
+                "31",
+                "99",
+                "011",
+                "2023",
+                "tháng",
+                "năm",
+                "(",
+                ")",
+                ",",
+                "tổ chức",
+                "UBND xã Kỳ Hoa",
+                "số",
+                "KH/HU",
+                "\n",
+            ]
+        ),
+        max_size=30,
+    )
+)
 def test_date_reading_never_raises(pieces):
     date = find_event_date(rt("".join(pieces)), dt.date(2024, 1, 10))
     assert date.date is None or dt.date.fromisoformat(date.date)
@@ -125,12 +191,16 @@ def test_date_reading_never_raises(pieces):
 # Publication line
 # ----------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Tiêu đề\nNgày đăng: 05/02/2024\n\nNội dung.", dt.date(2024, 2, 5)),
-    ("Tiêu đề\nNgày đăng : 5-2-2024\n\nNội dung.", dt.date(2024, 2, 5)),
-    ("Tiêu đề\nNgày đăng: 31/02/2024\n\nNội dung.", None),
-    ("Tiêu đề\n\nSáng 5/2/2024, UBND xã tổ chức hội nghị.", None),
-])
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tiêu đề\nNgày đăng: 05/02/2024\n\nNội dung.", dt.date(2024, 2, 5)),
+        ("Tiêu đề\nNgày đăng : 5-2-2024\n\nNội dung.", dt.date(2024, 2, 5)),
+        ("Tiêu đề\nNgày đăng: 31/02/2024\n\nNội dung.", None),
+        ("Tiêu đề\n\nSáng 5/2/2024, UBND xã tổ chức hội nghị.", None),
+    ],
+)
 def test_the_publication_date_of_the_layout(text, expected):
     assert rt(text).published == expected
 
@@ -141,35 +211,74 @@ def test_the_publication_date_of_the_layout(text, expected):
 
 LOCALITIES = [
     # (body, place, village)
-    ("Sáng 3/7/2024, Đảng ủy xã Kỳ Hoa (huyện Kỳ Anh) tổ chức hội nghị.",
-     "xã Kỳ Hoa, huyện Kỳ Anh", None),
-    ("Sáng 3/7/2024, UBND phường Trung Đô, thành phố Vinh, tỉnh Nghệ An tổ chức hội nghị.",
-     "phường Trung Đô, thành phố Vinh, tỉnh Nghệ An", None),
-    ("Sáng 3/7/2024, Đoàn TN phường Hưng Lợi (quận Ninh Kiều, TP. Cần Thơ) tổ chức Đại hội.",
-     "phường Hưng Lợi, quận Ninh Kiều, thành phố Cần Thơ", None),
+    (
+        "Sáng 3/7/2024, Đảng ủy xã Kỳ Hoa (huyện Kỳ Anh) tổ chức hội nghị.",
+        "xã Kỳ Hoa, huyện Kỳ Anh",
+        None,
+    ),
+    (
+        "Sáng 3/7/2024, UBND phường Trung Đô, thành phố Vinh, tỉnh Nghệ An tổ chức hội nghị.",
+        "phường Trung Đô, thành phố Vinh, tỉnh Nghệ An",
+        None,
+    ),
+    (
+        "Sáng 3/7/2024, Đoàn TN phường Hưng Lợi (quận Ninh Kiều, TP. Cần Thơ) tổ chức Đại hội.",
+        "phường Hưng Lợi, quận Ninh Kiều, thành phố Cần Thơ",
+        None,
+    ),
     # Old tone placement and a typographic apostrophe are normalised.
-    ("Sáng 3/7/2024, UBND xã Hoà Tiến tổ chức hội nghị. Dự có lãnh đạo Huyện uỷ Hoà Vang.",
-     "xã Hòa Tiến, huyện Hòa Vang", None),
-    ("Sáng 3/7/2024, UBND xã Ia Tơi (huyện Ia H’Drai, tỉnh Kon Tum) tổ chức hội nghị.",
-     "xã Ia Tơi, huyện Ia H'Drai, tỉnh Kon Tum", None),
+    (
+        "Sáng 3/7/2024, UBND xã Hoà Tiến tổ chức hội nghị. Dự có lãnh đạo Huyện uỷ Hoà Vang.",
+        "xã Hòa Tiến, huyện Hòa Vang",
+        None,
+    ),
+    (
+        "Sáng 3/7/2024, UBND xã Ia Tơi (huyện Ia H’Drai, tỉnh Kon Tum) tổ chức hội nghị.",
+        "xã Ia Tơi, huyện Ia H'Drai, tỉnh Kon Tum",
+        None,
+    ),
     # The party committee names the district; the province comes from its committee too.
-    (("Thực hiện Kế hoạch số 30-KH/HU của BTV Huyện ủy Thạch Hà, sáng 3/7/2024, Đảng ủy thị trấn "
-      "Thạch Hà tổ chức hội nghị. Dự có đại diện Ban Tổ chức Tỉnh ủy Hà Tĩnh."),
-     "thị trấn Thạch Hà, huyện Thạch Hà, tỉnh Hà Tĩnh", None),
+    (
+        (
+            "Thực hiện Kế hoạch số 30-KH/HU của BTV Huyện ủy Thạch Hà, sáng "
+            "3/7/2024, Đảng ủy thị trấn "
+            "Thạch Hà tổ chức hội nghị. Dự có đại diện Ban Tổ chức Tỉnh ủy Hà Tĩnh."
+        ),
+        "thị trấn Thạch Hà, huyện Thạch Hà, tỉnh Hà Tĩnh",
+        None,
+    ),
     # A commune named in a document's subject ("về việc …") is not the host.
-    (("Thực hiện Kế hoạch số 5-KH/HU ngày 1/3/2025 của Ban Thường vụ Huyện ủy Kỳ Anh về việc chỉ "
-      "đạo Đại hội điểm Đảng bộ xã Kỳ Tân, sáng 12/3, "
-      "Chi bộ thôn Bắc Sơn, xã Kỳ Hoa tổ chức Đại hội."),
-     "xã Kỳ Hoa, huyện Kỳ Anh", "thôn Bắc Sơn"),
+    (
+        (
+            "Thực hiện Kế hoạch số 5-KH/HU ngày 1/3/2025 của Ban Thường vụ Huyện "
+            "ủy Kỳ Anh về việc chỉ "
+            "đạo Đại hội điểm Đảng bộ xã Kỳ Tân, sáng 12/3, "
+            "Chi bộ thôn Bắc Sơn, xã Kỳ Hoa tổ chức Đại hội."
+        ),
+        "xã Kỳ Hoa, huyện Kỳ Anh",
+        "thôn Bắc Sơn",
+    ),
     # A village-level event stops at its commune.
-    ("Sáng 20/11/2023, thôn Đồng Tâm, xã Cẩm Sơn (huyện Cẩm Xuyên) tổ chức Ngày hội Đại đoàn kết.",
-     "xã Cẩm Sơn, huyện Cẩm Xuyên", "thôn Đồng Tâm"),
+    (
+        (
+            "Sáng 20/11/2023, thôn Đồng Tâm, xã Cẩm Sơn (huyện Cẩm Xuyên) tổ chức "
+            "Ngày hội Đại đoàn kết."
+        ),
+        "xã Cẩm Sơn, huyện Cẩm Xuyên",
+        "thôn Đồng Tâm",
+    ),
     # A centrally governed city named alone is a province.
-    ("Sáng 3/7/2024, UBND phường Hòa Khánh Bắc tổ chức hội nghị. Dự có lãnh đạo TP. Đà Nẵng.",
-     "phường Hòa Khánh Bắc, thành phố Đà Nẵng", None),
+    (
+        "Sáng 3/7/2024, UBND phường Hòa Khánh Bắc tổ chức hội nghị. Dự có lãnh đạo TP. Đà Nẵng.",
+        "phường Hòa Khánh Bắc, thành phố Đà Nẵng",
+        None,
+    ),
     # A hyphenated province keeps its dash.
-    ("Ngày 8/5/2024, Tỉnh ủy Bà Rịa – Vũng Tàu tổ chức Hội nghị Ban Chấp hành.",
-     "tỉnh Bà Rịa - Vũng Tàu", None),
+    (
+        "Ngày 8/5/2024, Tỉnh ủy Bà Rịa – Vũng Tàu tổ chức Hội nghị Ban Chấp hành.",
+        "tỉnh Bà Rịa - Vũng Tàu",
+        None,
+    ),
     ("Vừa qua, nhiều đại biểu đã phát biểu.", None, None),
 ]
 
@@ -181,33 +290,41 @@ def test_locality(vocabulary, body, place, village):
 
 
 def test_the_host_commune_beats_communes_named_more_often(vocabulary):
-    body = ("Chiều 4/4/2024, Đoàn công tác của Ban Thường vụ Huyện ủy Thạch Hà do đồng chí Bí thư "
-            "Huyện ủy làm trưởng đoàn đã có buổi làm việc với Đảng ủy xã Thạch Đài.\n\n"
-            "Cùng dự có Chủ tịch UBND xã Thạch Khê và Bí thư Đảng ủy xã Thạch Khê, hai xã kết "
-            "nghĩa; xã Thạch Khê đã chia sẻ kinh nghiệm.")
+    body = (
+        "Chiều 4/4/2024, Đoàn công tác của Ban Thường vụ Huyện ủy Thạch Hà do đồng chí Bí thư "
+        "Huyện ủy làm trưởng đoàn đã có buổi làm việc với Đảng ủy xã Thạch Đài.\n\n"
+        "Cùng dự có Chủ tịch UBND xã Thạch Khê và Bí thư Đảng ủy xã Thạch Khê, hai xã kết "
+        "nghĩa; xã Thạch Khê đã chia sẻ kinh nghiệm."
+    )
     locality = find_locality(report(body), vocabulary)
     assert locality == Locality("xã Thạch Đài", "huyện Thạch Hà", None)
 
 
 def test_a_district_level_event_has_no_commune(vocabulary):
-    body = ("Sáng 14/7/2023, Ban Chấp hành Đảng bộ huyện Mường Khương tổ chức Hội nghị lần thứ "
-            "20.\n\nĐ/c Lò Văn Hải - Bí thư Đảng ủy xã Pha Long phát biểu tham luận; đồng chí "
-            "Phó Bí thư Tỉnh ủy Lào Cai phát biểu chỉ đạo.")
+    body = (
+        "Sáng 14/7/2023, Ban Chấp hành Đảng bộ huyện Mường Khương tổ chức Hội nghị lần thứ "
+        "20.\n\nĐ/c Lò Văn Hải - Bí thư Đảng ủy xã Pha Long phát biểu tham luận; đồng chí "
+        "Phó Bí thư Tỉnh ủy Lào Cai phát biểu chỉ đạo."
+    )
     locality = find_locality(report(body), vocabulary)
     assert locality == Locality(None, "huyện Mường Khương", "tỉnh Lào Cai")
 
 
 def test_a_title_written_before_a_name_does_not_stretch_the_place(vocabulary):
-    body = ("Sáng 5/5/2024, Hội LHPN xã Kỳ Tân tổ chức Đại hội. Dự có Chủ tịch UBND huyện Kỳ Anh "
-            "Trần Văn Bình và Bí thư Đảng ủy xã Kỳ Tân Lê Thị Hoa.")
+    body = (
+        "Sáng 5/5/2024, Hội LHPN xã Kỳ Tân tổ chức Đại hội. Dự có Chủ tịch UBND huyện Kỳ Anh "
+        "Trần Văn Bình và Bí thư Đảng ủy xã Kỳ Tân Lê Thị Hoa."
+    )
     locality = find_locality(report(body), vocabulary)
     assert (locality.commune, locality.district) == ("xã Kỳ Tân", "huyện Kỳ Anh")
 
 
 def test_place_lists_the_known_levels_most_specific_first():
     assert Locality("xã Kỳ Hoa", None, "tỉnh Hà Tĩnh").place() == "xã Kỳ Hoa, tỉnh Hà Tĩnh"
-    assert Locality("xã Kỳ Hoa", "huyện Kỳ Anh", None, "thôn Bắc Sơn").place() \
+    assert (
+        Locality("xã Kỳ Hoa", "huyện Kỳ Anh", None, "thôn Bắc Sơn").place()
         == "xã Kỳ Hoa, huyện Kỳ Anh"
+    )
     assert Locality(None, None, None).place() is None
 
 
@@ -226,8 +343,10 @@ ORGANISERS = [
     ),
     ("Vừa qua, Chi bộ thôn Bắc Sơn tổ chức Đại hội nhiệm kỳ 2025 - 2027.", "Chi bộ thôn Bắc Sơn"),
     (
-        ("Sáng 12/4/2024, tại Hội trường UBND xã, Đảng "
-         "ủy, HĐND, UBND xã Hoà Tiến tổ chức Lễ kỷ niệm."),
+        (
+            "Sáng 12/4/2024, tại Hội trường UBND xã, Đảng "
+            "ủy, HĐND, UBND xã Hoà Tiến tổ chức Lễ kỷ niệm."
+        ),
         "Đảng ủy, HĐND, UBND xã Hoà Tiến",
     ),
     (
@@ -279,8 +398,10 @@ KY_TAN = Locality("xã Kỳ Tân", "huyện Kỳ Anh", "tỉnh Hà Tĩnh")
 DOCUMENTS = [
     # (sentence, locality, (number, kind, issuer, date, relation))
     (
-        ("Thực hiện Kế hoạch số 21-KH/HU ngày 02/3/2023 "
-         "của Ban Thường vụ Huyện ủy Kỳ Anh về sơ kết."),
+        (
+            "Thực hiện Kế hoạch số 21-KH/HU ngày 02/3/2023 "
+            "của Ban Thường vụ Huyện ủy Kỳ Anh về sơ kết."
+        ),
         KY_TAN,
         ("21-KH/HU", "Kế hoạch", "Ban Thường vụ Huyện ủy Kỳ Anh", "2023-03-02", "implements"),
     ),
@@ -374,7 +495,7 @@ def test_documents(vocabulary, sentence, locality, expected):
     text = ReportText(sentence)
     found = find_documents(text, vocabulary, locality)
     assert [(d.number, d.kind, d.issuer, d.date, d.relation) for d in found] == [expected]
-    assert text.text[found[0].span[0]:found[0].span[1]] == expected[0]
+    assert text.text[found[0].span[0] : found[0].span[1]] == expected[0]
 
 
 def test_documents_implemented_together_share_the_relation(vocabulary):
@@ -415,6 +536,7 @@ def test_a_document_cited_twice_is_listed_once(vocabulary):
 # The shared dev corpus
 # ----------------------------------------------------------------------------------------------
 
+
 def _corpus():
     if not CORPUS.is_dir():
         pytest.skip(f"{CORPUS} is absent: the shared dev corpus lies beside the repository")
@@ -435,8 +557,10 @@ def _read(text: ReportLayout, vocabulary) -> dict:
         "kind": find_event_kind(text, None),
         "place": locality.place(),
         "organiser": organiser[0] if organiser else None,
-        "documents": {d.number: (d.kind, d.issuer, d.date)
-                      for d in find_documents(text.text, vocabulary, locality, published)},
+        "documents": {
+            d.number: (d.kind, d.issuer, d.date)
+            for d in find_documents(text.text, vocabulary, locality, published)
+        },
     }
 
 
@@ -449,8 +573,12 @@ def test_dev_corpus_event_and_documents(vocabulary):
     for key, gold, text in reports:
         got = _read(text, vocabulary)
         event = gold["event"]
-        expected = {"date": (event["date"], event["date_year_inferred"]), "kind": event["kind"],
-                    "place": event["place"], "organiser": event["organiser"]}
+        expected = {
+            "date": (event["date"], event["date_year_inferred"]),
+            "kind": event["kind"],
+            "place": event["place"],
+            "organiser": event["organiser"],
+        }
         for field, value in expected.items():
             if got[field] != value:
                 wrong[field].append((key, got[field], value))

@@ -28,13 +28,20 @@ def _scores(corpus, out) -> dict[str, float]:
     for report in sorted((corpus / "reports").glob("*.txt")):
         extraction = reader.read(load_source(report), report_id=report.stem)
         (out / f"{report.stem}.json").write_text(extraction.model_dump_json(), encoding="utf-8")
-    done = subprocess.run([sys.executable, str(scorer), str(corpus / "gold"), str(out), "--json"],
-                          capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, str(scorer), str(corpus / "gold"), str(out), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     print(done.stdout)
     summary = json.loads(done.stdout.strip().splitlines()[-1])
     return {fact: summary[fact]["f1"] for fact in TARGETS} | {
-        "dates": summary["event_date_accuracy"], "kinds": summary["event_kind_accuracy"]}
+        "dates": summary["event_date_accuracy"],
+        "kinds": summary["event_kind_accuracy"],
+    }
 
 
 def test_dev_corpus_meets_the_quality_targets(shared_corpus, tmp_path):
@@ -83,4 +90,4 @@ def test_seed_golden():
         for start, end in person.spans:
             assert text[start:end] == person.name
         for role in person.roles:
-            assert text[role.span[0]:role.span[1]] == role.as_written
+            assert text[role.span[0] : role.span[1]] == role.as_written

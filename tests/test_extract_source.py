@@ -21,10 +21,36 @@ BODY = (
 
 # The test sentence, and how the two legacy Vietnamese font encodings write each of its letters.
 SENTENCE = "Đảng ủy xã tổ chức hội nghị sơ kết công tác năm"
-TCVN3_BYTES = {"Đ": 0xA7, "ả": 0xB6, "ủ": 0xF1, "ã": 0xB7, "ổ": 0xE6, "ứ": 0xF8, "ộ": 0xE9,
-               "ị": 0xDE, "ơ": 0xAC, "ế": 0xD5, "ô": 0xAB, "á": 0xB8, "ă": 0xA8}
-VNI_AS_CP1252 = {"Đ": "Ñ", "ả": "aû", "ủ": "uû", "ã": "aõ", "ổ": "oå", "ứ": "öù", "ộ": "oä",
-                 "ị": "ò", "ơ": "ô", "ế": "eá", "ô": "oâ", "á": "aù", "ă": "aê"}
+TCVN3_BYTES = {
+    "Đ": 0xA7,
+    "ả": 0xB6,
+    "ủ": 0xF1,
+    "ã": 0xB7,
+    "ổ": 0xE6,
+    "ứ": 0xF8,
+    "ộ": 0xE9,
+    "ị": 0xDE,
+    "ơ": 0xAC,
+    "ế": 0xD5,
+    "ô": 0xAB,
+    "á": 0xB8,
+    "ă": 0xA8,
+}
+VNI_AS_CP1252 = {
+    "Đ": "Ñ",
+    "ả": "aû",
+    "ủ": "uû",
+    "ã": "aõ",
+    "ổ": "oå",
+    "ứ": "öù",
+    "ộ": "oä",
+    "ị": "ò",
+    "ơ": "ô",
+    "ế": "eá",
+    "ô": "oâ",
+    "á": "aù",
+    "ă": "aê",
+}
 
 
 def tcvn3(text: str) -> bytes:
@@ -41,8 +67,10 @@ def windows_1258(text: str) -> bytes:
     out = []
     for ch in text:
         parts = unicodedata.normalize("NFD", ch)
-        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
-                   + "".join(c for c in parts if c in tones))
+        out.append(
+            unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+            + "".join(c for c in parts if c in tones)
+        )
     return "".join(out).encode("cp1258")
 
 
@@ -58,6 +86,7 @@ def refused(data: bytes, suffix: str = ".txt") -> str:
 
 
 # --- plain text: headline, dates, the text kept as written ----------------------------------
+
 
 def test_headline_followed_by_a_blank_line_is_the_title_and_stays_in_the_text():
     report = txt(f"{HEADLINE}\n\n{BODY}")
@@ -82,11 +111,14 @@ def test_a_first_line_running_into_the_body_is_not_a_headline():
     assert txt(seed_like).title is None
 
 
-@pytest.mark.parametrize("first", [
-    "Đảng uỷ xã Thạch Kim tổ chức hội nghị.",  # a sentence, not a headline
-    "Đảng uỷ xã Thạch Kim " * 12,  # far too long for a headline
-    "Ngày đăng: 20/12/2023",  # a date line is not a headline
-])
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Đảng uỷ xã Thạch Kim tổ chức hội nghị.",  # a sentence, not a headline
+        "Đảng uỷ xã Thạch Kim " * 12,  # far too long for a headline
+        "Ngày đăng: 20/12/2023",  # a date line is not a headline
+    ],
+)
 def test_lines_that_are_not_headlines(first):
     assert txt(f"{first}\n\n{BODY}").title is None
 
@@ -96,14 +128,17 @@ def test_published_argument_wins_over_the_posted_line():
     assert report.published == dt.date(2024, 1, 2)
 
 
-@pytest.mark.parametrize(("lines", "expected"), [
-    ("Ngày đăng: 08-03-2022", dt.date(2022, 3, 8)),
-    ("Ngày đăng: Thứ Tư, 20/12/2023 08:30", dt.date(2023, 12, 20)),
-    ("Cập nhật: 21/12/2023", dt.date(2023, 12, 21)),  # an update date only when nothing else
-    ("Cập nhật: 21/12/2023\nNgày đăng: 20/12/2023", dt.date(2023, 12, 20)),
-    ("Ngày đăng: 31/02/2023", None),  # not a date
-    ("Ngày đăng ký: 20/12/2023", None),  # a registration date, not the posting date
-])
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ("Ngày đăng: 08-03-2022", dt.date(2022, 3, 8)),
+        ("Ngày đăng: Thứ Tư, 20/12/2023 08:30", dt.date(2023, 12, 20)),
+        ("Cập nhật: 21/12/2023", dt.date(2023, 12, 21)),  # an update date only when nothing else
+        ("Cập nhật: 21/12/2023\nNgày đăng: 20/12/2023", dt.date(2023, 12, 20)),
+        ("Ngày đăng: 31/02/2023", None),  # not a date
+        ("Ngày đăng ký: 20/12/2023", None),  # a registration date, not the posting date
+    ],
+)
 def test_publication_date_from_the_top_lines(lines, expected):
     assert txt(f"{HEADLINE}\n{lines}\n\n{BODY}").published == expected
 
@@ -167,6 +202,7 @@ def test_load_source_reads_a_file(tmp_path):
 
 # --- HTML -------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def portal_page() -> SourceReport:
     return load_source(RESOURCES / "portal_page.html")
@@ -176,35 +212,43 @@ def test_html_article_metadata(portal_page):
     assert portal_page.title == "Đảng ủy xã Cẩm Lộc sơ kết giữa nhiệm kỳ"
     # article:published_time, not modified_time
     assert portal_page.published == dt.date(2023, 5, 17)
-    assert portal_page.url == ("https://camxuyen.hatinh.gov.vn/tin-tuc/"
-                               "dang-uy-xa-cam-loc-so-ket-giua-nhiem-ky-1234.html")
+    assert portal_page.url == (
+        "https://camxuyen.hatinh.gov.vn/tin-tuc/dang-uy-xa-cam-loc-so-ket-giua-nhiem-ky-1234.html"
+    )
 
 
 def test_html_article_body_is_paragraphs_of_nfc_text(portal_page):
     text = portal_page.text
     assert unicodedata.is_normalized("NFC", text)
-    assert ("Chiều ngày 16/5/2023, Ban Chấp hành Đảng bộ xã Cẩm Lộc đã tổ chức Hội nghị sơ kết "
-            "giữa nhiệm kỳ") in text
+    assert (
+        "Chiều ngày 16/5/2023, Ban Chấp hành Đảng bộ xã Cẩm Lộc đã tổ chức Hội nghị sơ kết "
+        "giữa nhiệm kỳ"
+    ) in text
     assert "đồng chí Biện Văn Thuyết – Ủy viên Ban Thường vụ Huyện ủy" in text
     assert "huyện.\n\nĐồng chí Nguyễn Văn Hùng – Bí thư Đảng ủy" in text
     assert "\n\n\n" not in text and "<" not in text
 
 
-@pytest.mark.parametrize("noise", [
-    "Thủ tục hành chính",  # menu
-    "Trang chủ",  # menu and breadcrumb
-    "Tin liên quan",  # related news
-    "Thống kê truy cập",  # sidebar
-    "Bản quyền thuộc",  # footer
-    "0239.3861.234",  # footer
-])
+@pytest.mark.parametrize(
+    "noise",
+    [
+        "Thủ tục hành chính",  # menu
+        "Trang chủ",  # menu and breadcrumb
+        "Tin liên quan",  # related news
+        "Thống kê truy cập",  # sidebar
+        "Bản quyền thuộc",  # footer
+        "0239.3861.234",  # footer
+    ],
+)
 def test_html_navigation_and_footer_are_left_out(portal_page, noise):
     assert noise not in portal_page.text
 
 
 def test_html_arguments_win_over_the_page():
     data = (RESOURCES / "portal_page.html").read_bytes()
-    report = read_source(data, "page", ".htm", published=dt.date(2023, 6, 1), url="https://example.org/a")
+    report = read_source(
+        data, "page", ".htm", published=dt.date(2023, 6, 1), url="https://example.org/a"
+    )
     assert report.published == dt.date(2023, 6, 1)
     assert report.url == "https://example.org/a"
     assert report.source == "page"
@@ -236,34 +280,46 @@ def test_html_in_a_declared_legacy_code_page_is_decoded():
     assert SENTENCE in report.text
 
 
-@pytest.mark.parametrize("page", [
-    "<html><head><title>Trang chủ</title></head><body></body></html>",
-    "<html></html>",
-])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><head><title>Trang chủ</title></head><body></body></html>",
+        "<html></html>",
+    ],
+)
 def test_html_without_article_text(page):
     assert refused(page.encode(), ".html") == "no article text found in the HTML page"
 
 
 def test_html_in_a_legacy_font_encoding_is_refused():
     words = "Ñaûng uûy xaõ toå chöùc hoäi nghò sô keát coâng taùc naêm"
-    page = (f"<html><head><meta charset='windows-1252'></head><body><article><p>{words}. {words}."
-            "</p></article></body></html>")
+    page = (
+        f"<html><head><meta charset='windows-1252'></head><body><article><p>{words}. {words}."
+        "</p></article></body></html>"
+    )
     assert "VNI" in refused(page.encode("cp1252"), ".html")
 
 
 # --- bad input --------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("data", "words"), [
-    (b"", "the file is empty"),
-    (b"  \r\n\t \n", "empty (only whitespace)"),
-    (codecs.BOM_UTF8 + b" \n", "empty (only whitespace)"),
-    (bytes.fromhex("89504e470d0a1a0a0000000d49484452"), "binary file, not a text report"),
-    (b"abc\x01\x02\x03\x04\x05\x06\x07\x08def" * 3, "binary file, not a text report"),
-    ("Café crème brûlée à la française".encode("cp1252"), "not UTF-8 (byte 3 cannot be decoded)"),
-    ("Grüße aus München".encode("cp1252"), "not UTF-8 (byte 2 cannot be decoded)"),
-    (f"{HEADLINE}\n\n{BODY}".encode("utf-16-le"), "UTF-16LE text without a byte-order mark"),
-    (codecs.BOM_UTF16_LE + b"\x00\xd8", "not valid UTF-16"),
-])
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"", "the file is empty"),
+        (b"  \r\n\t \n", "empty (only whitespace)"),
+        (codecs.BOM_UTF8 + b" \n", "empty (only whitespace)"),
+        (bytes.fromhex("89504e470d0a1a0a0000000d49484452"), "binary file, not a text report"),
+        (b"abc\x01\x02\x03\x04\x05\x06\x07\x08def" * 3, "binary file, not a text report"),
+        (
+            "Café crème brûlée à la française".encode("cp1252"),
+            "not UTF-8 (byte 3 cannot be decoded)",
+        ),
+        ("Grüße aus München".encode("cp1252"), "not UTF-8 (byte 2 cannot be decoded)"),
+        (f"{HEADLINE}\n\n{BODY}".encode("utf-16-le"), "UTF-16LE text without a byte-order mark"),
+        (codecs.BOM_UTF16_LE + b"\x00\xd8", "not valid UTF-16"),
+    ],
+)
 def test_unreadable_input_is_named(data, words):
     assert words in refused(data)
 
@@ -271,8 +327,9 @@ def test_unreadable_input_is_named(data, words):
 def test_tcvn3_is_named():
     data = tcvn3(SENTENCE)
     assert data.startswith(b"\xa7\xb6ng")  # "§¶ng" for "Đảng"
-    assert refused(data) == ("not UTF-8: looks like the legacy TCVN3 (ABC) encoding; "
-                             "convert it to UTF-8 first")
+    assert refused(data) == (
+        "not UTF-8: looks like the legacy TCVN3 (ABC) encoding; convert it to UTF-8 first"
+    )
 
 
 def test_vni_is_named():
@@ -333,6 +390,7 @@ def test_missing_file(tmp_path):
 
 
 # --- the dev corpus and arbitrary input -------------------------------------------------
+
 
 @pytest.mark.shared
 def test_every_dev_report_reads(shared_corpus):

@@ -123,8 +123,10 @@ def names(titles, text):
             [("Khổng Văn Tài", [("Bí thư", "Đảng ủy xã Tân Phúc")])],
         ),
         (
-            ("Các đồng chí: Tạ Văn Hùng, Bí thư Đảng ủy; "
-             "Biện Thị Hoa, Chủ tịch UBND xã chủ trì hội nghị."),
+            (
+                "Các đồng chí: Tạ Văn Hùng, Bí thư Đảng ủy; "
+                "Biện Thị Hoa, Chủ tịch UBND xã chủ trì hội nghị."
+            ),
             [
                 ("Tạ Văn Hùng", [("Bí thư", "Đảng ủy xã Tân Phúc")]),
                 ("Biện Thị Hoa", [("Chủ tịch", "Ủy ban nhân dân xã Tân Phúc")]),
@@ -148,12 +150,15 @@ def test_names_in_every_style(titles, text, expected):
     assert names(titles, text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "Hội nghị diễn ra tại xã Thạch Kim, huyện Lộc Hà.",
-    "Đồng bào Hà Nhì ở xã Y Tý đã tham gia.",
-    "Đoàn Chủ tịch điều hành đại hội.",
-    "Quận ủy Ninh Kiều tổ chức hội nghị.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hội nghị diễn ra tại xã Thạch Kim, huyện Lộc Hà.",
+        "Đồng bào Hà Nhì ở xã Y Tý đã tham gia.",
+        "Đoàn Chủ tịch điều hành đại hội.",
+        "Quận ủy Ninh Kiều tổ chức hội nghị.",
+    ],
+)
 def test_places_bodies_and_peoples_are_not_persons(titles, text):
     assert names(titles, text) == []
 

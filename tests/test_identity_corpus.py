@@ -45,23 +45,29 @@ def corpus_store(reports, vocabulary, validator):
 
 def persons_named(store, name: str) -> dict[str, set[str]]:
     """Each person with this name, and the reports that mention them."""
-    rows = store.query(PREFIX + """
+    rows = store.query(
+        PREFIX
+        + """
         SELECT DISTINCT ?person ?report WHERE {
           ?person a pg:Person ; pg:name ?name . ?mention pg:mentionOf ?person .
           ?part pg:participant ?mention ; pg:source/pg:reportKey ?report .
-        }""".replace("?name", json.dumps(name)))
+        }""".replace("?name", json.dumps(name))
+    )
     found: dict[str, set[str]] = {}
     for row in rows:
         found.setdefault(row["person"].value, set()).add(row["report"].value)
     return found
 
 
-@pytest.mark.parametrize(("name", "keys"), [
-    ("Lương Thị Minh Huệ", {"d002", "d005"}),
-    ("Khổng Đức Thành", {"d007", "d008"}),
-    ("Mai Văn Quyết", {"d007", "d008"}),
-    ("Đoàn Văn Chính", {"d007", "d008"}),
-])
+@pytest.mark.parametrize(
+    ("name", "keys"),
+    [
+        ("Lương Thị Minh Huệ", {"d002", "d005"}),
+        ("Khổng Đức Thành", {"d007", "d008"}),
+        ("Mai Văn Quyết", {"d007", "d008"}),
+        ("Đoàn Văn Chính", {"d007", "d008"}),
+    ],
+)
 def test_a_recurring_person_is_one_iri(corpus_store, name, keys):
     found = persons_named(corpus_store, name)
     assert list(found.values()) == [keys]
@@ -73,9 +79,14 @@ def test_namesakes_in_unrelated_provinces_are_two_persons(corpus_store):
 
 
 def test_a_merge_says_why(corpus_store):
-    rows = list(corpus_store.query(PREFIX + """
+    rows = list(
+        corpus_store.query(
+            PREFIX
+            + """
         SELECT ?reason WHERE {
-          ?person pg:name "Lương Thị Minh Huệ" ; pg:identityLink/pg:linkReason ?reason }"""))
+          ?person pg:name "Lương Thị Minh Huệ" ; pg:identityLink/pg:linkReason ?reason }"""
+        )
+    )
     # Both reports attest her as Phó Chủ tịch of the district People's Committee.
     assert [r["reason"].value for r in rows] == ["same post"]
 
@@ -91,8 +102,22 @@ def test_identity_explain_and_who_on_the_command_line(reports, tmp_path):
     )
     assert explained.exit_code == 0, explained.output
     assert "d007" in explained.output and "d008" in explained.output and "same" in explained.output
-    who = runner.invoke(app, ["who", "--post", "Chủ tịch", "--org", "UBND xã Xuân Hoà",
-                              "--date", "2024-03-01", "--store", str(store), "--format", "csv"])
+    who = runner.invoke(
+        app,
+        [
+            "who",
+            "--post",
+            "Chủ tịch",
+            "--org",
+            "UBND xã Xuân Hoà",
+            "--date",
+            "2024-03-01",
+            "--store",
+            str(store),
+            "--format",
+            "csv",
+        ],
+    )
     assert who.exit_code == 0, who.output
     rows = list(csv.DictReader(io.StringIO(who.output)))
     assert [(r["person_name"], r["successor_name"]) for r in rows] == [
@@ -120,8 +145,13 @@ def test_role_at_date_names_the_holder_with_evidence(corpus_store, vocabulary):
 
     (org,) = find_bodies(corpus_store, "Ủy ban nhân dân xã Xuân Hòa")
     chair = str(vocabulary.post_type("Chủ tịch"))
-    rows = list(corpus_store.query(load_query("role-at-date").render(
-        {"org": org, "post_type": chair, "date": "2024-03-01"})))
+    rows = list(
+        corpus_store.query(
+            load_query("role-at-date").render(
+                {"org": org, "post_type": chair, "date": "2024-03-01"}
+            )
+        )
+    )
     assert [(r["person_name"].value, r["status"].value) for r in rows] == [
         ("Mai Văn Quyết", "attested")
     ]
@@ -129,12 +159,17 @@ def test_role_at_date_names_the_holder_with_evidence(corpus_store, vocabulary):
 
 
 def test_a_place_resolves_to_its_official_code_and_its_2025_successor(corpus_store):
-    rows = list(corpus_store.query(PREFIX + """
+    rows = list(
+        corpus_store.query(
+            PREFIX
+            + """
         SELECT ?code ?next_code WHERE {
           ?event pg:source/pg:reportKey "seed" ; pg:place ?unit .
           ?unit pg:officialCode ?code .
           OPTIONAL { ?unit pg:successorUnit/pg:officialCode ?next_code }
-        }"""))
+        }"""
+        )
+    )
     assert [(r["code"].value, r["next_code"].value) for r in rows] == [("18730", "18742")]
 
 
@@ -149,7 +184,9 @@ def test_an_identity_override_changes_the_result(reports, vocabulary, validator,
         "  - persons:\n"
         "      - {name: Lê Văn Thắng, report: d010}\n"
         "      - {name: Lê Văn Thắng, report: d013}\n"
-        "    note: test assertion\n", encoding="utf-8")
+        "    note: test assertion\n",
+        encoding="utf-8",
+    )
     store = _ingest(reports, vocabulary, validator, identity=corrections)
     assert sorted(persons_named(store, "Lương Thị Minh Huệ").values(), key=sorted) == [
         {"d002"},
@@ -173,8 +210,11 @@ def test_two_orders_of_ingest_give_the_same_graph(reports, vocabulary, validator
             assert update_identities(store, full=True).full
         # The ontology and vocabularies are loaded the same way each time (they hold blank nodes);
         # the reports, identities and tenures are what the order could change.
-        return {q for q in store.native.quads_for_pattern(None, None, None, None)
-                if not q.graph_name.value.endswith(("/ontology", "/vocab"))}
+        return {
+            q
+            for q in store.native.quads_for_pattern(None, None, None, None)
+            if not q.graph_name.value.endswith(("/ontology", "/vocab"))
+        }
 
     forward = dataset(reports)
     backward = dataset(list(reversed(reports)))
@@ -198,9 +238,12 @@ def test_a_removed_report_leaves_no_trace_in_persons_or_tenures(reports, vocabul
     summary = pipeline.resolution
     assert not summary.full and summary.names_resolved > 0
     assert list(persons_named(store, "Lương Thị Minh Huệ").values()) == [{"d002"}]
-    dangling = store.query(PREFIX + """ASK {
+    dangling = store.query(
+        PREFIX
+        + """ASK {
         { ?m pg:mentionOf ?p FILTER NOT EXISTS { ?m a pg:PersonMention } } UNION
-        { ?t pg:attestedBy ?a FILTER NOT EXISTS { ?a a pg:RoleAttestation } } }""")
+        { ?t pg:attestedBy ?a FILTER NOT EXISTS { ?a a pg:RoleAttestation } } }"""
+    )
     assert not bool(dangling)
     # Exactly as if d005 had never come: its own graph, the descriptions only it relied on,
     # its persons and tenures are all gone.

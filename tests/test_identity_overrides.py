@@ -21,8 +21,11 @@ def mention(iri, name, report):
     return Mention(iri, name, name_key(name), report, frozenset())
 
 
-THANG = [mention("m:1", "Lê Văn Thắng", "d010"), mention("m:2", "Lê Văn Thắng", "d013"),
-         mention("m:3", "Lê Văn Thắng", "d099")]
+THANG = [
+    mention("m:1", "Lê Văn Thắng", "d010"),
+    mention("m:2", "Lê Văn Thắng", "d013"),
+    mention("m:3", "Lê Văn Thắng", "d099"),
+]
 
 
 def test_the_shipped_file_is_valid_and_empty():
@@ -37,7 +40,9 @@ def test_a_missing_or_empty_file_means_no_corrections(tmp_path):
 
 
 def test_the_documented_example_is_read(tmp_path):
-    path = write(tmp_path, """\
+    path = write(
+        tmp_path,
+        """\
 same:
   - persons:
       - {name: "Nguyễn Văn A", report: d001}
@@ -48,7 +53,8 @@ different:
       - {name: "Lê Văn Thắng", report: d010}
       - {mention: "m:2"}
     note: "namesakes"
-""")
+""",
+    )
     overrides = load_overrides(path)
     assert overrides.same == (
         Assertion(
@@ -63,8 +69,11 @@ different:
 
 
 def test_selectors_match_mentions_by_name_key_and_report(tmp_path):
-    path = write(tmp_path, "same:\n  - persons:\n      - {name: 'Lê Văn Thắng', report: d010}\n"
-                           "      - {name: 'LÊ  VĂN THẮNG', report: d013}\n    note: one\n")
+    path = write(
+        tmp_path,
+        "same:\n  - persons:\n      - {name: 'Lê Văn Thắng', report: d010}\n"
+        "      - {name: 'LÊ  VĂN THẮNG', report: d013}\n    note: one\n",
+    )
     same, different = load_overrides(path).resolve(reversed(THANG))
     assert same == [("m:1", "m:2", "one")] and different == []
 

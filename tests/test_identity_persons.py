@@ -26,10 +26,12 @@ def apart(*pairs):
 
 
 # Two communes of one district in Nghệ An (d002, d005 of the dev corpus).
-HUE_D002 = mention("m:d002/hue", "Lương Thị Minh Huệ", "d002",
-                   ["commune:19312", "district:457", "province:44"])
-HUE_D005 = mention("m:d005/hue", "Lương Thị Minh Huệ", "d005",
-                   ["commune:19288", "district:457", "province:44"])
+HUE_D002 = mention(
+    "m:d002/hue", "Lương Thị Minh Huệ", "d002", ["commune:19312", "district:457", "province:44"]
+)
+HUE_D005 = mention(
+    "m:d005/hue", "Lương Thị Minh Huệ", "d005", ["commune:19288", "district:457", "province:44"]
+)
 # One name in Nghệ An and in Cần Thơ.
 THANG_NGHE_AN = mention("m:d010/thang", "Lê Văn Thắng", "d010", ["district:425", "province:40"])
 THANG_CAN_THO = mention("m:d013/thang", "Lê Văn Thắng", "d013", ["district:916", "province:92"])
@@ -44,9 +46,11 @@ def test_the_same_name_in_two_communes_of_one_district_is_one_person():
     assert cluster.mentions == ("m:d002/hue", "m:d005/hue")
     assert cluster.name == "Lương Thị Minh Huệ"
     assert [(link.a, link.b, link.reason, link.detail) for link in cluster.links] == [
-        ("m:d002/hue", "m:d005/hue", "same district", "district:457")]
+        ("m:d002/hue", "m:d005/hue", "same district", "district:457")
+    ]
     assert explain(cluster, {m.iri: m for m in (HUE_D002, HUE_D005)}) == [
-        "Lương Thị Minh Huệ (d002) = Lương Thị Minh Huệ (d005): same district (district:457)"]
+        "Lương Thị Minh Huệ (d002) = Lương Thị Minh Huệ (d005): same district (district:457)"
+    ]
 
 
 def test_namesakes_in_unrelated_provinces_are_two_people():
@@ -77,8 +81,10 @@ def test_the_strongest_shared_thing_is_the_reason():
     d = mention("m:4", "Võ Nam", "r4", ["commune:1", "province:42"])
     (cluster,) = resolve_persons([d, c, b, a])
     assert [(link.a, link.b, link.reason, link.detail) for link in cluster.links] == [
-        ("m:1", "m:2", "same post", "post:x/chair"), ("m:2", "m:3", "shared body", "org:x"),
-        ("m:3", "m:4", "same commune", "commune:1")]
+        ("m:1", "m:2", "same post", "post:x/chair"),
+        ("m:2", "m:3", "shared body", "org:x"),
+        ("m:3", "m:4", "same commune", "commune:1"),
+    ]
 
 
 def test_a_shared_body_joins_across_provinces_and_nothing_shared_keeps_apart():
@@ -111,8 +117,16 @@ def test_old_and_modern_tone_spellings_are_one_name_and_the_commonest_form_names
 
 
 def test_different_splits_a_same_district_pair_and_same_joins_different_names():
-    split = resolve_persons([HUE_D002, HUE_D005], Overrides(different=(Assertion((
-        Selector("Lương Thị Minh Huệ", "d002"), Selector("Lương Thị Minh Huệ", "d005"))),)))
+    split = resolve_persons(
+        [HUE_D002, HUE_D005],
+        Overrides(
+            different=(
+                Assertion(
+                    (Selector("Lương Thị Minh Huệ", "d002"), Selector("Lương Thị Minh Huệ", "d005"))
+                ),
+            )
+        ),
+    )
     assert clusters_by_mentions(split) == [("m:d002/hue",), ("m:d005/hue",)]
     same = Overrides(
         same=(
@@ -124,8 +138,16 @@ def test_different_splits_a_same_district_pair_and_same_joins_different_names():
     (joined,) = resolve_persons([THANG_NGHE_AN, THANG_CAN_THO], same)
     assert [(link.reason, link.detail) for link in joined.links] == [("asserted same", "one man")]
     misspelt = mention("m:d014/thang", "Lê Văn Thăng", "d014", ["province:92"])
-    (joined,) = resolve_persons([THANG_CAN_THO, misspelt], Overrides(same=(Assertion((
-        Selector("Lê Văn Thắng", "d013"), Selector("Lê Văn Thăng", "d014")), "misspelt"),)))
+    (joined,) = resolve_persons(
+        [THANG_CAN_THO, misspelt],
+        Overrides(
+            same=(
+                Assertion(
+                    (Selector("Lê Văn Thắng", "d013"), Selector("Lê Văn Thăng", "d014")), "misspelt"
+                ),
+            )
+        ),
+    )
     assert joined.mentions == ("m:d013/thang", "m:d014/thang")
 
 
@@ -163,19 +185,26 @@ def test_namesakes_split_by_an_assertion_get_distinct_keys_and_the_first_keeps_t
 # Small worlds where collisions are likely: few names, few places, few bodies.
 NAMES = ["Nguyễn Văn A", "Nguyễn Văn Á", "Lê Thị C"]
 AREAS = ["province:1", "province:2", "district:10", "district:20", "commune:100"]
-mentions = st.lists(st.builds(
-    mention, st.integers(0, 40).map(lambda n: f"m:{n:02d}"), st.sampled_from(NAMES),
-    st.sampled_from(["r1", "r2", "r3"]),
-    st.lists(st.sampled_from(AREAS), max_size=3),
-    st.lists(st.sampled_from(["org:a", "org:b"]), max_size=1),
-    st.lists(st.sampled_from(["post:a", "post:b"]), max_size=1),
-), max_size=14, unique_by=lambda m: m.iri)
+mentions = st.lists(
+    st.builds(
+        mention,
+        st.integers(0, 40).map(lambda n: f"m:{n:02d}"),
+        st.sampled_from(NAMES),
+        st.sampled_from(["r1", "r2", "r3"]),
+        st.lists(st.sampled_from(AREAS), max_size=3),
+        st.lists(st.sampled_from(["org:a", "org:b"]), max_size=1),
+        st.lists(st.sampled_from(["post:a", "post:b"]), max_size=1),
+    ),
+    max_size=14,
+    unique_by=lambda m: m.iri,
+)
 
 
 @st.composite
 def worlds(draw):
     found = draw(mentions)
     iris = [m.iri for m in found]
+
     def pairs(most):
         return (
             st.lists(st.tuples(st.sampled_from(iris), st.sampled_from(iris)), max_size=most)

@@ -10,8 +10,10 @@ from polgraph.queries import load_query
 
 def rows(store, name, **params):
     q = load_query(name)
-    return [{k: (s[k].value if s[k] is not None else None) for k in q.columns}
-            for s in store.query(q.render(params))]
+    return [
+        {k: (s[k].value if s[k] is not None else None) for k in q.columns}
+        for s in store.query(q.render(params))
+    ]
 
 
 def test_seed_answers_who_held_which_role(pipeline, store):
@@ -88,8 +90,11 @@ def test_a_report_the_reader_fails_on_is_rejected_and_the_batch_goes_on(
     shutil.copy(RESOURCES / "reports" / "council-session.yaml", tmp_path / "c-council.yaml")
     summary = pipeline.run([tmp_path])
     status = {o.source.rsplit("/", 1)[-1]: o for o in summary.outcomes}
-    assert [status[n].status for n in ("a-seed.yaml", "b-council.yaml", "c-council.yaml")] == \
-        ["added", "rejected", "added"]
+    assert [status[n].status for n in ("a-seed.yaml", "b-council.yaml", "c-council.yaml")] == [
+        "added",
+        "rejected",
+        "added",
+    ]
     assert "a span lies outside the text" in status["b-council.yaml"].error
     assert store.stats().reports == 2
 
@@ -131,7 +136,7 @@ def test_reports_share_bodies_but_keep_their_own_graphs(pipeline, store):
     ubnd = next(
         iter(
             store.query(
-                'SELECT ?o WHERE { ?o <http://www.w3.org/2000/01/rdf-schema#label> '
+                "SELECT ?o WHERE { ?o <http://www.w3.org/2000/01/rdf-schema#label> "
                 '"Ủy ban nhân dân xã Cẩm Lộc" }'
             )
         )
@@ -144,8 +149,13 @@ def test_reports_share_bodies_but_keep_their_own_graphs(pipeline, store):
 
 def test_person_timeline_and_event_participants(pipeline, store):
     pipeline.run([SEED_YAML])
-    person = next(iter(store.query(
-        'SELECT ?p WHERE { ?p <https://w3id.org/polgraph/ontology#name> "Biện Văn Thuyết" }')))["p"]
+    person = next(
+        iter(
+            store.query(
+                'SELECT ?p WHERE { ?p <https://w3id.org/polgraph/ontology#name> "Biện Văn Thuyết" }'
+            )
+        )
+    )["p"]
     timeline = list(store.query(load_query("person-timeline").render({"person": person.value})))
     assert len(timeline) == 1
     assert timeline[0]["kind"].value == "conference"
@@ -160,7 +170,6 @@ def test_person_timeline_and_event_participants(pipeline, store):
         in by_name["Trần Anh Dũng"]["speeches"].value
     )
     assert by_name["Võ Nam"]["acts"].value == "chaired"
-
 
 
 def test_a_long_run_has_the_store_write_its_buffers_every_so_many_reports(

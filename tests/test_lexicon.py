@@ -88,8 +88,8 @@ def test_build_lexicon_builds_a_fresh_one(vocabulary):
     assert build_lexicon(vocabulary).posts == lexicon(vocabulary).posts
 
 
-
 # Event kinds: the phrases are the event-kind vocabulary's.
+
 
 def test_the_event_kinds_are_the_kind_codes_of_the_ontology(vocabulary):
     assert {k.code for k in lexicon().event_kinds} == set(vocabulary.event_classes)
@@ -161,16 +161,17 @@ def test_a_phrase_added_to_the_vocabulary_names_the_kind():
 
 
 def test_the_longest_phrase_wins_where_several_start():
-    assert _kind_in(fold("Khai mạc Lễ hội đền Vân Sơn")) == "other"      # "lễ hội", not "lễ"
+    assert _kind_in(fold("Khai mạc Lễ hội đền Vân Sơn")) == "other"  # "lễ hội", not "lễ"
     assert _kind_in(fold("Tổng kết Lễ hội đền Vân Sơn")) == "conference"  # the earliest
     assert _kind_in(fold("Lễ hội và hội nghị tiếp xúc cử tri")) == "voter_meeting"
 
 
 # Weak cues: the acts vocabulary's pg:weakCue.
 
+
 def act_cues(finder: ActFinder, sentence: str) -> list[tuple[str, str]]:
     rt = ReportText(sentence)
-    return [(cue.act, rt.text[cue.start:cue.end]) for cue in finder.cues(rt, 0, len(rt.text))]
+    return [(cue.act, rt.text[cue.start : cue.end]) for cue in finder.cues(rt, 0, len(rt.text))]
 
 
 def test_a_weak_cue_counts_only_within_a_longer_cue():
@@ -191,7 +192,9 @@ def test_a_weak_cue_added_to_the_vocabulary_no_longer_stands_alone():
 
 def test_a_delegations_head_is_read_from_the_cue_after_the_name():
     finder = ActFinder(lexicon())
-    sentence = ("Đoàn công tác của Ban Dân vận Tỉnh ủy do đồng chí Lương Văn Cầm làm trưởng đoàn "
-                "đã làm việc với xã Tân Hà Đông")
+    sentence = (
+        "Đoàn công tác của Ban Dân vận Tỉnh ủy do đồng chí Lương Văn Cầm làm trưởng đoàn "
+        "đã làm việc với xã Tân Hà Đông"
+    )
     assert ("attended", "làm trưởng đoàn") in act_cues(finder, sentence)
     assert all("…" not in cue for cues in lexicon().acts.values() for cue in cues)

@@ -75,8 +75,11 @@ def test_place_is_a_chain_of_areas(seed, vocabulary):
 
 
 def test_a_place_the_official_lists_lack_is_kept_inside_the_unit_above(seed, vocabulary):
-    merged_away = seed.model_copy(update={"event": seed.event.model_copy(
-        update={"place": "xã Không Có Thật, huyện Cẩm Xuyên"})})
+    merged_away = seed.model_copy(
+        update={
+            "event": seed.event.model_copy(update={"place": "xã Không Có Thật, huyện Cẩm Xuyên"})
+        }
+    )
     g = map_extraction(merged_away, vocabulary).graph
     place = g.value(next(g.subjects(RDF.type, PG.Conference)), PG.place)
     assert str(g.value(place, RDFS.label)) == "xã Không Có Thật"
@@ -165,8 +168,12 @@ def test_abbreviated_and_spelt_out_bodies_are_one_node(vocabulary):
     from polgraph.extract.schema import Extraction
 
     def org_of(name):
-        x = Extraction.model_validate({"event": {"kind": "conference"}, "persons": [
-            {"name": "Lê Văn An", "roles": [{"post": "Chủ tịch", "org": name}]}]})
+        x = Extraction.model_validate(
+            {
+                "event": {"kind": "conference"},
+                "persons": [{"name": "Lê Văn An", "roles": [{"post": "Chủ tịch", "org": name}]}],
+            }
+        )
         g = map_extraction(x, vocabulary).graph
         return next(g.subjects(RDF.type, PG.PeoplesCommittee))
 
@@ -196,6 +203,8 @@ def test_bodies_are_placed_in_their_unit_and_under_their_parent(vocabulary):
     assert placed["Ủy ban nhân dân xã Cẩm Lộc"] == "Xã Cẩm Lộc"  # "UBND xã" completed, then placed
     assert placed["Huyện ủy Cẩm Xuyên"] == "Huyện Cẩm Xuyên"
     parents = {(label(s), label(o)) for s, o in g.subject_objects(ORG.subOrganizationOf)}
-    assert {("Ban Thường vụ Huyện ủy Cẩm Xuyên", "Huyện ủy Cẩm Xuyên"),
-            ("Chi bộ Nam Phong", "Đảng ủy xã Cẩm Lộc"),
-            ("Đảng ủy xã Cẩm Lộc", "Huyện ủy Cẩm Xuyên")} <= parents
+    assert {
+        ("Ban Thường vụ Huyện ủy Cẩm Xuyên", "Huyện ủy Cẩm Xuyên"),
+        ("Chi bộ Nam Phong", "Đảng ủy xã Cẩm Lộc"),
+        ("Đảng ủy xã Cẩm Lộc", "Huyện ủy Cẩm Xuyên"),
+    } <= parents

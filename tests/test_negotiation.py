@@ -17,8 +17,11 @@ CASES = [
     ("text/csv", RESULTS, "text/csv"),
     ("text/tab-separated-values", RESULTS, "text/tab-separated-values"),
     ("application/sparql-results+xml", RESULTS, "application/sparql-results+xml"),
-    ("application/sparql-results+xml;q=0.5, application/sparql-results+json", RESULTS,
-     "application/sparql-results+json"),
+    (
+        "application/sparql-results+xml;q=0.5, application/sparql-results+json",
+        RESULTS,
+        "application/sparql-results+json",
+    ),
     ("application/sparql-results+json;q=0.2, text/csv;q=0.9", RESULTS, "text/csv"),
     ("text/*", RESULTS, "text/csv"),
     ("text/*;q=0.5, */*;q=0.1", GRAPHS, "text/turtle"),
@@ -31,8 +34,11 @@ CASES = [
     ("text/csv; charset=utf-8", RESULTS, "text/csv"),
     ("TEXT/CSV", RESULTS, "text/csv"),
     ("garbage, text/csv", RESULTS, "text/csv"),  # a malformed range is skipped
-    ("text/csv;q=abc, application/sparql-results+xml;q=0.1", RESULTS,
-     "application/sparql-results+xml"),  # an unreadable q counts as 0
+    (
+        "text/csv;q=abc, application/sparql-results+xml;q=0.1",
+        RESULTS,
+        "application/sparql-results+xml",
+    ),  # an unreadable q counts as 0
     ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", RESULTS, "application/xml"),
     ("application/sparql-results+json", GRAPHS, None),
 ]

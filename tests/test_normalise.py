@@ -14,14 +14,17 @@ from polgraph.text.normalise import (
 )
 
 
-@pytest.mark.parametrize(("old", "new"), [
-    ("Đảng uỷ", "Đảng ủy"),
-    ("Xuân Hoà", "Xuân Hòa"),
-    ("Lệ Thuỷ", "Lệ Thủy"),
-    ("Thanh Hoá", "Thanh Hóa"),
-    ("khoẻ", "khỏe"),
-    ("UỶ BAN", "ỦY BAN"),
-])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Đảng uỷ", "Đảng ủy"),
+        ("Xuân Hoà", "Xuân Hòa"),
+        ("Lệ Thuỷ", "Lệ Thủy"),
+        ("Thanh Hoá", "Thanh Hóa"),
+        ("khoẻ", "khỏe"),
+        ("UỶ BAN", "ỦY BAN"),
+    ],
+)
 def test_old_tone_placement_moves_to_the_first_vowel(old, new):
     assert modern_tones(old) == new
 
@@ -53,8 +56,17 @@ def test_stable_slug_separates_names_that_differ_only_in_tones():
 
 
 vietnamese = st.text(
-    alphabet=st.sampled_from([*"aăâbcdđeêghiklmnoôơpqrstuưvxyAĐÔ '’-",
-                              "\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "\u00a0"]),
+    alphabet=st.sampled_from(
+        [
+            *"aăâbcdđeêghiklmnoôơpqrstuưvxyAĐÔ '’-",
+            "\u0300",
+            "\u0301",
+            "\u0303",
+            "\u0309",
+            "\u0323",
+            "\u00a0",
+        ]
+    ),
     max_size=40,
 )
 

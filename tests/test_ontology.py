@@ -8,9 +8,16 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from polgraph import resources
 from polgraph.namespaces import PG
 
-EXTERNAL = ("http://www.w3.org/ns/org#", "http://xmlns.com/foaf/0.1/", "http://www.w3.org/ns/prov#",
-            "http://www.w3.org/2006/time#", "https://schema.org/", "http://www.w3.org/ns/oa#",
-            "http://www.w3.org/2004/02/skos/core#", "http://purl.org/dc/terms/")
+EXTERNAL = (
+    "http://www.w3.org/ns/org#",
+    "http://xmlns.com/foaf/0.1/",
+    "http://www.w3.org/ns/prov#",
+    "http://www.w3.org/2006/time#",
+    "https://schema.org/",
+    "http://www.w3.org/ns/oa#",
+    "http://www.w3.org/2004/02/skos/core#",
+    "http://purl.org/dc/terms/",
+)
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +38,7 @@ def test_every_term_has_vietnamese_and_english_labels_and_comments(onto):
     for term in terms:
         for prop in (RDFS.label, RDFS.comment):
             langs = {o.language for o in onto.objects(term, prop) if isinstance(o, Literal)}
-            assert {"vi", "en"} <= langs, f"{term} lacks a {prop} in {({'vi', 'en'} - langs)}"
+            assert {"vi", "en"} <= langs, f"{term} lacks a {prop} in { ({'vi', 'en'} - langs) }"
 
 
 def test_every_class_is_aligned_with_a_w3c_or_schema_org_term(onto):
@@ -57,7 +64,8 @@ def test_every_instance_class_has_a_shape(onto):
         for prop in shapes.objects(None, URIRef(sh + "targetObjectsOf"))
     }
     vocab_classes = set(onto.objects(None, PG.orgClass)) | set(
-        onto.subjects(RDFS.subClassOf, SKOS.Concept))
+        onto.subjects(RDFS.subClassOf, SKOS.Concept)
+    )
     for cls in pg_terms(onto):
         if (cls, RDF.type, OWL.Class) not in onto or cls in vocab_classes:
             continue
@@ -168,17 +176,50 @@ def test_act_cues_with_commas_slashes_and_capitals_are_accepted():
 
 def test_the_abbreviations_of_the_issue_are_in_the_vocabularies(vocabulary):
     labels = {str(o) for o in vocabulary.vocab.objects(None, SKOS.altLabel)} | {
-        str(o) for o in vocabulary.vocab.objects(None, SKOS.hiddenLabel)}
-    for abbr in ["UBND", "HĐND", "MTTQ", "UBMTTQ", "BTV", "BCH", "UVBTV", "UV BTV", "HUV", "UBKT",
-                 "LHPN", "CCB", "ĐTN", "NTM", "ĐBQH", "PCT", "PBT", "TT"]:
+        str(o) for o in vocabulary.vocab.objects(None, SKOS.hiddenLabel)
+    }
+    for abbr in [
+        "UBND",
+        "HĐND",
+        "MTTQ",
+        "UBMTTQ",
+        "BTV",
+        "BCH",
+        "UVBTV",
+        "UV BTV",
+        "HUV",
+        "UBKT",
+        "LHPN",
+        "CCB",
+        "ĐTN",
+        "NTM",
+        "ĐBQH",
+        "PCT",
+        "PBT",
+        "TT",
+    ]:
         assert abbr in labels, abbr
 
 
 def test_posts_of_the_issue_are_known(vocabulary):
-    for title in ["Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực", "Ủy viên Ban Thường vụ",
-                  "Ủy viên Ban Chấp hành", "Chủ tịch", "Phó Chủ tịch", "Phó Chủ tịch Thường trực",
-                  "Trưởng ban", "Phó Trưởng ban", "Chánh Văn phòng", "Giám đốc", "Hiệu trưởng",
-                  "Trưởng Công an", "Chỉ huy trưởng", "Đại biểu"]:
+    for title in [
+        "Bí thư",
+        "Phó Bí thư",
+        "Phó Bí thư Thường trực",
+        "Ủy viên Ban Thường vụ",
+        "Ủy viên Ban Chấp hành",
+        "Chủ tịch",
+        "Phó Chủ tịch",
+        "Phó Chủ tịch Thường trực",
+        "Trưởng ban",
+        "Phó Trưởng ban",
+        "Chánh Văn phòng",
+        "Giám đốc",
+        "Hiệu trưởng",
+        "Trưởng Công an",
+        "Chỉ huy trưởng",
+        "Đại biểu",
+    ]:
         assert vocabulary.post_type(title) is not None, title
     assert vocabulary.post_type("PCT") == vocabulary.post_type("Phó Chủ tịch")
     assert vocabulary.post_type("Phó Chủ tịch Uỷ ban") == vocabulary.post_type("Phó Chủ tịch")
@@ -211,6 +252,6 @@ def test_event_kinds_map_to_classes(vocabulary):
 
 
 def test_the_python_namespace_lists_exactly_the_ontology_terms(onto):
-    in_file = {str(s)[len(str(PG)):] for s in onto.subjects() if str(s).startswith(str(PG))}
+    in_file = {str(s)[len(str(PG)) :] for s in onto.subjects() if str(s).startswith(str(PG))}
     declared = {name for name in PG.__annotations__ if not name.startswith("_")}
     assert declared == in_file

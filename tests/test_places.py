@@ -63,8 +63,10 @@ def test_corpus_places_agree_with_the_library_parser(units):
         parsed = parse_address(place, mode=ParseMode.LEGACY, level=3)
         if parsed.province_code is None:  # "huyện Lộc Hà" without a province defeats the parser
             continue
-        assert [parsed.ward_code or parsed.district_code, parsed.province_code] == \
-            [expected[0], expected[-1]], place
+        assert [parsed.ward_code or parsed.district_code, parsed.province_code] == [
+            expected[0],
+            expected[-1],
+        ], place
 
 
 def test_names_and_levels_of_a_resolved_unit(units):
@@ -79,22 +81,28 @@ def test_names_and_levels_of_a_resolved_unit(units):
     assert [u.name for u in cities] == ["Phường An Khánh", "Quận Ninh Kiều", "Thành phố Cần Thơ"]
 
 
-@pytest.mark.parametrize("variant", [
-    "xã Sen Thuỷ, huyện Lệ Thuỷ, tỉnh Quảng Bình",  # old tone placement
-    "XÃ SEN THỦY, HUYỆN LỆ THỦY, TỈNH QUẢNG BÌNH",
-    "  xã  Sen Thủy ,huyện Lệ   Thủy,tỉnh Quảng Bình ",
-    "xa Sen Thuy, huyen Le Thuy, tinh Quang Binh",  # no diacritics at all
-    "Sen Thủy, Lệ Thủy, Quảng Bình",  # no type words
-])
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "xã Sen Thuỷ, huyện Lệ Thuỷ, tỉnh Quảng Bình",  # old tone placement
+        "XÃ SEN THỦY, HUYỆN LỆ THỦY, TỈNH QUẢNG BÌNH",
+        "  xã  Sen Thủy ,huyện Lệ   Thủy,tỉnh Quảng Bình ",
+        "xa Sen Thuy, huyen Le Thuy, tinh Quang Binh",  # no diacritics at all
+        "Sen Thủy, Lệ Thủy, Quảng Bình",  # no type words
+    ],
+)
 def test_spelling_variants_give_the_same_unit(units, variant):
     assert codes(units.resolve(variant)) == ["19312", "457", "44"]
 
 
-@pytest.mark.parametrize("variant", [
-    "xã Ea M’Droh, huyện Cư M’gar, tỉnh Đắk Lắk",  # typographic apostrophes
-    "xã Ea M'droh, huyện Cư M'Gar, tỉnh Đăk Lăk",
-    "xã Ea MDroh, huyện Cư Mgar",
-])
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "xã Ea M’Droh, huyện Cư M’gar, tỉnh Đắk Lắk",  # typographic apostrophes
+        "xã Ea M'droh, huyện Cư M'Gar, tỉnh Đăk Lăk",
+        "xã Ea MDroh, huyện Cư Mgar",
+    ],
+)
 def test_apostrophes_and_dak_lak_spellings(units, variant):
     assert codes(units.resolve(variant)) == ["24283", "648", "66"]
 
@@ -155,16 +163,19 @@ def test_within_picks_among_namesakes(units):
     )
 
 
-@pytest.mark.parametrize("place", [
-    "xã Tân Phúc",
-    "Phong Điền",  # thị xã (Huế) and huyện (Cần Thơ)
-    "huyện Phong Điền",  # Huế's was a huyện too until it became a thị xã
-    "Kỳ Anh",  # Huyện and Thị xã Kỳ Anh
-    "Hà Tĩnh",  # the province and its city
-    "Cẩm Xuyên, Hà Tĩnh",  # the district and its township
-    "xã Tân Phú, huyện Châu Thành",  # in An Giang, Bến Tre and Đồng Tháp
-    "thị trấn Vĩnh Thạnh, huyện Vĩnh Thạnh",  # in Cần Thơ and Bình Định
-])
+@pytest.mark.parametrize(
+    "place",
+    [
+        "xã Tân Phúc",
+        "Phong Điền",  # thị xã (Huế) and huyện (Cần Thơ)
+        "huyện Phong Điền",  # Huế's was a huyện too until it became a thị xã
+        "Kỳ Anh",  # Huyện and Thị xã Kỳ Anh
+        "Hà Tĩnh",  # the province and its city
+        "Cẩm Xuyên, Hà Tĩnh",  # the district and its township
+        "xã Tân Phú, huyện Châu Thành",  # in An Giang, Bến Tre and Đồng Tháp
+        "thị trấn Vĩnh Thạnh, huyện Vĩnh Thạnh",  # in Cần Thơ and Bình Định
+    ],
+)
 def test_ambiguous_names_give_none(units, place):
     assert units.resolve(place) is None
 
@@ -175,11 +186,19 @@ def test_the_province_settles_a_shared_name(units):
     assert codes(units.resolve("xã Tân Phú, huyện Châu Thành, tỉnh Bến Tre"))[1:] == ["831", "83"]
 
 
-@pytest.mark.parametrize("place", [
-    "", "   ", ",,,", "xã", "Nowhere", "xã Không Có Thật, huyện Cẩm Xuyên",
-    "xã Cẩm Lộc, huyện Lệ Thủy",  # both exist, but not one inside the other
-    "xã Cẩm Lộc, huyện Cẩm Xuyên, tỉnh Nghệ An",
-])
+@pytest.mark.parametrize(
+    "place",
+    [
+        "",
+        "   ",
+        ",,,",
+        "xã",
+        "Nowhere",
+        "xã Không Có Thật, huyện Cẩm Xuyên",
+        "xã Cẩm Lộc, huyện Lệ Thủy",  # both exist, but not one inside the other
+        "xã Cẩm Lộc, huyện Cẩm Xuyên, tỉnh Nghệ An",
+    ],
+)
 def test_unknown_or_contradictory_places_give_none(units, place):
     assert units.resolve(place) is None
 
@@ -194,11 +213,18 @@ def test_non_strings_are_type_errors(units):
 def test_successor_of_a_commune(units):
     commune = units.resolve("xã Cẩm Lộc, huyện Cẩm Xuyên, tỉnh Hà Tĩnh")
     successor = units.successor(commune)
-    assert (successor.structure, successor.level, successor.code, successor.name) == \
-        ("2025", "commune", "18742", "Xã Cẩm Trung")
+    assert (successor.structure, successor.level, successor.code, successor.name) == (
+        "2025",
+        "commune",
+        "18742",
+        "Xã Cẩm Trung",
+    )
     assert successor.parent is not None
-    assert (successor.parent.structure, successor.parent.name, successor.parent.parent) == \
-        ("2025", "Tỉnh Hà Tĩnh", None)
+    assert (successor.parent.structure, successor.parent.name, successor.parent.parent) == (
+        "2025",
+        "Tỉnh Hà Tĩnh",
+        None,
+    )
     assert units.successor(successor) is None  # 2025 units have none
 
 
@@ -222,14 +248,19 @@ def test_successors_agree_with_the_library_converter(units):
             continue
         converted = convert_address(", ".join(u.name for u in unit.chain))
         successor = units.successor(unit)
-        assert (successor.code, successor.parent.code) == \
-            (converted.ward_code, converted.province_code), place
+        assert (successor.code, successor.parent.code) == (
+            converted.ward_code,
+            converted.province_code,
+        ), place
 
 
 def test_after_the_reorganisation_the_2025_units_come_first(units):
     unit = units.resolve("xã Cẩm Trung, tỉnh Hà Tĩnh", on=AFTER)
-    assert (unit.structure, unit.code, [u.level for u in unit.chain]) == \
-        ("2025", "18742", ["commune", "province"])
+    assert (unit.structure, unit.code, [u.level for u in unit.chain]) == (
+        "2025",
+        "18742",
+        ["commune", "province"],
+    )
     before = units.resolve("xã Cẩm Trung, tỉnh Hà Tĩnh", on=BEFORE)
     assert (before.structure, codes(before)) == ("legacy", ["18742", "446", "42"])
     assert units.resolve("tỉnh Nghệ An", on=AFTER).structure == "2025"
@@ -277,11 +308,38 @@ def test_a_new_instance_reads_nothing_until_used():
     assert fresh._lists is not None
 
 
-PLACE_WORDS = st.sampled_from([
-    "xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "tỉnh", "thành phố", "TP.", "thôn",
-    "Cẩm Lộc", "Cẩm Xuyên", "Hà Tĩnh", "Thuỷ", "Hòa", "M'Droh", "’", ",", ", ", "0", "01", "(",
-    "Tân Phúc", "Phong Điền", "Q.", "P.", "  ", "-",
-])
+PLACE_WORDS = st.sampled_from(
+    [
+        "xã",
+        "phường",
+        "thị trấn",
+        "huyện",
+        "quận",
+        "thị xã",
+        "tỉnh",
+        "thành phố",
+        "TP.",
+        "thôn",
+        "Cẩm Lộc",
+        "Cẩm Xuyên",
+        "Hà Tĩnh",
+        "Thuỷ",
+        "Hòa",
+        "M'Droh",
+        "’",
+        ",",
+        ", ",
+        "0",
+        "01",
+        "(",
+        "Tân Phúc",
+        "Phong Điền",
+        "Q.",
+        "P.",
+        "  ",
+        "-",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -298,11 +356,17 @@ def test_resolve_never_raises_on_place_like_text(text, after):
     assert result is None or result.code.isdigit()
 
 
-@pytest.mark.parametrize(("name", "central"), [
-    ("Hồ Chí Minh", True), ("Cần Thơ", True), ("Huế", True),   # Huế since 2025
-    ("Hà Tĩnh", False), ("Vinh", False),  # a province's district-level city, and a plain one
-    ("Gia Lai", False),
-])
+@pytest.mark.parametrize(
+    ("name", "central"),
+    [
+        ("Hồ Chí Minh", True),
+        ("Cần Thơ", True),
+        ("Huế", True),  # Huế since 2025
+        ("Hà Tĩnh", False),
+        ("Vinh", False),  # a province's district-level city, and a plain one
+        ("Gia Lai", False),
+    ],
+)
 def test_a_central_city_is_a_province_level_thanh_pho(name, central):
     assert admin_units().is_central_city(name) is central
 

@@ -37,10 +37,17 @@ def carried(graph: Graph, ancestors) -> set:
     """What Popolo carries, with each attestation naming the person its mention refers to: a
     report's own person node is not a Popolo thing, the person resolved across reports is."""
     person_of = dict(graph.subject_objects(PG.mentionOf))
-    nodes = {s for s, cls in graph.subject_objects(RDF.type)
-             if ({cls} | ancestors.get(cls, frozenset())) & KINDS}
-    return {(s, p, person_of.get(o, o) if p == PG.person else o)
-            for s in nodes for p, o in graph.predicate_objects(s) if p in CARRIED}
+    nodes = {
+        s
+        for s, cls in graph.subject_objects(RDF.type)
+        if ({cls} | ancestors.get(cls, frozenset())) & KINDS
+    }
+    return {
+        (s, p, person_of.get(o, o) if p == PG.person else o)
+        for s in nodes
+        for p, o in graph.predicate_objects(s)
+        if p in CARRIED
+    }
 
 
 def test_round_trip(pipeline, store, vocabulary):
@@ -60,5 +67,6 @@ def test_round_trip(pipeline, store, vocabulary):
     # Popolo has no mentions: reading it back names
     # each membership's person by a mention of its own.
     own_mentions = set(back.subjects(RDF.type, PG.PersonMention))
-    assert {t for t in back.triples((None, RDF.type, None)) if t[0] not in own_mentions} \
-        <= set(stored.triples((None, RDF.type, None)))
+    assert {t for t in back.triples((None, RDF.type, None)) if t[0] not in own_mentions} <= set(
+        stored.triples((None, RDF.type, None))
+    )

@@ -34,8 +34,9 @@ def exported(tmp_path, vocabulary, validator):
     }
     store.close()
     out = tmp_path / "popolo.json"
-    result = CliRunner().invoke(app, ["export", "--format", "popolo", "--out", str(out),
-                                      "--store", str(store.path)])
+    result = CliRunner().invoke(
+        app, ["export", "--format", "popolo", "--out", str(out), "--store", str(store.path)]
+    )
     assert result.exit_code == 0, result.output
     return out, expected
 

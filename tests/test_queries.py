@@ -16,8 +16,17 @@ def test_the_named_queries_exist_and_document_themselves():
 
 def test_who_held_role_at_event_has_the_documented_columns_and_parameters():
     q = load_query("who-held-role-at-event")
-    assert q.columns == ("person", "person_name", "post_label", "org", "org_label", "event",
-                         "event_label", "event_date", "source")
+    assert q.columns == (
+        "person",
+        "person_name",
+        "post_label",
+        "org",
+        "org_label",
+        "event",
+        "event_label",
+        "event_date",
+        "source",
+    )
     assert {"event", "person", "org"} <= {p.name for p in q.params}
     assert not any(p.required for p in q.params)
 

@@ -175,8 +175,9 @@ def test_a_long_query_runs_at_a_lower_priority_and_its_worker_comes_back_to_norm
     ours = os.getpriority(os.PRIO_PROCESS, 0)
 
     async def scenario(engine):
-        running = asyncio.ensure_future(engine.run(QueryJob(LONG_BUT_FINITE, result_format="CSV",
-                                                            graph_format=None)))
+        running = asyncio.ensure_future(
+            engine.run(QueryJob(LONG_BUT_FINITE, result_format="CSV", graph_format=None))
+        )
         await asyncio.sleep(1.0)
         during = _niceness_of_workers(engine), _cores_of_workers(engine)
         reply = await running
@@ -184,7 +185,8 @@ def test_a_long_query_runs_at_a_lower_priority_and_its_worker_comes_back_to_norm
         return during, reply, (_niceness_of_workers(engine), _cores_of_workers(engine))
 
     (niceness, cores), reply, (niceness_after, cores_after) = with_engine(
-        store, scenario, workers=2, reserved=1, long_after=0.3)
+        store, scenario, workers=2, reserved=1, long_after=0.3
+    )
     assert isinstance(reply, Answer) and b"27000000" in reply.body
     assert niceness == sorted([ours, min(ours + LONG_JOB_NICENESS, 19)])
     assert niceness_after == [ours, ours]

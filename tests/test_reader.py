@@ -49,8 +49,11 @@ def test_a_ward_report_with_a_city_committee_member(reader):
         ("Đào Thị Mai", "Chủ tịch", "Hội Liên hiệp Phụ nữ phường Quang Trung"),
     }
     assert acts == {
-        ("Nguyễn Thanh Hải", "directive_speech"), ("Trần Thị Hương", "chaired"),
-        ("Vũ Đức Minh", "presented_report"), ("Phạm Văn Long", "speech"), ("Đào Thị Mai", "speech"),
+        ("Nguyễn Thanh Hải", "directive_speech"),
+        ("Trần Thị Hương", "chaired"),
+        ("Vũ Đức Minh", "presented_report"),
+        ("Phạm Văn Long", "speech"),
+        ("Đào Thị Mai", "speech"),
     }
 
 
@@ -65,9 +68,13 @@ def test_a_front_congress_where_the_chair_is_chosen_by_consultation(reader):
         "Phó Chủ tịch",
         "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Phước Long",
     ) in roles
-    assert {("Nguyễn Thị Bé Năm", "chaired"), ("Nguyễn Thị Bé Năm", "presented_report"),
-            ("Nguyễn Thị Bé Năm", "elected"), ("Trần Văn Út", "chaired"),
-            ("Huỳnh Văn Sáu", "directive_speech")} == acts
+    assert {
+        ("Nguyễn Thị Bé Năm", "chaired"),
+        ("Nguyễn Thị Bé Năm", "presented_report"),
+        ("Nguyễn Thị Bé Năm", "elected"),
+        ("Trần Văn Út", "chaired"),
+        ("Huỳnh Văn Sáu", "directive_speech"),
+    } == acts
     genders = {p.name: p.gender for p in x.persons}
     assert genders["Nguyễn Thị Bé Năm"] == "female" and genders["Lâm Văn Tư"] == "male"
 
@@ -78,9 +85,9 @@ def test_every_fact_points_at_its_words(reader):
     for person in x.persons:
         assert all(text[s:e] == person.name for s, e in person.spans)
         for role in person.roles:
-            assert text[role.span[0]:role.span[1]] == role.as_written
+            assert text[role.span[0] : role.span[1]] == role.as_written
         for speech in person.speeches:
-            assert text[speech.span[0]:speech.span[1]].strip()
+            assert text[speech.span[0] : speech.span[1]].strip()
 
 
 def test_offsets_count_from_the_text_as_stored_when_the_page_starts_with_blank_lines(
@@ -131,12 +138,19 @@ def test_a_newspaper_voter_meeting_with_given_name_references(reader):
     roles, acts = facts(x)
     # "(Nghệ An)" is the province
     assert x.event.place == "xã Đông Sơn, huyện Yên Thành, tỉnh Nghệ An"
-    assert ("Trần Văn Mạnh", "Phó Giám đốc",
-            "Sở Nông nghiệp và Phát triển nông thôn tỉnh Nghệ An") in roles
+    assert (
+        "Trần Văn Mạnh",
+        "Phó Giám đốc",
+        "Sở Nông nghiệp và Phát triển nông thôn tỉnh Nghệ An",
+    ) in roles
     assert ("Hồ Thị Thanh", "Đại biểu", "Hội đồng nhân dân tỉnh Nghệ An") in roles
     # "Ông Mạnh", "bà Thanh" refer back to the persons named in full.
-    assert {("Trần Văn Mạnh", "presented_report"), ("Hồ Thị Thanh", "speech"),
-            ("Phan Văn Đức", "speech"), ("Cao Xuân Bình", "speech")} == acts
+    assert {
+        ("Trần Văn Mạnh", "presented_report"),
+        ("Hồ Thị Thanh", "speech"),
+        ("Phan Văn Đức", "speech"),
+        ("Cao Xuân Bình", "speech"),
+    } == acts
     assert len(x.persons) == 4
 
 
@@ -170,9 +184,11 @@ def test_a_district_committee_conference_with_a_by_election(reader):
 def test_posts_held_concurrently(reader):
     x = reader.read(load_source(RESOURCES / "text" / "tan-hoa-quoc-phong.txt"))
     roles, _ = facts(x)
-    assert {("Lê Văn Út Em", "Phó Chủ tịch", "Ủy ban nhân dân xã Tân Hòa"),
-            ("Lê Văn Út Em", "Chỉ huy trưởng", "Ban Chỉ huy Quân sự xã Tân Hòa"),
-            ("Huỳnh Văn Mười", "Bí thư", "Chi bộ ấp Tân Phú")} <= roles
+    assert {
+        ("Lê Văn Út Em", "Phó Chủ tịch", "Ủy ban nhân dân xã Tân Hòa"),
+        ("Lê Văn Út Em", "Chỉ huy trưởng", "Ban Chỉ huy Quân sự xã Tân Hòa"),
+        ("Huỳnh Văn Mười", "Bí thư", "Chi bộ ấp Tân Phú"),
+    } <= roles
 
 
 def test_a_title_before_a_name_does_not_make_the_name_a_place(reader):
@@ -186,7 +202,7 @@ def test_a_title_before_a_name_does_not_make_the_name_a_place(reader):
 
 
 def test_a_title_does_not_reach_across_a_verb_to_the_next_name(reader, tmp_path):
-    """"A, <title> tặng hoa chúc mừng đồng chí B": the title is A's, not B's; and "dự khuyết" is
+    """ "A, <title> tặng hoa chúc mừng đồng chí B": the title is A's, not B's; and "dự khuyết" is
     part of a title, not the verb "dự"."""
     path = written(
         tmp_path / "by-election.txt",
@@ -204,7 +220,7 @@ def test_a_title_does_not_reach_across_a_verb_to_the_next_name(reader, tmp_path)
 
 
 def test_a_council_electing_a_person_named_after_the_verb(reader, tmp_path):
-    """"bầu ông A (his title) làm Chủ tịch … thay ông B": A is elected to the post, A's title in
+    """ "bầu ông A (his title) làm Chủ tịch … thay ông B": A is elected to the post, A's title in
     parentheses is A's, and the post ends before "thay"."""
     path = written(
         tmp_path / "by-election.txt",
@@ -217,6 +233,5 @@ def test_a_council_electing_a_person_named_after_the_verb(reader, tmp_path):
     assert "elected" in elected.acts
     assert {(r.post, r.org, bool(r.elected)) for r in elected.roles} == {
         ("Phó Chủ tịch Thường trực", "Ủy ban nhân dân tỉnh Hà Tĩnh", False),
-        ("Chủ tịch", "Ủy ban nhân dân tỉnh Hà Tĩnh", True)}
-
-
+        ("Chủ tịch", "Ủy ban nhân dân tỉnh Hà Tĩnh", True),
+    }

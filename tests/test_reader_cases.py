@@ -30,9 +30,13 @@ ATTENDED = "attended"  # everyone present has it; *_exactly on acts leaves it ou
 
 # --- the format ---------------------------------------------------------------------------------
 
+
 def _unknown(keys, allowed: set[str], where: str) -> list[str]:
-    return [f"unknown key {key!r} in {where} (allowed: {', '.join(sorted(allowed))})"
-            for key in keys if key not in allowed]
+    return [
+        f"unknown key {key!r} in {where} (allowed: {', '.join(sorted(allowed))})"
+        for key in keys
+        if key not in allowed
+    ]
 
 
 def _is_text(value) -> bool:
@@ -43,13 +47,21 @@ def _check_list(expect: dict, key: str, item_ok, shape: str) -> list[str]:
     value = expect[key]
     if not isinstance(value, list):
         return [f"expect.{key} must be a list of {shape}"]
-    return [f"expect.{key}[{i}] is {item!r}; each item is {shape}"
-            for i, item in enumerate(value) if not item_ok(item)]
+    return [
+        f"expect.{key}[{i}] is {item!r}; each item is {shape}"
+        for i, item in enumerate(value)
+        if not item_ok(item)
+    ]
 
 
 def _role_ok(item) -> bool:
-    return (isinstance(item, list) and len(item) == 3 and _is_text(item[0]) and _is_text(item[1])
-            and (item[2] is None or _is_text(item[2])))
+    return (
+        isinstance(item, list)
+        and len(item) == 3
+        and _is_text(item[0])
+        and _is_text(item[1])
+        and (item[2] is None or _is_text(item[2]))
+    )
 
 
 def _act_ok(item) -> bool:
@@ -79,10 +91,12 @@ def check_format(case) -> list[str]:
     for key in PERSON_KEYS & expect.keys():
         problems += _check_list(expect, key, _is_text, "a name")
     for key in ACT_KEYS & expect.keys():
-        problems += _check_list(expect, key, _act_ok,
-                                f"[name, act], act one of {', '.join(ACT_ORDER)}")
+        problems += _check_list(
+            expect, key, _act_ok, f"[name, act], act one of {', '.join(ACT_ORDER)}"
+        )
     if isinstance(expect.get("acts_exactly"), list) and any(
-            isinstance(item, list) and item[1:] == [ATTENDED] for item in expect["acts_exactly"]):
+        isinstance(item, list) and item[1:] == [ATTENDED] for item in expect["acts_exactly"]
+    ):
         problems.append(f'expect.acts_exactly leaves out "{ATTENDED}"; require it with "acts"')
     if "orgs_never_contain" in expect:
         problems += _check_list(expect, "orgs_never_contain", _is_text, "a piece of text")
@@ -95,6 +109,7 @@ def check_format(case) -> list[str]:
 
 
 # --- the comparison -----------------------------------------------------------------------------
+
 
 def _roles(extraction: Extraction) -> set[tuple]:
     return {(p.name, r.post, r.org) for p in extraction.persons for r in p.roles}
@@ -109,8 +124,10 @@ def _sort_key(item) -> tuple:
 
 
 def _show(items) -> str:
-    return "; ".join(json.dumps(list(item) if isinstance(item, tuple) else item, ensure_ascii=False)
-                     for item in sorted(items, key=_sort_key))
+    return "; ".join(
+        json.dumps(list(item) if isinstance(item, tuple) else item, ensure_ascii=False)
+        for item in sorted(items, key=_sort_key)
+    )
 
 
 def _what_the_reader_has(extraction: Extraction, name: str, attr: str) -> str:
@@ -138,8 +155,10 @@ def compare(expect: dict, extraction: Extraction) -> list[str]:
     roles = _roles(extraction)
     for item in map(tuple, expect.get("roles", [])):
         if item not in roles:
-            problems.append(f"role missing: {_show([item])}; "
-                            f"{_what_the_reader_has(extraction, item[0], 'roles')}")
+            problems.append(
+                f"role missing: {_show([item])}; "
+                f"{_what_the_reader_has(extraction, item[0], 'roles')}"
+            )
     if "roles_exactly" in expect:
         problems += _exactly("roles", roles, set(map(tuple, expect["roles_exactly"])))
     for item in map(tuple, expect.get("no_roles", [])):
@@ -153,8 +172,10 @@ def compare(expect: dict, extraction: Extraction) -> list[str]:
     names = {p.name for p in extraction.persons}
     for name in expect.get("persons", []):
         if name not in names:
-            problems.append(f"person missing: {name!r} "
-                            f"(the reader found: {', '.join(sorted(names)) or 'nobody'})")
+            problems.append(
+                f"person missing: {name!r} "
+                f"(the reader found: {', '.join(sorted(names)) or 'nobody'})"
+            )
     if "persons_exactly" in expect:
         problems += _exactly("persons", names, set(expect["persons_exactly"]))
     for name in expect.get("no_persons", []):
@@ -164,11 +185,15 @@ def compare(expect: dict, extraction: Extraction) -> list[str]:
     acts = _acts(extraction, attended=True)
     for item in map(tuple, expect.get("acts", [])):
         if item not in acts:
-            problems.append(f"act missing: {_show([item])}; "
-                            f"{_what_the_reader_has(extraction, item[0], 'acts')}")
+            problems.append(
+                f"act missing: {_show([item])}; {_what_the_reader_has(extraction, item[0], 'acts')}"
+            )
     if "acts_exactly" in expect:
-        problems += _exactly(f"acts (other than {ATTENDED})", _acts(extraction, attended=False),
-                             set(map(tuple, expect["acts_exactly"])))
+        problems += _exactly(
+            f"acts (other than {ATTENDED})",
+            _acts(extraction, attended=False),
+            set(map(tuple, expect["acts_exactly"])),
+        )
     for item in map(tuple, expect.get("no_acts", [])):
         if item in acts:
             problems.append(f"act found though it must not be: {_show([item])}")
@@ -176,12 +201,15 @@ def compare(expect: dict, extraction: Extraction) -> list[str]:
     event = extraction.event.model_dump(mode="json")
     for field, value in expect.get("event", {}).items():
         if event.get(field) != value:
-            problems.append(f"event.{field} is {json.dumps(event.get(field), ensure_ascii=False)}, "
-                            f"expected {json.dumps(value, ensure_ascii=False)}")
+            problems.append(
+                f"event.{field} is {json.dumps(event.get(field), ensure_ascii=False)}, "
+                f"expected {json.dumps(value, ensure_ascii=False)}"
+            )
     return problems
 
 
 # --- the cases ----------------------------------------------------------------------------------
+
 
 def case_names() -> list[str]:
     return sorted(path.stem for path in CASES.glob("*.json"))
@@ -197,8 +225,10 @@ def test_reader_case(reader, name):
     case = json.loads((CASES / f"{name}.json").read_text(encoding="utf-8"))
     problems = check_format(case)
     if problems:
-        pytest.fail(f"{name}.json does not follow cases/reader/README.md:\n  "
-                    + "\n  ".join(problems), pytrace=False)
+        pytest.fail(
+            f"{name}.json does not follow cases/reader/README.md:\n  " + "\n  ".join(problems),
+            pytrace=False,
+        )
     published = dt.date.fromisoformat(case["published"]) if "published" in case else None
     source = load_source(CASES / f"{name}.txt", published=published)
     if "title" in case:
@@ -216,20 +246,30 @@ def test_every_report_has_its_expectation_and_every_expectation_its_report():
 
 # --- the helpers can fail -----------------------------------------------------------------------
 
+
 def _extraction() -> Extraction:
-    return Extraction.model_validate({
-        "event": {"kind": "conference", "date": "2024-03-05"},
-        "persons": [
-            {"name": "Trần Văn An", "roles": [{"post": "Bí thư", "org": "Đảng ủy xã Kỳ Hoa"}],
-             "acts": ["attended", "chaired"]},
-            {"name": "Lê Thị Bình", "acts": ["attended"]},
-        ],
-    })
+    return Extraction.model_validate(
+        {
+            "event": {"kind": "conference", "date": "2024-03-05"},
+            "persons": [
+                {
+                    "name": "Trần Văn An",
+                    "roles": [{"post": "Bí thư", "org": "Đảng ủy xã Kỳ Hoa"}],
+                    "acts": ["attended", "chaired"],
+                },
+                {"name": "Lê Thị Bình", "acts": ["attended"]},
+            ],
+        }
+    )
 
 
 def test_a_missing_role_is_reported_with_what_the_reader_has():
-    expect = {"roles": [["Trần Văn An", "Chủ tịch", "Ủy ban nhân dân xã Kỳ Hoa"],
-                        ["Phạm Văn Cường", "Bí thư", "Chi bộ thôn Bắc Sơn"]]}
+    expect = {
+        "roles": [
+            ["Trần Văn An", "Chủ tịch", "Ủy ban nhân dân xã Kỳ Hoa"],
+            ["Phạm Văn Cường", "Bí thư", "Chi bộ thôn Bắc Sơn"],
+        ]
+    }
     problems = compare(expect, _extraction())
     assert len(problems) == 2
     # the roles the person has instead, or that the person was not found at all
@@ -239,37 +279,55 @@ def test_a_missing_role_is_reported_with_what_the_reader_has():
 
 
 def test_exact_sets_report_both_what_is_missing_and_what_is_extra():
-    problems = compare({"persons_exactly": ["Trần Văn An", "Phạm Văn Cường"],
-                        "acts_exactly": [["Trần Văn An", "chaired"], ["Lê Thị Bình", "speech"]]},
-                       _extraction())
+    problems = compare(
+        {
+            "persons_exactly": ["Trần Văn An", "Phạm Văn Cường"],
+            "acts_exactly": [["Trần Văn An", "chaired"], ["Lê Thị Bình", "speech"]],
+        },
+        _extraction(),
+    )
     assert problems == [
-        'persons missing: "Phạm Văn Cường"', 'persons not expected: "Lê Thị Bình"',
+        'persons missing: "Phạm Văn Cường"',
+        'persons not expected: "Lê Thị Bình"',
         'acts (other than attended) missing: ["Lê Thị Bình", "speech"]',
     ]
 
 
 def test_absent_facts_and_event_fields_are_compared():
-    problems = compare({"no_roles": [["Trần Văn An", "Bí thư", "Đảng ủy xã Kỳ Hoa"]],
-                        "orgs_never_contain": ["Kỳ Hoa"], "no_acts": [["Lê Thị Bình", "attended"]],
-                        "event": {"kind": "congress", "date": "2024-03-05"}}, _extraction())
+    problems = compare(
+        {
+            "no_roles": [["Trần Văn An", "Bí thư", "Đảng ủy xã Kỳ Hoa"]],
+            "orgs_never_contain": ["Kỳ Hoa"],
+            "no_acts": [["Lê Thị Bình", "attended"]],
+            "event": {"kind": "congress", "date": "2024-03-05"},
+        },
+        _extraction(),
+    )
     assert problems == [
         'role found though it must not be: ["Trần Văn An", "Bí thư", "Đảng ủy xã Kỳ Hoa"]',
-        "an org contains 'Kỳ Hoa': [\"Trần Văn An\", \"Bí thư\", \"Đảng ủy xã Kỳ Hoa\"]",
+        'an org contains \'Kỳ Hoa\': ["Trần Văn An", "Bí thư", "Đảng ủy xã Kỳ Hoa"]',
         'act found though it must not be: ["Lê Thị Bình", "attended"]',
         'event.kind is "conference", expected "congress"',
     ]
 
 
 def test_unknown_keys_and_malformed_values_are_reported():
-    case = {"why": "a typo", "publshed": "2024-03-05",
-            "expect": {"role": [["Trần Văn An", "Bí thư", "Đảng ủy xã Kỳ Hoa"]],
-                       "acts": [["Trần Văn An", "chair"]], "event": {"knd": "conference"}}}
+    case = {
+        "why": "a typo",
+        "publshed": "2024-03-05",
+        "expect": {
+            "role": [["Trần Văn An", "Bí thư", "Đảng ủy xã Kỳ Hoa"]],
+            "acts": [["Trần Văn An", "chair"]],
+            "event": {"knd": "conference"},
+        },
+    }
     problems = check_format(case)
     assert any("'publshed'" in p and "the case" in p for p in problems)
     assert any("'role'" in p and '"expect"' in p for p in problems)
     assert any("expect.acts[0]" in p for p in problems)
     assert any("'knd'" in p and "expect.event" in p for p in problems)
     assert len(problems) == 4
-    assert check_format({"expect": {"persons": []}}) \
-        == ['"why" (the pattern the case shows, in words) is required']
+    assert check_format({"expect": {"persons": []}}) == [
+        '"why" (the pattern the case shows, in words) is required'
+    ]
     assert check_format({"why": "x", "expect": {"persons_exactly": []}}) == []

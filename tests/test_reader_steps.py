@@ -10,17 +10,26 @@ import pytest
 from polgraph.extract.reader import Reader, Reading, check_steps, default_reader
 from polgraph.extract.source import SourceReport
 
-TEXT = ("UBND xã Kỳ Hoa sơ kết công tác 6 tháng\n"
-        "Ngày đăng: 05/07/2024\n\n"
-        "Sáng 4/7, UBND xã Kỳ Hoa tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2024 theo "
-        "Kế hoạch số 12-KH/UBND ngày 1/6/2024 của UBND xã. Đồng chí Lê Văn An – Chủ tịch UBND xã "
-        "chủ trì hội nghị. Đ/c. Trần Thị Bình – Phó Chủ tịch UBND xã trình bày báo cáo.\n")
+TEXT = (
+    "UBND xã Kỳ Hoa sơ kết công tác 6 tháng\n"
+    "Ngày đăng: 05/07/2024\n\n"
+    "Sáng 4/7, UBND xã Kỳ Hoa tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2024 theo "
+    "Kế hoạch số 12-KH/UBND ngày 1/6/2024 của UBND xã. Đồng chí Lê Văn An – Chủ tịch UBND xã "
+    "chủ trì hội nghị. Đ/c. Trần Thị Bình – Phó Chủ tịch UBND xã trình bày báo cáo.\n"
+)
 SOURCE = SourceReport(TEXT, "UBND xã Kỳ Hoa sơ kết công tác 6 tháng", None, None, "test")
 
 
 def test_the_steps_run_in_the_documented_order():
     assert [step.name for step in Reader.steps] == [
-        "layout", "locality", "mentions", "persons", "acts and elections", "event", "documents"]
+        "layout",
+        "locality",
+        "mentions",
+        "persons",
+        "acts and elections",
+        "event",
+        "documents",
+    ]
     check_steps(Reader.steps)
 
 

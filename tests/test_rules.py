@@ -8,11 +8,14 @@ CHAIR = {"post": "Chủ tịch", "org": "Ủy ban nhân dân xã Cẩm Lộc", "
 
 
 def report(key, persons, kind="conference", date="2024-03-01"):
-    return Extraction.model_validate({
-        "id": key, "report": {"title": f"Hội nghị {key}"},
-        "event": {"kind": kind, "date": date, "place": "xã Cẩm Lộc, huyện Cẩm Xuyên"},
-        "persons": persons,
-    })
+    return Extraction.model_validate(
+        {
+            "id": key,
+            "report": {"title": f"Hội nghị {key}"},
+            "event": {"kind": kind, "date": date, "place": "xã Cẩm Lộc, huyện Cẩm Xuyên"},
+            "persons": persons,
+        }
+    )
 
 
 def test_two_holders_of_one_exclusive_post_on_one_date_are_warned(pipeline):
@@ -32,22 +35,42 @@ def test_two_holders_of_one_exclusive_post_on_one_date_are_warned(pipeline):
 
 def test_a_handover_by_election_is_not_a_clash(pipeline):
     elected = {**CHAIR, "elected": True}
-    pipeline.ingest(report("r1", [
-        {"name": "Nguyễn Văn Hùng", "roles": [CHAIR], "acts": ["presented_report"]},
-        {"name": "Trần Văn Bình", "roles": [elected], "acts": ["elected"]},
-    ], kind="council_session"), "r1")
+    pipeline.ingest(
+        report(
+            "r1",
+            [
+                {"name": "Nguyễn Văn Hùng", "roles": [CHAIR], "acts": ["presented_report"]},
+                {"name": "Trần Văn Bình", "roles": [elected], "acts": ["elected"]},
+            ],
+            kind="council_session",
+        ),
+        "r1",
+    )
     assert not [m for m in pipeline.rule_messages if "one person holds at a time" in m.message]
 
 
 def test_a_speaker_with_no_post_at_the_event_is_warned_except_voters(pipeline):
-    pipeline.ingest(report("r1", [
-        {"name": "Nguyễn Văn Hùng", "roles": [CHAIR], "acts": ["chaired", "speech"]},
-        {"name": "Lê Thị Hoa", "roles": [], "acts": ["speech"]},
-    ]), "r1")
+    pipeline.ingest(
+        report(
+            "r1",
+            [
+                {"name": "Nguyễn Văn Hùng", "roles": [CHAIR], "acts": ["chaired", "speech"]},
+                {"name": "Lê Thị Hoa", "roles": [], "acts": ["speech"]},
+            ],
+        ),
+        "r1",
+    )
     speakers = [m for m in pipeline.rule_messages if "no post of theirs is attested" in m.message]
     assert [m.value for m in speakers] == ["Lê Thị Hoa"]
-    pipeline.ingest(report("r2", [{"name": "Phạm Văn Cử", "roles": [], "acts": ["speech"]}],
-                           kind="voter_meeting", date="2024-04-01"), "r2")
+    pipeline.ingest(
+        report(
+            "r2",
+            [{"name": "Phạm Văn Cử", "roles": [], "acts": ["speech"]}],
+            kind="voter_meeting",
+            date="2024-04-01",
+        ),
+        "r2",
+    )
     # After an ingest only what it touched is checked: r1's speaker is not told again ...
     assert not [m for m in pipeline.rule_messages if "no post of theirs" in m.message]
     # ... but the whole store still holds that warning, and none for the voter.
@@ -97,8 +120,10 @@ def test_the_one_query_evaluation_agrees_with_pyshacl(pipeline, store):
         report("r2", [{"name": "Trần Văn Bình", "roles": [CHAIR], "acts": ["chaired"]}]), "r2"
     )
     union = ox.Store()
-    union.extend(ox.Quad(q.subject, q.predicate, q.object)
-                 for q in store.native.quads_for_pattern(None, None, None, None))
+    union.extend(
+        ox.Quad(q.subject, q.predicate, q.object)
+        for q in store.native.quads_for_pattern(None, None, None, None)
+    )
     _, results, _ = pyshacl.validate(
         report_data_graph(union),
         shacl_graph=rules_graph(),
@@ -109,7 +134,9 @@ def test_the_one_query_evaluation_agrees_with_pyshacl(pipeline, store):
     )
     from rdflib.namespace import RDF, SH
 
-    expected = {(str(results.value(r, SH.focusNode)), str(results.value(r, SH.value)))
-                for r in results.subjects(RDF.type, SH.ValidationResult)}
+    expected = {
+        (str(results.value(r, SH.focusNode)), str(results.value(r, SH.value)))
+        for r in results.subjects(RDF.type, SH.ValidationResult)
+    }
     found = {(m.focus.strip("<>"), m.value) for m in check_rules(store)}
     assert len(expected) == 3 and found == expected

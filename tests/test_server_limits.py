@@ -18,8 +18,15 @@ pytestmark = pytest.mark.slow  # queries run past the limits
 def small_store():
     store = OxigraphStore(None)
     graph = ox.NamedNode("urn:x:g")
-    store.native.extend(ox.Quad(ox.NamedNode(f"urn:x:s{i}"), ox.NamedNode("urn:x:label"),
-                                ox.Literal(f"nhãn số {i}"), graph) for i in range(500))
+    store.native.extend(
+        ox.Quad(
+            ox.NamedNode(f"urn:x:s{i}"),
+            ox.NamedNode("urn:x:label"),
+            ox.Literal(f"nhãn số {i}"),
+            graph,
+        )
+        for i in range(500)
+    )
     return store
 
 
@@ -45,8 +52,11 @@ def test_a_body_over_the_limit_is_413(small_store):
         )
         assert reply.status_code == 413
         assert reply.json()["error"] == "request too large"
-        fine = client.post("/sparql", content="ASK { ?s ?p ?o }",
-                           headers={"Content-Type": "application/sparql-query"})
+        fine = client.post(
+            "/sparql",
+            content="ASK { ?s ?p ?o }",
+            headers={"Content-Type": "application/sparql-query"},
+        )
         assert fine.json()["boolean"] is True
 
 
@@ -74,8 +84,11 @@ def test_writes_are_seen_by_the_next_query(small_store):
                 "value"
             ]
         )
-        reply = client.post("/update", content="CLEAR GRAPH <urn:x:g>", headers={
-            "Content-Type": "application/sparql-update", "Authorization": "Bearer t"})
+        reply = client.post(
+            "/update",
+            content="CLEAR GRAPH <urn:x:g>",
+            headers={"Content-Type": "application/sparql-update", "Authorization": "Bearer t"},
+        )
         assert reply.status_code == 204
         after = int(
             client.get("/sparql", params={"query": count}).json()["results"]["bindings"][0]["n"][
@@ -119,8 +132,14 @@ def test_requests_are_read_before_they_run(text, kind, remote):
 
 
 def test_settings_from_the_environment():
-    settings = Settings.from_env({"POLGRAPH_WRITE_TOKEN": "abc", "POLGRAPH_QUERY_TIMEOUT": "2.5",
-                                  "POLGRAPH_ALLOW_REMOTE": "yes", "POLGRAPH_QUERY_WORKERS": "3"})
+    settings = Settings.from_env(
+        {
+            "POLGRAPH_WRITE_TOKEN": "abc",
+            "POLGRAPH_QUERY_TIMEOUT": "2.5",
+            "POLGRAPH_ALLOW_REMOTE": "yes",
+            "POLGRAPH_QUERY_WORKERS": "3",
+        }
+    )
     assert (
         settings.write_token,
         settings.query_timeout,

@@ -29,7 +29,10 @@ NEW_MEETING = (
 
 def _many_persons() -> OxigraphStore:
     store = OxigraphStore(None)
-    graph, kind = ox.NamedNode("urn:x:g"), ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    graph, kind = (
+        ox.NamedNode("urn:x:g"),
+        ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+    )
 
     def pg(name: str) -> ox.NamedNode:
         return ox.NamedNode(str(PG) + name)
@@ -68,8 +71,10 @@ def test_an_api_read_past_the_limit_is_503_as_a_query_is(limited):
     assert limited.get("/api/events/no-such-event").status_code == 404
     slow = limited.get("/api/persons", params={"q": "nguoi"})
     assert slow.status_code == 503
-    assert slow.json() == {"error": "query time limit",
-                           "detail": f"the query ran longer than {LIMIT:g} s and was stopped"}
+    assert slow.json() == {
+        "error": "query time limit",
+        "detail": f"the query ran longer than {LIMIT:g} s and was stopped",
+    }
     # The worker was replaced: the server goes on answering.
     assert limited.get("/api/events/no-such-event").status_code == 404
 
@@ -84,8 +89,15 @@ def test_a_page_read_past_the_limit_is_a_503_page(limited, url):
 
 
 def test_an_analysis_has_its_own_longer_time_limit(data_reports_store, monkeypatch):
-    app = create_app(Settings(query_workers=1, query_timeout=LIMIT, analysis_timeout=30.0,
-                              identity_path=ROOT / "data" / "identity.yaml"), data_reports_store())
+    app = create_app(
+        Settings(
+            query_workers=1,
+            query_timeout=LIMIT,
+            analysis_timeout=30.0,
+            identity_path=ROOT / "data" / "identity.yaml",
+        ),
+        data_reports_store(),
+    )
     limits: dict[str, float | None] = {}
     with TestClient(app) as running:
         run = app.state.engine.run
@@ -146,8 +158,11 @@ def test_a_list_is_kept_until_a_write(counted):
     sent.clear()
     assert client.get("/api/persons", params={"q": "ho si tung"}).json() == before
     assert sent == []
-    client.post("/api/reports", content=NEW_MEETING.encode(),
-                headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain"})
+    client.post(
+        "/api/reports",
+        content=NEW_MEETING.encode(),
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain"},
+    )
     sent.clear()
     after = client.get("/api/persons", params={"q": "ho si tung"}).json()
     assert sent == ["persons"]

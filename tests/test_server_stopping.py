@@ -45,8 +45,11 @@ def store_path(tmp_path_factory):
 
 def worker_pids(process: subprocess.Popen) -> list[int]:
     """The server's children, whichever of its threads started them."""
-    return [int(pid) for found in glob.glob(f"/proc/{process.pid}/task/*/children")
-            for pid in open(found).read().split()]
+    return [
+        int(pid)
+        for found in glob.glob(f"/proc/{process.pid}/task/*/children")
+        for pid in open(found).read().split()
+    ]
 
 
 def alive(pid: int) -> bool:

@@ -36,7 +36,9 @@ def test_the_store_answers_every_gold_role(shared_corpus, pipeline, store):
     # The query itself, asked to show the report key it already matches on.
     q = load_query("who-held-role-at-event")
     with_key = q.text.replace("SELECT DISTINCT ?person", "SELECT DISTINCT ?report ?person")
-    got = {(s["report"].value, s["person_name"].value, s["post_label"].value, s["org_label"].value)
-           for s in store.query(with_key)}
+    got = {
+        (s["report"].value, s["person_name"].value, s["post_label"].value, s["org_label"].value)
+        for s in store.query(with_key)
+    }
     assert got == expected
     assert store.stats().reports == len(reports)

@@ -114,16 +114,21 @@ def test_rdflib_sparqlstore(server, expected_roles):
 def test_post_form_and_body_give_the_same_answer_as_get(server):
     get = httpx.get(f"{server}/sparql", params={"query": ROLES_AT_SEED})
     form = httpx.post(f"{server}/sparql", data={"query": ROLES_AT_SEED})
-    body = httpx.post(f"{server}/sparql", content=ROLES_AT_SEED.encode(),
-                      headers={"Content-Type": "application/sparql-query"})
+    body = httpx.post(
+        f"{server}/sparql",
+        content=ROLES_AT_SEED.encode(),
+        headers={"Content-Type": "application/sparql-query"},
+    )
     assert get.status_code == form.status_code == body.status_code == 200
     assert get.json() == form.json() == body.json()
 
 
 def test_dataset_parameters_narrow_the_graphs(server):
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-    reports = httpx.get(f"{server}/sparql", params={
-        "query": f"PREFIX pg: <{PG}> SELECT ?r ?key WHERE {{ ?r pg:reportKey ?key }}"}).json()
+    reports = httpx.get(
+        f"{server}/sparql",
+        params={"query": f"PREFIX pg: <{PG}> SELECT ?r ?key WHERE {{ ?r pg:reportKey ?key }}"},
+    ).json()
     seed = next(
         b["r"]["value"] for b in reports["results"]["bindings"] if b["key"]["value"] == "seed"
     )
@@ -146,12 +151,18 @@ def test_dataset_parameters_narrow_the_graphs(server):
     assert [b["g"]["value"] for b in named["results"]["bindings"]] == [seed]
 
 
-@pytest.mark.parametrize(("accept", "content_type"), [
-    (None, "application/sparql-results+json"),
-    ("application/sparql-results+xml", "application/sparql-results+xml"),
-    ("text/csv", "text/csv; charset=utf-8"),
-    ("text/tab-separated-values;q=0.9, text/csv;q=0.1", "text/tab-separated-values; charset=utf-8"),
-])
+@pytest.mark.parametrize(
+    ("accept", "content_type"),
+    [
+        (None, "application/sparql-results+json"),
+        ("application/sparql-results+xml", "application/sparql-results+xml"),
+        ("text/csv", "text/csv; charset=utf-8"),
+        (
+            "text/tab-separated-values;q=0.9, text/csv;q=0.1",
+            "text/tab-separated-values; charset=utf-8",
+        ),
+    ],
+)
 def test_select_content_types_are_exact(server, accept, content_type):
     headers = {"Accept": accept} if accept else {}
     reply = httpx.get(f"{server}/sparql", params={"query": ROLES_AT_SEED}, headers=headers)
@@ -159,14 +170,17 @@ def test_select_content_types_are_exact(server, accept, content_type):
     assert reply.headers["content-type"] == content_type
 
 
-@pytest.mark.parametrize(("accept", "content_type", "rdflib_format"), [
-    (None, "text/turtle", "turtle"),
-    ("application/n-triples", "application/n-triples", "nt"),
-    ("application/rdf+xml", "application/rdf+xml", "xml"),
-    ("application/ld+json", "application/ld+json", "json-ld"),
-    ("application/n-quads", "application/n-quads", "nquads"),
-    ("application/trig", "application/trig", "trig"),
-])
+@pytest.mark.parametrize(
+    ("accept", "content_type", "rdflib_format"),
+    [
+        (None, "text/turtle", "turtle"),
+        ("application/n-triples", "application/n-triples", "nt"),
+        ("application/rdf+xml", "application/rdf+xml", "xml"),
+        ("application/ld+json", "application/ld+json", "json-ld"),
+        ("application/n-quads", "application/n-quads", "nquads"),
+        ("application/trig", "application/trig", "trig"),
+    ],
+)
 def test_construct_formats(server, expected_roles, accept, content_type, rdflib_format):
     headers = {"Accept": accept} if accept else {}
     reply = httpx.get(f"{server}/sparql", params={"query": CONSTRUCT_ROLES}, headers=headers)
@@ -199,8 +213,9 @@ def test_nothing_acceptable_is_406(server):
         f"{server}/sparql", params={"query": ROLES_AT_SEED}, headers={"Accept": "image/png"}
     )
     assert reply.status_code == 406
-    construct_as_csv = httpx.get(f"{server}/sparql", params={"query": CONSTRUCT_ROLES},
-                                 headers={"Accept": "text/csv"})
+    construct_as_csv = httpx.get(
+        f"{server}/sparql", params={"query": CONSTRUCT_ROLES}, headers={"Accept": "text/csv"}
+    )
     assert construct_as_csv.status_code == 406
     assert construct_as_csv.json()["error"] == "not acceptable"
 
@@ -221,8 +236,11 @@ def test_an_update_sent_to_sparql_is_refused_and_not_run(server, send):
     elif send == "form":
         reply = httpx.post(f"{server}/sparql", data={"update": update})
     else:
-        reply = httpx.post(f"{server}/sparql", content=update,
-                           headers={"Content-Type": "application/sparql-update"})
+        reply = httpx.post(
+            f"{server}/sparql",
+            content=update,
+            headers={"Content-Type": "application/sparql-update"},
+        )
     assert reply.status_code == 400
     assert "/update" in reply.json()["detail"]
     ask = httpx.get(f"{server}/sparql", params={"query": "ASK { GRAPH <urn:x:evil> { ?s ?p ?o } }"})
@@ -276,7 +294,7 @@ def test_writes_need_the_token(server):
     )
     assert wrong.status_code == 403
     assert httpx.get(f"{server}/store", params={"graph": "urn:x:notes"}).status_code == 401
-    ask = "ASK { GRAPH <urn:x:notes> { <urn:x:a> <urn:x:label> \"note\" } }"
+    ask = 'ASK { GRAPH <urn:x:notes> { <urn:x:a> <urn:x:label> "note" } }'
     assert httpx.get(f"{server}/sparql", params={"query": ask}).json()["boolean"] is False
     done = httpx.post(f"{server}/update", content=update, headers={**kind, **AUTH})
     assert done.status_code == 204
@@ -290,8 +308,9 @@ def test_writes_need_the_token(server):
 def test_graph_store_protocol_round_trip(server):
     graph = {"graph": "urn:x:gsp"}
     turtle = {"Content-Type": "text/turtle", **AUTH}
-    created = httpx.put(f"{server}/store", params=graph, headers=turtle,
-                        content='<urn:x:s> <urn:x:p> "một" .')
+    created = httpx.put(
+        f"{server}/store", params=graph, headers=turtle, content='<urn:x:s> <urn:x:p> "một" .'
+    )
     assert created.status_code == 201
     added = httpx.post(
         f"{server}/store", params=graph, headers=turtle, content='<urn:x:s> <urn:x:p> "hai" .'
@@ -364,8 +383,10 @@ def test_cors_is_open_for_reads_only(server):
         },
     )
     assert preflight_write.status_code == 400
-    assert "access-control-allow-origin" not in preflight_write.headers or \
-        "PUT" not in preflight_write.headers.get("access-control-allow-methods", "")
+    assert (
+        "access-control-allow-origin" not in preflight_write.headers
+        or "PUT" not in preflight_write.headers.get("access-control-allow-methods", "")
+    )
 
 
 def test_answers_larger_than_a_pipe_arrive_whole(server):
@@ -382,8 +403,9 @@ def test_answers_larger_than_a_pipe_arrive_whole(server):
     )
     triples = int(count.json()["results"]["bindings"][0]["n"]["value"])
     for _ in range(3):
-        response = httpx.get(f"{server}/sparql", params={"query": query},
-                             headers={"Accept": "text/csv"}, timeout=30)
+        response = httpx.get(
+            f"{server}/sparql", params={"query": query}, headers={"Accept": "text/csv"}, timeout=30
+        )
         assert response.status_code == 200, response.text[:300]
         assert len(response.content) > 1_000_000
         assert response.text.count("\r\n") == 1 + 20 * triples  # the header, then every row

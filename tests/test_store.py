@@ -76,8 +76,11 @@ def test_a_change_to_several_graphs_is_made_whole_or_not_at_all(store):
     gone = URIRef("https://w3id.org/polgraph/id/report/gone")
     store.replace_graph(G, graph("A"))
     store.replace_graph(gone, graph("Z"))
-    outcomes = store.apply(GraphChange(put={G: graph("B"), other: graph("C"), gone: ()},
-                                       add={G: {(S, P, Literal("E"))}}))
+    outcomes = store.apply(
+        GraphChange(
+            put={G: graph("B"), other: graph("C"), gone: ()}, add={G: {(S, P, Literal("E"))}}
+        )
+    )
     assert outcomes == {
         G: ReplaceOutcome.REPLACED,
         other: ReplaceOutcome.ADDED,
@@ -86,8 +89,11 @@ def test_a_change_to_several_graphs_is_made_whole_or_not_at_all(store):
     assert {str(q.object.value) for q in store.graph_quads(G)} == {"B", "E"}
     assert not store.has_graph(gone)
     assert store.apply(GraphChange(put={other: graph("C")})) == {other: ReplaceOutcome.UNCHANGED}
-    broken = GraphChange(put={G: graph("X")}, remove={other: {(S, P, Literal("C"))}},
-                         add={gone: {(URIRef("not an iri"), P, Literal("D"))}})
+    broken = GraphChange(
+        put={G: graph("X")},
+        remove={other: {(S, P, Literal("C"))}},
+        add={gone: {(URIRef("not an iri"), P, Literal("D"))}},
+    )
     with pytest.raises((StoreError, ValueError)):
         store.apply(broken)
     assert {str(q.object.value) for q in store.graph_quads(G)} == {"B", "E"}

@@ -120,22 +120,28 @@ def _every_solution(sparql: str) -> str | None:
     head = _HEAD.search(sparql)
     if head is None or "(" in head["projection"]:
         return None
-    return sparql[:head.start()] + "SELECT * WHERE {" + sparql[head.end():]
+    return sparql[: head.start()] + "SELECT * WHERE {" + sparql[head.end() :]
 
 
 def test_no_triple_is_stored_in_two_graphs(archived):
     store, _ = archived
-    twice = list(store.native.query(
-        "SELECT ?s ?p ?o (COUNT(?g) AS ?graphs) WHERE { GRAPH ?g { ?s ?p ?o } } "
-        "GROUP BY ?s ?p ?o HAVING (COUNT(?g) > 1) LIMIT 5"))
+    twice = list(
+        store.native.query(
+            "SELECT ?s ?p ?o (COUNT(?g) AS ?graphs) WHERE { GRAPH ?g { ?s ?p ?o } } "
+            "GROUP BY ?s ?p ?o HAVING (COUNT(?g) > 1) LIMIT 5"
+        )
+    )
     assert not twice, [tuple(str(t) for t in row) for row in twice]
 
 
 def test_the_shared_nodes_are_described_once_each_in_their_own_graph(archived):
     store, _ = archived
-    rows = list(store.native.query(
-        "SELECT ?node (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?node a ?type } "
-        f"FILTER (STRSTARTS(STR(?g), {ox.Literal(SHARED_PREFIX)})) }} GROUP BY ?node"))
+    rows = list(
+        store.native.query(
+            "SELECT ?node (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?node a ?type } "
+            f"FILTER (STRSTARTS(STR(?g), {ox.Literal(SHARED_PREFIX)})) }} GROUP BY ?node"
+        )
+    )
     kinds = {row["node"].value.split("/id/")[1].split("/")[0] for row in rows}
     assert {"unit", "org", "post"} <= kinds
     assert all(int(row["graphs"].value) == 1 for row in rows)
@@ -205,9 +211,12 @@ def _extraction(key: str, name: str) -> Extraction:
 
 
 def _person_of(store: OxigraphStore, name: str) -> str | None:
-    rows = list(store.query(
-        "PREFIX pg: <https://w3id.org/polgraph/ontology#> "
-        f"SELECT ?person WHERE {{ ?m pg:name {ox.Literal(name)} ; pg:mentionOf ?person }}"))
+    rows = list(
+        store.query(
+            "PREFIX pg: <https://w3id.org/polgraph/ontology#> "
+            f"SELECT ?person WHERE {{ ?m pg:name {ox.Literal(name)} ; pg:mentionOf ?person }}"
+        )
+    )
     return rows[0]["person"].value if rows else None
 
 
@@ -232,9 +241,13 @@ def test_a_retry_after_a_crash_in_resolution_finishes_it(pipeline, store, monkey
 
 def test_a_shared_description_goes_with_the_last_report_using_it(pipeline, store):
     def described(label: str) -> int:
-        return sum(1 for _ in store.query(
-            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-            f"SELECT ?s WHERE {{ ?s rdfs:label {ox.Literal(label)} }}"))
+        return sum(
+            1
+            for _ in store.query(
+                "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+                f"SELECT ?s WHERE {{ ?s rdfs:label {ox.Literal(label)} }}"
+            )
+        )
 
     first = pipeline.ingest(_extraction("r1", "Nguyễn Văn Hùng"), "r1")
     second = pipeline.ingest(_extraction("r2", "Trần Văn Bình"), "r2")
@@ -272,22 +285,30 @@ def _report_of(key: str, place: str | None, roles: list[dict]) -> Extraction:
     event = {"kind": "conference", "date": f"2024-03-{int(key[1:]):02d}"}
     if place:
         event["place"] = place
-    return Extraction.model_validate({
-        "id": key, "report": {"title": f"Hội nghị {key}"}, "event": event,
-        "persons": [{"name": "Nguyễn Văn Hùng", "acts": ["chaired"], "roles": roles}],
-    })
+    return Extraction.model_validate(
+        {
+            "id": key,
+            "report": {"title": f"Hội nghị {key}"},
+            "event": event,
+            "persons": [{"name": "Nguyễn Văn Hùng", "acts": ["chaired"], "roles": roles}],
+        }
+    )
 
 
 def test_a_person_renamed_by_a_later_report_is_renamed_in_the_tenures_of_posts_it_does_not_name(
-        pipeline, store, vocabulary, validator):
+    pipeline, store, vocabulary, validator
+):
     """Two reports placed nowhere and sharing no post give two persons, each keyed by its report;
     a third naming a post of each joins them, keyed by the first report. The tenures of the post
     only the second report names must follow the second report's mention to its new person."""
     chair = {"post": "Chủ tịch", "org": "Ủy ban nhân dân xã Cẩm Lộc"}
     secretary = {"post": "Bí thư", "org": "Đảng ủy xã Cẩm Lộc"}
     council = {"post": "Chủ tịch", "org": "Hội đồng nhân dân xã Cẩm Lộc"}
-    reports = [_report_of("r1", None, [chair]), _report_of("r2", None, [secretary, council]),
-               _report_of("r3", None, [chair, secretary])]
+    reports = [
+        _report_of("r1", None, [chair]),
+        _report_of("r2", None, [secretary, council]),
+        _report_of("r3", None, [chair, secretary]),
+    ]
     for report in reports:
         pipeline.ingest(report, report.id)
     at_once = OxigraphStore(None)

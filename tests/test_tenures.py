@@ -33,7 +33,9 @@ def test_a_promotion_gives_a_career_in_order_and_a_successor():
     tenures = derive_tenures(PROMOTION)
     steps = career(tenures, "thanh")
     assert [(t.post, t.first, t.last) for t in steps] == [
-        (VICE, D(2024, 1, 12), D(2024, 6, 27)), (CHAIR, D(2024, 6, 27), D(2024, 6, 27))]
+        (VICE, D(2024, 1, 12), D(2024, 6, 27)),
+        (CHAIR, D(2024, 6, 27), D(2024, 6, 27)),
+    ]
     assert [t.attestations for t in steps] == [("a1", "a4"), ("a5",)]
     assert steps[1].opened_by_election and not steps[0].opened_by_election
     (outgoing,) = career(tenures, "quyet")
@@ -52,8 +54,9 @@ def test_a_promotion_gives_a_career_in_order_and_a_successor():
 
 def test_at_a_handover_session_the_elected_holder_follows_the_one_in_office():
     # Both attested only on the day of the session: the election decides who came after whom.
-    tenures = derive_tenures([chair("n", "aaa-new", D(2024, 6, 27), elected=True),
-                              chair("o", "zzz-old", D(2024, 6, 27))])
+    tenures = derive_tenures(
+        [chair("n", "aaa-new", D(2024, 6, 27), elected=True), chair("o", "zzz-old", D(2024, 6, 27))]
+    )
     by_person = {t.person: t for t in tenures}
     assert by_person["zzz-old"].successor == by_person["aaa-new"].key
     assert by_person["aaa-new"].successor is None
@@ -86,7 +89,9 @@ def test_only_evidence_strictly_between_splits_a_run():
         chair("a3", "a", D(2020, 9, 1)),
     ]
     assert [(t.person, t.first, t.last) for t in derive_tenures(found)] == [
-        ("a", D(2020, 1, 1), D(2020, 9, 1)), ("b", D(2020, 1, 1), D(2020, 5, 1))]
+        ("a", D(2020, 1, 1), D(2020, 9, 1)),
+        ("b", D(2020, 1, 1), D(2020, 5, 1)),
+    ]
 
 
 def test_a_post_that_is_not_exclusive_is_never_split_and_has_no_successors():
@@ -97,15 +102,25 @@ def test_a_post_that_is_not_exclusive_is_never_split_and_has_no_successors():
     ]
     tenures = derive_tenures(found)
     assert [(t.person, t.first, t.last, t.successor) for t in tenures] == [
-        ("a", D(2020, 1, 1), D(2022, 1, 1), None), ("b", D(2021, 1, 1), D(2021, 1, 1), None)]
+        ("a", D(2020, 1, 1), D(2022, 1, 1), None),
+        ("b", D(2021, 1, 1), D(2021, 1, 1), None),
+    ]
 
 
 def test_undated_evidence_bounds_nothing():
     assert derive_tenures([Attestation("a1", "a", CHAIR, None)]) == []
-    (tenure,) = derive_tenures([Attestation("a1", "a", CHAIR, None, elected=True),
-                                Attestation("a2", "a", CHAIR, D(2021, 3, 1))])
+    (tenure,) = derive_tenures(
+        [
+            Attestation("a1", "a", CHAIR, None, elected=True),
+            Attestation("a2", "a", CHAIR, D(2021, 3, 1)),
+        ]
+    )
     assert (tenure.first, tenure.last, tenure.attestations, tenure.opened_by_election) == (
-        D(2021, 3, 1), D(2021, 3, 1), ("a2",), False)
+        D(2021, 3, 1),
+        D(2021, 3, 1),
+        ("a2",),
+        False,
+    )
 
 
 def test_keys_come_from_person_post_and_first_date():
@@ -114,9 +129,11 @@ def test_keys_come_from_person_post_and_first_date():
         [chair("a1", "a", D(2020, 1, 1)), chair("x9", "a", D(2020, 2, 1))]
     )
     assert re.fullmatch(r"[0-9a-f]{12}", first.key) and later_evidence.key == first.key
-    others = [derive_tenures([chair("a1", "b", D(2020, 1, 1))])[0].key,
-              derive_tenures([Attestation("a1", "a", VICE, D(2020, 1, 1))])[0].key,
-              derive_tenures([chair("a1", "a", D(2020, 1, 2))])[0].key]
+    others = [
+        derive_tenures([chair("a1", "b", D(2020, 1, 1))])[0].key,
+        derive_tenures([Attestation("a1", "a", VICE, D(2020, 1, 1))])[0].key,
+        derive_tenures([chair("a1", "a", D(2020, 1, 2))])[0].key,
+    ]
     assert first.key not in others and len(set(others)) == 3
 
 

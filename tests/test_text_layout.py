@@ -25,14 +25,20 @@ def split(text: str) -> list[str]:
 
 def test_a_full_stop_ends_a_sentence_but_an_abbreviation_dot_does_not():
     assert split("Sáng 3/4, UBND TP. Hà Tĩnh tổ chức hội nghị. Đ/c. Lê Văn An phát biểu.") == [
-        "Sáng 3/4, UBND TP. Hà Tĩnh tổ chức hội nghị.", "Đ/c. Lê Văn An phát biểu."]
+        "Sáng 3/4, UBND TP. Hà Tĩnh tổ chức hội nghị.",
+        "Đ/c. Lê Văn An phát biểu.",
+    ]
     assert split("Dự có ThS. Trần Thị Bình, Phó Chủ tịch UBND H. Kỳ Anh. Hội nghị bế mạc.") == [
-        "Dự có ThS. Trần Thị Bình, Phó Chủ tịch UBND H. Kỳ Anh.", "Hội nghị bế mạc."]
+        "Dự có ThS. Trần Thị Bình, Phó Chủ tịch UBND H. Kỳ Anh.",
+        "Hội nghị bế mạc.",
+    ]
 
 
 def test_a_word_that_only_ends_like_an_abbreviation_ends_the_sentence():
     assert split("Đại hội bầu 15 đồng chí vào Ban chấp hành. Sau đó đại hội bế mạc.") == [
-        "Đại hội bầu 15 đồng chí vào Ban chấp hành.", "Sau đó đại hội bế mạc."]
+        "Đại hội bầu 15 đồng chí vào Ban chấp hành.",
+        "Sau đó đại hội bế mạc.",
+    ]
 
 
 def test_a_caption_broken_across_lines_is_one_sentence():
@@ -42,7 +48,10 @@ def test_a_caption_broken_across_lines_is_one_sentence():
 
 def test_a_line_break_ends_a_sentence_without_a_full_stop():
     assert split("Hội nghị sơ kết\n\nChủ trì hội nghị:\nĐồng chí Lê Văn An") == [
-        "Hội nghị sơ kết", "Chủ trì hội nghị:", "Đồng chí Lê Văn An"]
+        "Hội nghị sơ kết",
+        "Chủ trì hội nghị:",
+        "Đồng chí Lê Văn An",
+    ]
 
 
 def test_an_ellipsis_ends_a_sentence_only_before_a_new_one():
@@ -53,7 +62,9 @@ def test_an_ellipsis_ends_a_sentence_only_before_a_new_one():
 
 def test_closing_quotes_stay_with_their_sentence():
     assert split('Đồng chí nhấn mạnh: "Phải làm tốt hơn." Hội nghị bế mạc!') == [
-        'Đồng chí nhấn mạnh: "Phải làm tốt hơn."', "Hội nghị bế mạc!"]
+        'Đồng chí nhấn mạnh: "Phải làm tốt hơn."',
+        "Hội nghị bế mạc!",
+    ]
 
 
 def test_sentences_of_a_range_and_spans_without_spaces():
@@ -76,7 +87,7 @@ def test_the_sentence_around_a_span():
     assert TEXT[a:b] == "Sáng 3/4, UBND TP. Hà Tĩnh tổ chức hội nghị."
     # A span across a full stop takes in both sentences.
     a, b = sentence_around(rt, spans, TEXT.index("hội nghị."), TEXT.index("Đ/c.") + 4)
-    assert TEXT[a:b] == TEXT[:TEXT.index("\n")]
+    assert TEXT[a:b] == TEXT[: TEXT.index("\n")]
 
 
 def test_the_api_evidence_is_a_sentence_of_the_same_splitter():
@@ -87,23 +98,29 @@ def test_the_api_evidence_is_a_sentence_of_the_same_splitter():
     assert evidence_sentence(TEXT, start, start + 8) == ("Ảnh: Văn Bình", TEXT.index("Ảnh"))
 
 
-PAGE = ("Xã Kỳ Hoa sơ kết công tác Mặt trận\n"
-        "Ngày đăng: Thứ Tư, 03/04/2024 08:30\n"
-        "Cập nhật: 04/04/2024\n\n"
-        "Sáng 3/4, UBND xã Kỳ Hoa tổ chức hội nghị. Đ/c. Lê Văn An chủ trì.")
+PAGE = (
+    "Xã Kỳ Hoa sơ kết công tác Mặt trận\n"
+    "Ngày đăng: Thứ Tư, 03/04/2024 08:30\n"
+    "Cập nhật: 04/04/2024\n\n"
+    "Sáng 3/4, UBND xã Kỳ Hoa tổ chức hội nghị. Đ/c. Lê Văn An chủ trì."
+)
 
 
 def test_headline_stamps_and_body():
     rt = ReportText(PAGE)
     stamps = publication_stamps(rt)
-    assert [(s.date, s.updated) for s in stamps] == [(dt.date(2024, 4, 3), False),
-                                                     (dt.date(2024, 4, 4), True)]
+    assert [(s.date, s.updated) for s in stamps] == [
+        (dt.date(2024, 4, 3), False),
+        (dt.date(2024, 4, 4), True),
+    ]
     assert headline(rt) == (0, PAGE.index("\n"))
-    assert PAGE[body_start(rt, headline(rt), stamps):].startswith("Sáng 3/4")
+    assert PAGE[body_start(rt, headline(rt), stamps) :].startswith("Sáng 3/4")
     layout = read_layout(rt)
     assert layout.published == dt.date(2024, 4, 3)
     assert [PAGE[a:b] for a, b in layout.body_sentences()] == [
-        "Sáng 3/4, UBND xã Kỳ Hoa tổ chức hội nghị.", "Đ/c. Lê Văn An chủ trì."]
+        "Sáng 3/4, UBND xã Kỳ Hoa tổ chức hội nghị.",
+        "Đ/c. Lê Văn An chủ trì.",
+    ]
 
 
 def test_an_update_line_dates_a_page_only_without_a_posting_line():
@@ -114,7 +131,11 @@ def test_an_update_line_dates_a_page_only_without_a_posting_line():
 
 
 def test_lines_that_are_no_headline():
-    for first in ("UBND xã Kỳ Hoa tổ chức hội nghị.", "Ngày đăng: 03/04/2024", "03/04/2024",
-                  "Hội nghị " * 30):
+    for first in (
+        "UBND xã Kỳ Hoa tổ chức hội nghị.",
+        "Ngày đăng: 03/04/2024",
+        "03/04/2024",
+        "Hội nghị " * 30,
+    ):
         assert headline(ReportText(f"{first}\n\nSáng 3/4, UBND xã tổ chức hội nghị.")) is None
     assert headline(ReportText("Hội nghị sơ kết\nSáng 3/4, UBND xã tổ chức hội nghị.")) is None

@@ -72,11 +72,15 @@ def dong(client) -> dict:
 
 def labels(client, lang: str) -> dict[tuple[str, str], str]:
     """The vocabulary's labels of event kinds and acts in ``lang``, straight from the store."""
-    rows = select(client.store, """SELECT ?scheme ?code ?label WHERE {
+    rows = select(
+        client.store,
+        """SELECT ?scheme ?code ?label WHERE {
         { ?c pg:kindCode ?code ; rdfs:label ?label BIND ("kind" AS ?scheme) }
         UNION { ?c a pg:ActType ; skos:notation ?code ; skos:prefLabel ?label
                 BIND ("act" AS ?scheme) }
-        FILTER (LANG(?label) = ?lang) }""", {"lang": text(lang)})
+        FILTER (LANG(?label) = ?lang) }""",
+        {"lang": text(lang)},
+    )
     return {(r["scheme"], r["code"]): r["label"] for r in rows}
 
 
@@ -84,8 +88,10 @@ def labels(client, lang: str) -> dict[tuple[str, str], str]:
 def test_the_home_page_counts_what_the_api_lists(client):
     doc = page(client, "/")
     shown = [int(n.text) for n in doc.cssselect("#counts strong")]
-    totals = [api(client, f"/api/{route}", limit=1)["total"]
-              for route in ("persons", "events", "organizations", "sources")]
+    totals = [
+        api(client, f"/api/{route}", limit=1)["total"]
+        for route in ("persons", "events", "organizations", "sources")
+    ]
     assert shown == totals
     assert doc.cssselect("form[action='/search'] input[name=q]")
 
@@ -157,8 +163,9 @@ def test_a_person_page_draws_a_timeline_of_the_dated_posts(client):
     doc = page(client, f"/persons/{person['id']}")
     bars = doc.cssselect("#timeline .bar")
     assert len(bars) == sum(1 for p in person["posts"] if p["first_evidence"])
-    assert [b.getparent().getparent().cssselect(".row-label")[0].text for b in bars] == \
-        [p["post"]["label"] for p in person["posts"] if p["first_evidence"]]
+    assert [b.getparent().getparent().cssselect(".row-label")[0].text for b in bars] == [
+        p["post"]["label"] for p in person["posts"] if p["first_evidence"]
+    ]
     marks = doc.cssselect("#timeline a.mark")
     assert {m.get("href") for m in marks} == {
         f"/events/{e['event']['id']}" for e in person["events"] if e["event"]["date"]
@@ -228,8 +235,12 @@ def test_a_body_page_shows_holders_successions_and_place(client):
         [words(td) for td in row.cssselect("td")[:3]]
         for row in doc.cssselect("#successions tbody tr")
     ]
-    expected = [[p["post"]["title"], h["predecessor"]["name"], h["holder"]["name"]]
-                for p in body["posts"] for h in p["holders"] if h["predecessor"]]
+    expected = [
+        [p["post"]["title"], h["predecessor"]["name"], h["holder"]["name"]]
+        for p in body["posts"]
+        for h in p["holders"]
+        if h["predecessor"]
+    ]
     assert sorted(handed) == sorted(expected)
     # The markup report names a second Bí thư of the same committee after the first.
     assert any(title == "Bí thư" for title, _, _ in handed)
@@ -243,9 +254,12 @@ def test_a_place_page_shows_its_code_successor_bodies_and_events(client):
     commune = event["place"][0]
     doc = page(client, f"/places/{commune['id']}")
     unit = commune["iri"]
-    found = select(client.store, """SELECT ?code ?after WHERE { ?unit pg:officialCode ?code .
+    found = select(
+        client.store,
+        """SELECT ?code ?after WHERE { ?unit pg:officialCode ?code .
                                     OPTIONAL { ?unit pg:successorUnit ?after } }""",
-                   {"unit": iri(unit)})[0]
+        {"unit": iri(unit)},
+    )[0]
     facts = words(doc.cssselect("dl.facts")[0])
     assert found["code"] in facts
     successor = doc.cssselect("#successor-unit a")[0].get("href")
@@ -261,8 +275,9 @@ def test_a_place_page_shows_its_code_successor_bodies_and_events(client):
     ]
     assert f"/organizations/{committee['id']}" in bodies
     listed = api(client, "/api/events", place=commune["id"], limit=100)
-    assert [a.get("href") for a in doc.cssselect("#events tbody tr td:first-child a")] == \
-        [f"/events/{e['id']}" for e in listed["items"]]
+    assert [a.get("href") for a in doc.cssselect("#events tbody tr td:first-child a")] == [
+        f"/events/{e['id']}" for e in listed["items"]
+    ]
     # The unit it became links back to it.
     after = page(client, successor)
     assert f"/places/{commune['id']}" in {a.get("href") for a in after.cssselect("dl.facts a")}
@@ -351,8 +366,10 @@ def test_the_network_page_finds_a_place_typed_without_accents(client):
     assert words(doc.cssselect("#network-scope")[0]) == "Xã Cẩm Lộc"  # the place found
 
 
-@pytest.mark.parametrize(("fmt", "media_type", "magic"), [("svg", "image/svg+xml", b"<?xml"),
-                                                    ("png", "image/png", b"\x89PNG")])
+@pytest.mark.parametrize(
+    ("fmt", "media_type", "magic"),
+    [("svg", "image/svg+xml", b"<?xml"), ("png", "image/png", b"\x89PNG")],
+)
 def test_the_network_picture_comes_as_svg_or_png(client, fmt, media_type, magic):
     answer = client.get(f"/network/picture.{fmt}", params={"place": "xã Cẩm Lộc"})
     assert answer.status_code == 200
@@ -361,9 +378,14 @@ def test_the_network_picture_comes_as_svg_or_png(client, fmt, media_type, magic)
     assert client.get("/network/picture.gif").status_code == 404
 
 
-@pytest.mark.parametrize(("query", "status", "problem"), [
-    ("place=nowhere at all", 404, "no place"), ("from=2024-13-01", 400, "from"),
-    ("from=2024-02-01&to=2024-01-01", 400, "empty")])
+@pytest.mark.parametrize(
+    ("query", "status", "problem"),
+    [
+        ("place=nowhere at all", 404, "no place"),
+        ("from=2024-13-01", 400, "from"),
+        ("from=2024-02-01&to=2024-01-01", 400, "empty"),
+    ],
+)
 def test_the_network_page_says_what_is_wrong_with_its_filters(client, query, status, problem):
     doc = page(client, f"/network?{query}", status=status)
     assert problem in doc.cssselect(".problem")[0].text
@@ -467,8 +489,12 @@ def test_every_message_is_in_both_languages_and_every_key_a_page_uses_exists():
             used |= set(re.findall(r'"([a-z0-9_]+)"', heads))
         used |= set(re.findall(r"""\bspeeches\([^,]+, "([a-z0-9_]+)"\)""", template))
     for module in (TEMPLATES.parent).glob("*.py"):
-        used |= set(re.findall(r"""\b(?:t|translator\(\w+\))\(["']([a-z0-9_]+)["']""",
-                               module.read_text(encoding="utf-8")))
+        used |= set(
+            re.findall(
+                r"""\b(?:t|translator\(\w+\))\(["']([a-z0-9_]+)["']""",
+                module.read_text(encoding="utf-8"),
+            )
+        )
     # Keys built from a value: one for each value there is.
     used |= {f"measure_{m}" for m in MEASURES} | {f"language_name_{lang}" for lang in LANGUAGES}
     used |= {f"fact_{k}" for k in ("event", "role", "participation", "speech", "document")}
@@ -489,10 +515,16 @@ def test_markup_in_a_report_is_shown_as_text_on_every_page(client):
     event = api(client, person["events"][0]["event"]["href"])
     report = event["source"]["report"]
     body = person["posts"][0]["organization"]
-    urls = ["/", "/search?q=le hung", f"/persons/{person['id']}", f"/events/{event['id']}",
-            f"/organizations/{body['id']}", f"/sources/{report['id']}",
-            f"/sources/{report['id']}?start={event['source']['start']}&end={event['source']['end']}",
-            f"/places/{event['place'][0]['id']}"]
+    urls = [
+        "/",
+        "/search?q=le hung",
+        f"/persons/{person['id']}",
+        f"/events/{event['id']}",
+        f"/organizations/{body['id']}",
+        f"/sources/{report['id']}",
+        f"/sources/{report['id']}?start={event['source']['start']}&end={event['source']['end']}",
+        f"/places/{event['place'][0]['id']}",
+    ]
     for url in urls:
         answer = client.get(url)
         assert answer.status_code == 200, url
@@ -548,9 +580,14 @@ def test_pages_stay_out_of_the_openapi_document(client):
     assert all(p.startswith(("/api", "/sparql", "/update", "/store")) for p in paths), sorted(paths)
 
 
-@pytest.mark.parametrize(("path", "media_type"), [("/static/style.css", "text/css"),
-                                              ("/static/queries.js", "javascript"),
-                                              ("/static/favicon.svg", "image/svg+xml")])
+@pytest.mark.parametrize(
+    ("path", "media_type"),
+    [
+        ("/static/style.css", "text/css"),
+        ("/static/queries.js", "javascript"),
+        ("/static/favicon.svg", "image/svg+xml"),
+    ],
+)
 def test_the_pages_bring_their_own_static_files(client, path, media_type):
     answer = client.get(path)
     assert answer.status_code == 200 and media_type in answer.headers["content-type"]
@@ -563,9 +600,11 @@ def test_the_pages_bring_their_own_static_files(client, path, media_type):
 
 # -- the parts ---------------------------------------------------------------------------------
 def test_a_timeline_places_posts_and_events_in_date_order():
-    posts = [{"first_evidence": "2020-01-01", "last_evidence": "2022-01-01"},
-             {"first_evidence": "2021-06-01", "last_evidence": "2021-06-01"},
-             {"first_evidence": None, "last_evidence": None}]
+    posts = [
+        {"first_evidence": "2020-01-01", "last_evidence": "2022-01-01"},
+        {"first_evidence": "2021-06-01", "last_evidence": "2021-06-01"},
+        {"first_evidence": None, "last_evidence": None},
+    ]
     events = [
         {"event": {"date": "2020-01-01"}},
         {"event": {"date": "2023-01-01"}},
@@ -585,8 +624,13 @@ def test_a_timeline_places_posts_and_events_in_date_order():
 
 
 def test_a_quote_is_marked_inside_its_sentence_only_when_it_is_there():
-    cited = {"sentence": "Đồng chí Võ Nam - Bí thư Đảng ủy chủ trì.", "sentence_start": 10,
-             "start": 28, "end": 42, "quote": "Bí thư Đảng ủy"}
+    cited = {
+        "sentence": "Đồng chí Võ Nam - Bí thư Đảng ủy chủ trì.",
+        "sentence_start": 10,
+        "start": 28,
+        "end": 42,
+        "quote": "Bí thư Đảng ủy",
+    }
     assert quoted(cited) == type(quoted(cited))("Đồng chí Võ Nam - ", "Bí thư Đảng ủy", " chủ trì.")
     assert quoted({**cited, "start": 29}).quote == ""  # the span does not fit: the sentence alone
     # A span taking in the line's end (which the sentence leaves out) marks its words.
@@ -602,8 +646,13 @@ def test_a_text_is_cut_around_a_span_within_it_only():
     text = "Mở đầu. Đồng chí Võ Nam - Bí thư chủ trì. Kết thúc."
     start = text.index("Bí thư")
     cut = lit(text, start, start + len("Bí thư"))
-    assert (cut.before, cut.lead, cut.quote, cut.trail, cut.after) == \
-        ("Mở đầu. ", "Đồng chí Võ Nam - ", "Bí thư", " chủ trì.", " Kết thúc.")
+    assert (cut.before, cut.lead, cut.quote, cut.trail, cut.after) == (
+        "Mở đầu. ",
+        "Đồng chí Võ Nam - ",
+        "Bí thư",
+        " chủ trì.",
+        " Kết thúc.",
+    )
     assert f"{cut.before}{cut.lead}{cut.quote}{cut.trail}{cut.after}" == text
     for start, end in ((5, 5), (9, 3), (0, len(text) + 1), (None, 3)):
         assert lit(text, start, end) is None
@@ -611,8 +660,13 @@ def test_a_text_is_cut_around_a_span_within_it_only():
 
 def test_the_latest_holder_and_the_successions_of_a_post():
     def holder(name, first, last, before=None):
-        return {"iri": f"tenure/{name}", "holder": {"name": name}, "first_evidence": first,
-                "last_evidence": last, "predecessor": before and {"name": before}}
+        return {
+            "iri": f"tenure/{name}",
+            "holder": {"name": name},
+            "first_evidence": first,
+            "last_evidence": last,
+            "predecessor": before and {"name": before},
+        }
 
     posts = [
         {
@@ -626,5 +680,7 @@ def test_the_latest_holder_and_the_successions_of_a_post():
         {"post": {"title": "Bí thư"}, "holders": [holder("D", None, None)]},
     ]
     assert latest_holders(posts) == {"tenure/B"}
-    assert [(s["post"]["title"], s["predecessor"]["name"], s["successor"]["name"], s["date"])
-            for s in successions(posts)] == [("Chủ tịch", "A", "B", "2021-06-01")]
+    assert [
+        (s["post"]["title"], s["predecessor"]["name"], s["successor"]["name"], s["date"])
+        for s in successions(posts)
+    ] == [("Chủ tịch", "A", "B", "2021-06-01")]

@@ -26,8 +26,16 @@ from polgraph.ingest import Pipeline
 from polgraph.store import OxigraphStore
 
 CHROMIUM = Path(os.environ.get("POLGRAPH_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = ROOT / "var" / "test-artifacts" / "browser"
 SEED_TEXT = (ROOT / "data" / "reports" / "seed.txt").read_text(encoding="utf-8")
 MARKUP_REPORT = RESOURCES / "reports" / "markup-in-text.yaml"
@@ -36,8 +44,10 @@ PERSON = "Nguyễn Viết Đồng"
 
 def _missing() -> str | None:
     if not CHROMIUM.is_file():
-        return (f"{CHROMIUM} is absent: the browser tests drive Debian's chromium package "
-                "(apt-get install chromium)")
+        return (
+            f"{CHROMIUM} is absent: the browser tests drive Debian's chromium package "
+            "(apt-get install chromium)"
+        )
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
@@ -93,8 +103,12 @@ class Visit:
 
 @pytest.fixture
 def visit(browser, server, request) -> Iterator[Visit]:
-    context = browser.new_context(base_url=server, locale="vi-VN", accept_downloads=True,
-                                  viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        base_url=server,
+        locale="vi-VN",
+        accept_downloads=True,
+        viewport={"width": 1280, "height": 900},
+    )
     context.set_default_timeout(15_000)
     try:
         yield Visit(context.new_page(), request.node.name.removeprefix("test_"))
@@ -286,9 +300,15 @@ def test_query_results_show_iris_short_and_text_as_text(visit):
     expect(cells.nth(0)).to_have_text("Tin <script>document.title='owned'</script>")
     expect(page.locator("#results script, #results b")).to_have_count(0)
     assert page.title() != "owned"
-    shown = {name: (cells.nth(i).inner_text(), cells.nth(i).locator("a").get_attribute("href")
-                    if cells.nth(i).locator("a").count() else None)
-             for i, name in enumerate(["title", "report", "class", "term", "elsewhere", "unsafe"])}
+    shown = {
+        name: (
+            cells.nth(i).inner_text(),
+            cells.nth(i).locator("a").get_attribute("href")
+            if cells.nth(i).locator("a").count()
+            else None,
+        )
+        for i, name in enumerate(["title", "report", "class", "term", "elsewhere", "unsafe"])
+    }
     assert shown["report"][0].startswith("report/") and shown["report"][1].startswith("/sources/")
     assert shown["class"] == ("pg:Conference", "https://w3id.org/polgraph/ontology#Conference")
     # the query's own prefix

@@ -33,13 +33,19 @@ def _setup() -> None:
     # rdflib logs a traceback for every ill-typed literal; the shapes already report those in words.
     logging.getLogger("rdflib.term").setLevel(logging.ERROR)
 
+
 StoreOption = Annotated[
     Path | None,
-    typer.Option("--store", envvar="POLGRAPH_STORE", help="Store folder (default ./var/store).",
-                 show_envvar=True),
+    typer.Option(
+        "--store",
+        envvar="POLGRAPH_STORE",
+        help="Store folder (default ./var/store).",
+        show_envvar=True,
+    ),
 ]
-Paths = Annotated[list[Path], typer.Argument(
-    help="Report files (.txt, .html, .json, .yaml) or folders of them.")]
+Paths = Annotated[
+    list[Path], typer.Argument(help="Report files (.txt, .html, .json, .yaml) or folders of them.")
+]
 IdentityOption = Annotated[
     Path | None,
     typer.Option(
@@ -47,11 +53,15 @@ IdentityOption = Annotated[
         envvar="POLGRAPH_IDENTITY",
         show_envvar=True,
         help="Same/different corrections of person identities "
-             "(default ./data/identity.yaml, if present).",
+        "(default ./data/identity.yaml, if present).",
     ),
 ]
-Published = Annotated[str | None, typer.Option(
-    "--published", help="Publication date YYYY-MM-DD of text reports that do not state one.")]
+Published = Annotated[
+    str | None,
+    typer.Option(
+        "--published", help="Publication date YYYY-MM-DD of text reports that do not state one."
+    ),
+]
 
 
 def _published(value: str | None, option: str = "--published"):
@@ -82,8 +92,13 @@ def _open(store: Path | None, *, read_only: bool = False):
 
 def _progress(total: int) -> Progress:
     return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=err, transient=True, disable=total < 20 or not err.is_terminal,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=total < 20 or not err.is_terminal,
     )
 
 
@@ -94,8 +109,15 @@ def _identity_file(identity: Path | None) -> Path | None:
     return path if path is not None and path.is_file() else None
 
 
-def _run_pipeline(paths: list[Path], store_path: Path | None, *, write: bool, quiet: bool,
-                  published=None, identity: Path | None = None) -> int:
+def _run_pipeline(
+    paths: list[Path],
+    store_path: Path | None,
+    *,
+    write: bool,
+    quiet: bool,
+    published=None,
+    identity: Path | None = None,
+) -> int:
     from polgraph.extract.reader import default_reader
     from polgraph.ingest import Pipeline, expand_inputs
 
@@ -116,8 +138,9 @@ def _run_pipeline(paths: list[Path], store_path: Path | None, *, write: bool, qu
     try:
         with _progress(total) as progress:
             task = progress.add_task("ingesting" if write else "validating", total=total)
-            summary = pipeline.run(paths, store=write, progress=lambda _p: progress.advance(task),
-                                   published=published)
+            summary = pipeline.run(
+                paths, store=write, progress=lambda _p: progress.advance(task), published=published
+            )
     except (
         PolgraphError
     ) as exc:  # a bad corrections file: the reports stay stored, identities as they were
@@ -291,7 +314,7 @@ def query(
             "--format",
             "-f",
             help="table (readable: IRI columns with a label "
-                 "beside them are left out), csv, tsv or json.",
+            "beside them are left out), csv, tsv or json.",
         ),
     ] = "table",
     store: StoreOption = None,
@@ -383,8 +406,13 @@ app.add_typer(identity_app, name="identity")
 
 # The help is given here, not as the docstring: one line of it would run past the line length,
 # and the command list shows a docstring's line breaks.
-@identity_app.command("explain", help=(
-    "Print which mentions make up a person, and the shared post, body or place behind each join."))
+@identity_app.command(
+    "explain",
+    help=(
+        "Print which mentions make up a person, and the shared post, body or place behind "
+        "each join."
+    ),
+)
 def identity_explain(
     person: Annotated[str, typer.Argument(help="A person's IRI, the last part of it, or a name.")],
     store: StoreOption = None,
@@ -509,26 +537,39 @@ def serve(
     except ValueError as exc:
         raise _fail(str(exc), 2) from None
     handle = _open(settings.store_path)
-    out.print(f"polgraph: serving {settings.store_path} on http://{host}:{port}/ "
-              f"(SPARQL at /sparql, API docs at /docs)", highlight=False)
+    out.print(
+        f"polgraph: serving {settings.store_path} on http://{host}:{port}/ "
+        f"(SPARQL at /sparql, API docs at /docs)",
+        highlight=False,
+    )
     try:
-        uvicorn.run(create_app(settings, handle), host=host, port=port, log_level="warning",
-                    access_log=False, timeout_graceful_shutdown=1)
+        uvicorn.run(
+            create_app(settings, handle),
+            host=host,
+            port=port,
+            log_level="warning",
+            access_log=False,
+            timeout_graceful_shutdown=1,
+        )
     finally:
         handle.close()
 
 
 # -- network analysis ----------------------------------------------------------------------
-FromOption = Annotated[str | None, typer.Option(
-    "--from", help="Only events (and tenures) on or after this date, YYYY-MM-DD.")]
-ToOption = Annotated[str | None, typer.Option(
-    "--to", help="Only events (and tenures) on or before this date, YYYY-MM-DD.")]
+FromOption = Annotated[
+    str | None,
+    typer.Option("--from", help="Only events (and tenures) on or after this date, YYYY-MM-DD."),
+]
+ToOption = Annotated[
+    str | None,
+    typer.Option("--to", help="Only events (and tenures) on or before this date, YYYY-MM-DD."),
+]
 PlaceOption = Annotated[
     str | None,
     typer.Option(
         "--place",
         help='Only events in this area: a name, accents optional ("xã Cẩm Lộc", "xa cam loc"), an '
-             'official code or an IRI.',
+        "official code or an IRI.",
     ),
 ]
 OrgOption = Annotated[
@@ -536,12 +577,16 @@ OrgOption = Annotated[
     typer.Option(
         "--org",
         help='Only this body and its sub-bodies ("UBND xã Cẩm Lộc", accents optional, or an IRI): '
-             'the events it organised '
+        "the events it organised "
         "or had a post-holder at, and its posts.",
     ),
 ]
-PostOption = Annotated[str | None, typer.Option(
-    "--post", help='succession: only this post, e.g. "Chủ tịch" (with --org: of that body).')]
+PostOption = Annotated[
+    str | None,
+    typer.Option(
+        "--post", help='succession: only this post, e.g. "Chủ tịch" (with --org: of that body).'
+    ),
+]
 
 
 def _knowledge_graph(store: Path | None):
@@ -666,8 +711,9 @@ def network(
         raise _fail(f"a {fmt} picture needs --out FILE", 2)
     kg = _knowledge_graph(store)
     with _analysis_errors():
-        graph, data = network_output(kg, fmt, projection, post=post, limit=limit,
-                                     start=start, end=end, place=place, org=org)
+        graph, data = network_output(
+            kg, fmt, projection, post=post, limit=limit, start=start, end=end, place=place, org=org
+        )
     if output is None:
         sys.stdout.buffer.write(data)
         return

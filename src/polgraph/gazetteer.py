@@ -49,15 +49,32 @@ class AdminUnit:
 # -- how reports write places ---------------------------------------------------------------------
 
 _KINDS = {  # type word → the kind of unit it names
-    "tỉnh": "tinh", "thành phố": "thanhpho", "tp": "thanhpho", "huyện": "huyen", "h": "huyen",
-    "quận": "quan", "q": "quan", "thị xã": "thixa", "tx": "thixa", "xã": "xa", "phường": "phuong",
-    "p": "phuong", "thị trấn": "thitran", "tt": "thitran", "đặc khu": "dackhu",
+    "tỉnh": "tinh",
+    "thành phố": "thanhpho",
+    "tp": "thanhpho",
+    "huyện": "huyen",
+    "h": "huyen",
+    "quận": "quan",
+    "q": "quan",
+    "thị xã": "thixa",
+    "tx": "thixa",
+    "xã": "xa",
+    "phường": "phuong",
+    "p": "phuong",
+    "thị trấn": "thitran",
+    "tt": "thitran",
+    "đặc khu": "dackhu",
 }
 _KINDS.update({fold_diacritics(word): kind for word, kind in list(_KINDS.items())})
 _LEVELS = {
-    "tinh": frozenset({PROVINCE}), "thanhpho": frozenset({PROVINCE, DISTRICT}),
-    "huyen": frozenset({DISTRICT}), "quan": frozenset({DISTRICT}), "thixa": frozenset({DISTRICT}),
-    "xa": frozenset({COMMUNE}), "phuong": frozenset({COMMUNE}), "thitran": frozenset({COMMUNE}),
+    "tinh": frozenset({PROVINCE}),
+    "thanhpho": frozenset({PROVINCE, DISTRICT}),
+    "huyen": frozenset({DISTRICT}),
+    "quan": frozenset({DISTRICT}),
+    "thixa": frozenset({DISTRICT}),
+    "xa": frozenset({COMMUNE}),
+    "phuong": frozenset({COMMUNE}),
+    "thitran": frozenset({COMMUNE}),
     "dackhu": frozenset({COMMUNE}),
 }
 _ANY_LEVEL = frozenset({PROVINCE, DISTRICT, COMMUNE})
@@ -124,7 +141,7 @@ def _readings(part: str) -> tuple[_Reading, ...] | None:
     typed = (_TYPED_ASCII if ascii_only else _TYPED).match(lowered)
     if typed:
         kind = _KINDS[typed.group(1) or typed.group(2)]
-        name = part[typed.end():]
+        name = part[typed.end() :]
         key = _fold(name)
         readings.append(_Reading(_LEVELS[kind], kind, key, kind + key, _accent(name), 0))
     # Without diacritics a type word cannot be told from a name ("Quan Hoa" is Huyện Quan Hóa).
@@ -141,7 +158,7 @@ def _parse(place: str) -> tuple[tuple[_Reading, ...], ...]:
     readings = [_readings(p) for p in parts if p]
     # Keep what follows the last village or street, and nothing before a part typed as a commune.
     last_below = max((i for i, r in enumerate(readings) if r is None), default=-1)
-    kept = [r for r in readings[last_below + 1:] if any(x.key for x in r)]
+    kept = [r for r in readings[last_below + 1 :] if any(x.key for x in r)]
     first_commune = next((i for i, r in enumerate(kept) if r[0].levels == {COMMUNE}), 0)
     return tuple(kept[first_commune:])
 
@@ -169,8 +186,15 @@ class _Structure:
         self.by_library_key: dict[str, _Entry] = {}
         self.by_code: dict[tuple[str, str], _Entry] = {}
 
-    def add(self, level: str, code: str, name: str, parent: _Entry | None,
-            library_key: str, keywords: list[str]) -> _Entry | None:
+    def add(
+        self,
+        level: str,
+        code: str,
+        name: str,
+        parent: _Entry | None,
+        library_key: str,
+        keywords: list[str],
+    ) -> _Entry | None:
         code = code if isinstance(code, str) else ""
         existing = self.by_code.get((level, code.lstrip("0")))
         if existing is not None:  # a unit listed twice (accent-sensitive lists): one entry
@@ -180,7 +204,7 @@ class _Structure:
         else:
             name = normalise_label(name)
             kind_word = _type_word(name)
-            short = name[len(kind_word):].strip() or name
+            short = name[len(kind_word) :].strip() or name
             unit = AdminUnit(self.name, level, code, name, short, parent.unit if parent else None)
             entry = _Entry(unit, _KINDS.get(kind_word.lower(), ""), parent)
             self.by_code[(level, code.lstrip("0"))] = entry
@@ -209,7 +233,7 @@ class _Structure:
 def _type_word(name: str) -> str:
     """The type word a unit's name begins with: "Thành phố" for "Thành phố Cần Thơ"."""
     lowered = name.lower()
-    return next((name[:len(w)] for w in _TYPE_WORDS if lowered.startswith(w + " ")), "")
+    return next((name[: len(w)] for w in _TYPE_WORDS if lowered.startswith(w + " ")), "")
 
 
 def _data(name: str) -> dict:
@@ -230,8 +254,14 @@ def _build() -> tuple[_Structure, _Structure, dict[_Entry, _Entry]]:
         legacy.add(PROVINCE, p["provinceCode"], p["province"], None, pkey, p["provinceKeywords"])
     for pkey, districts in data["DICT_PROVINCE_DISTRICT"].items():
         for dkey, d in districts.items():
-            legacy.add(DISTRICT, d["districtCode"], d["district"], legacy.by_library_key[pkey],
-                       f"{pkey}_{dkey}", d["districtKeywords"])
+            legacy.add(
+                DISTRICT,
+                d["districtCode"],
+                d["district"],
+                legacy.by_library_key[pkey],
+                f"{pkey}_{dkey}",
+                d["districtKeywords"],
+            )
     # A district split or absorbed before the lists' date ("huyện Lộc Hà") names every district
     # that now holds part of it; the library's default, which holds most, fits more closely.
     for pkey, divided in data["DICT_PROVINCE_DISTRICT_DIVIDED"].items():
@@ -247,8 +277,14 @@ def _build() -> tuple[_Structure, _Structure, dict[_Entry, _Entry]]:
                 district = legacy.by_library_key.get(f"{pkey}_{dkey}")
                 for wkey, w in wards.items():
                     if district is not None:
-                        legacy.add(COMMUNE, w["wardCode"], w["ward"], district,
-                                   f"{pkey}_{dkey}_{wkey}", w["wardKeywords"])
+                        legacy.add(
+                            COMMUNE,
+                            w["wardCode"],
+                            w["ward"],
+                            district,
+                            f"{pkey}_{dkey}_{wkey}",
+                            w["wardKeywords"],
+                        )
 
     data = _data("parser_from_2025.json")
     for pkey, p in data["DICT_PROVINCE"].items():
@@ -256,8 +292,14 @@ def _build() -> tuple[_Structure, _Structure, dict[_Entry, _Entry]]:
     for table in ("NO_ACCENTED", "ACCENTED", "SHORT_ACCENTED"):
         for pkey, wards in data[f"DICT_PROVINCE_WARD_{table}"].items():
             for wkey, w in wards.items():
-                new.add(COMMUNE, w["wardCode"], w["ward"], new.by_library_key[pkey],
-                        f"{pkey}_{wkey}", w["wardKeywords"])
+                new.add(
+                    COMMUNE,
+                    w["wardCode"],
+                    w["ward"],
+                    new.by_library_key[pkey],
+                    f"{pkey}_{wkey}",
+                    w["wardKeywords"],
+                )
 
     for structure in (legacy, new):
         for former, pkey in _FORMER_PROVINCE_NAMES.items():
@@ -352,18 +394,25 @@ class AdminUnits:
         former name or another spelling. A reader checks with it that a capitalised word after a
         level word is a place at all ("tỉnh Phùng Bá Tùng" is not)."""
         key = _fold(name)
-        return any(entry.unit.level == level
-                   for structure in self._load()[:2] for entry in structure.by_key.get(key, ()))
+        return any(
+            entry.unit.level == level
+            for structure in self._load()[:2]
+            for entry in structure.by_key.get(key, ())
+        )
 
     def is_central_city(self, name: str) -> bool:
         """Whether ``name`` is a city governed by the centre, a province-level "thành phố" ("Hồ
         Chí Minh", "Huế"): a "thành phố Hà Tĩnh" is the province's district-level city."""
         key = _fold(name)
-        return any(entry.unit.level == "province" and entry.kind == "thanhpho"
-                   for structure in self._load()[:2] for entry in structure.by_key.get(key, ()))
+        return any(
+            entry.unit.level == "province" and entry.kind == "thanhpho"
+            for structure in self._load()[:2]
+            for entry in structure.by_key.get(key, ())
+        )
 
-    def resolve(self, place: str, *, within: AdminUnit | None = None,
-                on: datetime.date | None = None) -> AdminUnit | None:
+    def resolve(
+        self, place: str, *, within: AdminUnit | None = None, on: datetime.date | None = None
+    ) -> AdminUnit | None:
         """The one unit a place names (most specific part first), or None."""
         if not isinstance(place, str):
             raise TypeError(f"a place is a str, not {type(place).__name__}")

@@ -85,8 +85,9 @@ def read_extraction(path: Path, published: dt.date | None = None) -> Extraction:
     raise _unknown_kind(str(path), suffix)
 
 
-def parse_extraction(data: bytes, source: str, suffix: str, published: dt.date | None = None,
-                     key: str | None = None) -> Extraction:
+def parse_extraction(
+    data: bytes, source: str, suffix: str, published: dt.date | None = None, key: str | None = None
+) -> Extraction:
     """``read_extraction`` for a report already in memory (an upload): ``suffix`` says what kind
     it is, ``source`` names it in messages, ``key`` is the report's short key for text reports."""
     suffix = suffix.lower()
@@ -100,8 +101,11 @@ def parse_extraction(data: bytes, source: str, suffix: str, published: dt.date |
 
 
 def _unknown_kind(source: str, suffix: str) -> InputError:
-    return InputError(source, f"unknown kind of file {suffix or '(no suffix)'}; "
-                              "expected .txt, .html, .json, .yaml or .yml")
+    return InputError(
+        source,
+        f"unknown kind of file {suffix or '(no suffix)'}; "
+        "expected .txt, .html, .json, .yaml or .yml",
+    )
 
 
 # A long run has the store write its in-memory buffers to disk every so many reports, and gives
@@ -112,8 +116,13 @@ _FLUSH_EVERY = 1000
 class Pipeline:
     """Reads, maps, validates and (with a store) stores reports."""
 
-    def __init__(self, store: GraphStore | None, vocabulary: Vocabulary | None = None,
-                 validator: ReportValidator | None = None, identity: Path | None = None) -> None:
+    def __init__(
+        self,
+        store: GraphStore | None,
+        vocabulary: Vocabulary | None = None,
+        validator: ReportValidator | None = None,
+        identity: Path | None = None,
+    ) -> None:
         self.store = store
         self.vocabulary = vocabulary or default_vocabulary()
         self.validator = validator or ReportValidator(self.vocabulary)
@@ -134,8 +143,11 @@ class Pipeline:
             self.writer.collect_garbage()
         self.resolution = resolution = update_identities(self.store, self.identity, full=full)
         done = resolution.resolution
-        scope = None if resolution.full or done is None or done.posts is None else \
-            RuleScope(frozenset(resolution.reports or ()), frozenset(done.posts))
+        scope = (
+            None
+            if resolution.full or done is None or done.posts is None
+            else RuleScope(frozenset(resolution.reports or ()), frozenset(done.posts))
+        )
         self.rule_messages = check_rules(self.store, scope=scope)
         release_freed_memory()
         return resolution
@@ -162,6 +174,7 @@ class Pipeline:
     def check(self, graphs: list) -> list[ValidationReport]:
         """Validate report graphs (rdflib graphs or sets of triples), each with one hop of
         context from the store."""
+
         def context(graph):
             return self.store.describe(external_references(graph)) if self.store is not None else ()
 
@@ -177,15 +190,19 @@ class Pipeline:
             self.resolve_identities()
         return outcome
 
-    def _settle(self, checked: list[tuple[str, ReportGraph, ValidationReport]], *,
-                store: bool) -> list[Outcome]:
+    def _settle(
+        self, checked: list[tuple[str, ReportGraph, ValidationReport]], *, store: bool
+    ) -> list[Outcome]:
         """Outcomes of checked reports: the rejected are reported, the others stored together."""
         outcomes: list[Outcome | None] = []
         accepted = []
         for source, graph, report in checked:
             if not report.conforms:
-                outcomes.append(Outcome(source, "rejected", messages=report.messages,
-                                        error="rejected by the shapes"))
+                outcomes.append(
+                    Outcome(
+                        source, "rejected", messages=report.messages, error="rejected by the shapes"
+                    )
+                )
             elif not store or self.store is None:
                 outcomes.append(Outcome(source, "valid", str(graph.iri), report.messages))
             else:
@@ -198,9 +215,15 @@ class Pipeline:
                 outcomes[slot] = Outcome(source, status.value, str(graph.iri), report.messages)
         return outcomes  # type: ignore[return-value]  # every slot is filled above
 
-    def run(self, paths: Iterable[Path], *, store: bool = True,
-            progress: Callable[[Path], None] | None = None, batch_size: int = 64,
-            published: dt.date | None = None) -> Summary:
+    def run(
+        self,
+        paths: Iterable[Path],
+        *,
+        store: bool = True,
+        progress: Callable[[Path], None] | None = None,
+        batch_size: int = 64,
+        published: dt.date | None = None,
+    ) -> Summary:
         """Ingest (or with ``store=False`` only check) every report under ``paths``, in order.
 
         Reports are validated ``batch_size`` at a time (see ``ReportValidator.validate_many``)
@@ -215,8 +238,13 @@ class Pipeline:
             reports = self.check([graph.triples for _, _, graph in pending])
             for (slot, _, _), report in zip(pending, reports, strict=True):
                 report.messages.extend([notes[slot]] if slot in notes else [])
-            settled = self._settle([(source, graph, report) for (_, source, graph), report
-                                    in zip(pending, reports, strict=True)], store=store)
+            settled = self._settle(
+                [
+                    (source, graph, report)
+                    for (_, source, graph), report in zip(pending, reports, strict=True)
+                ],
+                store=store,
+            )
             for (slot, _, _), outcome in zip(pending, settled, strict=True):
                 outcomes[slot] = outcome
             pending.clear()
@@ -244,7 +272,8 @@ class Pipeline:
                 continue
             if not extraction.persons:
                 notes[len(outcomes) - 1] = ShapeMessage(
-                    "Warning", str(path), None, "the report names nobody: only its event is stored")
+                    "Warning", str(path), None, "the report names nobody: only its event is stored"
+                )
             pending.append(
                 (len(outcomes) - 1, str(path), map_extraction(extraction, self.vocabulary))
             )

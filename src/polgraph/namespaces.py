@@ -168,6 +168,7 @@ class PG(DefinedNamespace):
     verbCue: URIRef
     weakCue: URIRef
 
+
 ONTOLOGY_IRI = "https://w3id.org/polgraph/ontology"
 VOCAB = "https://w3id.org/polgraph/vocab/"
 POST = Namespace(VOCAB + "post/")

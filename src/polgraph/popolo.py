@@ -82,8 +82,11 @@ def to_popolo(store) -> dict[str, Any]:
     posts = _select(store, _POSTS)
     memberships = []
     for row in _select(store, _MEMBERSHIPS):
-        membership = {k: row[k] for k in ("id", "person_id", "post_id", "organization_id", "role",
-                                          "event_id") if k in row}
+        membership = {
+            k: row[k]
+            for k in ("id", "person_id", "post_id", "organization_id", "role", "event_id")
+            if k in row
+        }
         if "date" in row:
             membership["start_date"] = membership["end_date"] = row["date"]
         if "as_written" in row:
@@ -94,8 +97,13 @@ def to_popolo(store) -> dict[str, Any]:
     for row in _select(store, _EVENTS):
         source = row.pop("source")
         events.append({**row, "sources": [{"url": source}]})
-    return {"persons": persons, "organizations": organizations, "posts": posts,
-            "memberships": memberships, "events": events}
+    return {
+        "persons": persons,
+        "organizations": organizations,
+        "posts": posts,
+        "memberships": memberships,
+        "events": events,
+    }
 
 
 def _mention(g: Graph, membership: dict[str, Any], names: dict[str, str]) -> URIRef:

@@ -58,7 +58,9 @@ class Parameter:
         if self.type == "integer":
             if not re.fullmatch(r"[+-]?\d+", value):
                 raise QueryError(f"parameter {self.name}: {raw!r} is not an integer")
-            return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+            return ox.Literal(
+                value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+            )
         return ox.Literal(raw)
 
 
@@ -102,7 +104,7 @@ def with_values(text: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> st
     names = " ".join(f"?{name}" for name in bindings)
     values = " ".join(str(term) for term in bindings.values())
     block = f"\n  VALUES ({names}) {{ ({values}) }}"
-    return text[: match.end()] + block + text[match.end():]
+    return text[: match.end()] + block + text[match.end() :]
 
 
 def parse_query(text: str, path: Path | None = None) -> NamedQuery:

@@ -48,54 +48,78 @@ _PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 # A participant is a mention (persons, which also have name keys, never take part). What each
 # mention shares with the others of its report (the report's key, the event's place) is read once
 # per event, not per mention: a third fewer lookups.
-_MENTIONS = _PREFIXES + """
+_MENTIONS = (
+    _PREFIXES
+    + """
 SELECT ?mention ?name ?key ?event WHERE { {scope}
   ?mention pg:nameKey ?key ; pg:name ?name . ?part pg:participant ?mention ; pg:event ?event .
 }"""
-_EVENTS = _PREFIXES + """
+)
+_EVENTS = (
+    _PREFIXES
+    + """
 SELECT ?event ?report ?place WHERE { {scope}
   ?event pg:source ?r . ?r pg:reportKey ?report . OPTIONAL { ?event pg:place ?place }
 }"""
+)
 
 # The official units of each place the mentions' events were at: the unit itself and those above
 # it. Read once per place (a few hundred places hold thousands of events), not per mention.
-_AREAS = _PREFIXES + """
+_AREAS = (
+    _PREFIXES
+    + """
 SELECT DISTINCT ?place ?cls ?code ?structure WHERE { {scope}
   ?place pg:partOf* ?unit .
   ?unit pg:officialCode ?code ; pg:adminStructure ?structure ; a ?cls .
   VALUES ?cls { pg:Commune pg:District pg:Province }
 }"""
+)
 
-_SUCCESSORS = _PREFIXES + """
+_SUCCESSORS = (
+    _PREFIXES
+    + """
 SELECT DISTINCT ?place ?cls ?code WHERE { {scope}
   ?place pg:partOf* ?unit . ?unit pg:successorUnit ?next . ?next pg:partOf* ?up .
   ?up pg:officialCode ?code ; a ?cls .
   VALUES ?cls { pg:Commune pg:Province }
 }"""
+)
 
 # pg:person's domain is pg:RoleAttestation; each post's body is read once per post.
-_POSTS = _PREFIXES + """
+_POSTS = (
+    _PREFIXES
+    + """
 SELECT DISTINCT ?key ?mention ?post WHERE { {scope}
   ?mention pg:nameKey ?key . ?a pg:person ?mention ; pg:post ?post .
 }"""
+)
 _BODIES = _PREFIXES + "SELECT ?post ?body WHERE { {scope} ?post org:postIn ?body }"
 
 # One row per attestation: each has one post, person and event. What many attestations share
 # (an event's date) or few have (an election, a stored person for a mention not resolved now) is
 # read apart, once each: per attestation it doubled the cost.
-_ATTESTATIONS = _PREFIXES + """
+_ATTESTATIONS = (
+    _PREFIXES
+    + """
 SELECT ?a ?mention ?post ?event WHERE {
   {scope} ?a pg:post ?post ; pg:person ?mention ; pg:event ?event . }"""
+)
 _DATES = _PREFIXES + "SELECT ?event ?date WHERE { {scope} ?event pg:date ?date }"
 _ELECTED = _PREFIXES + "SELECT ?a WHERE { {scope} ?a pg:post ?post ; pg:elected true }"
 _PERSON_OF = _PREFIXES + "SELECT ?mention ?person WHERE { {scope} ?mention pg:mentionOf ?person }"
-_EXCLUSIVE_POSTS = _PREFIXES + """
+_EXCLUSIVE_POSTS = (
+    _PREFIXES
+    + """
 SELECT DISTINCT ?post WHERE { {scope} ?post pg:postType ?type . ?type pg:exclusive true . }"""
+)
 
-_COUNTS = _PREFIXES + """
+_COUNTS = (
+    _PREFIXES
+    + """
 SELECT (COUNT(DISTINCT ?person) AS ?persons) (COUNT(DISTINCT ?mention) AS ?mentions) WHERE {
   ?mention pg:mentionOf ?person .
 }"""
+)
 _TENURES = _PREFIXES + "SELECT (COUNT(DISTINCT ?t) AS ?tenures) WHERE { ?t a pg:Tenure }"
 
 _LEVEL = {str(PG.Commune): "commune", str(PG.District): "district", str(PG.Province): "province"}
@@ -108,8 +132,8 @@ class Resolution:
     mentions: dict[str, Mention]
     clusters: list[Cluster]
     tenures: list[Tenure]
-    names: set[str] | None = None   # None: every name
-    posts: set[str] | None = None   # None: every post
+    names: set[str] | None = None  # None: every name
+    posts: set[str] | None = None  # None: every post
 
 
 @dataclass
@@ -147,7 +171,7 @@ def _rows(
     if narrow and values is not None and len(values) > _MANY:
         ordered = sorted(values)
         for first in range(0, len(ordered), _MANY):
-            yield from _rows(store, sparql, variable, set(ordered[first:first + _MANY]), iri=iri)
+            yield from _rows(store, sparql, variable, set(ordered[first : first + _MANY]), iri=iri)
         return
     if values is None or len(values) > _MANY:
         rows = store.query(sparql.replace("{scope}", ""))
@@ -163,10 +187,14 @@ def _value(term) -> str | None:
 
 def read_mentions(store: GraphStore, names: set[str] | None = None) -> dict[str, Mention]:
     """The mentions of ``names`` (normalised name keys), or of everyone, with what they share."""
-    found = [(row["mention"].value, row["name"].value, row["key"].value, row["event"].value)
-             for row in _rows(store, _MENTIONS, "key", names)]
-    events = {row["event"].value: (row["report"].value, _value(row["place"])) for row in
-              _rows(store, _EVENTS, "event", {f[3] for f in found}, iri=True, narrow=True)}
+    found = [
+        (row["mention"].value, row["name"].value, row["key"].value, row["event"].value)
+        for row in _rows(store, _MENTIONS, "key", names)
+    ]
+    events = {
+        row["event"].value: (row["report"].value, _value(row["place"]))
+        for row in _rows(store, _EVENTS, "event", {f[3] for f in found}, iri=True, narrow=True)
+    }
     places = None if names is None else {place for _, place in events.values() if place is not None}
     areas: dict[str, set[str]] = defaultdict(set)
     for row in _rows(store, _AREAS, "place", places, iri=True):
@@ -201,20 +229,25 @@ def read_mentions(store: GraphStore, names: set[str] | None = None) -> dict[str,
     return mentions
 
 
-def read_attestations(store: GraphStore, posts: set[str] | None = None,
-                      resolved: dict[str, str] | None = None) -> list[Attestation]:
+def read_attestations(
+    store: GraphStore, posts: set[str] | None = None, resolved: dict[str, str] | None = None
+) -> list[Attestation]:
     """The attestations of ``posts`` (or of every post), by resolved person: the person of a
     mention in ``resolved`` is taken from there, the others' as stored."""
     resolved = resolved or {}
     exclusive = {
         row["post"].value for row in _rows(store, _EXCLUSIVE_POSTS, "post", posts, iri=True)
     }
-    found = [(row["a"].value, row["mention"].value, row["post"].value, row["event"].value)
-             for row in _rows(store, _ATTESTATIONS, "post", posts, iri=True)]
+    found = [
+        (row["a"].value, row["mention"].value, row["post"].value, row["event"].value)
+        for row in _rows(store, _ATTESTATIONS, "post", posts, iri=True)
+    ]
     elected = {row["a"].value for row in _rows(store, _ELECTED, "post", posts, iri=True)}
     events = None if posts is None else {event for *_, event in found}
-    dates = {row["event"].value: dt.date.fromisoformat(row["date"].value)
-             for row in _rows(store, _DATES, "event", events, iri=True, narrow=True)}
+    dates = {
+        row["event"].value: dt.date.fromisoformat(row["date"].value)
+        for row in _rows(store, _DATES, "event", events, iri=True, narrow=True)
+    }
     others = {mention for _, mention, _, _ in found if mention not in resolved}
     stored = (
         {
@@ -229,8 +262,16 @@ def read_attestations(store: GraphStore, posts: set[str] | None = None,
         person = resolved.get(mention) or stored.get(mention)
         if person is None:
             continue
-        out.append(Attestation(iri=iri, person=person, post=post, date=dates.get(event),
-                               elected=iri in elected, exclusive=post in exclusive))
+        out.append(
+            Attestation(
+                iri=iri,
+                person=person,
+                post=post,
+                date=dates.get(event),
+                elected=iri in elected,
+                exclusive=post in exclusive,
+            )
+        )
     return out
 
 
@@ -272,8 +313,9 @@ def _correction_names(
     return {name_key(s.name) for s in selectors if s.name} | set(by_iri.values()), by_iri
 
 
-def resolve(store: GraphStore, overrides: Overrides | None = None,
-            names: set[str] | None = None) -> Resolution:
+def resolve(
+    store: GraphStore, overrides: Overrides | None = None, names: set[str] | None = None
+) -> Resolution:
     """Resolve the mentions of ``names`` (or everyone) into persons, without writing anything;
     tenures are left to ``update_identities``, which needs the persons stored first."""
     if names is not None:
@@ -406,14 +448,21 @@ def _posts_of_changed(
 ) -> set[str]:
     """The posts held by those of ``mentions`` whose person the resolution changes: only those
     posts' tenures can change, apart from the posts the writes themselves touched."""
-    stored = {row["mention"].value: row["person"].value
-              for row in _rows(store, _PERSON_OF, "mention", set(mentions), iri=True, narrow=True)}
-    return {post for iri, mention in mentions.items()
-            if stored.get(iri) != resolved.get(iri) for post in mention.posts}
+    stored = {
+        row["mention"].value: row["person"].value
+        for row in _rows(store, _PERSON_OF, "mention", set(mentions), iri=True, narrow=True)
+    }
+    return {
+        post
+        for iri, mention in mentions.items()
+        if stored.get(iri) != resolved.get(iri)
+        for post in mention.posts
+    }
 
 
-def update_identities(store: GraphStore, overrides_path: Path | None = None, *,
-                      full: bool = False) -> IdentitySummary:
+def update_identities(
+    store: GraphStore, overrides_path: Path | None = None, *, full: bool = False
+) -> IdentitySummary:
     """Resolve the names and posts that writes left pending (or, with ``full`` or changed
     corrections, all of them) and write their graphs, with the pending list cleared, in one
     transaction: an interrupted resolution leaves everything pending for the next one."""
@@ -432,8 +481,13 @@ def update_identities(store: GraphStore, overrides_path: Path | None = None, *,
     for cluster in clusters:  # a cluster joined across names by a correction lives with the first
         key = min(mentions[m].name_key for m in cluster.mentions)
         by_name[_graph_of_name(key)] |= cluster_triples(cluster)
-    _put_groups(change, store, IDENTITY_PREFIX, by_name,
-                None if names is None else {_graph_of_name(k) for k in names})
+    _put_groups(
+        change,
+        store,
+        IDENTITY_PREFIX,
+        by_name,
+        None if names is None else {_graph_of_name(k) for k in names},
+    )
 
     # The persons just resolved are not stored yet: their mentions are read from the clusters.
     resolved = {m: str(person_iri(c)) for c in clusters for m in c.mentions}
@@ -442,14 +496,20 @@ def update_identities(store: GraphStore, overrides_path: Path | None = None, *,
     by_post: dict[URIRef, list[Tenure]] = defaultdict(list)
     for tenure in tenures:
         by_post[_graph_of_post(tenure.post)].append(tenure)
-    _put_groups(change, store, TENURE_PREFIX, {g: tenure_triples(ts) for g, ts in by_post.items()},
-                None if posts is None else {_graph_of_post(p) for p in posts})
+    _put_groups(
+        change,
+        store,
+        TENURE_PREFIX,
+        {g: tenure_triples(ts) for g, ts in by_post.items()},
+        None if posts is None else {_graph_of_post(p) for p in posts},
+    )
     change.put[STATE_GRAPH] = {(_STATE, PG.correctionsDigest, Literal(digest))}
     clear_pending(change, pending)
     store.apply(change)
     return IdentitySummary(
         names_resolved=len({m.name_key for m in mentions.values()}),
-        posts_resolved=len(by_post) if posts is None else len(posts), full=full,
+        posts_resolved=len(by_post) if posts is None else len(posts),
+        full=full,
         resolution=Resolution(mentions, clusters, tenures, names, posts),
         reports=None if full else pending.reports,
     )
@@ -470,8 +530,10 @@ def explain_person(store: GraphStore, overrides: Overrides | None, person: str) 
     """Why a person's mentions are one person; ``person`` is an IRI, its last segment or a name."""
     wanted = person.rstrip("/").rsplit("/", 1)[-1]
     suffix = json.dumps("/" + wanted, ensure_ascii=False)
-    query = _PREFIXES + ("SELECT DISTINCT ?key WHERE { ?p a pg:Person ; pg:nameKey ?key . "
-                         f"FILTER (STRENDS(STR(?p), {suffix})) }}")
+    query = _PREFIXES + (
+        "SELECT DISTINCT ?key WHERE { ?p a pg:Person ; pg:nameKey ?key . "
+        f"FILTER (STRENDS(STR(?p), {suffix})) }}"
+    )
     keys = {row["key"].value for row in store.query(query)}
     keys = keys or {name_key(person)}
     resolution = resolve(store, overrides, keys)
@@ -485,7 +547,9 @@ def explain_person(store: GraphStore, overrides: Overrides | None, person: str) 
     lines: list[str] = []
     for cluster in found:
         reports = sorted({resolution.mentions[m].report for m in cluster.mentions})
-        lines.append(f"{cluster.name} <{person_iri(cluster)}>: {len(cluster.mentions)} mention(s) "
-                     f"in {', '.join(reports)}")
+        lines.append(
+            f"{cluster.name} <{person_iri(cluster)}>: {len(cluster.mentions)} mention(s) "
+            f"in {', '.join(reports)}"
+        )
         lines.extend(f"  {line}" for line in explain(cluster, resolution.mentions))
     return lines

@@ -24,7 +24,7 @@ def plain(term) -> str:
         return ""
     if isinstance(term, ox.NamedNode):
         value = term.value
-        return "id:" + value[len(str(ID)):] if value.startswith(str(ID)) else value
+        return "id:" + value[len(str(ID)) :] if value.startswith(str(ID)) else value
     return term.value
 
 

@@ -99,8 +99,9 @@ def _fill(template: str, row, names: set[str]) -> str:
     return _VARIABLE.sub(value, template)
 
 
-def check_rules(store: GraphStore, rules: Graph | None = None,
-                scope: RuleScope | None = None) -> list[ShapeMessage]:
+def check_rules(
+    store: GraphStore, rules: Graph | None = None, scope: RuleScope | None = None
+) -> list[ShapeMessage]:
     """The warnings the store-wide rules give, sorted: on everything, or on ``scope``."""
     rules = rules if rules is not None else rules_graph()
     messages: set[ShapeMessage] = set()
@@ -120,8 +121,10 @@ def check_rules(store: GraphStore, rules: Graph | None = None,
             select = str(rules.value(constraint, SH.select)).replace("$this", "?this")
             template = _english(rules, constraint)
             for first in range(0, len(ordered), _BOUND_AT_ONCE):
-                results = store.query(_prefixes(rules, constraint)
-                                      + _bound_to(select, ordered[first:first + _BOUND_AT_ONCE]))
+                results = store.query(
+                    _prefixes(rules, constraint)
+                    + _bound_to(select, ordered[first : first + _BOUND_AT_ONCE])
+                )
                 names = {v.value for v in results.variables}
                 for row in results:
                     value = row["value"] if "value" in names else None

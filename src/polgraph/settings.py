@@ -54,15 +54,22 @@ class Settings:
     analysis_timeout: float = 120.0
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, *, store: Path | None = None,
-                 identity: Path | None = None) -> Settings:
+    def from_env(
+        cls,
+        environ: Mapping[str, str] | None = None,
+        *,
+        store: Path | None = None,
+        identity: Path | None = None,
+    ) -> Settings:
         env = os.environ if environ is None else environ
         path = store or Path(env.get("POLGRAPH_STORE") or DEFAULT_STORE)
         corrections = identity or Path(env.get("POLGRAPH_IDENTITY") or DEFAULT_IDENTITY)
         token = env.get("POLGRAPH_WRITE_TOKEN") or None
         try:
             return cls(
-                store_path=path, identity_path=corrections, write_token=token,
+                store_path=path,
+                identity_path=corrections,
+                write_token=token,
                 query_timeout=float(env.get("POLGRAPH_QUERY_TIMEOUT") or 10.0),
                 max_result_bytes=int(env.get("POLGRAPH_MAX_RESULT_BYTES") or 50_000_000),
                 max_body_bytes=int(env.get("POLGRAPH_MAX_BODY_BYTES") or 20_000_000),

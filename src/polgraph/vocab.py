@@ -89,7 +89,7 @@ class Vocabulary:
         key = match_key(phrase)
         for word, level in self.area_levels:
             if key.startswith(word + " "):
-                return level, normalise_label(phrase)[len(word):].strip()
+                return level, normalise_label(phrase)[len(word) :].strip()
         return None
 
     def ancestors(self) -> dict[URIRef, frozenset[URIRef]]:
@@ -98,7 +98,8 @@ class Vocabulary:
         for cls in set(self.ontology.subjects(RDFS.subClassOf, None)):
             if str(cls).startswith(str(PG)):
                 out[cls] = frozenset(
-                    a for a in self.ontology.transitive_objects(cls, RDFS.subClassOf)
+                    a
+                    for a in self.ontology.transitive_objects(cls, RDFS.subClassOf)
                     if a != cls and str(a).startswith(str(PG))
                 )
         return out
@@ -118,8 +119,12 @@ _LABELS = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
 def vi_labels(graph: Graph, concept: URIRef, *props: URIRef) -> list[str]:
     """A concept's Vietnamese (or untagged) labels under ``props`` (preferred, alternative and
     hidden labels when none is given), in that order: the one way the vocabularies are read."""
-    return [str(label) for prop in (props or _LABELS) for label in graph.objects(concept, prop)
-            if isinstance(label, Literal) and label.language in (None, "vi")]
+    return [
+        str(label)
+        for prop in (props or _LABELS)
+        for label in graph.objects(concept, prop)
+        if isinstance(label, Literal) and label.language in (None, "vi")
+    ]
 
 
 def vi_pref(graph: Graph, concept: URIRef) -> str | None:

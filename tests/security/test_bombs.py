@@ -36,11 +36,14 @@ def test_the_bomb_is_small():
     assert len(LAUGHS.encode()) < 600
 
 
-@pytest.mark.parametrize(("data", "suffix", "message"), [
-    (LAUGHS, ".yaml", "aliases"),
-    (DEEP_JSON, ".json", "nested too deep"),
-    (DEEP_YAML, ".yaml", "nested too deep"),
-])
+@pytest.mark.parametrize(
+    ("data", "suffix", "message"),
+    [
+        (LAUGHS, ".yaml", "aliases"),
+        (DEEP_JSON, ".json", "nested too deep"),
+        (DEEP_YAML, ".yaml", "nested too deep"),
+    ],
+)
 def test_a_bomb_is_refused_quickly(data, suffix, message):
     started = time.perf_counter()
     with pytest.raises(InputError, match=message):
@@ -56,8 +59,13 @@ def test_anchors_without_aliases_still_read():
 def test_the_cli_refuses_the_bomb_with_a_message(tmp_path):
     path = tmp_path / "laughs.yaml"
     path.write_text(LAUGHS, encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "polgraph.cli", "validate", str(path)],
-                          capture_output=True, text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "polgraph.cli", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode != 0
     assert "aliases" in done.stderr + done.stdout
 

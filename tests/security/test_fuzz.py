@@ -70,8 +70,14 @@ schemathesis.serializer.alias(
 )
 schema = schemathesis.openapi.from_dict(DOCUMENT, config=schemathesis.Config())
 
-FUZZ = settings(max_examples=EXAMPLES, derandomize=True, database=None, deadline=None,
-                phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=list(HealthCheck),
+)
 
 
 @dataclass

@@ -25,8 +25,15 @@ QUICK = "ASK { ?s ?p ?o }"
 def _store(path, quads: int) -> OxigraphStore:
     store = OxigraphStore(path)
     graph = ox.NamedNode("urn:x:g")
-    store.native.extend(ox.Quad(ox.NamedNode(f"urn:x:s{i}"), ox.NamedNode("urn:x:p"),
-                                ox.Literal(f"giá trị số {i} " * 4), graph) for i in range(quads))
+    store.native.extend(
+        ox.Quad(
+            ox.NamedNode(f"urn:x:s{i}"),
+            ox.NamedNode("urn:x:p"),
+            ox.Literal(f"giá trị số {i} " * 4),
+            graph,
+        )
+        for i in range(quads)
+    )
     return store
 
 
@@ -105,12 +112,18 @@ def test_half_of_the_workers_are_reserved_unless_set():
     assert Settings(query_workers=4, reserved_workers=9).reserved() == 3
 
 
-@pytest.mark.parametrize(("name", "value", "read"), [
-    ("POLGRAPH_WORKER_MEMORY_MB", "1000", 1000), ("POLGRAPH_WORKER_MEMORY_MB", "7", 512),
-    ("POLGRAPH_MAX_WAITING", "7", 7), ("POLGRAPH_MAX_WAIT", "7", 7.0),
-    ("POLGRAPH_LONG_QUERY", "2.5", 2.5), ("POLGRAPH_RESERVED_WORKERS", "0", 0),
-    ("POLGRAPH_SPARE_WORKERS", "3", 3),
-])
+@pytest.mark.parametrize(
+    ("name", "value", "read"),
+    [
+        ("POLGRAPH_WORKER_MEMORY_MB", "1000", 1000),
+        ("POLGRAPH_WORKER_MEMORY_MB", "7", 512),
+        ("POLGRAPH_MAX_WAITING", "7", 7),
+        ("POLGRAPH_MAX_WAIT", "7", 7.0),
+        ("POLGRAPH_LONG_QUERY", "2.5", 2.5),
+        ("POLGRAPH_RESERVED_WORKERS", "0", 0),
+        ("POLGRAPH_SPARE_WORKERS", "3", 3),
+    ],
+)
 def test_the_limits_are_settings(name, value, read):
     settings = Settings.from_env({name: value})
     assert read in (

@@ -22,8 +22,14 @@ READ_ONLY_API = {"GET", "OPTIONS"}
 STATIC = {"GET", "HEAD", "OPTIONS"}
 
 # The operations that need the write token.
-WRITES = [("get", "/store"), ("put", "/store"), ("post", "/store"), ("delete", "/store"),
-          ("post", "/update"), ("post", "/api/reports")]
+WRITES = [
+    ("get", "/store"),
+    ("put", "/store"),
+    ("post", "/store"),
+    ("delete", "/store"),
+    ("post", "/update"),
+    ("post", "/api/reports"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -44,19 +50,22 @@ def _allow(reply) -> set[str]:
     return {method.strip() for method in reply.headers["allow"].split(",")}
 
 
-@pytest.mark.parametrize(("method", "url", "allowed"), [
-    ("PUT", "/sparql", SPARQL),
-    ("DELETE", "/sparql", SPARQL),
-    ("PATCH", "/store?graph=urn:x:g", STORE),
-    ("GET", "/update", UPDATE),
-    ("PUT", "/update", UPDATE),
-    ("DELETE", "/api/persons", READ_ONLY_API),
-    ("POST", "/api/persons/nguyen-van-a-00000000-00000000", READ_ONLY_API),
-    ("GET", "/api/reports", {"POST", "OPTIONS"}),
-    ("POST", "/", READ_ONLY_API),
-    ("POST", "/static/style.css", STATIC),
-    ("TRACE", "/openapi.json", {"GET", "HEAD", "OPTIONS"}),
-])
+@pytest.mark.parametrize(
+    ("method", "url", "allowed"),
+    [
+        ("PUT", "/sparql", SPARQL),
+        ("DELETE", "/sparql", SPARQL),
+        ("PATCH", "/store?graph=urn:x:g", STORE),
+        ("GET", "/update", UPDATE),
+        ("PUT", "/update", UPDATE),
+        ("DELETE", "/api/persons", READ_ONLY_API),
+        ("POST", "/api/persons/nguyen-van-a-00000000-00000000", READ_ONLY_API),
+        ("GET", "/api/reports", {"POST", "OPTIONS"}),
+        ("POST", "/", READ_ONLY_API),
+        ("POST", "/static/style.css", STATIC),
+        ("TRACE", "/openapi.json", {"GET", "HEAD", "OPTIONS"}),
+    ],
+)
 def test_a_refused_method_names_every_method_of_its_path(client, method, url, allowed):
     reply = client.request(method, url)
     assert reply.status_code == 405, reply.text
@@ -83,9 +92,16 @@ def test_the_routes_of_a_mounted_router_are_counted():
     def nothing(_request):
         return Response()
 
-    routes = [Route("/x", nothing, methods=["GET"]),
-              Mount("/sub", routes=[Route("/x", nothing, methods=["PUT"]),
-                                    Route("/x", nothing, methods=["DELETE"])])]
+    routes = [
+        Route("/x", nothing, methods=["GET"]),
+        Mount(
+            "/sub",
+            routes=[
+                Route("/x", nothing, methods=["PUT"]),
+                Route("/x", nothing, methods=["DELETE"]),
+            ],
+        ),
+    ]
     scope = {"type": "http", "method": "PATCH", "root_path": "", "path_params": {}}
     assert allowed_methods(routes, {**scope, "path": "/sub/x"}) == {"PUT", "DELETE"}
     assert allowed_methods(routes, {**scope, "path": "/x"}) == {"GET", "HEAD"}
@@ -99,10 +115,16 @@ def test_a_read_only_server_has_no_write_paths(read_only):
     assert reply.status_code == 405 and _allow(reply) == SPARQL
 
 
-@pytest.mark.parametrize(("url", "allowed"), [
-    ("/sparql", SPARQL), ("/store", STORE), ("/update", UPDATE), ("/api/events", READ_ONLY_API),
-    ("/static/style.css", STATIC),
-])
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("/sparql", SPARQL),
+        ("/store", STORE),
+        ("/update", UPDATE),
+        ("/api/events", READ_ONLY_API),
+        ("/static/style.css", STATIC),
+    ],
+)
 def test_options_tells_the_methods_of_a_path(client, url, allowed):
     reply = client.options(url)
     assert reply.status_code == 204, reply.text
@@ -116,14 +138,26 @@ def test_options_on_no_path_is_a_404(client):
 
 def test_a_cors_preflight_is_still_the_cors_middlewares(client):
     origin = {"Origin": "https://example.org"}
-    read = client.options("/sparql", headers={**origin, "Access-Control-Request-Method": "POST",
-                                              "Access-Control-Request-Headers": "content-type"})
+    read = client.options(
+        "/sparql",
+        headers={
+            **origin,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
+    )
     assert read.status_code == 200
     assert read.headers["access-control-allow-origin"] == "*"
     offered = {m.strip() for m in read.headers["access-control-allow-methods"].split(",")}
     assert offered == {"GET", "HEAD", "POST"}
-    write = client.options("/store", headers={**origin, "Access-Control-Request-Method": "PUT",
-                                              "Access-Control-Request-Headers": "authorization"})
+    write = client.options(
+        "/store",
+        headers={
+            **origin,
+            "Access-Control-Request-Method": "PUT",
+            "Access-Control-Request-Headers": "authorization",
+        },
+    )
     assert write.status_code == 400
     assert "PUT" not in write.headers.get("access-control-allow-methods", "")
     # an OPTIONS from a page elsewhere that is no preflight is told the methods, readable there
@@ -135,8 +169,13 @@ def test_a_cors_preflight_is_still_the_cors_middlewares(client):
 def test_the_openapi_document_tells_the_405_of_every_operation(client):
     paths = client.get("/openapi.json").json()["paths"]
     operations = [(method, path, op) for path, ops in paths.items() for method, op in ops.items()]
-    assert {("get", "/sparql"), ("post", "/sparql"), ("post", "/update"), ("put", "/store"),
-            ("get", "/api/persons")} <= {(method, path) for method, path, _ in operations}
+    assert {
+        ("get", "/sparql"),
+        ("post", "/sparql"),
+        ("post", "/update"),
+        ("put", "/store"),
+        ("get", "/api/persons"),
+    } <= {(method, path) for method, path, _ in operations}
     for method, path, operation in operations:
         answer = operation["responses"].get("405")
         assert answer is not None, (method, path)
@@ -152,5 +191,9 @@ def test_the_openapi_document_tells_where_the_write_token_is_needed(client):
     assert client.get("/store?graph=urn:x:g").status_code == 401
     wrong = {"Authorization": "Bearer wrong"}
     assert client.get("/store?graph=urn:x:g", headers=wrong).status_code == 403
-    assert client.post("/update", content="CLEAR ALL",
-                       headers={"Content-Type": "application/sparql-update"}).status_code == 401
+    assert (
+        client.post(
+            "/update", content="CLEAR ALL", headers={"Content-Type": "application/sparql-update"}
+        ).status_code
+        == 401
+    )

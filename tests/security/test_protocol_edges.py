@@ -20,8 +20,14 @@ ASK = "ASK { ?s ?p ?o }"
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     store = OxigraphStore(tmp_path_factory.mktemp("store") / "store")
-    store.native.add(ox.Quad(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal("o"),
-                             ox.NamedNode("urn:x:g")))
+    store.native.add(
+        ox.Quad(
+            ox.NamedNode("urn:x:s"),
+            ox.NamedNode("urn:x:p"),
+            ox.Literal("o"),
+            ox.NamedNode("urn:x:g"),
+        )
+    )
     with TestClient(create_app(Settings(query_workers=1), store)) as client:
         yield client
 
@@ -134,15 +140,22 @@ def test_the_openapi_document_says_what_a_write_answers_without_its_token(tmp_pa
 def test_a_graph_holding_triple_terms_is_stored(tmp_path):
     # RDF 1.2 triple terms (and the annotations that make them) were written into the update as
     # "<s> <p> <o>", without their <<( )>>: the update did not parse, and the answer was a 500.
-    turtle = ('<urn:x:a> <urn:x:says> <<( <urn:x:s> <urn:x:p> "o" )>> .\n'
-              '<urn:x:s> <urn:x:p> "o" {| <urn:x:source> <urn:x:r> |} .')
+    turtle = (
+        '<urn:x:a> <urn:x:says> <<( <urn:x:s> <urn:x:p> "o" )>> .\n'
+        '<urn:x:s> <urn:x:p> "o" {| <urn:x:source> <urn:x:r> |} .'
+    )
     with TestClient(
         create_app(Settings(query_workers=1, write_token="t"), OxigraphStore(tmp_path / "s"))
     ) as client:
         auth = {"Authorization": "Bearer t"}
         for method in ("PUT", "POST"):
-            reply = client.request(method, "/store", params={"graph": "urn:x:g"}, content=turtle,
-                                   headers={"Content-Type": "text/turtle", **auth})
+            reply = client.request(
+                method,
+                "/store",
+                params={"graph": "urn:x:g"},
+                content=turtle,
+                headers={"Content-Type": "text/turtle", **auth},
+            )
             assert reply.status_code in (201, 204), reply.text
         read = client.get(
             "/store",

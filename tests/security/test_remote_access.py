@@ -51,8 +51,14 @@ def trap():
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     store = OxigraphStore(tmp_path_factory.mktemp("store") / "store")
-    store.native.add(ox.Quad(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal("o"),
-                             ox.NamedNode("urn:x:g")))
+    store.native.add(
+        ox.Quad(
+            ox.NamedNode("urn:x:s"),
+            ox.NamedNode("urn:x:p"),
+            ox.Literal("o"),
+            ox.NamedNode("urn:x:g"),
+        )
+    )
     return store
 
 
@@ -60,10 +66,14 @@ EVASIONS = [
     "SELECT * WHERE {{ SERVICE <{trap}> {{ ?s ?p ?o }} }}",
     "select * where {{ sErViCe <{trap}> {{ ?s ?p ?o }} }}",
     # A scanner reads the rest of the line after "\\#" as a comment; SPARQL reads an escaped "#".
-    ("PREFIX ex: <http://example.org/> SELECT * WHERE {{ "
-     "BIND(ex:a\\# AS ?x) SERVICE <{trap}> {{ ?s ?p ?o }} }}"),
-    ("PREFIX ex: <http://example.org/> SELECT * WHERE {{ "
-     "BIND(ex:a\\' AS ?x) SERVICE <{trap}> {{ ?s ?p ?o }} }}"),
+    (
+        "PREFIX ex: <http://example.org/> SELECT * WHERE {{ "
+        "BIND(ex:a\\# AS ?x) SERVICE <{trap}> {{ ?s ?p ?o }} }}"
+    ),
+    (
+        "PREFIX ex: <http://example.org/> SELECT * WHERE {{ "
+        "BIND(ex:a\\' AS ?x) SERVICE <{trap}> {{ ?s ?p ?o }} }}"
+    ),
     "SELECT * WHERE {{ \\u0053ERVICE <{trap}> {{ ?s ?p ?o }} }}",
     "SELECT * WHERE {{ SERVICE SILENT <{trap}> {{ ?s ?p ?o }} }}",
     "SELECT * WHERE {{ ?s ?p ?o FILTER EXISTS {{ SERVICE <{trap}> {{ ?a ?b ?c }} }} }}",
@@ -83,17 +93,23 @@ def test_an_evasion_reaches_no_other_host(store, trap, template):
     assert _Trap.hits == []
 
 
-@pytest.mark.parametrize("update", [
-    "LOAD <{trap}>",
-    "PREFIX ex: <http://example.org/> INSERT DATA {{ ex:a ex:b ex:c\\# }} ; LOAD <{trap}>",
-    "\\u004cOAD <{trap}> INTO GRAPH <urn:x:g>",
-    "load silent <{trap}>",
-])
+@pytest.mark.parametrize(
+    "update",
+    [
+        "LOAD <{trap}>",
+        "PREFIX ex: <http://example.org/> INSERT DATA {{ ex:a ex:b ex:c\\# }} ; LOAD <{trap}>",
+        "\\u004cOAD <{trap}> INTO GRAPH <urn:x:g>",
+        "load silent <{trap}>",
+    ],
+)
 def test_a_load_reaches_no_other_host_even_with_the_token(store, trap, update):
     _Trap.hits.clear()
     with TestClient(create_app(Settings(query_workers=1, write_token="t"), store)) as client:
-        reply = client.post("/update", content=update.format(trap=trap), headers={
-            "Content-Type": "application/sparql-update", "Authorization": "Bearer t"})
+        reply = client.post(
+            "/update",
+            content=update.format(trap=trap),
+            headers={"Content-Type": "application/sparql-update", "Authorization": "Bearer t"},
+        )
     assert reply.status_code == 403, reply.text
     assert _Trap.hits == []
 
@@ -127,8 +143,11 @@ def test_a_request_nested_past_the_limit_is_refused_before_it_runs(store):
             + ")" * 5000
             + " } }"
         )
-        reply = client.post("/update", content=update, headers={
-            "Content-Type": "application/sparql-update", "Authorization": "Bearer t"})
+        reply = client.post(
+            "/update",
+            content=update,
+            headers={"Content-Type": "application/sparql-update", "Authorization": "Bearer t"},
+        )
         assert reply.status_code == 400
         # A query at the limit still runs.
         fine = "SELECT * WHERE " + "{ " * MAX_NESTING + "?s ?p ?o " + "} " * MAX_NESTING

@@ -21,9 +21,12 @@ def _ancestors(store, bodies: set[str]) -> dict[str, set[str]]:
     found: dict[str, set[str]] = defaultdict(set)
     wanted = sorted(bodies)
     for start in range(0, len(wanted), 1000):
-        block = values_block("body", wanted[start:start + 1000])
-        for body, parent in select(store, f"SELECT DISTINCT ?body ?parent WHERE {{ {block} "
-                                          "?body org:subOrganizationOf+ ?parent }"):
+        block = values_block("body", wanted[start : start + 1000])
+        for body, parent in select(
+            store,
+            f"SELECT DISTINCT ?body ?parent WHERE {{ {block} "
+            "?body org:subOrganizationOf+ ?parent }",
+        ):
             found[body].add(parent)
     return found
 
@@ -49,13 +52,29 @@ def brokers(store, graph: nx.Graph) -> list[dict]:
         places = set(data.get("places", ()))
         if len(places) < 2 and len(bodies) < 2:
             continue
-        found.append({"person": node, "name": data.get("name"), "posts": data.get("posts", []),
-                      "area_span": len(places), "body_span": len(bodies), "areas": sorted(places),
-                      "bodies": sorted(bodies), "degree": graph.degree(node),
-                      "weighted_degree": graph.degree(node, weight="weight")})
+        found.append(
+            {
+                "person": node,
+                "name": data.get("name"),
+                "posts": data.get("posts", []),
+                "area_span": len(places),
+                "body_span": len(bodies),
+                "areas": sorted(places),
+                "bodies": sorted(bodies),
+                "degree": graph.degree(node),
+                "weighted_degree": graph.degree(node, weight="weight"),
+            }
+        )
     names = labels(store, {x for b in found for x in (*b["areas"], *b["bodies"])})
     for broker in found:
         broker["area_labels"] = [names.get(a, a) for a in broker["areas"]]
         broker["body_labels"] = [names.get(b, b) for b in broker["bodies"]]
-    return sorted(found, key=lambda b: (-(b["area_span"] + b["body_span"]), -b["weighted_degree"],
-                                        b["name"] or "", b["person"]))
+    return sorted(
+        found,
+        key=lambda b: (
+            -(b["area_span"] + b["body_span"]),
+            -b["weighted_degree"],
+            b["name"] or "",
+            b["person"],
+        ),
+    )

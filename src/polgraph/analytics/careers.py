@@ -21,7 +21,9 @@ LEVEL_NAMES = {rank: name for name, rank in _LEVELS.items()}
 
 def _tenure_rows(store, slice_: ResolvedSlice, persons: tuple[str, ...] | None):
     scope = "" if persons is None else values_block("person", persons)
-    return select(store, f"""
+    return select(
+        store,
+        f"""
 SELECT ?person ?name ?tenure ?post ?first ?last ?elected ?predecessor ?successor WHERE {{
   {scope}
   ?tenure a pg:Tenure ; pg:holder ?person ; pg:post ?post ;
@@ -32,7 +34,8 @@ SELECT ?person ?name ?tenure ?post ?first ?last ?elected ?predecessor ?successor
   OPTIONAL {{ ?tenure pg:openedByElection ?elected }}
   OPTIONAL {{ ?tenure pg:predecessor/pg:holder/pg:name ?predecessor }}
   OPTIONAL {{ ?tenure pg:successor/pg:holder/pg:name ?successor }}
-}}""")
+}}""",
+    )
 
 
 def _body_ranks(store, bodies: set[str]) -> dict[str, int]:
@@ -41,7 +44,7 @@ def _body_ranks(store, bodies: set[str]) -> dict[str, int]:
     ranks: dict[str, int] = {}
     wanted = sorted(bodies)
     for start in range(0, len(wanted), 1000):
-        block = values_block("body", wanted[start:start + 1000])
+        block = values_block("body", wanted[start : start + 1000])
         for body, unit in select(
             store,
             f"SELECT DISTINCT ?body ?unit WHERE {{ {block} "
@@ -88,21 +91,33 @@ def _collect(store, rows) -> dict[str, dict]:
     for entry in people.values():
         for tenure in entry["tenures"]:
             about = posts.get(tenure["post"], {})
-            tenure.update(title=about.get("title", ""), label=about.get("label", tenure["post"]),
-                          body=about.get("body"), body_label=about.get("body_label"),
-                          rank=ranks.get(about.get("body", "")), post_type=about.get("type"),
-                          principal_type=principals.get(about.get("type", "")))
+            tenure.update(
+                title=about.get("title", ""),
+                label=about.get("label", tenure["post"]),
+                body=about.get("body"),
+                body_label=about.get("body_label"),
+                rank=ranks.get(about.get("body", "")),
+                post_type=about.get("type"),
+                principal_type=principals.get(about.get("type", "")),
+            )
     return people
 
 
 def _promotion(earlier: dict, later: dict) -> str | None:
     if later["first"] <= earlier["first"]:
         return None
-    if earlier["principal_type"] and earlier["principal_type"] == later["post_type"] \
-            and earlier["body"] == later["body"]:
+    if (
+        earlier["principal_type"]
+        and earlier["principal_type"] == later["post_type"]
+        and earlier["body"] == later["body"]
+    ):
         return "deputy to principal"
-    if earlier["rank"] and later["rank"] and later["rank"] > earlier["rank"] \
-            and earlier["last"] <= later["first"]:
+    if (
+        earlier["rank"]
+        and later["rank"]
+        and later["rank"] > earlier["rank"]
+        and earlier["last"] <= later["first"]
+    ):
         return f"up a level ({LEVEL_NAMES[earlier['rank']]} to {LEVEL_NAMES[later['rank']]})"
     return None
 
@@ -115,14 +130,33 @@ def _career(entry: dict) -> dict:
         for earlier in reversed(ordered[:position]):
             kind = _promotion(earlier, later)
             if kind:
-                promotions.append({"from": earlier["label"], "to": later["label"],
-                                   "from_post": earlier["post"], "to_post": later["post"],
-                                   "date": later["first"], "kind": kind})
+                promotions.append(
+                    {
+                        "from": earlier["label"],
+                        "to": later["label"],
+                        "from_post": earlier["post"],
+                        "to_post": later["post"],
+                        "date": later["first"],
+                        "kind": kind,
+                    }
+                )
                 break
-    posts = [{"post": t["post"], "title": t["title"], "label": t["label"], "body": t["body"],
-              "body_label": t["body_label"], "level": LEVEL_NAMES.get(t["rank"]),
-              "first": t["first"], "last": t["last"], "elected": t["elected"],
-              "predecessor": t["predecessor"], "successor": t["successor"]} for t in ordered]
+    posts = [
+        {
+            "post": t["post"],
+            "title": t["title"],
+            "label": t["label"],
+            "body": t["body"],
+            "body_label": t["body_label"],
+            "level": LEVEL_NAMES.get(t["rank"]),
+            "first": t["first"],
+            "last": t["last"],
+            "elected": t["elected"],
+            "predecessor": t["predecessor"],
+            "successor": t["successor"],
+        }
+        for t in ordered
+    ]
     return {
         "person": entry["person"],
         "name": entry["name"],
@@ -143,13 +177,16 @@ def careers(store, slice_: ResolvedSlice, persons: tuple[str, ...] | None = None
 
 def person_events(store, person: str) -> list[dict]:
     """The events a person took part in, in date order: the marks of a timeline."""
-    rows = select(store, f"""
+    rows = select(
+        store,
+        f"""
 SELECT DISTINCT ?event ?label ?date WHERE {{
-  {values_block('person', (person,))}
+  {values_block("person", (person,))}
   ?mention pg:mentionOf? ?person .  # the person's mentions, or the mention itself when unresolved
   ?part pg:participant ?mention ; pg:event ?event .
   ?event rdfs:label ?label . OPTIONAL {{ ?event pg:date ?date }}
-}}""")
+}}""",
+    )
     by_event = defaultdict(dict)
     for event, label, date in rows:
         by_event[event] = {"event": event, "label": label, "date": date}

@@ -14,20 +14,31 @@ def event_details(store, events: set[str]) -> dict[str, dict]:
     """Label, date, place and source report of each event."""
     if not events:
         return {}
-    rows = select(store, f"""
+    rows = select(
+        store,
+        f"""
 SELECT ?event ?label ?date ?place ?report ?key ?title ?url WHERE {{
-  {values_block('event', sorted(events))}
+  {values_block("event", sorted(events))}
   ?event rdfs:label ?label ; pg:source ?report .
   OPTIONAL {{ ?event pg:date ?date }}
   OPTIONAL {{ ?event pg:place/rdfs:label ?place }}
   OPTIONAL {{ ?report pg:reportKey ?key }}
   OPTIONAL {{ ?report pg:title ?title }}
   OPTIONAL {{ ?report pg:url ?url }}
-}}""")
+}}""",
+    )
     found = {}
     for event, label, date, place, report, key, title, url in rows:
-        found[event] = {"event": event, "label": label, "date": date, "place": place,
-                        "report": report, "report_key": key, "report_title": title, "url": url}
+        found[event] = {
+            "event": event,
+            "label": label,
+            "date": date,
+            "place": place,
+            "report": report,
+            "report_key": key,
+            "report_title": title,
+            "url": url,
+        }
     return found
 
 
@@ -39,9 +50,14 @@ def _person(graph: nx.Graph, node: str) -> dict:
 def connection(store, graph: nx.Graph, a: str, b: str) -> dict:
     """The fewest links of shared events from ``a`` to ``b`` in a co-attendance ``graph``;
     ``connected`` is false (and ``links`` empty) when no chain joins them."""
-    result = {"from": _person(graph, a) if a in graph else {"person": a, "posts": []},
-              "to": _person(graph, b) if b in graph else {"person": b, "posts": []},
-              "connected": False, "length": None, "path": [], "links": []}
+    result = {
+        "from": _person(graph, a) if a in graph else {"person": a, "posts": []},
+        "to": _person(graph, b) if b in graph else {"person": b, "posts": []},
+        "connected": False,
+        "length": None,
+        "path": [],
+        "links": [],
+    }
     if a not in graph or b not in graph:
         return result
     try:
@@ -53,8 +69,15 @@ def connection(store, graph: nx.Graph, a: str, b: str) -> dict:
     links = []
     for u, v in pairs:
         events = [details.get(e, {"event": e}) for e in graph.edges[u, v]["events"]]
-        links.append({"from": u, "from_name": graph.nodes[u].get("name"),
-                      "to": v, "to_name": graph.nodes[v].get("name"), "events": events})
+        links.append(
+            {
+                "from": u,
+                "from_name": graph.nodes[u].get("name"),
+                "to": v,
+                "to_name": graph.nodes[v].get("name"),
+                "events": events,
+            }
+        )
     result.update(
         connected=True, length=len(pairs), path=[_person(graph, p) for p in path], links=links
     )

@@ -14,8 +14,9 @@ _CHUNK = 1000  # IRIs per VALUES block
 _BULK = 20_000  # above this many subjects, reading every value beats looking each up
 
 
-def describe(store, subjects, predicates: dict[str, str],
-             bulk: dict[str, str] | None = None) -> dict[str, dict[str, str]]:
+def describe(
+    store, subjects, predicates: dict[str, str], bulk: dict[str, str] | None = None
+) -> dict[str, dict[str, str]]:
     """One value of each of ``predicates`` (name → full IRI) for each subject that has it.
 
     Shared nodes (posts, bodies, places) are described again in every report graph that names
@@ -46,7 +47,7 @@ def describe(store, subjects, predicates: dict[str, str],
     wanted_predicates = ", ".join(f"<{p}>" for p in sorted(names))
     ordered = sorted(wanted)
     for start in range(0, len(ordered), _CHUNK):
-        block = values_block("s", ordered[start:start + _CHUNK])
+        block = values_block("s", ordered[start : start + _CHUNK])
         for subject, predicate, value in select(
             store,
             f"SELECT DISTINCT ?s ?p ?o WHERE {{ {block} "
@@ -69,16 +70,26 @@ def labels(store, iris) -> dict[str, str]:
 
 def names(store, persons) -> dict[str, str]:
     """The name of each person (or of each mention standing for one); ``None``: of every person."""
-    found = describe(store, persons, {"name": str(PG.name)},
-                     {"name": "SELECT ?s ?o WHERE { ?s a pg:Person ; pg:name ?o }"})
+    found = describe(
+        store,
+        persons,
+        {"name": str(PG.name)},
+        {"name": "SELECT ?s ?o WHERE { ?s a pg:Person ; pg:name ?o }"},
+    )
     return {s: d["name"] for s, d in found.items() if d}
 
 
 def event_details(store, events) -> dict[str, dict[str, str]]:
     """Each event's ``date`` and ``place``, when it has them; ``None``: of every event."""
-    return describe(store, events, {"date": str(PG.date), "place": str(PG.place)},
-                    {"date": "SELECT ?s ?o WHERE { ?s pg:date ?o }",
-                     "place": "SELECT ?s ?o WHERE { ?s pg:place ?o }"})
+    return describe(
+        store,
+        events,
+        {"date": str(PG.date), "place": str(PG.place)},
+        {
+            "date": "SELECT ?s ?o WHERE { ?s pg:date ?o }",
+            "place": "SELECT ?s ?o WHERE { ?s pg:place ?o }",
+        },
+    )
 
 
 def post_labels(store, posts) -> dict[str, dict[str, str]]:

@@ -30,8 +30,24 @@ LABELLED = 150  # names tried, the most tied first (a name that would cover anot
 # Font sizes in points on a FIGURE_INCHES picture, which pages show about two thirds of its size.
 LARGEST_LABEL, SMALLEST_LABEL = 12.0, 7.0
 TITLE_SIZE = 15.0
-_PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
-            "#bcbd22", "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94"]
+_PALETTE = [
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+    "#aec7e8",
+    "#ffbb78",
+    "#98df8a",
+    "#ff9896",
+    "#c5b0d5",
+    "#c49c94",
+]
 
 
 def _most_tied(graph: nx.Graph, limit: int) -> nx.Graph:
@@ -92,8 +108,14 @@ def node_diameters(nodes: int, inches: float = FIGURE_INCHES) -> tuple[float, fl
     return 0.4 * largest, largest
 
 
-def draw_network(graph: nx.Graph, fmt: str = "png", *, limit: int = DEFAULT_LIMIT, seed: int = 0,
-                 title: str | None = None) -> bytes:
+def draw_network(
+    graph: nx.Graph,
+    fmt: str = "png",
+    *,
+    limit: int = DEFAULT_LIMIT,
+    seed: int = 0,
+    title: str | None = None,
+) -> bytes:
     """``graph`` drawn as PNG or SVG bytes (``network_figure``)."""
     if fmt not in IMAGE_FORMATS:
         raise AnalysisError(f"unknown picture format {fmt!r}: choose png or svg")
@@ -109,8 +131,9 @@ def figure_bytes(figure: Figure, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def network_figure(graph: nx.Graph, *, limit: int = DEFAULT_LIMIT, seed: int = 0,
-                   title: str | None = None) -> Figure:
+def network_figure(
+    graph: nx.Graph, *, limit: int = DEFAULT_LIMIT, seed: int = 0, title: str | None = None
+) -> Figure:
     """``graph`` drawn: its ``limit`` most tied nodes (by weighted degree), sized by it, with
     their names beside them, the most tied first, each where it covers no other name and no
     node (a name with no such place is left out); ties drawn thicker the more events they
@@ -167,8 +190,9 @@ def _layout(graph: nx.Graph, seed: int) -> dict:
             sub = nx.Graph()
             sub.add_nodes_from(sorted(part, key=str))
             sub.add_edges_from(graph.subgraph(part).edges(data=True))
-            placed = nx.spring_layout(sub, seed=seed, weight="weight", k=2 / math.sqrt(len(part)),
-                                      center=(0, 0), scale=1)
+            placed = nx.spring_layout(
+                sub, seed=seed, weight="weight", k=2 / math.sqrt(len(part)), center=(0, 0), scale=1
+            )
         for node, (x, y) in placed.items():
             positions[node] = (column + scale * x, -row + scale * y)
     return positions
@@ -179,8 +203,15 @@ def _draw(ax, graph: nx.Graph, seed: int) -> None:
     weights = [data.get("weight", 1) for _, _, data in graph.edges(data=True)]
     heaviest = max(weights, default=1)
     segments = [(positions[u], positions[v]) for u, v in graph.edges()]
-    ax.add_collection(LineCollection(segments, colors="#999999", alpha=0.5, zorder=1,
-                                     linewidths=[0.4 + 2.6 * w / heaviest for w in weights]))
+    ax.add_collection(
+        LineCollection(
+            segments,
+            colors="#999999",
+            alpha=0.5,
+            zorder=1,
+            linewidths=[0.4 + 2.6 * w / heaviest for w in weights],
+        )
+    )
     smallest, largest = node_diameters(len(graph))
     strength = dict(graph.degree(weight="weight"))
     strongest = max(strength.values(), default=1) or 1
@@ -191,12 +222,28 @@ def _draw(ax, graph: nx.Graph, seed: int) -> None:
     }
     if graph.is_directed():
         for u, v in graph.edges():
-            ax.annotate("", xy=positions[v], xytext=positions[u], zorder=2,
-                        arrowprops={"arrowstyle": "-|>", "color": "#555555",
-                                    "shrinkA": diameter[u] / 2 + 1, "shrinkB": diameter[v] / 2 + 1})
+            ax.annotate(
+                "",
+                xy=positions[v],
+                xytext=positions[u],
+                zorder=2,
+                arrowprops={
+                    "arrowstyle": "-|>",
+                    "color": "#555555",
+                    "shrinkA": diameter[u] / 2 + 1,
+                    "shrinkB": diameter[v] / 2 + 1,
+                },
+            )
     xs, ys = zip(*(positions[n] for n in graph), strict=True)
-    ax.scatter(xs, ys, s=[diameter[n] ** 2 for n in graph], c=_colours(graph, seed),
-               edgecolors="white", linewidths=0.8, zorder=3)
+    ax.scatter(
+        xs,
+        ys,
+        s=[diameter[n] ** 2 for n in graph],
+        c=_colours(graph, seed),
+        edgecolors="white",
+        linewidths=0.8,
+        zorder=3,
+    )
     ax.margins(0.1)
     ax.autoscale_view()  # now, not when drawn: the names are placed in the final view
     strongest_first = sorted(graph, key=lambda n: (-strength[n], str(n)))[:LABELLED]
@@ -204,8 +251,12 @@ def _draw(ax, graph: nx.Graph, seed: int) -> None:
 
 
 # Where a name may go, in order of preference: above its node, below, right, left.
-_PLACES = ((0, 1, "center", "bottom"), (0, -1, "center", "top"), (1, 0, "left", "center"),
-           (-1, 0, "right", "center"))
+_PLACES = (
+    (0, 1, "center", "bottom"),
+    (0, -1, "center", "top"),
+    (1, 0, "left", "center"),
+    (-1, 0, "right", "center"),
+)
 
 
 def _name(ax, graph: nx.Graph, positions: dict, diameter: dict, nodes: list) -> None:

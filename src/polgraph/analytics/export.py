@@ -72,8 +72,13 @@ def edge_table(graph: nx.Graph) -> str:
     rows = []
     columns: set[str] = set()
     for u, v, data in graph.edges(data=True):
-        row = {"source": u, "target": v, "source_name": graph.nodes[u].get("name"),
-               "target_name": graph.nodes[v].get("name"), **_flat_data(data)}
+        row = {
+            "source": u,
+            "target": v,
+            "source_name": graph.nodes[u].get("name"),
+            "target_name": graph.nodes[v].get("name"),
+            **_flat_data(data),
+        }
         columns.update(data)
         rows.append(row)
     header = [

@@ -80,7 +80,8 @@ class KnowledgeGraph:
             )
         given = Slice.of(**filters)
         return ResolvedSlice(
-            start=given.start, end=given.end,
+            start=given.start,
+            end=given.end,
             areas=lookup.find_areas(self.store, given.place) if given.place else None,
             bodies=lookup.find_bodies(self.store, given.org) if given.org else None,
             label=given.describe(),
@@ -139,12 +140,20 @@ class KnowledgeGraph:
         ("Chủ tịch"), a post IRI or a post-type IRI; ``org`` narrows it to one body."""
         resolved = self.slice(**filters)
         posts = lookup.find_posts(self.store, post, resolved.bodies) if post else None
-        return self._cached(("succession", resolved, posts),
-                            lambda: projections.succession(self.store, resolved, posts))
+        return self._cached(
+            ("succession", resolved, posts),
+            lambda: projections.succession(self.store, resolved, posts),
+        )
 
     # -- measures --------------------------------------------------------------------------
-    def centrality(self, graph: nx.Graph | None = None, *, sort: str = "weighted_degree",
-                   betweenness_samples: int | None = None, **filters: Any) -> list[dict]:
+    def centrality(
+        self,
+        graph: nx.Graph | None = None,
+        *,
+        sort: str = "weighted_degree",
+        betweenness_samples: int | None = None,
+        **filters: Any,
+    ) -> list[dict]:
         """Degree, weighted degree, degree centrality, betweenness (sampled above
         ``measures.EXACT_BETWEENNESS_NODES`` nodes) and eigenvector centrality of each node of
         ``graph`` (default: the co-attendance projection of the filters), ranked by ``sort``."""
@@ -155,18 +164,31 @@ class KnowledgeGraph:
         degree, weighted, share = measures.degrees(graph)
         between = measures.betweenness(graph, betweenness_samples, seed=self.seed)
         eigen = measures.eigenvector(graph)
-        records = [{"person": node, "name": data.get("name"), "kind": data.get("kind"),
-                    "posts": data.get("posts", []), "events": data.get("events"),
-                    "degree": degree[node], "weighted_degree": weighted[node],
-                    "degree_centrality": share[node], "betweenness": between[node],
-                    "eigenvector": eigen[node]} for node, data in graph.nodes(data=True)]
+        records = [
+            {
+                "person": node,
+                "name": data.get("name"),
+                "kind": data.get("kind"),
+                "posts": data.get("posts", []),
+                "events": data.get("events"),
+                "degree": degree[node],
+                "weighted_degree": weighted[node],
+                "degree_centrality": share[node],
+                "betweenness": between[node],
+                "eigenvector": eigen[node],
+            }
+            for node, data in graph.nodes(data=True)
+        ]
         if records and sort not in records[0]:
-            raise AnalysisError(f"cannot sort by {sort!r}: choose degree, weighted_degree, "
-                                "degree_centrality, betweenness, eigenvector or events")
+            raise AnalysisError(
+                f"cannot sort by {sort!r}: choose degree, weighted_degree, "
+                "degree_centrality, betweenness, eigenvector or events"
+            )
         return sorted(records, key=lambda r: (-(r[sort] or 0), r["name"] or "", r["person"]))
 
-    def communities(self, graph: nx.Graph | None = None, *, resolution: float = 1.0,
-                    **filters: Any) -> list[dict]:
+    def communities(
+        self, graph: nx.Graph | None = None, *, resolution: float = 1.0, **filters: Any
+    ) -> list[dict]:
         """Louvain communities of ``graph`` (default: co-attendance), largest first, each with
         its members (most tied first) and the places and bodies most of them share. Also sets
         each node's ``community`` attribute."""
@@ -183,11 +205,23 @@ class KnowledgeGraph:
             bodies = Counter(b for n in members for b in graph.nodes[n].get("bodies", ()))
             top_places, top_bodies = _most_common(places), _most_common(bodies)
             wanted.update(top_places, top_bodies)
-            found.append({"community": number, "size": len(members), "places": top_places,
-                          "bodies": top_bodies,
-                          "members": [{"person": n, "name": graph.nodes[n].get("name"),
-                                       "posts": graph.nodes[n].get("posts", []),
-                                       "weighted_degree": weighted[n]} for n in ordered]})
+            found.append(
+                {
+                    "community": number,
+                    "size": len(members),
+                    "places": top_places,
+                    "bodies": top_bodies,
+                    "members": [
+                        {
+                            "person": n,
+                            "name": graph.nodes[n].get("name"),
+                            "posts": graph.nodes[n].get("posts", []),
+                            "weighted_degree": weighted[n],
+                        }
+                        for n in ordered
+                    ],
+                }
+            )
         names = descriptions.labels(self.store, wanted)
         for community in found:
             community["place_labels"] = [names.get(p, p) for p in community["places"]]
@@ -205,12 +239,22 @@ class KnowledgeGraph:
         graph = self.succession(post=post, **filters)
         records = []
         for a, b, data in graph.edges(data=True):
-            records.append({"post": data["post"], "title": data["title"], "label": data["label"],
-                            "body": data.get("body"), "body_label": data.get("body_label"),
-                            "predecessor": a, "predecessor_name": graph.nodes[a]["name"],
-                            "successor": b, "successor_name": graph.nodes[b]["name"],
-                            "date": data["date"], "predecessor_last": data["predecessor_last"],
-                            "elected": data["elected"]})
+            records.append(
+                {
+                    "post": data["post"],
+                    "title": data["title"],
+                    "label": data["label"],
+                    "body": data.get("body"),
+                    "body_label": data.get("body_label"),
+                    "predecessor": a,
+                    "predecessor_name": graph.nodes[a]["name"],
+                    "successor": b,
+                    "successor_name": graph.nodes[b]["name"],
+                    "date": data["date"],
+                    "predecessor_last": data["predecessor_last"],
+                    "elected": data["elected"],
+                }
+            )
         return sorted(records, key=lambda r: (r["label"], r["date"], r["successor_name"]))
 
     def careers(self, person: str | None = None, **filters: Any) -> list[dict]:

@@ -31,8 +31,15 @@ def slice_events(store, slice_: ResolvedSlice) -> list[str] | None:
     ]
 
 
-def tied(store, slice_: ResolvedSlice, role: str, columns: str = "?event ?person", *,
-         detail: str = "", distinct: bool = False) -> Iterator[tuple]:
+def tied(
+    store,
+    slice_: ResolvedSlice,
+    role: str,
+    columns: str = "?event ?person",
+    *,
+    detail: str = "",
+    distinct: bool = False,
+) -> Iterator[tuple]:
     """Rows of ``columns`` for every ``?link pg:<role> ?mention ; pg:event ?event`` of the slice,
     ``?person`` being the mention's person (or the mention itself when its identity is not
     resolved). ``detail`` is more pattern about ``?link`` (``?link pg:post ?post``)."""
@@ -45,9 +52,12 @@ def tied_by_event(store, slice_: ResolvedSlice, role: str) -> Iterator[tuple[str
     """``(event, person)`` rows as ``tied`` gives them, read a whole event at a time: the store
     then spells out each event's IRI once rather than once per person there."""
     for where in _patterns(store, slice_, role, ""):
-        grouped = select(store, f"""SELECT ?event
+        grouped = select(
+            store,
+            f"""SELECT ?event
   (GROUP_CONCAT(STR(?person); separator=" ") AS ?people)
-  WHERE {{ {where} }} GROUP BY ?event""")
+  WHERE {{ {where} }} GROUP BY ?event""",
+        )
         for event, people in grouped:
             for person in people.split(" "):  # an IRI holds no space
                 yield event, person
@@ -62,7 +72,7 @@ def _patterns(
     events = slice_events(store, slice_)
     if events is not None:
         for start in range(0, len(events), _CHUNK):
-            yield f"""{values_block('event', events[start:start + _CHUNK])}
+            yield f"""{values_block("event", events[start : start + _CHUNK])}
   ?link pg:event ?event ; pg:{role} ?mention . {detail}
   {_PERSON}"""
         return

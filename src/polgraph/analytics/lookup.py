@@ -28,18 +28,28 @@ def find_person(store, ref: str) -> str:
     if not ref:
         raise AnalysisError("name a person: an IRI, the end of one, or a name")
     if _is_iri(ref):
-        rows = select(store, f"SELECT ?p WHERE {{ BIND({iri(ref)} AS ?p) "
-                             "?p a ?cls VALUES ?cls { pg:Person pg:PersonMention } }")
+        rows = select(
+            store,
+            f"SELECT ?p WHERE {{ BIND({iri(ref)} AS ?p) "
+            "?p a ?cls VALUES ?cls { pg:Person pg:PersonMention } }",
+        )
     else:
         key = literal(name_key(ref))
-        slug = "" if " " in ref else f"""UNION {{ ?p a pg:Person .
+        slug = (
+            ""
+            if " " in ref
+            else f"""UNION {{ ?p a pg:Person .
                    FILTER (STRENDS(STR(?p), {literal("/" + ref.rstrip("/").rsplit("/", 1)[-1])}))
                  }}"""
-        rows = select(store, f"""SELECT DISTINCT ?p WHERE {{
+        )
+        rows = select(
+            store,
+            f"""SELECT DISTINCT ?p WHERE {{
           {{ ?p pg:nameKey {key} ; a pg:Person }} {slug}
           UNION {{ ?p pg:nameKey {key} ; a pg:PersonMention
                    FILTER NOT EXISTS {{ ?p pg:mentionOf ?someone }} }}
-        }}""")
+        }}""",
+        )
     found = sorted({r[0] for r in rows})
     if not found:
         raise NotFoundError(f"no person {ref!r} in the store")
@@ -52,8 +62,11 @@ def find_person(store, ref: str) -> str:
 
 
 def _reports_of(store, persons: list[str]) -> list[tuple[str, list[str]]]:
-    rows = select(store, f"""SELECT DISTINCT ?p ?key WHERE {{ {values_block('p', persons)}
-      ?m pg:mentionOf? ?p . ?part pg:participant ?m ; pg:source/pg:reportKey ?key . }}""")
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?p ?key WHERE {{ {values_block("p", persons)}
+      ?m pg:mentionOf? ?p . ?part pg:participant ?m ; pg:source/pg:reportKey ?key . }}""",
+    )
     found: dict[str, list[str]] = defaultdict(list)
     for person, key in rows:
         found[person].append(key)
@@ -72,8 +85,13 @@ def _labelled(store, ref: str, kinds: tuple[str, ...]) -> list[tuple[str, str]]:
     label is ``ref`` as stored; failing that, every such node, for the caller to compare."""
     prefixes = " || ".join(f"STRSTARTS(STR(?node), {literal(str(ID) + k)})" for k in kinds)
     exact = " ".join(literal(s) for s in _spellings(ref))
-    rows = list(select(store, f"SELECT DISTINCT ?node ?label WHERE {{ VALUES ?label {{ {exact} }} "
-                              f"?node rdfs:label ?label FILTER ({prefixes}) }}"))
+    rows = list(
+        select(
+            store,
+            f"SELECT DISTINCT ?node ?label WHERE {{ VALUES ?label {{ {exact} }} "
+            f"?node rdfs:label ?label FILTER ({prefixes}) }}",
+        )
+    )
     if rows:
         return rows
     # A full scan of the labels: slower, only when the exact spelling was not found.
@@ -104,8 +122,11 @@ def find_areas(store, ref: str) -> tuple[str, ...]:
         from polgraph.vocab import vocabulary
 
         vocab = vocabulary()
-        found = {area for area, label in _labelled(store, ref, ("unit/", "area/"))
-                 if _names_place(ref, label, vocab)}
+        found = {
+            area
+            for area, label in _labelled(store, ref, ("unit/", "area/"))
+            if _names_place(ref, label, vocab)
+        }
         found = found or _named_by_bodies(store, ref) or _official_unit(store, ref)
     if not found:
         raise NotFoundError(
@@ -129,9 +150,12 @@ def _named_by_bodies(store, ref: str) -> set[str]:
     # The store narrows the bodies to those whose name ends with the place's last word.
     ending = literal(loose_word_pattern(normalise_label(ref).split(" ")[-1]) + "$")
     named = set()
-    for body, label in select(store, "SELECT DISTINCT ?o ?label WHERE { ?o rdfs:label ?label "
-                                     f"FILTER (STRSTARTS(STR(?o), {literal(str(ID) + 'org/')}) "
-                                     f"&& REGEX(LCASE(?label), {ending})) }}"):
+    for body, label in select(
+        store,
+        "SELECT DISTINCT ?o ?label WHERE { ?o rdfs:label ?label "
+        f"FILTER (STRSTARTS(STR(?o), {literal(str(ID) + 'org/')}) "
+        f"&& REGEX(LCASE(?label), {ending})) }}",
+    ):
         found = vocab.body_type(label)
         place = found[1] if found else ""
         if place and _names_place(ref, place, vocab):
@@ -179,8 +203,10 @@ def find_posts(store, ref: str, bodies: tuple[str, ...] | None = None) -> tuple[
     ref = ref.strip()
     scope = "" if bodies is None else values_block("body", bodies) + " ?post org:postIn ?body ."
     if _is_iri(ref):
-        test = (f"{{ BIND({iri(ref)} AS ?post) ?post a pg:Post }} "
-                f"UNION {{ ?post pg:postType {iri(ref)} }}")
+        test = (
+            f"{{ BIND({iri(ref)} AS ?post) ?post a pg:Post }} "
+            f"UNION {{ ?post pg:postType {iri(ref)} }}"
+        )
         found = {r[0] for r in select(store, f"SELECT DISTINCT ?post WHERE {{ {test} {scope} }}")}
     else:
         wanted = name_key(ref)

@@ -35,8 +35,9 @@ PARALLEL_TIES = 200_000
 Part = tuple[list[int], list[tuple[int, int, float]], float]
 
 
-def communities(graph: nx.Graph, seed: int = 0, resolution: float = 1.0,
-                processes: int | None = None) -> list[set]:
+def communities(
+    graph: nx.Graph, seed: int = 0, resolution: float = 1.0, processes: int | None = None
+) -> list[set]:
     """Louvain communities of ``graph`` (weights count), as networkx finds them part by part."""
     with collector_paused():
         workers = processes if processes is not None else _cores()
@@ -132,8 +133,11 @@ def _helper() -> subprocess.Popen:
     """A fresh ``python -m polgraph.analytics.louvain_process`` (not multiprocessing's: that
     would run the caller's script again in each process, and a server with threads must not
     fork)."""
-    return subprocess.Popen([sys.executable, "-m", "polgraph.analytics.louvain_process"],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "polgraph.analytics.louvain_process"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
 
 
 # Building a part here takes about a fifth of the time searching it takes there: each helper
@@ -141,8 +145,9 @@ def _helper() -> subprocess.Popen:
 _BUILD_PER_SEARCH = 0.2
 
 
-def _in_pool(components: list[list[int]], part_of: _PartMaker, seed: int,
-             helpers: list[subprocess.Popen]) -> list[list[int]]:
+def _in_pool(
+    components: list[list[int]], part_of: _PartMaker, seed: int, helpers: list[subprocess.Popen]
+) -> list[list[int]]:
     """The parts shared out by ties among the helpers, each helper's built and sent in turn, so
     the first searches while the next one's are built. This process searches none: in a
     process holding a graph of millions of ties the search runs a third slower than in a

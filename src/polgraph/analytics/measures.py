@@ -33,8 +33,9 @@ def betweenness(graph: nx.Graph, samples: int | None = None, seed: int = 0) -> d
         return nx.betweenness_centrality(graph, k=k, seed=seed, normalized=True)
 
 
-def eigenvector(graph: nx.Graph, weight: str = "weight", max_iter: int = 1000,
-                tol: float = 1e-9) -> dict:
+def eigenvector(
+    graph: nx.Graph, weight: str = "weight", max_iter: int = 1000, tol: float = 1e-9
+) -> dict:
     """Eigenvector centrality by power iteration on A + I, as networkx computes it, with the
     adjacency held in numpy arrays so a graph of millions of ties takes seconds."""
     nodes = list(graph)
@@ -63,8 +64,9 @@ def eigenvector(graph: nx.Graph, weight: str = "weight", max_iter: int = 1000,
     return dict(zip(nodes, x.tolist(), strict=True))
 
 
-def communities(graph: nx.Graph, seed: int = 0, resolution: float = 1.0,
-                processes: int | None = None) -> list[set]:
+def communities(
+    graph: nx.Graph, seed: int = 0, resolution: float = 1.0, processes: int | None = None
+) -> list[set]:
     """Louvain communities (networkx's, part by part and on every core: see ``louvain``),
     largest first; weights count."""
     found = louvain.communities(graph, seed=seed, resolution=resolution, processes=processes)

@@ -18,8 +18,15 @@ NETWORK_FORMATS = FILE_FORMATS + IMAGE_FORMATS
 _COMMUNITY_COLOURED = ("coattendance", "cospeaking")
 
 
-def network_output(kg, fmt: str, projection: str = "coattendance", *, post: str | None = None,
-                   limit: int = DEFAULT_LIMIT, **filters: Any) -> tuple[nx.Graph, bytes]:
+def network_output(
+    kg,
+    fmt: str,
+    projection: str = "coattendance",
+    *,
+    post: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+    **filters: Any,
+) -> tuple[nx.Graph, bytes]:
     """The projection of the filters and its bytes as ``fmt`` (one of ``NETWORK_FORMATS``);
     ``limit`` is how many of the most tied nodes a picture shows."""
     if fmt not in NETWORK_FORMATS:

@@ -199,7 +199,10 @@ def succession(
     scope = "" if posts is None else values_block("post", posts)
     # The names come before the optional part: after it, the store's planner reads every
     # pg:name in the store to join them.
-    rows = list(select(store, f"""
+    rows = list(
+        select(
+            store,
+            f"""
 SELECT ?post ?a ?a_name ?a_first ?a_last ?b ?b_name ?b_first ?b_last ?elected WHERE {{
   {scope}
   ?tenure pg:successor ?next ; pg:post ?post ; pg:holder ?a ;
@@ -209,7 +212,9 @@ SELECT ?post ?a ?a_name ?a_first ?a_last ?b ?b_name ?b_first ?b_last ?elected WH
   {slice_.posts()}
   {slice_.tenures("next", "b_first", "b_first")}
   OPTIONAL {{ ?next pg:openedByElection ?elected }}
-}}"""))
+}}""",
+        )
+    )
     rows.sort(key=lambda row: (row[7], row[0]))  # by the hand-over's date
     described = descriptions.post_details(store, {row[0] for row in rows})
     graph = nx.MultiDiGraph(projection="succession", slice=slice_.label)

@@ -41,8 +41,13 @@ class Slice:
     org: str | None = None
 
     @classmethod
-    def of(cls, start: str | dt.date | None = None, end: str | dt.date | None = None,
-           place: str | None = None, org: str | None = None) -> Slice:
+    def of(
+        cls,
+        start: str | dt.date | None = None,
+        end: str | dt.date | None = None,
+        place: str | None = None,
+        org: str | None = None,
+    ) -> Slice:
         """A slice from strings as a command line or a URL gives them; a bad date raises."""
         first, last = parse_date(start, "from"), parse_date(end, "to")
         if first and last and first > last:
@@ -79,8 +84,9 @@ class ResolvedSlice:
         return self.start is not None or self.end is not None
 
     def _window(self, variable: str) -> str:
-        tests = ([f"?{variable} >= {_date(self.start)}"] if self.start else []) + \
-                ([f"?{variable} <= {_date(self.end)}"] if self.end else [])
+        tests = ([f"?{variable} >= {_date(self.start)}"] if self.start else []) + (
+            [f"?{variable} <= {_date(self.end)}"] if self.end else []
+        )
         return f"FILTER ({' && '.join(tests)})" if tests else ""
 
     def events(self, event: str = "event", date: str | None = "date") -> str:
@@ -91,12 +97,12 @@ class ResolvedSlice:
         parts = []
         if self.areas is not None:
             parts.append(f"""{{ SELECT DISTINCT ?{event} WHERE {{
-    {values_block('slice_area', self.areas)}
+    {values_block("slice_area", self.areas)}
     ?slice_place (pg:partOf|pg:successorUnit)* ?slice_area . ?{event} pg:place ?slice_place .
     }} }}""")
         if self.bodies is not None:
             parts.append(f"""{{ SELECT DISTINCT ?{event} WHERE {{
-    {values_block('slice_body', self.bodies)}
+    {values_block("slice_body", self.bodies)}
     ?slice_org org:subOrganizationOf* ?slice_body .
     {{ ?{event} pg:organiser ?slice_org }}
     UNION {{ ?slice_post org:postIn ?slice_org .
@@ -112,9 +118,11 @@ class ResolvedSlice:
         """Patterns keeping ``?post`` when it belongs to the slice's body (or a sub-body)."""
         if self.bodies is None:
             return ""
-        return (f"{{ SELECT DISTINCT ?{post} WHERE {{ {values_block('slice_body', self.bodies)}\n"
-                "    ?slice_org org:subOrganizationOf* ?slice_body .\n"
-                f"    ?{post} org:postIn ?slice_org . }} }}")
+        return (
+            f"{{ SELECT DISTINCT ?{post} WHERE {{ {values_block('slice_body', self.bodies)}\n"
+            "    ?slice_org org:subOrganizationOf* ?slice_body .\n"
+            f"    ?{post} org:postIn ?slice_org . }} }}"
+        )
 
     def tenures(self, tenure: str = "tenure", first: str = "first", last: str = "last") -> str:
         """Patterns keeping ``?tenure`` (with ``?first``/``?last`` bound) when it overlaps the
@@ -125,7 +133,10 @@ class ResolvedSlice:
         if self.start:
             parts.append(f"FILTER (?{last} >= {_date(self.start)})")
         if self.areas is not None:
-            parts.append("FILTER EXISTS { " + values_block("slice_area", self.areas) +
-                         f" ?{tenure} pg:attestedBy/pg:event/pg:place ?slice_place . "
-                         "?slice_place (pg:partOf|pg:successorUnit)* ?slice_area . }")
+            parts.append(
+                "FILTER EXISTS { "
+                + values_block("slice_area", self.areas)
+                + f" ?{tenure} pg:attestedBy/pg:event/pg:place ?slice_place . "
+                "?slice_place (pg:partOf|pg:successorUnit)* ?slice_area . }"
+            )
         return "\n  ".join(parts)

@@ -34,20 +34,36 @@ def _centrality(r: dict) -> dict:
 def _community(r: dict) -> dict:
     names = [m["name"] for m in r["members"]]
     shown = ", ".join(names[:8]) + (f" … (+{len(names) - 8})" if len(names) > 8 else "")
-    return {"community": r["community"], "size": r["size"], "places": _JOIN.join(r["place_labels"]),
-            "bodies": _JOIN.join(r["body_labels"]), "members": shown}
+    return {
+        "community": r["community"],
+        "size": r["size"],
+        "places": _JOIN.join(r["place_labels"]),
+        "bodies": _JOIN.join(r["body_labels"]),
+        "members": shown,
+    }
 
 
 def _broker(r: dict) -> dict:
-    return {"name": r["name"], "area_span": r["area_span"], "body_span": r["body_span"],
-            "areas": _JOIN.join(r["area_labels"]), "bodies": _JOIN.join(r["body_labels"]),
-            "weighted_degree": r["weighted_degree"], "person": r["person"]}
+    return {
+        "name": r["name"],
+        "area_span": r["area_span"],
+        "body_span": r["body_span"],
+        "areas": _JOIN.join(r["area_labels"]),
+        "bodies": _JOIN.join(r["body_labels"]),
+        "weighted_degree": r["weighted_degree"],
+        "person": r["person"],
+    }
 
 
 def _succession(r: dict) -> dict:
-    return {"post": r["label"], "date": r["date"], "predecessor": r["predecessor_name"],
-            "successor": r["successor_name"], "predecessor_last_seen": r["predecessor_last"],
-            "elected": "yes" if r["elected"] else "no"}
+    return {
+        "post": r["label"],
+        "date": r["date"],
+        "predecessor": r["predecessor_name"],
+        "successor": r["successor_name"],
+        "predecessor_last_seen": r["predecessor_last"],
+        "elected": "yes" if r["elected"] else "no",
+    }
 
 
 def _career(r: dict) -> dict:
@@ -55,8 +71,13 @@ def _career(r: dict) -> dict:
     promotions = "; ".join(
         f"{p['from']} → {p['to']} ({p['date']}, {p['kind']})" for p in r["promotions"]
     )
-    return {"name": r["name"], "posts": len(r["posts"]), "promotions": promotions, "path": path,
-            "person": r["person"]}
+    return {
+        "name": r["name"],
+        "posts": len(r["posts"]),
+        "promotions": promotions,
+        "path": path,
+        "person": r["person"],
+    }
 
 
 COLUMNS = {
@@ -75,8 +96,13 @@ COLUMNS = {
     "succession": ["post", "date", "predecessor", "successor", "predecessor_last_seen", "elected"],
     "careers": ["name", "posts", "promotions", "path", "person"],
 }
-_ROWS = {"centrality": _centrality, "communities": _community, "brokers": _broker,
-         "succession": _succession, "careers": _career}
+_ROWS = {
+    "centrality": _centrality,
+    "communities": _community,
+    "brokers": _broker,
+    "succession": _succession,
+    "careers": _career,
+}
 
 
 def render(what: str, records: list[dict], fmt: str) -> str | list[dict]:

@@ -37,14 +37,26 @@ def draw_timeline(career: dict, events: list[dict], fmt: str = "png") -> bytes:
         start = mdates.date2num(dt.date.fromisoformat(post["first"]))
         end = mdates.date2num(dt.date.fromisoformat(post["last"]))
         spans += [start, start + max(end - start, _MIN_BAR_DAYS)]
-        ax.barh(row, max(end - start, _MIN_BAR_DAYS), left=start, height=0.55,
-                color="#2ca02c" if post.get("elected") else "#1f77b4")
+        ax.barh(
+            row,
+            max(end - start, _MIN_BAR_DAYS),
+            left=start,
+            height=0.55,
+            color="#2ca02c" if post.get("elected") else "#1f77b4",
+        )
         labels.append(post["label"])
     if dated:
         days = [mdates.date2num(dt.date.fromisoformat(e["date"])) for e in dated]
         spans += days
-        ax.plot(days, [len(posts)] * len(days), linestyle="none", marker="|", markersize=16,
-                markeredgewidth=2, color="#d62728")
+        ax.plot(
+            days,
+            [len(posts)] * len(days),
+            linestyle="none",
+            marker="|",
+            markersize=16,
+            markeredgewidth=2,
+            color="#d62728",
+        )
     labels.append("events")
     ax.set_yticks(range(rows), labels=labels, fontsize=8)
     ax.set_ylim(-0.7, rows - 0.3)

@@ -44,7 +44,7 @@ class ActFinder:
             s, e = match.span()
             if phrase in self.weak_cues:
                 continue
-            if act == "awarded" and _NOT_AWARD.search(rt.folded[max(start, s - 5):e + 6]):
+            if act == "awarded" and _NOT_AWARD.search(rt.folded[max(start, s - 5) : e + 6]):
                 continue
             if _REASON_BEFORE.search(rt.folded, max(start, s - 5), s):
                 continue  # "… do nhận nhiệm vụ mới": a reason, not an act

@@ -23,9 +23,9 @@ LEVELS = ("village", "commune", "district", "province")
 
 @dataclass(frozen=True)
 class PostEntry:
-    post: str                      # the normalised title ("Phó Chủ tịch")
-    body: str | None = None        # compound titles name their body too ("Đảng bộ")
-    level: str | None = None       # and its level ("district")
+    post: str  # the normalised title ("Phó Chủ tịch")
+    body: str | None = None  # compound titles name their body too ("Đảng bộ")
+    level: str | None = None  # and its level ("district")
     default_body: str | None = None  # the body when only a place is written ("Ủy ban nhân dân")
 
 
@@ -33,19 +33,20 @@ class PostEntry:
 class EventKindWords:
     """The phrases that name one kind of event (``ontology/vocab/event-kinds.ttl``), folded. A
     gapped phrase "A … B" is A, then B further on in the same clause."""
-    code: str                           # the kind code of the extraction JSON ("congress")
-    cues: tuple[str, ...]               # anywhere in the headline or the first sentences
-    object_cues: tuple[str, ...] = ()   # heading what the opening verb holds
-    verb_cues: tuple[str, ...] = ()     # the opening verb itself
-    not_after: tuple[str, ...] = ()     # words right after which its phrases name nothing
+
+    code: str  # the kind code of the extraction JSON ("congress")
+    cues: tuple[str, ...]  # anywhere in the headline or the first sentences
+    object_cues: tuple[str, ...] = ()  # heading what the opening verb holds
+    verb_cues: tuple[str, ...] = ()  # the opening verb itself
+    not_after: tuple[str, ...] = ()  # words right after which its phrases name nothing
 
 
 @dataclass
 class Lexicon:
     vocabulary: Vocabulary
-    posts: dict[str, PostEntry] = field(default_factory=dict)     # folded label → entry
+    posts: dict[str, PostEntry] = field(default_factory=dict)  # folded label → entry
     max_post_words: int = 1
-    acts: dict[str, list[str]] = field(default_factory=dict)      # act code → folded cues
+    acts: dict[str, list[str]] = field(default_factory=dict)  # act code → folded cues
     weak_cues: frozenset[str] = frozenset()  # cues too common to stand alone (pg:weakCue): "dự"
     # Abbreviations, read once: ``expansions`` has every alternative or hidden label of an
     # abbreviation ("UBND" → "Ủy ban nhân dân", "TP." → "thành phố"); ``abbreviations`` only the
@@ -63,11 +64,11 @@ class Lexicon:
     # folded label → (prefLabel, level)
     bodies: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     max_body_words: int = 1
-    doc_kinds: dict[str, str] = field(default_factory=dict)       # folded word → prefLabel
-    doc_codes: dict[str, str] = field(default_factory=dict)       # folded code ("kh") → prefLabel
+    doc_kinds: dict[str, str] = field(default_factory=dict)  # folded word → prefLabel
+    doc_codes: dict[str, str] = field(default_factory=dict)  # folded code ("kh") → prefLabel
     doc_pattern: re.Pattern[str] = re.compile(r"(?!)")
-    kind_pattern: re.Pattern[str] = re.compile(r"(?!)")           # a document-kind word alone
-    event_kinds: tuple[EventKindWords, ...] = ()                  # by kind code
+    kind_pattern: re.Pattern[str] = re.compile(r"(?!)")  # a document-kind word alone
+    event_kinds: tuple[EventKindWords, ...] = ()  # by kind code
     event_object_prefixes: tuple[str, ...] = ()  # words before an object cue ("buổi", "long trọng")
 
     def post_at(self, folded: str) -> tuple[PostEntry, int] | None:
@@ -171,8 +172,11 @@ def _read_levels(lex: Lexicon) -> None:
         lex.bodies.setdefault(folded_key, (body.label, body.level))
         head, _, tail = fold(body.label).partition(" ")
         if body.level in ("district", "province") and tail in ("ủy", "đoàn") and " " not in tail:
-            words = {word for word, levels in level_words.values()
-                     if body.level in levels and (word == head or word.startswith(head + " "))}
+            words = {
+                word
+                for word, levels in level_words.values()
+                if body.level in levels and (word == head or word.startswith(head + " "))
+            }
             if len(words) == 1:
                 # "Thành ủy Vinh" is a district-level city's: the word keeps both its levels.
                 word = words.pop()
@@ -184,7 +188,8 @@ def _read_levels(lex: Lexicon) -> None:
     alternatives = sorted(set(level_words) | set(lex.committees), key=len, reverse=True)
     lex.level_pattern = re.compile(
         r"(?<![\w.])(" + "|".join(re.escape(a) for a in alternatives) + r")(?=[\s.]|$)"
-        if alternatives else r"(?!)"
+        if alternatives
+        else r"(?!)"
     )
 
 
@@ -217,10 +222,23 @@ def _read_event_kinds(lex: Lexicon) -> None:
 
     kinds = []
     for concept in g.subjects(RDF.type, PG.EventKind):
-        kinds.append(EventKindWords(str(g.value(concept, SKOS.notation)), words(concept, PG.cue),
-                                    words(concept, PG.objectCue), words(concept, PG.verbCue),
-                                    words(concept, PG.notAfter)))
+        kinds.append(
+            EventKindWords(
+                str(g.value(concept, SKOS.notation)),
+                words(concept, PG.cue),
+                words(concept, PG.objectCue),
+                words(concept, PG.verbCue),
+                words(concept, PG.notAfter),
+            )
+        )
     lex.event_kinds = tuple(sorted(kinds, key=lambda k: k.code))
-    lex.event_object_prefixes = tuple(sorted({w for scheme in g.subjects(PG.objectPrefix, None)
-                                              for w in words(scheme, PG.objectPrefix)},
-                                             key=lambda w: (-len(w), w)))
+    lex.event_object_prefixes = tuple(
+        sorted(
+            {
+                w
+                for scheme in g.subjects(PG.objectPrefix, None)
+                for w in words(scheme, PG.objectPrefix)
+            },
+            key=lambda w: (-len(w), w),
+        )
+    )

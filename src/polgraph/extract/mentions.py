@@ -16,16 +16,23 @@ from polgraph.namespaces import PG
 from polgraph.text.view import ReportText, fold
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*")
-_CUE = re.compile(r"(?:^|(?<=[\s(:;,.]))(" + "|".join(
-    re.escape(c) for c in sorted(lang_vi.PERSON_CUES, key=len, reverse=True)) + r")\s*:?\s*$")
+_CUE = re.compile(
+    r"(?:^|(?<=[\s(:;,.]))("
+    + "|".join(re.escape(c) for c in sorted(lang_vi.PERSON_CUES, key=len, reverse=True))
+    + r")\s*:?\s*$"
+)
 _CUE_REACH = 45  # the longest cue ("anh hùng lực lượng vũ trang nhân dân") and its spaces
 _CLAUSE_BREAK = re.compile(r"[;:\n(]|,|\.\s|\bcó\b|\bgồm\b|\blà\b|\bvà\b|\bcủa\b|\bvới\b")
+
 
 def _stop(word: str) -> str:
     unless = lang_vi.TITLE_STOPS_UNLESS_FOLLOWED_BY.get(word, ())
     unless_after = lang_vi.TITLE_STOPS_UNLESS_AFTER.get(word, ())
-    return "".join(rf"(?<!{re.escape(w)} )" for w in unless_after) + re.escape(word) \
+    return (
+        "".join(rf"(?<!{re.escape(w)} )" for w in unless_after)
+        + re.escape(word)
         + "".join(rf"(?! {re.escape(w)}\b)" for w in unless)
+    )
 
 
 _STOPS = "(?:" + "|".join(_stop(s) for s in lang_vi.TITLE_STOPS) + r")\b"
@@ -109,12 +116,12 @@ _GIVEN_NAME = re.compile(
 
 @dataclass
 class Mention:
-    name: str | None               # None when only a title refers back to someone
-    span: tuple[int, int]          # the name, or the title of a back-reference
+    name: str | None  # None when only a title refers back to someone
+    span: tuple[int, int]  # the name, or the title of a back-reference
     roles: list[Role] = field(default_factory=list)
     cue: str | None = None
-    given: str | None = None       # "ông Mạnh": a given name alone refers back too
-    member: bool = False           # listed as a member of a body ("… gồm: A, B, C")
+    given: str | None = None  # "ông Mạnh": a given name alone refers back too
+    member: bool = False  # listed as a member of a body ("… gồm: A, B, C")
 
 
 @lru_cache(maxsize=32)  # the finders each walk the same report's runs
@@ -128,7 +135,7 @@ def _runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
                 runs.append(current)
             current = []
             continue
-        if current and text[current[-1][1]:token[0]] not in (" ", "\u00a0"):
+        if current and text[current[-1][1] : token[0]] not in (" ", "\u00a0"):
             runs.append(current)
             current = []
         current.append(token)
@@ -155,7 +162,7 @@ class _Spans:
 
     def last_end_before(self, pos: int, default: int) -> int:
         i = bisect_right(self.starts, pos)
-        return max((e for _, e in self.spans[max(0, i - 3):i] if e <= pos), default=default)
+        return max((e for _, e in self.spans[max(0, i - 3) : i] if e <= pos), default=default)
 
 
 def _is_surname(folded_token: str) -> bool:
@@ -167,7 +174,7 @@ def named_bodies(text: str, start: int, end: int, vocabulary):
     ``vocabulary.body_type`` reads from there to ``end``: (offset, (body type, rest))."""
     for word in _WORD_START.finditer(text, start, end):
         if text[word.start()].isupper():
-            found = vocabulary.body_type(text[word.start():end])
+            found = vocabulary.body_type(text[word.start() : end])
             if found:
                 yield word.start(), found
 
@@ -175,20 +182,23 @@ def named_bodies(text: str, start: int, end: int, vocabulary):
 @lru_cache(maxsize=8)
 def _level_pattern(levels: tuple[str, ...]) -> re.Pattern[str]:
     """Level words, longest first ("khu dân cư" before "khu"), as whole words."""
-    return re.compile(r"(?<![\w/])(?:" + "|".join(
-        re.escape(w) for w in sorted(levels, key=len, reverse=True)) + r")(?![\w/])")
+    return re.compile(
+        r"(?<![\w/])(?:"
+        + "|".join(re.escape(w) for w in sorted(levels, key=len, reverse=True))
+        + r")(?![\w/])"
+    )
 
 
 def _shared_title_of_a_list(rt: ReportText, mentions: list[Mention]) -> None:
-    """"Các đồng chí A, B - Phó Chủ tịch UBND huyện": names listed after a plural cue, the last
+    """ "Các đồng chí A, B - Phó Chủ tịch UBND huyện": names listed after a plural cue, the last
     one followed by a title, all hold it."""
     named = [m for m in mentions if m.name is not None]
     for index, mention in enumerate(named):
         if mention.cue not in lang_vi.PLURAL_CUES or mention.roles:
             continue
         listed = [mention]
-        for following in named[index + 1:]:
-            if not _LIST_GAP.fullmatch(rt.folded[listed[-1].span[1]:following.span[0]]):
+        for following in named[index + 1 :]:
+            if not _LIST_GAP.fullmatch(rt.folded[listed[-1].span[1] : following.span[0]]):
                 break
             listed.append(following)
             if following.roles:
@@ -198,7 +208,7 @@ def _shared_title_of_a_list(rt: ReportText, mentions: list[Mention]) -> None:
 
 
 def _name_variants_as_written_in_full(mentions: list[Mention]) -> None:
-    """"Lê Hoa" in a caption is "Lê Thị Hoa" named in full elsewhere: the same name less a
+    """ "Lê Hoa" in a caption is "Lê Thị Hoa" named in full elsewhere: the same name less a
     middle name that only marks sex (``lang_vi.DROPPABLE_MIDDLE_NAMES``)."""
     full: dict[tuple[str, ...], str] = {}
     for mention in mentions:
@@ -207,7 +217,7 @@ def _name_variants_as_written_in_full(mentions: list[Mention]) -> None:
         words = tuple(fold(mention.name).split())
         for i in range(1, len(words) - 1):
             if words[i] in lang_vi.DROPPABLE_MIDDLE_NAMES:
-                full.setdefault(words[:i] + words[i + 1:], mention.name)
+                full.setdefault(words[:i] + words[i + 1 :], mention.name)
     for mention in mentions:
         if mention.name is not None:
             mention.name = full.get(tuple(fold(mention.name).split()), mention.name)
@@ -250,7 +260,7 @@ class MentionFinder:
     def _name_mention(self, rt: ReportText, start: int, end: int, tokens) -> Mention | None:
         folded = rt.folded
         words = [folded[s:e] for s, e in tokens]
-        before = folded[max(0, start - _CUE_REACH):start]
+        before = folded[max(0, start - _CUE_REACH) : start]
         cue = _CUE.search(before)
         # A place or a body may run straight into a name: "Trưởng thôn Làng Mới Bàn Văn Sơn".
         after_unit = False
@@ -265,7 +275,7 @@ class MentionFinder:
                     words[unit_words:],
                     tokens[unit_words][0],
                 )
-                before = folded[max(0, start - _CUE_REACH):start]
+                before = folded[max(0, start - _CUE_REACH) : start]
             else:
                 for i in range(1, len(tokens) - 1):
                     # "… Tỉnh ủy Cao Thị Kim Liên": no place
@@ -280,7 +290,7 @@ class MentionFinder:
                         )
                     ):
                         tokens, words, start = tokens[i:], words[i:], tokens[i][0]
-                        before = folded[max(0, start - _CUE_REACH):start]
+                        before = folded[max(0, start - _CUE_REACH) : start]
                         break
         # A capitalised cue opens a sentence: "Ông Lê Văn Thắng", "Bà H'Nga Byă".
         if (
@@ -290,7 +300,7 @@ class MentionFinder:
         ):
             tokens, words = tokens[1:], words[1:]
             start = tokens[0][0]
-            before = folded[max(0, start - _CUE_REACH):start]
+            before = folded[max(0, start - _CUE_REACH) : start]
             cue = _CUE.search(before)
         # Title and body words are never part of a name, and a run they lead is a body's name
         # ("Huyện Đoàn Phong Điền"); a name ends before them ("Đoàn Chủ tịch" is the presidium).
@@ -304,11 +314,11 @@ class MentionFinder:
             return None
         # "Ông Dương Văn A CT MTTQ": an abbreviation in capitals ends a name (unless the whole run
         # is in capitals, as a headline may be).
-        if not rt.text[tokens[0][0]:tokens[0][1]].isupper():
+        if not rt.text[tokens[0][0] : tokens[0][1]].isupper():
             for i in range(1, len(tokens)):
-                token = rt.text[tokens[i][0]:tokens[i][1]]
+                token = rt.text[tokens[i][0] : tokens[i][1]]
                 # "P.CT"
-                initial = len(token) == 1 and rt.text[tokens[i][1]:tokens[i][1] + 1] == "."
+                initial = len(token) == 1 and rt.text[tokens[i][1] : tokens[i][1] + 1] == "."
                 if (len(token) > 1 and token.isupper()) or initial:
                     tokens, words = tokens[:i], words[:i]
                     break
@@ -330,7 +340,7 @@ class MentionFinder:
         if not 2 <= len(tokens) <= 5 or " ".join(words) in lang_vi.NOT_NAMES:
             return None
         start, end = tokens[0][0], tokens[-1][1]
-        before = folded[max(0, start - _CUE_REACH):start]
+        before = folded[max(0, start - _CUE_REACH) : start]
         cue = _CUE.search(before)
         if any(w in lang_vi.NOT_NAME_WORDS and not _is_surname(w) for w in words[:1]):
             return None
@@ -392,7 +402,7 @@ class MentionFinder:
         return None
 
     def _no_unit_before_name(self, before: str, head: str, words: list[str]) -> bool:
-        """"Chủ tịch HĐND thành phố Khổng Trần Bảo An": after a level word, a run whose first
+        """ "Chủ tịch HĐND thành phố Khổng Trần Bảo An": after a level word, a run whose first
         words name no unit of that level is a name of its own (four syllables, two surnames)."""
         if len(words) > 5 or not _is_surname(words[0]):
             return False
@@ -407,11 +417,11 @@ class MentionFinder:
 
     @staticmethod
     def _acts_follow(folded: str, end: int) -> bool:
-        after = folded[end:end + 40]
+        after = folded[end : end + 40]
         return _ACTS_FOLLOW.match(after) is not None
 
     def _former(self, rt: ReportText, end: int) -> bool:
-        """"Lương Thị Ngọc – nguyên Phó Chủ tịch UBND huyện": a person, though the post is past."""
+        """ "Lương Thị Ngọc – nguyên Phó Chủ tịch UBND huyện": a person, though the post is past."""
         lead = _LEAD_SEPARATOR.match(rt.folded, end)
         former = _FORMER.match(rt.folded, lead.end())
         return former is not None and self.titles.starts_with_post(
@@ -422,9 +432,9 @@ class MentionFinder:
         lead = _LEAD_SEPARATOR.match(rt.folded, end)
         start = lead.end()
         former = _FORMER.match(rt.folded, start)
-        if former and self.titles.starts_with_post(rt.folded[former.end():former.end() + 80]):
+        if former and self.titles.starts_with_post(rt.folded[former.end() : former.end() + 80]):
             start = former.end()  # "A - nguyên Bí thư Huyện ủy": a post held before is A's too
-        if not self.titles.starts_with_post(rt.folded[start:start + 80]):
+        if not self.titles.starts_with_post(rt.folded[start : start + 80]):
             return []
         stop = TITLE_END.search(rt.folded, start)
         # "A, Ủy viên Ban Thường vụ Tỉnh ủy; Phó Chủ tịch HĐND tỉnh; B, …": a part after a
@@ -433,12 +443,13 @@ class MentionFinder:
             after = (
                 stop.end() + len(rt.folded[stop.end() :]) - len(rt.folded[stop.end() :].lstrip(" "))
             )
-            if not self.titles.starts_with_post(rt.folded[after:after + 80]):
+            if not self.titles.starts_with_post(rt.folded[after : after + 80]):
                 break
             following = TITLE_END.search(rt.folded, after)
             segment_end = following.start() if following else len(rt.text)
             if self._names_someone(rt, after, segment_end) or (
-                    following is not None and following.group()[:1] not in (";", ".", "\n")):
+                following is not None and following.group()[:1] not in (";", ".", "\n")
+            ):
                 break  # "…; Thường trực Đảng ủy, các đồng chí …": a new item of a list of guests
             stop = following
         finish = self._next_person(rt, start, stop.start() if stop else len(rt.text))
@@ -461,8 +472,14 @@ class MentionFinder:
         if glued is not None:
             finish = glued
         # "… chủ tịch Hội đồng nhân dân ông Phan Văn A …": the next person, with no comma.
-        cued = next((c.start() for c in _CUE_INSIDE.finditer(rt.folded, start, finish)
-                     if text[c.end():c.end() + 1].isupper()), None)
+        cued = next(
+            (
+                c.start()
+                for c in _CUE_INSIDE.finditer(rt.folded, start, finish)
+                if text[c.end() : c.end() + 1].isupper()
+            ),
+            None,
+        )
         if cued is not None:
             finish = cued
         # "… Chủ tịch HĐND xã, ban ngành đoàn thể xã, …": after a unit, a comma not followed by a
@@ -470,7 +487,7 @@ class MentionFinder:
         for comma in re.finditer(",", rt.folded[start:finish]):
             at = start + comma.start()
             before = _WORD_BEFORE.search(rt.folded, max(start, at - 30), at)
-            after = rt.folded[at + 1:at + 81].lstrip()
+            after = rt.folded[at + 1 : at + 81].lstrip()
             if (
                 before
                 and (
@@ -517,7 +534,7 @@ class MentionFinder:
     def _person_after_unit(self, rt: ReportText, level_word: re.Match, finish: int) -> int | None:
         """Where a person's name starts right after the unit a level word names ("huyện Hương Sơn
         Lê Văn B"), within [level word, finish); None when none does."""
-        run = next((r for r in _runs(rt.text[level_word.end():finish]) if r[0] <= 1), None)
+        run = next((r for r in _runs(rt.text[level_word.end() : finish]) if r[0] <= 1), None)
         if run is None:
             return None
         offset = level_word.end()
@@ -525,16 +542,16 @@ class MentionFinder:
         count = self._unit_words_before_name(
             rt.folded[max(0, level_word.end() - 30) : level_word.end()] + " ", rt.text, tokens
         )
-        if not count or not _is_surname(rt.folded[tokens[count][0]:tokens[count][1]]):
+        if not count or not _is_surname(rt.folded[tokens[count][0] : tokens[count][1]]):
             return None
         return tokens[count][0]
 
     def _level_word_with_no_name(self, rt: ReportText, token: tuple[int, int]) -> bool:
-        """"đồng chí Nguyễn Văn Phường chi bộ …": a level word ending a run, with no unit's name
+        """ "đồng chí Nguyễn Văn Phường chi bộ …": a level word ending a run, with no unit's name
         or number after it, is a syllable of the name."""
         if not self.level_pattern.fullmatch(rt.folded, token[0], token[1]):
             return False
-        following = rt.text[token[1]:token[1] + 3].lstrip()[:1]
+        following = rt.text[token[1] : token[1] + 3].lstrip()[:1]
         return not (following.isupper() or following.isdigit())
 
     def _unit_before(self, rt: ReportText, start: int, at: int) -> bool:
@@ -549,15 +566,18 @@ class MentionFinder:
             max(0, levels[-1].start() - 3) : levels[-1].start()
         ].rstrip().endswith(","):
             return False  # "phòng Quận, huyện, thị": level words listed, no unit
-        name = rt.text[levels[-1].end():at].split()
+        name = rt.text[levels[-1].end() : at].split()
         return all(w[:1].isupper() or w.isdigit() for w in name)
 
     def _names_someone(self, rt: ReportText, start: int, end: int) -> bool:
         """Whether [start, end) holds a run that reads as a person's name."""
         for _, _, tokens in _runs(rt.text[start:end]):
-            words = [rt.folded[start + a:start + b] for a, b in tokens]
-            if 2 <= len(tokens) <= 5 and _is_surname(words[0]) \
-                    and not any(w in lang_vi.NOT_NAME_WORDS for w in words):
+            words = [rt.folded[start + a : start + b] for a, b in tokens]
+            if (
+                2 <= len(tokens) <= 5
+                and _is_surname(words[0])
+                and not any(w in lang_vi.NOT_NAME_WORDS for w in words)
+            ):
                 return True
         return False
 
@@ -565,11 +585,13 @@ class MentionFinder:
         """Where a title ends because the next person begins, unannounced: "…, Lê Văn A – Phó
         Bí thư" (a comma, a name, then a title of its own)."""
         for comma in _NEXT_NAME.finditer(rt.folded, start, finish):
-            run = next((r for r in _runs(rt.text[comma.end():comma.end() + 60]) if r[0] == 0), None)
+            run = next(
+                (r for r in _runs(rt.text[comma.end() : comma.end() + 60]) if r[0] == 0), None
+            )
             if run is None or not 2 <= len(run[2]) <= 5:
                 continue
             name_end = comma.end() + run[1]
-            if not _is_surname(rt.folded[comma.end():comma.end() + run[2][0][1]]):
+            if not _is_surname(rt.folded[comma.end() : comma.end() + run[2][0][1]]):
                 continue
             lead = _LEAD_SEPARATOR.match(rt.folded, name_end)
             if lead.end() > name_end and self.titles.starts_with_post(
@@ -579,7 +601,7 @@ class MentionFinder:
         return finish
 
     def _title_dismissed(self, rt: ReportText, start: int) -> list[Role]:
-        """"miễn nhiệm chức danh Chủ tịch UBND huyện, cho thôi làm nhiệm vụ đại biểu HĐND huyện
+        """ "miễn nhiệm chức danh Chủ tịch UBND huyện, cho thôi làm nhiệm vụ đại biểu HĐND huyện
         đối với đồng chí A": each post named after a dismissal verb was A's."""
         window_start = max(0, start - 300)
         lead = _DISMISSED.search(rt.folded, window_start, start)
@@ -593,10 +615,10 @@ class MentionFinder:
         # With no verb the second list still holds its None: zip stops at the shorter.
         for verb, following in zip(verbs, [*verbs[1:], None], strict=False):
             finish = following.start() if following else lead.start()
-            title = rt.folded[verb.end():finish].rstrip(" ,")
+            title = rt.folded[verb.end() : finish].rstrip(" ,")
             stop = TITLE_END.search(title)
             finish = verb.end() + (stop.start() if stop else len(title))
-            if self.titles.starts_with_post(rt.folded[verb.end():finish]):
+            if self.titles.starts_with_post(rt.folded[verb.end() : finish]):
                 roles += self.titles.parse(
                     rt.text[verb.end() : finish], rt.folded[verb.end() : finish], verb.end()
                 )
@@ -621,9 +643,9 @@ class MentionFinder:
             return []
         # "Bí thư Chi bộ, Trưởng thôn Làng Mới Bàn Văn
         # Sơn": earlier parts of the title end in commas.
-        while rt.folded[clause - 2:clause] == ", " or rt.folded[clause - 1:clause] == ",":
+        while rt.folded[clause - 2 : clause] == ", " or rt.folded[clause - 1 : clause] == ",":
             comma = rt.folded.rfind(",", 0, clause)
-            previous = list(_CLAUSE_BREAK.finditer(rt.folded[max(0, comma - 80):comma]))
+            previous = list(_CLAUSE_BREAK.finditer(rt.folded[max(0, comma - 80) : comma]))
             head = max(0, comma - 80) + (previous[-1].end() if previous else 0)
             # "Đoàn … do Ủy viên …, Bí thư …"
             stops = list(_STOP_INSIDE.finditer(rt.folded, head, comma))
@@ -644,9 +666,12 @@ class MentionFinder:
             previous = max(previous, index.last_end_before(start, -10))
             if (start, end) in spans or not 2 <= len(tokens) <= 5:
                 continue
-            gap = rt.folded[max(0, start - 6):start]
-            if start - previous <= 6 and re.fullmatch(r".*?(?:,|\bvà)\s*", gap) and \
-                    _is_surname(rt.folded[tokens[0][0]:tokens[0][1]]):
+            gap = rt.folded[max(0, start - 6) : start]
+            if (
+                start - previous <= 6
+                and re.fullmatch(r".*?(?:,|\bvà)\s*", gap)
+                and _is_surname(rt.folded[tokens[0][0] : tokens[0][1]])
+            ):
                 extra.append(Mention(rt.text[start:end], (start, end), self._title_after(rt, end)))
                 previous = end
         return extra
@@ -674,12 +699,15 @@ class MentionFinder:
             )
             if head is None:
                 continue
-            body = rt.text[head:listed.start()].rstrip(" ,")
+            body = rt.text[head : listed.start()].rstrip(" ,")
             title = self._member_title(body)
             if title is None:
                 continue
-            roles = [Role(body, (head, head + len(body)), role.post, self._own_body(body, role.org))
-                     for role in self.titles.parse(title, fold(title), 0) if role.org]
+            roles = [
+                Role(body, (head, head + len(body)), role.post, self._own_body(body, role.org))
+                for role in self.titles.parse(title, fold(title), 0)
+                if role.org
+            ]
             if not roles:
                 continue
             for start, end in self._names_listed(rt, runs, listed.end()):
@@ -710,7 +738,7 @@ class MentionFinder:
         return f"Ủy viên {body}" if found[0].org_class in _MEMBERSHIP_BODIES else None
 
     def _own_body(self, body: str, org: str) -> str:
-        """"Ban Chấp hành khóa mới gồm …": a committee named by no body is the organiser's."""
+        """ "Ban Chấp hành khóa mới gồm …": a committee named by no body is the organiser's."""
         named = self.titles.completer.body_of(_QUALIFIERS.sub("", body).strip())
         organiser = self.titles.completer.organiser_name
         if named and not named[1] and named[0].org_class in _COMMITTEES and organiser:
@@ -748,10 +776,10 @@ class MentionFinder:
             head = breaks[-1].end() if breaks else window_start
             lead = _LIST_LEAD.match(rt.folded, head, colon.start())
             head = lead.end() if lead else head
-            title = rt.folded[head:colon.start()].strip()
+            title = rt.folded[head : colon.start()].strip()
             if not title or not self.titles.starts_with_post(title):
                 continue
-            roles = self.titles.parse(rt.text[head:colon.start()].strip(), title, head)
+            roles = self.titles.parse(rt.text[head : colon.start()].strip(), title, head)
             for start, end in self._names_listed(rt, runs, colon.end()):
                 if (start, end) not in spans:
                     extra.append(Mention(rt.text[start:end], (start, end), list(roles)))
@@ -759,13 +787,13 @@ class MentionFinder:
 
     # -- references -------------------------------------------------------------------------
     def _given_name_references(self, rt: ReportText, named: list[tuple[int, int]]) -> list[Mention]:
-        """"Ông Mạnh đã thông tin…": a cue and one capitalised word, the given name of someone
+        """ "Ông Mạnh đã thông tin…": a cue and one capitalised word, the given name of someone
         named in full elsewhere."""
         out = []
         index = _Spans(named)
         for match in _GIVEN_NAME.finditer(rt.text):
             start, end = match.span(2)
-            if index.covers(start) or rt.text[end:end + 2].strip()[:1].isupper():
+            if index.covers(start) or rt.text[end : end + 2].strip()[:1].isupper():
                 continue
             if rt.folded[start:end] in lang_vi.NOT_NAME_WORDS or self.titles.starts_with_post(
                 rt.folded[start : start + 60]
@@ -777,15 +805,17 @@ class MentionFinder:
     # -- titles alone ----------------------------------------------------------------------
     def _title_references(self, rt: ReportText, named: list[tuple[int, int]]) -> list[Mention]:
         out = []
-        pattern = re.compile(r"(?:^|(?<=[\s,(]))(đồng chí|đ/c|ông|bà|tân)\s+(?=\S)"
-                             r"|(?:^|(?<=\n)|(?<=[.;,]\s))()(?=\S)")
+        pattern = re.compile(
+            r"(?:^|(?<=[\s,(]))(đồng chí|đ/c|ông|bà|tân)\s+(?=\S)"
+            r"|(?:^|(?<=\n)|(?<=[.;,]\s))()(?=\S)"
+        )
         index = _Spans(named)
         for match in pattern.finditer(rt.folded):
             start = match.end()
             clause_start = match.group(1) is None
             if index.covers(start):
                 continue
-            if not self.titles.starts_with_post(rt.folded[start:start + 80]):
+            if not self.titles.starts_with_post(rt.folded[start : start + 80]):
                 continue
             stop = TITLE_END.search(rt.folded, start)
             finish = stop.start() if stop else len(rt.text)

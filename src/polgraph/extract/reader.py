@@ -127,16 +127,16 @@ class Reading:
 
     source: SourceReport
     report_id: str | None = None
-    text: ReportText | None = None          # the source's text, stripped: offsets count from it
-    page: Layout | None = None              # headline, stamps, body, sentences
-    layout: ReportLayout | None = None      # the page with the event's opening
+    text: ReportText | None = None  # the source's text, stripped: offsets count from it
+    page: Layout | None = None  # headline, stamps, body, sentences
+    layout: ReportLayout | None = None  # the page with the event's opening
     published: dt.date | None = None
     references: list[DocumentReference] | None = None
     locality: Locality | None = None
     titles: TitleParser | None = None
     mentions: list[Mention] | None = None
     persons: dict[str, PersonFacts] | None = None
-    people: list[dict] | None = None        # the persons with their acts, as the schema has them
+    people: list[dict] | None = None  # the persons with their acts, as the schema has them
     date: EventDate | None = None
     event: dict | None = None
     documents: list[dict] | None = None
@@ -196,8 +196,12 @@ class Reader:
     def _find_mentions(self, reading: Reading) -> None:
         organiser = event_rules.find_organiser(reading.layout)
         held_by = organiser[0] if organiser else self._body_in_headline(reading)
-        completer = OrgCompleter(self.lexicon, reading.locality, organiser=held_by,
-                                 bare_commune=_bare_commune_word(reading.text))
+        completer = OrgCompleter(
+            self.lexicon,
+            reading.locality,
+            organiser=held_by,
+            bare_commune=_bare_commune_word(reading.text),
+        )
         reading.titles = TitleParser(self.lexicon, completer)
         reading.mentions = MentionFinder(reading.titles).find(reading.text)
 
@@ -207,7 +211,7 @@ class Reader:
         for zone in (reading.layout.headline, reading.layout.opening):
             if zone is None:
                 continue
-            text = reading.text.text[zone[0]:zone[1]].rstrip(" .")
+            text = reading.text.text[zone[0] : zone[1]].rstrip(" .")
             for at, (_, rest) in named_bodies(text, 0, len(text), self.lexicon.vocabulary):
                 if rest[:1].isupper() and "," not in rest:
                     return text[at:]
@@ -218,8 +222,13 @@ class Reader:
 
     def _find_acts(self, reading: Reading) -> None:
         organiser = event_rules.find_organiser(reading.layout)
-        self._assign_acts(reading.page, reading.mentions, reading.persons, reading.titles,
-                          organiser[0] if organiser else None)
+        self._assign_acts(
+            reading.page,
+            reading.mentions,
+            reading.persons,
+            reading.titles,
+            organiser[0] if organiser else None,
+        )
         ordered = sorted(reading.persons.values(), key=lambda p: p.first)
         reading.people = [self._person_json(p) for p in ordered]
 
@@ -229,7 +238,8 @@ class Reader:
         organiser = event_rules.find_organiser(layout)
         reading.event = {
             "kind": event_rules.find_event_kind(layout, reading.source.title),
-            "date": date.date, "date_year_inferred": date.year_inferred and date.date is not None,
+            "date": date.date,
+            "date_year_inferred": date.year_inferred and date.date is not None,
             "place": reading.locality.place(),
             "organiser": organiser[0] if organiser else None,
             "term": event_rules.find_term(layout),
@@ -237,8 +247,13 @@ class Reader:
         }
 
     def _find_documents(self, reading: Reading) -> None:
-        found = event_rules.find_documents(reading.text, self.lexicon.vocabulary, reading.locality,
-                                           reading.published, reading.references)
+        found = event_rules.find_documents(
+            reading.text,
+            self.lexicon.vocabulary,
+            reading.locality,
+            reading.published,
+            reading.references,
+        )
         reading.documents = [
             {
                 "number": d.number,
@@ -276,16 +291,22 @@ class Reader:
     @staticmethod
     def _extraction(reading: Reading) -> Extraction:
         source = reading.source
-        return Extraction.model_validate({
-            "id": reading.report_id,
-            "report": {"title": source.title, "url": source.url,
-                       "published": reading.published.isoformat() if reading.published else None,
-                       "place": reading.locality.place(), "text": reading.text.text},
-            "event": reading.event,
-            "persons": reading.people,
-            "documents": reading.documents,
-            "warnings": list(reading.date.warnings),
-        })
+        return Extraction.model_validate(
+            {
+                "id": reading.report_id,
+                "report": {
+                    "title": source.title,
+                    "url": source.url,
+                    "published": reading.published.isoformat() if reading.published else None,
+                    "place": reading.locality.place(),
+                    "text": reading.text.text,
+                },
+                "event": reading.event,
+                "persons": reading.people,
+                "documents": reading.documents,
+                "warnings": list(reading.date.warnings),
+            }
+        )
 
     # -- persons ---------------------------------------------------------------------------
     @staticmethod
@@ -311,16 +332,25 @@ class Reader:
             matches = [p for p in persons.values() if name_key(p.name).rsplit(" ", 1)[-1] == given]
             return matches[0] if len(matches) == 1 else None
         wanted = {(r.post, (r.org or "").lower()) for r in mention.roles}
-        matches = [p for p in persons.values()
-                   if wanted & {(r.post, (r.org or "").lower()) for r in p.roles}]
+        matches = [
+            p
+            for p in persons.values()
+            if wanted & {(r.post, (r.org or "").lower()) for r in p.roles}
+        ]
         if len(matches) != 1:
             posts = {r.post for r in mention.roles}
             matches = [p for p in persons.values() if posts & {r.post for r in p.roles}]
         return matches[0] if len(matches) == 1 else None
 
     # -- acts ------------------------------------------------------------------------------
-    def _assign_acts(self, page: Layout, mentions: list[Mention], persons: dict[str, PersonFacts],
-                     titles: TitleParser, organiser: str | None = None) -> None:
+    def _assign_acts(
+        self,
+        page: Layout,
+        mentions: list[Mention],
+        persons: dict[str, PersonFacts],
+        titles: TitleParser,
+        organiser: str | None = None,
+    ) -> None:
         """Go through the sentences, giving each act cue to the person it belongs to."""
         rt = page.text
         state = _ActState(titles, organiser=organiser)
@@ -332,7 +362,7 @@ class Reader:
         elections_before = False  # whether the sentence before elected someone
         for start, end in page.sentences:
             folded = rt.folded[start:end]
-            inside = resolved[bisect_left(starts, start):bisect_left(starts, end)]
+            inside = resolved[bisect_left(starts, start) : bisect_left(starts, end)]
             if self._chairing_block(folded, inside, state):
                 continue
             if self._list_after_election(rt, inside, start, end, state):
@@ -373,7 +403,7 @@ class Reader:
             for match in _ELECTION.finditer(rt.folded, start, end):
                 if any(c.act == "elected" and c.start <= match.start() < c.end + 2 for c in cues):
                     continue
-                if "đoàn chủ tịch" in rt.folded[match.end():match.end() + 20]:
+                if "đoàn chủ tịch" in rt.folded[match.end() : match.end() + 20]:
                     continue
                 subjects = _named_right_before(rt, inside, match.start())
                 if not subjects:
@@ -387,7 +417,7 @@ class Reader:
 
     @staticmethod
     def _chairing_block(folded: str, inside, state: _ActState) -> bool:
-        """"Chủ trì hội nghị:" then one line per chair, until a line names nobody."""
+        """ "Chủ trì hội nghị:" then one line per chair, until a line names nobody."""
         if folded.strip().endswith(":") and _PRESIDIUM.search(folded):
             state.chairing_block = True
             return True
@@ -403,14 +433,15 @@ class Reader:
     def _voters(rt: ReportText, inside, end: int) -> None:
         """A voter who raises an opinion ("cử tri A đề nghị …") gives a speech."""
         for mention, person in inside:
-            after = rt.folded[mention.span[1]:end]
+            after = rt.folded[mention.span[1] : end]
             if mention.cue == "cử tri" and any(
                 re.search(rf"\b{verb}\b", after) for verb in lang_vi.VOTER_OPINION
             ):
                 person.acts.add("speech")
 
-    def _cued_acts(self, rt: ReportText, inside, cues: list[Cue], start: int, end: int,
-                   state: _ActState) -> None:
+    def _cued_acts(
+        self, rt: ReportText, inside, cues: list[Cue], start: int, end: int, state: _ActState
+    ) -> None:
         folded = rt.folded[start:end]
         listed = len({id(p) for _, p in inside}) > 1
         acted: set[tuple[int, int]] = set()  # (actor, clause): one speech or report per clause
@@ -437,7 +468,7 @@ class Reader:
             if actor is None:
                 continue
             if cue.act == "elected":
-                if "đoàn chủ tịch" in rt.folded[cue.start:cue.end + 30]:
+                if "đoàn chủ tịch" in rt.folded[cue.start : cue.end + 30]:
                     actor.acts.add("chaired")  # "bầu vào Đoàn Chủ tịch": the presidium
                     continue
                 passive = _PASSIVE_ELECTION.match(rt.folded, cue.start)
@@ -463,7 +494,7 @@ class Reader:
                 actor.speeches.append(self._speech(rt, Cue(act, cue.start, cue.end), end))
 
     def _appointments(self, rt: ReportText, inside, start: int, end: int, state: _ActState) -> None:
-        """"… giữ chức X": a post taken at the event, by election when the sentence says "bầu"."""
+        """ "… giữ chức X": a post taken at the event, by election when the sentence says "bầu"."""
         for match in _APPOINTED.finditer(rt.folded, start, end):
             if _ELECTION.search(rt.folded, max(start, match.start() - 25), match.start()):
                 continue  # "được bầu giữ chức": an election, read as one
@@ -478,7 +509,7 @@ class Reader:
                 self._take_post(rt, holders[-1], match.end(), end, state, elected)
 
     def _elected_list(self, rt: ReportText, inside, start: int, end: int, state: _ActState) -> None:
-        """"bầu 2 đồng chí: A và B làm Phó Bí thư Tỉnh ủy": each person listed takes the post."""
+        """ "bầu 2 đồng chí: A và B làm Phó Bí thư Tỉnh ủy": each person listed takes the post."""
         for intro in _ELECTED_LIST.finditer(rt.folded, start, end):
             taken = _ELECTED_AS_AFTER_LIST.search(rt.folded, intro.end(), end)
             if taken is None:
@@ -487,8 +518,9 @@ class Reader:
             for person in listed:
                 self._take_post(rt, person, taken.end(), end, state, True, inside)
 
-    def _elected_as(self, rt: ReportText, inside, start: int, end: int, state: _ActState,
-                    elections_before: bool) -> None:
+    def _elected_as(
+        self, rt: ReportText, inside, start: int, end: int, state: _ActState, elections_before: bool
+    ) -> None:
         """After an election ("… bầu Ủy ban Kiểm tra gồm 11 đồng chí."), "Đồng chí A, Ủy viên …
         làm Chủ nhiệm Ủy ban Kiểm tra": A is elected to the post after "làm"."""
         # "Chỉ định đồng chí A … làm …"
@@ -496,8 +528,9 @@ class Reader:
         if not (elections_before or appointed or _ANY_ELECTION.search(rt.folded, start, end)):
             return
         for made in _MADE.finditer(rt.folded, start, end):
-            if _ELECTION.search(rt.folded, max(start, made.start() - 30), made.start()) \
-                    or not state.titles.starts_with_post(rt.folded[made.end():made.end() + 80]):
+            if _ELECTION.search(
+                rt.folded, max(start, made.start() - 30), made.start()
+            ) or not state.titles.starts_with_post(rt.folded[made.end() : made.end() + 80]):
                 continue  # "được bầu làm": read as an election already
             holders = [p for m, p in inside if m.span[0] < made.start()]
             if holders and not holders[-1].elected_to:
@@ -506,7 +539,7 @@ class Reader:
     def _list_after_election(
         self, rt: ReportText, inside, start: int, end: int, state: _ActState
     ) -> bool:
-        """"Chi bộ X đã bầu ra cấp ủy khóa mới gồm 03 đồng chí:" then one line per person ("1.
+        """ "Chi bộ X đã bầu ra cấp ủy khóa mới gồm 03 đồng chí:" then one line per person ("1.
         Đồng chí: A - Bí thư"): each is elected, and a bare post is in the electing body. True
         when the sentence is the list's introduction or one of its lines."""
         folded = rt.folded[start:end]
@@ -538,8 +571,12 @@ class Reader:
         vocabulary = state.titles.lexicon.vocabulary
         for at, (_, rest) in named_bodies(rt.text, start, elected.start(), vocabulary):
             if rest:
-                return state.titles.completer.complete(rt.text[at:elected.start()].strip(" ,")
-                                                       .removesuffix(" đã").removesuffix(" đã bầu"))
+                return state.titles.completer.complete(
+                    rt.text[at : elected.start()]
+                    .strip(" ,")
+                    .removesuffix(" đã")
+                    .removesuffix(" đã bầu")
+                )
         # "Đại hội đã bầu …": the congress's, so the body that held it.
         if state.organiser and vocabulary.body_type(state.organiser):
             return state.titles.completer.complete(state.organiser)
@@ -547,8 +584,9 @@ class Reader:
 
     @staticmethod
     def _listed_after_cua(rt: ReportText, inside, cue) -> list[PersonFacts]:
-        if cue.act not in ("speech", "directive_speech", "presented_report") \
-                or not re.match(r"\s+của\b", rt.folded[cue.end:cue.end + 6]):
+        if cue.act not in ("speech", "directive_speech", "presented_report") or not re.match(
+            r"\s+của\b", rt.folded[cue.end : cue.end + 6]
+        ):
             return []
         clause_end = rt.folded.find(";", cue.end)
         return [
@@ -564,8 +602,11 @@ class Reader:
         else the sentence's subject ("X công bố …; đồng thời trình bày …")."""
         clause_start = max(sentence_start, rt.folded.rfind(";", sentence_start, cue.start) + 1)
         clause_end = rt.folded.find(";", cue.end)
-        after = [(m, p) for m, p in inside if m.span[0] >= cue.end
-                 and (clause_end < 0 or m.span[0] < clause_end)]
+        after = [
+            (m, p)
+            for m, p in inside
+            if m.span[0] >= cue.end and (clause_end < 0 or m.span[0] < clause_end)
+        ]
         if cue.act == "elected" and after and after[0][0].span[0] - cue.end <= 2:
             return after[0][1]  # "…, bầu ông A làm Chủ tịch": the person named right after
         if (
@@ -579,7 +620,7 @@ class Reader:
         before = [p for m, p in inside if clause_start <= m.span[0] < cue.start]
         if before:
             return before[0]
-        fronted = after and "," in rt.folded[cue.end:after[0][0].span[0]]
+        fronted = after and "," in rt.folded[cue.end : after[0][0].span[0]]
         earlier = [p for m, p in inside if m.span[0] < clause_start]
         if cue.act == "awarded":  # givers come first; a person named after "trao" receives
             return earlier[0] if earlier and not fronted else (after[0][1] if fronted else None)
@@ -587,9 +628,16 @@ class Reader:
             return after[0][1]
         return earlier[0] if earlier else None
 
-    def _elect(self, rt: ReportText, person: PersonFacts, cue, sentence_end: int, state: _ActState,
-               inside=()) -> None:
-        if re.search(r"\bkhông\s+$", rt.folded[max(0, cue.start - 8):cue.start]):
+    def _elect(
+        self,
+        rt: ReportText,
+        person: PersonFacts,
+        cue,
+        sentence_end: int,
+        state: _ActState,
+        inside=(),
+    ) -> None:
+        if re.search(r"\bkhông\s+$", rt.folded[max(0, cue.start - 8) : cue.start]):
             return  # "không tái cử"
         match = _ELECTION.match(rt.folded, cue.start)
         start = match.end() if match else cue.end
@@ -599,8 +647,15 @@ class Reader:
         self._take_post(rt, person, start, sentence_end, state, True, inside)
 
     @staticmethod
-    def _take_post(rt: ReportText, person: PersonFacts, start: int, sentence_end: int,
-                   state: _ActState, elected: bool, inside=()) -> None:
+    def _take_post(
+        rt: ReportText,
+        person: PersonFacts,
+        start: int,
+        sentence_end: int,
+        state: _ActState,
+        elected: bool,
+        inside=(),
+    ) -> None:
         if elected:
             person.acts.add("elected")
         # "… làm Chủ tịch UBND tỉnh thay ông B"
@@ -632,8 +687,11 @@ class Reader:
         replaced = _REPLACING.match(rt.folded, finish)
         predecessor = next((p for m, p in inside if replaced and m.span[0] == replaced.end()), None)
         for parsed in state.titles.parse(rt.text[start:finish], rt.folded[start:finish], start):
-            role = (Role(parsed.as_written, parsed.span, parsed.post, state.last_taken_org)
-                    if parsed.org is None and state.last_taken_org else parsed)
+            role = (
+                Role(parsed.as_written, parsed.span, parsed.post, state.last_taken_org)
+                if parsed.org is None and state.last_taken_org
+                else parsed
+            )
             state.last_taken_org = role.org or state.last_taken_org
             person.add_role(role)
             if elected:
@@ -649,7 +707,7 @@ class Reader:
         if about:
             stop = rt.folded.find(";", about.end(), sentence_end)
             finish = stop if stop >= 0 else sentence_end
-            topic = rt.text[about.end():finish].strip(" .;:\n\"“”")
+            topic = rt.text[about.end() : finish].strip(' .;:\n"“”')
             if topic:
                 speech["topic"] = topic
                 speech["span"] = [cue.start, finish]
@@ -690,7 +748,7 @@ def _bare_commune_word(rt: ReportText) -> str | None:
     xã và …"), the one it writes most; None when it names its communes or writes none bare."""
     counts: dict[str, int] = {}
     for match in _BARE_COMMUNE.finditer(rt.folded):
-        following = rt.text[match.end():match.end() + 2].strip()[:1]
+        following = rt.text[match.end() : match.end() + 2].strip()[:1]
         if not (following.isupper() or following.isdigit()):
             counts[match.group(1)] = counts.get(match.group(1), 0) + 1
     return max(counts, key=counts.get) if counts else None
@@ -713,7 +771,7 @@ def _joined_before(
 
 
 def _named_right_before(rt: ReportText, inside, position: int) -> list[PersonFacts]:
-    """"ông A - … và ông B - … được bầu làm …": the person named last before a passive election
+    """ "ông A - … và ông B - … được bầu làm …": the person named last before a passive election
     and those joined to them by "và"; none when the clause names nobody before it."""
     clause = max(
         rt.folded.rfind(mark, 0, position) for mark in (";", ".", "\n", ", bầu", ", ông", ", bà")

@@ -22,8 +22,14 @@ EventKind = Literal[
     "other",
 ]
 ActCode = Literal[
-    "attended", "chaired", "presented_report", "speech", "directive_speech", "moderated",
-    "elected", "awarded",
+    "attended",
+    "chaired",
+    "presented_report",
+    "speech",
+    "directive_speech",
+    "moderated",
+    "elected",
+    "awarded",
 ]
 ACT_ORDER: tuple[str, ...] = ActCode.__args__  # type: ignore[attr-defined]
 

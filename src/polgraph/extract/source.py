@@ -44,8 +44,11 @@ class SourceReport:
 _CONTROL_BYTES = bytes([*range(0x09), *range(0x0E, 0x20), 0x7F])  # not \t \n \v \f \r
 _CONTROL_SHARE = 0.05
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "UTF-8"), (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
-         (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -57,13 +60,15 @@ def _check_size(size: int, source: str) -> None:
 def _check_suffix(suffix: str, source: str) -> str:
     suffix = suffix.lower()
     if suffix not in TEXT_SUFFIXES:
-        raise InputError(source, f"unknown kind of file {suffix or '(no suffix)'}; "
-                                 "a text report is .txt, .html or .htm")
+        raise InputError(
+            source,
+            f"unknown kind of file {suffix or '(no suffix)'}; a text report is .txt, .html or .htm",
+        )
     return suffix
 
 
 def _looks_like_bomless_utf16(data: bytes) -> str | None:
-    """"UTF-16LE"/"UTF-16BE" when every other byte is mostly NUL and the rest decodes as text."""
+    """ "UTF-16LE"/"UTF-16BE" when every other byte is mostly NUL and the rest decodes as text."""
     sample = data[: min(len(data), 4096) // 2 * 2]
     pairs = len(sample) // 2
     if pairs < 2:
@@ -85,8 +90,9 @@ def _check_not_binary(data: bytes, source: str) -> None:
     if b"\x00" in data:
         utf16 = _looks_like_bomless_utf16(data)
         if utf16:
-            raise InputError(source, f"looks like {utf16} text without a byte-order mark; "
-                                     "save it as UTF-8")
+            raise InputError(
+                source, f"looks like {utf16} text without a byte-order mark; save it as UTF-8"
+            )
         raise InputError(source, "binary file, not a text report (it contains NUL bytes)")
     controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
     if controls > _CONTROL_SHARE * len(data):
@@ -94,7 +100,7 @@ def _check_not_binary(data: bytes, source: str) -> None:
 
 
 def _check_text_not_binary(text: str, source: str) -> None:
-    sample = text[:1 << 20]
+    sample = text[: 1 << 20]
     controls = sum(1 for _ in _CONTROL_CHARS.finditer(sample))
     if controls and ("\x00" in sample or controls > _CONTROL_SHARE * len(sample)):
         raise InputError(source, "binary file, not a text report (too many control characters)")
@@ -133,8 +139,9 @@ def _decode(data: bytes, source: str, *, html: bool) -> str:
                 return text
     legacy = detect_legacy_encoding(data)
     if legacy is not None:
-        raise InputError(source, f"not UTF-8: looks like the legacy {legacy} encoding; "
-                                 "convert it to UTF-8 first")
+        raise InputError(
+            source, f"not UTF-8: looks like the legacy {legacy} encoding; convert it to UTF-8 first"
+        )
     raise InputError(source, f"not UTF-8 (byte {first_bad} cannot be decoded)")
 
 
@@ -176,16 +183,42 @@ def _compose(base: str, *marks: str) -> str:
 
 def _tcvn3_table() -> dict[int, str]:
     g, a, t, h, d = (_TONES[k] for k in ("grave", "acute", "tilde", "hook", "dot"))
-    table = {0xA1: "Ă", 0xA2: "Â", 0xA3: "Ê", 0xA4: "Ô", 0xA5: "Ơ", 0xA6: "Ư", 0xA7: "Đ",
-             0xA8: "ă", 0xA9: "â", 0xAA: "ê", 0xAB: "ô", 0xAC: "ơ", 0xAD: "ư", 0xAE: "đ",
-             0xB0: g, 0xB1: h, 0xB2: t, 0xB3: a, 0xB4: d}
+    table = {
+        0xA1: "Ă",
+        0xA2: "Â",
+        0xA3: "Ê",
+        0xA4: "Ô",
+        0xA5: "Ơ",
+        0xA6: "Ư",
+        0xA7: "Đ",
+        0xA8: "ă",
+        0xA9: "â",
+        0xAA: "ê",
+        0xAB: "ô",
+        0xAC: "ơ",
+        0xAD: "ư",
+        0xAE: "đ",
+        0xB0: g,
+        0xB1: h,
+        0xB2: t,
+        0xB3: a,
+        0xB4: d,
+    }
     # Each vowel with its five tones, in TCVN3's order (grave, hook, tilde, acute, dot).
-    rows = {"a": (0xB5, 0xB6, 0xB7, 0xB8, 0xB9), "ă": (0xBB, 0xBC, 0xBD, 0xBE, 0xC6),
-            "â": (0xC7, 0xC8, 0xC9, 0xCA, 0xCB), "e": (0xCC, 0xCE, 0xCF, 0xD0, 0xD1),
-            "ê": (0xD2, 0xD3, 0xD4, 0xD5, 0xD6), "i": (0xD7, 0xD8, 0xDC, 0xDD, 0xDE),
-            "o": (0xDF, 0xE1, 0xE2, 0xE3, 0xE4), "ô": (0xE5, 0xE6, 0xE7, 0xE8, 0xE9),
-            "ơ": (0xEA, 0xEB, 0xEC, 0xED, 0xEE), "u": (0xEF, 0xF1, 0xF2, 0xF3, 0xF4),
-            "ư": (0xF5, 0xF6, 0xF7, 0xF8, 0xF9), "y": (0xFA, 0xFB, 0xFC, 0xFD, 0xFE)}
+    rows = {
+        "a": (0xB5, 0xB6, 0xB7, 0xB8, 0xB9),
+        "ă": (0xBB, 0xBC, 0xBD, 0xBE, 0xC6),
+        "â": (0xC7, 0xC8, 0xC9, 0xCA, 0xCB),
+        "e": (0xCC, 0xCE, 0xCF, 0xD0, 0xD1),
+        "ê": (0xD2, 0xD3, 0xD4, 0xD5, 0xD6),
+        "i": (0xD7, 0xD8, 0xDC, 0xDD, 0xDE),
+        "o": (0xDF, 0xE1, 0xE2, 0xE3, 0xE4),
+        "ô": (0xE5, 0xE6, 0xE7, 0xE8, 0xE9),
+        "ơ": (0xEA, 0xEB, 0xEC, 0xED, 0xEE),
+        "u": (0xEF, 0xF1, 0xF2, 0xF3, 0xF4),
+        "ư": (0xF5, 0xF6, 0xF7, 0xF8, 0xF9),
+        "y": (0xFA, 0xFB, 0xFC, 0xFD, 0xFE),
+    }
     for vowel, codes in rows.items():
         for code, tone in zip(codes, (g, h, t, a, d), strict=True):
             table[code] = _compose(vowel, tone)
@@ -206,8 +239,11 @@ def _vni_table() -> dict[str, str]:
     pairs: dict[str, str] = {}
 
     def add(base: str, mark: str, letter: str) -> None:
-        for b, m, out in ((base, mark, letter), (base.upper(), mark.upper(), letter.upper()),
-                          (base.upper(), mark, letter.upper())):
+        for b, m, out in (
+            (base, mark, letter),
+            (base.upper(), mark.upper(), letter.upper()),
+            (base.upper(), mark, letter.upper()),
+        ):
             pairs.setdefault(b + m, out)
 
     for base in "aeouy":
@@ -281,8 +317,13 @@ def _as_cp1258(data: bytes) -> str:
 _LEGACY = (("TCVN3 (ABC)", _as_tcvn3), ("VNI", _as_vni), ("Windows-1258", _as_cp1258))
 
 
-def detect_legacy_encoding(data: bytes, *, min_words: int = 2, min_share: float = 0.6,
-                           candidates: tuple[str, ...] | None = None) -> str | None:
+def detect_legacy_encoding(
+    data: bytes,
+    *,
+    min_words: int = 2,
+    min_share: float = 0.6,
+    candidates: tuple[str, ...] | None = None,
+) -> str | None:
     """The name of the legacy Vietnamese encoding the bytes are most likely in, or None.
 
     An encoding qualifies when at least ``min_words`` words with non-ASCII letters, and at least
@@ -319,8 +360,11 @@ def _check_not_mojibake(text: str, source: str) -> None:
 # --- headline and dates -------------------------------------------------------------------
 # The headline and the posting date of a text are those of its layout (polgraph.text.layout); a
 # web page may also carry its posting line in the markup, between tags.
-_POSTED_IN_HTML = re.compile(rf"{layout.POSTED_LABEL}\s*:?\s*(?:<[^<>]{{0,200}}>\s*){{0,4}}"
-                             rf"{layout.WHEN}{layout.NUMERIC_DATE}", re.I)
+_POSTED_IN_HTML = re.compile(
+    rf"{layout.POSTED_LABEL}\s*:?\s*(?:<[^<>]{{0,200}}>\s*){{0,4}}"
+    rf"{layout.WHEN}{layout.NUMERIC_DATE}",
+    re.I,
+)
 
 
 def _as_date(match: re.Match[str] | None) -> dt.date | None:
@@ -343,7 +387,7 @@ def headline(text: str) -> str | None:
     """The first line when it reads as a headline (``polgraph.text.layout.headline``)."""
     rt = ReportText(text)
     span = layout.headline(rt)
-    return rt.text[span[0]:span[1]] if span else None
+    return rt.text[span[0] : span[1]] if span else None
 
 
 def _normalise(text: str) -> str:
@@ -353,9 +397,15 @@ def _normalise(text: str) -> str:
 
 # --- readers ------------------------------------------------------------------------------
 
+
 def _read_text(text: str, source: str, published: dt.date | None, url: str | None) -> SourceReport:
-    return SourceReport(text=text, title=headline(text),
-                        published=published or published_in_text(text), url=url, source=source)
+    return SourceReport(
+        text=text,
+        title=headline(text),
+        published=published or published_in_text(text),
+        url=url,
+        source=source,
+    )
 
 
 def _read_html(page: str, source: str, published: dt.date | None, url: str | None) -> SourceReport:
@@ -363,7 +413,11 @@ def _read_html(page: str, source: str, published: dt.date | None, url: str | Non
 
     try:
         document = trafilatura.bare_extraction(
-            page, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            page,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # noqa: BLE001 - a third-party parser on arbitrary pages
@@ -384,12 +438,23 @@ def _read_html(page: str, source: str, published: dt.date | None, url: str | Non
             published = None
     if published is None:
         published = _as_date(_POSTED_IN_HTML.search(page)) or published_in_text(text)
-    return SourceReport(text=text, title=title or None, published=published,
-                        url=url or document.url or None, source=source)
+    return SourceReport(
+        text=text,
+        title=title or None,
+        published=published,
+        url=url or document.url or None,
+        source=source,
+    )
 
 
-def read_source(data: bytes, source: str, suffix: str, *, published: dt.date | None = None,
-                url: str | None = None) -> SourceReport:
+def read_source(
+    data: bytes,
+    source: str,
+    suffix: str,
+    *,
+    published: dt.date | None = None,
+    url: str | None = None,
+) -> SourceReport:
     """Read a report's bytes; ``suffix`` (".txt", ".html", ".htm") says which kind it is."""
     suffix = _check_suffix(suffix, source)
     _check_size(len(data), source)

@@ -46,7 +46,8 @@ class _NoAliasLoader(yaml.SafeLoader):
         if self.check_event(yaml.events.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not read: write the value out", event.start_mark)
+                None, None, "aliases (*name) are not read: write the value out", event.start_mark
+            )
         return super().compose_node(parent, index)
 
 

@@ -21,13 +21,24 @@ _GLUED_HYPHEN = re.compile(r"(?<=\w)[-.,;:](?=\s|$)")
 _FORMER = re.compile(r"(?:" + "|".join(re.escape(w) for w in lang_vi.FORMER_WORDS) + r")\s+")
 _SEPARATOR = re.compile(r"\s*(?:,|;|/|\s-\s|-\s|\s-|-(?=\S)|\s*\+\s*|\s+kiêm\s+|\s+và\s+)\s*")
 # Qualifiers that are not part of a body's name ("khóa XXIV", "nhiệm kỳ 2020 - 2025").
-_QUALIFIER = re.compile(r"\s*\b(?:khóa|khoá|nhiệm kỳ|nhiệm kì)\b.*$|\s*\(?\b(?:"
-                        + "|".join(lang_vi.FORMER_UNIT_WORDS) + r")\b\)?\s*$", re.IGNORECASE)
+_QUALIFIER = re.compile(
+    r"\s*\b(?:khóa|khoá|nhiệm kỳ|nhiệm kì)\b.*$|\s*\(?\b(?:"
+    + "|".join(lang_vi.FORMER_UNIT_WORDS)
+    + r")\b\)?\s*$",
+    re.IGNORECASE,
+)
 _NATIONAL_TERM = re.compile(r"\b(quốc hội)\s+khóa\s+([ivxlc]+)\b")
 # Bodies named inside the body they belong to; "Chi bộ" alone borrows the next role's body.
 _BORROWING = ("chi bộ", "chi đoàn", "chi hội")
-_PARTY_BOARDS = {PG.PropagandaBoard, PG.MassMobilisationBoard, PG.OrganisationBoard,
-                 PG.InspectionCommission, PG.PartyOffice, PG.PartyBoard}
+_PARTY_BOARDS = {
+    PG.PropagandaBoard,
+    PG.MassMobilisationBoard,
+    PG.OrganisationBoard,
+    PG.InspectionCommission,
+    PG.PartyOffice,
+    PG.PartyBoard,
+}
+
 
 class Locality(Protocol):
     commune: str | None
@@ -61,21 +72,27 @@ def level_words(vocabulary: Vocabulary) -> dict[str, str]:
 
 
 def bare_name(unit: str | None, levels: dict[str, str]) -> str | None:
-    """"huyện Cẩm Xuyên" → "Cẩm Xuyên" (``levels`` from ``level_words``)."""
+    """ "huyện Cẩm Xuyên" → "Cẩm Xuyên" (``levels`` from ``level_words``)."""
     if not unit:
         return None
     folded = fold(unit)
     for word in levels:
         if folded.startswith(word + " "):
-            return unit[len(word) + 1:]
+            return unit[len(word) + 1 :]
     return unit
 
 
 class OrgCompleter:
     """Spells out a body's name and completes it with the report's locality."""
 
-    def __init__(self, lexicon: Lexicon, locality: Locality, default_level: str = "commune",
-                 organiser: str | None = None, bare_commune: str | None = None) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        locality: Locality,
+        default_level: str = "commune",
+        organiser: str | None = None,
+        bare_commune: str | None = None,
+    ) -> None:
         self.v = lexicon.vocabulary
         self.levels = level_words(lexicon.vocabulary)
         self.abbreviations = lexicon.abbreviations
@@ -119,8 +136,12 @@ class OrgCompleter:
     def unit(self, level: str) -> str | None:
         order = ["village", "commune", "district", "province"]
         unit = getattr(self.locality, level, None) if level in order else None
-        if unit is None and level == "commune" and self.bare_commune and not any(
-                getattr(self.locality, other, None) for other in ("district", "province")):
+        if (
+            unit is None
+            and level == "commune"
+            and self.bare_commune
+            and not any(getattr(self.locality, other, None) for other in ("district", "province"))
+        ):
             return self.bare_commune  # "Bí thư Đảng ủy" in a report that only ever says "xã"
         return unit
 
@@ -138,8 +159,12 @@ class OrgCompleter:
             if rest:  # "Thành ủy TP.HCM": the unit's name spelt out too
                 return f"{head} {self.expand(rest)}"
             unit = self._unit_of_committee(self.committees[folded_head][1])
-            if unit and folded_head == "thành ủy" and fold(unit).startswith("thành phố ") \
-                    and admin_units().is_central_city(bare_name(unit, self.levels) or ""):
+            if (
+                unit
+                and folded_head == "thành ủy"
+                and fold(unit).startswith("thành phố ")
+                and admin_units().is_central_city(bare_name(unit, self.levels) or "")
+            ):
                 # A centrally governed city's committee keeps the city's word: "Thành ủy Thành phố
                 # Hồ Chí Minh"; a provincial city's does not ("Thành ủy Vinh").
                 return f"{head} Thành phố {bare_name(unit, self.levels)}"
@@ -149,8 +174,11 @@ class OrgCompleter:
             return f"{head} {rest}"
         if rest:
             nested = self.complete(rest) if self.body_of(rest) else self._locate(rest, body)
-            if nested == rest and body.level in ("commune", "district", "province") \
-                    and not self._names_a_unit(rest):
+            if (
+                nested == rest
+                and body.level in ("commune", "district", "province")
+                and not self._names_a_unit(rest)
+            ):
                 # "Sở Nông nghiệp và Phát triển nông thôn" serves the report's province.
                 nested = f"{rest} {self.unit(body.level) or ''}".strip()
             return f"{head} {nested}"
@@ -163,7 +191,7 @@ class OrgCompleter:
         return f"{head} {self._default_unit(body)}".strip()
 
     def _locate(self, rest: str, body) -> str:
-        """"xã" alone is the report's commune, "Nội vụ huyện" the district's; "xã Thạch Kim"
+        """ "xã" alone is the report's commune, "Nội vụ huyện" the district's; "xã Thạch Kim"
         stays as written."""
         if body.org_class != PG.Enterprise:  # "Công ty TNHH …" keeps its legal form
             rest = self.expand(rest)
@@ -271,7 +299,7 @@ class TitleParser:
             if found is None:
                 continue
             entry, length = found
-            org_written = text[start + length:end].strip(" ,.;:-–")
+            org_written = text[start + length : end].strip(" ,.;:-–")
             entry, org_written = self._qualifier_after_body(entry, org_written)
             pending.append(
                 (text[start:end].strip(), (offset + start, offset + end), entry, org_written)
@@ -282,7 +310,7 @@ class TitleParser:
         for index in range(len(pending) - 1, -1, -1):
             _, _, entry, written = pending[index]
             org = orgs[index]
-            later = next((o for o in orgs[index + 1:] if o), None)
+            later = next((o for o in orgs[index + 1 :] if o), None)
             if fold(written) in _BORROWING and later:
                 org = f"{normalise_label(written).capitalize()} {later}"
             elif (
@@ -313,11 +341,13 @@ class TitleParser:
                     " ,.;:-–"
                 )
                 orgs[index] = f"{glued[:1].upper()}{glued[1:]} {orgs[index - 1]}"
-        return [Role(as_written, span, entry.post, org)
-                for (as_written, span, entry, _), org in zip(pending, orgs, strict=True)]
+        return [
+            Role(as_written, span, entry.post, org)
+            for (as_written, span, entry, _), org in zip(pending, orgs, strict=True)
+        ]
 
     def _qualifier_after_body(self, entry: PostEntry, written: str) -> tuple[PostEntry, str]:
-        """"Phó Trưởng Đoàn ĐBQH chuyên trách tỉnh": a qualifier of the post written after its
+        """ "Phó Trưởng Đoàn ĐBQH chuyên trách tỉnh": a qualifier of the post written after its
         body ("chuyên trách") makes the qualified post when the vocabulary has one."""
         folded = fold(written)
         for qualifier in lang_vi.POST_QUALIFIERS:
@@ -326,7 +356,7 @@ class TitleParser:
                 continue
             qualified = self.lexicon.posts.get(fold(entry.post) + " " + qualifier)
             if qualified is not None:
-                rest = (written[:max(0, at - 1)] + written[at + len(qualifier):]).strip()
+                rest = (written[: max(0, at - 1)] + written[at + len(qualifier) :]).strip()
                 return qualified, " ".join(rest.split())
         return entry, written
 
@@ -337,8 +367,12 @@ class TitleParser:
             return False
         found = self.completer.body_of(self._glued(entry, written))
         before = self.completer.body_of(previous)
-        return bool(found) and found[0].org_class == PG.GovernmentOffice and bool(before) \
+        return (
+            bool(found)
+            and found[0].org_class == PG.GovernmentOffice
+            and bool(before)
             and before[0].org_class in _PARTY_BOARDS
+        )
 
     def _needs_committee(self, entry: PostEntry, written: str) -> bool:
         """A party board named without its committee: "Trưởng Ban tuyên giáo"."""
@@ -348,7 +382,7 @@ class TitleParser:
         return bool(found) and found[0].org_class in _PARTY_BOARDS and not found[1]
 
     def _committee_of_neighbours(self, orgs: list[str | None], index: int) -> str | None:
-        for other in orgs[:index][::-1] + orgs[index + 1:]:
+        for other in orgs[:index][::-1] + orgs[index + 1 :]:
             if not other:
                 continue
             for candidate in (other, self._parent(other)):
@@ -363,8 +397,9 @@ class TitleParser:
             if not unit and entry.level in ("province", "district"):
                 # "Tỉnh ủy viên" where the report names no province: "Đảng bộ tỉnh".
                 first = fold(as_written).split(" ", 1)[0]
-                unit = lang_vi.COMMITTEE_MEMBER_LEVEL_WORDS.get(first) \
-                    or lang_vi.LEVEL_WORD_OF_LEVEL.get(entry.level, "")  # "HUV": "Đảng bộ huyện"
+                unit = lang_vi.COMMITTEE_MEMBER_LEVEL_WORDS.get(
+                    first
+                ) or lang_vi.LEVEL_WORD_OF_LEVEL.get(entry.level, "")  # "HUV": "Đảng bộ huyện"
             if entry.level == "national":
                 term = re.search(r"\bkhóa\s+\S+|\bkhoá\s+\S+", written, re.IGNORECASE)
                 if term:
@@ -391,7 +426,7 @@ class TitleParser:
         return org
 
     def _city(self, level: str | None) -> str | None:
-        """"Thành ủy viên" of a provincial city: its city is a district-level unit, and the
+        """ "Thành ủy viên" of a provincial city: its city is a district-level unit, and the
         other way round for a centrally governed one."""
         other = {"province": "district", "district": "province"}.get(level or "")
         unit = self.completer.unit(other) if other else None
@@ -414,11 +449,17 @@ class TitleParser:
                 continue
             found = self.completer.body_of(tail + " " + written)
             # "Thường trực" ends "Phó Bí thư Thường trực" as a qualifier, not as a body it heads.
-            if found is not None and fold(found[0].label).startswith(fold(tail)) \
-                    and found[0].org_class != PG.StandingCommittee:
+            if (
+                found is not None
+                and fold(found[0].label).startswith(fold(tail))
+                and found[0].org_class != PG.StandingCommittee
+            ):
                 written_body = self.completer.body_of(written)
-                if found[0].org_class == PG.PartyCommittee and written_body \
-                        and written_body[0].org_class == PG.PartyCell:
+                if (
+                    found[0].org_class == PG.PartyCommittee
+                    and written_body
+                    and written_body[0].org_class == PG.PartyCell
+                ):
                     # "Ủy viên Chi ủy Chi bộ X": the cell's committee is named by its cell
                     return written
                 return tail + " " + written
@@ -440,8 +481,11 @@ class TitleParser:
             committee = None
             if fold(entry.default_body) == "đảng ủy":
                 # A report about a district (or province) that names no commune: its committee.
-                above = None if self.completer.unit("commune") else \
-                    self.completer.unit("district") or self.completer.unit("province")
+                above = (
+                    None
+                    if self.completer.unit("commune")
+                    else self.completer.unit("district") or self.completer.unit("province")
+                )
                 committee = self._committee_of_unit(later) or self._committee_of_unit(
                     above and " " + above
                 )
@@ -449,7 +493,7 @@ class TitleParser:
         return later
 
     def _committee_of_unit(self, org: str | None) -> str | None:
-        """"Phó Bí thư, Chủ tịch UBND huyện Kỳ Anh": the Party committee of the unit the next
+        """ "Phó Bí thư, Chủ tịch UBND huyện Kỳ Anh": the Party committee of the unit the next
         body serves, "Huyện ủy Kỳ Anh"."""
         if not org:
             return None
@@ -458,9 +502,9 @@ class TitleParser:
             at = folded.find(" " + word + " ")
             if at < 0 or level not in ("commune", "district", "province"):
                 continue
-            unit = org[at + 1:]
+            unit = org[at + 1 :]
             committee = lang_vi.PARTY_COMMITTEE_OF_LEVEL_WORD.get(word)
-            name = unit[len(word) + 1:]
+            name = unit[len(word) + 1 :]
             if committee and name.isdigit():  # "Quận ủy Quận 5": a numbered unit keeps its word
                 name = unit[:1].upper() + unit[1:]
             return f"{committee} {name}" if committee else f"Đảng ủy {unit}"
@@ -489,10 +533,14 @@ class TitleParser:
             end = begin + found[1]
             rest = folded[end:]
             space = len(rest) - len(rest.lstrip(" "))
-            written = text[end + space:]
-            if space and end + space < len(folded) and self._post_at(rest[space:]) is not None \
-                    and self._glued(found[0], written) == written \
-                    and not any(a <= end < b or a == end for a, b in gaps):
+            written = text[end + space :]
+            if (
+                space
+                and end + space < len(folded)
+                and self._post_at(rest[space:]) is not None
+                and self._glued(found[0], written) == written
+                and not any(a <= end < b or a == end for a, b in gaps)
+            ):
                 # not "Trưởng Đoàn đại biểu Quốc hội": there the post's last word heads the body
                 gaps.append((end, end + space))
         cuts = [0]
@@ -500,4 +548,3 @@ class TitleParser:
             cuts += [end, begin]
         cuts.append(len(text))
         return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2) if cuts[i] < cuts[i + 1]]
-

@@ -69,8 +69,9 @@ class Overrides:
     same: tuple[Assertion, ...] = field(default_factory=tuple)
     different: tuple[Assertion, ...] = field(default_factory=tuple)
 
-    def resolve(self, mentions: Iterable[Mention]) -> tuple[list[tuple[str, str, str]],
-                                                           list[tuple[str, str, str]]]:
+    def resolve(
+        self, mentions: Iterable[Mention]
+    ) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
         """The assertions as pairs of mention IRIs with their note: (same pairs, different pairs),
         each pair ordered and the lists sorted. A selector matching nothing is left out; one
         matching several mentions (one name twice in a report) stands for all of them."""
@@ -90,8 +91,12 @@ class Overrides:
             for assertion in assertions:
                 groups = [group for group in map(matched, assertion.persons) if group]
                 for left, right in combinations(groups, 2):
-                    out.update((min(a, b), max(a, b), assertion.note or "asserted")
-                               for a in left for b in right if a != b)
+                    out.update(
+                        (min(a, b), max(a, b), assertion.note or "asserted")
+                        for a in left
+                        for b in right
+                        if a != b
+                    )
             return sorted(out)
 
         return pairs(self.same), pairs(self.different)
@@ -110,8 +115,12 @@ def _selector(item: Any, where: str, source: str) -> Selector:
             raise InputError(source, f"{where}: mention must be a mention's IRI")
         return Selector(mention=item["mention"].strip())
     name, report = item.get("name"), item.get("report")
-    if not (isinstance(name, str) and name.strip() and isinstance(report, (str, int))
-            and str(report).strip()):
+    if not (
+        isinstance(name, str)
+        and name.strip()
+        and isinstance(report, (str, int))
+        and str(report).strip()
+    ):
         raise InputError(source, f"{where}: needs name and report, or mention")
     return Selector(name=name.strip(), report=str(report).strip())
 
@@ -123,8 +132,11 @@ def parse_overrides(document: Any, source: str) -> Overrides:
         raise InputError(source, "expected a mapping with 'same' and/or 'different' lists")
     unknown = set(document) - set(_KINDS)
     if unknown:
-        raise InputError(source, f"unknown section(s) {', '.join(sorted(map(str, unknown)))}; "
-                                 "expected 'same' and 'different'")
+        raise InputError(
+            source,
+            f"unknown section(s) {', '.join(sorted(map(str, unknown)))}; "
+            "expected 'same' and 'different'",
+        )
     parsed: dict[str, tuple[Assertion, ...]] = {}
     for kind in _KINDS:
         entries = document.get(kind)
@@ -135,8 +147,10 @@ def parse_overrides(document: Any, source: str) -> Overrides:
         for index, entry in enumerate(entries):
             where = f"{kind}[{index}]"
             if not isinstance(entry, dict):
-                raise InputError(source, f"{where}: an assertion is a mapping with 'persons' "
-                                         "and an optional 'note'")
+                raise InputError(
+                    source,
+                    f"{where}: an assertion is a mapping with 'persons' and an optional 'note'",
+                )
             unknown = set(entry) - {"persons", "note"}
             if unknown:
                 raise InputError(

@@ -122,8 +122,11 @@ class _Forest:
         return True
 
 
-def _candidates(buckets: dict[tuple[str, str, str], list[str]], asserted: list[Link],
-                apart: list[tuple[str, str]]) -> list[Link]:
+def _candidates(
+    buckets: dict[tuple[str, str, str], list[str]],
+    asserted: list[Link],
+    apart: list[tuple[str, str]],
+) -> list[Link]:
     """The links to try. Members of a bucket are chained (a bucket costs its size, not its size
     squared). Where a "different" assertion could refuse a chain link, the chain could strand a
     mention that might still join another member, so there every pair of the bucket is tried."""
@@ -153,13 +156,20 @@ def resolve_persons(
     """The persons among ``mentions``, sorted by key; see the module docstring for the rules."""
     by_iri = {m.iri: m for m in mentions}
     same, different = overrides.resolve(by_iri.values()) if overrides is not None else ([], [])
-    asserted = [Link(min(a, b), max(a, b), "asserted same", note) for a, b, note in same
-                if a != b and a in by_iri and b in by_iri]
-    apart = sorted({(min(a, b), max(a, b)) for a, b, _ in different
-                    if a != b and a in by_iri and b in by_iri})
+    asserted = [
+        Link(min(a, b), max(a, b), "asserted same", note)
+        for a, b, note in same
+        if a != b and a in by_iri and b in by_iri
+    ]
+    apart = sorted(
+        {(min(a, b), max(a, b)) for a, b, _ in different if a != b and a in by_iri and b in by_iri}
+    )
     forest = _Forest(apart)
-    kept = [link for link in _candidates(_buckets(by_iri.values()), asserted, apart)
-            if forest.union(link.a, link.b)]
+    kept = [
+        link
+        for link in _candidates(_buckets(by_iri.values()), asserted, apart)
+        if forest.union(link.a, link.b)
+    ]
     members: dict[str, list[str]] = defaultdict(list)
     for iri in by_iri:
         members[forest.find(iri)].append(iri)
@@ -174,8 +184,14 @@ def resolve_persons(
         name, key = _name(found)
         if key not in slugs:
             slugs[key] = stable_slug(key)
-        clusters.append(Cluster(f"{slugs[key]}-{_sha(key, _scope(found), length=8)}", name,
-                                tuple(group), tuple(sorted(links.get(root, ())))))
+        clusters.append(
+            Cluster(
+                f"{slugs[key]}-{_sha(key, _scope(found), length=8)}",
+                name,
+                tuple(group),
+                tuple(sorted(links.get(root, ()))),
+            )
+        )
     return _unique_keys(clusters)
 
 
@@ -191,8 +207,10 @@ def _name(found: list[Mention]) -> tuple[str, str]:
 def _scope(found: list[Mention]) -> str:
     """Where the person was found: the smallest province among the mentions or, where a mention
     has none, its report; the smallest of these."""
-    return min(min((a for a in m.areas if a.startswith("province:")), default=f"report:{m.report}")
-               for m in found)
+    return min(
+        min((a for a in m.areas if a.startswith("province:")), default=f"report:{m.report}")
+        for m in found
+    )
 
 
 def _unique_keys(clusters: list[Cluster]) -> list[Cluster]:
@@ -205,13 +223,16 @@ def _unique_keys(clusters: list[Cluster]) -> list[Cluster]:
     for key, same_key in by_key.items():
         same_key.sort(key=lambda c: c.mentions[0])
         out.append(same_key[0])
-        out.extend(Cluster(f"{key}-{_sha(c.mentions[0], length=6)}", c.name, c.mentions, c.links)
-                   for c in same_key[1:])
+        out.extend(
+            Cluster(f"{key}-{_sha(c.mentions[0], length=6)}", c.name, c.mentions, c.links)
+            for c in same_key[1:]
+        )
     return sorted(out, key=lambda c: (c.key, c.mentions))
 
 
 def explain(cluster: Cluster, mentions: Mapping[str, Mention]) -> list[str]:
     """One line per link: who was joined to whom, and on what."""
+
     def who(iri: str) -> str:
         m = mentions.get(iri)
         return f"{m.name} ({m.report})" if m else iri

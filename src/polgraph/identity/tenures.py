@@ -70,8 +70,15 @@ def _tenure(run: list[Attestation]) -> Tenure:
     first, last = run[0].date, run[-1].date
     assert first is not None and last is not None
     opened = any(a.elected for a in run if a.date == first)
-    return Tenure(_key(run[0].person, run[0].post, first), run[0].person, run[0].post, first, last,
-                  tuple(sorted(a.iri for a in run)), opened)
+    return Tenure(
+        _key(run[0].person, run[0].post, first),
+        run[0].person,
+        run[0].post,
+        first,
+        last,
+        tuple(sorted(a.iri for a in run)),
+        opened,
+    )
 
 
 def _with_successors(held: list[Tenure]) -> list[Tenure]:

@@ -82,8 +82,9 @@ def term(start: int, end: int) -> URIRef:
     return ID[f"term/{start}-{end}"]
 
 
-def document(number: str, issuer: str | None, digest: str, kind: str | None = None,
-             issued: str | None = None) -> URIRef:
+def document(
+    number: str, issuer: str | None, digest: str, kind: str | None = None, issued: str | None = None
+) -> URIRef:
     # Numbers repeat across issuers ("93-KH/HU" exists in many districts) and years, so the
     # issuer (its IRI) and what the report says of the document scope them; with no issuer
     # known, the citing report does.

@@ -21,9 +21,16 @@ from polgraph.vocab import Vocabulary
 # Bodies that exist inside another one named after them: "Ban Thường vụ Huyện ủy X" is part of
 # "Huyện ủy X"; "Ban Tuyên giáo Huyện ủy X" too. A school's name after "Chi bộ" is not a parent.
 _NESTED_CLASSES = {
-    PG.StandingCommittee, PG.ExecutiveCommittee, PG.PartyBoard, PG.PropagandaBoard,
-    PG.MassMobilisationBoard, PG.OrganisationBoard, PG.InspectionCommission, PG.PartyOffice,
-    PG.CouncilBoard, PG.GovernmentOffice,
+    PG.StandingCommittee,
+    PG.ExecutiveCommittee,
+    PG.PartyBoard,
+    PG.PropagandaBoard,
+    PG.MassMobilisationBoard,
+    PG.OrganisationBoard,
+    PG.InspectionCommission,
+    PG.PartyOffice,
+    PG.CouncilBoard,
+    PG.GovernmentOffice,
 }
 _DISTRICT_COMMITTEE = {"Huyện": "Huyện ủy", "Quận": "Quận ủy", "Thị": "Thị ủy", "Thành": "Thành ủy"}
 # Party committees named after their place without a level word ("Huyện ủy Cẩm Xuyên"): the
@@ -90,7 +97,6 @@ def organization_label(name: str, vocabulary: Vocabulary) -> str:
     label = normalise_label(name)
     found = vocabulary.body_type(label)
     return f"{found[0].label} {found[1]}".strip() if found else label
-
 
 
 def report_digest(extraction: Extraction) -> str:
@@ -160,7 +166,7 @@ class _Mapper:
 
     # -- places and bodies -----------------------------------------------------------------
     def area(self, place: str) -> URIRef:
-        """"xã Cẩm Lộc, huyện Cẩm Xuyên" → the official commune (with its code, its district and
+        """ "xã Cẩm Lộc, huyện Cẩm Xuyên" → the official commune (with its code, its district and
         province, and the unit it became in 2025); a place the official lists do not settle is
         kept by its written names."""
         parts = [normalise_label(p) for p in re.split(r"\s*,\s*", place) if p.strip()]
@@ -273,8 +279,9 @@ class _Mapper:
             iris.organization(label, _unit_key(home)), label, home, triples
         )
 
-    def _describe_organization(self, node: URIRef, label: str, home: AdminUnit | None,
-                               triples: list[tuple]) -> URIRef:
+    def _describe_organization(
+        self, node: URIRef, label: str, home: AdminUnit | None, triples: list[tuple]
+    ) -> URIRef:
         self.homes[node] = home
         self.describe(node, RDF.type, PG.Organization)
         self.describe(node, RDFS.label, Literal(label))
@@ -288,14 +295,19 @@ class _Mapper:
         if org_class == PG.PartyCell and self.place_unit is not None:
             commune = next((u for u in self.place_unit.chain if u.level == "commune"), None)
             return f"Đảng ủy {commune.name[0].lower()}{commune.name[1:]}" if commune else None
-        if org_class == PG.PartyCommittee and unit is not None and unit.level == "commune" \
-                and unit.parent is not None and unit.parent.level == "district":
+        if (
+            org_class == PG.PartyCommittee
+            and unit is not None
+            and unit.level == "commune"
+            and unit.parent is not None
+            and unit.parent.level == "district"
+        ):
             committee = _DISTRICT_COMMITTEE.get(unit.parent.name.split()[0], "Huyện ủy")
             return f"{committee} {unit.parent.short_name}"
         return None
 
     def organisers(self, written: str) -> list[str]:
-        """"Đảng ủy, HĐND, UBND, Ủy ban MTTQ xã Nghi Phong" is four bodies of one commune."""
+        """ "Đảng ủy, HĐND, UBND, Ủy ban MTTQ xã Nghi Phong" is four bodies of one commune."""
         parts = [p.strip() for p in re.split(r",|\s+và\s+", normalise_label(written)) if p.strip()]
         found = [self.v.body_type(p) for p in parts]
         if len(parts) < 2 or not all(found):
@@ -458,7 +470,8 @@ class _Mapper:
         return ReportGraph(self.report, frozenset(self.g), shared, self.x.id, self.digest)
 
 
-def map_extraction(extraction: Extraction, vocabulary: Vocabulary,
-                   units: AdminUnits | None = None) -> ReportGraph:
+def map_extraction(
+    extraction: Extraction, vocabulary: Vocabulary, units: AdminUnits | None = None
+) -> ReportGraph:
     """The named graph of one report."""
     return _Mapper(extraction, vocabulary, units or admin_units()).run()

@@ -51,7 +51,8 @@ def external_references(triples: Iterable[tuple]) -> set[URIRef]:
     triples = list(triples)
     described = {s for s, _, _ in triples}
     return {
-        o for _, _, o in triples
+        o
+        for _, _, o in triples
         if isinstance(o, URIRef) and o not in described and not str(o).startswith(_MODEL_PREFIXES)
     }
 
@@ -101,11 +102,17 @@ class ReportValidator:
         """What pySHACL sees for one report: its triples, their context, and explicit types,
         which spare pySHACL the subclass reasoning for sh:targetClass and sh:class."""
         triples = list(chain(graph, context))
-        triples += [(s, RDF.type, ancestor)
-                    for s, p, o in triples if p == RDF.type
-                    for ancestor in self.ancestors.get(o, ())]
-        triples += [(o, RDF.type, self.concept_types[o])
-                    for o in {t[2] for t in triples} if o in self.concept_types]
+        triples += [
+            (s, RDF.type, ancestor)
+            for s, p, o in triples
+            if p == RDF.type
+            for ancestor in self.ancestors.get(o, ())
+        ]
+        triples += [
+            (o, RDF.type, self.concept_types[o])
+            for o in {t[2] for t in triples}
+            if o in self.concept_types
+        ]
         return triples
 
     def _run(self, triples: list[tuple]) -> list[tuple[URIRef, ShapeMessage]]:
@@ -126,13 +133,22 @@ class ReportValidator:
             focus = results.value(result, SH.focusNode)
             path = results.value(result, SH.resultPath)
             value = results.value(result, SH.value)
-            found.append((focus, ShapeMessage(
-                severity=_SEVERITY.get(results.value(result, SH.resultSeverity), "Violation"),
-                focus=f"{labels[focus]} <{focus}>" if focus in labels else f"<{focus}>",
-                path=path.n3(self.shapes.namespace_manager) if isinstance(path, URIRef) else None,
-                message=_message(results, result),
-                value=None if value is None else str(value),
-            )))
+            found.append(
+                (
+                    focus,
+                    ShapeMessage(
+                        severity=_SEVERITY.get(
+                            results.value(result, SH.resultSeverity), "Violation"
+                        ),
+                        focus=f"{labels[focus]} <{focus}>" if focus in labels else f"<{focus}>",
+                        path=path.n3(self.shapes.namespace_manager)
+                        if isinstance(path, URIRef)
+                        else None,
+                        message=_message(results, result),
+                        value=None if value is None else str(value),
+                    ),
+                )
+            )
         return found
 
     @staticmethod

@@ -51,11 +51,18 @@ def create_app(settings: Settings, store) -> FastAPI:
     """The web application over ``store``; settings are read here, never at import time."""
     from polgraph.server.api.offload import WARM_UP  # the API's modules import this one
 
-    engine = QueryEngine(store, workers=settings.workers(), timeout=settings.query_timeout,
-                         memory_mb=settings.worker_memory_mb, max_waiting=settings.max_waiting,
-                         max_wait=settings.max_wait, reserved=settings.reserved(),
-                         long_after=settings.long_query, spares=settings.spare_workers,
-                         warm_up=WARM_UP)
+    engine = QueryEngine(
+        store,
+        workers=settings.workers(),
+        timeout=settings.query_timeout,
+        memory_mb=settings.worker_memory_mb,
+        max_waiting=settings.max_waiting,
+        max_wait=settings.max_wait,
+        reserved=settings.reserved(),
+        long_after=settings.long_query,
+        spares=settings.spare_workers,
+        warm_up=WARM_UP,
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -66,8 +73,13 @@ def create_app(settings: Settings, store) -> FastAPI:
             finally:
                 engine.stop()
 
-    app = FastAPI(title="polgraph", version=__version__, description=DESCRIPTION,
-                  lifespan=lifespan, responses=methods.RESPONSES)
+    app = FastAPI(
+        title="polgraph",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        responses=methods.RESPONSES,
+    )
     app.state.settings = settings
     app.state.store = store
     app.state.engine = engine
@@ -77,8 +89,13 @@ def create_app(settings: Settings, store) -> FastAPI:
     analysis_slots.install(app, settings.max_analyses)
 
     # Browsers elsewhere may read (GET, and POST for queries) but never send the write token.
-    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],
-                       allow_headers=["Accept", "Content-Type"], allow_credentials=False)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=["*"],
+        allow_methods=["GET", "HEAD", "POST"],
+        allow_headers=["Accept", "Content-Type"],
+        allow_credentials=False,
+    )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)
     _install_error_handlers(app)

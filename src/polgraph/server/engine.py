@@ -148,10 +148,21 @@ class QueryEngine:
     """``await engine.run(job)`` answers a job within ``timeout`` seconds of a worker starting
     it, or raises QueryTimeout."""
 
-    def __init__(self, store, *, workers: int, timeout: float,
-                 snapshot_root: Path | None = None, memory_mb: int = 0, max_waiting: int = 0,
-                 max_wait: float = 0.0, reserved: int = 0, long_after: float = 1.0,
-                 spares: int = 0, warm_up: object | None = None) -> None:
+    def __init__(
+        self,
+        store,
+        *,
+        workers: int,
+        timeout: float,
+        snapshot_root: Path | None = None,
+        memory_mb: int = 0,
+        max_waiting: int = 0,
+        max_wait: float = 0.0,
+        reserved: int = 0,
+        long_after: float = 1.0,
+        spares: int = 0,
+        warm_up: object | None = None,
+    ) -> None:
         self.store = store
         self.size = workers
         self.timeout = timeout

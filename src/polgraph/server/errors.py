@@ -12,12 +12,14 @@ from fastapi.responses import JSONResponse
 class ApiError(HTTPException):
     """An error answered as ``{"error": …, "detail": …}`` with ``status``."""
 
-    def __init__(self, status: int, error: str, detail: Any = None,
-                 headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, status: int, error: str, detail: Any = None, headers: dict[str, str] | None = None
+    ) -> None:
         super().__init__(status_code=status, detail=detail, headers=headers)
         self.error = error
 
 
-def error_response(status: int, error: str, detail: Any = None,
-                   headers: dict[str, str] | None = None) -> JSONResponse:
+def error_response(
+    status: int, error: str, detail: Any = None, headers: dict[str, str] | None = None
+) -> JSONResponse:
     return JSONResponse({"error": error, "detail": detail}, status_code=status, headers=headers)

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-PAGE_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-               "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
-               "frame-ancestors 'none'")
+PAGE_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 _UNPOLICED = ("/docs", "/redoc")
 
 
@@ -31,8 +33,10 @@ class SecurityHeaders:
                 names = {name.lower() for name, _ in headers}
                 if b"x-content-type-options" not in names:
                     headers.append((b"x-content-type-options", b"nosniff"))
-                html = any(name.lower() == b"content-type" and value.startswith(b"text/html")
-                           for name, value in headers)
+                html = any(
+                    name.lower() == b"content-type" and value.startswith(b"text/html")
+                    for name, value in headers
+                )
                 if html and policed and b"content-security-policy" not in names:
                     headers.append((b"content-security-policy", PAGE_POLICY.encode()))
                 message = {**message, "headers": headers}

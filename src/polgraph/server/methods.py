@@ -27,15 +27,31 @@ except ImportError:  # FastAPI before 0.137.2: included routes sit flat in app.r
 
 # Every operation's path refuses some method (none answers PATCH or TRACE, most only one or two
 # of GET, POST, PUT, DELETE), so every operation documents the 405 and its Allow header.
-RESPONSES: dict[int | str, dict] = {405: {
-    "description": "The path does not answer this method; `Allow` names those it does",
-    "headers": {"Allow": {"description": "The methods this path answers",
-                          "schema": {"type": "string"}, "example": "GET, HEAD, OPTIONS, POST"}},
-    "content": {"application/json": {
-        "schema": {"type": "object", "required": ["error"],
-                   "properties": {"error": {"type": "string"}, "detail": {}}},
-        "example": {"error": "method not allowed",
-                    "detail": "PUT is not answered here; send one of GET, HEAD, OPTIONS, POST"}}}}}
+RESPONSES: dict[int | str, dict] = {
+    405: {
+        "description": "The path does not answer this method; `Allow` names those it does",
+        "headers": {
+            "Allow": {
+                "description": "The methods this path answers",
+                "schema": {"type": "string"},
+                "example": "GET, HEAD, OPTIONS, POST",
+            }
+        },
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "required": ["error"],
+                    "properties": {"error": {"type": "string"}, "detail": {}},
+                },
+                "example": {
+                    "error": "method not allowed",
+                    "detail": "PUT is not answered here; send one of GET, HEAD, OPTIONS, POST",
+                },
+            }
+        },
+    }
+}
 
 
 def allowed_methods(routes: Sequence[BaseRoute], scope: Scope) -> set[str]:

@@ -31,25 +31,49 @@ _EXAMPLE_QUERY = (
     "PREFIX pg: <https://w3id.org/polgraph/ontology#>\n"
     "SELECT ?name ?post WHERE { ?a pg:person/pg:name ?name ; pg:post/pg:postTitle ?post } LIMIT 10"
 )
-QueryText = Annotated[str | None, Query(alias="query", description="A SPARQL 1.1 query.",
-                                        examples=[_EXAMPLE_QUERY])]
-DefaultGraphs = Annotated[list[str], Query(
-    alias="default-graph-uri", description="Graphs whose union is the default graph "
-    "(none: the union of all graphs).", examples=[["https://w3id.org/polgraph/id/report/…"]])]
-NamedGraphs = Annotated[list[str], Query(
-    alias="named-graph-uri", description="Graphs GRAPH may range over (none: all).",
-    examples=[["https://w3id.org/polgraph/id/report/…"]])]
+QueryText = Annotated[
+    str | None, Query(alias="query", description="A SPARQL 1.1 query.", examples=[_EXAMPLE_QUERY])
+]
+DefaultGraphs = Annotated[
+    list[str],
+    Query(
+        alias="default-graph-uri",
+        description="Graphs whose union is the default graph (none: the union of all graphs).",
+        examples=[["https://w3id.org/polgraph/id/report/…"]],
+    ),
+]
+NamedGraphs = Annotated[
+    list[str],
+    Query(
+        alias="named-graph-uri",
+        description="Graphs GRAPH may range over (none: all).",
+        examples=[["https://w3id.org/polgraph/id/report/…"]],
+    ),
+]
 
 _FORM = "application/x-www-form-urlencoded"
 _QUERY_BODY = "application/sparql-query"
 _UPDATE_BODY = "application/sparql-update"
 _QUERY_RESPONSES = {
-    200: {"description": "Results in the negotiated format",
-          "content": {"application/sparql-results+json": {"example": {
-              "head": {"vars": ["name", "post"]},
-              "results": {"bindings": [{"name": {"type": "literal", "value": "Nguyễn Viết Đồng"},
-                                        "post": {"type": "literal", "value": "Phó Bí thư"}}]}}},
-                      "text/turtle": {"example": "<https://w3id.org/polgraph/id/…> a <…> ."}}},
+    200: {
+        "description": "Results in the negotiated format",
+        "content": {
+            "application/sparql-results+json": {
+                "example": {
+                    "head": {"vars": ["name", "post"]},
+                    "results": {
+                        "bindings": [
+                            {
+                                "name": {"type": "literal", "value": "Nguyễn Viết Đồng"},
+                                "post": {"type": "literal", "value": "Phó Bí thư"},
+                            }
+                        ]
+                    },
+                }
+            },
+            "text/turtle": {"example": "<https://w3id.org/polgraph/id/…> a <…> ."},
+        },
+    },
     400: {"description": "The query does not parse, or is an update"},
     403: {"description": "SERVICE is disabled on this server"},
     406: {"description": "No acceptable format for this kind of query"},
@@ -58,11 +82,17 @@ _QUERY_RESPONSES = {
 
 
 @protocol_router.head("/sparql", include_in_schema=False)
-@protocol_router.get("/sparql", responses=_QUERY_RESPONSES,
-                     summary="Run a SPARQL query (or read the service description)")
-async def sparql_get(request: Request, query: QueryText = None,
-                     default_graph_uri: DefaultGraphs = [],  # noqa: B006 - FastAPI's list default
-                     named_graph_uri: NamedGraphs = []) -> Response:  # noqa: B006
+@protocol_router.get(
+    "/sparql",
+    responses=_QUERY_RESPONSES,
+    summary="Run a SPARQL query (or read the service description)",
+)
+async def sparql_get(
+    request: Request,
+    query: QueryText = None,
+    default_graph_uri: DefaultGraphs = [],  # noqa: B006 - FastAPI's list default
+    named_graph_uri: NamedGraphs = [],  # noqa: B006
+) -> Response:
     """With `query`: its results. Without: the SPARQL service description (Turtle); a browser
     is sent to the query page (`/queries`)."""
     _refuse_ambiguous_parameters(request, allowed=1)
@@ -76,16 +106,31 @@ def _refuse_ambiguous_parameters(request: Request, allowed: int) -> None:
     `update`, or a query in the URL beside one in the body are a client's error (400)."""
     params = request.query_params
     if len(params.getlist("query")) > allowed or "update" in params:
-        raise ApiError(400, "bad request",
-                       "send exactly one query (one 'query' parameter, no 'update') per request")
+        raise ApiError(
+            400,
+            "bad request",
+            "send exactly one query (one 'query' parameter, no 'update') per request",
+        )
 
 
-@protocol_router.post("/sparql", responses=_QUERY_RESPONSES, summary="Run a SPARQL query (POST)",
-                      openapi_extra={"requestBody": {"content": {
-                          _QUERY_BODY: {"example": _EXAMPLE_QUERY},
-                          _FORM: {"example": {"query": _EXAMPLE_QUERY}}}}})
-async def sparql_post(request: Request, default_graph_uri: DefaultGraphs = [],  # noqa: B006
-                      named_graph_uri: NamedGraphs = []) -> Response:  # noqa: B006
+@protocol_router.post(
+    "/sparql",
+    responses=_QUERY_RESPONSES,
+    summary="Run a SPARQL query (POST)",
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                _QUERY_BODY: {"example": _EXAMPLE_QUERY},
+                _FORM: {"example": {"query": _EXAMPLE_QUERY}},
+            }
+        }
+    },
+)
+async def sparql_post(
+    request: Request,
+    default_graph_uri: DefaultGraphs = [],  # noqa: B006
+    named_graph_uri: NamedGraphs = [],  # noqa: B006
+) -> Response:
     """The query form-encoded (`query=`) or as the body (`application/sparql-query`)."""
     kind = _media_type(request)
     _refuse_ambiguous_parameters(request, allowed=0)  # the query comes in the body, not the URL
@@ -105,8 +150,11 @@ async def sparql_post(request: Request, default_graph_uri: DefaultGraphs = [],  
     elif kind == _UPDATE_BODY:
         raise _update_refused()
     else:
-        raise ApiError(415, "unsupported media type",
-                       f"send the query as {_FORM} or {_QUERY_BODY}, not {kind or 'no type'}")
+        raise ApiError(
+            415,
+            "unsupported media type",
+            f"send the query as {_FORM} or {_QUERY_BODY}, not {kind or 'no type'}",
+        )
     return await _run_query(request, text, default_graph_uri, named_graph_uri)
 
 
@@ -125,17 +173,21 @@ def _refuse_deep_nesting(text: str) -> None:
         )
 
 
-async def _run_query(request: Request, text: str, default_graphs: list[str],
-                     named_graphs: list[str]) -> Response:
+async def _run_query(
+    request: Request, text: str, default_graphs: list[str], named_graphs: list[str]
+) -> Response:
     settings = request.app.state.settings
     _refuse_deep_nesting(text)
     kind, remote = classify(text)
     if kind == "update":
         raise _update_refused()
     if not settings.allow_remote and "SERVICE" in remote:
-        raise ApiError(403, "remote access disabled",
-                       "SERVICE would make this server contact another host; its operator has not "
-                       "enabled that")
+        raise ApiError(
+            403,
+            "remote access disabled",
+            "SERVICE would make this server contact another host; its operator has not "
+            "enabled that",
+        )
     for name, graphs in (("default-graph-uri", default_graphs), ("named-graph-uri", named_graphs)):
         for graph in graphs:
             try:
@@ -148,13 +200,17 @@ async def _run_query(request: Request, text: str, default_graphs: list[str],
     result_type = choose(accept, list(RESULT_FORMATS))
     graph_type = choose(accept, list(GRAPH_FORMATS))
     if result_type is None and graph_type is None:
-        raise ApiError(406, "not acceptable",
-                       f"answers come as one of: {', '.join([*RESULT_FORMATS, *GRAPH_FORMATS])}")
+        raise ApiError(
+            406,
+            "not acceptable",
+            f"answers come as one of: {', '.join([*RESULT_FORMATS, *GRAPH_FORMATS])}",
+        )
     job = QueryJob(
         text=text,
         result_format=RESULT_FORMATS.get(result_type or ""),
         graph_format=GRAPH_FORMATS.get(graph_type or ""),
-        default_graphs=tuple(default_graphs), named_graphs=tuple(named_graphs),
+        default_graphs=tuple(default_graphs),
+        named_graphs=tuple(named_graphs),
         max_bytes=settings.max_result_bytes,
     )
     reply = await answer_of(request, job)
@@ -187,17 +243,27 @@ def _describe_service(request: Request) -> Response:
         accept or ""
     ):
         return RedirectResponse(request.url_for("queries_page"), status_code=303)
-    chosen = choose(accept, ["text/turtle", "application/n-triples", "application/ld+json",
-                             "application/rdf+xml"])
+    chosen = choose(
+        accept,
+        ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"],
+    )
     if chosen is None:
-        raise ApiError(406, "not acceptable", "the service description comes as Turtle, "
-                       "N-Triples, JSON-LD or RDF/XML")
+        raise ApiError(
+            406,
+            "not acceptable",
+            "the service description comes as Turtle, N-Triples, JSON-LD or RDF/XML",
+        )
     settings = request.app.state.settings
-    body = service_description(str(request.url_for("sparql_get")), GRAPH_FORMATS[chosen],
-                               writable=bool(settings.write_token), remote=settings.allow_remote)
+    body = service_description(
+        str(request.url_for("sparql_get")),
+        GRAPH_FORMATS[chosen],
+        writable=bool(settings.write_token),
+        remote=settings.allow_remote,
+    )
     content = b"" if request.method == "HEAD" else body
-    return Response(content, headers={"content-type": CONTENT_TYPES[GRAPH_FORMATS[chosen]],
-                                      "vary": "Accept"})
+    return Response(
+        content, headers={"content-type": CONTENT_TYPES[GRAPH_FORMATS[chosen]], "vary": "Accept"}
+    )
 
 
 # What a write route answers without the token, or with a wrong one.
@@ -205,14 +271,28 @@ _TOKEN_ANSWERS = {401: {"description": "No token"}, 403: {"description": "Wrong 
 
 
 # -- /update ---------------------------------------------------------------------------------
-@write_router.post("/update", status_code=204, summary="Run a SPARQL update (write token)",
-                   responses={204: {"description": "Done"}, 400: {"description": "Does not parse"},
-                              401: {"description": "No token"}, 403: {"description": "Wrong token, "
-                              "or LOAD while remote access is disabled"}},
-                   openapi_extra={"requestBody": {"content": {
-                       _UPDATE_BODY: {"example": "INSERT DATA { GRAPH <urn:x:notes> { <urn:x:a> "
-                                      "<http://www.w3.org/2000/01/rdf-schema#label> \"note\" } }"},
-                       _FORM: {"example": {"update": "CLEAR GRAPH <urn:x:notes>"}}}}})
+@write_router.post(
+    "/update",
+    status_code=204,
+    summary="Run a SPARQL update (write token)",
+    responses={
+        204: {"description": "Done"},
+        400: {"description": "Does not parse"},
+        401: {"description": "No token"},
+        403: {"description": "Wrong token, or LOAD while remote access is disabled"},
+    },
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                _UPDATE_BODY: {
+                    "example": "INSERT DATA { GRAPH <urn:x:notes> { <urn:x:a> "
+                    '<http://www.w3.org/2000/01/rdf-schema#label> "note" } }'
+                },
+                _FORM: {"example": {"update": "CLEAR GRAPH <urn:x:notes>"}},
+            }
+        }
+    },
+)
 async def sparql_update(request: Request) -> Response:
     kind = _media_type(request)
     if kind == _FORM:
@@ -257,8 +337,9 @@ async def sparql_update(request: Request) -> Response:
 # -- /store: the Graph Store HTTP protocol ---------------------------------------------------
 _GRAPH_READ = ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"]
 _GRAPH_WRITE = {**{t: GRAPH_FORMATS[t] for t in _GRAPH_READ}, "text/plain": "N_TRIPLES"}
-GraphParam = Annotated[str | None, Query(alias="graph", description="The named graph's IRI.",
-                                         examples=["urn:x:notes"])]
+GraphParam = Annotated[
+    str | None, Query(alias="graph", description="The named graph's IRI.", examples=["urn:x:notes"])
+]
 DefaultParam = Annotated[
     str | None, Query(alias="default", description="Present: the default graph.")
 ]
@@ -293,8 +374,9 @@ async def store_get(
     request: Request, graph: GraphParam = None, default: DefaultParam = None
 ) -> Response:
     _target(graph, default)  # a bad request is told before any job
-    found = await answered(request, "graph", graph=graph,
-                         media_type=choose(request.headers.get("accept"), _GRAPH_READ))
+    found = await answered(
+        request, "graph", graph=graph, media_type=choose(request.headers.get("accept"), _GRAPH_READ)
+    )
     if request.method == "HEAD":
         found = Response(b"", headers={"content-type": found.headers["content-type"]})
     found.headers["vary"] = "Accept"
@@ -357,8 +439,12 @@ async def store_post(
     return await _write_graph(request, _target(graph, default), replace=False)
 
 
-@write_router.delete("/store", summary="Delete a graph (write token)", status_code=204,
-                     responses={404: {"description": "No such graph"}, **_TOKEN_ANSWERS})
+@write_router.delete(
+    "/store",
+    summary="Delete a graph (write token)",
+    status_code=204,
+    responses={404: {"description": "No such graph"}, **_TOKEN_ANSWERS},
+)
 async def store_delete(
     request: Request, graph: GraphParam = None, default: DefaultParam = None
 ) -> Response:
@@ -368,8 +454,9 @@ async def store_delete(
         with store_writes(request) as store:
             if not _exists(store, target):
                 return False
-            store.native.update("CLEAR DEFAULT" if isinstance(target, ox.DefaultGraph)
-                                else f"DROP GRAPH {target}")
+            store.native.update(
+                "CLEAR DEFAULT" if isinstance(target, ox.DefaultGraph) else f"DROP GRAPH {target}"
+            )
             return True
 
     if not await asyncio.to_thread(run):
@@ -391,8 +478,10 @@ async def _write_graph(request: Request, target, *, replace: bool) -> Response:
         raise ApiError(400, "graph syntax", str(exc)) from None
     # Oxigraph's own N-Triples writer, which SPARQL reads as it is: a term's str() would not do,
     # as it writes a triple term (RDF 1.2) without its <<( )>>.
-    data = ox.serialize([ox.Triple(t.subject, t.predicate, t.object) for t in triples],
-                        format=ox.RdfFormat.N_TRIPLES).decode()
+    data = ox.serialize(
+        [ox.Triple(t.subject, t.predicate, t.object) for t in triples],
+        format=ox.RdfFormat.N_TRIPLES,
+    ).decode()
     inside = (
         f"{{ {data} }}"
         if isinstance(target, ox.DefaultGraph)

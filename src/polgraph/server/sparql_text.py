@@ -58,7 +58,7 @@ def classify(text: str) -> tuple[str | None, set[str]]:
 
 
 def operation(text: str) -> str | None:
-    """"query" or "update" from the first keyword after the prologue, ``None`` if neither."""
+    """ "query" or "update" from the first keyword after the prologue, ``None`` if neither."""
     return _operation(keywords(expand_escapes(text)))
 
 
@@ -87,9 +87,11 @@ _OPEN, _CLOSE = set("{(["), set("})]")
 def expand_escapes(text: str) -> str:
     """SPARQL's codepoint escapes (\\u0053, \\U00000053) as the characters they stand for: the
     grammar applies them to the whole request before reading it."""
+
     def char(match: re.Match) -> str:
         code = int(match.group(1) or match.group(2), 16)
         return chr(code) if code <= 0x10FFFF else match.group()
+
     return _ESCAPE.sub(char, text)
 
 

@@ -54,9 +54,11 @@ class Touched:
         self.reports |= other.reports
 
     def triples(self) -> set[tuple]:
-        return ({(_PENDING, PG.pendingName, Literal(n)) for n in self.names}
-                | {(_PENDING, PG.pendingPost, URIRef(p)) for p in self.posts}
-                | {(_PENDING, PG.pendingReport, URIRef(r)) for r in self.reports})
+        return (
+            {(_PENDING, PG.pendingName, Literal(n)) for n in self.names}
+            | {(_PENDING, PG.pendingPost, URIRef(p)) for p in self.posts}
+            | {(_PENDING, PG.pendingReport, URIRef(r)) for r in self.reports}
+        )
 
 
 def touched_by(report: URIRef, triples: Iterable[tuple]) -> Touched:
@@ -72,8 +74,11 @@ def touched_by(report: URIRef, triples: Iterable[tuple]) -> Touched:
 
 def read_pending(store: GraphStore) -> Touched:
     found = Touched()
-    sets = {str(PG.pendingName): found.names, str(PG.pendingPost): found.posts,
-            str(PG.pendingReport): found.reports}
+    sets = {
+        str(PG.pendingName): found.names,
+        str(PG.pendingPost): found.posts,
+        str(PG.pendingReport): found.reports,
+    }
     for _, p, o in store.graph_triples(PENDING_GRAPH):
         sets[str(p)].add(str(o))
     return found
@@ -88,8 +93,11 @@ def description_graph(node: URIRef, triples: frozenset[tuple]) -> URIRef:
     """The graph of one description of a node: its name says whose, and hashes what it says."""
     content = "\n".join(sorted(f"{p.n3()} {o.n3()}" for _, p, o in triples))
     digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
-    path = str(node)[len(str(ID)):] if str(node).startswith(str(ID)) else \
-        hashlib.sha256(str(node).encode("utf-8")).hexdigest()[:24]
+    path = (
+        str(node)[len(str(ID)) :]
+        if str(node).startswith(str(ID))
+        else hashlib.sha256(str(node).encode("utf-8")).hexdigest()[:24]
+    )
     return URIRef(f"{SHARED_PREFIX}{path}/{digest}")
 
 
@@ -168,16 +176,22 @@ class ReportWriter:
         if not graphs:
             return set()
         values = " ".join(f"<{g}>" for g in sorted(graphs))
-        rows = self.store.query(_PREFIXES + f"SELECT ?g ?r WHERE {{ VALUES ?g {{ {values} }} "
-                                            "?r pg:sharedDescription ?g }")
+        rows = self.store.query(
+            _PREFIXES + f"SELECT ?g ?r WHERE {{ VALUES ?g {{ {values} }} "
+            "?r pg:sharedDescription ?g }"
+        )
         kept = {row["g"].value for row in rows if URIRef(row["r"].value) not in leaving}
         return {g for g in graphs if str(g) not in kept}
 
     def collect_garbage(self) -> int:
         """Drop every description no report relies on (left by writes made outside the
         pipeline, such as SPARQL updates); how many were dropped."""
-        used = {row["g"].value for row in self.store.query(
-            _PREFIXES + "SELECT DISTINCT ?g WHERE { ?r pg:sharedDescription ?g }")}
+        used = {
+            row["g"].value
+            for row in self.store.query(
+                _PREFIXES + "SELECT DISTINCT ?g WHERE { ?r pg:sharedDescription ?g }"
+            )
+        }
         unused = [URIRef(g) for g in self.store.graphs_under(SHARED_PREFIX) if g not in used]
         if unused:
             self.store.apply(GraphChange(put=dict.fromkeys(unused, ())))

@@ -108,13 +108,17 @@ class OxigraphStore:
 
     def report_graphs(self) -> list[str]:
         return sorted(
-            g.value for g in self._store.named_graphs()
+            g.value
+            for g in self._store.named_graphs()
             if isinstance(g, ox.NamedNode) and not g.value.startswith(MODEL_GRAPH_PREFIX)
         )
 
     def graphs_under(self, prefix: str) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs()
-                      if isinstance(g, ox.NamedNode) and g.value.startswith(prefix))
+        return sorted(
+            g.value
+            for g in self._store.named_graphs()
+            if isinstance(g, ox.NamedNode) and g.value.startswith(prefix)
+        )
 
     def describe(self, nodes: Iterable[URIRef]) -> list[tuple]:
         triples = []

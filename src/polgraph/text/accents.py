@@ -18,8 +18,18 @@ __all__ = ["letter_class", "loose_word_pattern", "spelt_as"]
 
 # Each vowel without a tone, and the same vowel with each tone (lower case, NFC).
 _TONED = {
-    "a": "aàáảãạ", "ă": "ăằắẳẵặ", "â": "âầấẩẫậ", "e": "eèéẻẽẹ", "ê": "êềếểễệ", "i": "iìíỉĩị",
-    "o": "oòóỏõọ", "ô": "ôồốổỗộ", "ơ": "ơờớởỡợ", "u": "uùúủũụ", "ư": "ưừứửữự", "y": "yỳýỷỹỵ",
+    "a": "aàáảãạ",
+    "ă": "ăằắẳẵặ",
+    "â": "âầấẩẫậ",
+    "e": "eèéẻẽẹ",
+    "ê": "êềếểễệ",
+    "i": "iìíỉĩị",
+    "o": "oòóỏõọ",
+    "ô": "ôồốổỗộ",
+    "ơ": "ơờớởỡợ",
+    "u": "uùúủũụ",
+    "ư": "ưừứửữự",
+    "y": "yỳýỷỹỵ",
 }
 # A bare letter stands for the letters written on it.
 _BARE = {"a": "aăâ", "e": "eê", "o": "oôơ", "u": "uư"}

@@ -41,8 +41,10 @@ _HEADLINE_ENDS = (".", "!", "?", "…", ":", ";", ",")
 # its date ("Ngày đăng: Thứ Tư, 08:30 ngày 20/12/2023"), and a numeric date, all in folded form.
 POSTED_LABEL = r"(?:ngày\s+đăng(?:\s+(?:tin|bài))?|đăng\s+ngày|ngày\s+xuất\s+bản)"
 UPDATED_LABEL = r"(?:ngày\s+cập\s+nhật|cập\s+nhật(?:\s+(?:lúc|ngày))?)"
-WHEN = (r"\s*:?\s*(?:(?:lúc|vào|ngày|thứ\s+\w+|chủ\s+nhật)\s*,?\s*)*"
-        r"(?:\d{1,2}\s*[:h]\s*\d{2}(?:\s*(?:am|pm|sa|ch))?\s*[,|-]?\s*(?:ngày\s+)?)?")
+WHEN = (
+    r"\s*:?\s*(?:(?:lúc|vào|ngày|thứ\s+\w+|chủ\s+nhật)\s*,?\s*)*"
+    r"(?:\d{1,2}\s*[:h]\s*\d{2}(?:\s*(?:am|pm|sa|ch))?\s*[,|-]?\s*(?:ngày\s+)?)?"
+)
 NUMERIC_DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
 # A line that opens with a posting or update label, whether or not its date reads.
 _DATE_LABEL_LINE = re.compile(
@@ -65,8 +67,8 @@ _STAMP = re.compile(
     r"|(?<![\d/.-])(?P<gd>\d{1,2})[/.-](?P<gm>\d{1,2})[/.-](?P<gy>\d{4})(?=[^\W\d_])"
 )
 _STAMP_KINDS = "puhtlg"
-STAMP_LINES = 8     # a page's stamps stand in its first lines…
-STAMP_REACH = 600   # …and its first characters
+STAMP_LINES = 8  # a page's stamps stand in its first lines…
+STAMP_REACH = 600  # …and its first characters
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ class Layout:
         """The sentences of the body, in order (the first ``limit`` of them)."""
         ends = [end for _, end in self.sentences]
         out = []
-        for start, end in self.sentences[bisect_right(ends, self.body):]:
+        for start, end in self.sentences[bisect_right(ends, self.body) :]:
             out.append(strip_span(self.text.text, max(start, self.body), end))
             if limit is not None and len(out) >= limit:
                 break
@@ -107,14 +109,24 @@ class Layout:
 def read_layout(rt: ReportText, abbreviations: frozenset[str] = DOTTED_ABBREVIATIONS) -> Layout:
     stamps = tuple(publication_stamps(rt))
     head = headline(rt, stamps)
-    return Layout(rt, head, body_start(rt, head, stamps), stamps,
-                  tuple(sentences(rt, abbreviations=abbreviations)))
+    return Layout(
+        rt,
+        head,
+        body_start(rt, head, stamps),
+        stamps,
+        tuple(sentences(rt, abbreviations=abbreviations)),
+    )
 
 
 # --- sentences -----------------------------------------------------------------------------------
 
-def sentences(rt: ReportText, start: int = 0, end: int | None = None,
-              abbreviations: frozenset[str] = DOTTED_ABBREVIATIONS) -> list[Span]:
+
+def sentences(
+    rt: ReportText,
+    start: int = 0,
+    end: int | None = None,
+    abbreviations: frozenset[str] = DOTTED_ABBREVIATIONS,
+) -> list[Span]:
     """The sentences of ``rt.text[start:end]`` (see the module docstring for the rules)."""
     text, folded = rt.text, rt.folded
     end = len(text) if end is None else end
@@ -124,7 +136,9 @@ def sentences(rt: ReportText, start: int = 0, end: int | None = None,
         at, after = match.start(), match.end()
         mark = match.group()
         # What follows, as written: the folded text is all lower case.
-        following = text[after:after + 1] if mark == "\n" else text[after:after + 2].lstrip()[:1]
+        following = (
+            text[after : after + 1] if mark == "\n" else text[after : after + 2].lstrip()[:1]
+        )
         if mark == "\n":
             if following.islower():
                 continue  # a caption broken across lines
@@ -132,7 +146,7 @@ def sentences(rt: ReportText, start: int = 0, end: int | None = None,
             word = _WORD_BEFORE.search(folded, max(begin, at - _WORD_REACH), at)
             if word and word.group() in abbreviations:
                 continue
-            if word and word.group().isdigit() and not text[begin:word.start()].strip():
+            if word and word.group().isdigit() and not text[begin : word.start()].strip():
                 continue  # "1. Đồng chí: …": the number of a list's item opens the item
         elif _ELLIPSIS.match(mark) and following.islower():
             continue
@@ -158,8 +172,9 @@ def strip_span(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-def sentence_around(rt: ReportText, spans: tuple[Span, ...] | list[Span], start: int, end: int,
-                    reach: int = 400) -> Span:
+def sentence_around(
+    rt: ReportText, spans: tuple[Span, ...] | list[Span], start: int, end: int, reach: int = 400
+) -> Span:
     """The span of the sentence (of ``spans``, the text's sentences in order) that holds
     ``[start, end)``: from the sentence where the span starts to the one where it ends, cut to
     ``reach`` characters on either side of the span when a sentence runs on without an end."""
@@ -167,7 +182,7 @@ def sentence_around(rt: ReportText, spans: tuple[Span, ...] | list[Span], start:
     start, end = max(0, min(start, length)), max(0, min(end, length))
     end = max(start, end)
     ends = [e for _, e in spans]
-    first = bisect_right(ends, start)           # the first sentence ending after ``start``
+    first = bisect_right(ends, start)  # the first sentence ending after ``start``
     last = bisect_left([s for s, _ in spans], end if end > start else end + 1) - 1
     begin = spans[first][0] if first < len(spans) else start
     finish = spans[last][1] if 0 <= last < len(spans) and last >= first else end
@@ -177,6 +192,7 @@ def sentence_around(rt: ReportText, spans: tuple[Span, ...] | list[Span], start:
 
 
 # --- headline, stamps, body --------------------------------------------------------------------
+
 
 def publication_stamps(rt: ReportText) -> list[Stamp]:
     """The publication stamps in the first lines of the page, in order (see ``_STAMP``)."""
@@ -213,7 +229,7 @@ def published(rt: ReportText) -> dt.date | None:
 
 def _opens_with_stamp(text: str, stamps, line_start: int) -> Stamp | None:
     for stamp in stamps:
-        a = stamp.span[0] + 1 if text[stamp.span[0]:stamp.span[0] + 1] == "\n" else stamp.span[0]
+        a = stamp.span[0] + 1 if text[stamp.span[0] : stamp.span[0] + 1] == "\n" else stamp.span[0]
         if a == line_start:
             return stamp
     return None
@@ -246,8 +262,11 @@ def headline(rt: ReportText, stamps: tuple[Stamp, ...] | list[Stamp] | None = No
     second = stop + 1
     second_end = text.find("\n", second)
     second_end = len(text) if second_end < 0 else second_end
-    if text[second:second_end].strip() and not _DATE_LABEL_LINE.match(folded, second) \
-            and _opens_with_stamp(text, stamps, second) is None:
+    if (
+        text[second:second_end].strip()
+        and not _DATE_LABEL_LINE.match(folded, second)
+        and _opens_with_stamp(text, stamps, second) is None
+    ):
         return None
     return start, stop
 
@@ -261,7 +280,7 @@ def body_start(rt: ReportText, head: Span | None, stamps: tuple[Stamp, ...] | li
         end = text.find("\n", cursor)
         end = len(text) if end < 0 else end
         stamp = _opens_with_stamp(text, stamps, cursor)
-        only_stamp = stamp is not None and not folded[stamp.span[1]:end].strip()
+        only_stamp = stamp is not None and not folded[stamp.span[1] : end].strip()
         if (
             folded[cursor:end].strip()
             and not _DATE_LABEL_LINE.match(folded, cursor)

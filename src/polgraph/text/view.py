@@ -19,8 +19,9 @@ SPACES = (
     "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
 )
 APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
-_FOLD_TABLE = str.maketrans({**dict.fromkeys(DASHES, "-"), **dict.fromkeys(SPACES, " "),
-                             **dict.fromkeys(APOSTROPHES, "'")})
+_FOLD_TABLE = str.maketrans(
+    {**dict.fromkeys(DASHES, "-"), **dict.fromkeys(SPACES, " "), **dict.fromkeys(APOSTROPHES, "'")}
+)
 
 
 @lru_cache(maxsize=8192)

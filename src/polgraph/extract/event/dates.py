@@ -32,15 +32,19 @@ _DATE_CUE = re.compile(
     r"(?:(?:(?:buổi )?(?:sáng|chiều|tối|trưa|đêm|hôm)(?: nay| qua| mai)? (?:ngày )?)|ngày )$"
 )
 # "Sáng nay (12/1)": a parenthesised date that *is* the event's.
-_TODAY_PAREN = re.compile(r"(?:(?:sáng|chiều|tối|trưa|hôm|ngày) (?:nay|qua|mai)|vừa qua|mới đây"
-                          r"|trong (?:\d+|hai|ba) ngày) ?\((?:ngày )?$")
+_TODAY_PAREN = re.compile(
+    r"(?:(?:sáng|chiều|tối|trưa|hôm|ngày) (?:nay|qua|mai)|vừa qua|mới đây"
+    r"|trong (?:\d+|hai|ba) ngày) ?\((?:ngày )?$"
+)
 # A date right after a document number ("93-KH/HU ngày …") or "ban hành ngày" is the document's.
 _AFTER_DOCUMENT = re.compile(r"(?:\d[\w./-]*[/-][\w./-]*[^\W\d_][\w./-]*|ban hành|ký)\s*,?\s*$")
 # "Kế hoạch ngày 5/3/2024 của Huyện ủy": a date followed by its author is a document's.
 _BEFORE_AUTHOR = re.compile(r"\s*,?\s*(?:của|do)\s")
 # "tính đến ngày 31/12" is a cut-off; "chào mừng ngày 2/9" an anniversary: neither is the event.
-_NOT_EVENT = re.compile(r"(?:tính đến|đến hết|tính từ)\s*$"
-                        r"|(?:chào mừng|kỷ niệm|hướng tới|nhân dịp)\b[^,.;:()]{0,40}$")
+_NOT_EVENT = re.compile(
+    r"(?:tính đến|đến hết|tính từ)\s*$"
+    r"|(?:chào mừng|kỷ niệm|hướng tới|nhân dịp)\b[^,.;:()]{0,40}$"
+)
 _STRAY_SPACE = re.compile(r"\d {1,2}[/.-]|[/.-] {1,2}\d")
 # Years the content gives when the event's date has none and the page no publication date: a
 # year written out ("6 tháng đầu năm 2018") and, failing that, the first year of the term the
@@ -59,15 +63,15 @@ _SLACK_DAYS = 7  # a report may announce an event a few days ahead of publicatio
 
 @dataclass(frozen=True)
 class _DateHit:
-    start: int                 # including its cue ("Chiều ngày")
+    start: int  # including its cue ("Chiều ngày")
     end: int
     day: str
     month: str
     year: str | None
-    odd_separator: bool        # "//" or a stray space
+    odd_separator: bool  # "//" or a stray space
     cued: bool
     in_parentheses: bool
-    after_document: bool       # a document's date, a cut-off or an anniversary
+    after_document: bool  # a document's date, a cut-off or an anniversary
 
 
 def _date_hits(rt: ReportText, start: int, end: int) -> list[_DateHit]:
@@ -87,20 +91,31 @@ def _date_hits(rt: ReportText, start: int, end: int) -> list[_DateHit]:
             day, month, year = m.group("d"), m.group("m"), m.group("y")
             seps = (m.group("s1") or "") + (m.group("s2") or "")
             odd = len(seps) > 2 or bool(_STRAY_SPACE.search(m.group()))
-        before = folded[max(0, m.start() - 40):m.start()]
+        before = folded[max(0, m.start() - 40) : m.start()]
         cue = _DATE_CUE.search(before)
         today = _TODAY_PAREN.search(before)
         begin = m.start() - len(before) + (cue or today).start() if cue or today else m.start()
         finish = m.end() + 1 if today and folded.startswith(")", m.end()) else m.end()
-        lead = folded[max(0, begin - 40):begin]
+        lead = folded[max(0, begin - 40) : begin]
         # Inside parentheses still open ("(23/11/1946 - 23/11/2021)"): an anniversary's dates.
         in_paren = before.rfind("(") > before.rfind(")") and not today
-        hits.append(_DateHit(
-            begin, finish, day, month, year, odd, bool(cue or today),
-            in_paren,
-            bool(_AFTER_DOCUMENT.search(lead) or _NOT_EVENT.search(lead)
-                 or _BEFORE_AUTHOR.match(folded, m.end())),
-        ))
+        hits.append(
+            _DateHit(
+                begin,
+                finish,
+                day,
+                month,
+                year,
+                odd,
+                bool(cue or today),
+                in_paren,
+                bool(
+                    _AFTER_DOCUMENT.search(lead)
+                    or _NOT_EVENT.search(lead)
+                    or _BEFORE_AUTHOR.match(folded, m.end())
+                ),
+            )
+        )
     return hits
 
 
@@ -110,7 +125,7 @@ def _fix_number(raw: str, what: str, warnings: list[str]) -> int | None:
         return int(raw)
     for i in range(len(raw) - 1):
         if raw[i] == raw[i + 1]:
-            fixed = raw[:i] + raw[i + 1:]
+            fixed = raw[:i] + raw[i + 1 :]
             warnings.append(f"{what} '{raw}' read as {fixed} (doubled digit)")
             return int(fixed)
     if raw.startswith("0"):
@@ -120,8 +135,9 @@ def _fix_number(raw: str, what: str, warnings: list[str]) -> int | None:
     return None
 
 
-def _resolve(hit: _DateHit, published: dt.date | None, warnings: list[str],
-             fallback_year: int | None = None) -> tuple[str | None, bool]:
+def _resolve(
+    hit: _DateHit, published: dt.date | None, warnings: list[str], fallback_year: int | None = None
+) -> tuple[str | None, bool]:
     """The ISO date of a hit and whether its year was inferred."""
     day = _fix_number(hit.day, "day", warnings)
     month = _fix_number(hit.month, "month", warnings)
@@ -145,8 +161,12 @@ def _resolve(hit: _DateHit, published: dt.date | None, warnings: list[str],
     except ValueError:
         warnings.append(f"impossible date {day}/{month}/{year}")
         return None, inferred
-    if inferred and fallback_year is None and published is not None \
-            and when > published + dt.timedelta(days=_SLACK_DAYS):
+    if (
+        inferred
+        and fallback_year is None
+        and published is not None
+        and when > published + dt.timedelta(days=_SLACK_DAYS)
+    ):
         # "sáng 28/12" in a report published on 2 January happened the year before.
         try:
             when = dt.date(year - 1, month, day)
@@ -169,11 +189,15 @@ def _year_from_content(
     document's, an anniversary's: the event is not older than what it cites), else the latest
     year written out, else the first year of its term. A year's review ("tổng kết năm 2023")
     held in the first months is held the year after."""
+
     def outside_stamps(start: int) -> bool:
         return not any(a <= start < b for a, b in stamps)
 
-    dated = [int(hit.year) for hit in _date_hits(text, 0, len(text.folded))
-             if hit.year is not None and outside_stamps(hit.start)]
+    dated = [
+        int(hit.year)
+        for hit in _date_hits(text, 0, len(text.folded))
+        if hit.year is not None and outside_stamps(hit.start)
+    ]
     for years in (
         dated,
         [int(m.group(1)) for m in _YEAR_WRITTEN.finditer(text.folded) if outside_stamps(m.start())],
@@ -215,14 +239,23 @@ def find_event_date(layout: ReportLayout, published: dt.date | None) -> EventDat
             if start >= layout.opening[1]
         ]
     )
-    hits = [hit for start, end in [(layout.body, layout.opening[1]), *later]
-            for hit in _date_hits(text, start, end)]
+    hits = [
+        hit
+        for start, end in [(layout.body, layout.opening[1]), *later]
+        for hit in _date_hits(text, start, end)
+    ]
     # An opening without a date may be a headline read as a sentence ("X tổ chức hội nghị …."):
     # the next sentence that says who held the event again may carry the date ("Sáng ngày 30/3, X
     # tổ chức hội nghị …").
-    retold = [] if layout.verb is None else \
-        [(start, end) for start, end in layout.sentences[:_DATED_SENTENCES]
-         if start >= layout.opening[1] and says_who_held(text, start, end)]
+    retold = (
+        []
+        if layout.verb is None
+        else [
+            (start, end)
+            for start, end in layout.sentences[:_DATED_SENTENCES]
+            if start >= layout.opening[1] and says_who_held(text, start, end)
+        ]
+    )
     hits += [hit for start, end in retold for hit in _date_hits(text, start, end)]
     for hit in hits:
         if hit.after_document or hit.in_parentheses:

@@ -43,8 +43,8 @@ class DocumentReference:
     kind: str | None
     issuer_written: str | None
     date_hit: _DateHit | None
-    start: int                       # the kind word
-    end: int                         # end of the whole reference, its "về việc …" included
+    start: int  # the kind word
+    end: int  # end of the whole reference, its "về việc …" included
 
 
 def document_references(rt: ReportText, vocabulary) -> list[DocumentReference]:
@@ -58,7 +58,7 @@ def _read_documents(rt: ReportText, lex: Lexicon) -> list[DocumentReference]:
     out = []
     for match in lex.doc_pattern.finditer(folded):
         number_span = match.span("number")
-        number = text[number_span[0]:number_span[1]]
+        number = text[number_span[0] : number_span[1]]
         # Of the kind words before the number, the one its code names ("báo cáo kết quả thực hiện
         # Nghị quyết số 12-NQ/ĐU" is a Nghị quyết; "Thông báo kết luận số 12-TB/TU" a Thông báo),
         # else the nearest.
@@ -66,8 +66,11 @@ def _read_documents(rt: ReportText, lex: Lexicon) -> list[DocumentReference]:
         kind_words = list(lex.kind_pattern.finditer(folded, match.start(), number_span[0]))
         named = [k for k in kind_words if k.group() in lex.doc_kinds] or kind_words
         coded = _kind_from_code(number, lex)
-        kind_match = next((k for k in reversed(named) if lex.doc_kinds.get(k.group()) == coded),
-                          named[-1]) if coded else named[-1]
+        kind_match = (
+            next((k for k in reversed(named) if lex.doc_kinds.get(k.group()) == coded), named[-1])
+            if coded
+            else named[-1]
+        )
         kind = lex.doc_kinds.get(kind_match.group()) or coded
         pos = number_span[1]
         date_hit = None
@@ -110,8 +113,11 @@ def _issuer_end(text: str, folded: str, begin: int, kinds: re.Pattern[str]) -> i
         if stop.group().startswith(".") and _DOTTED_PLACE.search(folded, begin, stop.start()):
             pos = stop.end()  # "UBND TP. Cần Thơ"
             continue
-        if stop.group("and") and text[stop.end():stop.end() + 1].isupper() \
-                and not kinds.match(folded, stop.end()):
+        if (
+            stop.group("and")
+            and text[stop.end() : stop.end() + 1].isupper()
+            and not kinds.match(folded, stop.end())
+        ):
             pos = stop.end()  # "Sở Tài nguyên và Môi trường"; not "… và Kế hoạch số …"
             continue
         end = stop.start()
@@ -123,7 +129,7 @@ def _issuer_end(text: str, folded: str, begin: int, kinds: re.Pattern[str]) -> i
 
 
 def _kind_from_code(number: str, lex: Lexicon) -> str | None:
-    """"56/KH-MTTQ-BTT" → Kế hoạch, from the kind code among the number's parts."""
+    """ "56/KH-MTTQ-BTT" → Kế hoạch, from the kind code among the number's parts."""
     for part in re.split(r"[-/]", fold(number)):
         if part in lex.doc_codes and not part.isdigit():
             return lex.doc_codes[part]
@@ -139,7 +145,7 @@ def _expand_org(written: str, lex: Lexicon) -> tuple[list[tuple[str, str | None]
     i = 0
     while i < len(words):
         for n in range(min(lex.max_body_words, len(words) - i), 0, -1):
-            chunk = " ".join(words[i:i + n])
+            chunk = " ".join(words[i : i + n])
             # A body's name starts with a capital ("Ban tuyên giáo", "BTV"); a lower-case run
             # such as "môi trường" is ordinary words of a longer name.
             if not chunk[0].isupper():
@@ -173,22 +179,25 @@ def _complete_issuer(written: str, lex: Lexicon, locality: Locality) -> str:
         return expanded
     last_text, last_level = parts[-1]
     last_key = fold(last_text)
-    units = {"commune": locality.commune, "district": locality.district,
-             "province": locality.province}
+    units = {
+        "commune": locality.commune,
+        "district": locality.district,
+        "province": locality.province,
+    }
     if last_key in lex.level_words:
         # A bare level word at the end: the report's unit of that level, if its word matches.
         word, levels = lex.level_words[last_key]
         for level in ("commune", "district", "province"):
             unit = units[level]
             if level in levels and unit and fold(unit).startswith(word + " "):
-                return normalise_label(f"{expanded[:len(expanded) - len(last_text)]}{unit}")
+                return normalise_label(f"{expanded[: len(expanded) - len(last_text)]}{unit}")
         return expanded
     if last_key in lex.committees:
         word, levels = lex.committees[last_key]
         for level in ("district", "province"):
             unit = units[level]
             if level in levels and unit and fold(unit).startswith(word + " "):
-                return normalise_label(f"{expanded} {unit[len(word) + 1:]}")
+                return normalise_label(f"{expanded} {unit[len(word) + 1 :]}")
         return expanded
     if last_level in ("commune", "district", "province") and units.get(last_level):
         return normalise_label(f"{expanded} {units[last_level]}")
@@ -217,9 +226,13 @@ def _issuer_from_code(number: str, lex: Lexicon, locality: Locality) -> str | No
     return None
 
 
-def find_documents(text: ReportText, vocabulary, locality: Locality,
-                   published: dt.date | None = None,
-                   references: list[DocumentReference] | None = None) -> list[FoundDocument]:
+def find_documents(
+    text: ReportText,
+    vocabulary,
+    locality: Locality,
+    published: dt.date | None = None,
+    references: list[DocumentReference] | None = None,
+) -> list[FoundDocument]:
     """Numbered documents the report cites, with kind, issuer (spelt out and completed with the
     locality), date (a year left out is the publication year, ``published``), and whether the
     event carries them out ("Thực hiện Kế hoạch số…"). ``references``: those of
@@ -233,27 +246,34 @@ def find_documents(text: ReportText, vocabulary, locality: Locality,
         date = None
         if raw.date_hit is not None:
             year_in_number = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", raw.number)
-            date, _ = _resolve(raw.date_hit, published, [],
-                               int(year_in_number.group()) if year_in_number else None)
+            date, _ = _resolve(
+                raw.date_hit, published, [], int(year_in_number.group()) if year_in_number else None
+            )
         if raw.issuer_written:
             issuer = _complete_issuer(raw.issuer_written, lex, locality)
         else:
             issuer = _issuer_from_code(raw.number, lex, locality)
-        lead = text.folded[max(0, raw.start - 40):raw.start]
+        lead = text.folded[max(0, raw.start - 40) : raw.start]
         if _IMPLEMENTS.search(lead):
             relation = "implements"
-        elif previous and _CONNECTOR.match(text.folded[previous[0].end:raw.start]):
+        elif previous and _CONNECTOR.match(text.folded[previous[0].end : raw.start]):
             relation = previous[1]  # "theo Chỉ thị số … và Kế hoạch số …"
         else:
             relation = "cites"
         previous = (raw, relation)
         first = found.get(raw.number)
         if first is None:
-            found[raw.number] = FoundDocument(raw.number, raw.kind, issuer, date, raw.span,
-                                              relation)
+            found[raw.number] = FoundDocument(
+                raw.number, raw.kind, issuer, date, raw.span, relation
+            )
         else:
             # Cited twice: keep the first mention, filling what it lacked.
             found[raw.number] = FoundDocument(
-                first.number, first.kind or raw.kind, first.issuer or issuer, first.date or date,
-                first.span, "implements" if "implements" in (first.relation, relation) else "cites")
+                first.number,
+                first.kind or raw.kind,
+                first.issuer or issuer,
+                first.date or date,
+                first.span,
+                "implements" if "implements" in (first.relation, relation) else "cites",
+            )
     return list(found.values())

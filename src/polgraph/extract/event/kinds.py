@@ -25,9 +25,9 @@ _PRIORITY_KINDS = ("voter_meeting", "working_visit")
 
 @dataclass(frozen=True)
 class _KindPatterns:
-    anywhere: dict[str, re.Pattern[str]]     # kind → its phrases, in a headline or a sentence
+    anywhere: dict[str, re.Pattern[str]]  # kind → its phrases, in a headline or a sentence
     object_head: dict[str, re.Pattern[str]]  # kind → what the opening verb's object starts with
-    verb: dict[str, re.Pattern[str]]         # kind → the opening verb itself
+    verb: dict[str, re.Pattern[str]]  # kind → the opening verb itself
 
 
 def _phrase(cue: str) -> str:
@@ -92,12 +92,12 @@ def _kind_of_opening(rt: ReportText, layout: ReportLayout) -> str | None:
         return None
     folded = rt.folded
     patterns = _patterns()
-    verb = folded[layout.verb[0]:layout.verb[1]]
+    verb = folded[layout.verb[0] : layout.verb[1]]
     kind = _starting(patterns.verb, verb)  # "tiếp xúc cử tri", "làm việc với"
     if kind:
         return kind
-    subject = folded[layout.opening[0]:layout.verb[0]]
-    obj = folded[layout.verb[1]:min(layout.opening[1], layout.verb[1] + 120)]
+    subject = folded[layout.opening[0] : layout.verb[0]]
+    obj = folded[layout.verb[1] : min(layout.opening[1], layout.verb[1] + 120)]
     voters = patterns.anywhere.get("voter_meeting")
     if voters and voters.search(obj, 0, 60):
         return "voter_meeting"  # "tổ chức Hội nghị tiếp xúc cử tri"
@@ -120,7 +120,7 @@ def find_event_kind(layout: ReportLayout, headline: str | None) -> str:
     if headline:
         heads.append(fold(headline))
     if layout.headline:
-        heads.append(text.folded[layout.headline[0]:layout.headline[1]])
+        heads.append(text.folded[layout.headline[0] : layout.headline[1]])
     for head in heads:
         kind = _kind_in(head)
         if kind:

@@ -29,9 +29,9 @@ class ReportLayout:
     """The page's layout, its first body sentences, and the opening sentence with its verb."""
 
     page: Layout
-    sentences: tuple[Span, ...]     # the first body sentences
-    opening: Span | None            # the opening sentence
-    verb: Span | None               # its verb ("tổ chức"…)
+    sentences: tuple[Span, ...]  # the first body sentences
+    opening: Span | None  # the opening sentence
+    verb: Span | None  # its verb ("tổ chức"…)
 
     @property
     def text(self) -> ReportText:
@@ -54,8 +54,8 @@ class ReportLayout:
         return self.page.published
 
 
-_CHROME_LINES = 6   # at most this many lines of a page's chrome are passed over
-_CHROME_WORDS = 8   # a line of chrome is short
+_CHROME_LINES = 6  # at most this many lines of a page's chrome are passed over
+_CHROME_WORDS = 8  # a line of chrome is short
 
 
 def _chrome(rt: ReportText, span: Span) -> bool:
@@ -86,7 +86,7 @@ def lay_out(text: ReportText | Layout) -> ReportLayout:
     # stamp) are no sentences of the report: they do not count among the first few.
     every = page.body_sentences(_OPENING_SENTENCES + 2 + _CHROME_LINES)
     prose = [span for span in every if not _chrome(rt, span)]
-    sentences = (prose or every)[:_OPENING_SENTENCES + 2]
+    sentences = (prose or every)[: _OPENING_SENTENCES + 2]
     opening = verb = None
     for start, end in sentences[:_OPENING_SENTENCES]:
         for match in _OPENING_VERB.finditer(rt.folded, start, end):

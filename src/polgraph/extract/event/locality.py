@@ -15,8 +15,9 @@ from .results import Locality
 from .units import _attached, _confirm_names, _dateline, _resolve_cities, _Unit, _units
 
 
-def find_locality(layout: ReportLayout, vocabulary,
-                  references: list[DocumentReference] | None = None) -> Locality:
+def find_locality(
+    layout: ReportLayout, vocabulary, references: list[DocumentReference] | None = None
+) -> Locality:
     """The units the event takes place in: the most specific unit named in the opening (the host:
     "Đảng uỷ xã Thạch Kim (huyện Lộc Hà) tổ chức…", "… tiếp xúc cử tri … tại xã Diễn Kỷ"), then
     its parents, from the text nesting them ("xã X (huyện Y, tỉnh Z)") or else from the unit of
@@ -49,8 +50,11 @@ def find_locality(layout: ReportLayout, vocabulary,
         if host:
             break
     if host is None:
-        host = _most_named(units, "commune") or _most_named(units, "district") \
+        host = (
+            _most_named(units, "commune")
+            or _most_named(units, "district")
             or _most_named(units, "province")
+        )
     village = _village(layout, units, in_region)
     if host is None:
         return Locality(None, None, None, village.label if village else None)
@@ -58,19 +62,20 @@ def find_locality(layout: ReportLayout, vocabulary,
     found = {host.level: host}
     chain = host
     # Parents nested right after the host: "xã X (huyện Y, tỉnh Z)".
-    for unit in units[units.index(host) + 1:]:
+    for unit in units[units.index(host) + 1 :]:
         if not _attached(text.text, chain, unit):
             break
         if LEVELS.index(unit.level) > LEVELS.index(chain.level) and unit.level not in found:
             found[unit.level] = unit
             chain = unit
     nested_top = max(LEVELS.index(level) for level in found)
-    for level in LEVELS[LEVELS.index(host.level) + 1:]:
+    for level in LEVELS[LEVELS.index(host.level) + 1 :]:
         if level in found or LEVELS.index(level) < nested_top:
             # "phường X, Thành phố Y": the text skips a level (none since 2025), so does the place
             continue
-        unit = next((u for u in units if u.level == level and in_region(u, layout.opening, False)),
-                    None) or _most_named(units, level)
+        unit = next(
+            (u for u in units if u.level == level and in_region(u, layout.opening, False)), None
+        ) or _most_named(units, level)
         if unit:
             found[level] = unit
     if (
@@ -81,8 +86,9 @@ def find_locality(layout: ReportLayout, vocabulary,
         # one city named twice ("TP.HCM", "thành phố Hồ Chí Minh") is one unit
         del found["district"]
     label = lambda level: found[level].label if level in found else None  # noqa: E731
-    return Locality(label("commune"), label("district"), label("province"),
-                    village.label if village else None)
+    return Locality(
+        label("commune"), label("district"), label("province"), village.label if village else None
+    )
 
 
 def _village(layout: ReportLayout, units: list[_Unit], in_region) -> _Unit | None:

@@ -25,8 +25,10 @@ _SUBJECT_STOP = re.compile(
 _TRAILING_QUALIFIER = re.compile(
     r"(?:\s*,?\s*(?:khóa|khoá) [ivxlc\d]+|\s*,?\s*nhiệm kỳ \d{4}\s*-\s*\d{4})+\s*[,;:]?\s*$"
 )
-_PLACE_SUBJECT = re.compile(r"(?:thôn|xóm|ấp|bản|buôn|làng|khu phố|tổ dân phố|khối|xã|phường|"
-                            r"thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\b")
+_PLACE_SUBJECT = re.compile(
+    r"(?:thôn|xóm|ấp|bản|buôn|làng|khu phố|tổ dân phố|khối|xã|phường|"
+    r"thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\b"
+)
 _SUBJECT_LEAD = re.compile(r"[\s,;:)]*")
 _LETTER = re.compile(r"[^\W\d_]")
 _DELEGATION = re.compile(r"đoàn (?:công tác|kiểm tra|giám sát|khảo sát)(?: số \d+)?(?: của)? ")

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Locality:
-    commune: str | None    # normalised, with its level word: "xã Cẩm Lộc", "phường An Khánh"
-    district: str | None   # "huyện Cẩm Xuyên", "quận Ninh Kiều", "thị xã X", "thành phố Vinh"
-    province: str | None   # "tỉnh Hà Tĩnh", "thành phố Cần Thơ"
+    commune: str | None  # normalised, with its level word: "xã Cẩm Lộc", "phường An Khánh"
+    district: str | None  # "huyện Cẩm Xuyên", "quận Ninh Kiều", "thị xã X", "thành phố Vinh"
+    province: str | None  # "tỉnh Hà Tĩnh", "thành phố Cần Thơ"
     village: str | None = None  # "thôn Làng Mới" when the event is at village level
 
     def place(self) -> str | None:
@@ -22,7 +22,7 @@ class Locality:
 
 @dataclass(frozen=True)
 class EventDate:
-    date: str | None            # ISO YYYY-MM-DD of the event's (first) day
+    date: str | None  # ISO YYYY-MM-DD of the event's (first) day
     year_inferred: bool
     span: tuple[int, int] | None  # [start, end) of the date expression in text
     warnings: tuple[str, ...] = ()
@@ -34,5 +34,5 @@ class FoundDocument:
     kind: str | None
     issuer: str | None
     date: str | None
-    span: tuple[int, int]       # the number as written
-    relation: str               # "implements" or "cites"
+    span: tuple[int, int]  # the number as written
+    relation: str  # "implements" or "cites"

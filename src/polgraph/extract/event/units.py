@@ -16,9 +16,9 @@ from polgraph.text.view import ReportText, fold
 
 @dataclass
 class _Unit:
-    level: str          # village | commune | district | province | city (not yet resolved)
-    word: str           # "xã", "thành phố"
-    name: str           # normalised name ("Cẩm Lộc")
+    level: str  # village | commune | district | province | city (not yet resolved)
+    word: str  # "xã", "thành phố"
+    name: str  # normalised name ("Cẩm Lộc")
     start: int
     end: int
 
@@ -52,7 +52,7 @@ def _name_after(text: str, pos: int, level: str, abbreviations: dict[str, str]) 
         if token is None:
             break
         word = token.group()
-        follow = text[token.end():token.end() + 1]
+        follow = text[token.end() : token.end() + 1]
         if len(word) > 1 and word.isupper() and not tokens and word in abbreviations:
             return normalise_label(abbreviations[word]), token.end()  # "TP. HCM"
         if follow in ("/", "@") or (follow == "." and len(word) <= 3 and word.isupper()):
@@ -83,7 +83,7 @@ def _units(rt: ReportText, lex: _Lexicon) -> list[_Unit]:
             break
         key = match.group(1)
         pos = match.end()
-        if key in lex.exact_case and text[match.start():match.end()] not in lex.exact_case[key]:
+        if key in lex.exact_case and text[match.start() : match.end()] not in lex.exact_case[key]:
             continue  # "TP." is a level word only as written; "tp" in prose is not
         if _in_title_case(text, match.start(), match.end()):
             continue  # "Mùa Xuân Trên Thành Phố Hồ Chí Minh": a song's or a book's title
@@ -114,8 +114,12 @@ def _units(rt: ReportText, lex: _Lexicon) -> list[_Unit]:
     return out
 
 
-_GAZETTEER_LEVELS = {"province": ("province",), "district": ("district",), "commune": ("commune",),
-                     "city": ("province", "district")}
+_GAZETTEER_LEVELS = {
+    "province": ("province",),
+    "district": ("district",),
+    "commune": ("commune",),
+    "city": ("province", "district"),
+}
 _NEXT_NAME_WORD = re.compile(r" ([^\W\d_][\w'’]*)")
 
 
@@ -175,12 +179,12 @@ def _in_title_case(text: str, start: int, end: int) -> bool:
     words = text[start:end].split()
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return False
-    before = text[max(0, start - 20):start].split()
+    before = text[max(0, start - 20) : start].split()
     return bool(before) and before[-1][:1].isupper() and not before[-1].isupper()
 
 
 def _names_a_person(name: str) -> bool:
-    """"Lê Văn Tiến": a family name, then a middle name of a Kinh personal name (places are not
+    """ "Lê Văn Tiến": a family name, then a middle name of a Kinh personal name (places are not
     named "X Văn Y")."""
     words = fold(name).split(" ")
     return (
@@ -199,8 +203,9 @@ _NESTING = re.compile(r"\s*[,(]?\s*")
 
 def _attached(text: str, first: _Unit, second: _Unit) -> bool:
     """Whether ``second`` qualifies ``first``: "xã X (huyện Y", "xã X, huyện Y"."""
-    return first.end <= second.start \
-        and _NESTING.fullmatch(text, first.end, second.start) is not None
+    return (
+        first.end <= second.start and _NESTING.fullmatch(text, first.end, second.start) is not None
+    )
 
 
 def _resolve_cities(rt: ReportText, units: list[_Unit]) -> None:
@@ -212,7 +217,8 @@ def _resolve_cities(rt: ReportText, units: list[_Unit]) -> None:
         previous = units[i - 1] if i else None
         following = units[i + 1] if i + 1 < len(units) else None
         if admin_units().is_central_city(unit.name) or (
-                previous and _attached(rt.text, previous, unit) and previous.level == "district"):
+            previous and _attached(rt.text, previous, unit) and previous.level == "district"
+        ):
             unit.level = "province"  # a centrally governed city is never a district
         elif (
             following and _attached(rt.text, unit, following) and following.level == "province"

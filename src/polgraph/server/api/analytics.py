@@ -69,6 +69,7 @@ def _sliced(store, filters: dict[str, Any]) -> dict[str, Any]:
 
 def file_answers(content: dict[str, Any], description: str) -> dict[int | str, dict]:
     """``responses=`` for a route answering files: each media type with its example."""
+
     def schema(media: str) -> dict:
         if media == "application/json":
             return {"type": "object"}
@@ -76,10 +77,16 @@ def file_answers(content: dict[str, Any], description: str) -> dict[int | str, d
             {"type": "string", "format": "binary"} if media == "image/png" else {"type": "string"}
         )
 
-    return {200: {"description": description,
-                  "content": {media: {"schema": schema(media), "example": example}
-                              for media, example in content.items()}},
-            **error_examples(400, 404)}
+    return {
+        200: {
+            "description": description,
+            "content": {
+                media: {"schema": schema(media), "example": example}
+                for media, example in content.items()
+            },
+        },
+        **error_examples(400, 404),
+    }
 
 
 def _file(response: Response, fmt: str, stem: str) -> Response:
@@ -90,10 +97,19 @@ def _file(response: Response, fmt: str, stem: str) -> Response:
 
 
 # -- measures -------------------------------------------------------------------------------
-@router.get("/analytics/centrality", summary="Who is central among persons tied by shared events",
-            responses=answers(shown.CENTRALITY, 400, 404), response_model=dict)
-async def centrality(request: Request, filters: Filters, sort: Sort = "weighted_degree",
-                     limit: Limit = 20, offset: Offset = 0) -> Response:
+@router.get(
+    "/analytics/centrality",
+    summary="Who is central among persons tied by shared events",
+    responses=answers(shown.CENTRALITY, 400, 404),
+    response_model=dict,
+)
+async def centrality(
+    request: Request,
+    filters: Filters,
+    sort: Sort = "weighted_degree",
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Response:
     """Each person of the co-attendance network (persons tied by the events they attended
     together) with their degree, weighted degree, degree centrality, betweenness (estimated
     from a sample of sources above 2,000 persons) and eigenvector centrality, ranked by
@@ -105,16 +121,31 @@ async def centrality(request: Request, filters: Filters, sort: Sort = "weighted_
 
 def centrality_answer(store, filters: dict[str, Any], sort: str, limit: int, offset: int) -> dict:
     records = open_graph(store).centrality(sort=sort, **_sliced(store, filters))
-    items = [{**node(r["person"], name=r["name"]), "posts": r["posts"], "events": r["events"],
-              **{measure: r[measure] for measure in _MEASURES}}
-             for r in records[offset:offset + limit]]
+    items = [
+        {
+            **node(r["person"], name=r["name"]),
+            "posts": r["posts"],
+            "events": r["events"],
+            **{measure: r[measure] for measure in _MEASURES},
+        }
+        for r in records[offset : offset + limit]
+    ]
     return page(items, len(records), limit, offset)
 
 
-@router.get("/analytics/communities", summary="Groups of persons who meet among themselves",
-            responses=answers(shown.COMMUNITIES, 400, 404), response_model=dict)
-async def communities(request: Request, filters: Filters, resolution: Resolution = 1.0,
-                      limit: Limit = 20, offset: Offset = 0) -> Response:
+@router.get(
+    "/analytics/communities",
+    summary="Groups of persons who meet among themselves",
+    responses=answers(shown.COMMUNITIES, 400, 404),
+    response_model=dict,
+)
+async def communities(
+    request: Request,
+    filters: Filters,
+    resolution: Resolution = 1.0,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Response:
     """Louvain communities of the co-attendance network, largest first: each with the places
     and bodies most of its members share, and its members, most tied first."""
     return await analysed(
@@ -126,12 +157,23 @@ def communities_answer(
     store, filters: dict[str, Any], resolution: float, limit: int, offset: int
 ) -> dict:
     found = open_graph(store).communities(resolution=resolution, **_sliced(store, filters))
-    items = [{"community": c["community"], "size": c["size"],
-              "places": _labelled(c["places"], c["place_labels"]),
-              "bodies": _labelled(c["bodies"], c["body_labels"]),
-              "members": [{**node(m["person"], name=m["name"]), "posts": m["posts"],
-                           "weighted_degree": m["weighted_degree"]} for m in c["members"]]}
-             for c in found[offset:offset + limit]]
+    items = [
+        {
+            "community": c["community"],
+            "size": c["size"],
+            "places": _labelled(c["places"], c["place_labels"]),
+            "bodies": _labelled(c["bodies"], c["body_labels"]),
+            "members": [
+                {
+                    **node(m["person"], name=m["name"]),
+                    "posts": m["posts"],
+                    "weighted_degree": m["weighted_degree"],
+                }
+                for m in c["members"]
+            ],
+        }
+        for c in found[offset : offset + limit]
+    ]
     return page(items, len(found), limit, offset)
 
 
@@ -139,27 +181,39 @@ def _labelled(iris: list[str], labels: list[str]) -> list[dict]:
     return [node(found, label=label) for found, label in zip(iris, labels, strict=True)]
 
 
-@router.get("/analytics/succession", summary="Who handed which post to whom",
-            responses=answers(shown.SUCCESSION, 400, 404), response_model=dict)
-async def succession(request: Request, filters: Filters, post: Post = None,
-                     limit: Limit = 20, offset: Offset = 0) -> Response:
+@router.get(
+    "/analytics/succession",
+    summary="Who handed which post to whom",
+    responses=answers(shown.SUCCESSION, 400, 404),
+    response_model=dict,
+)
+async def succession(
+    request: Request, filters: Filters, post: Post = None, limit: Limit = 20, offset: Offset = 0
+) -> Response:
     """The hand-overs the tenures record, by post then date: the predecessor, the successor,
     the day of the successor's first evidence (``date``, which the date window applies to),
     the predecessor's last, and whether the successor's tenure opened with an election."""
-    return await analysed(request, "succession", filters=filters, post=post_ref(post), limit=limit,
-                          offset=offset)
+    return await analysed(
+        request, "succession", filters=filters, post=post_ref(post), limit=limit, offset=offset
+    )
 
 
 def succession_answer(
     store, filters: dict[str, Any], post: str | None, limit: int, offset: int
 ) -> dict:
     records = open_graph(store).successions(post=post, **_sliced(store, filters))
-    items = [{"post": node(r["post"], title=r["title"], label=r["label"]),
-              "organization": node(r["body"], label=r["body_label"]),
-              "predecessor": node(r["predecessor"], name=r["predecessor_name"]),
-              "successor": node(r["successor"], name=r["successor_name"]),
-              "date": r["date"], "predecessor_last": r["predecessor_last"], "elected": r["elected"]}
-             for r in records[offset:offset + limit]]
+    items = [
+        {
+            "post": node(r["post"], title=r["title"], label=r["label"]),
+            "organization": node(r["body"], label=r["body_label"]),
+            "predecessor": node(r["predecessor"], name=r["predecessor_name"]),
+            "successor": node(r["successor"], name=r["successor_name"]),
+            "date": r["date"],
+            "predecessor_last": r["predecessor_last"],
+            "elected": r["elected"],
+        }
+        for r in records[offset : offset + limit]
+    ]
     return page(items, len(records), limit, offset)
 
 
@@ -170,22 +224,36 @@ def succession_answer(
     response_class=Response,
     responses=file_answers(shown.NETWORK_FILES, "the network in the format asked for"),
 )
-async def network(request: Request, filters: Filters, fmt: Format = "graphml",
-                  projection: Projection = "coattendance", post: Post = None,
-                  limit: Drawn = DEFAULT_LIMIT) -> Response:
+async def network(
+    request: Request,
+    filters: Filters,
+    fmt: Format = "graphml",
+    projection: Projection = "coattendance",
+    post: Post = None,
+    limit: Drawn = DEFAULT_LIMIT,
+) -> Response:
     """The projection of the filters as GraphML or GEXF (every attribute, lists joined with
     " | "; each person's Louvain ``community`` in the co-attendance and co-speaking networks),
     a CSV edge list, JSON, or a PNG or SVG picture of its most tied nodes, named and coloured by
     community. ``post`` narrows the succession network."""
-    found = await analysed(request, "network", filters=filters, fmt=fmt, projection=projection,
-                           post=post_ref(post), limit=limit)
+    found = await analysed(
+        request,
+        "network",
+        filters=filters,
+        fmt=fmt,
+        projection=projection,
+        post=post_ref(post),
+        limit=limit,
+    )
     return _file(found, fmt, f"polgraph-{projection}")
 
 
-def network_answer(store, filters: dict[str, Any], fmt: str, projection: str, post: str | None,
-                   limit: int) -> Content:
-    _, data = network_output(open_graph(store), fmt, projection, post=post, limit=limit,
-                             **_sliced(store, filters))
+def network_answer(
+    store, filters: dict[str, Any], fmt: str, projection: str, post: str | None, limit: int
+) -> Content:
+    _, data = network_output(
+        open_graph(store), fmt, projection, post=post, limit=limit, **_sliced(store, filters)
+    )
     return Content(MEDIA_TYPES[fmt][0], data)
 
 

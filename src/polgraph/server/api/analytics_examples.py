@@ -20,12 +20,28 @@ _ID = str(ID)
 _DONG_POSTS = ["Chủ tịch Ủy ban nhân dân xã Cẩm Lộc", "Phó Bí thư Đảng ủy xã Cẩm Lộc"]
 _VO_NAM_POSTS = ["Bí thư Đảng ủy xã Cẩm Lộc", "Chủ tịch Hội đồng nhân dân xã Cẩm Lộc"]
 
-CENTRALITY = page({**DONG, "posts": _DONG_POSTS, "events": 1, "degree": 8, "weighted_degree": 8,
-                   "degree_centrality": 1.0, "betweenness": 0.0, "eigenvector": 0.3333333333333333})
+CENTRALITY = page(
+    {
+        **DONG,
+        "posts": _DONG_POSTS,
+        "events": 1,
+        "degree": 8,
+        "weighted_degree": 8,
+        "degree_centrality": 1.0,
+        "betweenness": 0.0,
+        "eigenvector": 0.3333333333333333,
+    }
+)
 
-COMMUNITIES = page({"community": 0, "size": 9, "places": [COMMUNE],
-                    "bodies": [PARTY_COMMITTEE, PEOPLES_COMMITTEE],
-                    "members": [{**DONG, "posts": _DONG_POSTS, "weighted_degree": 8}]})
+COMMUNITIES = page(
+    {
+        "community": 0,
+        "size": 9,
+        "places": [COMMUNE],
+        "bodies": [PARTY_COMMITTEE, PEOPLES_COMMITTEE],
+        "members": [{**DONG, "posts": _DONG_POSTS, "weighted_degree": 8}],
+    }
+)
 
 _XUAN_HOA = "uy-ban-nhan-dan-xa-xuan-hoa-9ae4b0bc"
 
@@ -68,11 +84,13 @@ _VO_NAM_BODIES = [PARTY_COMMITTEE["iri"], f"{_ID}org/hoi-dong-nhan-dan-xa-cam-lo
 
 
 def _graphml_node(person: dict, posts: list[str], bodies: list[str]) -> str:
-    return (f'<node id="{person["iri"]}">\n  <data key="d2">{person["name"]}</data>\n'
-            f'  <data key="d3">person</data>\n  <data key="d4">{person["iri"]}</data>\n'
-            f'  <data key="d5">{person["name"]}</data>\n  <data key="d6">1</data>\n'
-            f'  <data key="d7">{" | ".join(posts)}</data>\n  <data key="d8">{_PLACE}</data>\n'
-            f'  <data key="d9">{" | ".join(bodies)}</data>\n  <data key="d10">0</data>\n</node>\n')
+    return (
+        f'<node id="{person["iri"]}">\n  <data key="d2">{person["name"]}</data>\n'
+        f'  <data key="d3">person</data>\n  <data key="d4">{person["iri"]}</data>\n'
+        f'  <data key="d5">{person["name"]}</data>\n  <data key="d6">1</data>\n'
+        f'  <data key="d7">{" | ".join(posts)}</data>\n  <data key="d8">{_PLACE}</data>\n'
+        f'  <data key="d9">{" | ".join(bodies)}</data>\n  <data key="d10">0</data>\n</node>\n'
+    )
 
 
 _KEYS = [
@@ -124,9 +142,11 @@ GEXF = (
     "    </edges>\n  </graph>\n</gexf>\n"
 )
 
-EDGE_LIST = ("source,target,source_name,target_name,weight,events,first,last\n"
-             f"{DONG['iri']},{VO_NAM['iri']},{DONG['name']},{VO_NAM['name']},1,{EVENT['iri']},"
-             "2023-05-16,2023-05-16\n")
+EDGE_LIST = (
+    "source,target,source_name,target_name,weight,events,first,last\n"
+    f"{DONG['iri']},{VO_NAM['iri']},{DONG['name']},{VO_NAM['name']},1,{EVENT['iri']},"
+    "2023-05-16,2023-05-16\n"
+)
 
 
 def _json_node(person: dict, posts: list[str], bodies: list[str]) -> dict:
@@ -164,13 +184,17 @@ NETWORK_JSON = {
 }
 
 PNG = "(PNG bytes: 1200 × 1200 pixels for a network, 1100 pixels wide for a timeline)"
-NETWORK_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="864pt" height="864pt" '
-               'viewBox="0 0 864 864"> … '
-               f"<text …>{DONG['name']}</text> … <text …>{VO_NAM['name']}</text> … </svg>")
-TIMELINE_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="792pt" height="198pt" '
-                'viewBox="0 0 792 198"> … '
-                f"<text …>{_DONG_POSTS[0]}</text> … <text …>{_DONG_POSTS[1]}</text> … "
-                "<text …>events</text> … </svg>")
+NETWORK_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="864pt" height="864pt" '
+    'viewBox="0 0 864 864"> … '
+    f"<text …>{DONG['name']}</text> … <text …>{VO_NAM['name']}</text> … </svg>"
+)
+TIMELINE_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="792pt" height="198pt" '
+    'viewBox="0 0 792 198"> … '
+    f"<text …>{_DONG_POSTS[0]}</text> … <text …>{_DONG_POSTS[1]}</text> … "
+    "<text …>events</text> … </svg>"
+)
 
 NETWORK_FILES = {
     "application/graphml+xml": GRAPHML,

@@ -16,12 +16,22 @@ from polgraph.server.api.graph import ask, iri
 from polgraph.server.api.ids import iri_for
 from polgraph.server.errors import ApiError
 
-From = Annotated[Day | None, Query(
-    alias="from", description="Only events (and tenures) on or after this day, YYYY-MM-DD.",
-    openapi_examples=examples(May_2023="2023-05-01"))]
-To = Annotated[Day | None, Query(
-    alias="to", description="Only events (and tenures) on or before this day, YYYY-MM-DD.",
-    openapi_examples=examples(end_of_2023="2023-12-31"))]
+From = Annotated[
+    Day | None,
+    Query(
+        alias="from",
+        description="Only events (and tenures) on or after this day, YYYY-MM-DD.",
+        openapi_examples=examples(May_2023="2023-05-01"),
+    ),
+]
+To = Annotated[
+    Day | None,
+    Query(
+        alias="to",
+        description="Only events (and tenures) on or before this day, YYYY-MM-DD.",
+        openapi_examples=examples(end_of_2023="2023-12-31"),
+    ),
+]
 Place = Annotated[
     str | None,
     Query(
@@ -90,8 +100,8 @@ Sort = Annotated[
     ],
     Query(
         description="The measure to rank by, highest first: weighted degree (events shared, "
-                    "counted per person met), degree (persons met), degree centrality, "
-                    "betweenness, eigenvector, events.",
+        "counted per person met), degree (persons met), degree centrality, "
+        "betweenness, eigenvector, events.",
         openapi_examples=examples(weighted_degree="weighted_degree", betweenness="betweenness"),
     ),
 ]
@@ -106,23 +116,38 @@ Resolution = Annotated[
     ),
 ]
 
-Format = Annotated[Literal["graphml", "gexf", "csv", "json", "png", "svg"], Query(
-    alias="format", description="graphml or gexf (Gephi opens both), csv (one row per edge), json, "
-                                "or a picture: png or svg.",
-    openapi_examples=examples(GraphML="graphml", PNG="png"))]
+Format = Annotated[
+    Literal["graphml", "gexf", "csv", "json", "png", "svg"],
+    Query(
+        alias="format",
+        description="graphml or gexf (Gephi opens both), csv (one row per edge), json, "
+        "or a picture: png or svg.",
+        openapi_examples=examples(GraphML="graphml", PNG="png"),
+    ),
+]
 Projection = Annotated[
     Literal["coattendance", "person-org", "cospeaking", "succession"],
     Query(
         description="coattendance (persons tied by shared events), person-org (persons and the "
-                    "bodies they held posts in), cospeaking (persons who spoke at one event) or "
-                    "succession (predecessor → successor).",
+        "bodies they held posts in), cospeaking (persons who spoke at one event) or "
+        "succession (predecessor → successor).",
         openapi_examples=examples(coattendance="coattendance", succession="succession"),
     ),
 ]
-Drawn = Annotated[int, Query(
-    ge=1, le=MAX_LIMIT, openapi_examples=examples(default=DEFAULT_LIMIT),
-    description=f"png and svg: how many of the most tied nodes to draw (1 to {MAX_LIMIT}).")]
+Drawn = Annotated[
+    int,
+    Query(
+        ge=1,
+        le=MAX_LIMIT,
+        openapi_examples=examples(default=DEFAULT_LIMIT),
+        description=f"png and svg: how many of the most tied nodes to draw (1 to {MAX_LIMIT}).",
+    ),
+]
 
-PersonId = Annotated[str, Path(
-    description="The person's id (the end of their IRI).",
-    openapi_examples=examples(Nguyen_Viet_Dong="nguyen-viet-dong-68682787-d5c6b1b3"))]
+PersonId = Annotated[
+    str,
+    Path(
+        description="The person's id (the end of their IRI).",
+        openapi_examples=examples(Nguyen_Viet_Dong="nguyen-viet-dong-68682787-d5c6b1b3"),
+    ),
+]

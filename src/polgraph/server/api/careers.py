@@ -84,8 +84,9 @@ def _scope(person: str | None, org: str | None) -> tuple[str, dict]:
     return "", {"person": iri(person)}
 
 
-def posts(store, person: str | None, held: list[dict], sources: Sources,
-          org: str | None = None) -> list[dict]:
+def posts(
+    store, person: str | None, held: list[dict], sources: Sources, org: str | None = None
+) -> list[dict]:
     """One entry per tenure, and one per post whose only evidence is undated, with the
     attestations behind each; in date order."""
     scope, bindings = _scope(person, org)
@@ -117,17 +118,27 @@ def _entry(rows: list[dict], sources: Sources, tenure: dict | None) -> dict:
     first = rows[0]
     rows = sorted(rows, key=by_date)
     return {
-        "id": None, "iri": None, **(node(tenure["tenure"]) if tenure else {}),
+        "id": None,
+        "iri": None,
+        **(node(tenure["tenure"]) if tenure else {}),
         "holder": node(first["person"], name=first["person_name"]),
         "post": node(first["post"], title=first["title"], label=first["post_label"]),
         "organization": node(first["org"], label=first["org_label"]),
-        "first_evidence": tenure and tenure["first"], "last_evidence": tenure and tenure["last"],
+        "first_evidence": tenure and tenure["first"],
+        "last_evidence": tenure and tenure["last"],
         "opened_by_election": bool(tenure and tenure["opened"]),
         "predecessor": tenure and node(tenure["before"], name=tenure["before_name"]),
         "successor": tenure and node(tenure["after"], name=tenure["after_name"]),
-        "evidence": [{**node(r["a"]), "event": event_of(r), "as_written": r["as_written"],
-                      "elected": bool(r["elected"]),
-                      "source": sources.cite(r["report"], r["start"], r["end"])} for r in rows],
+        "evidence": [
+            {
+                **node(r["a"]),
+                "event": event_of(r),
+                "as_written": r["as_written"],
+                "elected": bool(r["elected"]),
+                "source": sources.cite(r["report"], r["start"], r["end"]),
+            }
+            for r in rows
+        ],
     }
 
 
@@ -147,9 +158,16 @@ def events(rows: list[dict], held: list[dict], sources: Sources) -> list[dict]:
     for row in held:
         if row["post_label"] not in posts_at[row["event"]]:
             posts_at[row["event"]].append(row["post_label"])
-    found = [{**node(row["part"]), "event": event_of(row), "acts": row["acts"],
-              "posts": sorted(posts_at[row["event"]]),
-              "source": sources.cite(row["report"], row["start"], row["end"])} for row in rows]
+    found = [
+        {
+            **node(row["part"]),
+            "event": event_of(row),
+            "acts": row["acts"],
+            "posts": sorted(posts_at[row["event"]]),
+            "source": sources.cite(row["report"], row["start"], row["end"]),
+        }
+        for row in rows
+    ]
     return sorted(found, key=lambda e: (*by_date(e["event"]), e["event"]["iri"]))
 
 
@@ -158,7 +176,15 @@ def speech_rows(store, person: str) -> list[dict]:
 
 
 def speeches(rows: list[dict], sources: Sources) -> list[dict]:
-    found = [{**node(row["speech"]), "event": event_of(row), "kind": row["speech_kind"],
-              "topic": row["topic"], "capacity": row["capacity"],
-              "source": sources.cite(row["report"], row["start"], row["end"])} for row in rows]
+    found = [
+        {
+            **node(row["speech"]),
+            "event": event_of(row),
+            "kind": row["speech_kind"],
+            "topic": row["topic"],
+            "capacity": row["capacity"],
+            "source": sources.cite(row["report"], row["start"], row["end"]),
+        }
+        for row in rows
+    ]
     return sorted(found, key=lambda s: (*by_date(s["event"]), s["source"]["start"] or 0))

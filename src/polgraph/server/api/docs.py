@@ -43,7 +43,7 @@ _ERRORS = {
                 "path": "pg:date",
                 "value": "2023-02-30",
                 "message": "An event has at most one date, and it "
-                           "must be a real calendar date (YYYY-MM-DD).",
+                "must be a real calendar date (YYYY-MM-DD).",
             }
         ],
     ),
@@ -55,18 +55,33 @@ def error_examples(*statuses: int) -> dict[int | str, dict]:
     parameters are answered ``400`` (not FastAPI's ``422``), so a ``4XX`` entry stands in for
     the ``422`` FastAPI would otherwise document."""
     found: dict[int | str, dict] = {
-        status: {"model": Error, "description": _ERRORS[status][0],
-                 "content": {"application/json": {"example": {"error": _ERRORS[status][0],
-                                                              "detail": _ERRORS[status][1]}}}}
-        for status in statuses}
+        status: {
+            "model": Error,
+            "description": _ERRORS[status][0],
+            "content": {
+                "application/json": {
+                    "example": {"error": _ERRORS[status][0], "detail": _ERRORS[status][1]}
+                }
+            },
+        }
+        for status in statuses
+    }
     too_large = {"error": "request too large", "detail": "the body exceeds 20000000 bytes"}
-    found["4XX"] = {"model": Error, "description": "another client error",
-                    "content": {"application/json": {"example": too_large}}}
+    found["4XX"] = {
+        "model": Error,
+        "description": "another client error",
+        "content": {"application/json": {"example": too_large}},
+    }
     return found
 
 
-def answers(example: Any, *errors: int, status: int = 200, linked_data: Any = None,
-            description: str = "the answer") -> dict[int | str, dict]:
+def answers(
+    example: Any,
+    *errors: int,
+    status: int = 200,
+    linked_data: Any = None,
+    description: str = "the answer",
+) -> dict[int | str, dict]:
     """``responses=`` for a route: its answer's example (and a JSON-LD one when the route
     offers it), then its errors."""
     content: dict[str, dict] = {"application/json": {"example": example}}
@@ -77,5 +92,7 @@ def answers(example: Any, *errors: int, status: int = 200, linked_data: Any = No
 
 def examples(**named: Any) -> dict[str, dict]:
     """``openapi_examples=`` for a parameter: each keyword is an example's summary."""
-    return {name.replace("_", " "): {"summary": name.replace("_", " "), "value": value}
-            for name, value in named.items()}
+    return {
+        name.replace("_", " "): {"summary": name.replace("_", " "), "value": value}
+        for name, value in named.items()
+    }

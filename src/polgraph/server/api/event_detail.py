@@ -129,15 +129,26 @@ def _participants(store, bound: dict, people: list[dict], sources: Sources) -> l
     acts: dict[str, list[str]] = defaultdict(list)
     for row in select(store, ACTS.replace("{scope}", "?part pg:event ?event ."), bound):
         acts[row["part"]].append(row["act"])
-    found = [{
-        **node(row["part"]), "person": node(row["person"], name=row["name"]),
-        "mention": mention(row["mention"], name=row["written"]),
-        "roles": roles[row["mention"]], "acts": acts[row["part"]],
-        "source": sources.cite(row["report"], row["start"], row["end"]),
-    } for row in people]
+    found = [
+        {
+            **node(row["part"]),
+            "person": node(row["person"], name=row["name"]),
+            "mention": mention(row["mention"], name=row["written"]),
+            "roles": roles[row["mention"]],
+            "acts": acts[row["part"]],
+            "source": sources.cite(row["report"], row["start"], row["end"]),
+        }
+        for row in people
+    ]
     # In the order the report names them.
-    return sorted(found, key=lambda p: (p["source"]["start"] is None, p["source"]["start"] or 0,
-                                        p["mention"]["name"]))
+    return sorted(
+        found,
+        key=lambda p: (
+            p["source"]["start"] is None,
+            p["source"]["start"] or 0,
+            p["mention"]["name"],
+        ),
+    )
 
 
 def _speeches(store, bound: dict, people: list[dict], sources: Sources) -> list[dict]:
@@ -165,8 +176,15 @@ def _documents(store, bound: dict, sources: Sources) -> list[dict]:
         if row["document"] in found and row["start"] is None:
             continue  # a second label of a shared document, or the row without this span
         found[row["document"]] = {
-            **node(row["document"], label=row["label"], number=row["number"], kind=row["doc_kind"],
-                   issued=row["issued"], relation=row["relation"]),
+            **node(
+                row["document"],
+                label=row["label"],
+                number=row["number"],
+                kind=row["doc_kind"],
+                issued=row["issued"],
+                relation=row["relation"],
+            ),
             "issuer": node(row["issuer"], label=row["issuer_label"]),
-            "source": sources.cite(row["report"], row["start"], row["end"])}
+            "source": sources.cite(row["report"], row["start"], row["end"]),
+        }
     return sorted(found.values(), key=lambda d: d["number"])

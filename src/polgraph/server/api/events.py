@@ -53,10 +53,21 @@ WHERE { {values}
   LATERAL { OPTIONAL { ?event pg:organiser ?organiser . ?organiser rdfs:label ?organiser_label } }
 }"""
 
-From = Annotated[Day | None, Query(alias="from", description="On or after this day (YYYY-MM-DD).",
-                                       openapi_examples=examples(since_2023="2023-01-01"))]
-To = Annotated[Day | None, Query(description="On or before this day (YYYY-MM-DD).",
-                                     openapi_examples=examples(until_mid_2024="2024-06-30"))]
+From = Annotated[
+    Day | None,
+    Query(
+        alias="from",
+        description="On or after this day (YYYY-MM-DD).",
+        openapi_examples=examples(since_2023="2023-01-01"),
+    ),
+]
+To = Annotated[
+    Day | None,
+    Query(
+        description="On or before this day (YYYY-MM-DD).",
+        openapi_examples=examples(until_mid_2024="2024-06-30"),
+    ),
+]
 Place = Annotated[
     str | None,
     Query(
@@ -77,13 +88,21 @@ Kind = Annotated[
         openapi_examples=examples(conference="conference", congress="congress"),
     ),
 ]
-Organiser = Annotated[str | None, Query(
-    description="An organisation's id: the events it or one of its sub-bodies organised.",
-    openapi_examples=examples(party_committee="ban-chap-hanh-dang-bo-xa-cam-loc-9f56921f"))]
+Organiser = Annotated[
+    str | None,
+    Query(
+        description="An organisation's id: the events it or one of its sub-bodies organised.",
+        openapi_examples=examples(party_committee="ban-chap-hanh-dang-bo-xa-cam-loc-9f56921f"),
+    ),
+]
 
 
-@router.get("", summary="Find events by date, place, kind and organiser",
-            responses=answers(shown.EVENTS, 400, 404), response_model=dict)
+@router.get(
+    "",
+    summary="Find events by date, place, kind and organiser",
+    responses=answers(shown.EVENTS, 400, 404),
+    response_model=dict,
+)
 async def list_events(
     request: Request,
     from_: From = None,
@@ -135,7 +154,9 @@ def events_answer(
         rows = _among(rows, {row["event"] for row in found})
     elif place:
         rows = _among(rows, table(store, PLACES).events_named(place))
-    return page(_with_details(store, rows[offset:offset + limit]), count_of(rows, 0), limit, offset)
+    return page(
+        _with_details(store, rows[offset : offset + limit]), count_of(rows, 0), limit, offset
+    )
 
 
 def _events(store) -> list[tuple]:
@@ -155,8 +176,12 @@ class Places:
     """Which events a place named in words takes in: those whose unit, or a unit it lies in, is
     so named, or became (in 2025) a unit so named or one lying in a unit so named."""
 
-    def __init__(self, event_places: list[tuple[str, str]], part_of: list[tuple[str, str]],
-                 successors: list[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        event_places: list[tuple[str, str]],
+        part_of: list[tuple[str, str]],
+        successors: list[tuple[str, str]],
+    ) -> None:
         self.events_at: dict[str, set[str]] = defaultdict(set)
         for event, place in event_places:
             self.events_at[place].add(event)
@@ -190,9 +215,14 @@ class Places:
 
     @classmethod
     def read(cls, store) -> Places:
-        pairs = {name: list(streamed(store, query))
-                 for name, query in (("event_places", _EVENT_PLACES), ("part_of", _PART_OF),
-                                     ("successors", _SUCCESSORS))}
+        pairs = {
+            name: list(streamed(store, query))
+            for name, query in (
+                ("event_places", _EVENT_PLACES),
+                ("part_of", _PART_OF),
+                ("successors", _SUCCESSORS),
+            )
+        }
         places = cls(**pairs)
         units = sorted(places.places_of)
         labels = []
@@ -206,8 +236,12 @@ class Places:
 
     def events_named(self, words: str) -> set[str]:
         units = {unit for _, unit in self.names.find(words)}
-        return {event for unit in units for place in self.places_of[unit]
-                for event in self.events_at[place]}
+        return {
+            event
+            for unit in units
+            for place in self.places_of[unit]
+            for event in self.events_at[place]
+        }
 
 
 def _known_kind(store, kind: str) -> str:
@@ -251,8 +285,13 @@ def _with_details(store, rows: list[tuple]) -> list[dict]:
 )
 async def get_event(
     request: Request,
-    event_id: Annotated[str, Path(description="The event's id (the end of its IRI).",
-                                  openapi_examples=examples(seed_conference="796dc11ec1a8f094e6fcca85"))],
+    event_id: Annotated[
+        str,
+        Path(
+            description="The event's id (the end of its IRI).",
+            openapi_examples=examples(seed_conference="796dc11ec1a8f094e6fcca85"),
+        ),
+    ],
 ) -> Response:
     """Everyone the report names at the event, in the order it names them: the person they
     resolve to, the roles they held there, what they did; the speeches with their topics; the

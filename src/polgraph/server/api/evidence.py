@@ -49,11 +49,14 @@ class Sources:
         wanted = {r for r in reports if r and r not in self.reports}
         if not wanted:
             return
-        rows = select(self.store, f"""
+        rows = select(
+            self.store,
+            f"""
             SELECT ?report ?key ?title ?text WHERE {{ {values_block("report", wanted)}
               OPTIONAL {{ ?report pg:reportKey ?key }} OPTIONAL {{ ?report pg:title ?title }}
               OPTIONAL {{ ?report pg:text ?text }}
-            }}""")
+            }}""",
+        )
         for row in rows:
             self.reports.setdefault(row["report"], row)
         for missing in wanted - set(self.reports):
@@ -71,8 +74,14 @@ class Sources:
         report's text) only the report is known and the rest is null."""
         if report is None:
             return None
-        cited = {"report": self.report(report), "start": start, "end": end,
-                 "quote": None, "sentence": None, "sentence_start": None}
+        cited = {
+            "report": self.report(report),
+            "start": start,
+            "end": end,
+            "quote": None,
+            "sentence": None,
+            "sentence_start": None,
+        }
         text = self.reports[report].get("text")
         if text is not None and start is not None and end is not None:
             sentence, offset = sentence_around(text, start, end)

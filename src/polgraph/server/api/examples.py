@@ -27,25 +27,46 @@ DONG = _node("person", "nguyen-viet-dong-68682787-d5c6b1b3", "persons", name="Ng
 DONG_MENTION = _node("person", "nguyen-viet-dong-68682787-796dc11e", name="Nguyễn Viết Đồng")
 VO_NAM = _node("person", "vo-nam-df6001cd-a04cefa7", "persons", name="Võ Nam")
 TRAN_ANH_DUNG = _node("person", "tran-anh-dung-63cf10b9-8ca03013", "persons", name="Trần Anh Dũng")
-CHAIR_POST = _node("post", "uy-ban-nhan-dan-xa-cam-loc-799af1ba/chu-tich-3ffdb9", title="Chủ tịch",
-                   label="Chủ tịch Ủy ban nhân dân xã Cẩm Lộc")
-PEOPLES_COMMITTEE = _node("org", "uy-ban-nhan-dan-xa-cam-loc-799af1ba", "organizations",
-                          label="Ủy ban nhân dân xã Cẩm Lộc")
-PARTY_COMMITTEE = _node("org", "dang-uy-xa-cam-loc-27a31812", "organizations",
-                        label="Đảng ủy xã Cẩm Lộc")
-ORGANISER = _node("org", "ban-chap-hanh-dang-bo-xa-cam-loc-9f56921f", "organizations",
-                  label="Ban Chấp hành Đảng bộ xã Cẩm Lộc")
+CHAIR_POST = _node(
+    "post",
+    "uy-ban-nhan-dan-xa-cam-loc-799af1ba/chu-tich-3ffdb9",
+    title="Chủ tịch",
+    label="Chủ tịch Ủy ban nhân dân xã Cẩm Lộc",
+)
+PEOPLES_COMMITTEE = _node(
+    "org",
+    "uy-ban-nhan-dan-xa-cam-loc-799af1ba",
+    "organizations",
+    label="Ủy ban nhân dân xã Cẩm Lộc",
+)
+PARTY_COMMITTEE = _node(
+    "org", "dang-uy-xa-cam-loc-27a31812", "organizations", label="Đảng ủy xã Cẩm Lộc"
+)
+ORGANISER = _node(
+    "org",
+    "ban-chap-hanh-dang-bo-xa-cam-loc-9f56921f",
+    "organizations",
+    label="Ban Chấp hành Đảng bộ xã Cẩm Lộc",
+)
 COMMUNE = _node("unit", "legacy/commune/18730", label="Xã Cẩm Lộc")
-_CHAIRS = ("Đồng chí; Võ Nam - Bí thư Đảng ủy, Chủ tịch HĐND xã; đồng chí: Hoàng Văn Ngọ - "
-           "Thường trực Đảng uỷ; đồng chí: Nguyễn Viết Đồng -Phó Bí thư Đảng uỷ, Chủ tịch UBND xã "
-           "chủ trì hội nghị.")
+_CHAIRS = (
+    "Đồng chí; Võ Nam - Bí thư Đảng ủy, Chủ tịch HĐND xã; đồng chí: Hoàng Văn Ngọ - "
+    "Thường trực Đảng uỷ; đồng chí: Nguyễn Viết Đồng -Phó Bí thư Đảng uỷ, Chủ tịch UBND xã "
+    "chủ trì hội nghị."
+)
 
 
 def cited(
     start: int, end: int, quote: str, sentence: str = _CHAIRS, sentence_start: int = 770
 ) -> dict:
-    return {"report": REPORT, "start": start, "end": end, "quote": quote, "sentence": sentence,
-            "sentence_start": sentence_start}
+    return {
+        "report": REPORT,
+        "start": start,
+        "end": end,
+        "quote": quote,
+        "sentence": sentence,
+        "sentence_start": sentence_start,
+    }
 
 
 CHAIR_CITED = cited(918, 934, "Chủ tịch UBND xã")
@@ -63,8 +84,10 @@ PLAN = (
     "Thực hiện Kế hoạch số 93-KH/HU ngày 011/3/2023 của Ban Thường vụ Huyện ủy Cẩm Xuyên về việc "
     "Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội các cấp, nhiệm kỳ 2020-2025"
 )
-MEETING = ("Chiều ngày 16/5/2023 Ban Chấp hành Đảng bộ xã Cẩm Lộc đã tổ chức Hội nghị sơ kết giữa "
-           "nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ lần thứ XXX nhiệm kỳ 2020 - 2025.")
+MEETING = (
+    "Chiều ngày 16/5/2023 Ban Chấp hành Đảng bộ xã Cẩm Lộc đã tổ chức Hội nghị sơ kết giữa "
+    "nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ lần thứ XXX nhiệm kỳ 2020 - 2025."
+)
 TOPIC = "công tác vận động Nhân dân xây dựng NTM"
 SPEECH = f"Đ/c: Trần Anh Dũng- Bí thư chi bộ Nam Phong; phát biểu tham luận về {TOPIC}"
 NO_CHANGE = {"predecessor": None, "successor": None}
@@ -105,15 +128,24 @@ PERSON = {
 _PG = "https://w3id.org/polgraph/ontology#"
 _TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-PERSON_LINKED_DATA = [{"@id": DONG["iri"], _TYPE: [{"@id": _PG + "Person"}],
-                       _PG + "name": [{"@value": "Nguyễn Viết Đồng"}],
-                       _PG + "nameKey": [{"@value": "nguyễn viết đồng"}]}]
-EVENT_LINKED_DATA = [{"@id": EVENT["iri"], _TYPE: [{"@id": _PG + "Conference"}],
-                      _LABEL: [{"@value": EVENT["label"]}],
-                      _PG + "date": [{"@type": "http://www.w3.org/2001/XMLSchema#date",
-                                      "@value": "2023-05-16"}],
-                      _PG + "organiser": [{"@id": ORGANISER["iri"]}],
-                      _PG + "source": [{"@id": REPORT["iri"]}]}]
+PERSON_LINKED_DATA = [
+    {
+        "@id": DONG["iri"],
+        _TYPE: [{"@id": _PG + "Person"}],
+        _PG + "name": [{"@value": "Nguyễn Viết Đồng"}],
+        _PG + "nameKey": [{"@value": "nguyễn viết đồng"}],
+    }
+]
+EVENT_LINKED_DATA = [
+    {
+        "@id": EVENT["iri"],
+        _TYPE: [{"@id": _PG + "Conference"}],
+        _LABEL: [{"@value": EVENT["label"]}],
+        _PG + "date": [{"@type": "http://www.w3.org/2001/XMLSchema#date", "@value": "2023-05-16"}],
+        _PG + "organiser": [{"@id": ORGANISER["iri"]}],
+        _PG + "source": [{"@id": REPORT["iri"]}],
+    }
+]
 ORGANIZATION_LINKED_DATA = [
     {
         "@id": PARTY_COMMITTEE["iri"],
@@ -248,16 +280,31 @@ ROLES = page(
     {**CHAIR_EVIDENCE, "person": DONG, "post": CHAIR_POST, "organization": PEOPLES_COMMITTEE}
 )
 
-SOURCES = page({**REPORT, "published": None, "url": None,
-                "event": {k: EVENT[k] for k in ("id", "href", "iri", "label")}})
+SOURCES = page(
+    {
+        **REPORT,
+        "published": None,
+        "url": None,
+        "event": {k: EVENT[k] for k in ("id", "href", "iri", "label")},
+    }
+)
 SOURCE = {
-    **REPORT, "published": None, "url": None,
+    **REPORT,
+    "published": None,
+    "url": None,
     "text_hash": "796dc11ec1a8f094e6fcca85aee1e14e2a507335c938552194b56a1550fd2a7a",
     "event": {k: EVENT[k] for k in ("id", "href", "iri", "label")},
     "text": f"{PLAN}\n{MEETING} … /.",
-    "facts": [{"kind": "role", **CHAIR_ATTESTATION,
-               "about": "Nguyễn Viết Đồng — Chủ tịch Ủy ban nhân dân xã Cẩm Lộc", "person": DONG,
-               "mention": DONG_MENTION, **{k: v for k, v in CHAIR_CITED.items() if k != "report"}}],
+    "facts": [
+        {
+            "kind": "role",
+            **CHAIR_ATTESTATION,
+            "about": "Nguyễn Viết Đồng — Chủ tịch Ủy ban nhân dân xã Cẩm Lộc",
+            "person": DONG,
+            "mention": DONG_MENTION,
+            **{k: v for k, v in CHAIR_CITED.items() if k != "report"},
+        }
+    ],
 }
 
 # The text example below, as POST /api/reports stores it.
@@ -289,10 +336,17 @@ YAML_REPORT = (
     "persons:\n- name: Võ Nam\n  roles: [{post: Bí thư, org: Đảng ủy xã Cẩm Lộc}]\n"
     "  acts: [chaired]\n"
 )
-_STORED = {"report": _node("report", _NEW, "sources", key="cam-loc-2024-06"),
-           "event": _node("event", _NEW, "events")}
-ADDED = {"status": "added", **_STORED, "persons": 1, "messages": [],
-         "resolved": [{"name": "Võ Nam", "person": {k: VO_NAM[k] for k in ("id", "href", "iri")}}]}
+_STORED = {
+    "report": _node("report", _NEW, "sources", key="cam-loc-2024-06"),
+    "event": _node("event", _NEW, "events"),
+}
+ADDED = {
+    "status": "added",
+    **_STORED,
+    "persons": 1,
+    "messages": [],
+    "resolved": [{"name": "Võ Nam", "person": {k: VO_NAM[k] for k in ("id", "href", "iri")}}],
+}
 VALID = {
     "status": "valid",
     **_STORED,

@@ -33,7 +33,7 @@ def describe_iri(iri: str) -> dict[str, str]:
     base = str(ID)
     if not iri.startswith(base):
         return {}
-    rest = iri[len(base):]
+    rest = iri[len(base) :]
     kind, _, ident = rest.partition("/")
     route = _ROUTE_OF.get(kind + "/")
     if route is None or "/" in ident or "#" in ident:

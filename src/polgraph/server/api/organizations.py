@@ -45,14 +45,26 @@ SELECT DISTINCT ?event ?event_label ?date ?kind WHERE {
 } ORDER BY (!BOUND(?date)) ?date ?event"""
 
 
-@router.get("", summary="Find organizations by name", responses=answers(shown.ORGANIZATIONS, 400),
-            response_model=dict)
+@router.get(
+    "",
+    summary="Find organizations by name",
+    responses=answers(shown.ORGANIZATIONS, 400),
+    response_model=dict,
+)
 async def search_organizations(
     request: Request,
-    q: Annotated[str, Query(max_length=200, description="Words of the name; accents optional.",
-                            openapi_examples=examples(commune_committee="dang uy xa cam loc",
-                                                      with_accents="Ủy ban nhân dân"))] = "",
-    limit: Limit = 20, offset: Offset = 0,
+    q: Annotated[
+        str,
+        Query(
+            max_length=200,
+            description="Words of the name; accents optional.",
+            openapi_examples=examples(
+                commune_committee="dang uy xa cam loc", with_accents="Ủy ban nhân dân"
+            ),
+        ),
+    ] = "",
+    limit: Limit = 20,
+    offset: Offset = 0,
 ) -> Response:
     """Bodies whose name contains every word of ``q`` at the start of a word, accents optional
     as for persons; with no ``q``, every body. Ordered by name."""
@@ -87,8 +99,12 @@ async def get_organization(
     posts the holders in date order, each tenure with the attestations and sentences behind it;
     ``members``: everyone attested in a post of the body or of its sub-bodies, with first and last
     evidence; the events it organised. ``Accept: application/ld+json`` answers JSON-LD."""
-    return await answered(request, "organization", organization_id=organization_id,
-                        media_type=media_type_asked(request))
+    return await answered(
+        request,
+        "organization",
+        organization_id=organization_id,
+        media_type=media_type_asked(request),
+    )
 
 
 def organization_answer(store, organization_id: str, media_type: str | None) -> dict | Content:
@@ -131,9 +147,12 @@ def _posts(entries: list[dict]) -> list[dict]:
     for entry in entries:
         posts.setdefault(entry["post"]["iri"], entry["post"])
         holders[entry["post"]["iri"]].append(
-            {k: v for k, v in entry.items() if k not in ("post", "organization")})
-    return [{"post": post, "holders": holders[key]}
-            for key, post in sorted(posts.items(), key=lambda item: item[1]["title"])]
+            {k: v for k, v in entry.items() if k not in ("post", "organization")}
+        )
+    return [
+        {"post": post, "holders": holders[key]}
+        for key, post in sorted(posts.items(), key=lambda item: item[1]["title"])
+    ]
 
 
 ORGANIZATION_NAMES = register("organization names", _names)

@@ -24,8 +24,10 @@ router = APIRouter(prefix="/persons", tags=["persons"])
 # The persons some report names, as search_persons lists them, read whole (see tables.py). Each
 # mention's participation is looked up from the mention (LATERAL, see graph.py): joined, the
 # store would hash every participation first (twice the time); FILTER EXISTS takes minutes.
-_NAMES = ("SELECT DISTINCT ?person ?name ?key WHERE "
-          "{ ?person a pg:Person ; pg:name ?name ; pg:nameKey ?key }")
+_NAMES = (
+    "SELECT DISTINCT ?person ?name ?key WHERE "
+    "{ ?person a pg:Person ; pg:name ?name ; pg:nameKey ?key }"
+)
 _NAMED = """SELECT DISTINCT ?person WHERE {
   ?mention pg:mentionOf ?person . LATERAL { ?part pg:participant ?mention ; pg:source ?report } }"""
 _REPORTS = """SELECT ?person (COUNT(DISTINCT ?report) AS ?reports) WHERE { {values}
@@ -34,7 +36,7 @@ _REPORTS = """SELECT ?person (COUNT(DISTINCT ?report) AS ?reports) WHERE { {valu
 
 
 def _names(store) -> Names:
-    named = {person for person, in streamed(store, _NAMED)}
+    named = {person for (person,) in streamed(store, _NAMED)}
     return Names(
         (key, person, name) for person, name, key in streamed(store, _NAMES) if person in named
     )
@@ -76,13 +78,20 @@ def persons_answer(store, q: str, limit: int, offset: int) -> dict:
     return page(items, total, limit, offset)
 
 
-@router.get("/{person_id}", summary="A person's posts over time, events and speeches, with sources",
-            responses=answers(shown.PERSON, 404, 406, linked_data=shown.PERSON_LINKED_DATA))
+@router.get(
+    "/{person_id}",
+    summary="A person's posts over time, events and speeches, with sources",
+    responses=answers(shown.PERSON, 404, 406, linked_data=shown.PERSON_LINKED_DATA),
+)
 async def get_person(
     request: Request,
-    person_id: Annotated[str, Path(
-        description="The person's id (the end of their IRI).",
-        openapi_examples=examples(Nguyen_Viet_Dong="nguyen-viet-dong-68682787-d5c6b1b3"))],
+    person_id: Annotated[
+        str,
+        Path(
+            description="The person's id (the end of their IRI).",
+            openapi_examples=examples(Nguyen_Viet_Dong="nguyen-viet-dong-68682787-d5c6b1b3"),
+        ),
+    ],
 ) -> Response:
     """The person as resolved across reports: the names the reports write (``mentions``), the
     posts held (one entry per tenure, in date order, each with the attestations behind it;
@@ -97,28 +106,37 @@ async def get_person(
 def person_answer(store, person_id: str, media_type: str | None) -> dict | Content:
     """``get_person``'s answer in ``media_type`` (JSON or JSON-LD; None: neither is acceptable)."""
     person = iri_for("persons", person_id)
-    found = select(store, "SELECT ?name WHERE { ?person a pg:Person ; pg:name ?name }",
-                   {"person": iri(person)})
+    found = select(
+        store, "SELECT ?name WHERE { ?person a pg:Person ; pg:name ?name }", {"person": iri(person)}
+    )
     if not found:
         raise not_found("persons", person_id, _mention_hint(store, person, person_id))
     if wants_linked_data(media_type):
         return describe(store, person)
-    mentions = select(store, """
+    mentions = select(
+        store,
+        """
         SELECT DISTINCT ?mention ?written ?report WHERE {
           ?mention pg:mentionOf ?person ; pg:name ?written .
           ?part pg:participant ?mention ; pg:source ?report .
-        } ORDER BY ?report""", {"person": iri(person)})
+        } ORDER BY ?report""",
+        {"person": iri(person)},
+    )
     held = careers.attestations(store, person)
     attended = careers.participation_rows(store, person)
     spoken = careers.speech_rows(store, person)
     sources = Sources(store, [m["report"] for m in mentions])
     return {
         **node(person, name=found[0]["name"]),
-        "mentions": [mention(m["mention"], name=m["written"], report=sources.report(m["report"]))
-                     for m in mentions],
+        "mentions": [
+            mention(m["mention"], name=m["written"], report=sources.report(m["report"]))
+            for m in mentions
+        ],
         # Whose posts they are goes without saying here.
-        "posts": [{k: v for k, v in entry.items() if k != "holder"}
-                  for entry in careers.posts(store, person, held, sources)],
+        "posts": [
+            {k: v for k, v in entry.items() if k != "holder"}
+            for entry in careers.posts(store, person, held, sources)
+        ],
         "events": careers.events(attended, held, sources),
         "speeches": careers.speeches(spoken, sources),
     }
@@ -129,8 +147,10 @@ def _mention_hint(store, person: str, person_id: str) -> str | None:
     rows = select(store, "SELECT ?of WHERE { ?mention pg:mentionOf ?of }", {"mention": iri(person)})
     if not rows:
         return None
-    return (f"{person_id!r} is one report's mention of a person; the person is "
-            f"{node(rows[0]['of'])['href']}")
+    return (
+        f"{person_id!r} is one report's mention of a person; the person is "
+        f"{node(rows[0]['of'])['href']}"
+    )
 
 
 PERSON_NAMES = register("person names", _names)

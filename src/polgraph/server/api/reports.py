@@ -50,13 +50,22 @@ _BODY = {
     }
 }
 
-Published = Annotated[Day | None, Query(
-    description="The publication date, for a text or page that gives none.",
-    openapi_examples=examples(June_2024="2024-06-13"))]
-Key = Annotated[str | None, Query(
-    pattern=KEY_PATTERN, openapi_examples=examples(key="cam-loc-2024-06"),
-    description="A short key for a report that has none of its own (a structured report's id); "
-                "default: the uploaded file's name.")]
+Published = Annotated[
+    Day | None,
+    Query(
+        description="The publication date, for a text or page that gives none.",
+        openapi_examples=examples(June_2024="2024-06-13"),
+    ),
+]
+Key = Annotated[
+    str | None,
+    Query(
+        pattern=KEY_PATTERN,
+        openapi_examples=examples(key="cam-loc-2024-06"),
+        description="A short key for a report that has none of its own (a structured report's id); "
+        "default: the uploaded file's name.",
+    ),
+]
 
 
 @router.post(
@@ -132,8 +141,10 @@ def _ingest(request: Request, extraction: Extraction) -> tuple[Outcome, dict]:
 
 def resolved_answer(store, report: str) -> list[dict]:
     """The names ``report`` gives persons, and the persons they resolved to."""
-    return [{"name": r["name"], "person": node(r["person"])}
-            for r in select(store, _RESOLVED, {"report": iri(report)})]
+    return [
+        {"name": r["name"], "person": node(r["person"])}
+        for r in select(store, _RESOLVED, {"report": iri(report)})
+    ]
 
 
 def _check(pipeline: Pipeline, extraction: Extraction, *, store: bool = False) -> Outcome:
@@ -157,8 +168,11 @@ def _pipeline(request: Request, store) -> Pipeline:
 
 def _named(extraction: Extraction) -> dict:
     digest = report_digest(extraction)
-    return {"report": node(str(iris.report(digest)), key=extraction.id or digest[:12]),
-            "event": node(str(iris.event(digest))), "persons": len(extraction.persons)}
+    return {
+        "report": node(str(iris.report(digest)), key=extraction.id or digest[:12]),
+        "event": node(str(iris.event(digest))),
+        "persons": len(extraction.persons),
+    }
 
 
 def _messages(messages) -> list[dict]:

@@ -71,19 +71,34 @@ SELECT DISTINCT ?tenure ?report ?date ?start ?end WHERE { {values}
   LATERAL { OPTIONAL { ?a pg:evidence ?span . ?span oa:start ?start ; oa:end ?end } }
 } ORDER BY ?date ?start"""
 
-_EXISTS = {"events": "ASK WHERE { ?node pg:source ?report ; rdfs:label ?label }",
-           "persons": "ASK WHERE { ?node a pg:Person }",
-           "organizations": "ASK WHERE { ?node a pg:Organization }"}
+_EXISTS = {
+    "events": "ASK WHERE { ?node pg:source ?report ; rdfs:label ?label }",
+    "persons": "ASK WHERE { ?node a pg:Person }",
+    "organizations": "ASK WHERE { ?node a pg:Organization }",
+}
 
 
-Event = Annotated[str | None, Query(description="An event's id: the roles held at it.",
-                                   openapi_examples=examples(seed_conference="796dc11ec1a8f094e6fcca85"))]
-Person = Annotated[str | None, Query(
-    description="A person's id: the roles they held.",
-    openapi_examples=examples(Nguyen_Viet_Dong="nguyen-viet-dong-68682787-d5c6b1b3"))]
-Organization = Annotated[str | None, Query(
-    description="An organisation's id: the roles in it and in its sub-bodies.",
-    openapi_examples=examples(commune_committee="uy-ban-nhan-dan-xa-cam-loc-799af1ba"))]
+Event = Annotated[
+    str | None,
+    Query(
+        description="An event's id: the roles held at it.",
+        openapi_examples=examples(seed_conference="796dc11ec1a8f094e6fcca85"),
+    ),
+]
+Person = Annotated[
+    str | None,
+    Query(
+        description="A person's id: the roles they held.",
+        openapi_examples=examples(Nguyen_Viet_Dong="nguyen-viet-dong-68682787-d5c6b1b3"),
+    ),
+]
+Organization = Annotated[
+    str | None,
+    Query(
+        description="An organisation's id: the roles in it and in its sub-bodies.",
+        openapi_examples=examples(commune_committee="uy-ban-nhan-dan-xa-cam-loc-799af1ba"),
+    ),
+]
 OnDate = Annotated[
     Day | None,
     Query(
@@ -122,18 +137,36 @@ async def list_roles(
     """Role attestations in date order (the report, the event, the words as written, the
     sentence); with ``date``, the tenures covering that day instead."""
     if on is not None and event is not None:
-        raise ApiError(400, "bad request", "date asks who held a role on a day, event who held one "
-                                           "at an event: give one of them")
+        raise ApiError(
+            400,
+            "bad request",
+            "date asks who held a role on a day, event who held one at an event: give one of them",
+        )
     if on is not None and person is None and org is None:
         return await answered(
             request, "roles on a day", day=on.isoformat(), limit=limit, offset=offset
         )
-    return await answered(request, "roles", event=event, person=person, org=org,
-                        on=on.isoformat() if on else None, limit=limit, offset=offset)
+    return await answered(
+        request,
+        "roles",
+        event=event,
+        person=person,
+        org=org,
+        on=on.isoformat() if on else None,
+        limit=limit,
+        offset=offset,
+    )
 
 
-def roles_answer(store, event: str | None, person: str | None, org: str | None, on: str | None,
-                 limit: int, offset: int) -> dict:
+def roles_answer(
+    store,
+    event: str | None,
+    person: str | None,
+    org: str | None,
+    on: str | None,
+    limit: int,
+    offset: int,
+) -> dict:
     """``list_roles``'s answer for an event, a person or a body (and a day)."""
     given = {
         name: (route, ident)
@@ -175,29 +208,47 @@ def _at_events(store, bindings: dict, within: str, limit: int, offset: int) -> d
     if len(rows) <= _ORDERED_HERE:
         rows.sort(key=_in_date_order)
         total = len({row["a"] for row in rows})
-        rows = rows[offset:offset + limit]
+        rows = rows[offset : offset + limit]
     else:
-        rows = select(store, f"{rows_of} ORDER BY (!BOUND(?date)) ?date ?event ?start ?a "
-                             f"LIMIT {limit} OFFSET {offset}", bindings)
+        rows = select(
+            store,
+            f"{rows_of} ORDER BY (!BOUND(?date)) ?date ?event ?start ?a "
+            f"LIMIT {limit} OFFSET {offset}",
+            bindings,
+        )
         # The count needs only the patterns every row must match.
         total = select(store, f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ {where} }}", bindings)[
             0
         ]["n"]
     rows = with_organizations_and_kinds(store, rows)
     sources = Sources(store, [r["report"] for r in rows])
-    items = [{**node(r["a"]), "person": node(r["person"], name=r["name"]),
-              "post": node(r["post"], title=r["title"], label=r["post_label"]),
-              "organization": node(r["org"], label=r["org_label"]), "event": event_of(r),
-              "as_written": r["as_written"], "elected": bool(r["elected"]),
-              "source": sources.cite(r["report"], r["start"], r["end"])} for r in rows]
+    items = [
+        {
+            **node(r["a"]),
+            "person": node(r["person"], name=r["name"]),
+            "post": node(r["post"], title=r["title"], label=r["post_label"]),
+            "organization": node(r["org"], label=r["org_label"]),
+            "event": event_of(r),
+            "as_written": r["as_written"],
+            "elected": bool(r["elected"]),
+            "source": sources.cite(r["report"], r["start"], r["end"]),
+        }
+        for r in rows
+    ]
     return page(items, total, limit, offset)
 
 
 def _in_date_order(row: dict) -> tuple:
     """SPARQL's ``ORDER BY (!BOUND(?date)) ?date ?event ?start ?a`` for these rows: dates are
     ISO text, IRIs compare as text, and an unbound ``?start`` comes first."""
-    return (row["date"] is None, row["date"] or "", row["event"],
-            row["start"] is not None, row["start"] or 0, row["a"])
+    return (
+        row["date"] is None,
+        row["date"] or "",
+        row["event"],
+        row["start"] is not None,
+        row["start"] or 0,
+        row["a"],
+    )
 
 
 def _counted(rows: list[dict], key: str, limit: int, offset: int) -> int | None:
@@ -238,7 +289,7 @@ def roles_on_day_answer(store, day: str, limit: int, offset: int) -> dict:
     """``list_roles``'s answer for a day anywhere: ``_on_date`` over every tenure, the date test
     and the order on the table of tenures, the store asked only for the page's tenures."""
     held = table(store, TENURES).on(day)
-    tenures = {tenure for _, _, _, tenure in held[offset:offset + limit]}
+    tenures = {tenure for _, _, _, tenure in held[offset : offset + limit]}
     rows = []
     if tenures:
         where = f"{values_block('tenure', tenures)} {_on_date_where('')}"

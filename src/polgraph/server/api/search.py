@@ -67,7 +67,7 @@ class Keys:
             for piece in _SPACES.split(key):
                 if piece:
                     tails.add(piece)
-                    tails.update(piece[mark.end():] for mark in _WORD_MARKS.finditer(piece))
+                    tails.update(piece[mark.end() :] for mark in _WORD_MARKS.finditer(piece))
             for tail in tails:
                 holders[tail].append(i)
         self._holders = dict(holders)
@@ -105,23 +105,26 @@ class Names:
         matchers = word_matchers(query)
         if not matchers:
             return self.rows
-        return [row for i in self.keys.matching(matchers)
-                for row in self.rows[self._first[i]:self._first[i + 1]]]
+        return [
+            row
+            for i in self.keys.matching(matchers)
+            for row in self.rows[self._first[i] : self._first[i + 1]]
+        ]
 
     def page(self, query: str, offset: int, limit: int) -> tuple[list[tuple[str, ...]], int]:
         """``find(query)[offset:offset + limit]``, and how many IRIs ``find`` names."""
         matchers = word_matchers(query)
         if not matchers:
-            return self.rows[offset:offset + limit], self._everyone
+            return self.rows[offset : offset + limit], self._everyone
         if not self._one_row_each:
             found = self.find(query)
-            return found[offset:offset + limit], count_of(found)
+            return found[offset : offset + limit], count_of(found)
         rows: list[tuple[str, ...]] = []
         total = 0
         for i in self.keys.matching(matchers):
             first, end = self._first[i], self._first[i + 1]
             if len(rows) < limit and total + end - first > offset:
-                rows += self.rows[first + max(0, offset - total):end][:limit - len(rows)]
+                rows += self.rows[first + max(0, offset - total) : end][: limit - len(rows)]
             total += end - first
         return rows, total
 
@@ -132,8 +135,15 @@ def count_of(rows: Iterable[tuple], column: int = 1) -> int:
 
 
 # -- pages ----------------------------------------------------------------------------------
-Limit = Annotated[int, Query(ge=1, le=100, description="How many items to answer (at most 100).",
-                             openapi_examples={"default": {"summary": "twenty", "value": 20}})]
+Limit = Annotated[
+    int,
+    Query(
+        ge=1,
+        le=100,
+        description="How many items to answer (at most 100).",
+        openapi_examples={"default": {"summary": "twenty", "value": 20}},
+    ),
+]
 # Far past any list's end, and within what the store reads in a query's OFFSET (a machine
 # integer): a larger one went into the query, which then did not parse (a 500).
 MAX_OFFSET = 1_000_000_000

@@ -51,8 +51,12 @@ SELECT DISTINCT ?fact ?type ?start ?end ?mention ?name ?person ?post_label ?labe
     OPTIONAL { ?mention pg:mentionOf ?person }
   } }
 } ORDER BY ?start ?end ?fact"""
-_KINDS = {"RoleAttestation": "role", "Participation": "participation", "Speech": "speech",
-          "Document": "document"}
+_KINDS = {
+    "RoleAttestation": "role",
+    "Participation": "participation",
+    "Speech": "speech",
+    "Document": "document",
+}
 
 
 @router.get(
@@ -112,12 +116,21 @@ class Reports:
         self.titles = Keys(row["title_key"] for row in self.rows)
 
 
-@router.get("/{source_id}", summary="A report: metadata, text and the span of each fact",
-            responses=answers(shown.SOURCE, 404), response_model=dict)
+@router.get(
+    "/{source_id}",
+    summary="A report: metadata, text and the span of each fact",
+    responses=answers(shown.SOURCE, 404),
+    response_model=dict,
+)
 async def get_source(
     request: Request,
-    source_id: Annotated[str, Path(description="The report's id (the end of its IRI).",
-                                   openapi_examples=examples(seed="796dc11ec1a8f094e6fcca85"))],
+    source_id: Annotated[
+        str,
+        Path(
+            description="The report's id (the end of its IRI).",
+            openapi_examples=examples(seed="796dc11ec1a8f094e6fcca85"),
+        ),
+    ],
 ) -> Response:
     """The report's key, title, date, address and full text, and every fact drawn from it in
     the order of the text: the ``kind`` of fact (event, role, participation, speech, document),

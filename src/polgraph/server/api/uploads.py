@@ -23,9 +23,14 @@ from polgraph.ingest import parse_extraction
 from polgraph.server.errors import ApiError
 
 SUFFIXES = {
-    "text/plain": ".txt", "text/html": ".html", "application/xhtml+xml": ".html",
-    "application/json": ".json", "application/yaml": ".yaml", "application/x-yaml": ".yaml",
-    "text/yaml": ".yaml", "text/x-yaml": ".yaml",
+    "text/plain": ".txt",
+    "text/html": ".html",
+    "application/xhtml+xml": ".html",
+    "application/json": ".json",
+    "application/yaml": ".yaml",
+    "application/x-yaml": ".yaml",
+    "text/yaml": ".yaml",
+    "text/x-yaml": ".yaml",
 }
 _ACCEPTED = (
     "text/plain, text/html, application/json, application/yaml or multipart/form-data with a file"
@@ -96,12 +101,14 @@ async def _uploaded_file(request: Request) -> tuple[bytes, str, str]:
     if suffix not in STRUCTURED_SUFFIXES + TEXT_SUFFIXES:
         suffix = SUFFIXES.get((upload.content_type or "").split(";", 1)[0].strip().lower(), suffix)
     if suffix not in STRUCTURED_SUFFIXES + TEXT_SUFFIXES:
-        raise ApiError(415, "unsupported media type",
-                       f"{name}: a report is .txt, .html, .htm, .json, .yaml or .yml")
+        raise ApiError(
+            415,
+            "unsupported media type",
+            f"{name}: a report is .txt, .html, .htm, .json, .yaml or .yml",
+        )
     return await upload.read(), name, suffix
 
 
 def _stem(filename: str) -> str | None:
     stem = filename.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return stem if re.match(KEY_PATTERN, stem) else None
-

@@ -32,7 +32,7 @@ def quoted(cited: dict | None) -> Quoted | None:
     )
     if not words or not 0 <= at <= len(sentence) or not sentence.startswith(words, at):
         return Quoted(sentence, "", "")  # the words are not all inside it: show the sentence
-    return Quoted(sentence[:at], words, sentence[at + len(words):])
+    return Quoted(sentence[:at], words, sentence[at + len(words) :])
 
 
 @dataclass(frozen=True)

@@ -46,8 +46,11 @@ def recent_answer(store) -> list[dict]:
 
 
 @router.get("/search", name="search_page")
-async def search_page(request: Request, q: Annotated[str, Query(max_length=200)] = "",
-                      offset: Annotated[int, Query(ge=0)] = 0):
+async def search_page(
+    request: Request,
+    q: Annotated[str, Query(max_length=200)] = "",
+    offset: Annotated[int, Query(ge=0)] = 0,
+):
     """Persons (paged) and bodies whose names hold every word of ``q``, accents optional."""
     persons = await read(request, "persons", q=q, limit=PAGE_SIZE, offset=offset)
     bodies = await read(request, "organizations", q=q, limit=PAGE_SIZE, offset=0)

@@ -22,7 +22,7 @@ def page_for(iri: str | None) -> str | None:
     base = str(ID)
     if not iri or not iri.startswith(base):
         return None
-    rest = iri[len(base):]
+    rest = iri[len(base) :]
     if PLACE_ID.fullmatch(rest):
         return "/places/" + rest
     kind, _, ident = rest.partition("/")

@@ -77,8 +77,11 @@ def _scope(store, lang: str, resolved: ResolvedSlice) -> str:
     resolved to (so "xa cam loc" reads "Xã Cẩm Lộc"), and the window."""
     t = translator(lang)
     named = labels(store, set(resolved.areas or ()) | set(resolved.bodies or ()))
-    parts = [" / ".join(dict.fromkeys(named.get(ref, ref) for ref in refs))
-             for refs in (resolved.areas, resolved.bodies) if refs]
+    parts = [
+        " / ".join(dict.fromkeys(named.get(ref, ref) for ref in refs))
+        for refs in (resolved.areas, resolved.bodies)
+        if refs
+    ]
     if resolved.windowed:
         parts.append(t("window", start=resolved.start or "…", end=resolved.end or "…"))
     return ", ".join(parts) or t("everything")
@@ -192,6 +195,10 @@ def picture_answer(
     store, fmt: str, place: str, org: str, start: str, end: str, lang: str
 ) -> Content:
     _, resolved, graph = _network(store, place, org, start, end)
-    title = translator(lang)("network_picture_title", scope=_scope(store, lang, resolved),
-                             persons=len(graph), ties=graph.number_of_edges())
+    title = translator(lang)(
+        "network_picture_title",
+        scope=_scope(store, lang, resolved),
+        persons=len(graph),
+        ties=graph.number_of_edges(),
+    )
     return Content(_PICTURE_TYPES[fmt], draw_network(graph, fmt, title=title))

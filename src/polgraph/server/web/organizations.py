@@ -42,6 +42,12 @@ def successions(posts: list[dict]) -> list[dict]:
     for post in posts:
         for holder in post["holders"]:
             if holder["predecessor"]:
-                found.append({"post": post["post"], "predecessor": holder["predecessor"],
-                              "successor": holder["holder"], "date": holder["first_evidence"]})
+                found.append(
+                    {
+                        "post": post["post"],
+                        "predecessor": holder["predecessor"],
+                        "successor": holder["holder"],
+                        "date": holder["first_evidence"],
+                    }
+                )
     return sorted(found, key=lambda s: (s["post"]["title"], s["date"] or ""))

@@ -25,8 +25,9 @@ async def person_page(request: Request, person_id: str):
     if "person of mention" in found:  # a report's own node for someone: go to the person
         return RedirectResponse(found["person of mention"], status_code=303)
     person = found["person"]
-    return await render(request, "person.html", person=person,
-                        timeline=timeline(person["posts"], person["events"]))
+    return await render(
+        request, "person.html", person=person, timeline=timeline(person["posts"], person["events"])
+    )
 
 
 def person_page_answer(store, person_id: str) -> dict:
@@ -42,6 +43,9 @@ def person_page_answer(store, person_id: str) -> dict:
 
 
 def _person_of_mention(store, person_id: str) -> str | None:
-    rows = select(store, "SELECT ?of WHERE { ?mention pg:mentionOf ?of }",
-                  {"mention": iri(iri_for("persons", person_id))})
+    rows = select(
+        store,
+        "SELECT ?of WHERE { ?mention pg:mentionOf ?of }",
+        {"mention": iri(iri_for("persons", person_id))},
+    )
     return page_for(rows[0]["of"]) if rows else None

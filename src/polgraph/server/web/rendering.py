@@ -34,9 +34,14 @@ environment = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-environment.globals.update(page_for=links.page_for, source_href=links.source_href,
-                           with_params=links.with_params, web_address=links.web_address,
-                           EVIDENCE_ANCHOR=links.EVIDENCE_ANCHOR, quoted=quoted)
+environment.globals.update(
+    page_for=links.page_for,
+    source_href=links.source_href,
+    with_params=links.with_params,
+    web_address=links.web_address,
+    EVIDENCE_ANCHOR=links.EVIDENCE_ANCHOR,
+    quoted=quoted,
+)
 
 
 async def render(
@@ -53,8 +58,13 @@ def _rendered(
 ) -> HTMLResponse:
     lang = language_of(request)
     body = environment.get_template(template).render(
-        lang=lang, t=translator(lang), terms=terms, path=request.url.path,
-        languages={other: switch_url(request, other) for other in LANGUAGES}, **context)
+        lang=lang,
+        t=translator(lang),
+        terms=terms,
+        path=request.url.path,
+        languages={other: switch_url(request, other) for other in LANGUAGES},
+        **context,
+    )
     response = HTMLResponse(body, status_code=status)
     remember(request, response)
     return response

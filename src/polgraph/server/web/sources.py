@@ -16,9 +16,12 @@ router = page_router()
 
 
 @router.get("/sources/{source_id}", name="source_page")
-async def source_page(request: Request, source_id: str,
-                      start: Annotated[int | None, Query(ge=0)] = None,
-                      end: Annotated[int | None, Query(ge=0)] = None):
+async def source_page(
+    request: Request,
+    source_id: str,
+    start: Annotated[int | None, Query(ge=0)] = None,
+    end: Annotated[int | None, Query(ge=0)] = None,
+):
     report = await read(request, "source", source_id=source_id)
     text = report["text"] or ""
     return await render(request, "source.html", report=report, text=text, lit=lit(text, start, end))
