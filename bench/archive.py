@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from polgraph.gazetteer import REORGANISATION, AdminUnit, admin_units
+from polgraph.places.gazetteer import REORGANISATION, AdminUnit, admin_units
 
 __all__ = [
     "DEFAULT_DISTRICT",

@@ -45,7 +45,7 @@ def archive_store(count: int, *, seed: int = 0, rebuild: bool = False) -> Path:
         return target
     import archive
 
-    from polgraph.ingest import Pipeline
+    from polgraph.pipeline.ingest import Pipeline
     from polgraph.store import OxigraphStore
 
     # Built beside the cache and renamed when complete, so an interrupted build is never reused.

@@ -98,7 +98,7 @@ ORDER BY ?event_date ?event ?person_name ?post_label ?org_label
 def rdflib_best_query(event: str) -> str:
     import pyoxigraph as ox
 
-    from polgraph.queries import with_values
+    from polgraph.query.named import with_values
 
     return with_values(RDFLIB_BEST_QUERY, {"event": ox.NamedNode(event)})
 
@@ -620,7 +620,7 @@ def main() -> None:
     import rdflib
     import rdflib_endpoint
 
-    from polgraph.queries import load_query
+    from polgraph.query.named import load_query
 
     workers = os.environ.get("POLGRAPH_QUERY_WORKERS") or f"{(os.cpu_count() or 1) + 1} (default)"
     # Anything else busy on the machine skews every figure: the load average says whether it was.

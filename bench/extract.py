@@ -19,7 +19,7 @@ from pathlib import Path
 
 from polgraph.extract.reader import Reader
 from polgraph.extract.source import read_source
-from polgraph.ingest import Pipeline
+from polgraph.pipeline.ingest import Pipeline
 from polgraph.rdf.mapping import map_extraction
 from polgraph.store import OxigraphStore
 

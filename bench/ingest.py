@@ -31,8 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import archive
 import pyoxigraph as ox
 
-from polgraph.ingest import Pipeline
-from polgraph.queries import load_query
+from polgraph.pipeline.ingest import Pipeline
+from polgraph.query.named import load_query
 from polgraph.rdf.validate import ReportValidator
 from polgraph.store import OxigraphStore
 from polgraph.vocab import vocabulary

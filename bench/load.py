@@ -115,7 +115,7 @@ def sample_of(path: Path, events: list[str]) -> Sample:
 
 @functools.cache
 def who_held_role_at_event():
-    from polgraph.queries import load_query
+    from polgraph.query.named import load_query
 
     return load_query("who-held-role-at-event")
 

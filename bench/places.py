@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from polgraph.gazetteer import AdminUnits
+from polgraph.places.gazetteer import AdminUnits
 
 PLACES = [
     "xã Cẩm Lộc, huyện Cẩm Xuyên",

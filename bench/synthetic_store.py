@@ -6,7 +6,8 @@ graph as ``polgraph.rdf.mapping`` shapes it (the event, its place, the mentions 
 attestations, participations and speeches, and a ``pg:sharedDescription`` link to the
 description of every unit, body and post the report names); each such description once, in a
 graph of its own under ``SHARED_PREFIX``, however many reports name the node; then the identity
-graphs (one per name) and the tenure graphs (one per post) as ``polgraph.resolve`` writes them.
+graphs (one per name) and the tenure graphs (one per post) as
+``polgraph.identity.resolution`` writes them.
 Spans, the report's text and the 2025 successor units are left out: no analysis reads them.
 The real pipeline's store of a portal archive is bench/archive_store.py's.
 
@@ -28,12 +29,12 @@ from pathlib import Path
 import pyoxigraph as ox
 from synthetic_graph import END, LABEL, PG, RDF_TYPE, START, World, lit
 
-from polgraph.ingest import ONTOLOGY_GRAPH, VOCAB_GRAPH
+from polgraph.identity.resolution import IDENTITY_PREFIX, TENURE_PREFIX
 from polgraph.namespaces import ID
 from polgraph.namespaces import PG as PG_NS
+from polgraph.pipeline.ingest import ONTOLOGY_GRAPH, VOCAB_GRAPH
 from polgraph.rdf import iris
 from polgraph.rdf.terms import to_ox
-from polgraph.resolve import IDENTITY_PREFIX, TENURE_PREFIX
 from polgraph.store.layout import SHARED_PREFIX
 from polgraph.text.normalise import name_key, stable_slug
 from polgraph.vocab import Vocabulary

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from polgraph.extract.structured import load_structured
-from polgraph.ingest import Pipeline
+from polgraph.pipeline.ingest import Pipeline
 from polgraph.rdf.validate import ReportValidator
 from polgraph.store import OxigraphStore
 from polgraph.vocab import vocabulary as load_vocabulary

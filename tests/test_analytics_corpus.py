@@ -13,7 +13,7 @@ from sparql_rows import rows
 
 import polgraph
 from polgraph.analytics.export import network_bytes
-from polgraph.ingest import Pipeline
+from polgraph.pipeline.ingest import Pipeline
 from polgraph.store import OxigraphStore
 
 

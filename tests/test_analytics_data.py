@@ -17,7 +17,7 @@ from sparql_rows import rows
 import polgraph
 from polgraph.analytics import AnalysisError, KnowledgeGraph, NotFoundError
 from polgraph.analytics.export import network_bytes
-from polgraph.ingest import Pipeline
+from polgraph.pipeline.ingest import Pipeline
 from polgraph.store import OxigraphStore
 
 

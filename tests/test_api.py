@@ -15,7 +15,7 @@ from answer_shapes import same_shape
 from conftest import ROOT, SHARED
 from fastapi.testclient import TestClient
 
-from polgraph.ingest import Pipeline
+from polgraph.pipeline.ingest import Pipeline
 from polgraph.server import create_app
 from polgraph.server.api import examples
 from polgraph.settings import Settings

@@ -20,7 +20,7 @@ from sparql_rows import rows
 
 import polgraph
 from polgraph.analytics import KnowledgeGraph
-from polgraph.ingest import Pipeline
+from polgraph.pipeline.ingest import Pipeline
 from polgraph.server import create_app
 from polgraph.server.api import analytics_examples as shown
 from polgraph.settings import Settings

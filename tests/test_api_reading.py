@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, SEED_YAML
 
 from polgraph.errors import InputError
-from polgraph.ingest import parse_extraction, read_extraction
+from polgraph.pipeline.ingest import parse_extraction, read_extraction
 from polgraph.server.api.evidence import sentence_around
 from polgraph.server.api.ids import describe_iri, iri_for
 from polgraph.server.api.search import word_patterns

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 import archive
 
-from polgraph.ingest import read_extraction
+from polgraph.pipeline.ingest import read_extraction
 from polgraph.rdf.mapping import map_extraction
 from polgraph.text.normalise import name_key, normalise_label
 from polgraph.vocab import vocabulary

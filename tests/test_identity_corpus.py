@@ -13,8 +13,8 @@ from rdflib import URIRef
 from typer.testing import CliRunner
 
 from polgraph.cli import app
-from polgraph.ingest import Pipeline
-from polgraph.queries import load_query
+from polgraph.pipeline.ingest import Pipeline
+from polgraph.query.named import load_query
 from polgraph.store import OxigraphStore
 
 runner = CliRunner()
@@ -198,7 +198,7 @@ def test_an_identity_override_changes_the_result(reports, vocabulary, validator,
 def test_two_orders_of_ingest_give_the_same_graph(reports, vocabulary, validator):
     import pyoxigraph as ox
 
-    from polgraph.resolve import update_identities
+    from polgraph.identity.resolution import update_identities
 
     def dataset(paths, *, recompute=False):
         store = OxigraphStore(None)

@@ -5,7 +5,7 @@ import yaml
 from conftest import RESOURCES, SEED_YAML
 
 from polgraph.errors import ValidationFailed
-from polgraph.queries import load_query
+from polgraph.query.named import load_query
 
 
 def rows(store, name, **params):
@@ -75,16 +75,16 @@ def test_a_bad_file_is_rejected_and_the_batch_goes_on(pipeline, store, tmp_path)
 def test_a_report_the_reader_fails_on_is_rejected_and_the_batch_goes_on(
     pipeline, store, tmp_path, monkeypatch
 ):
-    import polgraph.ingest
+    import polgraph.pipeline.ingest
 
-    read = polgraph.ingest.read_extraction
+    read = polgraph.pipeline.ingest.read_extraction
 
     def failing_on_b(path, published=None):
         if path.name.startswith("b-"):
             raise ValueError("a span lies outside the text")  # what a reader's slip looks like
         return read(path, published)
 
-    monkeypatch.setattr(polgraph.ingest, "read_extraction", failing_on_b)
+    monkeypatch.setattr(polgraph.pipeline.ingest, "read_extraction", failing_on_b)
     shutil.copy(SEED_YAML, tmp_path / "a-seed.yaml")
     shutil.copy(RESOURCES / "reports" / "council-session.yaml", tmp_path / "b-council.yaml")
     shutil.copy(RESOURCES / "reports" / "council-session.yaml", tmp_path / "c-council.yaml")
@@ -176,12 +176,12 @@ def test_a_long_run_has_the_store_write_its_buffers_every_so_many_reports(
     pipeline, store, tmp_path, monkeypatch
 ):
     """Else the store's in-memory buffers, and the process, grow with the run."""
-    import polgraph.ingest
+    import polgraph.pipeline.ingest
 
     for n in range(5):
         shutil.copy(RESOURCES / "reports" / "council-session.yaml", tmp_path / f"{n}.yaml")
     flushed = []
-    monkeypatch.setattr(polgraph.ingest, "_FLUSH_EVERY", 2)
+    monkeypatch.setattr(polgraph.pipeline.ingest, "_FLUSH_EVERY", 2)
     monkeypatch.setattr(store, "flush", lambda: flushed.append(True))
     assert pipeline.run([tmp_path], batch_size=1).counts["added"] == 1  # the same report five times
     assert len(flushed) == 2  # after the 2nd and the 4th report

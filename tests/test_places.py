@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from polgraph.gazetteer import AdminUnit, AdminUnits, admin_units
+from polgraph.places.gazetteer import AdminUnit, AdminUnits, admin_units
 
 AFTER = dt.date(2025, 9, 1)
 BEFORE = dt.date(2024, 9, 1)

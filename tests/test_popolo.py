@@ -7,7 +7,7 @@ from rdflib import Graph
 from rdflib.namespace import ORG, RDF, RDFS
 
 from polgraph.namespaces import PG
-from polgraph.popolo import from_popolo, to_popolo
+from polgraph.query.popolo import from_popolo, to_popolo
 from polgraph.store.oxigraph import from_ox
 
 # What Popolo carries: every triple of these predicates, and the types it names.

@@ -11,7 +11,7 @@ from conftest import RESOURCES, SEED_YAML
 from typer.testing import CliRunner
 
 from polgraph.cli import app
-from polgraph.ingest import Pipeline
+from polgraph.pipeline.ingest import Pipeline
 from polgraph.store import OxigraphStore
 
 popolo_data = pytest.importorskip(

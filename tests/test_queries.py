@@ -1,7 +1,7 @@
 import pytest
 
 from polgraph.errors import QueryError
-from polgraph.queries import available_queries, load_query, parse_query
+from polgraph.query.named import available_queries, load_query, parse_query
 
 ISSUE_QUERIES = {"who-held-role-at-event", "person-timeline", "event-participants", "org-members"}
 

@@ -74,7 +74,7 @@ def test_a_speaker_with_no_post_at_the_event_is_warned_except_voters(pipeline):
     # After an ingest only what it touched is checked: r1's speaker is not told again ...
     assert not [m for m in pipeline.rule_messages if "no post of theirs" in m.message]
     # ... but the whole store still holds that warning, and none for the voter.
-    from polgraph.rules import check_rules
+    from polgraph.rdf.rules import check_rules
 
     assert [m.value for m in check_rules(pipeline.store) if "no post of theirs" in m.message] == [
         "Lê Thị Hoa"
@@ -103,8 +103,8 @@ def test_the_one_query_evaluation_agrees_with_pyshacl(pipeline, store):
     import pyoxigraph as ox
     import pyshacl
 
+    from polgraph.rdf.rules import check_rules, rules_graph
     from polgraph.rdf.validate import report_data_graph
-    from polgraph.rules import check_rules, rules_graph
 
     pipeline.ingest(
         report(

@@ -6,7 +6,7 @@ These tests read ../shared/dev-corpus and skip, saying so, where it is absent.
 import json
 
 from polgraph.extract.schema import Extraction
-from polgraph.queries import load_query
+from polgraph.query.named import load_query
 
 
 def gold_reports(corpus):

@@ -18,9 +18,9 @@ from conftest import ROOT
 from rdflib import URIRef
 
 from polgraph.extract.schema import Extraction
-from polgraph.ingest import Pipeline
 from polgraph.namespaces import PG
-from polgraph.queries import available_queries
+from polgraph.pipeline.ingest import Pipeline
+from polgraph.query.named import available_queries
 from polgraph.server.api import events, organizations, persons, roles, sources
 from polgraph.store import OxigraphStore
 from polgraph.store.layout import PENDING_GRAPH, SHARED_PREFIX
@@ -221,13 +221,13 @@ def _person_of(store: OxigraphStore, name: str) -> str | None:
 
 
 def test_a_retry_after_a_crash_in_resolution_finishes_it(pipeline, store, monkeypatch):
-    import polgraph.resolve
+    import polgraph.identity.resolution
 
     def crash(*args, **kwargs):
         raise MemoryError("the process died here")
 
     with monkeypatch.context() as patched:
-        patched.setattr(polgraph.resolve, "update_identities", crash)
+        patched.setattr(polgraph.identity.resolution, "update_identities", crash)
         with pytest.raises(MemoryError):
             pipeline.ingest(_extraction("r1", "Nguyễn Văn Hùng"), "r1")
     assert _person_of(store, "Nguyễn Văn Hùng") is None  # stored, not resolved
@@ -260,7 +260,7 @@ def test_a_shared_description_goes_with_the_last_report_using_it(pipeline, store
 
 
 def _resolved_graphs(store: OxigraphStore) -> dict[str, set[tuple]]:
-    from polgraph.resolve import IDENTITY_PREFIX, TENURE_PREFIX
+    from polgraph.identity.resolution import IDENTITY_PREFIX, TENURE_PREFIX
 
     names = store.graphs_under(IDENTITY_PREFIX) + store.graphs_under(TENURE_PREFIX)
     return {name: store.graph_triples(URIRef(name)) for name in names}

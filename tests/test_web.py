@@ -15,7 +15,7 @@ from conftest import RESOURCES, ROOT
 from fastapi.testclient import TestClient
 
 from polgraph.analytics import KnowledgeGraph
-from polgraph.ingest import Pipeline
+from polgraph.pipeline.ingest import Pipeline
 from polgraph.server import create_app
 from polgraph.server.api.graph import iri, select, text
 from polgraph.server.web.citations import lit, quoted
@@ -394,7 +394,7 @@ def test_the_network_page_says_what_is_wrong_with_its_filters(client, query, sta
 
 # -- the query page ----------------------------------------------------------------------------
 def test_the_query_page_lists_the_named_queries(client):
-    from polgraph.queries import available_queries
+    from polgraph.query.named import available_queries
 
     doc = page(client, "/queries")
     assert [a.text for a in doc.cssselect(".query-list a")] == list(available_queries())

@@ -22,7 +22,7 @@ import pytest
 from conftest import RESOURCES, ROOT
 from live_server import serving
 
-from polgraph.ingest import Pipeline
+from polgraph.pipeline.ingest import Pipeline
 from polgraph.store import OxigraphStore
 
 CHROMIUM = Path(os.environ.get("POLGRAPH_CHROMIUM", "/usr/bin/chromium"))

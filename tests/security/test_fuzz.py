@@ -29,7 +29,7 @@ from hypothesis import HealthCheck, Phase, settings
 from live_server import server_process
 from schemathesis.checks import not_a_server_error
 
-from polgraph.ingest import Pipeline
+from polgraph.pipeline.ingest import Pipeline
 from polgraph.server import create_app
 from polgraph.settings import Settings
 from polgraph.store import OxigraphStore

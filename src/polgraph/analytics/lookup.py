@@ -165,7 +165,7 @@ def _named_by_bodies(store, ref: str) -> set[str]:
 
 
 def _official_unit(store, ref: str) -> set[str]:
-    from polgraph.gazetteer import admin_units
+    from polgraph.places.gazetteer import admin_units
     from polgraph.rdf import iris
 
     unit = admin_units().resolve(ref)

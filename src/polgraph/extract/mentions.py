@@ -11,8 +11,8 @@ from functools import lru_cache
 
 from polgraph.extract import lang_vi
 from polgraph.extract.titles import Role, TitleParser
-from polgraph.gazetteer import admin_units
 from polgraph.namespaces import PG
+from polgraph.places.gazetteer import admin_units
 from polgraph.text.view import ReportText, fold
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*")

@@ -9,8 +9,8 @@ from typing import Protocol
 
 from polgraph.extract import lang_vi
 from polgraph.extract.lexicon import Lexicon, PostEntry
-from polgraph.gazetteer import admin_units
 from polgraph.namespaces import PG
+from polgraph.places.gazetteer import admin_units
 from polgraph.text.normalise import normalise_label
 from polgraph.text.view import fold
 from polgraph.vocab import Vocabulary

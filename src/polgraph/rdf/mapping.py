@@ -12,8 +12,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, XSD
 
 from polgraph.extract.schema import Extraction, Person, Speech
-from polgraph.gazetteer import AdminUnit, AdminUnits, admin_units
 from polgraph.namespaces import OA, PG
+from polgraph.places.gazetteer import AdminUnit, AdminUnits, admin_units
 from polgraph.rdf import iris
 from polgraph.text.normalise import name_key, nfc, normalise_label
 from polgraph.vocab import Vocabulary

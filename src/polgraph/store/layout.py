@@ -11,7 +11,7 @@
   queries read then holds each description once, however many reports name the node: with a copy
   in every report's graph, every stored copy of a triple is one more row and joins multiply.
 - **Persons and tenures** are derived from the reports into graphs of their own
-  (``polgraph.resolve``).
+  (``polgraph.identity.resolution``).
 - **What awaits resolution** (``…/graph/pending``): the names, posts and reports a write touched,
   recorded in the write's own transaction and cleared once resolved, so that an interrupted
   ingest is finished by the next one.

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from polgraph.extract import lang_vi
 from polgraph.extract.lexicon import Lexicon as _Lexicon
-from polgraph.gazetteer import admin_units
+from polgraph.places.gazetteer import admin_units
 from polgraph.text.normalise import normalise_label
 from polgraph.text.view import ReportText, fold
 

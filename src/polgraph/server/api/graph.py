@@ -2,7 +2,7 @@
 
 The API's functions read a query worker's snapshot of the store, under the time limit
 (``polgraph.server.api.offload``). Values from requests are bound as RDF terms
-(``polgraph.queries.with_values``), never pasted into the text.
+(``polgraph.query.named.with_values``), never pasted into the text.
 
 Oxigraph evaluates the right side of an OPTIONAL over the whole store before joining it: with
 several patterns or a property path that costs from 0.1 s to seconds at 10,000 reports,
@@ -22,7 +22,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from polgraph.namespaces import PREFIXES
-from polgraph.queries import with_values
+from polgraph.query.named import with_values
 
 _HEADER = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -116,7 +116,7 @@ def values_block(variable: str, iris: Iterable[str]) -> str:
 def named_query(store, name: str, params: dict[str, str]) -> list[dict[str, Value]]:
     """The rows of one of the project's named queries (``queries/*.rq``), parameters bound by
     its own rules."""
-    from polgraph.queries import load_query
+    from polgraph.query.named import load_query
 
     return rows_of(store.query(load_query(name).render(params)))
 

@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from polgraph.errors import ValidationFailed
 from polgraph.extract.schema import Extraction
-from polgraph.ingest import ONTOLOGY_GRAPH, Outcome, Pipeline
+from polgraph.pipeline.ingest import ONTOLOGY_GRAPH, Outcome, Pipeline
 from polgraph.rdf import iris
 from polgraph.rdf.mapping import report_digest
 from polgraph.rdf.validate import ReportValidator

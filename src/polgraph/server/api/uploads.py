@@ -2,8 +2,8 @@
 
 The body's media type stands for the file's suffix (``text/plain`` is a ``.txt`` report,
 ``application/json`` a structured one…); a multipart upload names its file. From there the
-bytes go through ``polgraph.ingest.parse_extraction``, the reading path the command line uses,
-so a report reads the same whichever way it comes in.
+bytes go through ``polgraph.pipeline.ingest.parse_extraction``, the reading path the command
+line uses, so a report reads the same whichever way it comes in.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from polgraph.errors import InputError
 from polgraph.extract.schema import Extraction
 from polgraph.extract.source import TEXT_SUFFIXES
 from polgraph.extract.structured import STRUCTURED_SUFFIXES
-from polgraph.ingest import parse_extraction
+from polgraph.pipeline.ingest import parse_extraction
 from polgraph.server.errors import ApiError
 
 SUFFIXES = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 from fastapi import Request
 
 from polgraph.errors import QueryError
-from polgraph.queries import NamedQuery, available_queries, with_values
+from polgraph.query.named import NamedQuery, available_queries, with_values
 from polgraph.server.errors import ApiError
 from polgraph.server.web.links import page_prefixes
 from polgraph.server.web.rendering import page_router, render

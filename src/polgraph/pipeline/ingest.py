@@ -18,11 +18,11 @@ from polgraph.errors import InputError, ShapeMessage, ValidationFailed
 from polgraph.extract.schema import Extraction
 from polgraph.extract.source import TEXT_SUFFIXES, load_source, read_source
 from polgraph.extract.structured import STRUCTURED_SUFFIXES, load_structured, parse_structured
-from polgraph.memory import release_freed_memory
+from polgraph.identity.resolution import IdentitySummary
 from polgraph.namespaces import MODEL_GRAPH_PREFIX
+from polgraph.pipeline.memory import release_freed_memory
 from polgraph.rdf.mapping import ReportGraph, map_extraction
 from polgraph.rdf.validate import ReportValidator, ValidationReport, external_references
-from polgraph.resolve import IdentitySummary
 from polgraph.store.base import GraphStore
 from polgraph.store.layout import ReportWriter
 from polgraph.vocab import Vocabulary
@@ -109,7 +109,7 @@ def _unknown_kind(source: str, suffix: str) -> InputError:
 
 
 # A long run has the store write its in-memory buffers to disk every so many reports, and gives
-# the memory freed back (``polgraph.memory``): else the process grows by 0.3 MB a report.
+# the memory freed back (``polgraph.pipeline.memory``): else the process grows by 0.3 MB a report.
 _FLUSH_EVERY = 1000
 
 
@@ -135,8 +135,8 @@ class Pipeline:
         """Persons and tenures for what the writes left pending (everything, with ``full`` or
         changed corrections), written as their own graphs; then the store-wide rules on what
         that touched (on everything when it was everything)."""
-        from polgraph.resolve import update_identities
-        from polgraph.rules import RuleScope, check_rules
+        from polgraph.identity.resolution import update_identities
+        from polgraph.rdf.rules import RuleScope, check_rules
 
         assert self.store is not None and self.writer is not None
         if full:

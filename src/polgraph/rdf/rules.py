@@ -19,18 +19,25 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any, Protocol
 
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SH
 
 from polgraph import resources
 from polgraph.errors import ShapeMessage
-from polgraph.store.base import GraphStore
 
 _VARIABLE = re.compile(r"\{[?$](\w+)\}")
 _WHERE = re.compile(r"WHERE\s*\{", re.IGNORECASE)
 _SCOPE = re.compile(r"#\s*scope:\s*\?(\w+)\s*=\s*touched (posts|reports)[^\n]*")
 _BOUND_AT_ONCE = 2000  # targets bound per constraint query: a VALUES block of bounded size
+
+
+class QueriedStore(Protocol):
+    """What the rules need of a store: SPARQL over the union of its graphs. Any store of
+    ``polgraph.store`` is one; naming only this keeps the rules upstream of the store."""
+
+    def query(self, sparql: str) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -100,7 +107,7 @@ def _fill(template: str, row, names: set[str]) -> str:
 
 
 def check_rules(
-    store: GraphStore, rules: Graph | None = None, scope: RuleScope | None = None
+    store: QueriedStore, rules: Graph | None = None, scope: RuleScope | None = None
 ) -> list[ShapeMessage]:
     """The warnings the store-wide rules give, sorted: on everything, or on ``scope``."""
     rules = rules if rules is not None else rules_graph()

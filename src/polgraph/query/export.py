@@ -10,7 +10,7 @@ from typing import IO
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from polgraph.popolo import to_popolo
+from polgraph.query.popolo import to_popolo
 from polgraph.store.oxigraph import OxigraphStore
 
 EXPORT_FORMATS = ("ttl", "nq", "trig", "jsonld", "popolo")

@@ -119,7 +119,7 @@ def _run_pipeline(
     identity: Path | None = None,
 ) -> int:
     from polgraph.extract.reader import default_reader
-    from polgraph.ingest import Pipeline, expand_inputs
+    from polgraph.pipeline.ingest import Pipeline, expand_inputs
 
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -239,7 +239,7 @@ def extract(
 
     from polgraph.extract.reader import Reader
     from polgraph.extract.source import TEXT_SUFFIXES, load_source
-    from polgraph.ingest import expand_inputs
+    from polgraph.pipeline.ingest import expand_inputs
 
     if fmt not in ("json", "table"):
         raise _fail(f"unknown format {fmt!r}: choose json or table", 2)
@@ -320,8 +320,8 @@ def query(
     store: StoreOption = None,
 ) -> None:
     """Run a named SPARQL query over the store."""
-    from polgraph.queries import load_query
-    from polgraph.results import write_results
+    from polgraph.query.named import load_query
+    from polgraph.query.results import write_results
 
     if fmt not in ("table", "csv", "tsv", "json"):
         raise _fail(f"unknown format {fmt!r}: choose table, csv, tsv or json", 2)
@@ -349,7 +349,7 @@ def list_queries() -> None:
     """List the named queries with their parameters."""
     from rich.table import Table
 
-    from polgraph.queries import available_queries
+    from polgraph.query.named import available_queries
 
     table = Table("name", "purpose", "parameters")
     for q in available_queries().values():
@@ -363,7 +363,7 @@ def list_queries() -> None:
 @app.command()
 def stats(store: StoreOption = None) -> None:
     """Count what the store holds."""
-    from polgraph.queries import load_query
+    from polgraph.query.named import load_query
 
     handle = _open(store, read_only=True)
     counts = handle.stats()
@@ -383,8 +383,8 @@ def export(
     store: StoreOption = None,
 ) -> None:
     """Write the whole store out as RDF."""
-    from polgraph.export import EXPORT_FORMATS
-    from polgraph.export import export as run_export
+    from polgraph.query.export import EXPORT_FORMATS
+    from polgraph.query.export import export as run_export
 
     if fmt not in EXPORT_FORMATS:
         raise _fail(f"unknown format {fmt!r}: choose {', '.join(EXPORT_FORMATS)}", 2)
@@ -419,7 +419,7 @@ def identity_explain(
     identity: IdentityOption = None,
 ) -> None:
     from polgraph.identity.overrides import load_overrides
-    from polgraph.resolve import explain_person
+    from polgraph.identity.resolution import explain_person
 
     path = _identity_file(identity)
     handle = _open(store, read_only=True)
@@ -438,7 +438,7 @@ def identity_rebuild(store: StoreOption = None, identity: IdentityOption = None)
     """Resolve every name and post again (ingest only resolves those it touched) and check the
     rules on the whole store."""
     from polgraph.identity.overrides import load_overrides
-    from polgraph.ingest import Pipeline
+    from polgraph.pipeline.ingest import Pipeline
 
     path = _identity_file(identity)
     handle = _open(store)
@@ -456,7 +456,7 @@ def identity_rebuild(store: StoreOption = None, identity: IdentityOption = None)
 
 
 def _identity_line(store) -> str:
-    from polgraph.resolve import identity_counts
+    from polgraph.identity.resolution import identity_counts
 
     persons, mentions, tenures = identity_counts(store)
     return f"{persons} persons from {mentions} mentions, {tenures} tenures"
@@ -479,8 +479,8 @@ def who(
     from polgraph.analytics.errors import AnalysisError
     from polgraph.analytics.lookup import find_bodies
     from polgraph.extract.reader import parse_title
-    from polgraph.queries import load_query
-    from polgraph.results import write_results
+    from polgraph.query.named import load_query
+    from polgraph.query.results import write_results
     from polgraph.vocab import vocabulary
 
     day = _published(date, "--date")
@@ -757,7 +757,3 @@ def main() -> None:
     except PolgraphError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         sys.exit(1)
-
-
-if __name__ == "__main__":
-    main()
