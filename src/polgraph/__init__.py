@@ -1,15 +1,22 @@
 """polgraph: a knowledge graph of local political events.
 
 Reports go in (structured extraction JSON/YAML now, free text later), RDF comes out, one
-named graph per report, validated with SHACL before it is stored. ``polgraph.open(path)``
-gives the network analyses (``polgraph.analytics``); it is imported on first use, so
-``import polgraph`` stays light.
+named graph per report, validated with SHACL before it is stored. ``polgraph.Polgraph`` is the
+library object over a store (``polgraph.library``); ``polgraph.open(path)`` gives the network
+analyses (``polgraph.analytics``). Both are imported on first use, so ``import polgraph`` stays
+light.
 """
+
+from typing import Any
 
 __version__ = "0.1.0"
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
+    if name == "Polgraph":
+        from polgraph.library import Polgraph
+
+        return Polgraph
     if name == "open":
         from polgraph.analytics.graph import open_graph
 

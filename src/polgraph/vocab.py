@@ -7,17 +7,20 @@ module, so the Turtle files under ``ontology/`` stay the one source of truth.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from polgraph import resources
 from polgraph.namespaces import PG
 from polgraph.text.normalise import normalise_label
+
+_T = TypeVar("_T")
 
 
 def match_key(text: str) -> str:
@@ -73,8 +76,8 @@ class Vocabulary:
         """The kind of body an organisation's name starts with (longest label first), and the
         rest of the name."""
         if not self._body_index:
-            for label, body in self.body_labels:
-                self._body_index.setdefault(label, body)
+            for label, known in self.body_labels:
+                self._body_index.setdefault(label, known)
         label = normalise_label(org_name)
         words = label.lower().split(" ")
         for count in range(len(words), 0, -1):
@@ -94,13 +97,15 @@ class Vocabulary:
 
     def ancestors(self) -> dict[URIRef, frozenset[URIRef]]:
         """Each polgraph class with its polgraph superclasses (transitively)."""
-        out = {}
-        for cls in set(self.ontology.subjects(RDFS.subClassOf, None)):
+        out: dict[URIRef, frozenset[URIRef]] = {}
+        for cls in set(_as_iris(self.ontology.subjects(RDFS.subClassOf, None))):
             if str(cls).startswith(str(PG)):
                 out[cls] = frozenset(
-                    a
-                    for a in self.ontology.transitive_objects(cls, RDFS.subClassOf)
-                    if a != cls and str(a).startswith(str(PG))
+                    _as_iris(
+                        a
+                        for a in self.ontology.transitive_objects(cls, RDFS.subClassOf)
+                        if a != cls and str(a).startswith(str(PG))
+                    )
                 )
         return out
 
@@ -109,7 +114,7 @@ class Vocabulary:
         return {
             concept: cls
             for cls in (PG.PostType, PG.BodyType, PG.ActType)
-            for concept in self.vocab.subjects(RDF.type, cls)
+            for concept in _as_iris(self.vocab.subjects(RDF.type, cls))
         }
 
 
@@ -136,39 +141,50 @@ def _local_name(concept: URIRef) -> str:
     return str(concept).rsplit("/", 1)[-1]
 
 
-def _longest_first(pairs: list[tuple[str, object]]) -> list:
+def _as_iris(nodes: Iterable[Node | None]) -> Iterable[URIRef]:
+    """``nodes`` as the IRIs they are: the ontology and vocabularies name every class, concept
+    and property value read here by IRI, where rdflib's types allow any node."""
+    return cast("Iterable[URIRef]", nodes)
+
+
+def _as_iri(node: Node | None) -> URIRef:
+    """``node`` as the IRI it is (see ``_as_iris``)."""
+    return cast(URIRef, node)
+
+
+def _longest_first(pairs: list[tuple[str, _T]]) -> list[tuple[str, _T]]:
     return sorted(pairs, key=lambda pair: (-len(pair[0]), pair[0]))
 
 
 def build_vocabulary(ontology: Graph, vocab: Graph) -> Vocabulary:
     vocabulary = Vocabulary(ontology=ontology, vocab=vocab)
-    for concept in vocab.subjects(RDF.type, PG.PostType):
+    for concept in _as_iris(vocab.subjects(RDF.type, PG.PostType)):
         for label in vi_labels(vocab, concept):
             vocabulary.post_types.setdefault(match_key(label), concept)
     bodies: list[tuple[str, BodyType]] = []
-    for concept in vocab.subjects(RDF.type, PG.BodyType):
-        org_class = vocab.value(concept, PG.orgClass) or PG.Organization
+    for concept in _as_iris(vocab.subjects(RDF.type, PG.BodyType)):
+        org_class = _as_iri(vocab.value(concept, PG.orgClass) or PG.Organization)
         level = vocab.value(concept, PG.level)
         pref = vi_pref(vocab, concept) or _local_name(concept)
         body = BodyType(concept, org_class, pref, str(level) if level else None)
         bodies += [(match_key(label), body) for label in vi_labels(vocab, concept)]
     vocabulary.body_labels = _longest_first(bodies)
-    for concept in vocab.subjects(RDF.type, PG.ActType):
+    for concept in _as_iris(vocab.subjects(RDF.type, PG.ActType)):
         notation = vocab.value(concept, SKOS.notation)
         if notation is not None:
             vocabulary.acts[str(notation)] = concept
-    for cls in ontology.subjects(RDF.type, OWL.Class):
+    for cls in _as_iris(ontology.subjects(RDF.type, OWL.Class)):
         code = ontology.value(cls, PG.kindCode)
         if code is not None:
             vocabulary.event_classes[str(code)] = cls
     levels: list[tuple[str, AreaLevel]] = []
-    for concept in vocab.subjects(RDF.type, PG.AreaLevel):
-        area_class = vocab.value(concept, PG.areaClass) or PG.Area
-        level = str(vocab.value(concept, PG.level) or "")
+    for concept in _as_iris(vocab.subjects(RDF.type, PG.AreaLevel)):
+        area_class = _as_iri(vocab.value(concept, PG.areaClass) or PG.Area)
+        level_name = str(vocab.value(concept, PG.level) or "")
         for label in vi_labels(vocab, concept):
             word = match_key(label)
             if re.fullmatch(r"[\w ]+", word):
-                levels.append((word, AreaLevel(concept, area_class, label, level)))
+                levels.append((word, AreaLevel(concept, area_class, label, level_name)))
     vocabulary.area_levels = _longest_first(levels)
     return vocabulary
 

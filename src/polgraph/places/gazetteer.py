@@ -9,13 +9,14 @@ unit fits it better than every other; a tie gives None, never a guess.
 from __future__ import annotations
 
 import datetime
+import enum
 import functools
 import importlib.util
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Final, Literal, NamedTuple
 
 from polgraph.text.normalise import fold_diacritics, normalise_label
 
@@ -39,7 +40,8 @@ class AdminUnit:
     @property
     def chain(self) -> list[AdminUnit]:
         """The unit, then its parents up to the province."""
-        units, unit = [], self
+        units: list[AdminUnit] = []
+        unit: AdminUnit | None = self
         while unit is not None:
             units.append(unit)
             unit = unit.parent
@@ -151,14 +153,17 @@ def _readings(part: str) -> tuple[_Reading, ...] | None:
     return tuple(readings)
 
 
+_Parts = tuple[tuple[_Reading, ...], ...]  # a place's parts, each as its readings
+
+
 @functools.lru_cache(maxsize=4096)
-def _parse(place: str) -> tuple[tuple[_Reading, ...], ...]:
+def _parse(place: str) -> _Parts:
     """The readings of a place's parts, most specific first, without those below communes."""
     parts = [p.strip() for p in _SEPARATORS.split(normalise_label(place))]
     readings = [_readings(p) for p in parts if p]
     # Keep what follows the last village or street, and nothing before a part typed as a commune.
     last_below = max((i for i, r in enumerate(readings) if r is None), default=-1)
-    kept = [r for r in readings[last_below + 1 :] if any(x.key for x in r)]
+    kept = [r for r in readings[last_below + 1 :] if r is not None and any(x.key for x in r)]
     first_commune = next((i for i, r in enumerate(kept) if r[0].levels == {COMMUNE}), 0)
     return tuple(kept[first_commune:])
 
@@ -332,7 +337,14 @@ def _build() -> tuple[_Structure, _Structure, dict[_Entry, _Entry]]:
 
 # -- resolution -----------------------------------------------------------------------------------
 
-_MISSING = object()  # no unit fits at all (as opposed to several)
+
+class _Missing(enum.Enum):
+    """No unit fits at all (as opposed to several)."""
+
+    MISSING = enum.auto()
+
+
+_MISSING: Final = _Missing.MISSING
 
 
 def _fit(entry: _Entry, reading: _Reading) -> tuple[int, int] | None:
@@ -430,7 +442,7 @@ class AdminUnits:
         # Districts exist only in the legacy lists; without one, the date picks which lists come
         # first and the other is tried when nothing at all fits.
         if any(all(r.levels == {DISTRICT} for r in part) for part in parts):
-            order = (legacy,)
+            order: tuple[_Structure, ...] = (legacy,)
         else:
             order = (new, legacy) if after else (legacy, new)
         for structure in order:
@@ -445,7 +457,9 @@ class AdminUnits:
             return None
         return found
 
-    def _match(self, structure: _Structure, parts, within: AdminUnit | None):
+    def _match(
+        self, structure: _Structure, parts: _Parts, within: AdminUnit | None
+    ) -> AdminUnit | Literal[_Missing.MISSING] | None:
         """The one unit the first part names whose parents the other parts name, in order."""
         best: dict[_Entry, tuple[int, int]] = {}
         for reading in parts[0]:
@@ -468,7 +482,7 @@ class AdminUnits:
         return next(iter(tied)).unit if len(tied) == 1 else None
 
     @staticmethod
-    def _score(entry: _Entry, parts) -> tuple[int, int] | None:
+    def _score(entry: _Entry, parts: _Parts) -> tuple[int, int] | None:
         """The summed fit of a unit and its parents to the parts, or None if a part fits none."""
         fit = _fit_part(entry, parts[0])
         if fit is None:

@@ -10,8 +10,9 @@ from functools import cached_property, lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, XSD
+from rdflib.term import Node
 
-from polgraph.extract.schema import Extraction, Person, Speech
+from polgraph.extract.schema import Document, Extraction, Person, Speech
 from polgraph.namespaces import OA, PG
 from polgraph.places.gazetteer import AdminUnit, AdminUnits, admin_units
 from polgraph.rdf import iris
@@ -128,10 +129,10 @@ class _Mapper:
         self.homes: dict[URIRef, AdminUnit | None] = {}  # the unit each body's IRI is scoped by
         self.posts_done: dict[tuple, URIRef] = {}
 
-    def add(self, s, p, o) -> None:
+    def add(self, s: Node, p: Node, o: Node) -> None:
         self.g.add((s, p, o))
 
-    def describe(self, node: URIRef, p, o) -> None:
+    def describe(self, node: URIRef, p: Node, o: Node) -> None:
         """A triple of a shared node's description: it must follow from the node's IRI alone."""
         self.shared.setdefault(node, set()).add((node, p, o))
 
@@ -309,8 +310,8 @@ class _Mapper:
     def organisers(self, written: str) -> list[str]:
         """ "Đảng ủy, HĐND, UBND, Ủy ban MTTQ xã Nghi Phong" is four bodies of one commune."""
         parts = [p.strip() for p in re.split(r",|\s+và\s+", normalise_label(written)) if p.strip()]
-        found = [self.v.body_type(p) for p in parts]
-        if len(parts) < 2 or not all(found):
+        found = [body for body in map(self.v.body_type, parts) if body is not None]
+        if len(parts) < 2 or len(found) < len(parts):
             return [written]
         place = found[-1][1]
         return [
@@ -369,7 +370,7 @@ class _Mapper:
         for doc in self.x.documents:
             self.document(doc)
 
-    def document(self, doc) -> None:
+    def document(self, doc: Document) -> None:
         """A document with a known issuer is named by what the report says of it (number,
         issuer, kind, date), so other reports citing it alike name the same node; with no
         issuer it is this report's own."""
@@ -395,7 +396,7 @@ class _Mapper:
             (
                 str(name)
                 for name in self.v.ontology.objects(kind, RDFS.label)
-                if name.language == "vi"
+                if isinstance(name, Literal) and name.language == "vi"
             ),
             "Sự kiện",
         )

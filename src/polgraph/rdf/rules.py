@@ -16,13 +16,14 @@ whose person changed. The constraints then run with ``$this`` bound to the targe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SH
+from rdflib.term import Identifier, Node
 
 from polgraph import resources
 from polgraph.errors import ShapeMessage
@@ -79,7 +80,7 @@ def rules_graph() -> Graph:
     return Graph().parse(resources.rules_file())
 
 
-def _prefixes(rules: Graph, holder) -> str:
+def _prefixes(rules: Graph, holder: Node) -> str:
     lines = []
     for declaring in rules.objects(holder, SH.prefixes):
         for declaration in rules.objects(declaring, SH.declare):
@@ -89,7 +90,7 @@ def _prefixes(rules: Graph, holder) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _english(rules: Graph, constraint) -> str:
+def _english(rules: Graph, constraint: Node) -> str:
     messages = list(rules.objects(constraint, SH.message))
     for message in messages:
         if isinstance(message, Literal) and message.language == "en":
@@ -97,8 +98,10 @@ def _english(rules: Graph, constraint) -> str:
     return str(messages[0]) if messages else "breaks a store-wide rule"
 
 
-def _fill(template: str, row, names: set[str]) -> str:
-    def value(match: re.Match) -> str:
+def _fill(template: str, row: Any, names: set[str]) -> str:
+    """``template`` with the values of ``row`` (a solution of ``QueriedStore.query``)."""
+
+    def value(match: re.Match[str]) -> str:
         name = match.group(1)
         term = row[name] if name in names else None
         return term.value if term is not None else match.group(0)
@@ -112,7 +115,8 @@ def check_rules(
     """The warnings the store-wide rules give, sorted: on everything, or on ``scope``."""
     rules = rules if rules is not None else rules_graph()
     messages: set[ShapeMessage] = set()
-    for shape in sorted(rules.subjects(RDF.type, SH.NodeShape)):
+    # The shapes are IRIs or blank nodes (Identifiers, which sort); rdflib types them as Nodes.
+    for shape in sorted(cast("Iterator[Identifier]", rules.subjects(RDF.type, SH.NodeShape))):
         targets = set()
         for target in rules.objects(shape, SH.target):
             select = rules.value(target, SH.select)
@@ -125,12 +129,12 @@ def check_rules(
             continue
         ordered = sorted(targets)
         for constraint in rules.objects(shape, SH.sparql):
-            select = str(rules.value(constraint, SH.select)).replace("$this", "?this")
+            query = str(rules.value(constraint, SH.select)).replace("$this", "?this")
             template = _english(rules, constraint)
             for first in range(0, len(ordered), _BOUND_AT_ONCE):
                 results = store.query(
                     _prefixes(rules, constraint)
-                    + _bound_to(select, ordered[first : first + _BOUND_AT_ONCE])
+                    + _bound_to(query, ordered[first : first + _BOUND_AT_ONCE])
                 )
                 names = {v.value for v in results.variables}
                 for row in results:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import cast
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
-__all__ = ["from_ox", "to_ox"]
+__all__ = ["from_ox", "to_ox", "to_ox_quad"]
 
 
 @lru_cache(maxsize=8192)  # predicates, classes and shared nodes recur in every report
-def to_ox(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
@@ -27,7 +29,19 @@ def to_ox(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def from_ox(term):
+def to_ox_quad(
+    s: Node, p: Node, o: Node, graph: ox.NamedNode | ox.DefaultGraph | None = None
+) -> ox.Quad:
+    """The quad of an rdflib triple, in ``graph`` (the default graph when None)."""
+    # ox.Quad refuses (TypeError) a literal subject or a predicate that is not an IRI, as RDF does.
+    return ox.Quad(
+        cast("ox.NamedNode | ox.BlankNode", to_ox(s)), cast(ox.NamedNode, to_ox(p)), to_ox(o), graph
+    )
+
+
+def from_ox(
+    term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple,
+) -> URIRef | BNode | Literal:
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):

@@ -18,11 +18,12 @@ import pyshacl
 from pyshacl.graph_abstraction import OxigraphDataGraph
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
+from rdflib.term import Node
 
 from polgraph import resources
 from polgraph.errors import ShapeMessage
 from polgraph.namespaces import MODEL_GRAPH_PREFIX, PG, VOCAB
-from polgraph.rdf.terms import to_ox
+from polgraph.rdf.terms import to_ox_quad
 from polgraph.vocab import Vocabulary
 
 _SEVERITY = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
@@ -67,7 +68,7 @@ def _labels(triples: Iterable[tuple]) -> dict:
     return out
 
 
-def _message(results: Graph, result) -> str:
+def _message(results: Graph, result: Node) -> str:
     texts = list(results.objects(result, SH.resultMessage))
     for lang in ("en", None, "vi"):
         for text in texts:
@@ -119,7 +120,7 @@ class ReportValidator:
         # An in-memory Oxigraph store is far quicker to fill than an rdflib graph, and pySHACL
         # reads it directly.
         data = ox.Store()
-        data.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples)
+        data.extend(to_ox_quad(s, p, o) for s, p, o in triples)
         _, results, _ = pyshacl.validate(
             _ReportData(data),
             shacl_graph=self.shapes,

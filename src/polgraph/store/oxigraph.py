@@ -11,7 +11,7 @@ from rdflib import URIRef
 
 from polgraph.errors import StoreError
 from polgraph.namespaces import MODEL_GRAPH_PREFIX
-from polgraph.rdf.terms import from_ox, to_ox
+from polgraph.rdf.terms import from_ox, to_ox_quad
 from polgraph.store.base import GraphChange, ReplaceOutcome, StoreStats
 
 _DUMP_FORMATS = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
@@ -46,7 +46,7 @@ class OxigraphStore:
         drops: list[ox.NamedNode] = []
         for name, graph in change.put.items():
             target = ox.NamedNode(str(name))
-            new = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), target) for s, p, o in graph}
+            new = {to_ox_quad(s, p, o, target) for s, p, o in graph}
             if not self._store.contains_named_graph(target):
                 inserts.extend(new)
                 outcomes[name] = ReplaceOutcome.ADDED if new else ReplaceOutcome.UNCHANGED
@@ -67,10 +67,10 @@ class OxigraphStore:
             inserts.extend(come)
         for name, triples in change.add.items():
             target = ox.NamedNode(str(name))
-            inserts.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), target) for s, p, o in triples)
+            inserts.extend(to_ox_quad(s, p, o, target) for s, p, o in triples)
         for name, triples in change.remove.items():
             target = ox.NamedNode(str(name))
-            deletes.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), target) for s, p, o in triples)
+            deletes.extend(to_ox_quad(s, p, o, target) for s, p, o in triples)
         try:
             if not deletes and not drops:
                 self._store.extend(inserts)  # one transaction, and the quickest way in

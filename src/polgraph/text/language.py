@@ -122,7 +122,7 @@ def load_language(folder: Path) -> Language:
         unknown = set(data) - {key for key, (f, _, _) in _KEYS.items() if f == file}
         if unknown:
             raise LanguageDataError(f"{folder / (file + '.toml')}: unknown keys {sorted(unknown)}")
-    values = {}
+    values: dict[str, Any] = {}  # each field's value, of the shape _KEYS gives it
     for key, (file, shape, folded) in _KEYS.items():
         where = f"{folder / (file + '.toml')}: {key}"
         if key not in read[file]:
@@ -133,12 +133,14 @@ def load_language(folder: Path) -> Language:
     return Language(**values)
 
 
-def _value(raw: Any, shape: str, folded: bool, where: str):
+def _value(
+    raw: Any, shape: str, folded: bool, where: str
+) -> tuple[str, ...] | MappingProxyType[str, Any]:
     if shape == WORDS:
         return _words(raw, folded, where)
     if not isinstance(raw, dict):
         raise LanguageDataError(f"{where}: a table is expected")
-    out = {}
+    out: dict[str, str | tuple[str, ...]] = {}
     for name, value in raw.items():
         _check_word(name, True, f"{where}.{name}")
         if shape == MAPPING:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from polgraph.text.abbreviations import DOTTED_ABBREVIATIONS
@@ -227,7 +228,7 @@ def published(rt: ReportText) -> dt.date | None:
     return publication_date(publication_stamps(rt))
 
 
-def _opens_with_stamp(text: str, stamps, line_start: int) -> Stamp | None:
+def _opens_with_stamp(text: str, stamps: Iterable[Stamp], line_start: int) -> Stamp | None:
     for stamp in stamps:
         a = stamp.span[0] + 1 if text[stamp.span[0] : stamp.span[0] + 1] == "\n" else stamp.span[0]
         if a == line_start:

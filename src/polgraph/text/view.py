@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -51,7 +52,9 @@ class ReportText:
         self.text = unicodedata.normalize("NFC", self.text)
         self.folded = fold(self.text)
 
-    def find(self, pattern: re.Pattern[str], start: int = 0, end: int | None = None):
+    def find(
+        self, pattern: re.Pattern[str], start: int = 0, end: int | None = None
+    ) -> Iterator[re.Match[str]]:
         """Matches of a pattern written in folded form, over the folded text."""
         return pattern.finditer(self.folded, start, len(self.text) if end is None else end)
 
