@@ -87,7 +87,7 @@ class Overrides:
             return by_name.get((s.report or "", name_key(s.name or "")), [])
 
         def pairs(assertions: tuple[Assertion, ...]) -> list[tuple[str, str, str]]:
-            out = set()
+            out: set[tuple[str, str, str]] = set()
             for assertion in assertions:
                 groups = [group for group in map(matched, assertion.persons) if group]
                 for left, right in combinations(groups, 2):

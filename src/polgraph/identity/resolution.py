@@ -20,6 +20,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -164,7 +165,7 @@ def _rows(
     *,
     iri: bool = False,
     narrow: bool = False,
-):
+) -> Iterator[ox.QuerySolution]:
     """The query's rows for ``values`` of ``variable`` (all rows when ``values`` is None). A
     ``narrow`` query reads many more rows unscoped than its values ask for (the events among
     every fact with a source): many values are then asked for in parts, never all at once."""
@@ -181,7 +182,7 @@ def _rows(
     yield from store.query(sparql.replace("{scope}", f"VALUES ?{variable} {{ {terms} }}"))
 
 
-def _value(term) -> str | None:
+def _value(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> str | None:
     return None if term is None else term.value
 
 
@@ -275,7 +276,9 @@ def read_attestations(
     return out
 
 
-def _connected_names(names: set[str], overrides: Overrides | None, mentions_by_iri) -> set[str]:
+def _connected_names(
+    names: set[str], overrides: Overrides | None, mentions_by_iri: dict[str, str]
+) -> set[str]:
     """``names`` and every name a "same" correction ties to one of them, transitively."""
     if overrides is None:
         return names

@@ -48,8 +48,8 @@ def _key(person: str, post: str, first: dt.date) -> str:
 def _runs(dated: list[Attestation], exclusive: bool) -> list[list[Attestation]]:
     """Each person's attestations of one post, split (exclusive posts only) where another
     person's attestation falls strictly between two of theirs (A, B, A: two runs for A)."""
-    dates = sorted({a.date for a in dated})
-    index = {date: i for i, date in enumerate(dates)}
+    dates = sorted({a.date for a in dated if a.date is not None})  # every one has a date
+    index: dict[dt.date | None, int] = {date: i for i, date in enumerate(dates)}
     by_person: dict[str, list[Attestation]] = defaultdict(list)
     for a in sorted(dated, key=lambda a: (a.date, a.iri)):
         by_person[a.person].append(a)

@@ -17,6 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, XSD
 
 from polgraph.namespaces import PG
+from polgraph.store.base import QueriedStore
 from polgraph.text.normalise import name_key
 from polgraph.vocab import Vocabulary
 
@@ -66,13 +67,13 @@ SELECT DISTINCT ?id ?name ?classification ?start_date ?end_date ?organization_id
 } ORDER BY ?id"""
 
 
-def _select(store, query: str) -> list[dict[str, str]]:
+def _select(store: QueriedStore, query: str) -> list[dict[str, str]]:
     results = store.query(query)
     names = [v.value for v in results.variables]
     return [{n: s[n].value for n in names if s[n] is not None} for s in results]
 
 
-def to_popolo(store) -> dict[str, Any]:
+def to_popolo(store: QueriedStore) -> dict[str, Any]:
     """The store's people, bodies, posts, attestations and events as one Popolo document."""
     persons = _select(store, _PERSONS)
     organizations = _select(store, _ORGS)
@@ -82,7 +83,7 @@ def to_popolo(store) -> dict[str, Any]:
     posts = _select(store, _POSTS)
     memberships = []
     for row in _select(store, _MEMBERSHIPS):
-        membership = {
+        membership: dict[str, Any] = {
             k: row[k]
             for k in ("id", "person_id", "post_id", "organization_id", "role", "event_id")
             if k in row

@@ -19,7 +19,7 @@ RESULT_FORMATS = {
 }
 
 
-def plain(term) -> str:
+def plain(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
@@ -29,7 +29,10 @@ def plain(term) -> str:
 
 
 def write_results(
-    results, fmt: str, out: IO[bytes] | None = None, console: Console | None = None
+    results: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples,
+    fmt: str,
+    out: IO[bytes] | None = None,
+    console: Console | None = None,
 ) -> int:
     """Write SELECT/ASK results; returns the number of rows written."""
     if isinstance(results, ox.QueryBoolean):

@@ -40,6 +40,13 @@ class GraphChange:
         return bool(self.put or any(self.add.values()) or any(self.remove.values()))
 
 
+class QueriedStore(Protocol):
+    """What reading needs of a store: SPARQL over the union of its graphs. Every ``GraphStore``
+    is one, and so is anything else with such a ``query`` (the analyses take either)."""
+
+    def query(self, sparql: str) -> Any: ...
+
+
 class GraphStore(Protocol):
     def apply(self, change: GraphChange) -> dict[URIRef, ReplaceOutcome]:
         """Make ``change`` in one transaction; what became of each graph in ``change.put``."""
