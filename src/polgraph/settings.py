@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 DEFAULT_STORE = Path("var/store")
 DEFAULT_IDENTITY = Path("data/identity.yaml")
@@ -61,33 +62,23 @@ class Settings:
         store: Path | None = None,
         identity: Path | None = None,
     ) -> Settings:
+        """Settings from the ``ENVIRONMENT`` variables (unset or empty: the default); ``store`` and
+        ``identity``, given as command options, win over theirs."""
         env = os.environ if environ is None else environ
-        path = store or Path(env.get("POLGRAPH_STORE") or DEFAULT_STORE)
-        corrections = identity or Path(env.get("POLGRAPH_IDENTITY") or DEFAULT_IDENTITY)
-        token = env.get("POLGRAPH_WRITE_TOKEN") or None
-        try:
-            return cls(
-                store_path=path,
-                identity_path=corrections,
-                write_token=token,
-                query_timeout=float(env.get("POLGRAPH_QUERY_TIMEOUT") or 10.0),
-                max_result_bytes=int(env.get("POLGRAPH_MAX_RESULT_BYTES") or 50_000_000),
-                max_body_bytes=int(env.get("POLGRAPH_MAX_BODY_BYTES") or 20_000_000),
-                allow_remote=_flag(env.get("POLGRAPH_ALLOW_REMOTE")),
-                query_workers=int(env.get("POLGRAPH_QUERY_WORKERS") or 0),
-                # Below about half a gigabyte a worker cannot even start its store's threads.
-                worker_memory_mb=max(512, int(env.get("POLGRAPH_WORKER_MEMORY_MB") or 4096)),
-                max_waiting=int(env.get("POLGRAPH_MAX_WAITING") or 64),
-                max_wait=float(env.get("POLGRAPH_MAX_WAIT") or 30.0),
-                long_query=float(env.get("POLGRAPH_LONG_QUERY") or 1.0),
-                reserved_workers=int(env.get("POLGRAPH_RESERVED_WORKERS") or -1),
-                spare_workers=max(0, int(env.get("POLGRAPH_SPARE_WORKERS") or 1)),
-                max_analyses=max(1, int(env.get("POLGRAPH_MAX_ANALYSES") or 1)),
-                analysis_wait=float(env.get("POLGRAPH_ANALYSIS_WAIT") or 60.0),
-                analysis_timeout=float(env.get("POLGRAPH_ANALYSIS_TIMEOUT") or 120.0),
-            )
-        except ValueError as exc:
-            raise ValueError(f"a POLGRAPH_* setting is not a number: {exc}") from None
+        values: dict[str, Any] = {}
+        for setting in ENVIRONMENT:
+            raw = env.get(setting.variable)
+            if not raw:
+                continue
+            try:
+                values[setting.field] = setting.read(raw)
+            except ValueError as exc:
+                raise ValueError(f"a POLGRAPH_* setting is not a number: {exc}") from None
+        if store is not None:
+            values["store_path"] = store
+        if identity is not None:
+            values["identity_path"] = identity
+        return cls(**values)
 
     def workers(self) -> int:
         # One more than the cores: while a worker's answer goes back and its next job comes in,
@@ -99,3 +90,45 @@ class Settings:
         if self.reserved_workers >= 0:
             return min(self.reserved_workers, workers - 1)
         return (workers + 1) // 2 if workers > 1 else 0
+
+
+@dataclass(frozen=True)
+class EnvironmentSetting:
+    """A setting read from the environment: its variable, the ``Settings`` field it fills and how
+    its text is read. ``serve --help`` lists these with their ``hint``; the README's settings
+    table says what each does."""
+
+    variable: str
+    field: str
+    read: Callable[[str], Any]
+    hint: str = ""
+    # False: an option of every command (--store, --identity), told in each command's --help.
+    served: bool = True
+
+
+# The one list of the environment's settings: Settings.from_env reads these, serve --help and the
+# documentation tests list them.
+ENVIRONMENT: tuple[EnvironmentSetting, ...] = (
+    EnvironmentSetting("POLGRAPH_STORE", "store_path", Path, served=False),
+    EnvironmentSetting("POLGRAPH_IDENTITY", "identity_path", Path, served=False),
+    EnvironmentSetting(
+        "POLGRAPH_WRITE_TOKEN", "write_token", str, "enables /update, /store and POST /api/reports"
+    ),
+    EnvironmentSetting("POLGRAPH_QUERY_TIMEOUT", "query_timeout", float, "seconds, default 10"),
+    EnvironmentSetting("POLGRAPH_MAX_RESULT_BYTES", "max_result_bytes", int),
+    EnvironmentSetting("POLGRAPH_MAX_BODY_BYTES", "max_body_bytes", int),
+    EnvironmentSetting("POLGRAPH_ALLOW_REMOTE", "allow_remote", _flag, "SERVICE and LOAD"),
+    EnvironmentSetting("POLGRAPH_QUERY_WORKERS", "query_workers", int),
+    # Below about half a gigabyte a worker cannot even start its store's threads.
+    EnvironmentSetting(
+        "POLGRAPH_WORKER_MEMORY_MB", "worker_memory_mb", lambda raw: max(512, int(raw))
+    ),
+    EnvironmentSetting("POLGRAPH_MAX_WAITING", "max_waiting", int),
+    EnvironmentSetting("POLGRAPH_MAX_WAIT", "max_wait", float),
+    EnvironmentSetting("POLGRAPH_LONG_QUERY", "long_query", float),
+    EnvironmentSetting("POLGRAPH_RESERVED_WORKERS", "reserved_workers", int),
+    EnvironmentSetting("POLGRAPH_SPARE_WORKERS", "spare_workers", lambda raw: max(0, int(raw))),
+    EnvironmentSetting("POLGRAPH_MAX_ANALYSES", "max_analyses", lambda raw: max(1, int(raw))),
+    EnvironmentSetting("POLGRAPH_ANALYSIS_WAIT", "analysis_wait", float),
+    EnvironmentSetting("POLGRAPH_ANALYSIS_TIMEOUT", "analysis_timeout", float),
+)
