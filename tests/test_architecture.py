@@ -29,7 +29,8 @@ LAYERS: list[set[str]] = [
     {"pipeline"},  # ingest: all of the above for a batch of reports
     {"analytics"},  # networks made from the store
     {"server"},  # the web app: SPARQL, the API, the pages
-    {"cli", "library"},  # the command line and the library object over everything
+    {"library"},  # the library object over everything: polgraph.Polgraph
+    {"cli"},  # the command line, a thin layer over the library object
 ]
 LAYER_OF = {unit: depth for depth, units in enumerate(LAYERS) for unit in units}
 

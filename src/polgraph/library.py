@@ -1,0 +1,367 @@
+"""polgraph as one object over a store: ``Polgraph(settings, store)`` reads reports, ingests and
+validates them, rebuilds identities, answers named queries and exports the graph. It returns plain
+results and raises polgraph's errors (``polgraph.errors``); it never prints. The command line is
+a thin layer over it.
+
+    from polgraph import Polgraph
+    from polgraph.settings import Settings
+
+    with Polgraph(Settings.from_env()) as graph:
+        graph.ingest([Path("data/reports")])
+        rows = graph.query("who-held-role-at-event", {"report": "seed"}).rows()
+
+The packages beneath are imported when a method first needs them, so that importing this module
+(and ``polgraph --help``) stays quick.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import IO, TYPE_CHECKING, Any
+
+from polgraph.errors import QueryError, ShapeMessage, StoreError
+from polgraph.settings import Settings
+
+if TYPE_CHECKING:
+    from rdflib import URIRef
+
+    from polgraph.analytics import KnowledgeGraph
+    from polgraph.extract.reader import Reader
+    from polgraph.extract.schema import Extraction
+    from polgraph.pipeline.ingest import Outcome, Pipeline
+    from polgraph.query.named import NamedQuery
+    from polgraph.rdf.validate import ReportValidator
+    from polgraph.store import OxigraphStore
+
+
+@dataclass(frozen=True)
+class IdentityCounts:
+    """Persons in the whole store, the mentions resolved into them, and their tenures."""
+
+    persons: int
+    mentions: int
+    tenures: int
+
+
+@dataclass
+class BatchResult:
+    """What ingesting or validating a batch of reports gave: each report's outcome (added,
+    replaced, unchanged, valid or rejected), the store-wide rules' warnings after an ingest, and
+    the whole store's identity counts after an ingest (None after a validation)."""
+
+    outcomes: list[Outcome]
+    rule_messages: list[ShapeMessage] = field(default_factory=list)
+    identities: IdentityCounts | None = None
+
+    @property
+    def counts(self) -> Counter[str]:
+        return Counter(outcome.status for outcome in self.outcomes)
+
+    @property
+    def rejected(self) -> list[Outcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == "rejected"]
+
+
+@dataclass
+class RebuildResult:
+    """A full identity resolution: the store-wide rules' warnings, and what the store now holds."""
+
+    rule_messages: list[ShapeMessage]
+    identities: IdentityCounts
+
+
+@dataclass
+class StoreCounts:
+    """How many reports and quads the store holds, and its resources by kind (persons, …)."""
+
+    reports: int
+    quads: int
+    kinds: list[tuple[str, int]]
+
+
+@dataclass
+class QueryAnswer:
+    """A query's answer as the store gives it: ``results`` is pyoxigraph's (solutions to iterate
+    once, a boolean, or triples), which ``polgraph.query.results.write_results`` writes in the
+    W3C formats; ``rows()`` reads the solutions as plain values instead."""
+
+    query: NamedQuery
+    results: Any
+
+    def rows(self) -> list[dict[str, str | None]]:
+        """The solutions, each a column-to-value mapping (None where a column is unbound)."""
+        columns = [variable.value for variable in self.results.variables]
+        return [
+            {c: None if row[c] is None else row[c].value for c in columns} for row in self.results
+        ]
+
+
+class Polgraph:
+    """The graph of local political events in one store.
+
+    ``store`` is an opened store (``polgraph.store.open_store``); without one, the store at
+    ``settings.store_path`` is opened when a method first needs it (read-only with ``read_only``)
+    and closed by ``close()``. A store handed in stays the caller's to close. The researchers'
+    identity corrections are ``settings.identity_path``, when that file exists.
+    """
+
+    def __init__(
+        self, settings: Settings, store: OxigraphStore | None = None, *, read_only: bool = False
+    ) -> None:
+        self.settings = settings
+        self.read_only = read_only
+        self._store = store
+        self._owns_store = False
+        self._reader: Reader | None = None
+        self._validator: ReportValidator | None = None
+
+    # -- the store -------------------------------------------------------------------------
+    @property
+    def store(self) -> OxigraphStore:
+        """The store, opened now if it was not yet; ``StoreError`` when it cannot be."""
+        if self._store is None:
+            from polgraph.store import open_store
+
+            self._store = open_store(self.settings.store_path, read_only=self.read_only)
+            self._owns_store = True
+        return self._store
+
+    def close(self) -> None:
+        """Close the store if this object opened it."""
+        if self._owns_store and self._store is not None:
+            # A read-only store cannot flush, which close() does: dropping it releases it.
+            if not self.read_only:
+                self._store.close()
+            self._store = None
+            self._owns_store = False
+
+    def __enter__(self) -> Polgraph:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def identity_file(self) -> Path | None:
+        """The identity corrections applied on ingest and rebuild: the settings' file, if it
+        exists."""
+        path = self.settings.identity_path
+        return path if path is not None and path.is_file() else None
+
+    def identity_counts(self) -> IdentityCounts:
+        from polgraph.identity.resolution import identity_counts
+
+        return IdentityCounts(*identity_counts(self.store))
+
+    # -- reading reports -------------------------------------------------------------------
+    @staticmethod
+    def report_files(paths: Sequence[Path], *, text_only: bool = False) -> list[Path]:
+        """The report files under ``paths`` in the order they are read: folders walked for the
+        kinds polgraph reads, files named explicitly always kept. ``text_only`` keeps the files
+        the reader reads (text and HTML, and any file named explicitly)."""
+        from polgraph.extract.source import TEXT_SUFFIXES
+        from polgraph.pipeline.ingest import expand_inputs
+
+        files = list(expand_inputs(paths))
+        if text_only:
+            files = [
+                p
+                for p in files
+                if p.is_file() and (p.suffix.lower() in TEXT_SUFFIXES or p in paths)
+            ]
+        return files
+
+    def prepare(self) -> None:
+        """Load the reader's lexicon, the vocabularies and the shapes now rather than with the
+        first report, so that a caller can, for example, exclude them from the garbage
+        collector's scans. They are kept for every later call."""
+        self._read_with()
+        self._validate_with()
+
+    def _read_with(self) -> Reader:
+        if self._reader is None:
+            from polgraph.extract.reader import default_reader
+
+            self._reader = default_reader()
+        return self._reader
+
+    def extract(self, path: Path, *, published: dt.date | None = None) -> Extraction:
+        """A text or HTML report read into the extraction (with the span behind every fact);
+        ``published`` dates a report that states no date. ``InputError`` when it is unreadable."""
+        from polgraph.extract.source import load_source
+
+        return self._read_with().read(load_source(path, published=published), report_id=path.stem)
+
+    # -- ingest ----------------------------------------------------------------------------
+    def ingest(
+        self,
+        paths: Iterable[Path],
+        *,
+        published: dt.date | None = None,
+        progress: Callable[[Path], None] | None = None,
+    ) -> BatchResult:
+        """Read, validate and store each report in its own named graph (re-ingesting replaces
+        it), then resolve persons and tenures and check the store-wide rules, as
+        ``polgraph.pipeline.ingest.Pipeline.run`` does. A rejected report is an outcome, not an
+        error; a bad corrections file raises (the reports stay stored)."""
+        pipeline = self._pipeline(self.store, identity=self.identity_file)
+        pipeline.ensure_model_graphs()
+        self.prepare()
+        summary = pipeline.run(paths, store=True, progress=progress, published=published)
+        return BatchResult(summary.outcomes, pipeline.rule_messages, self.identity_counts())
+
+    def validate(
+        self,
+        paths: Iterable[Path],
+        *,
+        published: dt.date | None = None,
+        progress: Callable[[Path], None] | None = None,
+    ) -> BatchResult:
+        """Check reports against the shapes, nothing stored. The store, when there is one that
+        can be opened, gives the one hop of context a report's links need; without it each report
+        is checked alone."""
+        pipeline = self._pipeline(self._context_store(), identity=None)
+        self.prepare()
+        summary = pipeline.run(paths, store=False, progress=progress, published=published)
+        return BatchResult(summary.outcomes)
+
+    def _context_store(self) -> OxigraphStore | None:
+        if self._store is None and not self.settings.store_path.exists():
+            return None
+        try:
+            return self.store
+        except StoreError:
+            return None  # a store in use elsewhere only loses the one-hop context, not the check
+
+    def _validate_with(self) -> ReportValidator:
+        if self._validator is None:
+            from polgraph.rdf.validate import ReportValidator
+            from polgraph.vocab import vocabulary
+
+            self._validator = ReportValidator(vocabulary())
+        return self._validator
+
+    def _pipeline(self, store: OxigraphStore | None, *, identity: Path | None) -> Pipeline:
+        from polgraph.pipeline.ingest import Pipeline
+        from polgraph.vocab import vocabulary
+
+        return Pipeline(store, vocabulary(), self._validate_with(), identity=identity)
+
+    # -- identities ------------------------------------------------------------------------
+    def rebuild(self) -> RebuildResult:
+        """Resolve every name and post again (an ingest resolves only those it touched) and check
+        the rules on the whole store. A bad corrections file is refused (``InputError``) before
+        anything is rewritten."""
+        from polgraph.identity.overrides import load_overrides
+
+        load_overrides(self.identity_file)
+        pipeline = self._pipeline(self.store, identity=self.identity_file)
+        pipeline.resolve_identities(full=True)
+        return RebuildResult(pipeline.rule_messages, self.identity_counts())
+
+    def explain(self, person: str) -> list[str]:
+        """Which mentions make up a person (an IRI, the last part of one, or a name), and the
+        shared post, body or place behind each join. ``NotFoundError`` when there is none."""
+        from polgraph.analytics.errors import NotFoundError
+        from polgraph.identity.overrides import load_overrides
+        from polgraph.identity.resolution import explain_person
+
+        path = self.identity_file
+        overrides = load_overrides(path) if path is not None else None
+        lines = explain_person(self.store, overrides, person)
+        if lines is None:
+            raise NotFoundError(f"no person {person!r} in the store")
+        return lines
+
+    # -- queries ---------------------------------------------------------------------------
+    @staticmethod
+    def queries() -> list[NamedQuery]:
+        """The named queries, with their purposes and parameters."""
+        from polgraph.query.named import available_queries
+
+        return list(available_queries().values())
+
+    def query(self, name: str, params: Mapping[str, str] | None = None) -> QueryAnswer:
+        """Run a named query, or the query in a .rq file, with its parameters bound.
+        ``QueryError`` when the query is unknown, a parameter wrong or the text does not parse."""
+        from polgraph.query.named import load_query
+
+        named = load_query(name)
+        text = named.render(dict(params or {}))
+        try:
+            results = self.store.query(text)
+        except SyntaxError as exc:
+            raise QueryError(f"{named.path or named.name}: {exc}") from None
+        return QueryAnswer(named, results)
+
+    def who(self, post: str, org: str, day: dt.date) -> QueryAnswer:
+        """Who held ``post`` ("Chủ tịch") of the body ``org`` (as reports write it, "UBND xã Cẩm
+        Lộc", or its IRI) on ``day``, with the evidence: the role-at-date query. ``QueryError``
+        when the post and body cannot be read or the name fits several bodies;
+        ``NotFoundError`` when no body has it."""
+        from polgraph.analytics.errors import AnalysisError
+        from polgraph.analytics.lookup import find_bodies
+
+        post_type, body = post_of_body(post, org)
+        bodies = find_bodies(self.store, body)
+        if len(bodies) > 1:  # namesakes in different places: the IRI says which
+            raise AnalysisError(
+                f"{len(bodies)} bodies are named {org!r}; give one by its IRI: {', '.join(bodies)}"
+            )
+        params = {"org": bodies[0], "post_type": str(post_type), "date": day.isoformat()}
+        return self.query("role-at-date", params)
+
+    def stats(self) -> StoreCounts:
+        from polgraph.query.named import load_query
+
+        counts = self.store.stats()
+        kinds = [
+            (row["kind"].value, int(row["n"].value))
+            for row in self.store.query(load_query("count-by-class").text)
+        ]
+        return StoreCounts(counts.reports, counts.quads, kinds)
+
+    def export(self, fmt: str, out: IO[bytes]) -> None:
+        """Write the whole store to ``out`` as ttl, nq, trig, jsonld or popolo."""
+        from polgraph.query.export import EXPORT_FORMATS, export
+
+        if fmt not in EXPORT_FORMATS:
+            raise QueryError(f"unknown format {fmt!r}: choose {', '.join(EXPORT_FORMATS)}")
+        export(self.store, fmt, out)
+
+    # -- networks --------------------------------------------------------------------------
+    def network(self) -> KnowledgeGraph:
+        """The network analyses over this store (``polgraph.analytics.KnowledgeGraph``)."""
+        from polgraph.analytics import KnowledgeGraph
+
+        return KnowledgeGraph(self.store)
+
+
+def post_of_body(post: str, org: str) -> tuple[URIRef, str]:
+    """The vocabulary's post type of ``post`` and the name of the body it is a post of, spelt as
+    the reader spells a report's ("UBND xã X": "Ủy ban nhân dân xã X"); an IRI ``org`` is kept.
+    ``QueryError`` when the words are not one known post of one body."""
+    from polgraph.extract.reader import parse_title
+    from polgraph.vocab import vocabulary
+
+    if org.startswith(("http://", "https://")):
+        title, body = post, org
+    else:
+        roles = parse_title(f"{post} {org}")
+        if len(roles) != 1 or not roles[0].org:
+            raise QueryError(f"cannot read {post!r} of {org!r} as one post of one body")
+        title, body = roles[0].post, roles[0].org
+    post_type = vocabulary().post_type(title)
+    if post_type is None:
+        raise QueryError(f"unknown post {post!r}")
+    return post_type, body
