@@ -94,7 +94,8 @@ class QueryAnswer:
     results: Any
 
     def rows(self) -> list[dict[str, str | None]]:
-        """The solutions, each a column-to-value mapping (None where a column is unbound)."""
+        """A SELECT's solutions, each a column-to-value mapping (None where a column is
+        unbound); they are read once, so call this instead of iterating ``results``."""
         columns = [variable.value for variable in self.results.variables]
         return [
             {c: None if row[c] is None else row[c].value for c in columns} for row in self.results

@@ -1,0 +1,171 @@
+"""``polgraph ingest``, ``validate`` and ``extract``: reports in."""
+
+from __future__ import annotations
+
+import gc
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from polgraph.cli.options import (
+    IdentityOption,
+    Paths,
+    Published,
+    Quiet,
+    StoreOption,
+    library,
+    published_date,
+    require_choice,
+    require_inputs,
+)
+from polgraph.cli.output import (
+    atomic_output,
+    err,
+    exit_codes,
+    identity_line,
+    out,
+    print_store_messages,
+    progress_bar,
+)
+from polgraph.errors import PolgraphError
+from polgraph.library import BatchResult, Polgraph
+from polgraph.settings import Settings
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from polgraph.extract.schema import Extraction
+
+
+def ingest(
+    paths: Paths,
+    store: StoreOption = None,
+    published: Published = None,
+    quiet: Quiet = False,
+    identity: IdentityOption = None,
+) -> None:
+    """Read reports, validate them and store each in its own named graph (re-ingesting replaces it);
+    then resolve persons across all stored reports and derive their tenures."""
+    date = published_date(published)
+    require_inputs(paths)
+    graph = library(store, identity)
+    raise typer.Exit(_run_batch(graph, paths, write=True, quiet=quiet, published=date))
+
+
+def validate(
+    paths: Paths,
+    store: StoreOption = None,
+    published: Published = None,
+    quiet: Quiet = False,
+) -> None:
+    """Check reports against the shapes without changing the store."""
+    date = published_date(published)
+    require_inputs(paths)
+    graph = library(store, read_only=True)
+    raise typer.Exit(_run_batch(graph, paths, write=False, quiet=quiet, published=date))
+
+
+def _run_batch(
+    graph: Polgraph, paths: list[Path], *, write: bool, quiet: bool, published: dt.date | None
+) -> int:
+    graph.prepare()
+    # The vocabularies, the shapes and the reader's lexicon live as long as the process: keep
+    # the collector from rescanning them, and from running every 700 allocations while a batch
+    # of report graphs (short-lived, acyclic tuples) is built; reference counting frees those.
+    gc.set_threshold(100_000, 50, 100)
+    gc.freeze()
+    total = len(graph.report_files(paths))
+    # A bad corrections file fails the ingest after the reports are stored: identities stay as
+    # they were.
+    with graph, exit_codes(), progress_bar(total) as progress:
+        task = progress.add_task("ingesting" if write else "validating", total=total)
+        run = graph.ingest if write else graph.validate
+        result = run(paths, published=published, progress=lambda _path: progress.advance(task))
+    _print_batch(result, write=write, quiet=quiet)
+    return 1 if result.rejected else 0
+
+
+def _print_batch(result: BatchResult, *, write: bool, quiet: bool) -> None:
+    for outcome in result.outcomes:
+        if outcome.status == "rejected":
+            err.print(f"[red]rejected[/red] {outcome.source}: {outcome.error}", highlight=False)
+            for message in outcome.messages:
+                if message.severity == "Violation":
+                    err.print(f"    {message}", highlight=False)
+        if not quiet:
+            for message in outcome.messages:
+                if message.severity != "Violation":
+                    err.print(f"[dim]    {outcome.source}: {message}[/dim]", highlight=False)
+    if not quiet:
+        print_store_messages(result.rule_messages)
+    keys = ("added", "replaced", "unchanged", "rejected") if write else ("valid", "rejected")
+    line = ", ".join(f"{key} {result.counts.get(key, 0)}" for key in keys)
+    if result.identities is not None:
+        line += f"; {identity_line(result.identities)}"
+    out.print(line, highlight=False)
+
+
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Text or HTML reports, or folders of them.")],
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Write DIR/<stem>.json per report.")
+    ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="json (one object per line for several reports) or table."
+        ),
+    ] = "json",
+    published: Published = None,
+) -> None:
+    """Read reports into the extraction JSON (with the span of text behind every fact)."""
+    require_choice(fmt, ("json", "table"), listed="json or table")
+    require_inputs(paths)
+    date = published_date(published)
+    graph = Polgraph(Settings())  # reading touches no store and no setting
+    files = graph.report_files(paths, text_only=True)
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for path in files:  # one report: pretty JSON; several: one JSON object per line
+        try:
+            extraction = graph.extract(path, published=date)
+        except PolgraphError as exc:
+            err.print(f"[red]unreadable[/red] {exc}", highlight=False)
+            failed += 1
+            continue
+        if not extraction.persons:
+            err.print(f"[yellow]note[/yellow] {path}: the report names nobody", highlight=False)
+        document = extraction.model_dump(mode="json", exclude_none=False)
+        if out_dir is not None:
+            with atomic_output(out_dir / f"{path.stem}.json") as sink:
+                text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+                sink.write(text.encode("utf-8"))
+        elif fmt == "json":
+            indent = 1 if len(files) == 1 else None
+            sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=indent) + "\n")
+        else:
+            _print_extraction(path, extraction)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _print_extraction(path: Path, extraction: Extraction) -> None:
+    from rich.table import Table
+
+    event = extraction.event
+    table = Table(
+        "person",
+        "roles",
+        "acts",
+        title=f"{path.name}: {event.kind} {event.date or ''} {event.place or ''}",
+    )
+    for person in extraction.persons:
+        table.add_row(
+            person.name,
+            "\n".join(f"{r.post} — {r.org}" for r in person.roles),
+            ", ".join(person.acts),
+        )
+    out.print(table)
