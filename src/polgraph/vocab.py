@@ -121,7 +121,7 @@ class Vocabulary:
 _LABELS = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
 
 
-def vi_labels(graph: Graph, concept: URIRef, *props: URIRef) -> list[str]:
+def vi_labels(graph: Graph, concept: Node, *props: URIRef) -> list[str]:
     """A concept's Vietnamese (or untagged) labels under ``props`` (preferred, alternative and
     hidden labels when none is given), in that order: the one way the vocabularies are read."""
     return [
@@ -132,7 +132,7 @@ def vi_labels(graph: Graph, concept: URIRef, *props: URIRef) -> list[str]:
     ]
 
 
-def vi_pref(graph: Graph, concept: URIRef) -> str | None:
+def vi_pref(graph: Graph, concept: Node) -> str | None:
     """A concept's Vietnamese preferred label."""
     return next(iter(vi_labels(graph, concept, SKOS.prefLabel)), None)
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
+from rdflib.term import Node
 
 from polgraph.namespaces import PG
 from polgraph.text.view import fold
@@ -112,18 +114,28 @@ def _read_posts(lex: Lexicon) -> None:
             ),
             None,
         )
-        entry = PostEntry(
-            vi_pref(g, concept), default_body=vi_pref(g, default) if default else None
-        )
+        entry = PostEntry(_title(g, concept), default_body=vi_pref(g, default) if default else None)
         for label in vi_labels(g, concept):
             lex.posts.setdefault(fold(label), entry)
     for concept in g.subjects(RDF.type, PG.CompoundTitle):
         post, body = g.value(concept, PG.impliesPost), g.value(concept, PG.impliesBodyType)
         level = g.value(concept, PG.level)
-        entry = PostEntry(vi_pref(g, post), vi_pref(g, body), str(level) if level else None)
+        entry = PostEntry(
+            _title(g, post),
+            vi_pref(g, body) if body is not None else None,
+            str(level) if level else None,
+        )
         for label in vi_labels(g, concept):
             lex.posts[fold(label)] = entry  # "Huyện ủy viên" wins over its first words
     lex.max_post_words = max(len(label.split(" ")) for label in lex.posts)
+
+
+def _title(g: Graph, post: Node | None) -> str:
+    """A post's title: its Vietnamese preferred label, which every post concept has."""
+    title = vi_pref(g, post) if post is not None else None
+    if title is None:
+        raise ValueError(f"the vocabulary gives no Vietnamese skos:prefLabel for the post {post}")
+    return title
 
 
 def _read_acts(lex: Lexicon) -> None:
@@ -215,7 +227,7 @@ def _read_documents(lex: Lexicon) -> None:
 def _read_event_kinds(lex: Lexicon) -> None:
     g = lex.vocabulary.vocab
 
-    def words(subject, prop) -> tuple[str, ...]:
+    def words(subject: Node, prop: URIRef) -> tuple[str, ...]:
         return tuple(
             sorted({fold(w) for w in vi_labels(g, subject, prop)}, key=lambda w: (-len(w), w))
         )

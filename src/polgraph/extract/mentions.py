@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -14,6 +15,7 @@ from polgraph.extract.titles import Role, TitleParser
 from polgraph.namespaces import PG
 from polgraph.places.gazetteer import admin_units
 from polgraph.text.view import ReportText, fold
+from polgraph.vocab import BodyType, Vocabulary
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*")
 _CUE = re.compile(
@@ -124,10 +126,15 @@ class Mention:
     member: bool = False  # listed as a member of a body ("… gồm: A, B, C")
 
 
+_Tokens = list[tuple[int, int]]  # words, each as [start, end)
+_Run = tuple[int, int, _Tokens]  # a run of words: [start, end) and its words
+
+
 @lru_cache(maxsize=32)  # the finders each walk the same report's runs
-def _runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+def _runs(text: str) -> list[_Run]:
     """Capitalised word runs: [start, end) and their tokens."""
-    runs, current = [], []
+    runs: list[_Tokens] = []
+    current: _Tokens = []
     for match in _TOKEN.finditer(text):
         token = (match.start(), match.end())
         if not match.group()[0].isupper():
@@ -148,7 +155,7 @@ class _Spans:
     """Sorted, non-overlapping spans, asked "which covers this position?" in log time (reports
     can be long; a scan per question would make reading them quadratic)."""
 
-    def __init__(self, spans) -> None:
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
         self.spans = sorted(spans)
         self.starts = [s for s, _ in self.spans]
 
@@ -169,7 +176,9 @@ def _is_surname(folded_token: str) -> bool:
     return folded_token in lang_vi.SURNAMES or folded_token.startswith("h'")
 
 
-def named_bodies(text: str, start: int, end: int, vocabulary):
+def named_bodies(
+    text: str, start: int, end: int, vocabulary: Vocabulary
+) -> Iterator[tuple[int, tuple[BodyType, str]]]:
     """Each capitalised word of text[start:end] at which a body's name begins, with what
     ``vocabulary.body_type`` reads from there to ``end``: (offset, (body type, rest))."""
     for word in _WORD_START.finditer(text, start, end):
@@ -257,7 +266,9 @@ class MentionFinder:
         return mentions
 
     # -- names -----------------------------------------------------------------------------
-    def _name_mention(self, rt: ReportText, start: int, end: int, tokens) -> Mention | None:
+    def _name_mention(
+        self, rt: ReportText, start: int, end: int, tokens: _Tokens
+    ) -> Mention | None:
         folded = rt.folded
         words = [folded[s:e] for s, e in tokens]
         before = folded[max(0, start - _CUE_REACH) : start]
@@ -371,7 +382,7 @@ class MentionFinder:
             return None
         return Mention(rt.text[start:end], (start, end), roles, cue.group(1) if cue else None)
 
-    def _unit_words_before_name(self, before: str, text: str, tokens) -> int:
+    def _unit_words_before_name(self, before: str, text: str, tokens: _Tokens) -> int:
         """How many words of a run after a level word name a unit, when two to four words are
         left for a name; 0 when none does."""
         level = self._level_before(before)
@@ -423,6 +434,7 @@ class MentionFinder:
     def _former(self, rt: ReportText, end: int) -> bool:
         """ "Lương Thị Ngọc – nguyên Phó Chủ tịch UBND huyện": a person, though the post is past."""
         lead = _LEAD_SEPARATOR.match(rt.folded, end)
+        assert lead is not None  # the pattern matches the empty string
         former = _FORMER.match(rt.folded, lead.end())
         return former is not None and self.titles.starts_with_post(
             rt.folded[former.end() : former.end() + 80]
@@ -430,6 +442,7 @@ class MentionFinder:
 
     def _title_after(self, rt: ReportText, end: int) -> list[Role]:
         lead = _LEAD_SEPARATOR.match(rt.folded, end)
+        assert lead is not None  # the pattern matches the empty string
         start = lead.end()
         former = _FORMER.match(rt.folded, start)
         if former and self.titles.starts_with_post(rt.folded[former.end() : former.end() + 80]):
@@ -594,6 +607,7 @@ class MentionFinder:
             if not _is_surname(rt.folded[comma.end() : comma.end() + run[2][0][1]]):
                 continue
             lead = _LEAD_SEPARATOR.match(rt.folded, name_end)
+            assert lead is not None  # the pattern matches the empty string
             if lead.end() > name_end and self.titles.starts_with_post(
                 rt.folded[lead.end() : lead.end() + 80]
             ):
@@ -746,7 +760,7 @@ class MentionFinder:
         return org
 
     @staticmethod
-    def _names_listed(rt: ReportText, runs, position: int):
+    def _names_listed(rt: ReportText, runs: list[_Run], position: int) -> Iterator[tuple[int, int]]:
         """The names listed from ``position`` on, separated by commas or "và"."""
         previous = position
         for start, end, tokens in runs:

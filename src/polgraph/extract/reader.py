@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cache
 
@@ -105,6 +105,9 @@ class PersonFacts:
             self.roles.append(role)
 
 
+_Inside = Sequence[tuple[Mention, PersonFacts]]  # the persons a sentence names, in order
+
+
 @dataclass
 class _ActState:
     """What reading one report's acts remembers from sentence to sentence."""
@@ -189,11 +192,14 @@ class Reader:
         reading.published = reading.source.published or reading.page.published
 
     def _find_locality(self, reading: Reading) -> None:
+        assert reading.text is not None and reading.layout is not None  # see check_steps
         vocabulary = self.lexicon.vocabulary
         reading.references = event_rules.document_references(reading.text, vocabulary)
         reading.locality = event_rules.find_locality(reading.layout, vocabulary, reading.references)
 
     def _find_mentions(self, reading: Reading) -> None:
+        assert reading.text is not None and reading.layout is not None  # see check_steps
+        assert reading.locality is not None
         organiser = event_rules.find_organiser(reading.layout)
         held_by = organiser[0] if organiser else self._body_in_headline(reading)
         completer = OrgCompleter(
@@ -208,6 +214,7 @@ class Reader:
     def _body_in_headline(self, reading: Reading) -> str | None:
         """The body the headline, or else the opening, ends with ("… Lễ công bố Quyết định thành
         lập Chi bộ Quân sự xã X."), standing for the organiser when the text names none."""
+        assert reading.text is not None and reading.layout is not None  # see check_steps
         for zone in (reading.layout.headline, reading.layout.opening):
             if zone is None:
                 continue
@@ -218,9 +225,13 @@ class Reader:
         return None
 
     def _find_persons(self, reading: Reading) -> None:
+        assert reading.mentions is not None  # see check_steps
         reading.persons = self._persons(reading.mentions)
 
     def _find_acts(self, reading: Reading) -> None:
+        assert reading.page is not None and reading.layout is not None  # see check_steps
+        assert reading.mentions is not None and reading.persons is not None
+        assert reading.titles is not None
         organiser = event_rules.find_organiser(reading.layout)
         self._assign_acts(
             reading.page,
@@ -234,6 +245,7 @@ class Reader:
 
     def _find_event(self, reading: Reading) -> None:
         layout = reading.layout
+        assert layout is not None and reading.locality is not None  # see check_steps
         date = reading.date = event_rules.find_event_date(layout, reading.published)
         organiser = event_rules.find_organiser(layout)
         reading.event = {
@@ -247,6 +259,7 @@ class Reader:
         }
 
     def _find_documents(self, reading: Reading) -> None:
+        assert reading.text is not None and reading.locality is not None  # see check_steps
         found = event_rules.find_documents(
             reading.text,
             self.lexicon.vocabulary,
@@ -291,6 +304,9 @@ class Reader:
     @staticmethod
     def _extraction(reading: Reading) -> Extraction:
         source = reading.source
+        # every step has run (see check_steps)
+        assert reading.locality is not None and reading.text is not None
+        assert reading.date is not None
         return Extraction.model_validate(
             {
                 "id": reading.report_id,
@@ -416,7 +432,7 @@ class Reader:
             elections_before = _ANY_ELECTION.search(rt.folded, start, end) is not None
 
     @staticmethod
-    def _chairing_block(folded: str, inside, state: _ActState) -> bool:
+    def _chairing_block(folded: str, inside: _Inside, state: _ActState) -> bool:
         """ "Chủ trì hội nghị:" then one line per chair, until a line names nobody."""
         if folded.strip().endswith(":") and _PRESIDIUM.search(folded):
             state.chairing_block = True
@@ -430,7 +446,7 @@ class Reader:
         return False
 
     @staticmethod
-    def _voters(rt: ReportText, inside, end: int) -> None:
+    def _voters(rt: ReportText, inside: _Inside, end: int) -> None:
         """A voter who raises an opinion ("cử tri A đề nghị …") gives a speech."""
         for mention, person in inside:
             after = rt.folded[mention.span[1] : end]
@@ -440,7 +456,13 @@ class Reader:
                 person.acts.add("speech")
 
     def _cued_acts(
-        self, rt: ReportText, inside, cues: list[Cue], start: int, end: int, state: _ActState
+        self,
+        rt: ReportText,
+        inside: _Inside,
+        cues: list[Cue],
+        start: int,
+        end: int,
+        state: _ActState,
     ) -> None:
         folded = rt.folded[start:end]
         listed = len({id(p) for _, p in inside}) > 1
@@ -493,7 +515,9 @@ class Reader:
             if act in ("speech", "directive_speech"):
                 actor.speeches.append(self._speech(rt, Cue(act, cue.start, cue.end), end))
 
-    def _appointments(self, rt: ReportText, inside, start: int, end: int, state: _ActState) -> None:
+    def _appointments(
+        self, rt: ReportText, inside: _Inside, start: int, end: int, state: _ActState
+    ) -> None:
         """ "… giữ chức X": a post taken at the event, by election when the sentence says "bầu"."""
         for match in _APPOINTED.finditer(rt.folded, start, end):
             if _ELECTION.search(rt.folded, max(start, match.start() - 25), match.start()):
@@ -508,7 +532,9 @@ class Reader:
                 )
                 self._take_post(rt, holders[-1], match.end(), end, state, elected)
 
-    def _elected_list(self, rt: ReportText, inside, start: int, end: int, state: _ActState) -> None:
+    def _elected_list(
+        self, rt: ReportText, inside: _Inside, start: int, end: int, state: _ActState
+    ) -> None:
         """ "bầu 2 đồng chí: A và B làm Phó Bí thư Tỉnh ủy": each person listed takes the post."""
         for intro in _ELECTED_LIST.finditer(rt.folded, start, end):
             taken = _ELECTED_AS_AFTER_LIST.search(rt.folded, intro.end(), end)
@@ -519,7 +545,13 @@ class Reader:
                 self._take_post(rt, person, taken.end(), end, state, True, inside)
 
     def _elected_as(
-        self, rt: ReportText, inside, start: int, end: int, state: _ActState, elections_before: bool
+        self,
+        rt: ReportText,
+        inside: _Inside,
+        start: int,
+        end: int,
+        state: _ActState,
+        elections_before: bool,
     ) -> None:
         """After an election ("… bầu Ủy ban Kiểm tra gồm 11 đồng chí."), "Đồng chí A, Ủy viên …
         làm Chủ nhiệm Ủy ban Kiểm tra": A is elected to the post after "làm"."""
@@ -537,7 +569,7 @@ class Reader:
                 self._take_post(rt, holders[-1], made.end(), end, state, not appointed, inside)
 
     def _list_after_election(
-        self, rt: ReportText, inside, start: int, end: int, state: _ActState
+        self, rt: ReportText, inside: _Inside, start: int, end: int, state: _ActState
     ) -> bool:
         """ "Chi bộ X đã bầu ra cấp ủy khóa mới gồm 03 đồng chí:" then one line per person ("1.
         Đồng chí: A - Bí thư"): each is elected, and a bare post is in the electing body. True
@@ -568,6 +600,7 @@ class Reader:
     def _electing_body(rt: ReportText, start: int, end: int, state: _ActState) -> str | None:
         """The body named before "bầu" in a sentence: "Chi bộ Trường Mẫu giáo X đã bầu …"."""
         elected = _ANY_ELECTION.search(rt.folded, start, end)
+        assert elected is not None  # the sentence elects: the caller found the word
         vocabulary = state.titles.lexicon.vocabulary
         for at, (_, rest) in named_bodies(rt.text, start, elected.start(), vocabulary):
             if rest:
@@ -583,7 +616,7 @@ class Reader:
         return None
 
     @staticmethod
-    def _listed_after_cua(rt: ReportText, inside, cue) -> list[PersonFacts]:
+    def _listed_after_cua(rt: ReportText, inside: _Inside, cue: Cue) -> list[PersonFacts]:
         if cue.act not in ("speech", "directive_speech", "presented_report") or not re.match(
             r"\s+của\b", rt.folded[cue.end : cue.end + 6]
         ):
@@ -596,7 +629,9 @@ class Reader:
         ]
 
     @staticmethod
-    def _actor(rt: ReportText, inside, cue, sentence_start: int) -> PersonFacts | None:
+    def _actor(
+        rt: ReportText, inside: _Inside, cue: Cue, sentence_start: int
+    ) -> PersonFacts | None:
         """The person a cue belongs to: the clause's subject, named first before the cue; else,
         after a fronted phrase ("Phát biểu chỉ đạo, đồng chí X …"), the first one named after it;
         else the sentence's subject ("X công bố …; đồng thời trình bày …")."""
@@ -632,10 +667,10 @@ class Reader:
         self,
         rt: ReportText,
         person: PersonFacts,
-        cue,
+        cue: Cue,
         sentence_end: int,
         state: _ActState,
-        inside=(),
+        inside: _Inside = (),
     ) -> None:
         if re.search(r"\bkhông\s+$", rt.folded[max(0, cue.start - 8) : cue.start]):
             return  # "không tái cử"
@@ -654,7 +689,7 @@ class Reader:
         sentence_end: int,
         state: _ActState,
         elected: bool,
-        inside=(),
+        inside: _Inside = (),
     ) -> None:
         if elected:
             person.acts.add("elected")
@@ -751,11 +786,11 @@ def _bare_commune_word(rt: ReportText) -> str | None:
         following = rt.text[match.end() : match.end() + 2].strip()[:1]
         if not (following.isupper() or following.isdigit()):
             counts[match.group(1)] = counts.get(match.group(1), 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _joined_before(
-    rt: ReportText, inside, actor: PersonFacts, cue: Cue, cues: list[Cue]
+    rt: ReportText, inside: _Inside, actor: PersonFacts, cue: Cue, cues: list[Cue]
 ) -> list[PersonFacts]:
     """The persons named after ``actor`` and before ``cue`` with no other act between: the other
     subjects of the same verb ("A, Phó Bí thư …, đồng chí B, Trưởng ban … đã trao …")."""
@@ -770,7 +805,7 @@ def _joined_before(
     ]
 
 
-def _named_right_before(rt: ReportText, inside, position: int) -> list[PersonFacts]:
+def _named_right_before(rt: ReportText, inside: _Inside, position: int) -> list[PersonFacts]:
     """ "ông A - … và ông B - … được bầu làm …": the person named last before a passive election
     and those joined to them by "và"; none when the clause names nobody before it."""
     clause = max(
@@ -791,7 +826,7 @@ def _named_right_before(rt: ReportText, inside, position: int) -> list[PersonFac
     return [p for _, p in reversed(chosen)]
 
 
-def _cue_at(act: str, match: re.Match) -> Cue:
+def _cue_at(act: str, match: re.Match[str]) -> Cue:
     return Cue(act, match.start(), match.end())
 
 

@@ -410,6 +410,7 @@ def _read_text(text: str, source: str, published: dt.date | None, url: str | Non
 
 def _read_html(page: str, source: str, published: dt.date | None, url: str | None) -> SourceReport:
     import trafilatura  # imported here: it is slow to import and only pages need it
+    from trafilatura.settings import Document
 
     try:
         document = trafilatura.bare_extraction(
@@ -424,7 +425,9 @@ def _read_html(page: str, source: str, published: dt.date | None, url: str | Non
         raise InputError(
             source, f"the HTML page cannot be parsed ({type(exc).__name__}: {exc})"
         ) from None
-    body = getattr(document, "text", None) or ""
+    if not isinstance(document, Document):  # None: no article (a dict comes only as_dict=True)
+        raise InputError(source, "no article text found in the HTML page")
+    body = document.text or ""
     paragraphs = [line.strip() for line in _normalise(body).split("\n") if line.strip()]
     if not paragraphs:
         raise InputError(source, "no article text found in the HTML page")

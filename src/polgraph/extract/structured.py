@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -16,7 +17,7 @@ MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 32  # the extraction schema nests six levels; deeper data would stop a batch later on
 
 
-def _deeper_than(obj, limit: int) -> bool:
+def _deeper_than(obj: Any, limit: int) -> bool:
     """Whether lists and mappings nest more than ``limit`` levels (walked without recursion)."""
     stack = [(obj, 1)]
     while stack:
@@ -42,7 +43,7 @@ class _NoAliasLoader(yaml.SafeLoader):
     """YAML without aliases: "*name" repeats a node by reference, so a few hundred bytes of
     nested aliases ("billion laughs") unfold into gigabytes. A report never needs one."""
 
-    def compose_node(self, parent, index):
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.events.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(
@@ -51,7 +52,7 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-def load_yaml(text: str):
+def load_yaml(text: str) -> Any:
     """A YAML document, aliases refused (see ``_NoAliasLoader``)."""
     return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader that also refuses aliases
 

@@ -13,7 +13,7 @@ from polgraph.namespaces import PG
 from polgraph.places.gazetteer import admin_units
 from polgraph.text.normalise import normalise_label
 from polgraph.text.view import fold
-from polgraph.vocab import Vocabulary
+from polgraph.vocab import BodyType, Vocabulary
 
 # Separators between the parts of a compound title.
 # "kiêm" (concurrently) and "và" join posts too, when a post follows them.
@@ -41,10 +41,14 @@ _PARTY_BOARDS = {
 
 
 class Locality(Protocol):
-    commune: str | None
-    district: str | None
-    province: str | None
-    village: str | None
+    @property
+    def commune(self) -> str | None: ...
+    @property
+    def district(self) -> str | None: ...
+    @property
+    def province(self) -> str | None: ...
+    @property
+    def village(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -116,7 +120,7 @@ class OrgCompleter:
                 self._organiser_body = (found[0].concept, self.complete(organiser))
                 self.organiser_name = self._organiser_body[1]
 
-    def body_of(self, text: str):
+    def body_of(self, text: str) -> tuple[BodyType, str] | None:
         """The body type a name starts with. A level word names a body only in lower case:
         "thôn Làng Mới" is a village, "Làng Mới" is only its name."""
         found = self.v.body_type(text)
@@ -190,7 +194,7 @@ class OrgCompleter:
             return self._organiser_body[1]
         return f"{head} {self._default_unit(body)}".strip()
 
-    def _locate(self, rest: str, body) -> str:
+    def _locate(self, rest: str, body: BodyType) -> str:
         """ "xã" alone is the report's commune, "Nội vụ huyện" the district's; "xã Thạch Kim"
         stays as written."""
         if body.org_class != PG.Enterprise:  # "Công ty TNHH …" keeps its legal form
@@ -234,7 +238,7 @@ class OrgCompleter:
                 return self.unit(level) or text
         return text[0].upper() + text[1:]
 
-    def _default_unit(self, body) -> str:
+    def _default_unit(self, body: BodyType) -> str:
         if body.level == "national":
             return ""  # "Bộ Chính trị", "Ban Bí thư": no one's locality
         level = body.level or self.default_level
@@ -329,11 +333,12 @@ class TitleParser:
             committee = self._committee_of_neighbours(orgs, index)
             if committee and self._needs_committee(entry, written):
                 body = self.completer.body_of(self._glued(entry, written))
+                assert body is not None  # _needs_committee found it
                 orgs[index] = f"{body[0].label} {committee}"
             elif (
                 index
-                and orgs[index - 1]
-                and self._department_of_previous(entry, written, orgs[index - 1])
+                and (previous := orgs[index - 1])
+                and self._department_of_previous(entry, written, previous)
             ):
                 # "Ủy viên UBKT Thành ủy, Trưởng phòng Nghiệp vụ II": the department is the
                 # commission's, not the district government's.
@@ -368,9 +373,9 @@ class TitleParser:
         found = self.completer.body_of(self._glued(entry, written))
         before = self.completer.body_of(previous)
         return (
-            bool(found)
+            found is not None
             and found[0].org_class == PG.GovernmentOffice
-            and bool(before)
+            and before is not None
             and before[0].org_class in _PARTY_BOARDS
         )
 
@@ -379,7 +384,7 @@ class TitleParser:
         if entry.body or not written:
             return False
         found = self.completer.body_of(self._glued(entry, written))
-        return bool(found) and found[0].org_class in _PARTY_BOARDS and not found[1]
+        return found is not None and found[0].org_class in _PARTY_BOARDS and not found[1]
 
     def _committee_of_neighbours(self, orgs: list[str | None], index: int) -> str | None:
         for other in orgs[:index][::-1] + orgs[index + 1 :]:

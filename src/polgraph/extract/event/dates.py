@@ -94,7 +94,8 @@ def _date_hits(rt: ReportText, start: int, end: int) -> list[_DateHit]:
         before = folded[max(0, m.start() - 40) : m.start()]
         cue = _DATE_CUE.search(before)
         today = _TODAY_PAREN.search(before)
-        begin = m.start() - len(before) + (cue or today).start() if cue or today else m.start()
+        opener = cue or today
+        begin = m.start() - len(before) + opener.start() if opener else m.start()
         finish = m.end() + 1 if today and folded.startswith(")", m.end()) else m.end()
         lead = folded[max(0, begin - 40) : begin]
         # Inside parentheses still open ("(23/11/1946 - 23/11/2021)"): an anniversary's dates.
@@ -147,7 +148,7 @@ def _resolve(
     if day is None or month is None:
         return None, False
     inferred = hit.year is None
-    if not inferred:
+    if hit.year is not None:  # not inferred
         year = int(hit.year)
     elif fallback_year is not None:
         year = fallback_year
@@ -176,7 +177,8 @@ def _resolve(
     return when.isoformat(), inferred
 
 
-def _as_date(value) -> dt.date | None:
+def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
+    """A datetime's date (a date is one too, and passes unchanged)."""
     if isinstance(value, dt.datetime):
         return value.date()
     return value

@@ -14,6 +14,7 @@ from polgraph.text.abbreviations import PLACE_ABBREVIATIONS
 from polgraph.text.layout import strip_span
 from polgraph.text.normalise import normalise_label
 from polgraph.text.view import ReportText, fold
+from polgraph.vocab import Vocabulary
 
 from .dates import _date_hits, _DateHit, _resolve
 from .results import FoundDocument, Locality
@@ -47,7 +48,7 @@ class DocumentReference:
     end: int  # end of the whole reference, its "về việc …" included
 
 
-def document_references(rt: ReportText, vocabulary) -> list[DocumentReference]:
+def document_references(rt: ReportText, vocabulary: Vocabulary) -> list[DocumentReference]:
     """The numbered documents a text refers to, as written. ``find_locality`` (which skips the
     places they name) and ``find_documents`` both read them: the reader finds them once."""
     return _read_documents(rt, lexicon(vocabulary))
@@ -228,7 +229,7 @@ def _issuer_from_code(number: str, lex: Lexicon, locality: Locality) -> str | No
 
 def find_documents(
     text: ReportText,
-    vocabulary,
+    vocabulary: Vocabulary,
     locality: Locality,
     published: dt.date | None = None,
     references: list[DocumentReference] | None = None,
@@ -249,6 +250,7 @@ def find_documents(
             date, _ = _resolve(
                 raw.date_hit, published, [], int(year_in_number.group()) if year_in_number else None
             )
+        issuer: str | None
         if raw.issuer_written:
             issuer = _complete_issuer(raw.issuer_written, lex, locality)
         else:

@@ -5,8 +5,10 @@ from the unit of each level the report names most."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from polgraph.extract.lexicon import LEVELS, lexicon
+from polgraph.vocab import Vocabulary
 
 from .documents import DocumentReference, _read_documents
 from .layout import ReportLayout
@@ -16,7 +18,7 @@ from .units import _attached, _confirm_names, _dateline, _resolve_cities, _Unit,
 
 
 def find_locality(
-    layout: ReportLayout, vocabulary, references: list[DocumentReference] | None = None
+    layout: ReportLayout, vocabulary: Vocabulary, references: list[DocumentReference] | None = None
 ) -> Locality:
     """The units the event takes place in: the most specific unit named in the opening (the host:
     "Đảng uỷ xã Thạch Kim (huyện Lộc Hà) tổ chức…", "… tiếp xúc cử tri … tại xã Diễn Kỷ"), then
@@ -73,11 +75,11 @@ def find_locality(
         if level in found or LEVELS.index(level) < nested_top:
             # "phường X, Thành phố Y": the text skips a level (none since 2025), so does the place
             continue
-        unit = next(
+        parent = next(
             (u for u in units if u.level == level and in_region(u, layout.opening, False)), None
         ) or _most_named(units, level)
-        if unit:
-            found[level] = unit
+        if parent:
+            found[level] = parent
     if (
         "district" in found
         and "province" in found
@@ -91,7 +93,11 @@ def find_locality(
     )
 
 
-def _village(layout: ReportLayout, units: list[_Unit], in_region) -> _Unit | None:
+def _village(
+    layout: ReportLayout,
+    units: list[_Unit],
+    in_region: Callable[[_Unit, tuple[int, int] | None], bool],
+) -> _Unit | None:
     """A village-level event is one a village holds ("thôn Làng Mới, xã Gia Phú tổ chức…") or
     one the headline places there; a village merely named in the opening is a venue."""
     organiser = find_organiser(layout)

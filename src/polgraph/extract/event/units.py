@@ -92,6 +92,7 @@ def _units(rt: ReportText, lex: _Lexicon) -> list[_Unit]:
         else:
             word, levels = lex.level_words[key]
         after = _LEVEL_GAP.match(text, pos)
+        assert after is not None  # the pattern matches the empty string
         if "." in after.group() and key not in lex.exact_case:
             continue  # "… HĐND tỉnh. Tại buổi …": a dot after a whole level word ends the sentence
         name, end = _name_after(text, after.end(), _level_of(levels), lex.expansions)
