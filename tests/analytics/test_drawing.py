@@ -90,7 +90,7 @@ def test_names_sit_beside_their_nodes_and_never_on_one_another(persons):
 DRAW = """
 import hashlib, sys
 sys.path.insert(0, {tests!r})
-from test_analytics_drawing import meetings
+from test_drawing import meetings
 from polgraph.analytics.drawing import draw_network
 graph = meetings(60, 8, 6)
 graph.add_edges_from([("x-a", "x-b"), ("x-b", "x-c"), ("y-a", "y-b")])  # parts of their own

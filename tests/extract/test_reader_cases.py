@@ -17,7 +17,7 @@ from polgraph.extract.reader import Reader
 from polgraph.extract.schema import ACT_ORDER, Event, Extraction
 from polgraph.extract.source import load_source
 
-CASES = Path(__file__).resolve().parent / "cases" / "reader"
+CASES = Path(__file__).resolve().parents[1] / "cases" / "reader"
 
 CASE_KEYS = {"why", "published", "title", "expect"}
 ROLE_KEYS = {"roles", "roles_exactly", "no_roles"}

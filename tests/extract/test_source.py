@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from polgraph.errors import InputError
 from polgraph.extract.source import MAX_BYTES, TEXT_SUFFIXES, SourceReport, load_source, read_source
 
-RESOURCES = Path(__file__).resolve().parent / "resources" / "source"
+RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "source"
 
 HEADLINE = "Đảng uỷ xã Thạch Kim sơ kết công tác 6 tháng đầu năm 2024"
 BODY = (

@@ -97,7 +97,7 @@ def test_the_communities_do_not_depend_on_the_run_of_python():
     # of Python to the next: the parts must not be read in such an order.
     script = (
         "import json, sys; sys.path.insert(0, sys.argv[1]);"
-        "from test_analytics_louvain import separate_parts; from polgraph.analytics import louvain;"
+        "from test_louvain import separate_parts; from polgraph.analytics import louvain;"
         "found = louvain.communities(separate_parts(5), seed=2, processes=1);"
         "print(json.dumps(sorted(sorted(group) for group in found)))"
     )

@@ -28,7 +28,7 @@ from polgraph.extract.event import (
 from polgraph.extract.event.layout import ReportLayout
 from polgraph.text.view import ReportText
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "dev-corpus"
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "dev-corpus"
 
 
 def rt(text: str) -> ReportLayout:

@@ -10,7 +10,7 @@ import pytest
 from polgraph.resources import lang_dir
 from polgraph.text.language import Language, LanguageDataError, load_language, vietnamese
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "polgraph"
+SRC = Path(__file__).resolve().parents[2] / "src" / "polgraph"
 
 
 @pytest.fixture
