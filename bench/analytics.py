@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import networkx as nx
-from archive_store import archive_store
+from archive_store import add_reports_option, archive_store
 from page_cache import warm
 
 import polgraph
@@ -101,12 +101,7 @@ def sliced_place(graph, synthetic: bool) -> tuple[str, str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--reports",
-        type=int,
-        default=10_000,
-        help="reports in the generated portal archive (default 10000)",
-    )
+    add_reports_option(parser)
     parser.add_argument("--quick", action="store_true", help="300 archive reports")
     parser.add_argument(
         "--synthetic",

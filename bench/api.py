@@ -32,6 +32,8 @@ import warnings
 from pathlib import Path
 from urllib.parse import urlencode
 
+from archive_store import add_reports_option, archive_store  # bench/ is first on sys.path
+
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 TARGET_MS = 50.0  # the warm p50 the routes of ``targeted`` should keep to at 10,000 reports
@@ -153,12 +155,7 @@ def targeted(ids: dict[str, str]) -> dict[str, str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--reports",
-        type=int,
-        default=10_000,
-        help="reports in the generated archive (default 10000)",
-    )
+    add_reports_option(parser)
     parser.add_argument(
         "--runs", type=int, default=5, help="answers timed after the first (default 5)"
     )
@@ -166,8 +163,6 @@ def main() -> None:
         "--only", action="append", default=[], help="only routes containing this text"
     )
     args = parser.parse_args()
-
-    from archive_store import archive_store  # bench/ is first on sys.path
 
     cached = archive_store(args.reports)
 

@@ -8,6 +8,7 @@ kept under var/bench/archive-store/<reports>-seed<seed>-<version>/ for the bench
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import shutil
 import tempfile
@@ -32,6 +33,13 @@ def _version() -> str:
     for path in sources:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
+
+
+def add_reports_option(parser: argparse.ArgumentParser, default: int = 10_000) -> None:
+    """The ``--reports`` option of the benches that serve or analyse the archive's store."""
+    parser.add_argument(
+        "--reports", type=int, default=default, help=f"reports in the archive (default {default})"
+    )
 
 
 def archive_store(count: int, *, seed: int = 0, rebuild: bool = False) -> Path:

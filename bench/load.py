@@ -40,6 +40,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from archive_store import add_reports_option
 from serving import (
     EVENT_PREFIX,
     SPARQL_JSON,
@@ -336,7 +337,7 @@ def report(outcomes: Outcomes, seconds: float, memory: MemoryWatch) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--reports", type=int, default=10_000)
+    add_reports_option(parser)
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument(
@@ -385,22 +386,26 @@ def main() -> None:
             f"{args.think:g} s) and {args.attackers} attackers, {args.seconds:g} s …",
             flush=True,
         )
+
+        def run_load(into: Outcomes, seconds: float) -> None:
+            run_async(
+                load(
+                    server.base,
+                    sample,
+                    into,
+                    clients=args.clients,
+                    attackers=args.attackers,
+                    runaway_share=args.runaway_share,
+                    seconds=seconds,
+                    think=args.think,
+                    timeout=120,
+                )
+            )
+
         # The first sight of each runaway query costs up to POLGRAPH_LONG_QUERY seconds of a
         # worker (until then it may be a short one): measured apart, before the steady state.
         first = Outcomes()
-        run_async(
-            load(
-                server.base,
-                sample,
-                first,
-                clients=args.clients,
-                attackers=args.attackers,
-                runaway_share=args.runaway_share,
-                seconds=args.first_sight,
-                think=args.think,
-                timeout=120,
-            )
-        )
+        run_load(first, args.first_sight)
         short = [t for times in first.latencies.values() for t in times]
         print(
             f"first {args.first_sight:g} s, each runaway query new to the server: {len(short)} "
@@ -411,19 +416,7 @@ def main() -> None:
         )
         with MemoryWatch(server.process.pid) as memory:
             started = time.perf_counter()
-            run_async(
-                load(
-                    server.base,
-                    sample,
-                    outcomes,
-                    clients=args.clients,
-                    attackers=args.attackers,
-                    runaway_share=args.runaway_share,
-                    seconds=args.seconds,
-                    think=args.think,
-                    timeout=120,
-                )
-            )
+            run_load(outcomes, args.seconds)
             seconds = time.perf_counter() - started
     report(outcomes, seconds, memory)
 
