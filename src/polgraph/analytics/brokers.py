@@ -14,9 +14,10 @@ import networkx as nx
 
 from polgraph.analytics.descriptions import labels
 from polgraph.analytics.rows import select, values_block
+from polgraph.store.base import QueriedStore
 
 
-def _ancestors(store, bodies: set[str]) -> dict[str, set[str]]:
+def _ancestors(store: QueriedStore, bodies: set[str]) -> dict[str, set[str]]:
     """Every body above each of ``bodies`` (org:subOrganizationOf, transitively)."""
     found: dict[str, set[str]] = defaultdict(set)
     wanted = sorted(bodies)
@@ -36,7 +37,7 @@ def independent_bodies(bodies: set[str], ancestors: dict[str, set[str]]) -> set[
     return {b for b in bodies if not (ancestors.get(b, set()) & bodies)}
 
 
-def brokers(store, graph: nx.Graph) -> list[dict]:
+def brokers(store: QueriedStore, graph: nx.Graph) -> list[dict]:
     """Persons with ties whose events lie in two areas or more, or whose posts lie in two
     independent bodies or more; the widest span first, then the most ties."""
     candidates = [

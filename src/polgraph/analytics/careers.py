@@ -10,16 +10,20 @@ province) and the earlier post was last attested no later than the new one was f
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
 from polgraph.analytics import descriptions
-from polgraph.analytics.rows import select, values_block
+from polgraph.analytics.rows import Row, select, values_block
 from polgraph.analytics.slicing import ResolvedSlice
+from polgraph.store.base import QueriedStore
 
 _LEVELS = {"commune": 1, "district": 2, "province": 3}
 LEVEL_NAMES = {rank: name for name, rank in _LEVELS.items()}
 
 
-def _tenure_rows(store, slice_: ResolvedSlice, persons: tuple[str, ...] | None):
+def _tenure_rows(
+    store: QueriedStore, slice_: ResolvedSlice, persons: tuple[str, ...] | None
+) -> Iterator[Row]:
     scope = "" if persons is None else values_block("person", persons)
     return select(
         store,
@@ -38,7 +42,7 @@ SELECT ?person ?name ?tenure ?post ?first ?last ?elected ?predecessor ?successor
     )
 
 
-def _body_ranks(store, bodies: set[str]) -> dict[str, int]:
+def _body_ranks(store: QueriedStore, bodies: set[str]) -> dict[str, int]:
     """Each body's level (1 commune, 2 district, 3 province): its own unit's, or else that of
     the nearest body above it with one (a party cell is at its commune's level)."""
     ranks: dict[str, int] = {}
@@ -58,14 +62,14 @@ def _body_ranks(store, bodies: set[str]) -> dict[str, int]:
     return ranks
 
 
-def _principals(store) -> dict[str, str]:
+def _principals(store: QueriedStore) -> dict[str, str]:
     """Each deputy post type and the principal it deputises for (the vocabulary's pg:deputyOf)."""
     return dict(
         select(store, "SELECT DISTINCT ?type ?principal WHERE { ?type pg:deputyOf ?principal }")
     )
 
 
-def _collect(store, rows) -> dict[str, dict]:
+def _collect(store: QueriedStore, rows: Iterable[Row]) -> dict[str, dict]:
     """Per person: name and tenures (one dict per tenure, its body at its most local level)."""
     people: dict[str, dict] = {}
     seen: set[str] = set()
@@ -165,7 +169,9 @@ def _career(entry: dict) -> dict:
     }
 
 
-def careers(store, slice_: ResolvedSlice, persons: tuple[str, ...] | None = None) -> list[dict]:
+def careers(
+    store: QueriedStore, slice_: ResolvedSlice, persons: tuple[str, ...] | None = None
+) -> list[dict]:
     """The careers of ``persons`` (or of everyone with a tenure in the slice): the most
     promotions first, then the most posts."""
     people = _collect(store, _tenure_rows(store, slice_, persons))
@@ -175,7 +181,7 @@ def careers(store, slice_: ResolvedSlice, persons: tuple[str, ...] | None = None
     )
 
 
-def person_events(store, person: str) -> list[dict]:
+def person_events(store: QueriedStore, person: str) -> list[dict]:
     """The events a person took part in, in date order: the marks of a timeline."""
     rows = select(
         store,
@@ -187,7 +193,7 @@ SELECT DISTINCT ?event ?label ?date WHERE {{
   ?event rdfs:label ?label . OPTIONAL {{ ?event pg:date ?date }}
 }}""",
     )
-    by_event = defaultdict(dict)
+    by_event: dict[str, dict[str, str | None]] = defaultdict(dict)
     for event, label, date in rows:
         by_event[event] = {"event": event, "label": label, "date": date}
     return sorted(by_event.values(), key=lambda e: (e["date"] or "9999", e["event"]))

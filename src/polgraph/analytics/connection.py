@@ -4,13 +4,15 @@ with the events behind it and the reports that say so."""
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import Any
 
 import networkx as nx
 
 from polgraph.analytics.rows import select, values_block
+from polgraph.store.base import QueriedStore
 
 
-def event_details(store, events: set[str]) -> dict[str, dict]:
+def event_details(store: QueriedStore, events: set[str]) -> dict[str, dict]:
     """Label, date, place and source report of each event."""
     if not events:
         return {}
@@ -47,10 +49,10 @@ def _person(graph: nx.Graph, node: str) -> dict:
     return {"person": node, "name": data.get("name"), "posts": data.get("posts", [])}
 
 
-def connection(store, graph: nx.Graph, a: str, b: str) -> dict:
+def connection(store: QueriedStore, graph: nx.Graph, a: str, b: str) -> dict:
     """The fewest links of shared events from ``a`` to ``b`` in a co-attendance ``graph``;
     ``connected`` is false (and ``links`` empty) when no chain joins them."""
-    result = {
+    result: dict[str, Any] = {
         "from": _person(graph, a) if a in graph else {"person": a, "posts": []},
         "to": _person(graph, b) if b in graph else {"person": b, "posts": []},
         "connected": False,

@@ -4,18 +4,23 @@ labels and bodies — read in bulk, once per node, rather than repeated on every
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from rdflib.namespace import ORG, RDFS
 
 from polgraph.analytics.rows import select, values_block
 from polgraph.namespaces import PG
+from polgraph.store.base import QueriedStore
 
 _CHUNK = 1000  # IRIs per VALUES block
 _BULK = 20_000  # above this many subjects, reading every value beats looking each up
 
 
 def describe(
-    store, subjects, predicates: dict[str, str], bulk: dict[str, str] | None = None
+    store: QueriedStore,
+    subjects: Iterable[str] | None,
+    predicates: dict[str, str],
+    bulk: dict[str, str] | None = None,
 ) -> dict[str, dict[str, str]]:
     """One value of each of ``predicates`` (name → full IRI) for each subject that has it.
 
@@ -60,7 +65,7 @@ def describe(
 _ALL_LABELS = "SELECT DISTINCT ?s ?o WHERE { ?s rdfs:label ?o }"
 
 
-def labels(store, iris) -> dict[str, str]:
+def labels(store: QueriedStore, iris: Iterable[str] | None) -> dict[str, str]:
     """The rdfs:label (or pg:name) of each IRI that has one."""
     found = describe(
         store, iris, {"label": str(RDFS.label), "name": str(PG.name)}, {"label": _ALL_LABELS}
@@ -68,7 +73,7 @@ def labels(store, iris) -> dict[str, str]:
     return {s: d.get("label") or d["name"] for s, d in found.items() if d}
 
 
-def names(store, persons) -> dict[str, str]:
+def names(store: QueriedStore, persons: Iterable[str] | None) -> dict[str, str]:
     """The name of each person (or of each mention standing for one); ``None``: of every person."""
     found = describe(
         store,
@@ -79,7 +84,7 @@ def names(store, persons) -> dict[str, str]:
     return {s: d["name"] for s, d in found.items() if d}
 
 
-def event_details(store, events) -> dict[str, dict[str, str]]:
+def event_details(store: QueriedStore, events: Iterable[str] | None) -> dict[str, dict[str, str]]:
     """Each event's ``date`` and ``place``, when it has them; ``None``: of every event."""
     return describe(
         store,
@@ -92,7 +97,7 @@ def event_details(store, events) -> dict[str, dict[str, str]]:
     )
 
 
-def post_labels(store, posts) -> dict[str, dict[str, str]]:
+def post_labels(store: QueriedStore, posts: Iterable[str] | None) -> dict[str, dict[str, str]]:
     """Each post's ``label`` ("Chủ tịch Ủy ban nhân dân xã X") and ``body``."""
     return describe(
         store,
@@ -102,7 +107,7 @@ def post_labels(store, posts) -> dict[str, dict[str, str]]:
     )
 
 
-def post_details(store, posts) -> dict[str, dict[str, str]]:
+def post_details(store: QueriedStore, posts: Iterable[str] | None) -> dict[str, dict[str, str]]:
     """Each post's title, body, body label, post type (when the vocabulary knows it) and label
     (title and body label, as the mapping labels posts)."""
     found = describe(

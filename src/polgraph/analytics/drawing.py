@@ -11,9 +11,11 @@ from __future__ import annotations
 import io
 import math
 import textwrap
+from typing import Any
 
 import matplotlib
 import networkx as nx
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
@@ -59,9 +61,12 @@ def _most_tied(graph: nx.Graph, limit: int) -> nx.Graph:
     kept = graph.__class__()
     kept.graph.update(graph.graph)
     kept.add_nodes_from((n, graph.nodes[n]) for n in keep)
-    kept.add_edges_from(
-        graph.subgraph(keep).edges(data=True, **({"keys": True} if graph.is_multigraph() else {}))
-    )
+    shown = graph.subgraph(keep)
+    if isinstance(shown, nx.MultiGraph):
+        # The stubs give MultiGraph.add_edges_from Graph's signature; it takes keyed ties too.
+        kept.add_edges_from(shown.edges(data=True, keys=True))  # type: ignore[arg-type]
+    else:
+        kept.add_edges_from(shown.edges(data=True))
     return kept
 
 
@@ -87,7 +92,7 @@ def _title(graph: nx.Graph, shown: int, total: int) -> str:
         "person_org": "persons and bodies",
         "cospeaking": "co-speaking",
         "succession": "succession",
-    }.get(graph.graph.get("projection"), "network")
+    }.get(graph.graph.get("projection", ""), "network")
     scope = graph.graph.get("slice", "")
     part = f"the {shown} most tied of {total} nodes" if shown < total else f"{total} nodes"
     return f"polgraph {what} ({scope}): {part}"
@@ -182,12 +187,13 @@ def _layout(graph: nx.Graph, seed: int) -> dict:
     for number, part in enumerate(parts):
         row, column = divmod(number, columns)
         scale = 0.42 * max(0.35, math.sqrt(len(part) / largest))
+        placed: dict[Any, Any]  # node → (x, y)
         if len(part) == 1:
             placed = {next(iter(part)): (0.0, 0.0)}
         else:
             # Nodes in a fixed order: the layout follows it, and a subgraph view would iterate
             # the set ``part``, whose order changes from one process to the next.
-            sub = nx.Graph()
+            sub: nx.Graph = nx.Graph()
             sub.add_nodes_from(sorted(part, key=str))
             sub.add_edges_from(graph.subgraph(part).edges(data=True))
             placed = nx.spring_layout(
@@ -198,7 +204,7 @@ def _layout(graph: nx.Graph, seed: int) -> dict:
     return positions
 
 
-def _draw(ax, graph: nx.Graph, seed: int) -> None:
+def _draw(ax: Axes, graph: nx.Graph, seed: int) -> None:
     positions = _layout(graph, seed)
     weights = [data.get("weight", 1) for _, _, data in graph.edges(data=True)]
     heaviest = max(weights, default=1)
@@ -259,12 +265,14 @@ _PLACES = (
 )
 
 
-def _name(ax, graph: nx.Graph, positions: dict, diameter: dict, nodes: list) -> None:
+def _name(ax: Axes, graph: nx.Graph, positions: dict, diameter: dict, nodes: list) -> None:
     """Each node's name beside its disc (never on its centre), on a pale ground that keeps the
     ties from crossing it: in the first place where it covers no node and no name already
     written, inside the picture; nowhere when there is none, for names on names read as none."""
     figure = ax.figure
-    renderer = figure.canvas.get_renderer()
+    canvas = figure.canvas
+    assert isinstance(canvas, FigureCanvasAgg)  # draw_network gives the figure one
+    renderer = canvas.get_renderer()
     area = figure.bbox
     points = figure.dpi / 72
     taken = []

@@ -37,10 +37,12 @@ def flattened(graph: nx.Graph) -> nx.Graph:
     )
     for node, data in graph.nodes(data=True):
         copy.add_node(node, **{"label": data.get("name") or str(node), **_flat_data(data)})
-    if graph.is_multigraph():
-        copy.add_edges_from(
+    if isinstance(graph, nx.MultiGraph):
+        # The stubs give MultiGraph.add_edges_from Graph's signature; it takes keyed ties too.
+        keyed = (
             (u, v, key, _flat_data(data)) for u, v, key, data in graph.edges(keys=True, data=True)
         )
+        copy.add_edges_from(keyed)  # type: ignore[arg-type]
     else:
         copy.add_edges_from((u, v, _flat_data(data)) for u, v, data in graph.edges(data=True))
     return copy
@@ -50,7 +52,7 @@ def graph_to_dict(graph: nx.Graph) -> dict:
     """The graph as JSON-able data: its attributes, nodes (``id`` and attributes) and edges
     (``source``, ``target``, ``key`` for multigraphs, and attributes)."""
     nodes = [{"id": node, **data} for node, data in graph.nodes(data=True)]
-    if graph.is_multigraph():
+    if isinstance(graph, nx.MultiGraph):
         edges = [
             {"source": u, "target": v, "key": k, **d}
             for u, v, k, d in graph.edges(keys=True, data=True)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import contextlib
 from collections import Counter, OrderedDict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Self, TypeVar, cast
 
 import networkx as nx
 
@@ -33,6 +34,9 @@ from polgraph.analytics import (
 )
 from polgraph.analytics.errors import AnalysisError
 from polgraph.analytics.slicing import ResolvedSlice, Slice
+from polgraph.store.base import GraphStore, QueriedStore
+
+_G = TypeVar("_G", bound=nx.Graph)
 
 PROJECTIONS = ("coattendance", "person_org", "cospeaking", "succession")
 _FILTERS = {"start", "end", "place", "org"}
@@ -44,17 +48,24 @@ class KnowledgeGraph:
     of its graphs). Projections are cached per slice while the object lives: call ``clear()``
     after the store changes, and copy a graph before changing it."""
 
-    def __init__(self, store, *, seed: int = 0, owns_store: bool = False) -> None:
-        self.store = store
+    def __init__(self, store: QueriedStore, *, seed: int = 0, owns_store: bool = False) -> None:
+        self._store: QueriedStore | None = store
         self.seed = seed  # Louvain and sampled betweenness are repeatable for one seed
         self._owns_store = owns_store
         self._cache: OrderedDict[tuple, nx.Graph] = OrderedDict()
+
+    @property
+    def store(self) -> QueriedStore:
+        """The store the networks are read from (``close()`` lets go of one it owns)."""
+        if self._store is None:
+            raise AnalysisError("the knowledge graph is closed")
+        return self._store
 
     # -- housekeeping ----------------------------------------------------------------------
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, *_exc: object) -> None:
         self.close()
 
     def close(self) -> None:
@@ -62,9 +73,10 @@ class KnowledgeGraph:
         self._cache.clear()
         if self._owns_store:
             # A read-only store has nothing to flush: letting go of it closes it.
+            owned = cast(GraphStore, self._store)  # open_graph opened it with open_store
             with contextlib.suppress(RuntimeError):
-                self.store.close()
-            self.store = None
+                owned.close()
+            self._store = None
             self._owns_store = False
 
     def clear(self) -> None:
@@ -101,10 +113,10 @@ class KnowledgeGraph:
             return self.succession(post=post, **filters)
         return getattr(self, name)(**filters)
 
-    def _cached(self, key: tuple, build) -> nx.Graph:
+    def _cached(self, key: tuple, build: Callable[[], _G]) -> _G:
         if key in self._cache:
             self._cache.move_to_end(key)
-            return self._cache[key]
+            return cast(_G, self._cache[key])  # the key names the projection, and so its class
         graph = self._cache[key] = build()
         while len(self._cache) > _CACHED:
             self._cache.popitem(last=False)
@@ -196,7 +208,8 @@ class KnowledgeGraph:
         groups = measures.communities(graph, seed=self.seed, resolution=resolution)
         measures.label_communities(graph, groups)
         weighted = dict(graph.degree(weight="weight"))
-        found, wanted = [], set()
+        found: list[dict[str, Any]] = []
+        wanted: set[str] = set()
         for number, members in enumerate(groups):
             ordered = sorted(
                 members, key=lambda n: (-weighted[n], graph.nodes[n].get("name") or "", n)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from polgraph.analytics.rows import select, values_block
 from polgraph.analytics.slicing import ResolvedSlice
+from polgraph.store.base import QueriedStore
 
 _CHUNK = 1000  # events per VALUES block
 _PERSON = (
@@ -20,7 +21,7 @@ _PERSON = (
 )
 
 
-def slice_events(store, slice_: ResolvedSlice) -> list[str] | None:
+def slice_events(store: QueriedStore, slice_: ResolvedSlice) -> list[str] | None:
     """The events a place or body selects (within the window); None when the slice has neither
     and every event (of the window) is meant."""
     if slice_.areas is None and slice_.bodies is None:
@@ -32,7 +33,7 @@ def slice_events(store, slice_: ResolvedSlice) -> list[str] | None:
 
 
 def tied(
-    store,
+    store: QueriedStore,
     slice_: ResolvedSlice,
     role: str,
     columns: str = "?event ?person",
@@ -48,7 +49,9 @@ def tied(
         yield from select(store, f"{head} WHERE {{ {where} }}")
 
 
-def tied_by_event(store, slice_: ResolvedSlice, role: str) -> Iterator[tuple[str, str]]:
+def tied_by_event(
+    store: QueriedStore, slice_: ResolvedSlice, role: str
+) -> Iterator[tuple[str, str]]:
     """``(event, person)`` rows as ``tied`` gives them, read a whole event at a time: the store
     then spells out each event's IRI once rather than once per person there."""
     for where in _patterns(store, slice_, role, ""):
@@ -64,7 +67,7 @@ def tied_by_event(store, slice_: ResolvedSlice, role: str) -> Iterator[tuple[str
 
 
 def _patterns(
-    store, slice_: ResolvedSlice, role: str, detail: str, with_event: bool = True
+    store: QueriedStore, slice_: ResolvedSlice, role: str, detail: str, with_event: bool = True
 ) -> Iterator[str]:
     """The graph patterns that find the slice's links, one per block of its events. Without
     ``with_event`` (no ``?event`` wanted) reading every link leaves its event out: each link has
@@ -93,7 +96,7 @@ def _patterns(
   BIND (COALESCE(?canonical, ?mention) AS ?person)"""
 
 
-def all_resolved(store) -> bool:
+def all_resolved(store: QueriedStore) -> bool:
     """Whether every mention has its person: counting both reads no term, so it is quick."""
     ((mentions,),) = select(store, "SELECT (COUNT(*) AS ?n) WHERE { ?m a pg:PersonMention }")
     ((resolved,),) = select(store, "SELECT (COUNT(*) AS ?n) WHERE { ?m pg:mentionOf ?p }")

@@ -9,20 +9,25 @@ share is ambiguous and says which IRIs to choose from.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from polgraph.analytics.descriptions import describe
 from polgraph.analytics.errors import AnalysisError, NotFoundError
 from polgraph.analytics.rows import iri, literal, select, values_block
 from polgraph.namespaces import ID, PG
+from polgraph.store.base import QueriedStore
 from polgraph.text.accents import loose_word_pattern, spelt_as
 from polgraph.text.normalise import name_key, normalise_label
+
+if TYPE_CHECKING:
+    from polgraph.vocab import Vocabulary
 
 
 def _is_iri(ref: str) -> bool:
     return ref.startswith(("http://", "https://", "urn:"))
 
 
-def find_person(store, ref: str) -> str:
+def find_person(store: QueriedStore, ref: str) -> str:
     """The person ``ref`` names: a pg:Person, or a mention when its identity is not resolved."""
     ref = ref.strip()
     if not ref:
@@ -61,7 +66,7 @@ def find_person(store, ref: str) -> str:
     return found[0]
 
 
-def _reports_of(store, persons: list[str]) -> list[tuple[str, list[str]]]:
+def _reports_of(store: QueriedStore, persons: list[str]) -> list[tuple[str, list[str]]]:
     rows = select(
         store,
         f"""SELECT DISTINCT ?p ?key WHERE {{ {values_block("p", persons)}
@@ -80,7 +85,7 @@ def _spellings(ref: str) -> list[str]:
     return sorted({label, label[:1].upper() + label[1:]})
 
 
-def _labelled(store, ref: str, kinds: tuple[str, ...]) -> list[tuple[str, str]]:
+def _labelled(store: QueriedStore, ref: str, kinds: tuple[str, ...]) -> list[tuple[str, str]]:
     """(node, label) of the nodes whose IRI starts with one of ``kinds`` (under id/) and whose
     label is ``ref`` as stored; failing that, every such node, for the caller to compare."""
     prefixes = " || ".join(f"STRSTARTS(STR(?node), {literal(str(ID) + k)})" for k in kinds)
@@ -103,7 +108,7 @@ def _labelled(store, ref: str, kinds: tuple[str, ...]) -> list[tuple[str, str]]:
     )
 
 
-def find_areas(store, ref: str) -> tuple[str, ...]:
+def find_areas(store: QueriedStore, ref: str) -> tuple[str, ...]:
     """The areas ``ref`` names: an IRI, an official code, or a name with or without its level
     word and accents ("xã Cẩm Lộc", "Cẩm Lộc", "xa cam loc"); a name several units share
     selects them all. A name the store's units do not carry is looked up among the bodies named
@@ -135,13 +140,13 @@ def find_areas(store, ref: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def _names_place(ref: str, label: str, vocab) -> bool:
+def _names_place(ref: str, label: str, vocab: Vocabulary) -> bool:
     """Whether ``ref`` names the place called ``label``, with its level word or without."""
     split = vocab.area_level(label)
     return spelt_as(ref, label) or (split is not None and spelt_as(ref, split[1]))
 
 
-def _named_by_bodies(store, ref: str) -> set[str]:
+def _named_by_bodies(store: QueriedStore, ref: str) -> set[str]:
     """The units of the bodies named after the place: "Ủy ban nhân dân xã Xuân Hòa" serves the
     commune the official lists call Xuân Phúc, so "xã Xuân Hòa" finds it."""
     from polgraph.vocab import vocabulary
@@ -164,7 +169,7 @@ def _named_by_bodies(store, ref: str) -> set[str]:
     return {d["unit"] for d in units.values() if "unit" in d}
 
 
-def _official_unit(store, ref: str) -> set[str]:
+def _official_unit(store: QueriedStore, ref: str) -> set[str]:
     from polgraph.places.gazetteer import admin_units
     from polgraph.rdf import iris
 
@@ -175,7 +180,7 @@ def _official_unit(store, ref: str) -> set[str]:
     return {node} if describe(store, [node], {"code": str(PG.officialCode)})[node] else set()
 
 
-def find_bodies(store, ref: str) -> tuple[str, ...]:
+def find_bodies(store: QueriedStore, ref: str) -> tuple[str, ...]:
     """The body ``ref`` names: an IRI, or its name as reports write it ("UBND xã Cẩm Lộc"),
     accents optional ("ubnd xa cam loc")."""
     ref = ref.strip()
@@ -197,7 +202,9 @@ def find_bodies(store, ref: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def find_posts(store, ref: str, bodies: tuple[str, ...] | None = None) -> tuple[str, ...]:
+def find_posts(
+    store: QueriedStore, ref: str, bodies: tuple[str, ...] | None = None
+) -> tuple[str, ...]:
     """The posts ``ref`` names: a post IRI, a post-type IRI of the vocabulary, or a title
     ("Chủ tịch"), within ``bodies`` when given."""
     ref = ref.strip()

@@ -22,6 +22,7 @@ import os
 import pickle
 import subprocess
 import sys
+from typing import Any
 
 import networkx as nx
 
@@ -66,13 +67,19 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+def adjacency(graph: nx.Graph) -> dict[Any, dict[Any, dict[str, Any]]]:
+    """The plain dicts under ``graph.adj`` (networkx's ``_adj``, which its type stubs leave out):
+    they read three times faster than its views, and ties can be put straight into them."""
+    return vars(graph)["_adj"]
+
+
 def _total_weight(graph: nx.Graph) -> float:
     """Every tie's weight added up, exactly (fsum), so a part's scaled resolution is the same
     whatever order the sums run in: read off both ends of each tie (quicker than listing the
     ties), a self-loop's once more. The plain dicts under ``graph.adj`` (``_adj``) read three
     times faster than its views."""
     both_ends = math.fsum(
-        [data.get("weight", 1) for ties in graph._adj.values() for data in ties.values()]
+        [data.get("weight", 1) for ties in adjacency(graph).values() for data in ties.values()]
     )
     loops = math.fsum(data.get("weight", 1) for _, _, data in nx.selfloop_edges(graph, data=True))
     return (both_ends + loops) / 2
@@ -87,7 +94,7 @@ class _PartMaker:
         self, graph: nx.Graph, nodes: list, index: dict, resolution: float, total: float
     ) -> None:
         # dicts: see _total_weight
-        self.adjacency, self.nodes, self.index = graph._adj, nodes, index
+        self.adjacency, self.nodes, self.index = adjacency(graph), nodes, index
         self.resolution, self.total = resolution, total
 
     def __call__(self, numbered: list[int]) -> Part:
@@ -110,13 +117,13 @@ def _search(part: Part, seed: int) -> list[list[int]]:
     numbered, ties, resolution = part
     if not ties:
         return [[i] for i in numbered]
-    graph = nx.Graph()
+    graph: nx.Graph[int] = nx.Graph()
     graph.add_nodes_from(numbered)
     # Straight into the adjacency, as add_weighted_edges_from would put them (its checks on
     # every tie cost a second per million).
-    adjacency = graph._adj
+    ties_of = adjacency(graph)
     for u, v, weight in ties:
-        adjacency[u][v] = adjacency[v][u] = {"weight": weight}
+        ties_of[u][v] = ties_of[v][u] = {"weight": weight}
     found = nx.community.louvain_communities(
         graph, weight="weight", resolution=resolution, seed=seed
     )
@@ -129,7 +136,7 @@ def search_all(parts: list[Part], seed: int) -> list[list[int]]:
         return [group for part in parts for group in _search(part, seed)]
 
 
-def _helper() -> subprocess.Popen:
+def _helper() -> subprocess.Popen[bytes]:
     """A fresh ``python -m polgraph.analytics.louvain_process`` (not multiprocessing's: that
     would run the caller's script again in each process, and a server with threads must not
     fork)."""
@@ -146,7 +153,10 @@ _BUILD_PER_SEARCH = 0.2
 
 
 def _in_pool(
-    components: list[list[int]], part_of: _PartMaker, seed: int, helpers: list[subprocess.Popen]
+    components: list[list[int]],
+    part_of: _PartMaker,
+    seed: int,
+    helpers: list[subprocess.Popen[bytes]],
 ) -> list[list[int]]:
     """The parts shared out by ties among the helpers, each helper's built and sent in turn, so
     the first searches while the next one's are built. This process searches none: in a
@@ -164,6 +174,7 @@ def _in_pool(
         payload = pickle.dumps(
             ([part_of(c) for c in share], seed), protocol=pickle.HIGHEST_PROTOCOL
         )
+        assert helper.stdin is not None  # opened with a pipe
         try:
             helper.stdin.write(payload)
             helper.stdin.close()
@@ -171,6 +182,7 @@ def _in_pool(
             raise RuntimeError(f"a Louvain process failed (exit {helper.wait()})") from None
     found: list[list[int]] = []
     for helper in helpers:
+        assert helper.stdout is not None  # opened with a pipe
         output = helper.stdout.read()
         if helper.wait() != 0:
             raise RuntimeError(f"a Louvain process failed (exit {helper.returncode})")
@@ -178,12 +190,12 @@ def _in_pool(
     return found
 
 
-def _stop(helpers: list[subprocess.Popen]) -> None:
+def _stop(helpers: list[subprocess.Popen[bytes]]) -> None:
     """Each helper ended (killed if still running: the search failed here) and its pipes closed."""
     for helper in helpers:
         if helper.poll() is None:
             helper.kill()
             helper.wait()
         for pipe in (helper.stdin, helper.stdout):
-            if not pipe.closed:
+            if pipe is not None and not pipe.closed:
                 pipe.close()

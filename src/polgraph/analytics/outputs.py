@@ -4,7 +4,7 @@ so that both give the same."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -14,12 +14,15 @@ from polgraph.analytics.errors import AnalysisError
 from polgraph.analytics.export import FILE_FORMATS, network_bytes
 from polgraph.analytics.timeline import draw_timeline
 
+if TYPE_CHECKING:
+    from polgraph.analytics.graph import KnowledgeGraph
+
 NETWORK_FORMATS = FILE_FORMATS + IMAGE_FORMATS
 _COMMUNITY_COLOURED = ("coattendance", "cospeaking")
 
 
 def network_output(
-    kg,
+    kg: KnowledgeGraph,
     fmt: str,
     projection: str = "coattendance",
     *,
@@ -40,7 +43,7 @@ def network_output(
     return graph, network_bytes(graph, fmt)
 
 
-def timeline_output(kg, person: str, fmt: str) -> tuple[dict, bytes]:
+def timeline_output(kg: KnowledgeGraph, person: str, fmt: str) -> tuple[dict, bytes]:
     """The career of ``person`` (a name or an IRI) and its picture as ``fmt`` (png or svg)."""
     career = kg.career(person)
     return career, draw_timeline(career, kg.events_of(career["person"]), fmt)

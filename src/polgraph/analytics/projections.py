@@ -12,16 +12,18 @@ another query; list-valued attributes are flattened when a graph is written to a
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from itertools import combinations
 
 import networkx as nx
 
-from polgraph.analytics import descriptions
+from polgraph.analytics import descriptions, louvain
 from polgraph.analytics.collector import collector_paused
 from polgraph.analytics.links import tied, tied_by_event
-from polgraph.analytics.rows import select, values_block
+from polgraph.analytics.rows import Row, select, values_block
 from polgraph.analytics.slicing import ResolvedSlice
+from polgraph.store.base import QueriedStore
 
 _POST = "?link pg:post ?post ."
 
@@ -29,7 +31,13 @@ _POST = "?link pg:post ?post ."
 class _Ties:
     """Who was at which event of a slice, and what each person is described by."""
 
-    def __init__(self, store, slice_: ResolvedSlice, rows, extra: str | None = None) -> None:
+    def __init__(
+        self,
+        store: QueriedStore,
+        slice_: ResolvedSlice,
+        rows: Iterable[Row],
+        extra: str | None = None,
+    ) -> None:
         self.members: dict[str, set[str]] = defaultdict(set)
         self.persons: dict[str, dict] = {}
         # The store reads without holding Python's lock, so independent reads run side by side:
@@ -44,8 +52,8 @@ class _Ties:
                 )
             )
             if whole:
-                names = pool.submit(descriptions.names, store, None)
-                about = pool.submit(descriptions.event_details, store, None)
+                names_read = pool.submit(descriptions.names, store, None)
+                about_read = pool.submit(descriptions.event_details, store, None)
                 labels = pool.submit(descriptions.post_labels, store, None)
             for row in rows:
                 event, person = row[0], row[1]
@@ -59,8 +67,8 @@ class _Ties:
                 if extra and row[2]:
                     info[extra].add(row[2])
             if not whole:
-                names = pool.submit(descriptions.names, store, list(self.persons))
-                about = pool.submit(descriptions.event_details, store, list(self.members))
+                names_read = pool.submit(descriptions.names, store, list(self.persons))
+                about_read = pool.submit(descriptions.event_details, store, list(self.members))
             for person, post in held.result():
                 if person in self.persons:
                     self.persons[person]["posts"].add(post)
@@ -70,7 +78,7 @@ class _Ties:
                 posts = descriptions.post_labels(
                     store, {p for info in self.persons.values() for p in info["posts"]}
                 )
-            names, about = names.result(), about.result()
+            names, about = names_read.result(), about_read.result()
         # Mentions standing for themselves have no person's name among everyone's.
         unnamed = [p for p in self.persons if p not in names]
         if whole and unnamed:
@@ -93,7 +101,7 @@ class _Ties:
         Every pair at an event becomes a tie, so an event of n persons costs n(n-1)/2 pairs:
         nothing for local meetings of 5–30, a lot for a province congress of hundreds.
         """
-        graph = nx.Graph(projection=projection, slice=slice_.label)
+        graph: nx.Graph[str] = nx.Graph(projection=projection, slice=slice_.label)
         graph.add_nodes_from(
             (p, _person_attributes(p, self.persons[p])) for p in sorted(self.persons)
         )
@@ -102,7 +110,7 @@ class _Ties:
         # adding the ties after (add_edges_from checks every one) costs twice the time at
         # millions of ties. The events come in date order (undated last), so each tie's events
         # come out sorted, its first date is its first event's and its last the latest seen.
-        adjacency = graph._adj
+        adjacency = louvain.adjacency(graph)
         for event in sorted(self.event_info, key=lambda e: (self.event_info[e][0] or "9999", e)):
             date = self.event_info[event][0]
             for a, b in combinations(sorted(self.members[event]), 2):
@@ -128,7 +136,7 @@ def _person_attributes(iri: str, info: dict) -> dict:
     return data
 
 
-def coattendance(store, slice_: ResolvedSlice) -> nx.Graph:
+def coattendance(store: QueriedStore, slice_: ResolvedSlice) -> nx.Graph:
     """Persons tied by the events they attended together (any participation: attending,
     chairing, reporting, speaking…); ``weight`` counts the events, ``events`` lists them."""
     with collector_paused():
@@ -137,7 +145,7 @@ def coattendance(store, slice_: ResolvedSlice) -> nx.Graph:
         )
 
 
-def cospeaking(store, slice_: ResolvedSlice) -> nx.Graph:
+def cospeaking(store: QueriedStore, slice_: ResolvedSlice) -> nx.Graph:
     """Persons tied by the events at which both spoke; each person carries the topics."""
     rows = tied(
         store,
@@ -150,7 +158,7 @@ def cospeaking(store, slice_: ResolvedSlice) -> nx.Graph:
         return _Ties(store, slice_, rows, extra="topics").graph("cospeaking", slice_)
 
 
-def person_org(store, slice_: ResolvedSlice) -> nx.Graph:
+def person_org(store: QueriedStore, slice_: ResolvedSlice) -> nx.Graph:
     """Bipartite: persons and the bodies they held posts in, as attested at events of the
     slice; ``weight`` counts those events, ``posts`` names the titles."""
     rows = list(tied(store, slice_, "person", "?event ?person ?post", detail=_POST, distinct=True))
@@ -169,7 +177,7 @@ def person_org(store, slice_: ResolvedSlice) -> nx.Graph:
         tie["posts"].add(described["title"])
     people = descriptions.names(store, {person for person, _ in ties})
     bodies = descriptions.labels(store, {body for _, body in ties})
-    graph = nx.Graph(projection="person_org", slice=slice_.label)
+    graph: nx.Graph[str] = nx.Graph(projection="person_org", slice=slice_.label)
     graph.add_nodes_from(
         (p, {"kind": "person", "iri": p, "name": n, "bipartite": 0}) for p, n in people.items()
     )
@@ -192,7 +200,7 @@ def person_org(store, slice_: ResolvedSlice) -> nx.Graph:
 
 
 def succession(
-    store, slice_: ResolvedSlice, posts: tuple[str, ...] | None = None
+    store: QueriedStore, slice_: ResolvedSlice, posts: tuple[str, ...] | None = None
 ) -> nx.MultiDiGraph:
     """Who handed which post to whom: an edge predecessor → successor per post (its key is the
     post's IRI), dated by the successor's first evidence; the window applies to that date."""
@@ -217,7 +225,7 @@ SELECT ?post ?a ?a_name ?a_first ?a_last ?b ?b_name ?b_first ?b_last ?elected WH
     )
     rows.sort(key=lambda row: (row[7], row[0]))  # by the hand-over's date
     described = descriptions.post_details(store, {row[0] for row in rows})
-    graph = nx.MultiDiGraph(projection="succession", slice=slice_.label)
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(projection="succession", slice=slice_.label)
     for post, a, a_name, a_first, a_last, b, b_name, b_first, b_last, elected in rows:
         for person, name in ((a, a_name), (b, b_name)):
             if person not in graph:

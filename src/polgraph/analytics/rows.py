@@ -11,15 +11,23 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from typing import Any
 
 import pyoxigraph as ox
 
 from polgraph.namespaces import PREFIXES
+from polgraph.store.base import QueriedStore
 
 SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
-def select(store, sparql: str) -> Iterator[tuple[str | None, ...]]:
+# A row: a str for each variable the query binds, None for one it leaves unbound. Which values
+# may be None depends on the query (its OPTIONAL parts), which the types cannot follow: a row is
+# typed loosely, and its readers know their queries.
+Row = tuple[Any, ...]
+
+
+def select(store: QueriedStore, sparql: str) -> Iterator[Row]:
     """The rows of a SELECT query over the union of graphs, each a tuple of values (IRIs and
     literals alike as their lexical form) in the order of the query's variables; unbound is None."""
     results = store.query(SPARQL_PREFIXES + sparql)
