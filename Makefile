@@ -40,8 +40,8 @@ test: install lint
 	$(BIN)/python -m pytest -q
 
 # The fast part of the tests (about a minute, of four for all): no shared corpora, browser or
-# slow tests. Markers: tests/conftest.py gives "shared" and "browser" by the fixtures a test
-# uses; "slow" is set where the tests are.
+# slow tests. Markers: tests/conftest.py gives "shared" and "browser", in every folder under
+# tests/, by the fixtures a test uses; "slow" is set in the test modules (pytestmark) or on a test.
 test-fast: install
 	$(BIN)/python -m pytest -q -m "not shared and not browser and not slow"
 
