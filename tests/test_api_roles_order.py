@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from polgraph.server.api import roles
-from polgraph.server.api.graph import select
+from polgraph.server.answers import roles
+from polgraph.server.answers.graph import select
 
 
 @pytest.fixture(scope="module")

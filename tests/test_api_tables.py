@@ -1,6 +1,6 @@
-"""The lists and name searches read whole-store tables (``polgraph.server.api.tables``): they answer
-as the store's own queries over every row do, and a write through the server makes them read the
-store again."""
+"""The lists and name searches read whole-store tables (``polgraph.server.answers.tables``): they
+answer as the store's own queries over every row do, and a write through the server makes them
+read the store again."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from conftest import ROOT
 from fastapi.testclient import TestClient
 
 from polgraph.server import create_app
-from polgraph.server.api.graph import select, text
-from polgraph.server.api.search import Keys, Names, word_matchers, word_patterns
+from polgraph.server.answers.graph import select, text
+from polgraph.server.answers.search import Keys, Names, word_matchers, word_patterns
 from polgraph.settings import Settings
 
 TOKEN = "tables-write-token"

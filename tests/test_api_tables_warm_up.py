@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from polgraph.server.api import offload, tables
-from polgraph.server.api.offload import WARM_UP, Snapshot, answer_job
+from polgraph.server.answers import tables
+from polgraph.server.answers.registry import WARM_UP, answer_job
+from polgraph.server.answers.snapshot import Snapshot
+from polgraph.server.messages import ApiJob
 
 
 def test_the_warm_up_reads_every_table_the_lists_and_searches_use(data_reports_store):
-    offload.load_handlers()  # as a worker does before it takes a job
     snapshot = Snapshot(data_reports_store().native)
     reply = answer_job(snapshot, WARM_UP)
     assert reply.format == "application/json"
@@ -25,14 +26,13 @@ def test_the_warm_up_reads_every_table_the_lists_and_searches_use(data_reports_s
     }
     # A list then reads nothing more.
     tables = dict(snapshot.tables)
-    answer_job(snapshot, offload.ApiJob("persons", {"q": "", "limit": 5, "offset": 0}))
+    answer_job(snapshot, ApiJob("persons", {"q": "", "limit": 5, "offset": 0}))
     assert all(snapshot.tables[name] is table for name, table in tables.items())
 
 
 def test_a_table_read_by_one_worker_is_loaded_by_the_others(
     data_reports_store, tmp_path, monkeypatch
 ):
-    offload.load_handlers()
     native = data_reports_store().native
     first = Snapshot(native, tmp_path / "snapshot-1.tables")
     answer_job(first, WARM_UP)

@@ -119,14 +119,7 @@ def test_the_checker_sees_a_wrong_way_import(tmp_path, monkeypatch):
     assert found["polgraph.server.app"] == {"polgraph.store.base"}
 
 
-SERVER_CYCLE = pytest.mark.xfail(
-    strict=True, reason="the workers and the app import the API's offload module and it them"
-)
-
-
-@pytest.mark.parametrize(
-    "unit", [pytest.param(u, marks=SERVER_CYCLE) if u == "server" else u for u in sorted(LAYER_OF)]
-)
+@pytest.mark.parametrize("unit", sorted(LAYER_OF))
 def test_no_import_cycle_inside_a_folder(unit):
     graph = nx.DiGraph(
         (module, target)

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from polgraph.server.engine import LONG_JOB_NICENESS, QueryEngine, QueryTimeout, ServerBusy
-from polgraph.server.worker import Answer, QueryJob, Refusal
+from polgraph.server.messages import Answer, QueryJob, Refusal
 from polgraph.store import OxigraphStore
 
 pytestmark = pytest.mark.slow  # worker processes started, stopped and replaced

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from polgraph.namespaces import ID, PG
 from polgraph.server import create_app
 from polgraph.server.answer_cache import AnswerCache
-from polgraph.server.worker import Answer
+from polgraph.server.messages import Answer
 from polgraph.settings import Settings
 from polgraph.store import OxigraphStore
 

@@ -21,7 +21,7 @@ from polgraph.extract.schema import Extraction
 from polgraph.namespaces import PG
 from polgraph.pipeline.ingest import Pipeline
 from polgraph.query.named import available_queries
-from polgraph.server.api import events, organizations, persons, roles, sources
+from polgraph.server.answers import events, organizations, persons, roles, sources
 from polgraph.store import OxigraphStore
 from polgraph.store.layout import PENDING_GRAPH, SHARED_PREFIX
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from polgraph.server.api.evidence import sentence_around as evidence_sentence
+from polgraph.server.answers.evidence import sentence_around as evidence_sentence
 from polgraph.text.layout import (
     body_start,
     headline,

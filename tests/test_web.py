@@ -17,11 +17,11 @@ from fastapi.testclient import TestClient
 from polgraph.analytics import KnowledgeGraph
 from polgraph.pipeline.ingest import Pipeline
 from polgraph.server import create_app
-from polgraph.server.api.graph import iri, select, text
+from polgraph.server.answers.graph import iri, select, text
+from polgraph.server.answers.network import MEASURES
+from polgraph.server.translations import MESSAGES
 from polgraph.server.web.citations import lit, quoted
 from polgraph.server.web.language import LANGUAGES, from_accept_language
-from polgraph.server.web.messages import MESSAGES
-from polgraph.server.web.network import MEASURES
 from polgraph.server.web.organizations import latest_holders, successions
 from polgraph.server.web.rendering import TEMPLATES
 from polgraph.server.web.timeline import timeline

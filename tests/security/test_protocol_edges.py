@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from polgraph.server import create_app
-from polgraph.server.api.search import MAX_OFFSET
+from polgraph.server.api.params import MAX_OFFSET
 from polgraph.server.headers import PAGE_POLICY
 from polgraph.settings import Settings
 from polgraph.store import OxigraphStore

@@ -14,35 +14,35 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
-
 from polgraph.server.errors import ApiError
 
 _LOOK_AGAIN = 0.05  # seconds between two looks for a free slot
 
 
-def install(app: FastAPI, max_analyses: int) -> None:
-    app.state.analysis_slots = threading.BoundedSemaphore(max_analyses)
+class AnalysisSlots:
+    """The app's ``slots`` (``max_analyses`` of them), waited for up to ``wait`` seconds."""
 
+    def __init__(self, slots: threading.BoundedSemaphore, wait: float, max_analyses: int) -> None:
+        self.slots = slots
+        self.wait = wait
+        self.max_analyses = max_analyses
 
-@asynccontextmanager
-async def analysis_slot(request: Request) -> AsyncIterator[None]:
-    """Hold one of the app's analysis slots for the block. The wait looks for a free slot now and
-    then rather than blocking a thread: a request that goes away meanwhile takes none."""
-    state = request.app.state
-    settings = state.settings
-    deadline = time.monotonic() + settings.analysis_wait
-    while not state.analysis_slots.acquire(blocking=False):
-        if time.monotonic() >= deadline:
-            raise ApiError(
-                503,
-                "busy",
-                f"the server is already working on {settings.max_analyses} network "
-                f"analysis(es); try again in a moment",
-                headers={"Retry-After": "10"},
-            )
-        await asyncio.sleep(_LOOK_AGAIN)
-    try:
-        yield
-    finally:
-        state.analysis_slots.release()
+    @asynccontextmanager
+    async def held(self) -> AsyncIterator[None]:
+        """Hold one of the slots for the block. The wait looks for a free slot now and then
+        rather than blocking a thread: a request that goes away meanwhile takes none."""
+        deadline = time.monotonic() + self.wait
+        while not self.slots.acquire(blocking=False):
+            if time.monotonic() >= deadline:
+                raise ApiError(
+                    503,
+                    "busy",
+                    f"the server is already working on {self.max_analyses} network "
+                    f"analysis(es); try again in a moment",
+                    headers={"Retry-After": "10"},
+                )
+            await asyncio.sleep(_LOOK_AGAIN)
+        try:
+            yield
+        finally:
+            self.slots.release()

@@ -2,16 +2,16 @@
 
 They read the whole store (every person, event, body or report), from a second to minutes on a
 large one, and stand as they are until the next write. Every write through
-``polgraph.server.app.store_writes`` counts in ``app.state.store_generation``; an answer is kept
-under the generation seen before it was asked for, and the first request of a newer generation
-drops them all. The oldest answers go first past ``max_bytes``.
+``polgraph.server.deps.get_store_writes`` counts in the app's ``store_generation``; an answer is
+kept under the generation seen before it was asked for, and the first request of a newer
+generation drops them all. The oldest answers go first past ``max_bytes``.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 
-from polgraph.server.worker import Answer
+from polgraph.server.messages import Answer
 
 
 class AnswerCache:

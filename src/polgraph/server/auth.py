@@ -6,15 +6,16 @@ import hmac
 
 from fastapi import Request
 
+from polgraph.server.deps import SettingsDep
 from polgraph.server.errors import ApiError
 
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="polgraph"'}
 
 
-def require_writer(request: Request) -> None:
+def require_writer(request: Request, settings: SettingsDep) -> None:
     """401 without a bearer token, 403 with a wrong one; 404 when the server has no token, as
     the write routes then do not exist."""
-    expected = request.app.state.settings.write_token
+    expected = settings.write_token
     if not expected:
         raise ApiError(404, "not found", "this server is read-only: it has no write token")
     scheme, _, given = request.headers.get("authorization", "").partition(" ")

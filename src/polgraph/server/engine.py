@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from polgraph.server.worker import READY, Answer, QueryJob, Refusal
+from polgraph.server.messages import READY, Answer, Job, QueryJob, Refusal
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +102,7 @@ class _Worker:
         self.outbox = Connection(to_child, readable=False)
         self.inbox = Connection(from_child, writable=False)
 
-    def send(self, snapshot: str, job) -> None:
+    def send(self, snapshot: str, job: Job) -> None:
         self.outbox.send((snapshot, job))  # a job is small: the pipe takes it at once
 
     def receive(self) -> Answer | Refusal:
@@ -125,7 +125,7 @@ class _Worker:
 class _Turn:
     """A job and the request waiting for its answer; ``worker`` once it is sent to one."""
 
-    job: object
+    job: Job
     answer: asyncio.Future
     worker: _Worker | None = None
     deadline: asyncio.TimerHandle | None = None
@@ -161,7 +161,7 @@ class QueryEngine:
         reserved: int = 0,
         long_after: float = 1.0,
         spares: int = 0,
-        warm_up: object | None = None,
+        warm_up: Job | None = None,
     ) -> None:
         self.store = store
         self.size = workers
@@ -301,9 +301,8 @@ class QueryEngine:
         """Jobs not yet sent to a worker."""
         return len(self._waiting)
 
-    async def run(self, job) -> Answer | Refusal:
-        """The answer to ``job`` (a QueryJob or an offload.ApiJob), after the jobs sent before
-        it."""
+    async def run(self, job: Job) -> Answer | Refusal:
+        """The answer to ``job`` (a QueryJob or an ApiJob), after the jobs sent before it."""
         assert self._loop is not None, "QueryEngine.start() was not awaited"
         if self._stopped:
             raise ServerStopping()
@@ -624,7 +623,7 @@ def _confine(pid: int, cores: set[int]) -> None:
             os.sched_setaffinity(thread, cores)
 
 
-def _may_run_long(job) -> bool:
+def _may_run_long(job: Job) -> bool:
     """Queries written by users, and analyses (jobs with their own time limit), may run long and
     are held to the long share; the API's other answers are the server's own, bounded work."""
     return isinstance(job, QueryJob) or getattr(job, "timeout", None) is not None

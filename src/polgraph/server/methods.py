@@ -15,7 +15,7 @@ from fastapi import FastAPI, Request, Response
 from starlette.routing import BaseRoute, Match
 from starlette.types import Scope
 
-from polgraph.server.errors import error_response
+from polgraph.server.error_handlers import error_response
 
 try:
     from fastapi.routing import iter_route_contexts

@@ -13,16 +13,17 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from polgraph.server.api.offload import Content, answered
-from polgraph.server.app import store_writes
+from polgraph.server.answers.graph_store import GRAPH_READ, Target, graph_exists
 from polgraph.server.auth import require_writer
+from polgraph.server.deps import JobsDep, SettingsDep, StoreWrites, StoreWritesDep
 from polgraph.server.errors import ApiError
 from polgraph.server.formats import CONTENT_TYPES, GRAPH_FORMATS, RESULT_FORMATS
-from polgraph.server.jobs import answer_of
+from polgraph.server.jobs import Jobs
+from polgraph.server.messages import QueryJob
 from polgraph.server.negotiation import choose
 from polgraph.server.service_description import service_description
 from polgraph.server.sparql_text import classify, nesting_depth, operation, remote_operations
-from polgraph.server.worker import QueryJob
+from polgraph.settings import Settings
 
 protocol_router = APIRouter(tags=["SPARQL"])
 write_router = APIRouter(tags=["SPARQL (writes)"], dependencies=[Depends(require_writer)])
@@ -89,6 +90,8 @@ _QUERY_RESPONSES = {
 )
 async def sparql_get(
     request: Request,
+    jobs: JobsDep,
+    settings: SettingsDep,
     query: QueryText = None,
     default_graph_uri: DefaultGraphs = [],  # noqa: B006 - FastAPI's list default
     named_graph_uri: NamedGraphs = [],  # noqa: B006
@@ -97,8 +100,8 @@ async def sparql_get(
     is sent to the query page (`/queries`)."""
     _refuse_ambiguous_parameters(request, allowed=1)
     if query is None:
-        return _describe_service(request)
-    return await _run_query(request, query, default_graph_uri, named_graph_uri)
+        return _describe_service(request, settings)
+    return await _run_query(request, jobs, settings, query, default_graph_uri, named_graph_uri)
 
 
 def _refuse_ambiguous_parameters(request: Request, allowed: int) -> None:
@@ -128,6 +131,8 @@ def _refuse_ambiguous_parameters(request: Request, allowed: int) -> None:
 )
 async def sparql_post(
     request: Request,
+    jobs: JobsDep,
+    settings: SettingsDep,
     default_graph_uri: DefaultGraphs = [],  # noqa: B006
     named_graph_uri: NamedGraphs = [],  # noqa: B006
 ) -> Response:
@@ -155,7 +160,7 @@ async def sparql_post(
             "unsupported media type",
             f"send the query as {_FORM} or {_QUERY_BODY}, not {kind or 'no type'}",
         )
-    return await _run_query(request, text, default_graph_uri, named_graph_uri)
+    return await _run_query(request, jobs, settings, text, default_graph_uri, named_graph_uri)
 
 
 # Far deeper than any query a person writes; deep enough nesting crashes parsers and engines.
@@ -174,9 +179,13 @@ def _refuse_deep_nesting(text: str) -> None:
 
 
 async def _run_query(
-    request: Request, text: str, default_graphs: list[str], named_graphs: list[str]
+    request: Request,
+    jobs: Jobs,
+    settings: Settings,
+    text: str,
+    default_graphs: list[str],
+    named_graphs: list[str],
 ) -> Response:
-    settings = request.app.state.settings
     _refuse_deep_nesting(text)
     kind, remote = classify(text)
     if kind == "update":
@@ -213,7 +222,7 @@ async def _run_query(
         named_graphs=tuple(named_graphs),
         max_bytes=settings.max_result_bytes,
     )
-    reply = await answer_of(request, job)
+    reply = await jobs.run(job)
     body = b"" if request.method == "HEAD" else reply.body
     return Response(body, headers={"content-type": CONTENT_TYPES[reply.format], "vary": "Accept"})
 
@@ -237,7 +246,7 @@ async def _text_body(request: Request) -> str:
         raise ApiError(400, "bad request", "the body is not UTF-8") from None
 
 
-def _describe_service(request: Request) -> Response:
+def _describe_service(request: Request, settings: Settings) -> Response:
     accept = request.headers.get("accept")
     if choose(accept, ["text/html", *GRAPH_FORMATS]) == "text/html" and "text/html" in (
         accept or ""
@@ -253,7 +262,6 @@ def _describe_service(request: Request) -> Response:
             "not acceptable",
             "the service description comes as Turtle, N-Triples, JSON-LD or RDF/XML",
         )
-    settings = request.app.state.settings
     body = service_description(
         str(request.url_for("sparql_get")),
         GRAPH_FORMATS[chosen],
@@ -293,7 +301,9 @@ _TOKEN_ANSWERS = {401: {"description": "No token"}, 403: {"description": "Wrong 
         }
     },
 )
-async def sparql_update(request: Request) -> Response:
+async def sparql_update(
+    request: Request, settings: SettingsDep, writes: StoreWritesDep
+) -> Response:
     kind = _media_type(request)
     if kind == _FORM:
         text = (await request.form()).get("update")
@@ -308,7 +318,7 @@ async def sparql_update(request: Request) -> Response:
     _refuse_deep_nesting(text)
     if operation(text) == "query":
         raise ApiError(400, "not an update", "queries go to /sparql")
-    if not request.app.state.settings.allow_remote and remote_operations(text):
+    if not settings.allow_remote and remote_operations(text):
         raise ApiError(
             403,
             "remote access disabled",
@@ -317,7 +327,7 @@ async def sparql_update(request: Request) -> Response:
         )
 
     def run() -> None:
-        with store_writes(request) as store:
+        with writes() as store:
             store.native.update(text)
 
     try:
@@ -335,8 +345,7 @@ async def sparql_update(request: Request) -> Response:
 
 
 # -- /store: the Graph Store HTTP protocol ---------------------------------------------------
-_GRAPH_READ = ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"]
-_GRAPH_WRITE = {**{t: GRAPH_FORMATS[t] for t in _GRAPH_READ}, "text/plain": "N_TRIPLES"}
+_GRAPH_WRITE = {**{t: GRAPH_FORMATS[t] for t in GRAPH_READ}, "text/plain": "N_TRIPLES"}
 GraphParam = Annotated[
     str | None, Query(alias="graph", description="The named graph's IRI.", examples=["urn:x:notes"])
 ]
@@ -345,7 +354,7 @@ DefaultParam = Annotated[
 ]
 
 
-def _target(graph: str | None, default: str | None) -> ox.NamedNode | ox.DefaultGraph:
+def _target(graph: str | None, default: str | None) -> Target:
     if (graph is None) == (default is None):
         raise ApiError(400, "bad request", "name exactly one graph: ?graph=IRI or ?default")
     if graph is None:
@@ -354,10 +363,6 @@ def _target(graph: str | None, default: str | None) -> ox.NamedNode | ox.Default
         return ox.NamedNode(graph)
     except ValueError as exc:
         raise ApiError(400, "bad request", f"graph {graph!r} is not an IRI: {exc}") from None
-
-
-def _exists(store, target) -> bool:
-    return isinstance(target, ox.DefaultGraph) or store.native.contains_named_graph(target)
 
 
 @write_router.head("/store", include_in_schema=False)
@@ -371,30 +376,16 @@ def _exists(store, target) -> bool:
     },
 )
 async def store_get(
-    request: Request, graph: GraphParam = None, default: DefaultParam = None
+    request: Request, jobs: JobsDep, graph: GraphParam = None, default: DefaultParam = None
 ) -> Response:
     _target(graph, default)  # a bad request is told before any job
-    found = await answered(
-        request, "graph", graph=graph, media_type=choose(request.headers.get("accept"), _GRAPH_READ)
+    found = await jobs.respond(
+        "graph", graph=graph, media_type=choose(request.headers.get("accept"), GRAPH_READ)
     )
     if request.method == "HEAD":
         found = Response(b"", headers={"content-type": found.headers["content-type"]})
     found.headers["vary"] = "Accept"
     return found
-
-
-def graph_answer(store, graph: str | None, media_type: str | None) -> Content:
-    """The graph ``graph`` (None: the default graph) of a worker's snapshot, in ``media_type``
-    (None: none of the formats was acceptable)."""
-    target = ox.DefaultGraph() if graph is None else ox.NamedNode(graph)
-    if not _exists(store, target):
-        raise ApiError(404, "not found", f"there is no graph {graph}")
-    if media_type is None:
-        raise ApiError(406, "not acceptable", f"graphs come as one of: {', '.join(_GRAPH_READ)}")
-    fmt = GRAPH_FORMATS[media_type]
-    return Content(
-        CONTENT_TYPES[fmt], store.native.dump(None, getattr(ox.RdfFormat, fmt), from_graph=target)
-    )
 
 
 @write_router.put(
@@ -413,9 +404,9 @@ def graph_answer(store, graph: str | None, media_type: str | None) -> Content:
     },
 )
 async def store_put(
-    request: Request, graph: GraphParam = None, default: DefaultParam = None
+    request: Request, writes: StoreWritesDep, graph: GraphParam = None, default: DefaultParam = None
 ) -> Response:
-    return await _write_graph(request, _target(graph, default), replace=True)
+    return await _write_graph(request, writes, _target(graph, default), replace=True)
 
 
 @write_router.post(
@@ -434,9 +425,9 @@ async def store_put(
     },
 )
 async def store_post(
-    request: Request, graph: GraphParam = None, default: DefaultParam = None
+    request: Request, writes: StoreWritesDep, graph: GraphParam = None, default: DefaultParam = None
 ) -> Response:
-    return await _write_graph(request, _target(graph, default), replace=False)
+    return await _write_graph(request, writes, _target(graph, default), replace=False)
 
 
 @write_router.delete(
@@ -446,13 +437,13 @@ async def store_post(
     responses={404: {"description": "No such graph"}, **_TOKEN_ANSWERS},
 )
 async def store_delete(
-    request: Request, graph: GraphParam = None, default: DefaultParam = None
+    writes: StoreWritesDep, graph: GraphParam = None, default: DefaultParam = None
 ) -> Response:
     target = _target(graph, default)
 
     def run() -> bool:
-        with store_writes(request) as store:
-            if not _exists(store, target):
+        with writes() as store:
+            if not graph_exists(store.native, target):
                 return False
             store.native.update(
                 "CLEAR DEFAULT" if isinstance(target, ox.DefaultGraph) else f"DROP GRAPH {target}"
@@ -464,7 +455,13 @@ async def store_delete(
     return Response(status_code=204)
 
 
-async def _write_graph(request: Request, target, *, replace: bool) -> Response:
+async def _write_graph(
+    request: Request,
+    writes: StoreWrites,
+    target: Target,
+    *,
+    replace: bool,
+) -> Response:
     kind = _media_type(request)
     if kind not in _GRAPH_WRITE:
         raise ApiError(
@@ -494,8 +491,8 @@ async def _write_graph(request: Request, target, *, replace: bool) -> Response:
     )
 
     def run() -> bool:
-        with store_writes(request) as store:
-            created = not _exists(store, target)
+        with writes() as store:
+            created = not graph_exists(store.native, target)
             # One update is one transaction: readers see the old graph or the new, never a mix.
             parts = ([clear] if replace else []) + ([f"INSERT DATA {inside}"] if triples else [])
             if not triples and not isinstance(target, ox.DefaultGraph):

@@ -3,47 +3,24 @@ answers, over a read-only snapshot of the store.
 
 Oxigraph cannot stop a query once it runs, so each one runs in a process of its own that the
 server can kill at the time limit. The worker serialises a query's answer itself (in Rust), and
-stops writing when the answer outgrows the result limit. Before it says it is ready it imports
-what the API's answers need (``polgraph.server.api.offload``, a second of Python): that time
-counts against no job's limit.
+stops writing when the answer outgrows the result limit. What it imports (the answers of
+``polgraph.server.answers``, a second of Python) is imported before it says it is ready: that
+time counts against no job's limit. It imports nothing of the web framework.
 """
 
 from __future__ import annotations
 
 import signal
 import sys
-from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
-
-@dataclass(frozen=True)
-class QueryJob:
-    text: str
-    result_format: str | None  # pyoxigraph QueryResultsFormat name for SELECT/ASK, if acceptable
-    graph_format: str | None  # pyoxigraph RdfFormat name for CONSTRUCT/DESCRIBE, if acceptable
-    default_graphs: tuple[str, ...] = ()  # empty: the union of all graphs
-    named_graphs: tuple[str, ...] = ()  # empty: all named graphs
-    max_bytes: int = 50_000_000
-
-
-READY = "ready"  # the worker's first message: it takes jobs from now on
-
-
-@dataclass(frozen=True)
-class Answer:
-    # a query's: the format name the body is written in; an API answer's: its media type
-    format: str
-    body: bytes
-
-
-@dataclass(frozen=True)
-class Refusal:
-    status: int
-    error: str
-    detail: str
+from polgraph.server.answers.registry import answer_job
+from polgraph.server.answers.snapshot import Snapshot
+from polgraph.server.messages import READY, Answer, QueryJob, Refusal
 
 
 class _TooLarge(Exception):
@@ -72,7 +49,8 @@ class _CappedBuffer:
 
 
 def answer(store: ox.Store, job: QueryJob) -> Answer | Refusal:
-    options: dict = {}
+    """A query's answer, written in the format the job asks for, or why there is none."""
+    options: dict[str, Any] = {}
     if job.default_graphs:
         options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
     else:
@@ -114,14 +92,11 @@ def tables_folder_of(snapshot: str) -> Path:
 
 def serve(inbox: Connection, outbox: Connection) -> None:
     """The worker's loop: READY out, then (snapshot folder, job) in, Answer or Refusal out, until
-    the pipe ends. A job is a QueryJob or an offload.ApiJob."""
+    the pipe ends. A job is a QueryJob or an ApiJob."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops us
-    from polgraph.server.api import offload
-
-    offload.load_handlers()
     outbox.send(READY)
     opened: tuple[str, ox.Store] | None = None
-    read_by_api: offload.Snapshot | None = None  # the opened snapshot with the API's tables of it
+    read_by_api: Snapshot | None = None  # the opened snapshot with the API's tables of it
     while True:
         try:
             snapshot, job = inbox.recv()
@@ -134,18 +109,17 @@ def serve(inbox: Connection, outbox: Connection) -> None:
             if isinstance(job, QueryJob):
                 reply: Answer | Refusal = answer(opened[1], job)
             else:
-                read_by_api = read_by_api or offload.Snapshot(opened[1], tables_folder_of(snapshot))
-                reply = offload.answer_job(read_by_api, job)
+                read_by_api = read_by_api or Snapshot(opened[1], tables_folder_of(snapshot))
+                reply = answer_job(read_by_api, job)
         except Exception as exc:  # noqa: BLE001 - the server must hear of every failure
             reply = Refusal(500, "query failed", f"{type(exc).__name__}: {exc}")
         outbox.send(reply)
 
 
 if __name__ == "__main__":
-    # Started by the engine as `python -m polgraph.server.worker IN OUT` with two pipe ends. The
-    # replies must pickle as polgraph.server.worker's classes, not this __main__'s copies.
-    from polgraph.server import worker  # noqa: PLW0406 - see above
-
+    # Started by the engine as `python -m polgraph.server.worker IN OUT MEMORY_MB` with two pipe
+    # ends. The replies pickle as polgraph.server.messages' classes, which this module imports
+    # rather than defines: run as __main__, it has no copies of its own to send.
     # The engine's memory limit for this worker: past it allocations fail and the worker ends; the
     # engine answers its request and starts another.
     if len(sys.argv) > 3 and int(sys.argv[3]) > 0:
@@ -153,6 +127,6 @@ if __name__ == "__main__":
 
         limit = int(sys.argv[3]) * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
-    worker.serve(
+    serve(
         Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False)
     )

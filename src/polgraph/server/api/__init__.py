@@ -1,5 +1,5 @@
 """The REST API under /api: one router per kind of thing, JSON by default, errors as
-``{"error": …, "detail": …}``, ids as in ``polgraph.server.api.ids``."""
+``{"error": …, "detail": …}``, ids as in ``polgraph.server.answers.ids``."""
 
 from fastapi import APIRouter
 

@@ -12,9 +12,6 @@ from polgraph.analytics.drawing import DEFAULT_LIMIT, MAX_LIMIT
 from polgraph.namespaces import ID
 from polgraph.server.api.days import Day
 from polgraph.server.api.docs import examples
-from polgraph.server.api.graph import ask, iri
-from polgraph.server.api.ids import iri_for
-from polgraph.server.errors import ApiError
 
 From = Annotated[
     Day | None,
@@ -55,23 +52,11 @@ Org = Annotated[
 ]
 
 
-def body_ref(store, org: str | None) -> str | None:
-    """An organization's id stands for its IRI, as everywhere in the API; anything else (a name,
-    an IRI) is the analyses' to look up."""
-    if not org or any(ch.isspace() for ch in org):
-        return org
-    try:
-        candidate = iri_for("organizations", org)
-    except ApiError:
-        return org
-    known = ask(store, "ASK WHERE { ?org a pg:Organization }", {"org": iri(candidate)})
-    return candidate if known else org
-
-
 def slice_filters(
     start: From = None, end: To = None, place: Place = None, org: Org = None
 ) -> dict[str, Any]:
-    """The filters, as ``KnowledgeGraph`` takes them once ``org`` is read by ``body_ref``."""
+    """The filters, as ``KnowledgeGraph`` takes them once ``org`` is read by
+    ``polgraph.server.answers.analytics.body_ref``."""
     return {"start": start, "end": end, "place": place, "org": org}
 
 

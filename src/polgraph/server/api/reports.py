@@ -3,8 +3,9 @@ and stores nothing. Both read, map and validate a report exactly as ``polgraph i
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
@@ -16,23 +17,26 @@ from polgraph.pipeline.ingest import ONTOLOGY_GRAPH, Outcome, Pipeline
 from polgraph.rdf import iris
 from polgraph.rdf.mapping import report_digest
 from polgraph.rdf.validate import ReportValidator
+from polgraph.server.answers.ids import node
 from polgraph.server.api import examples as shown
 from polgraph.server.api.days import Day
 from polgraph.server.api.docs import answers, examples
-from polgraph.server.api.graph import iri, select
-from polgraph.server.api.ids import node
-from polgraph.server.api.offload import read
 from polgraph.server.api.uploads import KEY_PATTERN, read_report
-from polgraph.server.app import store_writes
 from polgraph.server.auth import require_writer
+from polgraph.server.deps import (
+    JobsDep,
+    ReportValidatorDep,
+    SettingsDep,
+    StoreDep,
+    StoreWrites,
+    StoreWritesDep,
+)
 from polgraph.server.errors import ApiError
+from polgraph.settings import Settings
+from polgraph.store import OxigraphStore
 from polgraph.vocab import vocabulary
 
 router = APIRouter(tags=["reports"])
-
-_RESOLVED = """
-SELECT DISTINCT ?name ?person WHERE { GRAPH ?report { ?mention a pg:PersonMention ; pg:name ?name }
-  OPTIONAL { ?mention pg:mentionOf ?person } } ORDER BY ?name"""
 
 _PAGE = f"<html><body><article><h1>Hội nghị</h1><p>{shown.TEXT_REPORT}</p></article></body></html>"
 _FILE = {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
@@ -88,7 +92,13 @@ Key = Annotated[
     ),
 )
 async def ingest_report(
-    request: Request, published: Published = None, key: Key = None
+    request: Request,
+    jobs: JobsDep,
+    writes: StoreWritesDep,
+    settings: SettingsDep,
+    validator: ReportValidatorDep,
+    published: Published = None,
+    key: Key = None,
 ) -> JSONResponse:
     """Read a report (plain text, an HTML page, or JSON/YAML in the extraction schema; as the
     body or as a multipart ``file``), validate it against the shapes and store it as its own
@@ -97,9 +107,9 @@ async def ingest_report(
     shapes' messages when it is rejected, ``400`` when it cannot be read. ``201`` when the
     report is new, ``200`` when it replaced an earlier version or was already stored as it is;
     nothing is stored unless the answer is one of those."""
-    extraction = await read_report(request, published, key)
-    outcome, named = await run_in_threadpool(_ingest, request, extraction)
-    resolved = await read(request, "resolved", report=named["report"]["iri"])
+    extraction = await read_report(request, published, key, time_limit=settings.query_timeout)
+    outcome, named = await run_in_threadpool(_ingest, writes, settings, validator, extraction)
+    resolved = await jobs.read("resolved", report=named["report"]["iri"])
     body = {
         "status": outcome.status,
         **named,
@@ -120,31 +130,30 @@ async def ingest_report(
     openapi_extra=_BODY,
     responses=answers(shown.VALID, 400, 415, 422, description="the report would be accepted"),
 )
-async def validate_report(request: Request, published: Published = None, key: Key = None) -> dict:
+async def validate_report(
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    validator: ReportValidatorDep,
+    published: Published = None,
+    key: Key = None,
+) -> dict:
     """What ``POST /api/reports`` would say about the report, without storing anything and
     without a token: ``200`` with the warnings, ``422`` with the shapes' messages, ``400`` when
     it cannot be read."""
-    extraction = await read_report(request, published, key)
-    outcome = await run_in_threadpool(
-        _check, _pipeline(request, request.app.state.store), extraction
-    )
+    extraction = await read_report(request, published, key, time_limit=settings.query_timeout)
+    outcome = await run_in_threadpool(_check, _pipeline(store, settings, validator), extraction)
     return {"status": outcome.status, **_named(extraction), "messages": _messages(outcome.messages)}
 
 
-def _ingest(request: Request, extraction: Extraction) -> tuple[Outcome, dict]:
-    with store_writes(request) as store:
-        pipeline = _pipeline(request, store)
+def _ingest(
+    writes: StoreWrites, settings: Settings, validator: ReportValidator, extraction: Extraction
+) -> tuple[Outcome, dict[str, Any]]:
+    with writes() as store:
+        pipeline = _pipeline(store, settings, validator)
         if not store.has_graph(ONTOLOGY_GRAPH):  # queries read the model's labels and kinds
             pipeline.ensure_model_graphs()
         return _check(pipeline, extraction, store=True), _named(extraction)
-
-
-def resolved_answer(store, report: str) -> list[dict]:
-    """The names ``report`` gives persons, and the persons they resolved to."""
-    return [
-        {"name": r["name"], "person": node(r["person"])}
-        for r in select(store, _RESOLVED, {"report": iri(report)})
-    ]
 
 
 def _check(pipeline: Pipeline, extraction: Extraction, *, store: bool = False) -> Outcome:
@@ -155,18 +164,14 @@ def _check(pipeline: Pipeline, extraction: Extraction, *, store: bool = False) -
         raise ApiError(422, "rejected by the shapes", _messages(violations)) from None
 
 
-def _pipeline(request: Request, store) -> Pipeline:
+def _pipeline(store: OxigraphStore, settings: Settings, validator: ReportValidator) -> Pipeline:
     """A pipeline over the store, with the researchers' identity corrections when they exist."""
-    state = request.app.state
-    validator = getattr(state, "report_validator", None)
-    if validator is None:  # built on first use: it parses the shapes
-        validator = state.report_validator = ReportValidator(vocabulary())
-    corrections = state.settings.identity_path
+    corrections = settings.identity_path
     identity = corrections if corrections is not None and corrections.is_file() else None
     return Pipeline(store, vocabulary(), validator, identity=identity)
 
 
-def _named(extraction: Extraction) -> dict:
+def _named(extraction: Extraction) -> dict[str, Any]:
     digest = report_digest(extraction)
     return {
         "report": node(str(iris.report(digest)), key=extraction.id or digest[:12]),
@@ -175,6 +180,6 @@ def _named(extraction: Extraction) -> dict:
     }
 
 
-def _messages(messages) -> list[dict]:
+def _messages(messages: Iterable[Any]) -> list[dict[str, Any]]:
     """The shapes' messages, each once (a value can break one constraint twice)."""
     return [dict(found) for found in dict.fromkeys(tuple(asdict(m).items()) for m in messages)]

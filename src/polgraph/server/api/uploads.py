@@ -42,10 +42,12 @@ def media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
 
 
-async def read_report(request: Request, published: dt.date | None, key: str | None) -> Extraction:
+async def read_report(
+    request: Request, published: dt.date | None, key: str | None, *, time_limit: float
+) -> Extraction:
     """The report in the request as facts; 415 for a kind polgraph does not read, 400 for
     input it cannot read (empty, binary, not UTF-8, bad JSON or YAML, off the schema) or a
-    report that names nobody."""
+    report that names nobody; 503 when reading it takes over ``time_limit`` seconds."""
     kind = media_type(request)
     if kind == "multipart/form-data":
         data, source, suffix = await _uploaded_file(request)
@@ -61,17 +63,16 @@ async def read_report(request: Request, published: dt.date | None, key: str | No
         key = _stem(source)  # as the command line keys a report by its file name
     # Reading a long text takes a while: off the event loop, within the time limit, so that other
     # requests are answered meanwhile.
-    limit = request.app.state.settings.query_timeout
     try:
         extraction = await asyncio.wait_for(
             asyncio.to_thread(parse_extraction, data, source, suffix, published=published, key=key),
-            limit,
+            time_limit,
         )
     except TimeoutError:
         raise ApiError(
             503,
             "too long to read",
-            f"{source} took over {limit:g} s to read; send it to `polgraph ingest` instead",
+            f"{source} took over {time_limit:g} s to read; send it to `polgraph ingest` instead",
             headers={"Retry-After": "60"},
         ) from None
     except InputError as exc:

@@ -2,8 +2,8 @@
 
 Server-rendered with Jinja2 (autoescaped: text from reports is always shown as text), with the
 CSS and the one script the query page needs shipped in ``static/``, so the pages work on a
-machine with no internet. Their facts come from the REST API's own functions, run in the query
-workers as the API's are (``polgraph.server.api.offload``), so a page and ``/api`` never
+machine with no internet. Their facts come from the REST API's own answers, worked out in the
+query workers as the API's are (``polgraph.server.answers``), so a page and ``/api`` never
 disagree. Vietnamese by default, English with ``?lang=en`` (see ``language``). No page route
 appears in the OpenAPI document.
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from polgraph.server.api.evidence import sentence_around
+from polgraph.server.answers.evidence import sentence_around
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,13 @@ and did what; the speeches; the documents it implements or cites; its report."""
 
 from __future__ import annotations
 
-from fastapi import Request
+from typing import Any
 
-from polgraph.server.api.linked_data import JSON
-from polgraph.server.api.offload import read
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from polgraph.server.answers.linked_data import JSON
+from polgraph.server.deps import JobsDep
 from polgraph.server.web.links import with_params
 from polgraph.server.web.rendering import page_router, render
 
@@ -14,12 +17,12 @@ router = page_router()
 
 
 @router.get("/events/{event_id}", name="event_page")
-async def event_page(request: Request, event_id: str):
-    event = await read(request, "event", event_id=event_id, media_type=JSON)
-    return await render(request, "event.html", event=event, network=network_around(event))
+async def event_page(request: Request, jobs: JobsDep, event_id: str) -> HTMLResponse:
+    event = await jobs.read("event", event_id=event_id, media_type=JSON)
+    return await render(request, jobs, "event.html", event=event, network=network_around(event))
 
 
-def network_around(event: dict) -> str | None:
+def network_around(event: dict[str, Any]) -> str | None:
     """The network page of the event's most specific place, over the year of its date."""
     if not event["place"]:
         return None

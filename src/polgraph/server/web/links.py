@@ -10,7 +10,7 @@ import re
 from urllib.parse import urlencode
 
 from polgraph.namespaces import ID, PREFIXES
-from polgraph.server.api.ids import ROUTES
+from polgraph.server.answers.ids import ROUTES
 
 _PAGE_OF_KIND = {kind: f"/{route}/" for route, kind in ROUTES.items()}
 PLACE_ID = re.compile(r"(unit|area)/[A-Za-z0-9._/-]{1,200}")

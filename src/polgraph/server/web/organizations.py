@@ -3,20 +3,24 @@ them), the successions between them, its members, sub-bodies, parent bodies and 
 
 from __future__ import annotations
 
-from fastapi import Request
+from typing import Any
 
-from polgraph.server.api.linked_data import JSON
-from polgraph.server.api.offload import read
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from polgraph.server.answers.linked_data import JSON
+from polgraph.server.deps import JobsDep
 from polgraph.server.web.rendering import page_router, render
 
 router = page_router()
 
 
 @router.get("/organizations/{organization_id}", name="organization_page")
-async def organization_page(request: Request, organization_id: str):
-    body = await read(request, "organization", organization_id=organization_id, media_type=JSON)
+async def organization_page(request: Request, jobs: JobsDep, organization_id: str) -> HTMLResponse:
+    body = await jobs.read("organization", organization_id=organization_id, media_type=JSON)
     return await render(
         request,
+        jobs,
         "organization.html",
         body=body,
         latest=latest_holders(body["posts"]),
@@ -24,7 +28,7 @@ async def organization_page(request: Request, organization_id: str):
     )
 
 
-def latest_holders(posts: list[dict]) -> set[str]:
+def latest_holders(posts: list[dict[str, Any]]) -> set[str]:
     """The tenures (IRIs) with the latest evidence of each post: its holder as far as the
     reports tell, not necessarily today's."""
     latest = set()
@@ -35,7 +39,7 @@ def latest_holders(posts: list[dict]) -> set[str]:
     return latest
 
 
-def successions(posts: list[dict]) -> list[dict]:
+def successions(posts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each post handed from one holder to the next: post, predecessor, successor, and the
     successor's first evidence."""
     found = []

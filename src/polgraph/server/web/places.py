@@ -5,12 +5,10 @@ merged into it), the bodies serving there and the events held there."""
 from __future__ import annotations
 
 from fastapi import Request
+from fastapi.responses import HTMLResponse
 
-from polgraph.namespaces import ID
-from polgraph.server.api.events import events_answer
-from polgraph.server.api.graph import iri, select, text
-from polgraph.server.api.ids import node
-from polgraph.server.api.offload import read
+from polgraph.server.answers.places import MAX_BODIES
+from polgraph.server.deps import JobsDep
 from polgraph.server.errors import ApiError
 from polgraph.server.web.language import language_of
 from polgraph.server.web.links import PLACE_ID
@@ -18,85 +16,17 @@ from polgraph.server.web.rendering import page_router, render
 
 router = page_router()
 
-MAX_EVENTS = 100  # the API's largest page
-MAX_BODIES = 300
-
-_HEAD = """
-SELECT ?label ?code ?structure ?level ?successor ?successor_label WHERE {
-  ?unit rdfs:label ?label .
-  OPTIONAL { ?unit pg:officialCode ?code } OPTIONAL { ?unit pg:adminStructure ?structure }
-  OPTIONAL { ?unit a ?class . ?class rdfs:subClassOf pg:Area ; rdfs:label ?level
-             FILTER (LANG(?level) = ?lang) }
-  OPTIONAL { ?unit pg:successorUnit ?successor . ?successor rdfs:label ?successor_label }
-} LIMIT 1"""
-_ABOVE = """
-SELECT DISTINCT ?above ?label ?next WHERE {
-  ?unit pg:partOf+ ?above . ?above rdfs:label ?label . OPTIONAL { ?above pg:partOf ?next }
-}"""
-_BELOW = """SELECT DISTINCT ?below ?label WHERE { ?below pg:partOf ?unit ; rdfs:label ?label }
-ORDER BY ?label"""
-_MERGED_INTO = """SELECT DISTINCT ?before ?label WHERE {
-  ?before pg:successorUnit ?unit ; rdfs:label ?label }
-ORDER BY ?label"""
-_BODIES = """
-SELECT DISTINCT ?org ?label ?where ?where_label WHERE {
-  ?where pg:partOf* ?unit . ?org pg:jurisdiction ?where ; rdfs:label ?label .
-  ?where rdfs:label ?where_label .
-} ORDER BY ?where_label ?label LIMIT """ + str(MAX_BODIES)
-
 
 @router.get("/places/{place_id:path}", name="place_page")
-async def place_page(request: Request, place_id: str):
+async def place_page(request: Request, jobs: JobsDep, place_id: str) -> HTMLResponse:
     if not PLACE_ID.fullmatch(place_id):
         raise ApiError(404, "not found", f"{place_id!r} is not a place id")
-    found = await read(request, "place page", place_id=place_id, lang=language_of(request))
+    found = await jobs.read("place page", place_id=place_id, lang=language_of(request))
     return await render(
-        request, "place.html", place=found["place"], events=found["events"], max_bodies=MAX_BODIES
+        request,
+        jobs,
+        "place.html",
+        place=found["place"],
+        events=found["events"],
+        max_bodies=MAX_BODIES,
     )
-
-
-def place_answer(store, place_id: str, lang: str) -> dict:
-    """The place's ``place`` (its levels named in ``lang``) and ``events``, as ``/api/events``
-    finds them for the unit: placed in it or in a unit within it."""
-    unit = iri(str(ID) + place_id)
-    found = select(store, _HEAD, {"unit": unit, "lang": text(lang)})
-    if not found:
-        raise ApiError(404, "not found", f"there is no place {place_id!r}")
-    head = found[0]
-    place = {
-        **node(
-            unit.value,
-            label=head["label"],
-            code=head["code"],
-            structure=head["structure"],
-            level=head["level"],
-        ),
-        "successor": node(head["successor"], label=head["successor_label"]),
-        "above": _chain(select(store, _ABOVE, {"unit": unit})),
-        "below": [
-            node(r["below"], label=r["label"]) for r in select(store, _BELOW, {"unit": unit})
-        ],
-        "merged_into_it": [
-            node(r["before"], label=r["label"]) for r in select(store, _MERGED_INTO, {"unit": unit})
-        ],
-        "bodies": [
-            {**node(r["org"], label=r["label"]), "where": node(r["where"], label=r["where_label"])}
-            for r in select(store, _BODIES, {"unit": unit})
-        ],
-    }
-    return {
-        "place": place,
-        "events": events_answer(store, place=place_id, limit=MAX_EVENTS, offset=0),
-    }
-
-
-def _chain(rows: list[dict]) -> list[dict]:
-    """The units above, the nearest first."""
-    labels = {r["above"]: r["label"] for r in rows}
-    parent_of = {r["above"]: r["next"] for r in rows if r["next"] in labels}
-    nearest = [u for u in labels if u not in parent_of.values()]
-    chain, unit = [], nearest[0] if nearest else None
-    while unit is not None and len(chain) < len(labels):
-        chain.append(node(unit, label=labels[unit]))
-        unit = parent_of.get(unit)
-    return chain

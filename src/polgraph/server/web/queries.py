@@ -6,9 +6,11 @@ JSON."""
 from __future__ import annotations
 
 from fastapi import Request
+from fastapi.responses import HTMLResponse
 
 from polgraph.errors import QueryError
 from polgraph.query.named import NamedQuery, available_queries, with_values
+from polgraph.server.deps import JobsDep
 from polgraph.server.errors import ApiError
 from polgraph.server.web.links import page_prefixes
 from polgraph.server.web.rendering import page_router, render
@@ -24,7 +26,7 @@ SELECT ?name ?post ?event WHERE {
 
 
 @router.get("/queries", name="queries_page")
-async def queries_page(request: Request, name: str = ""):
+async def queries_page(request: Request, jobs: JobsDep, name: str = "") -> HTMLResponse:
     named = available_queries()
     chosen = named.get(name) if name else None
     if name and chosen is None:
@@ -37,6 +39,7 @@ async def queries_page(request: Request, name: str = ""):
         text, problem = bound_text(chosen, values)
     return await render(
         request,
+        jobs,
         "queries.html",
         queries=list(named.values()),
         chosen=chosen,

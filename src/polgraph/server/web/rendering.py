@@ -3,6 +3,7 @@ and the route class that answers a page's errors with a page rather than JSON.""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -14,13 +15,17 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
+from starlette.responses import Response
 
 from polgraph.analytics.errors import NotFoundError
 from polgraph.errors import QueryError, StoreError
+from polgraph.server.error_handlers import problems
+from polgraph.server.errors import ApiError
+from polgraph.server.jobs import Jobs
+from polgraph.server.translations import translator
 from polgraph.server.web import links
 from polgraph.server.web.citations import quoted
 from polgraph.server.web.language import LANGUAGES, language_of, remember, switch_url
-from polgraph.server.web.messages import translator
 from polgraph.server.web.terms import Terms, terms_for
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -45,11 +50,11 @@ environment.globals.update(
 
 
 async def render(
-    request: Request, template: str, status: int = 200, **context: Any
+    request: Request, jobs: Jobs, template: str, status: int = 200, **context: Any
 ) -> HTMLResponse:
-    """The page, in the reader's language, with the vocabulary's words for the codes it shows.
-    Rendered in a thread: a long page would hold up the event loop."""
-    terms = await terms_for(request, language_of(request))
+    """The page, in the reader's language, with the vocabulary's words for the codes it shows
+    (read by ``jobs``). Rendered in a thread: a long page would hold up the event loop."""
+    terms = await terms_for(jobs, language_of(request))
     return await run_in_threadpool(_rendered, request, template, status, terms, context)
 
 
@@ -91,23 +96,16 @@ class PageRoute(APIRoute):
     """A page's route: what goes wrong is told on a page in the reader's language. The app's
     own handlers answer JSON, which is right for the API and wrong for a browser."""
 
-    def get_route_handler(self):
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handle = super().get_route_handler()
 
-        async def page_or_error(request: Request):
+        async def page_or_error(request: Request) -> Response:
             try:
                 return await handle(request)
-            except HTTPException as exc:  # the API's ApiError among them
+            except (ApiError, HTTPException) as exc:
                 return error_page(request, exc.status_code, exc.detail, exc.headers)
             except RequestValidationError as exc:
-                return error_page(
-                    request,
-                    400,
-                    [
-                        {"where": ".".join(map(str, e["loc"])), "problem": e["msg"]}
-                        for e in exc.errors()
-                    ],
-                )
+                return error_page(request, 400, problems(exc))
             except NotFoundError as exc:
                 return error_page(request, 404, str(exc))
             except QueryError as exc:

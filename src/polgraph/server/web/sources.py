@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Query, Request
+from fastapi.responses import HTMLResponse
 
-from polgraph.server.api.offload import read
+from polgraph.server.deps import JobsDep
 from polgraph.server.web.citations import lit
 from polgraph.server.web.rendering import page_router, render
 
@@ -18,10 +19,13 @@ router = page_router()
 @router.get("/sources/{source_id}", name="source_page")
 async def source_page(
     request: Request,
+    jobs: JobsDep,
     source_id: str,
     start: Annotated[int | None, Query(ge=0)] = None,
     end: Annotated[int | None, Query(ge=0)] = None,
-):
-    report = await read(request, "source", source_id=source_id)
+) -> HTMLResponse:
+    report = await jobs.read("source", source_id=source_id)
     text = report["text"] or ""
-    return await render(request, "source.html", report=report, text=text, lit=lit(text, start, end))
+    return await render(
+        request, jobs, "source.html", report=report, text=text, lit=lit(text, start, end)
+    )

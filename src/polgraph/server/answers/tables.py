@@ -5,7 +5,7 @@ all of them, and Oxigraph takes seconds for that on 10,000 reports: it joins who
 compiles a regular expression bound as a value again for each row. So such a list reads the few
 columns it filters and orders by into memory once, filters and pages them in Python, and asks the
 store only about the page at hand. A table is kept with the snapshot it was read from, in the
-query worker that read it (``polgraph.server.api.offload.Snapshot``): a write makes a new snapshot,
+query worker that read it (``polgraph.server.answers.snapshot``): a write makes a new snapshot,
 and its tables are read again from that. At 10,000 reports reading one takes from a tenth of a
 second to about three (reports); the first worker to need one after a write reads it and keeps
 it in a file beside the snapshot, which the other workers load in milliseconds.

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from polgraph.server.api.graph import select, values_block
-from polgraph.server.api.ids import node
+from polgraph.server.answers.graph import select, values_block
+from polgraph.server.answers.ids import node
 from polgraph.text import layout
 from polgraph.text.view import ReportText, fold
 

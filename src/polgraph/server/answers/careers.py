@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from polgraph.server.api.evidence import Sources
-from polgraph.server.api.graph import iri, select, with_kinds, with_organizations_and_kinds
-from polgraph.server.api.ids import node
+from polgraph.server.answers.evidence import Sources
+from polgraph.server.answers.graph import iri, select, with_kinds, with_organizations_and_kinds
+from polgraph.server.answers.ids import node
 
 # {scope} narrows to one body's posts; a person is narrowed by binding ?person.
 _ATTESTATIONS = """

@@ -1,7 +1,7 @@
 """Reading the store for the API: SPARQL with the project's prefixes, rows as plain values.
 
-The API's functions read a query worker's snapshot of the store, under the time limit
-(``polgraph.server.api.offload``). Values from requests are bound as RDF terms
+The answers read a query worker's snapshot of the store, under the time limit
+(``polgraph.server.answers.registry``). Values from requests are bound as RDF terms
 (``polgraph.query.named.with_values``), never pasted into the text.
 
 Oxigraph evaluates the right side of an OPTIONAL over the whole store before joining it: with
@@ -10,7 +10,7 @@ whatever the rows at hand. ``LATERAL { OPTIONAL { … } }`` has it evaluated for
 instead, with the row's values in place (a millisecond); ``fill_from`` does the same after the
 query. The default graph is the union of the graphs, so a triple every report repeats (a term's
 or a post's label) comes once per report: DISTINCT keeps one. The lists over the whole store
-read their rows once per snapshot of the store (``polgraph.server.api.tables``).
+read their rows once per snapshot of the store (``polgraph.server.answers.tables``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from polgraph.namespaces import PREFIXES
-from polgraph.query.named import with_values
+from polgraph.query.named import load_query, with_values
 
 _HEADER = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -116,8 +116,6 @@ def values_block(variable: str, iris: Iterable[str]) -> str:
 def named_query(store, name: str, params: dict[str, str]) -> list[dict[str, Value]]:
     """The rows of one of the project's named queries (``queries/*.rq``), parameters bound by
     its own rules."""
-    from polgraph.query.named import load_query
-
     return rows_of(store.query(load_query(name).render(params)))
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from polgraph.server.api.careers import ACTS
-from polgraph.server.api.evidence import Sources
-from polgraph.server.api.graph import iri, select, with_organizations
-from polgraph.server.api.ids import mention, node
+from polgraph.server.answers.careers import ACTS
+from polgraph.server.answers.evidence import Sources
+from polgraph.server.answers.graph import iri, select, with_organizations
+from polgraph.server.answers.ids import mention, node
 
 # LATERAL { OPTIONAL { … } } looks the optional part up from the row at hand (see graph.py).
 # A term's label is written in every report naming the term (10,000 copies in a store of 10,000

@@ -5,7 +5,7 @@ reads them ("dong" finds "Đồng"), matched at the start of a word of a lower-c
 ``pg:nameKey`` from ``polgraph.text.normalise.name_key``, a body's or a place's label, a
 report's title); every word must match, in any order. ``word_patterns`` writes the expressions
 for SPARQL's REGEX, ``word_matchers`` for Python's ``re``. The lists match them in Python over a
-table of keys read once (``polgraph.server.api.tables``): Oxigraph compiles an expression bound
+table of keys read once (``polgraph.server.answers.tables``): Oxigraph compiles an expression bound
 as a value again for each row it tests, seconds over 10,000 reports.
 """
 
@@ -15,9 +15,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Annotated
-
-from fastapi import Query
+from typing import Any
 
 from polgraph.text.accents import letter_class
 from polgraph.text.normalise import name_key
@@ -134,29 +132,7 @@ def count_of(rows: Iterable[tuple], column: int = 1) -> int:
     return len({row[column] for row in rows})
 
 
-# -- pages ----------------------------------------------------------------------------------
-Limit = Annotated[
-    int,
-    Query(
-        ge=1,
-        le=100,
-        description="How many items to answer (at most 100).",
-        openapi_examples={"default": {"summary": "twenty", "value": 20}},
-    ),
-]
-# Far past any list's end, and within what the store reads in a query's OFFSET (a machine
-# integer): a larger one went into the query, which then did not parse (a 500).
-MAX_OFFSET = 1_000_000_000
-Offset = Annotated[
-    int,
-    Query(
-        ge=0,
-        le=MAX_OFFSET,
-        description="How many items to skip (at most a billion).",
-        openapi_examples={"first page": {"summary": "from the start", "value": 0}},
-    ),
-]
-
-
-def page(items: list, total: int, limit: int, offset: int) -> dict:
+def page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
+    """A page of a list, as every list answers: its items, how many the whole list has, and
+    where the page is in it."""
     return {"items": items, "total": total, "limit": limit, "offset": offset}

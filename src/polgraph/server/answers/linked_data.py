@@ -8,13 +8,11 @@ what one needs to read the node without a second request.
 from __future__ import annotations
 
 import pyoxigraph as ox
-from fastapi import Request
 
 from polgraph.namespaces import PREFIXES
-from polgraph.server.api.graph import construct, iri
-from polgraph.server.api.offload import Content
+from polgraph.server.answers.content import Content
+from polgraph.server.answers.graph import construct, iri
 from polgraph.server.errors import ApiError
-from polgraph.server.negotiation import choose
 
 JSON = "application/json"
 JSON_LD = "application/ld+json"
@@ -24,14 +22,9 @@ CONSTRUCT { ?node ?p ?o . ?s ?q ?node . ?s ?r ?v }
 WHERE { { ?node ?p ?o } UNION { ?s ?q ?node . ?s ?r ?v } }"""
 
 
-def media_type_asked(request: Request) -> str | None:
-    """JSON or JSON-LD, as the request's ``Accept`` prefers; None when it allows neither."""
-    return choose(request.headers.get("accept"), [JSON, JSON_LD])
-
-
 def wants_linked_data(media_type: str | None) -> bool:
     """True for JSON-LD, False for JSON; 406 when ``Accept`` allowed neither
-    (``media_type_asked``)."""
+    (``polgraph.server.api.params.media_type_asked``)."""
     if media_type is None:
         raise ApiError(406, "not acceptable", f"this resource is answered as {JSON} or {JSON_LD}")
     return media_type == JSON_LD
