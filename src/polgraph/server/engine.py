@@ -55,6 +55,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from polgraph.server.messages import READY, Answer, Job, QueryJob, Refusal
+from polgraph.store import OxigraphStore
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +151,7 @@ class QueryEngine:
 
     def __init__(
         self,
-        store,
+        store: OxigraphStore,
         *,
         workers: int,
         timeout: float,
@@ -196,7 +197,7 @@ class QueryEngine:
         self._known_long: OrderedDict[bytes, float] = OrderedDict()
 
     @staticmethod
-    def _snapshot_folder(store) -> Path:
+    def _snapshot_folder(store: OxigraphStore) -> Path:
         """Beside the store (checkpoints are hard links: same file system), named after it. The
         store's lock makes this server its only user, so what a crashed run left is cleared."""
         path = getattr(store, "path", None)
@@ -206,6 +207,12 @@ class QueryEngine:
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
         return folder
+
+    @property
+    def _running_loop(self) -> asyncio.AbstractEventLoop:
+        """The event loop the engine was started on."""
+        assert self._loop is not None, "QueryEngine.start() was not awaited"
+        return self._loop
 
     # -- life --------------------------------------------------------------------------------
     async def start(self) -> None:
@@ -350,7 +357,7 @@ class QueryEngine:
                 _settle(turn, _stopped(exc))
                 continue
             turn.worker = worker
-            turn.deadline = self._loop.call_later(
+            turn.deadline = self._running_loop.call_later(
                 getattr(turn.job, "timeout", None) or self.timeout, self._expired, worker
             )
             turn.sent_at = time.monotonic()
@@ -358,7 +365,7 @@ class QueryEngine:
             if turn.known_long:
                 self._run_as_long(worker)
             elif turn.key:
-                turn.turning_long = self._loop.call_later(
+                turn.turning_long = self._running_loop.call_later(
                     self.long_after, self._turned_long, worker
                 )
 
@@ -398,7 +405,8 @@ class QueryEngine:
         try:
             reply = worker.receive()
         except (EOFError, OSError) as exc:
-            if worker in self._starting and not self._ready.done():  # the server cannot start
+            starting = worker in self._starting
+            if starting and self._ready is not None and not self._ready.done():  # cannot start
                 self._ready.set_exception(
                     RuntimeError("a query worker ended before it was ready (its error is above)")
                 )
@@ -417,10 +425,10 @@ class QueryEngine:
             # Every worker but the first to serve reads the tables before it serves: a cold one
             # would keep short requests waiting seconds for them.
             if self.serving and self.warm_up is not None and not self._changed:
-                self._warm(worker)
+                self._warm(worker, self.warm_up)
             else:
                 self._take_on(worker)
-            if not self._starting and not self._ready.done():
+            if not self._starting and self._ready is not None and not self._ready.done():
                 self._ready.set_result(None)
             self._dispatch()
             return
@@ -455,13 +463,13 @@ class QueryEngine:
             self._idle.append(worker)
             self._dispatch()
 
-    def _warm(self, worker: _Worker) -> None:
+    def _warm(self, worker: _Worker, job: Job) -> None:
         try:
-            worker.send(self.current_snapshot(worker), self.warm_up)
+            worker.send(self.current_snapshot(worker), job)
         except OSError:
             self._retire(worker)
             return
-        self._warming[worker] = _Turn(self.warm_up, self._loop.create_future())
+        self._warming[worker] = _Turn(job, self._running_loop.create_future())
         self._lower(worker)  # as a long job: it must not slow the short ones
 
     @property
@@ -580,10 +588,10 @@ class QueryEngine:
             self._spare.remove(worker)
         if was_serving and self._spare and not self._stopped:  # a spare serves in its place now
             self._idle.append(self._spare.popleft())
-            self._loop.call_soon(self._dispatch)
+            self._running_loop.call_soon(self._dispatch)
         with self._lock:
             self._reading.pop(worker, None)
-        loop = self._loop
+        loop = self._running_loop
 
         def renew() -> None:
             worker.kill()
@@ -640,7 +648,7 @@ def _stopped(exc: Exception) -> Refusal:
     )
 
 
-def _settle(turn: _Turn, outcome) -> None:
+def _settle(turn: _Turn, outcome: Answer | Refusal | BaseException) -> None:
     """Give the waiting request its answer, or raise ``outcome`` in it if that is an exception."""
     if turn.answer.done():
         return

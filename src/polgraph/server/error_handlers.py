@@ -3,6 +3,7 @@ with the status it stands for (the pages answer theirs as pages: ``polgraph.serv
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -16,7 +17,7 @@ from polgraph.server.errors import ApiError
 
 
 def error_response(
-    status: int, error: str, detail: Any = None, headers: dict[str, str] | None = None
+    status: int, error: str, detail: Any = None, headers: Mapping[str, str] | None = None
 ) -> JSONResponse:
     return JSONResponse({"error": error, "detail": detail}, status_code=status, headers=headers)
 

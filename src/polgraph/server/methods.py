@@ -9,20 +9,21 @@ by the CORS middleware before it gets here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
+import fastapi.routing
 from fastapi import FastAPI, Request, Response
 from starlette.routing import BaseRoute, Match
 from starlette.types import Scope
 
 from polgraph.server.error_handlers import error_response
 
-try:
-    from fastapi.routing import iter_route_contexts
-except ImportError:  # FastAPI before 0.137.2: included routes sit flat in app.routes
-
-    def iter_route_contexts(routes: Sequence[BaseRoute]) -> Iterator[BaseRoute]:
-        return iter(routes)
+# Each route, those of included routers among them: FastAPI from 0.137.2 nests included routes;
+# before, they sit flat in app.routes.
+_route_contexts: Callable[[Sequence[BaseRoute]], Iterator[Any]] = getattr(
+    fastapi.routing, "iter_route_contexts", iter
+)
 
 
 # Every operation's path refuses some method (none answers PATCH or TRACE, most only one or two
@@ -58,7 +59,7 @@ def allowed_methods(routes: Sequence[BaseRoute], scope: Scope) -> set[str]:
     """The methods of every route (and of the routes of a mounted router) matching the path of
     ``scope``, whatever its method."""
     found: set[str] = set()
-    for route in iter_route_contexts(routes):
+    for route in _route_contexts(routes):
         match, child_scope = route.matches(scope)
         if match is Match.NONE:
             continue

@@ -7,7 +7,7 @@ updates and graph writes run here, one writer at a time, and only for holders of
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
+from typing import Annotated, Any
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Depends, Query, Request
@@ -55,7 +55,10 @@ NamedGraphs = Annotated[
 _FORM = "application/x-www-form-urlencoded"
 _QUERY_BODY = "application/sparql-query"
 _UPDATE_BODY = "application/sparql-update"
-_QUERY_RESPONSES = {
+# ``responses=`` of a route: status → what OpenAPI shows of its answer
+Responses = dict[int | str, dict[str, Any]]
+
+_QUERY_RESPONSES: Responses = {
     200: {
         "description": "Results in the negotiated format",
         "content": {
@@ -275,7 +278,7 @@ def _describe_service(request: Request, settings: Settings) -> Response:
 
 
 # What a write route answers without the token, or with a wrong one.
-_TOKEN_ANSWERS = {401: {"description": "No token"}, 403: {"description": "Wrong token"}}
+_TOKEN_ANSWERS: Responses = {401: {"description": "No token"}, 403: {"description": "Wrong token"}}
 
 
 # -- /update ---------------------------------------------------------------------------------
@@ -475,10 +478,12 @@ async def _write_graph(
         raise ApiError(400, "graph syntax", str(exc)) from None
     # Oxigraph's own N-Triples writer, which SPARQL reads as it is: a term's str() would not do,
     # as it writes a triple term (RDF 1.2) without its <<( )>>.
-    data = ox.serialize(
+    written = ox.serialize(
         [ox.Triple(t.subject, t.predicate, t.object) for t in triples],
         format=ox.RdfFormat.N_TRIPLES,
-    ).decode()
+    )
+    assert written is not None  # given no file to write to, it returns the bytes
+    data = written.decode()
     inside = (
         f"{{ {data} }}"
         if isinstance(target, ox.DefaultGraph)

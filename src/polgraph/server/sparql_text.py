@@ -12,6 +12,7 @@ taken to use it. ``nesting_depth`` lets a caller refuse a request nested too dee
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from pyparsing import ParseBaseException
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
@@ -107,9 +108,9 @@ def _remote(text: str, kind: str | None) -> set[str]:
     return _operations_in(parsed)
 
 
-def _operations_in(tree) -> set[str]:
+def _operations_in(tree: Any) -> set[str]:
     found: set[str] = set()
-    stack = [tree]
+    stack: list[Any] = [tree]
     while stack:
         node = stack.pop()
         if isinstance(node, CompValue):

@@ -16,6 +16,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from types import FrameType
 
 SIGNALS = (signal.SIGTERM, signal.SIGINT)
 GRACE = 1.5  # seconds from the signal to the end of the process, at most
@@ -32,10 +33,12 @@ def stopping_on_signal(stop: Callable[[], None]) -> Iterator[None]:
     loop = asyncio.get_running_loop()
     previous = {sig: signal.getsignal(sig) for sig in SIGNALS}
 
-    def handle(sig: int, frame) -> None:
+    def handle(sig: int, frame: FrameType | None) -> None:
         loop.call_soon_threadsafe(stop)
         _exit_later(sig)
-        previous[sig](sig, frame)
+        handler = previous[signal.Signals(sig)]
+        if callable(handler):  # it is: only those are chained to
+            handler(sig, frame)
 
     chained = [sig for sig, handler in previous.items() if callable(handler)]
     for sig in chained:

@@ -14,7 +14,7 @@ import signal
 import sys
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
@@ -73,7 +73,8 @@ def answer(store: ox.Store, job: QueryJob) -> Answer | Refusal:
     fmt = getattr(ox.RdfFormat if is_graph else ox.QueryResultsFormat, name)
     sink = _CappedBuffer(job.max_bytes)
     try:
-        result.serialize(sink, fmt)
+        # pyoxigraph only calls the sink's write()
+        result.serialize(cast(IO[bytes], sink), fmt)
     except Exception as exc:  # noqa: BLE001 - pyoxigraph wraps the sink's error in its own
         if sink.overflowed:
             return Refusal(

@@ -14,9 +14,10 @@ from typing import Any
 from polgraph.analytics import open_graph
 from polgraph.analytics.outputs import network_output, timeline_output
 from polgraph.server.answers.content import Content
-from polgraph.server.answers.graph import ask, iri
+from polgraph.server.answers.graph import Readable, ask, iri
 from polgraph.server.answers.ids import iri_for, node, not_found
 from polgraph.server.answers.search import page
+from polgraph.server.answers.snapshot import Snapshot
 from polgraph.server.errors import ApiError
 
 # format → (media type, whether a browser should show it rather than save it)
@@ -31,7 +32,7 @@ MEDIA_TYPES = {
 _MEASURES = ("degree", "weighted_degree", "degree_centrality", "betweenness", "eigenvector")
 
 
-def body_ref(store, org: str | None) -> str | None:
+def body_ref(store: Readable, org: str | None) -> str | None:
     """An organization's id stands for its IRI, as everywhere in the API; anything else (a name,
     an IRI) is the analyses' to look up."""
     if not org or any(ch.isspace() for ch in org):
@@ -44,12 +45,14 @@ def body_ref(store, org: str | None) -> str | None:
     return candidate if known else org
 
 
-def _sliced(store, filters: dict[str, Any]) -> dict[str, Any]:
+def _sliced(store: Readable, filters: dict[str, Any]) -> dict[str, Any]:
     """The filters as ``KnowledgeGraph`` takes them: an organization's id stands for its IRI."""
     return {**filters, "org": body_ref(store, filters["org"])}
 
 
-def centrality_answer(store, filters: dict[str, Any], sort: str, limit: int, offset: int) -> dict:
+def centrality_answer(
+    store: Snapshot, filters: dict[str, Any], sort: str, limit: int, offset: int
+) -> dict:
     records = open_graph(store).centrality(sort=sort, **_sliced(store, filters))
     items = [
         {
@@ -64,7 +67,7 @@ def centrality_answer(store, filters: dict[str, Any], sort: str, limit: int, off
 
 
 def communities_answer(
-    store, filters: dict[str, Any], resolution: float, limit: int, offset: int
+    store: Snapshot, filters: dict[str, Any], resolution: float, limit: int, offset: int
 ) -> dict:
     found = open_graph(store).communities(resolution=resolution, **_sliced(store, filters))
     items = [
@@ -92,7 +95,7 @@ def _labelled(iris: list[str], labels: list[str]) -> list[dict]:
 
 
 def succession_answer(
-    store, filters: dict[str, Any], post: str | None, limit: int, offset: int
+    store: Snapshot, filters: dict[str, Any], post: str | None, limit: int, offset: int
 ) -> dict:
     records = open_graph(store).successions(post=post, **_sliced(store, filters))
     items = [
@@ -111,7 +114,12 @@ def succession_answer(
 
 
 def network_answer(
-    store, filters: dict[str, Any], fmt: str, projection: str, post: str | None, limit: int
+    store: Snapshot,
+    filters: dict[str, Any],
+    fmt: str,
+    projection: str,
+    post: str | None,
+    limit: int,
 ) -> Content:
     _, data = network_output(
         open_graph(store), fmt, projection, post=post, limit=limit, **_sliced(store, filters)
@@ -119,7 +127,7 @@ def network_answer(
     return Content(MEDIA_TYPES[fmt][0], data)
 
 
-def timeline_answer(store, person_id: str, fmt: str) -> Content:
+def timeline_answer(store: Snapshot, person_id: str, fmt: str) -> Content:
     person = iri_for("persons", person_id)
     if not ask(store, "ASK WHERE { ?person a pg:Person }", {"person": iri(person)}):
         raise not_found("persons", person_id)

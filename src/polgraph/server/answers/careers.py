@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 
 from polgraph.server.answers.evidence import Sources
-from polgraph.server.answers.graph import iri, select, with_kinds, with_organizations_and_kinds
+from polgraph.server.answers.graph import (
+    Readable,
+    iri,
+    select,
+    with_kinds,
+    with_organizations_and_kinds,
+)
 from polgraph.server.answers.ids import node
 
 # {scope} narrows to one body's posts; a person is narrowed by binding ?person.
@@ -70,7 +76,7 @@ def by_date(entry: dict, key: str = "date") -> tuple:
     return (entry[key] is None, entry[key] or "")
 
 
-def attestations(store, person: str | None = None, org: str | None = None) -> list[dict]:
+def attestations(store: Readable, person: str | None = None, org: str | None = None) -> list[dict]:
     """The attestations of a person, or of the posts of a body."""
     scope, bindings = _scope(person, org)
     rows = select(store, _ATTESTATIONS.replace("{scope}", scope), bindings)
@@ -85,7 +91,7 @@ def _scope(person: str | None, org: str | None) -> tuple[str, dict]:
 
 
 def posts(
-    store, person: str | None, held: list[dict], sources: Sources, org: str | None = None
+    store: Readable, person: str | None, held: list[dict], sources: Sources, org: str | None = None
 ) -> list[dict]:
     """One entry per tenure, and one per post whose only evidence is undated, with the
     attestations behind each; in date order."""
@@ -142,7 +148,7 @@ def _entry(rows: list[dict], sources: Sources, tenure: dict | None) -> dict:
     }
 
 
-def participation_rows(store, person: str) -> list[dict]:
+def participation_rows(store: Readable, person: str) -> list[dict]:
     rows = with_kinds(store, select(store, _PARTICIPATIONS, {"person": iri(person)}))
     scope = "?mention pg:mentionOf ?person . ?part pg:participant ?mention ."
     acts = select(store, ACTS.replace("{scope}", scope), {"person": iri(person)})
@@ -171,7 +177,7 @@ def events(rows: list[dict], held: list[dict], sources: Sources) -> list[dict]:
     return sorted(found, key=lambda e: (*by_date(e["event"]), e["event"]["iri"]))
 
 
-def speech_rows(store, person: str) -> list[dict]:
+def speech_rows(store: Readable, person: str) -> list[dict]:
     return with_kinds(store, select(store, _SPEECHES, {"person": iri(person)}))
 
 

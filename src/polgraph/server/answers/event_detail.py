@@ -4,10 +4,11 @@ the documents the report cites, and the report itself."""
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from polgraph.server.answers.careers import ACTS
 from polgraph.server.answers.evidence import Sources
-from polgraph.server.answers.graph import iri, select, with_organizations
+from polgraph.server.answers.graph import Readable, iri, select, with_organizations
 from polgraph.server.answers.ids import mention, node
 
 # LATERAL { OPTIONAL { … } } looks the optional part up from the row at hand (see graph.py).
@@ -71,12 +72,12 @@ WHERE {
 }"""
 
 
-def head(store, event: str) -> dict | None:
+def head(store: Readable, event: str) -> dict | None:
     rows = select(store, _HEAD, {"event": iri(event)})
     return rows[0] if rows else None
 
 
-def event_detail(store, event: str, top: dict) -> dict:
+def event_detail(store: Readable, event: str, top: dict) -> dict:
     bound = {"event": iri(event)}
     sources = Sources(store, [top["report"]])
     people = select(store, _PARTICIPANTS, bound)
@@ -106,14 +107,15 @@ def _place_path(rows: list[dict]) -> list[dict]:
     labels = {r["unit"]: r["label"] for r in rows}
     above = {r["unit"]: r["above"] for r in rows if r["above"] in labels}
     inner = [u for u in labels if u not in above.values()]
-    path, unit = [], inner[0] if inner else None
+    path: list[dict[str, Any]] = []
+    unit = inner[0] if inner else None
     while unit is not None and len(path) <= len(labels):
         path.append(node(unit, label=labels[unit]))
         unit = above.get(unit)
     return path
 
 
-def _participants(store, bound: dict, people: list[dict], sources: Sources) -> list[dict]:
+def _participants(store: Readable, bound: dict, people: list[dict], sources: Sources) -> list[dict]:
     roles: dict[str, list[dict]] = defaultdict(list)
     for row in with_organizations(store, select(store, _ROLES, bound)):
         roles[row["mention"]].append(
@@ -151,7 +153,7 @@ def _participants(store, bound: dict, people: list[dict], sources: Sources) -> l
     )
 
 
-def _speeches(store, bound: dict, people: list[dict], sources: Sources) -> list[dict]:
+def _speeches(store: Readable, bound: dict, people: list[dict], sources: Sources) -> list[dict]:
     speakers = {row["mention"]: row for row in people}
     found = []
     for row in select(store, _SPEECHES, bound):
@@ -170,7 +172,7 @@ def _speeches(store, bound: dict, people: list[dict], sources: Sources) -> list[
     return sorted(found, key=lambda s: (s["source"]["start"] is None, s["source"]["start"] or 0))
 
 
-def _documents(store, bound: dict, sources: Sources) -> list[dict]:
+def _documents(store: Readable, bound: dict, sources: Sources) -> list[dict]:
     found: dict[str, dict] = {}
     for row in select(store, _DOCUMENTS, bound):
         if row["document"] in found and row["start"] is None:

@@ -9,10 +9,11 @@ from collections import defaultdict
 from polgraph.namespaces import ID
 from polgraph.server.answers.content import Content
 from polgraph.server.answers.event_detail import event_detail, head
-from polgraph.server.answers.graph import iri, select, streamed, values_block
+from polgraph.server.answers.graph import Readable, iri, select, streamed, values_block
 from polgraph.server.answers.ids import iri_for, node, not_found
 from polgraph.server.answers.linked_data import describe, wants_linked_data
 from polgraph.server.answers.search import Names, count_of, page
+from polgraph.server.answers.snapshot import Snapshot
 from polgraph.server.answers.tables import register, table
 from polgraph.server.errors import ApiError
 
@@ -47,7 +48,7 @@ WHERE { {values}
 
 
 def events_answer(
-    store,
+    store: Snapshot,
     from_: str | None = None,
     to: str | None = None,
     place: str | None = None,
@@ -78,7 +79,7 @@ def events_answer(
     )
 
 
-def _events(store) -> list[tuple]:
+def _events(store: Readable) -> list[tuple]:
     """``(event, label, date, kind)`` rows in date order, undated ones last, then by label and
     IRI."""
     return sorted(
@@ -133,7 +134,7 @@ class Places:
         return found
 
     @classmethod
-    def read(cls, store) -> Places:
+    def read(cls, store: Readable) -> Places:
         pairs = {
             name: list(streamed(store, query))
             for name, query in (
@@ -163,7 +164,7 @@ class Places:
         }
 
 
-def _known_kind(store, kind: str) -> str:
+def _known_kind(store: Readable, kind: str) -> str:
     found = select(store, "SELECT DISTINCT ?code WHERE { ?class pg:kindCode ?code }")
     known = sorted({r["code"] for r in found})
     if kind not in known:
@@ -171,7 +172,7 @@ def _known_kind(store, kind: str) -> str:
     return kind
 
 
-def _with_details(store, rows: list[tuple]) -> list[dict]:
+def _with_details(store: Readable, rows: list[tuple]) -> list[dict]:
     if not rows:
         return []
     page_of = values_block("event", [event for event, *_ in rows])
@@ -197,7 +198,7 @@ def _with_details(store, rows: list[tuple]) -> list[dict]:
     return list(items.values())
 
 
-def event_answer(store, event_id: str, media_type: str | None) -> dict | Content:
+def event_answer(store: Snapshot, event_id: str, media_type: str | None) -> dict | Content:
     """``get_event``'s answer in ``media_type`` (JSON or JSON-LD; None: neither is acceptable)."""
     event = iri_for("events", event_id)
     top = head(store, event)

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any, overload
 
-from polgraph.server.answers.graph import select, values_block
+from polgraph.server.answers.graph import Readable, select, values_block
 from polgraph.server.answers.ids import node
 from polgraph.text import layout
 from polgraph.text.view import ReportText, fold
+
+# ``{report, start, end, quote, sentence, sentence_start}``: where a fact is stated.
+Citation = dict[str, Any]
 
 _REACH = 400  # the most taken on either side of a span when its sentence runs on without an end
 
@@ -40,7 +44,7 @@ class Sources:
     """The reports some facts come from (key, title, text), read in one query for all the
     reports a caller names up front and one more for any it did not."""
 
-    def __init__(self, store, reports: Iterable[str] = ()) -> None:
+    def __init__(self, store: Readable, reports: Iterable[str] = ()) -> None:
         self.store = store
         self.reports: dict[str, dict] = {}
         self.load(reports)
@@ -62,19 +66,23 @@ class Sources:
         for missing in wanted - set(self.reports):
             self.reports[missing] = {}
 
-    def report(self, report: str) -> dict | None:
+    def report(self, report: str) -> dict[str, Any]:
         self.load([report])
         found = self.reports[report]
         return node(report, key=found.get("key"), title=found.get("title"))
 
+    @overload
+    def cite(self, report: str, start: int | None = None, end: int | None = None) -> Citation: ...
+    @overload
+    def cite(self, report: None, start: int | None = None, end: int | None = None) -> None: ...
     def cite(
         self, report: str | None, start: int | None = None, end: int | None = None
-    ) -> dict | None:
+    ) -> Citation | None:
         """``{report, start, end, quote, sentence, sentence_start}``; without a span (or the
         report's text) only the report is known and the rest is null."""
         if report is None:
             return None
-        cited = {
+        cited: Citation = {
             "report": self.report(report),
             "start": start,
             "end": end,

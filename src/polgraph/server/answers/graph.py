@@ -16,8 +16,8 @@ read their rows once per snapshot of the store (``polgraph.server.answers.tables
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 
@@ -29,6 +29,16 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 _NUMBERS = {_XSD + "integer", _XSD + "int", _XSD + "long", _XSD + "decimal"}
 
 Value = str | int | bool | None
+# A row of a SELECT query: its variables' plain values. Which variables, and which of them may
+# be unbound, only the query's text tells, so a row's values are read as Any.
+Row = dict[str, Any]
+
+
+class Readable(Protocol):
+    """What the answers read: a store's SPARQL, the default graph being every graph (a worker's
+    ``Snapshot``, or a ``polgraph.store.OxigraphStore``)."""
+
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Any: ...
 
 
 def value(term: Any) -> Value:
@@ -50,48 +60,50 @@ def _plain(lexical: str, datatype: str | None) -> Value:
 Term = ox.NamedNode | ox.Literal
 
 
-def select(store, sparql: str, bindings: dict[str, Term] | None = None) -> list[dict[str, Value]]:
+def select(store: Readable, sparql: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
     """The rows of a SELECT query (prefixes added), each a dict of plain values.
 
     Oxigraph evaluates a query as its solutions are read, and reading them one by one holds
     Python's lock all along: the server's threads then answer one at a time. Serialising them
     (SPARQL JSON, parsed by the C parser) lets it evaluate the whole query without the lock,
     while other requests go on."""
-    return rows_of(store.query(with_values(_HEADER + sparql, bindings or {})))
+    return rows_of(store.query(with_values(_HEADER + sparql, dict(bindings or {}))))
 
 
-def rows_of(solutions) -> list[dict[str, Value]]:
+def rows_of(solutions: ox.QuerySolutions) -> list[Row]:
     """Query solutions as dicts of plain values, evaluated without Python's lock (``select``)."""
-    answer = json.loads(solutions.serialize(format=ox.QueryResultsFormat.JSON))
+    written = solutions.serialize(format=ox.QueryResultsFormat.JSON)
+    assert written is not None  # given no file to write to, it returns the bytes
+    answer = json.loads(written)
     names = answer["head"]["vars"]
     return [
         {name: json_value(row.get(name)) for name in names} for row in answer["results"]["bindings"]
     ]
 
 
-def json_value(term: dict | None) -> Value:
+def json_value(term: dict[str, str] | None) -> Value:
     """A term of SPARQL JSON results as ``value`` gives it."""
     return None if term is None else _plain(term["value"], term.get("datatype"))
 
 
 def streamed(
-    store, sparql: str, bindings: dict[str, Term] | None = None
-) -> Iterator[tuple[Value, ...]]:
+    store: Readable, sparql: str, bindings: Mapping[str, Term] | None = None
+) -> Iterator[tuple[Any, ...]]:
     """The rows of a SELECT query as tuples of plain values in the order it selects them, one
     at a time: whole-store tables read this way hold no list of dicts on the way."""
-    text = with_values(_HEADER + sparql, bindings or {})
+    text = with_values(_HEADER + sparql, dict(bindings or {}))
     solutions = store.query(text)
     count = len(solutions.variables)
     for row in solutions:
         yield tuple(value(row[i]) for i in range(count))
 
 
-def ask(store, sparql: str, bindings: dict[str, Term]) -> bool:
-    return bool(store.query(with_values(_HEADER + sparql, bindings)))
+def ask(store: Readable, sparql: str, bindings: Mapping[str, Term]) -> bool:
+    return bool(store.query(with_values(_HEADER + sparql, dict(bindings))))
 
 
-def construct(store, sparql: str, bindings: dict[str, Term]):
-    return store.query(with_values(_HEADER + sparql, bindings))
+def construct(store: Readable, sparql: str, bindings: Mapping[str, Term]) -> ox.QueryTriples:
+    return store.query(with_values(_HEADER + sparql, dict(bindings)))
 
 
 def iri(text: str) -> ox.NamedNode:
@@ -113,13 +125,15 @@ def values_block(variable: str, iris: Iterable[str]) -> str:
     return f"VALUES ?{variable} {{ {terms} }}"
 
 
-def named_query(store, name: str, params: dict[str, str]) -> list[dict[str, Value]]:
+def named_query(store: Readable, name: str, params: dict[str, str]) -> list[Row]:
     """The rows of one of the project's named queries (``queries/*.rq``), parameters bound by
     its own rules."""
     return rows_of(store.query(load_query(name).render(params)))
 
 
-def fill_from(store, rows: list[dict], fills: list[tuple[str, str, tuple[str, ...]]]) -> list[dict]:
+def fill_from(
+    store: Readable, rows: list[Row], fills: list[tuple[str, str, tuple[str, ...]]]
+) -> list[Row]:
     """For each ``(key, pattern, fields)`` of ``fills``, fill ``fields`` of each row from its
     ``key`` IRI: one query over the keys at hand, a UNION of one part per fill (the store's cost
     per query is paid once). Keys and fields must not share names across the fills.
@@ -135,7 +149,7 @@ def fill_from(store, rows: list[dict], fills: list[tuple[str, str, tuple[str, ..
             parts.append(f"{{ {values_block(key, keys)} {pattern} }}")
     hits = select(store, f"SELECT * WHERE {{ {' UNION '.join(parts)} }}") if parts else []
     for key, _, fields in fills:
-        found: dict[str, tuple] = {}
+        found: dict[Any, tuple[Any, ...]] = {}
         for hit in hits:
             if hit.get(key) is not None:
                 found.setdefault(hit[key], tuple(hit.get(name) for name in fields))
@@ -152,16 +166,16 @@ _ORGANIZATIONS = (
 _KINDS = ("event", "?event a ?class . ?class pg:kindCode ?kind", ("kind",))
 
 
-def with_organizations(store, rows: list[dict]) -> list[dict]:
+def with_organizations(store: Readable, rows: list[Row]) -> list[Row]:
     """Each row's ``org`` and ``org_label``, from its ``post``."""
     return fill_from(store, rows, [_ORGANIZATIONS])
 
 
-def with_kinds(store, rows: list[dict]) -> list[dict]:
+def with_kinds(store: Readable, rows: list[Row]) -> list[Row]:
     """Each row's ``kind`` (the event's kind code), from its ``event``."""
     return fill_from(store, rows, [_KINDS])
 
 
-def with_organizations_and_kinds(store, rows: list[dict]) -> list[dict]:
+def with_organizations_and_kinds(store: Readable, rows: list[Row]) -> list[Row]:
     """``with_kinds(with_organizations(…))`` in one query."""
     return fill_from(store, rows, [_ORGANIZATIONS, _KINDS])

@@ -30,6 +30,6 @@ def graph_answer(store: Snapshot, graph: str | None, media_type: str | None) -> 
     if media_type is None:
         raise ApiError(406, "not acceptable", f"graphs come as one of: {', '.join(GRAPH_READ)}")
     fmt = GRAPH_FORMATS[media_type]
-    return Content(
-        CONTENT_TYPES[fmt], store.native.dump(None, getattr(ox.RdfFormat, fmt), from_graph=target)
-    )
+    written = store.native.dump(None, getattr(ox.RdfFormat, fmt), from_graph=target)
+    assert written is not None  # given no file to write to, it returns the bytes
+    return Content(CONTENT_TYPES[fmt], written)

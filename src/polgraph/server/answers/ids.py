@@ -9,6 +9,7 @@ the API has no route for (posts, units, documents) keep the rest of their IRI as
 from __future__ import annotations
 
 import re
+from typing import Any, overload
 
 from polgraph.namespaces import ID
 from polgraph.server.errors import ApiError
@@ -41,14 +42,18 @@ def describe_iri(iri: str) -> dict[str, str]:
     return {"id": ident, "href": f"/api/{route}/{ident}"}
 
 
-def node(iri: str | None, **fields) -> dict | None:
+@overload
+def node(iri: str, **fields: Any) -> dict[str, Any]: ...
+@overload
+def node(iri: None, **fields: Any) -> None: ...
+def node(iri: str | None, **fields: Any) -> dict[str, Any] | None:
     """A node as every answer shows one: ``id``, ``iri`` and ``href`` first, then ``fields``."""
     if iri is None:
         return None
     return {**describe_iri(iri), "iri": iri, **fields}
 
 
-def mention(iri: str, **fields) -> dict:
+def mention(iri: str, **fields: Any) -> dict[str, Any]:
     """A report's own node for a person. Its IRI is named like a person's (``person/…``) but
     it is no person, so it has no route: its id keeps the kind and it has no ``href``."""
     return {"id": iri.removeprefix(str(ID)), "iri": iri, **fields}

@@ -11,7 +11,7 @@ import pyoxigraph as ox
 
 from polgraph.namespaces import PREFIXES
 from polgraph.server.answers.content import Content
-from polgraph.server.answers.graph import construct, iri
+from polgraph.server.answers.graph import Readable, construct, iri
 from polgraph.server.errors import ApiError
 
 JSON = "application/json"
@@ -30,6 +30,8 @@ def wants_linked_data(media_type: str | None) -> bool:
     return media_type == JSON_LD
 
 
-def describe(store, node_iri: str) -> Content:
+def describe(store: Readable, node_iri: str) -> Content:
     triples = construct(store, _DESCRIBE, {"node": iri(node_iri)})
-    return Content(JSON_LD, ox.serialize(triples, format=ox.RdfFormat.JSON_LD, prefixes=PREFIXES))
+    written = ox.serialize(triples, format=ox.RdfFormat.JSON_LD, prefixes=PREFIXES)
+    assert written is not None  # given no file to write to, it returns the bytes
+    return Content(JSON_LD, written)

@@ -14,6 +14,8 @@ from polgraph.analytics.drawing import draw_network
 from polgraph.analytics.slicing import ResolvedSlice
 from polgraph.namespaces import ID
 from polgraph.server.answers.content import Content
+from polgraph.server.answers.graph import Readable
+from polgraph.server.answers.snapshot import Snapshot
 from polgraph.server.translations import translator
 
 CENTRAL = 25  # persons in the table
@@ -32,7 +34,7 @@ class Chosen:
     kept: str = ""
 
 
-def chosen(store, typed: str, kept: str) -> Chosen:
+def chosen(store: Readable, typed: str, kept: str) -> Chosen:
     """A field's value: an IRI is shown as its label (and kept); the label of the IRI kept from
     the last page, left as it was, stands for that IRI; anything else is what was typed."""
     typed = typed.strip()
@@ -45,7 +47,7 @@ def chosen(store, typed: str, kept: str) -> Chosen:
 
 
 def _network(
-    store, place: str, org: str, start: str, end: str
+    store: Readable, place: str, org: str, start: str, end: str
 ) -> tuple[KnowledgeGraph, ResolvedSlice, nx.Graph]:
     """The co-attendance network the filters pick out and what they resolved to, for the page
     and its picture alike; a bad date, an empty window or an unknown place or body raises
@@ -56,7 +58,7 @@ def _network(
     return graph_of, graph_of.slice(**filters), graph_of.coattendance(**filters)
 
 
-def _scope(store, lang: str, resolved: ResolvedSlice) -> str:
+def _scope(store: Readable, lang: str, resolved: ResolvedSlice) -> str:
     """What the network is of, in words: the labels of the places and bodies the filters
     resolved to (so "xa cam loc" reads "Xã Cẩm Lộc"), and the window."""
     t = translator(lang)
@@ -72,7 +74,7 @@ def _scope(store, lang: str, resolved: ResolvedSlice) -> str:
 
 
 def network_answer(
-    store,
+    store: Snapshot,
     place: str,
     org: str,
     start: str,
@@ -105,7 +107,7 @@ def network_answer(
 
 
 def picture_answer(
-    store, fmt: str, place: str, org: str, start: str, end: str, lang: str
+    store: Snapshot, fmt: str, place: str, org: str, start: str, end: str, lang: str
 ) -> Content:
     _, resolved, graph = _network(store, place, org, start, end)
     title = translator(lang)(

@@ -9,10 +9,11 @@ from collections import defaultdict
 from polgraph.server.answers import careers
 from polgraph.server.answers.content import Content
 from polgraph.server.answers.evidence import Sources
-from polgraph.server.answers.graph import iri, named_query, select, streamed
+from polgraph.server.answers.graph import Readable, iri, named_query, select, streamed
 from polgraph.server.answers.ids import iri_for, node, not_found
 from polgraph.server.answers.linked_data import describe, wants_linked_data
 from polgraph.server.answers.search import Names, page
+from polgraph.server.answers.snapshot import Snapshot
 from polgraph.server.answers.tables import register, table
 
 # Every body's names, as organizations_answer lists them, read whole (see tables.py).
@@ -38,16 +39,18 @@ SELECT DISTINCT ?event ?event_label ?date ?kind WHERE {
 } ORDER BY (!BOUND(?date)) ?date ?event"""
 
 
-def organizations_answer(store, q: str, limit: int, offset: int) -> dict:
+def organizations_answer(store: Snapshot, q: str, limit: int, offset: int) -> dict:
     rows, total = table(store, ORGANIZATION_NAMES).page(q, offset, limit)
     return page([node(org, label=label) for _, org, label in rows], total, limit, offset)
 
 
-def _names(store) -> Names:
+def _names(store: Readable) -> Names:
     return Names((key, org, label) for org, label, key in streamed(store, _NAMES))
 
 
-def organization_answer(store, organization_id: str, media_type: str | None) -> dict | Content:
+def organization_answer(
+    store: Snapshot, organization_id: str, media_type: str | None
+) -> dict | Content:
     """``get_organization``'s answer in ``media_type`` (JSON or JSON-LD; None: neither is
     acceptable)."""
     org = iri_for("organizations", organization_id)

@@ -4,10 +4,13 @@ the ones merged into it), the bodies serving there and the events held there."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from polgraph.namespaces import ID
 from polgraph.server.answers.events import events_answer
 from polgraph.server.answers.graph import iri, select, text
 from polgraph.server.answers.ids import node
+from polgraph.server.answers.snapshot import Snapshot
 from polgraph.server.errors import ApiError
 
 MAX_EVENTS = 100  # the API's largest page
@@ -37,7 +40,7 @@ SELECT DISTINCT ?org ?label ?where ?where_label WHERE {
 } ORDER BY ?where_label ?label LIMIT """ + str(MAX_BODIES)
 
 
-def place_answer(store, place_id: str, lang: str) -> dict:
+def place_answer(store: Snapshot, place_id: str, lang: str) -> dict:
     """The place's ``place`` (its levels named in ``lang``) and ``events``, as ``/api/events``
     finds them for the unit: placed in it or in a unit within it."""
     unit = iri(str(ID) + place_id)
@@ -77,7 +80,8 @@ def _chain(rows: list[dict]) -> list[dict]:
     labels = {r["above"]: r["label"] for r in rows}
     parent_of = {r["above"]: r["next"] for r in rows if r["next"] in labels}
     nearest = [u for u in labels if u not in parent_of.values()]
-    chain, unit = [], nearest[0] if nearest else None
+    chain: list[dict[str, Any]] = []
+    unit = nearest[0] if nearest else None
     while unit is not None and len(chain) < len(labels):
         chain.append(node(unit, label=labels[unit]))
         unit = parent_of.get(unit)

@@ -9,6 +9,8 @@ from collections import defaultdict
 from polgraph.server.answers.careers import event_of
 from polgraph.server.answers.evidence import Sources
 from polgraph.server.answers.graph import (
+    Readable,
+    Term,
     ask,
     date,
     iri,
@@ -20,6 +22,7 @@ from polgraph.server.answers.graph import (
 )
 from polgraph.server.answers.ids import iri_for, node, not_found
 from polgraph.server.answers.search import page
+from polgraph.server.answers.snapshot import Snapshot
 from polgraph.server.answers.tables import register, table
 
 _POST = "?post pg:postTitle ?title ; rdfs:label ?post_label ."  # its body: with_organizations
@@ -69,7 +72,7 @@ _EXISTS = {
 
 
 def roles_answer(
-    store,
+    store: Snapshot,
     event: str | None,
     person: str | None,
     org: str | None,
@@ -87,7 +90,9 @@ def roles_answer(
         )
         if ident is not None
     }
-    bindings = {name: iri(iri_for(route, ident)) for name, (route, ident) in given.items()}
+    bindings: dict[str, Term] = {
+        name: iri(iri_for(route, ident)) for name, (route, ident) in given.items()
+    }
     within = _WITHIN if org is not None else ""
     if on is None:
         answer = _at_events(store, bindings, within, limit, offset)
@@ -109,7 +114,7 @@ def roles_answer(
 _ORDERED_HERE = 1000
 
 
-def _at_events(store, bindings: dict, within: str, limit: int, offset: int) -> dict:
+def _at_events(store: Readable, bindings: dict, within: str, limit: int, offset: int) -> dict:
     where = _AT_EVENTS.replace("{post}", _POST).replace("{within}", within)
     rows_of = f"""SELECT DISTINCT ?a ?person ?name
         ?post ?title ?post_label ?event ?event_label ?date ?as_written ?elected ?report ?start ?end
@@ -169,7 +174,7 @@ def _counted(rows: list[dict], key: str, limit: int, offset: int) -> int | None:
     return None
 
 
-def _on_date(store, bindings: dict, within: str, limit: int, offset: int) -> dict:
+def _on_date(store: Readable, bindings: dict, within: str, limit: int, offset: int) -> dict:
     where = _on_date_where(within)
     # A post's IRI begins with its body's name, so ordering by it groups the posts by body.
     rows = select(
@@ -195,7 +200,7 @@ def _filled(text: str) -> str:
     )
 
 
-def roles_on_day_answer(store, day: str, limit: int, offset: int) -> dict:
+def roles_on_day_answer(store: Snapshot, day: str, limit: int, offset: int) -> dict:
     """``list_roles``'s answer for a day anywhere: ``_on_date`` over every tenure, the date test
     and the order on the table of tenures, the store asked only for the page's tenures."""
     held = table(store, TENURES).on(day)
@@ -211,7 +216,7 @@ class Tenures:
     """Every tenure as ``(post, first, name, tenure)`` in the order _on_date answers, with the
     days it covers: from its first evidence up to, not including, ``until``."""
 
-    def __init__(self, store) -> None:
+    def __init__(self, store: Readable) -> None:
         # (post, first, name, tenure, last, next_first)
         found = set(streamed(store, _filled(_TENURES)))
         ordered = sorted(found, key=lambda row: row[:4])
@@ -238,7 +243,7 @@ class Tenures:
         return [self.rows[i] for i in sorted(held)]
 
 
-def _tenure_items(store, rows: list[dict]) -> list[dict]:
+def _tenure_items(store: Readable, rows: list[dict]) -> list[dict]:
     rows = with_organizations(store, rows)
     evidence: dict[str, list[dict]] = defaultdict(list)
     if rows:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ class Snapshot:
         self.tables: dict[str, Any] = {}
         self.tables_folder = tables_folder  # where the workers keep the tables of this snapshot
 
-    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> Any:
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Any:
         substitutions = {ox.Variable(name): term for name, term in (bindings or {}).items()}
         return self.native.query(
             sparql, use_default_graph_as_union=True, substitutions=substitutions or None

@@ -3,10 +3,13 @@ drawn from it (``/api/sources``, the report's page)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from polgraph.server.answers.evidence import Sources
-from polgraph.server.answers.graph import iri, select
+from polgraph.server.answers.graph import Readable, iri, select
 from polgraph.server.answers.ids import iri_for, mention, node, not_found
 from polgraph.server.answers.search import Keys, page, word_matchers
+from polgraph.server.answers.snapshot import Snapshot
 from polgraph.server.answers.tables import register, table
 
 # Every report as sources_answer answers it, read whole (see tables.py); LATERAL looks each report's
@@ -50,7 +53,7 @@ _KINDS = {
 }
 
 
-def sources_answer(store, q: str, key: str | None, limit: int, offset: int) -> dict:
+def sources_answer(store: Snapshot, q: str, key: str | None, limit: int, offset: int) -> dict:
     reports = table(store, REPORTS)
     rows = reports.rows
     if key is not None:
@@ -74,19 +77,19 @@ def sources_answer(store, q: str, key: str | None, limit: int, offset: int) -> d
 class Reports:
     """The reports' rows, by key then IRI, and their lower-case titles to search."""
 
-    def __init__(self, store) -> None:
+    def __init__(self, store: Readable) -> None:
         self.rows = sorted(select(store, _REPORTS), key=lambda row: (row["key"], row["report"]))
         self.titles = Keys(row["title_key"] for row in self.rows)
 
 
-def source_answer(store, source_id: str) -> dict:
+def source_answer(store: Snapshot, source_id: str) -> dict:
     report = iri_for("sources", source_id)
     found = select(store, _HEAD, {"report": iri(report)})
     if not found:
         raise not_found("sources", source_id)
     top = found[0]
     sources = Sources(store, [report])
-    facts = []
+    facts: list[dict[str, Any]] = []
     for row in select(store, _FACTS, {"report": iri(report)}):
         kind = _KINDS.get(row["type"].rsplit("#", 1)[-1], "event")
         if facts and facts[-1]["iri"] == row["fact"]:

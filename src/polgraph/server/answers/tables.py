@@ -20,6 +20,8 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
+from polgraph.server.answers.snapshot import Snapshot
+
 _BUILDERS: dict[str, Callable[[Any], Any]] = {}
 
 
@@ -29,7 +31,7 @@ def register(name: str, build: Callable[[Any], Any]) -> str:
     return name
 
 
-def table(store, name: str) -> Any:
+def table(store: Snapshot, name: str) -> Any:
     """The table ``name`` of ``store`` (a worker's snapshot), read when it is first asked for:
     from the file another worker kept of it for the same snapshot, or else from the store (and
     then kept in such a file for the others)."""
@@ -39,7 +41,7 @@ def table(store, name: str) -> Any:
     return found
 
 
-def _kept(store, name: str) -> Any:
+def _kept(store: Snapshot, name: str) -> Any:
     # Reading a table from the store takes up to seconds at 10,000 reports; its file, written by
     # a worker of this server into the server's own snapshot folder, takes milliseconds.
     folder: Path | None = getattr(store, "tables_folder", None)
@@ -57,7 +59,7 @@ def _kept(store, name: str) -> Any:
     return built
 
 
-def warm_up_answer(store) -> dict:
+def warm_up_answer(store: Snapshot) -> dict:
     """Every table read now: a spare worker does this before it serves, so that its first
     requests do not wait seconds for them."""
     for name in _BUILDERS:

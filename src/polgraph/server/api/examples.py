@@ -3,10 +3,12 @@ xã Cẩm Lộc) and cut to one item per list. Built from shared pieces so they 
 
 from __future__ import annotations
 
+from typing import Any
+
 _ID = "https://w3id.org/polgraph/id/"
 
 
-def _node(segment: str, ident: str, route: str | None = None, **fields) -> dict:
+def _node(segment: str, ident: str, route: str | None = None, **fields: Any) -> dict[str, Any]:
     found = {"id": ident if route else f"{segment}/{ident}"}
     if route:
         found["href"] = f"/api/{route}/{ident}"

@@ -3,7 +3,7 @@ and the route class that answers a page's errors with a page rather than JSON.""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +76,7 @@ def _rendered(
 
 
 def error_page(
-    request: Request, status: int, detail: Any, headers: dict[str, str] | None = None
+    request: Request, status: int, detail: Any, headers: Mapping[str, str] | None = None
 ) -> HTMLResponse:
     """An error told as a page. It shows no code, so it reads no terms: it may be telling that
     the store could not be read in time."""
