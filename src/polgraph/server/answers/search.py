@@ -3,10 +3,10 @@
 Each query word becomes a regular expression, its letters read as ``polgraph.text.accents``
 reads them ("dong" finds "Đồng"), matched at the start of a word of a lower-case key (a person's
 ``pg:nameKey`` from ``polgraph.text.normalise.name_key``, a body's or a place's label, a
-report's title); every word must match, in any order. ``word_patterns`` writes the expressions
-for SPARQL's REGEX, ``word_matchers`` for Python's ``re``. The lists match them in Python over a
-table of keys read once (``polgraph.server.answers.tables``): Oxigraph compiles an expression bound
-as a value again for each row it tests, seconds over 10,000 reports.
+report's title); every word must match, in any order. ``word_matchers`` compiles them for
+Python's ``re``. The lists match them in Python over a table of keys read once
+(``polgraph.server.answers.tables``), not with the store's REGEX: Oxigraph compiles an expression
+bound as a value again for each row it tests, seconds over 10,000 reports.
 """
 
 from __future__ import annotations
@@ -23,22 +23,18 @@ from polgraph.text.normalise import name_key
 _MAX_WORDS = 8
 
 
-def _word_bodies(query: str) -> list[str]:
+def word_bodies(query: str) -> list[str]:
+    """One expression per word of ``query`` (at most eight words), without the word start.
+    Characters other than letters, digits, apostrophes and hyphens separate words."""
     cleaned = "".join(ch if ch.isalnum() or ch in "'-" else " " for ch in name_key(query))
     # Outside a class, "-" and "'" are plain characters, in XPath and Python expressions alike.
     return ["".join(letter_class(ch) for ch in word) for word in cleaned.split()[:_MAX_WORDS]]
 
 
-def word_patterns(query: str) -> list[str]:
-    """One XPath regular expression per word of ``query`` (at most eight words). Characters
-    other than letters, digits, apostrophes and hyphens separate words."""
-    return [f"(^|[\\s'-]){body}" for body in _word_bodies(query)]
-
-
 def word_matchers(query: str) -> list[re.Pattern]:
-    """The words of ``query`` as ``word_patterns`` reads them, for Python's ``re``, without the
-    word start: each is matched at the start of a word (``Keys``)."""
-    return [re.compile(body) for body in _word_bodies(query)]
+    """The words of ``query`` for Python's ``re``; each is matched at the start of a word
+    (``Keys``)."""
+    return [re.compile(body) for body in word_bodies(query)]
 
 
 # What ``\s`` stands for in the store's REGEX: Unicode's White_Space (Python's ``\s`` would
@@ -50,9 +46,9 @@ _WORD_MARKS = re.compile("['-]")
 class Keys:
     """Distinct texts (lower-case names, labels, titles) in order, searched word by word.
 
-    A word pattern, matched where ``word_patterns`` lets it start (the start of the text, or
-    after a space, an apostrophe or a hyphen), holds no space, so it matches within one of the
-    text's space-free pieces. So each text is filed under the tails of those pieces from each
+    A word's expression, matched where a word starts (the start of the text, or after a space,
+    an apostrophe or a hyphen), holds no space, so it matches within one of the text's
+    space-free pieces. So each text is filed under the tails of those pieces from each
     start, and a word is tried once on each distinct tail (a few thousand syllables for names)
     rather than on every text.
     """
@@ -83,7 +79,7 @@ class Keys:
             found = holding if found is None else found & holding
             if not found:
                 return []
-        return sorted(found)
+        return sorted(found or ())
 
 
 class Names:
@@ -99,7 +95,7 @@ class Names:
         self._one_row_each = self._everyone == len(self.rows)
 
     def find(self, query: str) -> list[tuple[str, ...]]:
-        """The rows whose key holds every word of ``query`` (see ``word_patterns``), in order."""
+        """The rows whose key holds every word of ``query`` (see ``word_matchers``), in order."""
         matchers = word_matchers(query)
         if not matchers:
             return self.rows

@@ -9,12 +9,12 @@ import re
 
 import pytest
 from conftest import ROOT, SEED_YAML
+from word_regex import word_patterns
 
 from polgraph.errors import InputError
 from polgraph.pipeline.ingest import parse_extraction, read_extraction
 from polgraph.server.answers.evidence import sentence_around
 from polgraph.server.answers.ids import describe_iri, iri_for
-from polgraph.server.answers.search import word_patterns
 from polgraph.server.errors import ApiError
 
 SEED_TXT = ROOT / "data" / "reports" / "seed.txt"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 # bench/ holds scripts, not a package: the generator is imported from its folder.
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 import archive
 

@@ -8,10 +8,11 @@ import pyoxigraph as ox
 import pytest
 from conftest import ROOT
 from fastapi.testclient import TestClient
+from word_regex import word_patterns
 
 from polgraph.server import create_app
 from polgraph.server.answers.graph import select, text
-from polgraph.server.answers.search import Keys, Names, word_matchers, word_patterns
+from polgraph.server.answers.search import Keys, Names, word_matchers
 from polgraph.settings import Settings
 
 TOKEN = "tables-write-token"

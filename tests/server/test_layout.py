@@ -17,7 +17,7 @@ from polgraph.server.answers.registry import WARM_UP
 from polgraph.server.engine import QueryEngine
 from polgraph.store import OxigraphStore
 
-SERVER = Path(__file__).resolve().parents[1] / "src" / "polgraph" / "server"
+SERVER = Path(__file__).resolve().parents[2] / "src" / "polgraph" / "server"
 
 
 # What a worker process imports: the worker's module and every answer it may be asked for.
