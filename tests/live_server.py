@@ -29,19 +29,9 @@ def server_process(
     unless it has ended by then."""
     port = free_port()
     environ = {**os.environ, **(env or {})}
+    serve = [sys.executable, "-m", "polgraph.cli", "serve", "--host", "127.0.0.1"]
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "polgraph.cli",
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--store",
-            str(store),
-        ],
+        [*serve, "--port", str(port), "--store", str(store)],
         env=environ,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -9,7 +9,7 @@ from collections import defaultdict
 
 import networkx as nx
 import pytest
-from sparql_rows import rows
+from sparql_rows import participants_of, rows
 
 import polgraph
 from polgraph.analytics.export import network_bytes
@@ -35,18 +35,6 @@ def kg(store):
 def person(store, name: str) -> str:
     (found,) = rows(store, f'SELECT ?p WHERE {{ ?p a pg:Person ; pg:name "{name}" }}')
     return found[0]
-
-
-def participants_of(store, *reports: str) -> set[str]:
-    keys = " ".join(f'"{k}"' for k in reports)
-    return {
-        p
-        for (p,) in rows(
-            store,
-            f"""SELECT DISTINCT ?p WHERE {{ VALUES ?key {{ {keys} }}
-        ?part pg:participant/pg:mentionOf ?p ; pg:source/pg:reportKey ?key }}""",
-        )
-    }
 
 
 def test_the_persons_with_the_most_shared_events(store, kg):

@@ -6,8 +6,8 @@ from __future__ import annotations
 import asyncio
 import os
 
-import pyoxigraph as ox
 import pytest
+from small_store import numbered_quads
 
 from polgraph.server.engine import LONG_JOB_NICENESS, QueryEngine, QueryTimeout, ServerBusy
 from polgraph.server.messages import Answer, QueryJob, Refusal
@@ -21,15 +21,7 @@ RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?
 @pytest.fixture
 def store():
     store = OxigraphStore(None)
-    store.native.extend(
-        ox.Quad(
-            ox.NamedNode(f"urn:x:s{i}"),
-            ox.NamedNode("urn:x:p"),
-            ox.Literal(str(i)),
-            ox.NamedNode("urn:x:g"),
-        )
-        for i in range(300)
-    )
+    store.native.extend(numbered_quads(300))
     return store
 
 

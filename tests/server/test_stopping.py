@@ -12,9 +12,9 @@ import threading
 import time
 
 import httpx
-import pyoxigraph as ox
 import pytest
 from live_server import server_process
+from small_store import numbered_quads
 
 from polgraph.store import OxigraphStore
 
@@ -30,15 +30,7 @@ PROMPTLY = 2.0  # seconds from the signal to the end of the process
 def store_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("stopping") / "store"
     store = OxigraphStore(path)
-    store.native.extend(
-        ox.Quad(
-            ox.NamedNode(f"urn:x:s{i}"),
-            ox.NamedNode("urn:x:p"),
-            ox.Literal(str(i)),
-            ox.NamedNode("urn:x:g"),
-        )
-        for i in range(300)
-    )
+    store.native.extend(numbered_quads(300))
     store.close()
     return path
 

@@ -16,13 +16,14 @@ from answer_shapes import same_shape
 from conftest import ROOT, SHARED
 from fastapi.testclient import TestClient
 from matplotlib import image
-from sparql_rows import rows
+from sparql_rows import participants_of, rows
 
 import polgraph
 from polgraph.analytics import KnowledgeGraph
 from polgraph.pipeline.ingest import Pipeline
 from polgraph.server import create_app
 from polgraph.server.api import analytics_examples as shown
+from polgraph.server.api.examples import STRUCTURED_REPORT
 from polgraph.settings import Settings
 from polgraph.store import OxigraphStore
 
@@ -31,20 +32,10 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 CAM_LOC_CHAIR = "Chủ tịch Ủy ban nhân dân xã Cẩm Lộc"
 # A year after the seed meeting, Lê Văn Hải is attested as chair where Nguyễn Viết Đồng was.
 HANDOVER = {
-    "id": "cam-loc-2024-06",
+    **STRUCTURED_REPORT,
     "report": {"title": "Hội nghị Đảng ủy xã Cẩm Lộc", "published": "2024-06-13"},
-    "event": {
-        "kind": "conference",
-        "date": "2024-06-12",
-        "place": "xã Cẩm Lộc, huyện Cẩm Xuyên",
-        "organiser": "Đảng ủy xã Cẩm Lộc",
-    },
     "persons": [
-        {
-            "name": "Võ Nam",
-            "roles": [{"post": "Bí thư", "org": "Đảng ủy xã Cẩm Lộc"}],
-            "acts": ["chaired"],
-        },
+        *STRUCTURED_REPORT["persons"],
         {
             "name": "Lê Văn Hải",
             "roles": [{"post": "Chủ tịch", "org": "Ủy ban nhân dân xã Cẩm Lộc"}],
@@ -182,18 +173,6 @@ def leaders_of(store, commune: str, until: str = "9999-12-31") -> set[str]:
         ?post org:postIn ?body ; pg:postType ?type . ?type pg:exclusive true .
         ?att pg:post ?post ; pg:person/pg:mentionOf ?p ; pg:event/pg:date ?date
         FILTER (?date <= "{until}"^^xsd:date) }}""",
-        )
-    }
-
-
-def participants_of(store, *reports: str) -> set[str]:
-    keys = " ".join(f'"{k}"' for k in reports)
-    return {
-        p
-        for (p,) in rows(
-            store,
-            f"""SELECT DISTINCT ?p WHERE {{ VALUES ?key {{ {keys} }}
-        ?part pg:participant/pg:mentionOf ?p ; pg:source/pg:reportKey ?key }}""",
         )
     }
 

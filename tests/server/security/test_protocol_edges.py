@@ -7,6 +7,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
+from small_store import ONE_QUAD
 
 from polgraph.server import create_app
 from polgraph.server.api.params import MAX_OFFSET
@@ -20,14 +21,7 @@ ASK = "ASK { ?s ?p ?o }"
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     store = OxigraphStore(tmp_path_factory.mktemp("store") / "store")
-    store.native.add(
-        ox.Quad(
-            ox.NamedNode("urn:x:s"),
-            ox.NamedNode("urn:x:p"),
-            ox.Literal("o"),
-            ox.NamedNode("urn:x:g"),
-        )
-    )
+    store.native.add(ONE_QUAD)
     with TestClient(create_app(Settings(query_workers=1), store)) as client:
         yield client
 

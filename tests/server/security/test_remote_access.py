@@ -9,9 +9,9 @@ import http.server
 import threading
 from typing import ClassVar
 
-import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
+from small_store import ONE_QUAD
 
 from polgraph.server import create_app
 from polgraph.server.sparql import MAX_NESTING
@@ -51,14 +51,7 @@ def trap():
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     store = OxigraphStore(tmp_path_factory.mktemp("store") / "store")
-    store.native.add(
-        ox.Quad(
-            ox.NamedNode("urn:x:s"),
-            ox.NamedNode("urn:x:p"),
-            ox.Literal("o"),
-            ox.NamedNode("urn:x:g"),
-        )
-    )
+    store.native.add(ONE_QUAD)
     return store
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from fastapi.openapi.models import Example
 from pydantic import BaseModel
 
 
@@ -90,9 +91,9 @@ def answers(
     return {status: {"description": description, "content": content}, **error_examples(*errors)}
 
 
-def examples(**named: Any) -> dict[str, dict]:
+def examples(**named: Any) -> dict[str, Example]:
     """``openapi_examples=`` for a parameter: each keyword is an example's summary."""
     return {
-        name.replace("_", " "): {"summary": name.replace("_", " "), "value": value}
+        name.replace("_", " "): Example(summary=name.replace("_", " "), value=value)
         for name, value in named.items()
     }

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from polgraph.server.api import examples as shown
 from polgraph.server.api.days import Day
 from polgraph.server.api.docs import answers, examples
-from polgraph.server.api.params import Limit, Offset, media_type_asked
+from polgraph.server.api.params import Limit, Offset, media_type_asked, node_id
 from polgraph.server.deps import JobsDep
 
 router = APIRouter(prefix="/events", tags=["events"])
@@ -99,10 +99,7 @@ async def get_event(
     jobs: JobsDep,
     event_id: Annotated[
         str,
-        Path(
-            description="The event's id (the end of its IRI).",
-            openapi_examples=examples(seed_conference="796dc11ec1a8f094e6fcca85"),
-        ),
+        node_id("The event's id (the end of its IRI).", seed_conference="796dc11ec1a8f094e6fcca85"),
     ],
 ) -> Response:
     """Everyone the report names at the event, in the order it names them: the person they

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from polgraph.server.api import examples as shown
 from polgraph.server.api.docs import answers, examples
-from polgraph.server.api.params import Limit, Offset, media_type_asked
+from polgraph.server.api.params import Limit, Offset, media_type_asked, node_id
 from polgraph.server.deps import JobsDep
 
 router = APIRouter(prefix="/organizations", tags=["organizations"])
@@ -53,9 +53,9 @@ async def get_organization(
     jobs: JobsDep,
     organization_id: Annotated[
         str,
-        Path(
-            description="The body's id (the end of its IRI).",
-            openapi_examples=examples(commune_party_committee="dang-uy-xa-cam-loc-e70eec11"),
+        node_id(
+            "The body's id (the end of its IRI).",
+            commune_party_committee="dang-uy-xa-cam-loc-e70eec11",
         ),
     ],
 ) -> Response:

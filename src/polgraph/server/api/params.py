@@ -1,13 +1,15 @@
-"""The query parameters every list takes (``limit``, ``offset``), and the media type a route
-that describes one node answers in (JSON, or JSON-LD with ``Accept: application/ld+json``)."""
+"""The query parameters every list takes (``limit``, ``offset``), the id in the path of a route
+that describes one node, and the media type it answers in (JSON, or JSON-LD with ``Accept:
+application/ld+json``)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import Query, Request
+from fastapi import Path, Query, Request
 
 from polgraph.server.answers.linked_data import JSON, JSON_LD
+from polgraph.server.api.docs import examples
 from polgraph.server.negotiation import choose
 
 Limit = Annotated[
@@ -31,6 +33,11 @@ Offset = Annotated[
         openapi_examples={"first page": {"summary": "from the start", "value": 0}},
     ),
 ]
+
+
+def node_id(description: str, **example: str) -> Any:
+    """The path parameter naming one node by its id, with an example for the documentation."""
+    return Path(description=description, openapi_examples=examples(**example))
 
 
 def media_type_asked(request: Request) -> str | None:

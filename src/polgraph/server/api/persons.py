@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from polgraph.server.api import examples as shown
 from polgraph.server.api.docs import answers, examples
-from polgraph.server.api.params import Limit, Offset, media_type_asked
+from polgraph.server.api.params import Limit, Offset, media_type_asked, node_id
 from polgraph.server.deps import JobsDep
 
 router = APIRouter(prefix="/persons", tags=["persons"])
@@ -50,9 +50,9 @@ async def get_person(
     jobs: JobsDep,
     person_id: Annotated[
         str,
-        Path(
-            description="The person's id (the end of their IRI).",
-            openapi_examples=examples(Nguyen_Viet_Dong="nguyen-viet-dong-68682787-d5c6b1b3"),
+        node_id(
+            "The person's id (the end of their IRI).",
+            Nguyen_Viet_Dong="nguyen-viet-dong-68682787-d5c6b1b3",
         ),
     ],
 ) -> Response:

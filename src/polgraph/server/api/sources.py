@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from polgraph.server.api import examples as shown
 from polgraph.server.api.docs import answers, examples
-from polgraph.server.api.params import Limit, Offset
+from polgraph.server.api.params import Limit, Offset, node_id
 from polgraph.server.deps import JobsDep
 
 router = APIRouter(prefix="/sources", tags=["sources"])
@@ -53,11 +53,7 @@ async def list_sources(
 async def get_source(
     jobs: JobsDep,
     source_id: Annotated[
-        str,
-        Path(
-            description="The report's id (the end of its IRI).",
-            openapi_examples=examples(seed="796dc11ec1a8f094e6fcca85"),
-        ),
+        str, node_id("The report's id (the end of its IRI).", seed="796dc11ec1a8f094e6fcca85")
     ],
 ) -> Response:
     """The report's key, title, date, address and full text, and every fact drawn from it in
