@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from polgraph.server.api import examples as shown
-from polgraph.server.api.docs import answers, examples
-from polgraph.server.api.params import Limit, Offset, media_type_asked, node_id
+from polgraph.server.api.docs import answers
+from polgraph.server.api.params import Limit, Offset, media_type_asked, name_words, node_id
 from polgraph.server.deps import JobsDep
 
 router = APIRouter(prefix="/organizations", tags=["organizations"])
@@ -26,14 +26,7 @@ router = APIRouter(prefix="/organizations", tags=["organizations"])
 async def search_organizations(
     jobs: JobsDep,
     q: Annotated[
-        str,
-        Query(
-            max_length=200,
-            description="Words of the name; accents optional.",
-            openapi_examples=examples(
-                commune_committee="dang uy xa cam loc", with_accents="Ủy ban nhân dân"
-            ),
-        ),
+        str, name_words(commune_committee="dang uy xa cam loc", with_accents="Ủy ban nhân dân")
     ] = "",
     limit: Limit = 20,
     offset: Offset = 0,

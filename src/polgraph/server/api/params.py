@@ -35,6 +35,15 @@ Offset = Annotated[
 ]
 
 
+def name_words(**example: str) -> Any:
+    """The ``q`` of a search by name, with examples for the documentation."""
+    return Query(
+        max_length=200,
+        description="Words of the name; accents optional.",
+        openapi_examples=examples(**example),
+    )
+
+
 def node_id(description: str, **example: str) -> Any:
     """The path parameter naming one node by its id, with an example for the documentation."""
     return Path(description=description, openapi_examples=examples(**example))

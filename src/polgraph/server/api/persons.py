@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from polgraph.server.api import examples as shown
-from polgraph.server.api.docs import answers, examples
-from polgraph.server.api.params import Limit, Offset, media_type_asked, node_id
+from polgraph.server.api.docs import answers
+from polgraph.server.api.params import Limit, Offset, media_type_asked, name_words, node_id
 from polgraph.server.deps import JobsDep
 
 router = APIRouter(prefix="/persons", tags=["persons"])
@@ -23,12 +23,8 @@ async def search_persons(
     jobs: JobsDep,
     q: Annotated[
         str,
-        Query(
-            max_length=200,
-            description="Words of the name; accents optional.",
-            openapi_examples=examples(
-                without_accents="nguyen viet dong", surname="Hoàng", with_accents="Nguyễn Viết Đồng"
-            ),
+        name_words(
+            without_accents="nguyen viet dong", surname="Hoàng", with_accents="Nguyễn Viết Đồng"
         ),
     ] = "",
     limit: Limit = 20,
