@@ -53,6 +53,7 @@ bench: install
 	$(BIN)/python bench/api.py
 	$(BIN)/python bench/analytics.py
 	$(BIN)/python bench/load.py
+	$(BIN)/python bench/bulk.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis

@@ -52,11 +52,13 @@ class IdentityCounts:
 class BatchResult:
     """What ingesting or validating a batch of reports gave: each report's outcome (added,
     replaced, unchanged, valid or rejected), the store-wide rules' warnings after an ingest, and
-    the whole store's identity counts after an ingest (None after a validation)."""
+    the whole store's identity counts after an ingest (None after a validation), and the files
+    written when the reports went to N-Quads files instead of a store."""
 
     outcomes: list[Outcome]
     rule_messages: list[ShapeMessage] = field(default_factory=list)
     identities: IdentityCounts | None = None
+    files: list[Path] = field(default_factory=list)
 
     @property
     def counts(self) -> Counter[str]:
@@ -220,6 +222,29 @@ class Polgraph:
         self.prepare()
         summary = pipeline.run(paths, store=True, progress=progress, published=published)
         return BatchResult(summary.outcomes, pipeline.rule_messages, self.identity_counts())
+
+    def write_nquads(
+        self,
+        paths: Iterable[Path],
+        directory: Path,
+        *,
+        published: dt.date | None = None,
+        progress: Callable[[Path], None] | None = None,
+    ) -> BatchResult:
+        """Read and validate each report as ``ingest`` does, but write the accepted ones to
+        gzipped N-Quads files in ``directory`` (new or empty), one per batch, for a store's bulk
+        loader; no store is opened. Persons and tenures are left to ``rebuild`` on the loaded
+        store. ``InputError`` when ``directory`` holds files already."""
+        from polgraph.pipeline.bulk import NQuadsWriter
+        from polgraph.pipeline.ingest import Pipeline
+        from polgraph.vocab import vocabulary
+
+        bulk = NQuadsWriter(directory)
+        pipeline = Pipeline(None, vocabulary(), self._validate_with(), bulk=bulk)
+        pipeline.ensure_model_graphs()
+        self.prepare()
+        summary = pipeline.run(paths, store=True, progress=progress, published=published)
+        return BatchResult(summary.outcomes, files=list(bulk.files))
 
     def validate(
         self,

@@ -22,6 +22,7 @@ from polgraph.cli.options import (
     require_inputs,
 )
 from polgraph.cli.output import (
+    USAGE,
     atomic_output,
     err,
     exit_codes,
@@ -30,7 +31,7 @@ from polgraph.cli.output import (
     print_store_messages,
     progress_bar,
 )
-from polgraph.errors import PolgraphError
+from polgraph.errors import InputError, PolgraphError
 from polgraph.library import BatchResult, Polgraph
 from polgraph.settings import Settings
 
@@ -46,13 +47,41 @@ def ingest(
     published: Published = None,
     quiet: Quiet = False,
     identity: IdentityOption = None,
+    nquads: Annotated[
+        Path | None,
+        typer.Option(
+            "--nquads",
+            help="Write the accepted reports to DIR (new or empty) as gzipped N-Quads, one file "
+            "per batch, for a store's bulk loader, instead of storing them; then run "
+            "`polgraph identity rebuild` on the loaded store.",
+        ),
+    ] = None,
 ) -> None:
     """Read reports, validate them and store each in its own named graph (re-ingesting replaces it);
     then resolve persons across all stored reports and derive their tenures."""
     date = published_date(published)
     require_inputs(paths)
+    if nquads is not None:
+        raise typer.Exit(_write_nquads(paths, nquads, quiet=quiet, published=date))
     graph = library(store, identity)
     raise typer.Exit(_run_batch(graph, paths, write=True, quiet=quiet, published=date))
+
+
+def _write_nquads(
+    paths: list[Path], directory: Path, *, quiet: bool, published: dt.date | None
+) -> int:
+    graph = Polgraph(Settings())  # no store is opened: the files are the output
+    graph.prepare()
+    total = len(graph.report_files(paths))
+    # The one InputError that gets here is a folder that holds files already: a usage error.
+    with exit_codes((InputError, USAGE)), progress_bar(total) as progress:
+        task = progress.add_task("writing N-Quads", total=total)
+        result = graph.write_nquads(
+            paths, directory, published=published, progress=lambda _path: progress.advance(task)
+        )
+    _print_batch(result, write=True, quiet=quiet)
+    out.print(f"{len(result.files)} files in {directory}", highlight=False)
+    return 1 if result.rejected else 0
 
 
 def validate(

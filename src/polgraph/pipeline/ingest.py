@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import URIRef
 
@@ -27,6 +28,9 @@ from polgraph.store.base import GraphStore
 from polgraph.store.layout import ReportWriter
 from polgraph.vocab import Vocabulary
 from polgraph.vocab import vocabulary as default_vocabulary
+
+if TYPE_CHECKING:
+    from polgraph.pipeline.bulk import NQuadsWriter
 
 ONTOLOGY_GRAPH = URIRef(MODEL_GRAPH_PREFIX + "ontology")
 VOCAB_GRAPH = URIRef(MODEL_GRAPH_PREFIX + "vocab")
@@ -122,8 +126,10 @@ class Pipeline:
         vocabulary: Vocabulary | None = None,
         validator: ReportValidator | None = None,
         identity: Path | None = None,
+        bulk: NQuadsWriter | None = None,
     ) -> None:
         self.store = store
+        self.bulk = bulk  # without a store: accepted reports go to N-Quads files instead
         self.vocabulary = vocabulary or default_vocabulary()
         self.validator = validator or ReportValidator(self.vocabulary)
         self.identity = identity  # the researchers' corrections (data/identity.yaml), if any
@@ -162,7 +168,13 @@ class Pipeline:
         return removed
 
     def ensure_model_graphs(self) -> None:
-        """Keep the ontology and vocabularies in the store, so queries can use their labels."""
+        """Keep the ontology and vocabularies in the store (or the N-Quads files), so queries can
+        use their labels."""
+        if self.bulk is not None:
+            self.bulk.write_model(
+                {ONTOLOGY_GRAPH: self.vocabulary.ontology, VOCAB_GRAPH: self.vocabulary.vocab}
+            )
+            return
         assert self.store is not None
         self.store.replace_graph(ONTOLOGY_GRAPH, self.vocabulary.ontology)
         self.store.replace_graph(VOCAB_GRAPH, self.vocabulary.vocab)
@@ -203,16 +215,27 @@ class Pipeline:
                         source, "rejected", messages=report.messages, error="rejected by the shapes"
                     )
                 )
-            elif not store or self.store is None:
+            elif not store or (self.writer is None and self.bulk is None):
                 outcomes.append(Outcome(source, "valid", str(graph.iri), report.messages))
             else:
                 outcomes.append(None)
                 accepted.append((len(outcomes) - 1, source, graph, report))
         if accepted:
-            assert self.writer is not None
-            written = self.writer.write([graph for _, _, graph, _ in accepted])
+            sink = self.writer or self.bulk
+            assert sink is not None
+            written = sink.write([graph for _, _, graph, _ in accepted])
             for (slot, source, graph, report), status in zip(accepted, written, strict=True):
-                outcomes[slot] = Outcome(source, status.value, str(graph.iri), report.messages)
+                outcomes[slot] = (
+                    Outcome(source, status.value, str(graph.iri), report.messages)
+                    if status is not None
+                    else Outcome(
+                        source,
+                        "rejected",
+                        str(graph.iri),
+                        report.messages,
+                        error="another version of this report is in an earlier file of this run",
+                    )
+                )
         return outcomes  # type: ignore[return-value]  # every slot is filled above
 
     def run(
