@@ -19,7 +19,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "polgraph"
 # Upstream first. A folder (or top-level module) may import its own layer's members only when
 # they are the same unit, and any unit of a layer above it in this list.
 LAYERS: list[set[str]] = [
-    {"errors", "namespaces", "resources", "settings"},  # the shared base
+    {"errors", "files", "namespaces", "resources", "settings"},  # the shared base
     {"text"},  # normalising report text
     {"vocab", "places"},  # the SKOS vocabularies and the gazetteer, looked up while reading
     {"extract"},  # text -> the extraction JSON

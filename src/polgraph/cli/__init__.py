@@ -9,7 +9,7 @@ store failed), 2 usage error.
     serve.py      serve (its settings listed from polgraph.settings)
     analytics.py  analyze, network, timeline
     options.py    the options several commands share, and reading them
-    output.py     the consoles, errors as exit codes, files written whole (.partial, renamed)
+    output.py     the consoles, errors as exit codes, the progress bar
 """
 
 from __future__ import annotations

@@ -13,7 +13,8 @@ import typer
 from rich.console import Console
 
 from polgraph.cli.options import StoreOption, library, require_choice
-from polgraph.cli.output import USAGE, atomic_output, err, exit_codes, fail, out
+from polgraph.cli.output import USAGE, err, exit_codes, fail, out
+from polgraph.files import atomic_output
 
 if TYPE_CHECKING:
     from polgraph.analytics import KnowledgeGraph

@@ -23,7 +23,6 @@ from polgraph.cli.options import (
 )
 from polgraph.cli.output import (
     USAGE,
-    atomic_output,
     err,
     exit_codes,
     identity_line,
@@ -32,6 +31,7 @@ from polgraph.cli.output import (
     progress_bar,
 )
 from polgraph.errors import InputError, PolgraphError
+from polgraph.files import atomic_output
 from polgraph.library import BatchResult, Polgraph
 from polgraph.settings import Settings
 

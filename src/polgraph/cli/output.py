@@ -1,12 +1,10 @@
 """Where the commands write: the two consoles, error messages with their exit codes, the
-progress bar, and files written whole or not at all."""
+progress bar."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import IO
 
 import typer
 from rich.console import Console
@@ -40,20 +38,6 @@ def exit_codes(*codes: tuple[type[Exception], int]) -> Iterator[None]:
             if isinstance(exc, kind):
                 raise fail(str(exc), code) from None
         raise
-
-
-@contextmanager
-def atomic_output(target: Path) -> Iterator[IO[bytes]]:
-    """A file to write ``target`` through: it is written beside it as ``<name>.partial`` and
-    renamed over ``target`` once whole, so a failed or interrupted write never leaves a
-    truncated file behind."""
-    partial = target.with_name(target.name + ".partial")
-    try:
-        with partial.open("wb") as sink:
-            yield sink
-        partial.replace(target)
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 def progress_bar(total: int) -> Progress:

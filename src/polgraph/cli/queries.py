@@ -9,8 +9,9 @@ from typing import Annotated
 import typer
 
 from polgraph.cli.options import StoreOption, library, parse_date, require_choice
-from polgraph.cli.output import USAGE, atomic_output, exit_codes, fail, out
+from polgraph.cli.output import USAGE, exit_codes, fail, out
 from polgraph.errors import QueryError
+from polgraph.files import atomic_output
 from polgraph.library import Polgraph
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")

@@ -22,6 +22,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from polgraph.errors import InputError
+from polgraph.files import atomic_output
 from polgraph.namespaces import PG
 from polgraph.rdf.mapping import ReportGraph
 from polgraph.rdf.terms import to_ox_quad
@@ -95,18 +96,13 @@ class NQuadsWriter:
 
     def _write(self, name: str, graphs: list[tuple[URIRef, Iterable[tuple]]]) -> Path:
         target = self.directory / name
-        partial = target.with_name(name + ".partial")
         quads = (
             to_ox_quad(s, p, o, ox.NamedNode(str(graph)))
             for graph, triples in graphs
             for s, p, o in triples
         )
-        try:
-            # mtime=0: the header keeps no time of writing, which a loader has no use for.
-            with partial.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as sink:
-                ox.serialize(quads, cast(IO[bytes], sink), ox.RdfFormat.N_QUADS)
-            partial.replace(target)
-        finally:
-            partial.unlink(missing_ok=True)
+        # mtime=0: the header keeps no time of writing, which a loader has no use for.
+        with atomic_output(target) as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as sink:
+            ox.serialize(quads, cast(IO[bytes], sink), ox.RdfFormat.N_QUADS)
         self.files.append(target)
         return target
