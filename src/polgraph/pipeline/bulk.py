@@ -23,14 +23,12 @@ from rdflib import URIRef
 
 from polgraph.errors import InputError
 from polgraph.files import atomic_output
-from polgraph.namespaces import PG
 from polgraph.rdf.mapping import ReportGraph
 from polgraph.rdf.terms import to_ox_quad
 from polgraph.store.base import ReplaceOutcome
-from polgraph.store.layout import PENDING_GRAPH, Touched, description_graph, touched_by
+from polgraph.store.layout import PENDING_GRAPH, DescriptionNames, Touched, laid_out, touched_by
 
 MODEL_FILE = "model.nq.gz"
-BATCH_PATTERN = "batch-*.nq.gz"
 
 
 class NQuadsWriter:
@@ -48,6 +46,7 @@ class NQuadsWriter:
         self.directory = directory
         self.files: list[Path] = []
         self.batches = 0
+        self._names = DescriptionNames()
         self._described: set[URIRef] = set()  # description graphs already in a file of this run
         self._reports: dict[URIRef, int] = {}  # report -> hash of what was written of it
 
@@ -65,14 +64,11 @@ class NQuadsWriter:
         outcomes: list[ReplaceOutcome | None] = []
         batch: dict[URIRef, tuple[set[tuple], dict[URIRef, frozenset[tuple]]]] = {}
         for report in reports:
-            descriptions = {
-                description_graph(node, triples): triples for node, triples in report.shared.items()
-            }
-            own = set(report.own) | {(report.iri, PG.sharedDescription, g) for g in descriptions}
-            digest = hash(frozenset(own))
+            own, descriptions = laid_out(report, self._names)
             earlier = self._reports.get(report.iri)
             if earlier is not None:
-                outcomes.append(ReplaceOutcome.UNCHANGED if earlier == digest else None)
+                same = earlier == hash(frozenset(own))
+                outcomes.append(ReplaceOutcome.UNCHANGED if same else None)
                 continue
             if report.iri in batch:
                 same = batch[report.iri][0] == own

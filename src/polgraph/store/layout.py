@@ -105,19 +105,36 @@ def _relied_on(triples: Iterable[tuple]) -> set[URIRef]:
     return {o for _, p, o in triples if p == PG.sharedDescription}
 
 
+class DescriptionNames:
+    """``description_graph``, remembered: the same bodies, posts and places come back in report
+    after report."""
+
+    def __init__(self) -> None:
+        self._names: dict[frozenset[tuple], URIRef] = {}
+
+    def __call__(self, node: URIRef, triples: frozenset[tuple]) -> URIRef:
+        name = self._names.get(triples)
+        if name is None:
+            name = self._names[triples] = description_graph(node, triples)
+        return name
+
+
+def laid_out(
+    report: ReportGraph, names: DescriptionNames
+) -> tuple[set[tuple], dict[URIRef, frozenset[tuple]]]:
+    """A report as the layout stores it: the triples of its own graph (with the descriptions it
+    relies on listed), and those descriptions by the name of their graph."""
+    descriptions = {names(node, triples): triples for node, triples in report.shared.items()}
+    own = set(report.own) | {(report.iri, PG.sharedDescription, g) for g in descriptions}
+    return own, descriptions
+
+
 class ReportWriter:
     """Writes reports into a store by the layout above. Each call is one transaction."""
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
-        # The same bodies, posts and places come back in report after report.
-        self._names: dict[frozenset[tuple], URIRef] = {}
-
-    def _graph_of(self, node: URIRef, triples: frozenset[tuple]) -> URIRef:
-        name = self._names.get(triples)
-        if name is None:
-            name = self._names[triples] = description_graph(node, triples)
-        return name
+        self._names = DescriptionNames()
 
     def write(self, reports: list[ReportGraph]) -> list[ReplaceOutcome]:
         """Store (or replace) ``reports``: what became of each, in order."""
@@ -128,10 +145,7 @@ class ReportWriter:
         first: dict[URIRef, set[tuple]] = {}
         repeats: dict[int, ReplaceOutcome] = {}
         for index, report in enumerate(reports):
-            descriptions = {
-                self._graph_of(node, triples): triples for node, triples in report.shared.items()
-            }
-            own = set(report.own) | {(report.iri, PG.sharedDescription, g) for g in descriptions}
+            own, descriptions = laid_out(report, self._names)
             if report.iri in first:  # the same report twice in one batch: the later one counts
                 repeats[index] = (
                     ReplaceOutcome.UNCHANGED
