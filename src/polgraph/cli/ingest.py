@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
 import sys
@@ -37,6 +38,7 @@ from polgraph.settings import Settings
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Callable
 
     from polgraph.extract.schema import Extraction
 
@@ -62,26 +64,11 @@ def ingest(
     date = published_date(published)
     require_inputs(paths)
     if nquads is not None:
-        raise typer.Exit(_write_nquads(paths, nquads, quiet=quiet, published=date))
+        graph = Polgraph(Settings())  # no store is opened: the files are the output
+        code = _run_batch(graph, paths, write=True, quiet=quiet, published=date, nquads=nquads)
+        raise typer.Exit(code)
     graph = library(store, identity)
     raise typer.Exit(_run_batch(graph, paths, write=True, quiet=quiet, published=date))
-
-
-def _write_nquads(
-    paths: list[Path], directory: Path, *, quiet: bool, published: dt.date | None
-) -> int:
-    graph = Polgraph(Settings())  # no store is opened: the files are the output
-    graph.prepare()
-    total = len(graph.report_files(paths))
-    # The one InputError that gets here is a folder that holds files already: a usage error.
-    with exit_codes((InputError, USAGE)), progress_bar(total) as progress:
-        task = progress.add_task("writing N-Quads", total=total)
-        result = graph.write_nquads(
-            paths, directory, published=published, progress=lambda _path: progress.advance(task)
-        )
-    _print_batch(result, write=True, quiet=quiet)
-    out.print(f"{len(result.files)} files in {directory}", highlight=False)
-    return 1 if result.rejected else 0
 
 
 def validate(
@@ -98,8 +85,16 @@ def validate(
 
 
 def _run_batch(
-    graph: Polgraph, paths: list[Path], *, write: bool, quiet: bool, published: dt.date | None
+    graph: Polgraph,
+    paths: list[Path],
+    *,
+    write: bool,
+    quiet: bool,
+    published: dt.date | None,
+    nquads: Path | None = None,
 ) -> int:
+    """Ingest (``write``), write to the N-Quads folder ``nquads``, or validate; print the
+    outcomes and return the exit code."""
     graph.prepare()
     # The vocabularies, the shapes and the reader's lexicon live as long as the process: keep
     # the collector from rescanning them, and from running every 700 allocations while a batch
@@ -107,13 +102,23 @@ def _run_batch(
     gc.set_threshold(100_000, 50, 100)
     gc.freeze()
     total = len(graph.report_files(paths))
+    if nquads is not None:
+        label = "writing N-Quads"
+        run: Callable[..., BatchResult] = functools.partial(graph.write_nquads, directory=nquads)
+        # The one InputError that gets this far is a folder that holds files already.
+        codes: tuple[tuple[type[Exception], int], ...] = ((InputError, USAGE),)
+    else:
+        label = "ingesting" if write else "validating"
+        run = graph.ingest if write else graph.validate
+        codes = ()
     # A bad corrections file fails the ingest after the reports are stored: identities stay as
     # they were.
-    with graph, exit_codes(), progress_bar(total) as progress:
-        task = progress.add_task("ingesting" if write else "validating", total=total)
-        run = graph.ingest if write else graph.validate
+    with graph, exit_codes(*codes), progress_bar(total) as progress:
+        task = progress.add_task(label, total=total)
         result = run(paths, published=published, progress=lambda _path: progress.advance(task))
     _print_batch(result, write=write, quiet=quiet)
+    if nquads is not None:
+        out.print(f"{len(result.files)} files in {nquads}", highlight=False)
     return 1 if result.rejected else 0
 
 
