@@ -1,13 +1,19 @@
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
+import virtuoso_service
+from rdflib import URIRef
 
 from polgraph.extract.structured import load_structured
+from polgraph.namespaces import MODEL_GRAPH_PREFIX
 from polgraph.pipeline.ingest import Pipeline
 from polgraph.rdf.validate import ReportValidator
-from polgraph.store import OxigraphStore
+from polgraph.store import Endpoints, GraphStore, OxigraphStore, RemoteStore
 from polgraph.vocab import vocabulary as load_vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,8 +32,53 @@ def validator(vocabulary):
     return ReportValidator(vocabulary)
 
 
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[virtuoso_service.Virtuoso]:
+    """A Virtuoso server for the session, its database in a temporary folder."""
+    if not virtuoso_service.available():
+        message = (
+            "Virtuoso is not installed (apt-get install virtuoso-opensource gives virtuoso-t): "
+            "the remote store's tests need it"
+        )
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message + "; .ci/run installs it")
+        pytest.skip(message)
+    with virtuoso_service.running_virtuoso(tmp_path_factory.mktemp("virtuoso")) as server:
+        yield server
+
+
+def virtuoso_store(server: virtuoso_service.Virtuoso) -> RemoteStore:
+    """A store on ``server``, emptied of every graph but the server's own: each test starts from
+    nothing."""
+    remote = RemoteStore(
+        Endpoints(server.query_url, server.update_url, server.graph_store_url),
+        auth=httpx.DigestAuth(virtuoso_service.USER, virtuoso_service.PASSWORD),
+    )
+    graphs = remote.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    drops = [
+        f"DROP SILENT GRAPH <{row['g'].value}>"
+        for row in graphs
+        if row["g"].value not in server.own_graphs
+    ]
+    if drops:
+        remote.update(" ;\n".join(drops))
+    return remote
+
+
+# Tests of what any store does take ``store``, and run on both: the embedded store and a SPARQL
+# service (Virtuoso). Tests of what only the embedded store does take ``oxigraph_store``.
+@pytest.fixture(params=["oxigraph", pytest.param("virtuoso", marks=pytest.mark.virtuoso)])
+def store(request: pytest.FixtureRequest) -> Iterator[GraphStore]:
+    if request.param == "oxigraph":
+        yield OxigraphStore(None)
+        return
+    remote = virtuoso_store(request.getfixturevalue("virtuoso"))
+    yield remote
+    remote.close()
+
+
 @pytest.fixture
-def store():
+def oxigraph_store() -> OxigraphStore:
     return OxigraphStore(None)
 
 
@@ -88,3 +139,13 @@ def real_corpus() -> Path:
 @pytest.fixture(scope="session")
 def shared_corpus() -> Path:
     return _shared_corpus("dev-corpus", "dev")
+
+
+def stored_quads(handle: GraphStore) -> set[tuple]:
+    """Every quad of polgraph's graphs in ``handle``, as (graph, subject, predicate, object)."""
+    names = [URIRef(g) for g in handle.report_graphs() + handle.graphs_under(MODEL_GRAPH_PREFIX)]
+    return {
+        (graph, *triple)
+        for graph, triples in handle.graphs_triples(names).items()
+        for triple in triples
+    }

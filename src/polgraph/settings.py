@@ -10,15 +10,31 @@ from typing import Any
 
 DEFAULT_STORE = Path("var/store")
 DEFAULT_IDENTITY = Path("data/identity.yaml")
+# A store given as such a URL is a SPARQL 1.1 service (the text after "sparql+" is its query URL).
+REMOTE_STORE_SCHEMES = ("sparql+http://", "sparql+https://")
 
 
 def _flag(value: str | None) -> bool:
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
 
 
+def is_store_url(location: str | Path) -> bool:
+    return isinstance(location, str) and location.startswith(REMOTE_STORE_SCHEMES)
+
+
 @dataclass(frozen=True)
 class Settings:
     store_path: Path = DEFAULT_STORE
+    # -- a SPARQL service as the store (``--store sparql+http://…``; None: the folder above) ------
+    store_url: str | None = None  # the query endpoint
+    store_update_url: str | None = None  # where updates go, when not to the query endpoint
+    store_graph_store_url: str | None = None  # the Graph Store protocol's endpoint, if any
+    # Credentials come from the environment only, never the command line (which others can see).
+    store_user: str | None = None
+    store_password: str | None = None
+    store_auth: str = "basic"  # or "digest"; a token is sent as a bearer token instead
+    store_token: str | None = None
+    store_timeout: float = 300.0  # seconds a request to the service may take
     # Researchers' same/different corrections, applied on every ingest when the file exists
     # (None: none).
     identity_path: Path | None = DEFAULT_IDENTITY
@@ -59,11 +75,14 @@ class Settings:
         cls,
         environ: Mapping[str, str] | None = None,
         *,
-        store: Path | None = None,
+        store: str | Path | None = None,
         identity: Path | None = None,
+        store_update: str | None = None,
+        store_graph_store: str | None = None,
     ) -> Settings:
-        """Settings from the ``ENVIRONMENT`` variables (unset or empty: the default); ``store`` and
-        ``identity``, given as command options, win over theirs."""
+        """Settings from the ``ENVIRONMENT`` variables (unset or empty: the default); ``store``,
+        ``identity`` and the store's other URLs, given as command options, win over theirs. A
+        store is a folder, or a SPARQL service's URL (``sparql+http://host:port/sparql``)."""
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
         for setting in ENVIRONMENT:
@@ -74,11 +93,19 @@ class Settings:
                 values[setting.field] = setting.read(raw)
             except ValueError as exc:
                 raise ValueError(f"a POLGRAPH_* setting is not a number: {exc}") from None
-        if store is not None:
-            values["store_path"] = store
+        values.update(_store_fields(values.pop("store_path", None) if store is None else store))
         if identity is not None:
             values["identity_path"] = identity
+        if store_update is not None:
+            values["store_update_url"] = store_update
+        if store_graph_store is not None:
+            values["store_graph_store_url"] = store_graph_store
         return cls(**values)
+
+    @property
+    def store_location(self) -> str:
+        """Where the store is, as a user gives it: a folder, or the service's URL."""
+        return f"sparql+{self.store_url}" if self.store_url else str(self.store_path)
 
     def workers(self) -> int:
         # One more than the cores: while a worker's answer goes back and its next job comes in,
@@ -90,6 +117,18 @@ class Settings:
         if self.reserved_workers >= 0:
             return min(self.reserved_workers, workers - 1)
         return (workers + 1) // 2 if workers > 1 else 0
+
+
+def _store_location(raw: str) -> str | Path:
+    return raw if is_store_url(raw) else Path(raw)
+
+
+def _store_fields(location: str | Path | None) -> dict[str, Any]:
+    if location is None:
+        return {}
+    if is_store_url(location):
+        return {"store_url": str(location).removeprefix("sparql+")}
+    return {"store_path": Path(location)}
 
 
 @dataclass(frozen=True)
@@ -109,7 +148,14 @@ class EnvironmentSetting:
 # The one list of the environment's settings: Settings.from_env reads these, serve --help and the
 # documentation tests list them.
 ENVIRONMENT: tuple[EnvironmentSetting, ...] = (
-    EnvironmentSetting("POLGRAPH_STORE", "store_path", Path, served=False),
+    EnvironmentSetting("POLGRAPH_STORE", "store_path", _store_location, served=False),
+    EnvironmentSetting("POLGRAPH_STORE_UPDATE", "store_update_url", str, served=False),
+    EnvironmentSetting("POLGRAPH_STORE_GRAPH_STORE", "store_graph_store_url", str, served=False),
+    EnvironmentSetting("POLGRAPH_STORE_USER", "store_user", str, "a SPARQL service's account"),
+    EnvironmentSetting("POLGRAPH_STORE_PASSWORD", "store_password", str),
+    EnvironmentSetting("POLGRAPH_STORE_AUTH", "store_auth", str.lower, "basic or digest"),
+    EnvironmentSetting("POLGRAPH_STORE_TOKEN", "store_token", str, "a bearer token"),
+    EnvironmentSetting("POLGRAPH_STORE_TIMEOUT", "store_timeout", float, "seconds, default 300"),
     EnvironmentSetting("POLGRAPH_IDENTITY", "identity_path", Path, served=False),
     EnvironmentSetting(
         "POLGRAPH_WRITE_TOKEN", "write_token", str, "enables /update, /store and POST /api/reports"

@@ -6,7 +6,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import RESOURCES, SEED_YAML
+import virtuoso_service
+from conftest import RESOURCES, SEED_YAML, virtuoso_store
 from rdflib import Dataset, Graph
 from typer.testing import CliRunner
 
@@ -20,9 +21,20 @@ def polgraph(*args: str, store=None):
     return runner.invoke(app, argv, catch_exceptions=False)
 
 
-@pytest.fixture
-def loaded(tmp_path):
+@pytest.fixture(params=["folder", pytest.param("virtuoso", marks=pytest.mark.virtuoso)])
+def loaded(request, tmp_path, monkeypatch):
+    """A store holding two reports: a folder, or a Virtuoso server given by its URL (the
+    account in the environment, as a user gives it)."""
     store = tmp_path / "store"
+    if request.param == "virtuoso":
+        server = request.getfixturevalue("virtuoso")
+        virtuoso_store(server).close()  # emptied
+        store = f"sparql+{server.query_url}"
+        monkeypatch.setenv("POLGRAPH_STORE_UPDATE", server.update_url)
+        monkeypatch.setenv("POLGRAPH_STORE_GRAPH_STORE", server.graph_store_url)
+        monkeypatch.setenv("POLGRAPH_STORE_USER", virtuoso_service.USER)
+        monkeypatch.setenv("POLGRAPH_STORE_PASSWORD", virtuoso_service.PASSWORD)
+        monkeypatch.setenv("POLGRAPH_STORE_AUTH", "digest")
     result = polgraph(
         "ingest", str(SEED_YAML), str(RESOURCES / "reports" / "council-session.yaml"), store=store
     )

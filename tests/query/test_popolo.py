@@ -2,13 +2,12 @@
 
 import json
 
-from conftest import RESOURCES, SEED_YAML
+from conftest import RESOURCES, SEED_YAML, stored_quads
 from rdflib import Graph
 from rdflib.namespace import ORG, RDF, RDFS
 
 from polgraph.namespaces import PG
 from polgraph.query.popolo import from_popolo, to_popolo
-from polgraph.store.oxigraph import from_ox
 
 # What Popolo carries: every triple of these predicates, and the types it names.
 CARRIED = {
@@ -53,11 +52,9 @@ def carried(graph: Graph, ancestors) -> set:
 def test_round_trip(pipeline, store, vocabulary):
     pipeline.run([SEED_YAML, RESOURCES / "reports" / "council-session.yaml"])
     stored = Graph()
-    for quad in store.native.quads_for_pattern(None, None, None, None):
-        if any(
-            part in quad.graph_name.value for part in ("/id/", "/graph/identity/", "/graph/shared/")
-        ):
-            stored.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
+    for graph, *triple in stored_quads(store):
+        if any(part in graph for part in ("/id/", "/graph/identity/", "/graph/shared/")):
+            stored.add(tuple(triple))
     document = json.loads(json.dumps(to_popolo(store)))
     assert len(document["persons"]) == 12
     assert {m["role"] for m in document["memberships"]} >= {"Bí thư", "Chủ tịch", "Phó Chủ tịch"}

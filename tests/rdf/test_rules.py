@@ -100,8 +100,10 @@ def test_the_one_query_evaluation_agrees_with_pyshacl(pipeline, store):
     """The rules run as one query each; pySHACL, binding $this node by node, must find the same."""
     import pyoxigraph as ox
     import pyshacl
+    from conftest import stored_quads
 
     from polgraph.rdf.rules import check_rules, rules_graph
+    from polgraph.rdf.terms import to_ox_quad
     from polgraph.rdf.validate import report_data_graph
 
     pipeline.ingest(report("r1", A_SPEAKER_WITHOUT_POST), "r1")
@@ -109,10 +111,7 @@ def test_the_one_query_evaluation_agrees_with_pyshacl(pipeline, store):
         report("r2", [{"name": "Trần Văn Bình", "roles": [CHAIR], "acts": ["chaired"]}]), "r2"
     )
     union = ox.Store()
-    union.extend(
-        ox.Quad(q.subject, q.predicate, q.object)
-        for q in store.native.quads_for_pattern(None, None, None, None)
-    )
+    union.extend(to_ox_quad(s, p, o) for _, s, p, o in stored_quads(store))
     _, results, _ = pyshacl.validate(
         report_data_graph(union),
         shacl_graph=rules_graph(),

@@ -126,7 +126,7 @@ def _every_solution(sparql: str) -> str | None:
 def test_no_triple_is_stored_in_two_graphs(archived):
     store, _ = archived
     twice = list(
-        store.native.query(
+        store.query(
             "SELECT ?s ?p ?o (COUNT(?g) AS ?graphs) WHERE { GRAPH ?g { ?s ?p ?o } } "
             "GROUP BY ?s ?p ?o HAVING (COUNT(?g) > 1) LIMIT 5"
         )
@@ -137,7 +137,7 @@ def test_no_triple_is_stored_in_two_graphs(archived):
 def test_the_shared_nodes_are_described_once_each_in_their_own_graph(archived):
     store, _ = archived
     rows = list(
-        store.native.query(
+        store.query(
             "SELECT ?node (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?node a ?type } "
             f"FILTER (STRSTARTS(STR(?g), {ox.Literal(SHARED_PREFIX)})) }} GROUP BY ?node"
         )
@@ -149,18 +149,15 @@ def test_the_shared_nodes_are_described_once_each_in_their_own_graph(archived):
     orgs = sum(1 for row in rows if "/id/org/" in row["node"].value)
     named = next(
         iter(
-            store.native.query(
+            store.query(
                 "PREFIX pg: <https://w3id.org/polgraph/ontology#> PREFIX org: "
                 "<http://www.w3.org/ns/org#> SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?r "
                 "?org WHERE { GRAPH ?r { ?a pg:post ?post } ?post org:postIn ?org } }",
-                use_default_graph_as_union=True,
             )
         )
     )["n"].value
     assert 0 < 2 * orgs < int(named)
-    assert not list(
-        store.native.quads_for_pattern(None, None, None, ox.NamedNode(str(PENDING_GRAPH)))
-    )
+    assert not store.graph_triples(PENDING_GRAPH)
 
 
 def test_no_query_the_code_runs_gives_a_solution_twice(archived):
@@ -234,9 +231,7 @@ def test_a_retry_after_a_crash_in_resolution_finishes_it(pipeline, store, monkey
     outcome = pipeline.ingest(_extraction("r1", "Nguyễn Văn Hùng"), "r1")
     assert outcome.status == "unchanged"
     assert _person_of(store, "Nguyễn Văn Hùng") is not None
-    assert not list(
-        store.native.quads_for_pattern(None, None, None, ox.NamedNode(str(PENDING_GRAPH)))
-    )
+    assert not store.graph_triples(PENDING_GRAPH)
 
 
 def test_a_shared_description_goes_with_the_last_report_using_it(pipeline, store):
@@ -256,7 +251,7 @@ def test_a_shared_description_goes_with_the_last_report_using_it(pipeline, store
     assert described("Đảng ủy xã Cẩm Lộc") == 1  # r2 still points at it
     assert pipeline.remove(URIRef(second.graph))
     assert described("Đảng ủy xã Cẩm Lộc") == 0
-    assert not [g for g in store.native.named_graphs() if g.value.startswith(SHARED_PREFIX)]
+    assert not store.graphs_under(SHARED_PREFIX)
 
 
 def _resolved_graphs(store: OxigraphStore) -> dict[str, set[tuple]]:

@@ -86,7 +86,7 @@ def test_a_change_to_several_graphs_is_made_whole_or_not_at_all(store):
         other: ReplaceOutcome.ADDED,
         gone: ReplaceOutcome.REPLACED,
     }
-    assert {str(q.object.value) for q in store.graph_quads(G)} == {"B", "E"}
+    assert {str(o) for _, _, o in store.graph_triples(G)} == {"B", "E"}
     assert not store.has_graph(gone)
     assert store.apply(GraphChange(put={other: graph("C")})) == {other: ReplaceOutcome.UNCHANGED}
     broken = GraphChange(
@@ -96,8 +96,8 @@ def test_a_change_to_several_graphs_is_made_whole_or_not_at_all(store):
     )
     with pytest.raises((StoreError, ValueError)):
         store.apply(broken)
-    assert {str(q.object.value) for q in store.graph_quads(G)} == {"B", "E"}
-    assert {str(q.object.value) for q in store.graph_quads(other)} == {"C"}
+    assert {str(o) for _, _, o in store.graph_triples(G)} == {"B", "E"}
+    assert {str(o) for _, _, o in store.graph_triples(other)} == {"C"}
 
 
 def test_a_replacement_writes_only_the_difference_and_leaves_exactly_the_new_graph(store):
@@ -107,11 +107,11 @@ def test_a_replacement_writes_only_the_difference_and_leaves_exactly_the_new_gra
     store.replace_graph(other, graph("kept elsewhere"))
     store.replace_graph(G, graph("A", "B", "C"))
     assert store.replace_graph(G, graph("B", "C", "D")) is ReplaceOutcome.REPLACED
-    assert {str(q.object.value) for q in store.graph_quads(G)} == {"B", "C", "D"}
-    assert {str(q.object.value) for q in store.graph_quads(other)} == {"kept elsewhere"}
+    assert {str(o) for _, _, o in store.graph_triples(G)} == {"B", "C", "D"}
+    assert {str(o) for _, _, o in store.graph_triples(other)} == {"kept elsewhere"}
     # Blank nodes cannot be deleted by name: such a graph is rewritten whole, still exactly.
     blank = graph("E")
     blank.add((BNode(), P, Literal("F")))
     store.replace_graph(G, blank)
     store.replace_graph(G, graph("G"))
-    assert {str(q.object.value) for q in store.graph_quads(G)} == {"G"}
+    assert {str(o) for _, _, o in store.graph_triples(G)} == {"G"}

@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 
-from polgraph.cli.options import StoreOption, library, require_choice
+from polgraph.cli.options import (
+    StoreAt,
+    StoreGraphStoreOption,
+    StoreOption,
+    StoreUpdateOption,
+    library,
+    require_choice,
+)
 from polgraph.cli.output import USAGE, err, exit_codes, fail, out
 from polgraph.files import atomic_output
 
@@ -53,7 +60,7 @@ PostOption = Annotated[
 
 
 @contextmanager
-def _analyses(store: Path | None) -> Iterator[KnowledgeGraph]:
+def _analyses(store: StoreAt) -> Iterator[KnowledgeGraph]:
     """The analyses over the store, read-only. Unknown persons, places or bodies exit 1 and
     other bad arguments 2, each with its message."""
     from polgraph.analytics import AnalysisError, NotFoundError
@@ -81,6 +88,8 @@ def analyze(
     limit: Annotated[int, typer.Option("--limit", "-n", help="Rows to print; 0 prints all.")] = 25,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
     store: StoreOption = None,
+    store_update: StoreUpdateOption = None,
+    store_graph_store: StoreGraphStoreOption = None,
 ) -> None:
     """Measure the network of persons tied by shared events: centrality (degree, weighted degree,
     betweenness, eigenvector), Louvain communities, brokers (ties across areas or bodies),
@@ -94,7 +103,7 @@ def analyze(
     if limit < 0:
         raise fail("--limit takes 0 (all) or more rows", USAGE)
     filters: dict[str, Any] = {"start": start, "end": end, "place": place, "org": org}
-    with _analyses(store) as kg:
+    with _analyses(StoreAt(store, store_update, store_graph_store)) as kg:
         if what == "centrality":
             records = kg.centrality(**filters)
         elif what == "communities":
@@ -146,6 +155,8 @@ def network(
         int, typer.Option("--limit", help="png/svg: how many of the most tied nodes to draw.")
     ] = 150,
     store: StoreOption = None,
+    store_update: StoreUpdateOption = None,
+    store_graph_store: StoreGraphStoreOption = None,
 ) -> None:
     """Write a projection as a file Gephi opens (GraphML, GEXF), an edge list (CSV), JSON, or a
     picture (PNG, SVG) labelled with names and coloured by community."""
@@ -155,7 +166,7 @@ def network(
     require_choice(fmt, NETWORK_FORMATS)
     if fmt in IMAGE_FORMATS and output is None:
         raise fail(f"a {fmt} picture needs --out FILE", USAGE)
-    with _analyses(store) as kg:
+    with _analyses(StoreAt(store, store_update, store_graph_store)) as kg:
         graph, data = network_output(
             kg, fmt, projection, post=post, limit=limit, start=start, end=end, place=place, org=org
         )
@@ -176,6 +187,8 @@ def timeline(
         Path, typer.Option("--out", "-o", help="The picture to write, .png or .svg.")
     ],
     store: StoreOption = None,
+    store_update: StoreUpdateOption = None,
+    store_graph_store: StoreGraphStoreOption = None,
 ) -> None:
     """Draw a person's posts as bars along time (first to last evidence) and the events they
     took part in as marks."""
@@ -185,7 +198,7 @@ def timeline(
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in IMAGE_FORMATS:
         raise fail(f"--out must end in .png or .svg, not {output.name!r}", USAGE)
-    with _analyses(store) as kg:
+    with _analyses(StoreAt(store, store_update, store_graph_store)) as kg:
         career, data = timeline_output(kg, person, fmt)
     with atomic_output(output) as sink:
         sink.write(data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -13,14 +14,45 @@ from polgraph.library import Polgraph
 from polgraph.settings import Settings
 
 StoreOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--store",
         envvar="POLGRAPH_STORE",
-        help="Store folder (default ./var/store).",
+        help="Store folder (default ./var/store), or a SPARQL 1.1 service: "
+        "sparql+http://host:port/sparql (credentials from POLGRAPH_STORE_USER, "
+        "POLGRAPH_STORE_PASSWORD, POLGRAPH_STORE_AUTH or POLGRAPH_STORE_TOKEN).",
         show_envvar=True,
     ),
 ]
+StoreUpdateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--store-update",
+        envvar="POLGRAPH_STORE_UPDATE",
+        help="A SPARQL store's update URL, where it is not the query URL.",
+        show_envvar=True,
+    ),
+]
+StoreGraphStoreOption = Annotated[
+    str | None,
+    typer.Option(
+        "--store-graph-store",
+        envvar="POLGRAPH_STORE_GRAPH_STORE",
+        help="A SPARQL store's Graph Store protocol URL: graphs are written whole through it.",
+        show_envvar=True,
+    ),
+]
+
+
+@dataclass(frozen=True)
+class StoreAt:
+    """Where a command's store is: --store, and a service's other URLs."""
+
+    location: str | None = None
+    update: str | None = None
+    graph_store: str | None = None
+
+
 Paths = Annotated[
     list[Path], typer.Argument(help="Report files (.txt, .html, .json, .yaml) or folders of them.")
 ]
@@ -54,16 +86,23 @@ def published_date(value: str | None) -> dt.date | None:
     return None if value is None else parse_date(value, "--published")
 
 
-def settings(store: Path | None = None, identity: Path | None = None) -> Settings:
-    """The settings from the environment, with the command's --store and --identity."""
+def settings(store: StoreAt | None = None, identity: Path | None = None) -> Settings:
+    """The settings from the environment, with the command's --store (and its URLs) and
+    --identity."""
+    at = store or StoreAt()
     try:
-        return Settings.from_env(store=store, identity=identity)
+        return Settings.from_env(
+            store=at.location,
+            identity=identity,
+            store_update=at.update,
+            store_graph_store=at.graph_store,
+        )
     except ValueError as exc:  # a POLGRAPH_* number that is none
         raise fail(str(exc), USAGE) from None
 
 
 def library(
-    store: Path | None = None, identity: Path | None = None, *, read_only: bool = False
+    store: StoreAt | None = None, identity: Path | None = None, *, read_only: bool = False
 ) -> Polgraph:
     """The library object over the command's store, opened when first used; an --identity file
     named must exist."""

@@ -8,7 +8,15 @@ from typing import Annotated
 
 import typer
 
-from polgraph.cli.options import StoreOption, library, parse_date, require_choice
+from polgraph.cli.options import (
+    StoreAt,
+    StoreGraphStoreOption,
+    StoreOption,
+    StoreUpdateOption,
+    library,
+    parse_date,
+    require_choice,
+)
 from polgraph.cli.output import USAGE, exit_codes, fail, out
 from polgraph.errors import QueryError
 from polgraph.files import atomic_output
@@ -35,6 +43,8 @@ def query(
         ),
     ] = "table",
     store: StoreOption = None,
+    store_update: StoreUpdateOption = None,
+    store_graph_store: StoreGraphStoreOption = None,
 ) -> None:
     """Run a named SPARQL query over the store."""
     from polgraph.query.results import write_results
@@ -46,7 +56,10 @@ def query(
         if not sep or not key:
             raise fail(f"--param takes name=value, not {item!r}", USAGE)
         values[key.strip()] = value
-    with library(store, read_only=True) as graph, exit_codes((QueryError, USAGE)):
+    with (
+        library(StoreAt(store, store_update, store_graph_store), read_only=True) as graph,
+        exit_codes((QueryError, USAGE)),
+    ):
         answer = graph.query(name, values)
         write_results(answer.results, fmt, console=out)
 
@@ -75,6 +88,8 @@ def who(
     date: Annotated[str, typer.Option("--date", help="The day, YYYY-MM-DD.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
     store: StoreOption = None,
+    store_update: StoreUpdateOption = None,
+    store_graph_store: StoreGraphStoreOption = None,
 ) -> None:
     """Who held a post of a body on a date, with the evidence (the role-at-date query)."""
     from polgraph.analytics.errors import NotFoundError
@@ -85,16 +100,23 @@ def who(
     # A body named that is not in the store is a failed lookup (1); words that are not one post
     # of one body, or that fit several bodies, are a usage error (2).
     with (
-        library(store, read_only=True) as graph,
+        library(StoreAt(store, store_update, store_graph_store), read_only=True) as graph,
         exit_codes((NotFoundError, 1), (QueryError, USAGE)),
     ):
         answer = graph.who(post, org, day)
         write_results(answer.results, fmt, console=out)
 
 
-def stats(store: StoreOption = None) -> None:
+def stats(
+    store: StoreOption = None,
+    store_update: StoreUpdateOption = None,
+    store_graph_store: StoreGraphStoreOption = None,
+) -> None:
     """Count what the store holds."""
-    with library(store, read_only=True) as graph, exit_codes():
+    with (
+        library(StoreAt(store, store_update, store_graph_store), read_only=True) as graph,
+        exit_codes(),
+    ):
         counts = graph.stats()
     out.print(f"reports {counts.reports}\nquads {counts.quads}", highlight=False)
     for kind, number in counts.kinds:
@@ -109,12 +131,17 @@ def export(
         Path | None, typer.Option("--out", "-o", help="File to write (default stdout).")
     ] = None,
     store: StoreOption = None,
+    store_update: StoreUpdateOption = None,
+    store_graph_store: StoreGraphStoreOption = None,
 ) -> None:
     """Write the whole store out as RDF."""
     from polgraph.query.export import EXPORT_FORMATS
 
     require_choice(fmt, EXPORT_FORMATS)
-    with library(store, read_only=True) as graph, exit_codes():
+    with (
+        library(StoreAt(store, store_update, store_graph_store), read_only=True) as graph,
+        exit_codes(),
+    ):
         if output is None:
             graph.export(fmt, sys.stdout.buffer)
             return

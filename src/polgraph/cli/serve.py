@@ -6,10 +6,18 @@ from typing import Annotated
 
 import typer
 
-from polgraph.cli.options import IdentityOption, StoreOption, settings
-from polgraph.cli.output import exit_codes, out
+from polgraph.cli.options import (
+    IdentityOption,
+    StoreAt,
+    StoreGraphStoreOption,
+    StoreOption,
+    StoreUpdateOption,
+    settings,
+)
+from polgraph.cli.output import USAGE, exit_codes, fail, out
 from polgraph.library import Polgraph
 from polgraph.settings import ENVIRONMENT
+from polgraph.store import OxigraphStore
 
 
 def serve_help() -> str:
@@ -30,16 +38,26 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     store: StoreOption = None,
+    store_update: StoreUpdateOption = None,
+    store_graph_store: StoreGraphStoreOption = None,
     identity: IdentityOption = None,
 ) -> None:
     import uvicorn
 
     from polgraph.server import create_app
 
-    config = settings(store, identity)
+    config = settings(StoreAt(store, store_update, store_graph_store), identity)
+    if config.store_url is not None:
+        # The server's query workers read checkpoints of an embedded store (server/engine.py).
+        raise fail(
+            "serve reads an embedded store folder; a SPARQL service already serves its own "
+            "endpoint: give --store a folder",
+            USAGE,
+        )
     with Polgraph(config) as graph:
         with exit_codes():
             handle = graph.store
+        assert isinstance(handle, OxigraphStore)  # a folder, as checked above
         out.print(
             f"polgraph: serving {config.store_path} on http://{host}:{port}/ "
             f"(SPARQL at /sparql, API docs at /docs)",

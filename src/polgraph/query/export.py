@@ -11,17 +11,24 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from polgraph.query.popolo import to_popolo
+from polgraph.store.base import GraphStore
 from polgraph.store.oxigraph import OxigraphStore
 
 EXPORT_FORMATS = ("ttl", "nq", "trig", "jsonld", "popolo")
 
 
-def export(store: OxigraphStore, fmt: str, out: IO[bytes]) -> None:
+def export(store: GraphStore, fmt: str, out: IO[bytes]) -> None:
     if fmt in ("nq", "trig"):
         store.dump(out, fmt)
-    elif fmt == "ttl":
+    elif fmt == "ttl" and isinstance(store, OxigraphStore):
         triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
         ox.serialize(triples, out, ox.RdfFormat.TURTLE)
+    elif fmt == "ttl":
+        # A service's default graph holds its own graphs too: the union of polgraph's instead.
+        buffer = io.BytesIO()
+        store.dump(buffer, "nq")
+        union = {quad.triple for quad in ox.parse(buffer.getvalue(), ox.RdfFormat.N_QUADS)}
+        ox.serialize(union, out, ox.RdfFormat.TURTLE)
     elif fmt == "jsonld":
         # JSON-LD keeps the named graphs; rdflib writes it from the N-Quads dump.
         buffer = io.BytesIO()

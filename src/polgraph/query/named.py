@@ -24,6 +24,7 @@ import pyoxigraph as ox
 from polgraph import resources
 from polgraph.errors import QueryError
 from polgraph.namespaces import ID
+from polgraph.rdf.sparql_text import with_values
 
 PARAM_TYPES = ("iri", "string", "date", "integer")
 _PARAM = re.compile(
@@ -89,22 +90,6 @@ class NamedQuery:
     def render(self, values: dict[str, str]) -> str:
         """The query text ready to run, with ``values`` checked and bound."""
         return with_values(self.text, self.bind(values))
-
-
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
-
-
-def with_values(text: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
-    """The query with ``bindings`` joined in first, as ``VALUES (?a ?b) { (<x> "y") }``."""
-    if not bindings:
-        return text
-    match = _WHERE.search(text)
-    if match is None:
-        raise QueryError("a query with parameters needs a WHERE { … } clause")
-    names = " ".join(f"?{name}" for name in bindings)
-    values = " ".join(str(term) for term in bindings.values())
-    block = f"\n  VALUES ({names}) {{ ({values}) }}"
-    return text[: match.end()] + block + text[match.end() :]
 
 
 def parse_query(text: str, path: Path | None = None) -> NamedQuery:

@@ -1,4 +1,5 @@
-"""The store interface: named graphs in, SPARQL out. A remote SPARQL store can implement it too.
+"""The store interface: named graphs in, SPARQL out. The embedded store (``oxigraph.py``) and a
+SPARQL 1.1 service (``remote.py``) implement it.
 
 What goes into which graph (a report's own facts, the shared descriptions, persons and tenures) is
 ``polgraph.store.layout``'s business; a store only keeps graphs."""
@@ -61,6 +62,13 @@ class GraphStore(Protocol):
         """The triples of one named graph, as rdflib terms (none when it does not exist)."""
 
     def has_graph(self, name: URIRef) -> bool: ...
+
+    def existing_graphs(self, names: Iterable[URIRef]) -> set[URIRef]:
+        """Those of ``names`` the store holds: one question for many (a remote store's requests
+        cost a round trip each)."""
+
+    def graphs_triples(self, names: Iterable[URIRef]) -> dict[URIRef, set[tuple]]:
+        """The triples of each of ``names`` that exists, asked together."""
 
     def report_graphs(self) -> list[str]: ...
 

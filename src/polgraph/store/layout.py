@@ -144,8 +144,13 @@ class ReportWriter:
         given_up: set[URIRef] = set()  # descriptions the earlier versions relied on
         first: dict[URIRef, set[tuple]] = {}
         repeats: dict[int, ReplaceOutcome] = {}
-        for index, report in enumerate(reports):
-            own, descriptions = laid_out(report, self._names)
+        layouts = [laid_out(report, self._names) for report in reports]
+        # What the store holds of these, asked once for the batch rather than graph by graph.
+        stored = self.store.graphs_triples({report.iri for report in reports})
+        present = self.store.existing_graphs(
+            {graph for _, descriptions in layouts for graph in descriptions}
+        )
+        for index, (report, (own, descriptions)) in enumerate(zip(reports, layouts, strict=True)):
             if report.iri in first:  # the same report twice in one batch: the later one counts
                 repeats[index] = (
                     ReplaceOutcome.UNCHANGED
@@ -157,10 +162,10 @@ class ReportWriter:
             for graph, triples in descriptions.items():
                 # A missing description is written whatever becomes of the report, which also
                 # mends a store that lost one.
-                if graph not in change.put and not self.store.has_graph(graph):
+                if graph not in change.put and graph not in present:
                     change.put[graph] = triples
             relied_on |= descriptions.keys()
-            old = self.store.graph_triples(report.iri) if self.store.has_graph(report.iri) else None
+            old = stored.get(report.iri)
             if old == own:
                 continue
             if old is not None:

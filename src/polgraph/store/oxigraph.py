@@ -97,6 +97,12 @@ class OxigraphStore:
     def has_graph(self, name: URIRef) -> bool:
         return self._store.contains_named_graph(ox.NamedNode(str(name)))
 
+    def existing_graphs(self, names: Iterable[URIRef]) -> set[URIRef]:
+        return {name for name in names if self.has_graph(name)}
+
+    def graphs_triples(self, names: Iterable[URIRef]) -> dict[URIRef, set[tuple]]:
+        return {name: self.graph_triples(name) for name in names if self.has_graph(name)}
+
     def graph_quads(self, name: URIRef) -> list[ox.Quad]:
         return list(self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))))
 
