@@ -28,6 +28,9 @@ from polgraph.errors import QueryError, ShapeMessage, StoreError
 from polgraph.settings import Settings
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from distributed import Client
     from rdflib import URIRef
 
     from polgraph.analytics import KnowledgeGraph
@@ -36,7 +39,7 @@ if TYPE_CHECKING:
     from polgraph.pipeline.ingest import Outcome, Pipeline
     from polgraph.query.named import NamedQuery
     from polgraph.rdf.validate import ReportValidator
-    from polgraph.store import OxigraphStore
+    from polgraph.store import GraphStore
 
 
 @dataclass(frozen=True)
@@ -107,14 +110,15 @@ class QueryAnswer:
 class Polgraph:
     """The graph of local political events in one store.
 
-    ``store`` is an opened store (``polgraph.store.open_store``); without one, the store at
-    ``settings.store_path`` is opened when a method first needs it (read-only with ``read_only``)
-    and closed by ``close()``. A store handed in stays the caller's to close. The researchers'
-    identity corrections are ``settings.identity_path``, when that file exists.
+    ``store`` is an opened store (``polgraph.store.open_store``, or a ``RemoteStore``); without
+    one, the store the settings name (``store_url``, else ``store_path``) is opened when a
+    method first needs it (read-only with ``read_only``) and closed by ``close()``. A store
+    handed in stays the caller's to close. The researchers' identity corrections are
+    ``settings.identity_path``, when that file exists.
     """
 
     def __init__(
-        self, settings: Settings, store: OxigraphStore | None = None, *, read_only: bool = False
+        self, settings: Settings, store: GraphStore | None = None, *, read_only: bool = False
     ) -> None:
         self.settings = settings
         self.read_only = read_only
@@ -125,12 +129,12 @@ class Polgraph:
 
     # -- the store -------------------------------------------------------------------------
     @property
-    def store(self) -> OxigraphStore:
+    def store(self) -> GraphStore:
         """The store, opened now if it was not yet; ``StoreError`` when it cannot be."""
         if self._store is None:
-            from polgraph.store import open_store
+            from polgraph.store import open_configured_store
 
-            self._store = open_store(self.settings.store_path, read_only=self.read_only)
+            self._store = open_configured_store(self.settings, read_only=self.read_only)
             self._owns_store = True
         return self._store
 
@@ -261,8 +265,12 @@ class Polgraph:
         summary = pipeline.run(paths, store=False, progress=progress, published=published)
         return BatchResult(summary.outcomes)
 
-    def _context_store(self) -> OxigraphStore | None:
-        if self._store is None and not self.settings.store_path.exists():
+    def _context_store(self) -> GraphStore | None:
+        if (
+            self._store is None
+            and self.settings.store_url is None
+            and not self.settings.store_path.exists()
+        ):
             return None
         try:
             return self.store
@@ -277,7 +285,7 @@ class Polgraph:
             self._validator = ReportValidator(vocabulary())
         return self._validator
 
-    def _pipeline(self, store: OxigraphStore | None, *, identity: Path | None) -> Pipeline:
+    def _pipeline(self, store: GraphStore | None, *, identity: Path | None) -> Pipeline:
         from polgraph.pipeline.ingest import Pipeline
         from polgraph.vocab import vocabulary
 
@@ -292,6 +300,48 @@ class Polgraph:
 
         load_overrides(self.identity_file)
         pipeline = self._pipeline(self.store, identity=self.identity_file)
+        pipeline.resolve_identities(full=True)
+        return RebuildResult(pipeline.rule_messages, self.identity_counts())
+
+    # -- on a Dask cluster ------------------------------------------------------------------
+    @staticmethod
+    def cluster(
+        address: str | None = None, workers: int | None = None, *, timeout: float = 10.0
+    ) -> AbstractContextManager[Client]:
+        """A Dask client for ``ingest_on_cluster`` and ``rebuild_on_cluster``: to the scheduler
+        at ``address`` (``tcp://host:8786``), or to ``workers`` local worker processes started
+        on entering and stopped on leaving. ``InputError`` when no scheduler answers."""
+        from polgraph.pipeline.cluster_client import connect
+
+        return connect(address, workers, timeout=timeout)
+
+    def ingest_on_cluster(
+        self,
+        paths: Iterable[Path],
+        client: Client,
+        *,
+        published: dt.date | None = None,
+        progress: Callable[[Path], None] | None = None,
+    ) -> BatchResult:
+        """``ingest`` with the reports read, mapped and validated by the cluster's workers
+        (which must see the same paths) and stored by this process: the same outcomes and the
+        same store. ``progress`` is called as each report is done, on whichever worker."""
+        from polgraph.pipeline.cluster import ingest_on_cluster
+
+        pipeline = self._pipeline(self.store, identity=self.identity_file)
+        pipeline.ensure_model_graphs()
+        summary = ingest_on_cluster(pipeline, client, paths, progress=progress, published=published)
+        return BatchResult(summary.outcomes, pipeline.rule_messages, self.identity_counts())
+
+    def rebuild_on_cluster(self, client: Client) -> RebuildResult:
+        """``rebuild`` with the persons of each name and the tenures of each post worked out on
+        the cluster's workers; the store is read and written here. The same result."""
+        from polgraph.identity.overrides import load_overrides
+        from polgraph.pipeline.cluster_identity import ClusterWork
+
+        load_overrides(self.identity_file)
+        pipeline = self._pipeline(self.store, identity=self.identity_file)
+        pipeline.work = ClusterWork(client)
         pipeline.resolve_identities(full=True)
         return RebuildResult(pipeline.rule_messages, self.identity_counts())
 

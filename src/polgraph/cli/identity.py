@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from polgraph.cli.options import IdentityOption, StoreOption, library
+from polgraph.cli.cluster import ClusterAddress, Workers, cluster_client
+from polgraph.cli.options import (
+    IdentityOption,
+    StoreAt,
+    StoreGraphStoreOption,
+    StoreOption,
+    StoreUpdateOption,
+    library,
+)
 from polgraph.cli.output import exit_codes, identity_line, out, print_store_messages
 
 app = typer.Typer(help="Persons across reports: why mentions were joined.", no_args_is_help=True)
@@ -24,19 +32,35 @@ app = typer.Typer(help="Persons across reports: why mentions were joined.", no_a
 def explain(
     person: Annotated[str, typer.Argument(help="A person's IRI, the last part of it, or a name.")],
     store: StoreOption = None,
+    store_update: StoreUpdateOption = None,
+    store_graph_store: StoreGraphStoreOption = None,
     identity: IdentityOption = None,
 ) -> None:
-    with library(store, identity, read_only=True) as graph, exit_codes():
+    with (
+        library(StoreAt(store, store_update, store_graph_store), identity, read_only=True) as graph,
+        exit_codes(),
+    ):
         lines = graph.explain(person)
     for line in lines:
         out.print(line, highlight=False)
 
 
 @app.command("rebuild")
-def rebuild(store: StoreOption = None, identity: IdentityOption = None) -> None:
+def rebuild(
+    store: StoreOption = None,
+    store_update: StoreUpdateOption = None,
+    store_graph_store: StoreGraphStoreOption = None,
+    identity: IdentityOption = None,
+    cluster: ClusterAddress = None,
+    workers: Workers = None,
+) -> None:
     """Resolve every name and post again (ingest only resolves those it touched) and check the
     rules on the whole store."""
-    with library(store, identity) as graph, exit_codes():
-        result = graph.rebuild()
+    with (
+        library(StoreAt(store, store_update, store_graph_store), identity) as graph,
+        cluster_client(cluster, workers) as client,
+        exit_codes(),
+    ):
+        result = graph.rebuild() if client is None else graph.rebuild_on_cluster(client)
     print_store_messages(result.rule_messages)
     out.print(identity_line(result.identities), highlight=False)

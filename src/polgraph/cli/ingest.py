@@ -11,12 +11,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from polgraph.cli.cluster import ClusterAddress, Workers, cluster_client
 from polgraph.cli.options import (
     IdentityOption,
     Paths,
     Published,
     Quiet,
+    StoreAt,
+    StoreGraphStoreOption,
     StoreOption,
+    StoreUpdateOption,
     library,
     published_date,
     require_choice,
@@ -26,6 +30,7 @@ from polgraph.cli.output import (
     USAGE,
     err,
     exit_codes,
+    fail,
     identity_line,
     out,
     print_store_messages,
@@ -40,12 +45,16 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable
 
+    from distributed import Client
+
     from polgraph.extract.schema import Extraction
 
 
 def ingest(
     paths: Paths,
     store: StoreOption = None,
+    store_update: StoreUpdateOption = None,
+    store_graph_store: StoreGraphStoreOption = None,
     published: Published = None,
     quiet: Quiet = False,
     identity: IdentityOption = None,
@@ -58,29 +67,37 @@ def ingest(
             "`polgraph identity rebuild` on the loaded store.",
         ),
     ] = None,
+    cluster: ClusterAddress = None,
+    workers: Workers = None,
 ) -> None:
     """Read reports, validate them and store each in its own named graph (re-ingesting replaces it);
     then resolve persons across all stored reports and derive their tenures."""
     date = published_date(published)
     require_inputs(paths)
     if nquads is not None:
+        if cluster is not None or workers is not None:
+            raise fail("--nquads takes no --cluster or --workers: it runs in this process", USAGE)
         graph = Polgraph(Settings())  # no store is opened: the files are the output
         code = _run_batch(graph, paths, write=True, quiet=quiet, published=date, nquads=nquads)
         raise typer.Exit(code)
-    graph = library(store, identity)
-    raise typer.Exit(_run_batch(graph, paths, write=True, quiet=quiet, published=date))
+    graph = library(StoreAt(store, store_update, store_graph_store), identity)
+    with cluster_client(cluster, workers) as client:
+        code = _run_batch(graph, paths, write=True, quiet=quiet, published=date, client=client)
+    raise typer.Exit(code)
 
 
 def validate(
     paths: Paths,
     store: StoreOption = None,
+    store_update: StoreUpdateOption = None,
+    store_graph_store: StoreGraphStoreOption = None,
     published: Published = None,
     quiet: Quiet = False,
 ) -> None:
     """Check reports against the shapes without changing the store."""
     date = published_date(published)
     require_inputs(paths)
-    graph = library(store, read_only=True)
+    graph = library(StoreAt(store, store_update, store_graph_store), read_only=True)
     raise typer.Exit(_run_batch(graph, paths, write=False, quiet=quiet, published=date))
 
 
@@ -92,10 +109,12 @@ def _run_batch(
     quiet: bool,
     published: dt.date | None,
     nquads: Path | None = None,
+    client: Client | None = None,
 ) -> int:
-    """Ingest (``write``), write to the N-Quads folder ``nquads``, or validate; print the
-    outcomes and return the exit code."""
-    graph.prepare()
+    """Ingest (``write``; on the cluster of ``client`` when given), write to the N-Quads folder
+    ``nquads``, or validate; print the outcomes and return the exit code."""
+    if client is None:  # else the workers read the reports
+        graph.prepare()
     # The vocabularies, the shapes and the reader's lexicon live as long as the process: keep
     # the collector from rescanning them, and from running every 700 allocations while a batch
     # of report graphs (short-lived, acyclic tuples) is built; reference counting frees those.
@@ -107,6 +126,10 @@ def _run_batch(
         run: Callable[..., BatchResult] = functools.partial(graph.write_nquads, directory=nquads)
         # The one InputError that gets this far is a folder that holds files already.
         codes: tuple[tuple[type[Exception], int], ...] = ((InputError, USAGE),)
+    elif client is not None:
+        label = "ingesting"
+        run = functools.partial(graph.ingest_on_cluster, client=client)
+        codes = ()
     else:
         label = "ingesting" if write else "validating"
         run = graph.ingest if write else graph.validate

@@ -20,9 +20,11 @@ import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -169,6 +171,8 @@ def _rows(
     """The query's rows for ``values`` of ``variable`` (all rows when ``values`` is None). A
     ``narrow`` query reads many more rows unscoped than its values ask for (the events among
     every fact with a source): many values are then asked for in parts, never all at once."""
+    if values is not None and not values:
+        return  # nothing asked for: no rows (and an empty VALUES block some services refuse)
     if narrow and values is not None and len(values) > _MANY:
         ordered = sorted(values)
         for first in range(0, len(ordered), _MANY):
@@ -340,7 +344,7 @@ def _put_groups(
     change: GraphChange,
     store: GraphStore,
     prefix: str,
-    wanted: dict[URIRef, set[tuple]],
+    wanted: Graphs,
     touched: set[URIRef] | None,
 ) -> None:
     """Each touched group's graph made to hold what is wanted of it; a touched group with
@@ -436,6 +440,61 @@ def tenure_triples(tenures: list[Tenure]) -> set[tuple]:
     return triples
 
 
+def person_graphs(
+    mentions: Mapping[str, Mention], overrides: Overrides | None = None
+) -> tuple[list[Cluster], dict[URIRef, set[tuple]]]:
+    """The persons among ``mentions`` and the triples of each name's graph."""
+    clusters = resolve_persons(mentions.values(), overrides)
+    by_name: dict[URIRef, set[tuple]] = defaultdict(set)
+    for cluster in clusters:  # a cluster joined across names by a correction lives with the first
+        key = min(mentions[m].name_key for m in cluster.mentions)
+        by_name[_graph_of_name(key)] |= cluster_triples(cluster)
+    return clusters, dict(by_name)
+
+
+def tenure_graphs(
+    attestations: Iterable[Attestation],
+) -> tuple[list[Tenure], dict[URIRef, set[tuple]]]:
+    """The tenures the attestations make and the triples of each post's graph."""
+    tenures = derive_tenures(attestations)
+    by_post: dict[URIRef, list[Tenure]] = defaultdict(list)
+    for tenure in tenures:
+        by_post[_graph_of_post(tenure.post)].append(tenure)
+    return tenures, {graph: tenure_triples(held) for graph, held in by_post.items()}
+
+
+# The triples of each graph of persons (by name) or of tenures (by post).
+Graphs = Mapping[URIRef, AbstractSet[tuple]]
+
+
+class GroupWork(Protocol):
+    """Where ``person_graphs`` and ``tenure_graphs`` run: in this process (``LOCAL``), or split
+    by name and by post over a cluster's workers, which must give the same result."""
+
+    def person_graphs(
+        self, mentions: Mapping[str, Mention], overrides: Overrides | None
+    ) -> tuple[list[Cluster], Graphs]: ...
+
+    def tenure_graphs(self, attestations: list[Attestation]) -> tuple[list[Tenure], Graphs]: ...
+
+
+class _Here:
+    @staticmethod
+    def person_graphs(
+        mentions: Mapping[str, Mention], overrides: Overrides | None
+    ) -> tuple[list[Cluster], Graphs]:
+        return person_graphs(mentions, overrides)
+
+    @staticmethod
+    def tenure_graphs(
+        attestations: list[Attestation],
+    ) -> tuple[list[Tenure], Graphs]:
+        return tenure_graphs(attestations)
+
+
+LOCAL: GroupWork = _Here()
+
+
 def _digest(path: Path | None) -> str:
     content = path.read_bytes() if path is not None and path.exists() else b""
     return hashlib.sha256(content).hexdigest()
@@ -464,11 +523,16 @@ def _posts_of_changed(
 
 
 def update_identities(
-    store: GraphStore, overrides_path: Path | None = None, *, full: bool = False
+    store: GraphStore,
+    overrides_path: Path | None = None,
+    *,
+    full: bool = False,
+    work: GroupWork = LOCAL,
 ) -> IdentitySummary:
     """Resolve the names and posts that writes left pending (or, with ``full`` or changed
     corrections, all of them) and write their graphs, with the pending list cleared, in one
-    transaction: an interrupted resolution leaves everything pending for the next one."""
+    transaction: an interrupted resolution leaves everything pending for the next one. ``work``
+    says where the per-name and per-post work runs; what is read and written is the same."""
     overrides = load_overrides(overrides_path) if overrides_path is not None else None
     digest = _digest(overrides_path)
     full = full or _stored_digest(store) != digest
@@ -478,12 +542,8 @@ def update_identities(
     correction_names, by_iri = _correction_names(store, overrides)
     names = None if full else _connected_names(pending.names | correction_names, overrides, by_iri)
     mentions = read_mentions(store, names)
-    clusters = resolve_persons(mentions.values(), overrides)
+    clusters, by_name = work.person_graphs(mentions, overrides)
     change = GraphChange()
-    by_name: dict[URIRef, set[tuple]] = defaultdict(set)
-    for cluster in clusters:  # a cluster joined across names by a correction lives with the first
-        key = min(mentions[m].name_key for m in cluster.mentions)
-        by_name[_graph_of_name(key)] |= cluster_triples(cluster)
     _put_groups(
         change,
         store,
@@ -495,15 +555,12 @@ def update_identities(
     # The persons just resolved are not stored yet: their mentions are read from the clusters.
     resolved = {m: str(person_iri(c)) for c in clusters for m in c.mentions}
     posts = None if names is None else pending.posts | _posts_of_changed(store, mentions, resolved)
-    tenures = derive_tenures(read_attestations(store, posts, resolved))
-    by_post: dict[URIRef, list[Tenure]] = defaultdict(list)
-    for tenure in tenures:
-        by_post[_graph_of_post(tenure.post)].append(tenure)
+    tenures, by_post = work.tenure_graphs(read_attestations(store, posts, resolved))
     _put_groups(
         change,
         store,
         TENURE_PREFIX,
-        {g: tenure_triples(ts) for g, ts in by_post.items()},
+        by_post,
         None if posts is None else {_graph_of_post(p) for p in posts},
     )
     change.put[STATE_GRAPH] = {(_STATE, PG.correctionsDigest, Literal(digest))}

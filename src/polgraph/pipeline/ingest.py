@@ -19,7 +19,7 @@ from polgraph.errors import InputError, ShapeMessage, ValidationFailed
 from polgraph.extract.schema import Extraction
 from polgraph.extract.source import TEXT_SUFFIXES, load_source, read_source
 from polgraph.extract.structured import STRUCTURED_SUFFIXES, load_structured, parse_structured
-from polgraph.identity.resolution import IdentitySummary
+from polgraph.identity.resolution import LOCAL, GroupWork, IdentitySummary
 from polgraph.namespaces import MODEL_GRAPH_PREFIX
 from polgraph.pipeline.memory import release_freed_memory
 from polgraph.rdf.mapping import ReportGraph, map_extraction
@@ -43,6 +43,20 @@ class Outcome:
     graph: str | None = None
     messages: list[ShapeMessage] = field(default_factory=list)
     error: str | None = None
+
+
+@dataclass
+class Prepared:
+    """A report read and mapped, ready to be validated and stored; or why it cannot be."""
+
+    source: str
+    graph: ReportGraph | None = None
+    note: ShapeMessage | None = None  # our own warning, added to the shapes' messages
+    rejected: Outcome | None = None
+    # Set when the report was validated elsewhere (on a cluster's worker) without any context
+    # from the store: ``references`` are the IRIs it would have needed context for.
+    checked: ValidationReport | None = None
+    references: frozenset[URIRef] = frozenset()
 
 
 @dataclass
@@ -104,6 +118,35 @@ def parse_extraction(
     raise _unknown_kind(source, suffix)
 
 
+def prepare_report(
+    path: Path,
+    vocabulary: Vocabulary,
+    published: dt.date | None = None,
+    source: str | None = None,
+) -> Prepared:
+    """Read and map one report file; an unreadable one, or one the reader fails on, is a
+    rejection. ``source`` names it in outcomes and messages (default: the path)."""
+    source = str(path) if source is None else source
+    try:
+        extraction = read_extraction(path, published)
+        if extraction.id is None:
+            extraction = extraction.model_copy(update={"id": path.stem})
+    except InputError as exc:
+        return Prepared(source, rejected=Outcome(source, "rejected", error=exc.message))
+    except ValueError as exc:  # facts the reader got wrong: this report only is lost
+        return Prepared(
+            source, rejected=Outcome(source, "rejected", error=f"the reader failed on it: {exc}")
+        )
+    note = (
+        None
+        if extraction.persons
+        else ShapeMessage(
+            "Warning", source, None, "the report names nobody: only its event is stored"
+        )
+    )
+    return Prepared(source, map_extraction(extraction, vocabulary), note)
+
+
 def _unknown_kind(source: str, suffix: str) -> InputError:
     return InputError(
         source,
@@ -136,6 +179,7 @@ class Pipeline:
         self.writer = ReportWriter(store) if store is not None else None
         self.resolution: IdentitySummary | None = None
         self.rule_messages: list[ShapeMessage] = []  # the rules' warnings after the last resolution
+        self.work: GroupWork = LOCAL  # where resolution's per-name and per-post work runs
 
     def resolve_identities(self, *, full: bool = False) -> IdentitySummary:
         """Persons and tenures for what the writes left pending (everything, with ``full`` or
@@ -147,7 +191,9 @@ class Pipeline:
         assert self.store is not None and self.writer is not None
         if full:
             self.writer.collect_garbage()
-        self.resolution = resolution = update_identities(self.store, self.identity, full=full)
+        self.resolution = resolution = update_identities(
+            self.store, self.identity, full=full, work=self.work
+        )
         done = resolution.resolution
         scope = (
             None
@@ -252,23 +298,37 @@ class Pipeline:
         Reports are validated ``batch_size`` at a time (see ``ReportValidator.validate_many``)
         and the accepted ones of a batch stored together; a rejected report never stops the batch.
         """
+
+        def prepared() -> Iterator[Prepared]:
+            for path in expand_inputs(paths):
+                if progress:
+                    progress(path)
+                yield prepare_report(path, self.vocabulary, published)
+
+        return self.settle_all(prepared(), store=store, batch_size=batch_size)
+
+    def settle_all(
+        self, items: Iterable[Prepared], *, store: bool = True, batch_size: int = 64
+    ) -> Summary:
+        """``run`` from reports already read and mapped (here, or on a cluster's workers), in
+        the order given: validated and stored batch by batch, then identities resolved."""
         outcomes: list[Outcome | None] = []
-        notes: dict[int, ShapeMessage] = {}
-        pending: list[tuple[int, str, ReportGraph]] = []
+        pending: list[tuple[int, Prepared]] = []
         written = [0]  # reports stored since the store last wrote its buffers to disk
 
         def flush() -> None:
-            reports = self.check([graph.triples for _, _, graph in pending])
-            for (slot, _, _), report in zip(pending, reports, strict=True):
-                report.messages.extend([notes[slot]] if slot in notes else [])
+            reports = self._verdicts([item for _, item in pending])
+            for (_, item), report in zip(pending, reports, strict=True):
+                report.messages.extend([item.note] if item.note is not None else [])
             settled = self._settle(
                 [
-                    (source, graph, report)
-                    for (_, source, graph), report in zip(pending, reports, strict=True)
+                    (item.source, item.graph, report)
+                    for (_, item), report in zip(pending, reports, strict=True)
+                    if item.graph is not None
                 ],
                 store=store,
             )
-            for (slot, _, _), outcome in zip(pending, settled, strict=True):
+            for (slot, _), outcome in zip(pending, settled, strict=True):
                 outcomes[slot] = outcome
             pending.clear()
             written[0] += len(settled)
@@ -277,29 +337,11 @@ class Pipeline:
                 written[0] = 0
             release_freed_memory()
 
-        for path in expand_inputs(paths):
-            if progress:
-                progress(path)
-            outcomes.append(None)
-            try:
-                extraction = read_extraction(path, published)
-                if extraction.id is None:
-                    extraction = extraction.model_copy(update={"id": path.stem})
-            except InputError as exc:
-                outcomes[-1] = Outcome(str(path), "rejected", error=exc.message)
+        for item in items:
+            outcomes.append(item.rejected)
+            if item.rejected is not None:
                 continue
-            except ValueError as exc:  # facts the reader got wrong: this report only is lost
-                outcomes[-1] = Outcome(
-                    str(path), "rejected", error=f"the reader failed on it: {exc}"
-                )
-                continue
-            if not extraction.persons:
-                notes[len(outcomes) - 1] = ShapeMessage(
-                    "Warning", str(path), None, "the report names nobody: only its event is stored"
-                )
-            pending.append(
-                (len(outcomes) - 1, str(path), map_extraction(extraction, self.vocabulary))
-            )
+            pending.append((len(outcomes) - 1, item))
             if len(pending) >= batch_size:
                 flush()
         if pending:
@@ -308,3 +350,18 @@ class Pipeline:
         if store and self.store is not None:
             self.resolve_identities()  # even when nothing changed: the corrections may have
         return summary
+
+    def _verdicts(self, items: list[Prepared]) -> list[ValidationReport]:
+        """The shapes' verdicts on a batch, as ``check`` gives them. A verdict reached elsewhere
+        without context is the same one when the store has nothing to add: kept then (a copy,
+        as notes are added to it), else the batch is validated here."""
+        if all(item.checked is not None for item in items) and not (
+            self.store is not None
+            and any(item.references and self.store.describe(item.references) for item in items)
+        ):
+            return [
+                ValidationReport(list(item.checked.messages))
+                for item in items
+                if item.checked is not None
+            ]
+        return self.check([item.graph.triples for item in items if item.graph is not None])

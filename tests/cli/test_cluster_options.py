@@ -1,0 +1,64 @@
+"""``--cluster`` and ``--workers`` of ``polgraph ingest`` and ``polgraph identity rebuild``."""
+
+import time
+
+import pytest
+from conftest import RESOURCES, ROOT, SEED_YAML
+from typer.testing import CliRunner
+
+from polgraph.cli import app
+from polgraph.store import OxigraphStore
+
+runner = CliRunner()
+REPORTS = [str(ROOT / "data" / "reports"), str(RESOURCES / "reports" / "council-session.yaml")]
+
+
+def polgraph(*args: str):
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def stored_quads(path) -> set:
+    store = OxigraphStore(path, read_only=True)
+    return set(store.native.quads_for_pattern(None, None, None, None))
+
+
+@pytest.mark.slow
+def test_two_local_workers_ingest_and_rebuild_as_one_process_does(tmp_path):
+    plain, spread = tmp_path / "plain", tmp_path / "spread"
+    assert polgraph("ingest", *REPORTS, "--store", str(plain)).exit_code == 0
+
+    result = polgraph("ingest", *REPORTS, "--store", str(spread), "--workers", "2")
+    assert result.exit_code == 0, result.output
+    assert "added 5, replaced 0, unchanged 0, rejected 0" in result.stdout
+    assert stored_quads(spread) == stored_quads(plain)
+
+    result = polgraph("identity", "rebuild", "--store", str(spread), "--workers", "2")
+    assert result.exit_code == 0, result.output
+    assert "persons from" in result.stdout
+    assert stored_quads(spread) == stored_quads(plain)
+
+
+@pytest.mark.parametrize("command", [["ingest", str(SEED_YAML)], ["identity", "rebuild"]])
+def test_no_scheduler_at_the_address_is_a_usage_error_at_once(tmp_path, command):
+    started = time.monotonic()
+    result = polgraph(*command, "--store", str(tmp_path / "s"), "--cluster", "tcp://127.0.0.1:1")
+    assert result.exit_code == 2
+    assert "tcp://127.0.0.1:1: nothing listens there" in result.output
+    assert time.monotonic() - started < 5
+    assert not (tmp_path / "s").exists()  # nothing was started, nor the store made
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--cluster", "tcp://127.0.0.1:1", "--workers", "2"], "exclude each other"),
+        (["--cluster", "127.0.0.1"], "not a scheduler's address"),
+        (["--workers", "0"], "--workers"),
+        (["--workers", "2", "--nquads", "nq"], "--nquads takes no --cluster or --workers"),
+    ],
+)
+def test_wrong_cluster_options_are_usage_errors(tmp_path, options, message):
+    result = polgraph("ingest", str(SEED_YAML), "--store", str(tmp_path / "s"), *options)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not (tmp_path / "s").exists()
