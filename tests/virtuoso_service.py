@@ -68,7 +68,7 @@ EnabledGzipContent = 0
 
 [SPARQL]
 ResultSetMaxRows = 100000000
-MaxQueryExecutionTime = 600
+MaxQueryExecutionTime = {query_seconds}
 MaxQueryCostEstimationTime = 600
 """
 
@@ -112,7 +112,7 @@ class Virtuoso:
 
 @contextlib.contextmanager
 def running_virtuoso(
-    folder: Path, *, memory_mb: int = 512, start_seconds: float = 60.0
+    folder: Path, *, memory_mb: int = 512, start_seconds: float = 60.0, query_seconds: int = 60
 ) -> Iterator[Virtuoso]:
     """Start ``virtuoso-t`` with its database in ``folder`` and wait until its endpoint answers;
     stop it (and wait for it) on leaving."""
@@ -127,6 +127,7 @@ def running_virtuoso(
             http_port=server.http_port,
             buffers=buffers,
             dirty=buffers * 3 // 4,
+            query_seconds=query_seconds,
         )
     )
     process = subprocess.Popen(

@@ -35,6 +35,9 @@ class Settings:
     store_auth: str = "basic"  # or "digest"; a token is sent as a bearer token instead
     store_token: str | None = None
     store_timeout: float = 300.0  # seconds a request to the service may take
+    # A server over a SPARQL store reads its whole-store tables again this often (seconds):
+    # others write to the service without the server knowing.
+    remote_refresh: float = 60.0
     # Researchers' same/different corrections, applied on every ingest when the file exists
     # (None: none).
     identity_path: Path | None = DEFAULT_IDENTITY
@@ -156,6 +159,7 @@ ENVIRONMENT: tuple[EnvironmentSetting, ...] = (
     EnvironmentSetting("POLGRAPH_STORE_AUTH", "store_auth", str.lower, "basic or digest"),
     EnvironmentSetting("POLGRAPH_STORE_TOKEN", "store_token", str, "a bearer token"),
     EnvironmentSetting("POLGRAPH_STORE_TIMEOUT", "store_timeout", float, "seconds, default 300"),
+    EnvironmentSetting("POLGRAPH_REMOTE_REFRESH", "remote_refresh", float, "seconds, default 60"),
     EnvironmentSetting("POLGRAPH_IDENTITY", "identity_path", Path, served=False),
     EnvironmentSetting(
         "POLGRAPH_WRITE_TOKEN", "write_token", str, "enables /update, /store and POST /api/reports"

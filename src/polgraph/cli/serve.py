@@ -14,10 +14,10 @@ from polgraph.cli.options import (
     StoreUpdateOption,
     settings,
 )
-from polgraph.cli.output import USAGE, exit_codes, fail, out
+from polgraph.cli.output import exit_codes, out
 from polgraph.library import Polgraph
 from polgraph.settings import ENVIRONMENT
-from polgraph.store import OxigraphStore
+from polgraph.store import OxigraphStore, RemoteStore
 
 
 def serve_help() -> str:
@@ -47,19 +47,12 @@ def serve(
     from polgraph.server import create_app
 
     config = settings(StoreAt(store, store_update, store_graph_store), identity)
-    if config.store_url is not None:
-        # The server's query workers read checkpoints of an embedded store (server/engine.py).
-        raise fail(
-            "serve reads an embedded store folder; a SPARQL service already serves its own "
-            "endpoint: give --store a folder",
-            USAGE,
-        )
     with Polgraph(config) as graph:
         with exit_codes():
             handle = graph.store
-        assert isinstance(handle, OxigraphStore)  # a folder, as checked above
+        assert isinstance(handle, OxigraphStore | RemoteStore)
         out.print(
-            f"polgraph: serving {config.store_path} on http://{host}:{port}/ "
+            f"polgraph: serving {config.store_location} on http://{host}:{port}/ "
             f"(SPARQL at /sparql, API docs at /docs)",
             highlight=False,
         )

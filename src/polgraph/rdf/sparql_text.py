@@ -9,6 +9,48 @@ import pyoxigraph as ox
 
 from polgraph.errors import QueryError
 
+TOKENS = re.compile(
+    r"""
+      (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+                 |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
+    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    | (?P<comment>\#[^\n\r]*)
+    | (?P<variable>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
+    | (?P<name>[A-Za-z_\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*)?:[\w.\-%\\\u00b7\u00c0-\uffff]*
+    | (?P<word>[A-Za-z_]\w*)
+    | (?P<other>\S)
+    """,
+    re.VERBOSE,
+)
+QUERY_KEYWORDS = {"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"}
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def keywords(text: str) -> list[str]:
+    """The bare words of the text, upper-cased, in order."""
+    return [m.group("word").upper() for m in TOKENS.finditer(text) if m.group("word")]
+
+
+def expand_escapes(text: str) -> str:
+    """SPARQL's codepoint escapes (\\u0053, \\U00000053) as the characters they stand for: the
+    grammar applies them to the whole request before reading it."""
+
+    def char(match: re.Match) -> str:
+        code = int(match.group(1) or match.group(2), 16)
+        return chr(code) if code <= 0x10FFFF else match.group()
+
+    return _ESCAPE.sub(char, text)
+
+
+def query_form(text: str) -> str | None:
+    """The query's form (SELECT, ASK, CONSTRUCT or DESCRIBE), from its first keyword after the
+    prologue; None when it is none of them (an update, say)."""
+    for word in keywords(expand_escapes(text)):
+        if word not in ("BASE", "PREFIX"):
+            return word if word in QUERY_KEYWORDS else None
+    return None
+
+
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _LATERAL = re.compile(r"\bLATERAL\s*\{", re.IGNORECASE)
 

@@ -21,7 +21,7 @@ from polgraph.server.sparql import protocol_router, write_router
 from polgraph.server.stopping import stopping_on_signal
 from polgraph.server.web import install as install_pages
 from polgraph.settings import Settings
-from polgraph.store import OxigraphStore
+from polgraph.store import OxigraphStore, RemoteStore
 
 DESCRIPTION = """\
 **polgraph** answers *who held which role at which event* in local political life.
@@ -34,7 +34,7 @@ Errors are JSON: `{"error": …, "detail": …}`.
 """
 
 
-def create_app(settings: Settings, store: OxigraphStore) -> FastAPI:
+def create_app(settings: Settings, store: OxigraphStore | RemoteStore) -> FastAPI:
     """The web application over ``store``; settings are read here, never at import time. What
     the routes read of the app's state, they take through ``polgraph.server.deps``."""
     engine = QueryEngine(
@@ -48,6 +48,7 @@ def create_app(settings: Settings, store: OxigraphStore) -> FastAPI:
         long_after=settings.long_query,
         spares=settings.spare_workers,
         warm_up=WARM_UP,
+        refresh_after=settings.remote_refresh if isinstance(store, RemoteStore) else 0.0,
     )
 
     @asynccontextmanager
@@ -87,7 +88,8 @@ def create_app(settings: Settings, store: OxigraphStore) -> FastAPI:
     error_handlers.install(app)
     methods.install(app)
     app.include_router(protocol_router)
-    if settings.write_token:
+    # A SPARQL store takes SPARQL updates and graphs at its own endpoints.
+    if settings.write_token and not isinstance(store, RemoteStore):
         app.include_router(write_router)
     app.include_router(api_router, prefix="/api")
     install_pages(app)

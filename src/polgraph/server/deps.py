@@ -21,15 +21,18 @@ from polgraph.server.analysis_slots import AnalysisSlots
 from polgraph.server.engine import QueryEngine
 from polgraph.server.jobs import Jobs
 from polgraph.settings import Settings
-from polgraph.store import OxigraphStore
+from polgraph.store import OxigraphStore, RemoteStore
 from polgraph.vocab import vocabulary
+
+# What a server serves: the embedded store, or a SPARQL store its workers read through.
+ServedStore = OxigraphStore | RemoteStore
 
 
 async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-async def get_store(request: Request) -> OxigraphStore:
+async def get_store(request: Request) -> ServedStore:
     """The store, for what a route does in the server process (writes, their checks); reads go
     to the query workers (``get_jobs``)."""
     return request.app.state.store
@@ -40,21 +43,23 @@ async def get_engine(request: Request) -> QueryEngine:
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
-StoreDep = Annotated[OxigraphStore, Depends(get_store)]
+StoreDep = Annotated[ServedStore, Depends(get_store)]
 EngineDep = Annotated[QueryEngine, Depends(get_engine)]
 
 
 async def get_jobs(request: Request, engine: EngineDep, settings: SettingsDep) -> Jobs:
     """The query workers for this request, with the answers kept since the store's last write."""
     state = request.app.state
-    return Jobs(request, engine, settings, state.answers, lambda: state.store_generation)
+    return Jobs(
+        request, engine, settings, state.answers, lambda: state.store_generation + engine.epoch()
+    )
 
 
 JobsDep = Annotated[Jobs, Depends(get_jobs)]
 
 
 @contextmanager
-def _writing(state: State) -> Iterator[OxigraphStore]:
+def _writing(state: State) -> Iterator[ServedStore]:
     with state.write_lock:
         try:
             yield state.store
@@ -65,7 +70,7 @@ def _writing(state: State) -> Iterator[OxigraphStore]:
 
 
 # ``with writes() as store:``: the store held for one writer (``get_store_writes``).
-StoreWrites = Callable[[], AbstractContextManager[OxigraphStore]]
+StoreWrites = Callable[[], AbstractContextManager[ServedStore]]
 
 
 async def get_store_writes(request: Request) -> StoreWrites:

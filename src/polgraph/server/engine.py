@@ -55,7 +55,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from polgraph.server.messages import READY, Answer, Job, QueryJob, Refusal
-from polgraph.store import OxigraphStore
+from polgraph.store import OxigraphStore, RemoteStore
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +151,7 @@ class QueryEngine:
 
     def __init__(
         self,
-        store: OxigraphStore,
+        store: OxigraphStore | RemoteStore,
         *,
         workers: int,
         timeout: float,
@@ -163,8 +163,12 @@ class QueryEngine:
         long_after: float = 1.0,
         spares: int = 0,
         warm_up: Job | None = None,
+        refresh_after: float = 0.0,
     ) -> None:
         self.store = store
+        # Seconds after which a snapshot is taken again though this server wrote nothing (0:
+        # never): a SPARQL store has other writers, and the tables read from it must follow.
+        self.refresh_after = refresh_after
         self.size = workers
         self.timeout = timeout
         self.memory_mb = memory_mb  # each worker's heap limit (0: none)
@@ -179,6 +183,7 @@ class QueryEngine:
         self._lock = threading.Lock()
         self._generation = 0
         self._snapshot: str | None = None
+        self._snapshot_epoch = 0
         self._changed = True
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopped = False
@@ -197,7 +202,7 @@ class QueryEngine:
         self._known_long: OrderedDict[bytes, float] = OrderedDict()
 
     @staticmethod
-    def _snapshot_folder(store: OxigraphStore) -> Path:
+    def _snapshot_folder(store: OxigraphStore | RemoteStore) -> Path:
         """Beside the store (checkpoints are hard links: same file system), named after it. The
         store's lock makes this server its only user, so what a crashed run left is cleared."""
         path = getattr(store, "path", None)
@@ -276,13 +281,21 @@ class QueryEngine:
         with self._lock:
             self._changed = True
 
+    def epoch(self) -> int:
+        """How many ``refresh_after`` periods have passed (0 without one): a new one outdates
+        the snapshot and the answers kept, as a write does."""
+        return int(time.monotonic() // self.refresh_after) if self.refresh_after > 0 else 0
+
     def current_snapshot(self, reader: _Worker | None = None) -> str:
-        """The newest snapshot, taken now if the store changed since the last; ``reader`` is
-        recorded as reading it in the same step, so no later write can remove it meanwhile."""
+        """The newest snapshot, taken now if the store changed since the last (or its period
+        ended); ``reader`` is recorded as reading it in the same step, so no later write can
+        remove it meanwhile."""
         with self._lock:
             if self._stopped:
                 raise ServerStopping()
-            if self._changed or self._snapshot is None:
+            epoch = self.epoch()
+            if self._changed or self._snapshot is None or epoch != self._snapshot_epoch:
+                self._snapshot_epoch = epoch
                 self._generation += 1
                 path = self.root / f"snapshot-{self._generation}"
                 self.store.snapshot(path)

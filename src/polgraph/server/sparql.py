@@ -24,6 +24,7 @@ from polgraph.server.negotiation import choose
 from polgraph.server.service_description import service_description
 from polgraph.server.sparql_text import classify, nesting_depth, operation, remote_operations
 from polgraph.settings import Settings
+from polgraph.store import OxigraphStore, RemoteStore
 
 protocol_router = APIRouter(tags=["SPARQL"])
 write_router = APIRouter(tags=["SPARQL (writes)"], dependencies=[Depends(require_writer)])
@@ -331,7 +332,7 @@ async def sparql_update(
 
     def run() -> None:
         with writes() as store:
-            store.native.update(text)
+            _embedded(store).native.update(text)
 
     try:
         await asyncio.to_thread(run)
@@ -446,9 +447,9 @@ async def store_delete(
 
     def run() -> bool:
         with writes() as store:
-            if not graph_exists(store.native, target):
+            if not graph_exists(_embedded(store).native, target):
                 return False
-            store.native.update(
+            _embedded(store).native.update(
                 "CLEAR DEFAULT" if isinstance(target, ox.DefaultGraph) else f"DROP GRAPH {target}"
             )
             return True
@@ -497,13 +498,21 @@ async def _write_graph(
 
     def run() -> bool:
         with writes() as store:
-            created = not graph_exists(store.native, target)
+            created = not graph_exists(_embedded(store).native, target)
             # One update is one transaction: readers see the old graph or the new, never a mix.
             parts = ([clear] if replace else []) + ([f"INSERT DATA {inside}"] if triples else [])
             if not triples and not isinstance(target, ox.DefaultGraph):
                 parts.append(f"CREATE SILENT GRAPH {target}")
-            store.native.update(" ;\n".join(parts))
+            _embedded(store).native.update(" ;\n".join(parts))
             return created
 
     created = await asyncio.to_thread(run)
     return Response(status_code=201 if created else 204)
+
+
+def _embedded(store: OxigraphStore | RemoteStore) -> OxigraphStore:
+    """The embedded store the write routes change (they are not offered over a SPARQL store,
+    which takes updates at its own endpoint)."""
+    if not isinstance(store, OxigraphStore):
+        raise ApiError(403, "writes disabled", "this server reads a SPARQL store: write to it")
+    return store

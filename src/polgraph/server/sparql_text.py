@@ -18,19 +18,8 @@ from pyparsing import ParseBaseException
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
-_TOKENS = re.compile(
-    r"""
-      (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-                 |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-    | (?P<comment>\#[^\n\r]*)
-    | (?P<variable>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
-    | (?P<name>[A-Za-z_\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*)?:[\w.\-%\\\u00b7\u00c0-\uffff]*
-    | (?P<word>[A-Za-z_]\w*)
-    | (?P<other>\S)
-    """,
-    re.VERBOSE,
-)
+from polgraph.rdf.sparql_text import QUERY_KEYWORDS, TOKENS, expand_escapes, keywords
+
 UPDATE_KEYWORDS = {
     "INSERT",
     "DELETE",
@@ -43,13 +32,7 @@ UPDATE_KEYWORDS = {
     "ADD",
     "WITH",
 }
-QUERY_KEYWORDS = {"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"}
 REMOTE_KEYWORDS = {"SERVICE", "LOAD"}
-
-
-def keywords(text: str) -> list[str]:
-    """The bare words of the text, upper-cased, in order."""
-    return [m.group("word").upper() for m in _TOKENS.finditer(text) if m.group("word")]
 
 
 def classify(text: str) -> tuple[str | None, set[str]]:
@@ -79,21 +62,9 @@ def remote_operations(text: str) -> set[str]:
     return _remote(text, operation(text))
 
 
-_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _REMOTE_WORDS = re.compile(r"service|load", re.IGNORECASE)
 _PARSED_REMOTE = {"ServiceGraphPattern": "SERVICE", "Load": "LOAD"}
 _OPEN, _CLOSE = set("{(["), set("})]")
-
-
-def expand_escapes(text: str) -> str:
-    """SPARQL's codepoint escapes (\\u0053, \\U00000053) as the characters they stand for: the
-    grammar applies them to the whole request before reading it."""
-
-    def char(match: re.Match) -> str:
-        code = int(match.group(1) or match.group(2), 16)
-        return chr(code) if code <= 0x10FFFF else match.group()
-
-    return _ESCAPE.sub(char, text)
 
 
 def _remote(text: str, kind: str | None) -> set[str]:
@@ -128,7 +99,7 @@ def nesting_depth(text: str) -> int:
     """How deep the request's braces, brackets and parentheses nest, outside strings, IRIs and
     comments (a depth bomb is refused on this before any parser recurses into it)."""
     depth = deepest = 0
-    for match in _TOKENS.finditer(text):
+    for match in TOKENS.finditer(text):
         token = match.group("other")
         if token in _OPEN:
             depth += 1

@@ -18,9 +18,13 @@ from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
+from polgraph.errors import StoreError
 from polgraph.server.answers.registry import answer_job
 from polgraph.server.answers.snapshot import Snapshot
 from polgraph.server.messages import READY, Answer, QueryJob, Refusal
+from polgraph.settings import Settings
+from polgraph.store.opening import open_snapshot
+from polgraph.store.remote import RemoteStore, RemoteTriples
 
 
 class _TooLarge(Exception):
@@ -48,22 +52,21 @@ class _CappedBuffer:
         pass
 
 
-def answer(store: ox.Store, job: QueryJob) -> Answer | Refusal:
-    """A query's answer, written in the format the job asks for, or why there is none."""
-    options: dict[str, Any] = {}
-    if job.default_graphs:
-        options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
-    else:
-        options["use_default_graph_as_union"] = True
-    if job.named_graphs:
-        options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+def answer(store: ox.Store | RemoteStore, job: QueryJob) -> Answer | Refusal:
+    """A query's answer, written in the format the job asks for, or why there is none. A
+    SPARQL store is asked with the job's graphs, and its answer written as Oxigraph's is."""
     try:
-        result = store.query(job.text, **options)
+        if isinstance(store, RemoteStore):
+            result = store.query_dataset(job.text, job.default_graphs, job.named_graphs)
+        else:
+            result = store.query(job.text, **_dataset(job))
     except SyntaxError as exc:
         return Refusal(400, "query syntax", str(exc))
     except ValueError as exc:  # an ill-formed IRI among the graphs
         return Refusal(400, "bad request", str(exc))
-    is_graph = isinstance(result, ox.QueryTriples)
+    except StoreError as exc:
+        return Refusal(502, "store failed", str(exc))
+    is_graph = isinstance(result, ox.QueryTriples | RemoteTriples)
     name = job.graph_format if is_graph else job.result_format
     if name is None:
         kind = "CONSTRUCT and DESCRIBE" if is_graph else "SELECT and ASK"
@@ -86,6 +89,25 @@ def answer(store: ox.Store, job: QueryJob) -> Answer | Refusal:
     return Answer(name, b"".join(sink.parts))
 
 
+def _dataset(job: QueryJob) -> dict[str, Any]:
+    """The job's graphs as pyoxigraph's options: without any, the union of all graphs."""
+    options: dict[str, Any] = {}
+    if job.default_graphs:
+        options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
+    else:
+        options["use_default_graph_as_union"] = True
+    if job.named_graphs:
+        options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+    return options
+
+
+def open_read_only(snapshot: str) -> ox.Store | RemoteStore:
+    """A snapshot folder opened: a copy of the embedded store, or the SPARQL store it names
+    (its account from this process's environment, as the server's own)."""
+    remote = open_snapshot(Path(snapshot), Settings.from_env())
+    return remote if remote is not None else ox.Store.read_only(snapshot)
+
+
 def tables_folder_of(snapshot: str) -> Path:
     """Where the workers keep the API's tables read from ``snapshot``: beside it, gone with it."""
     return Path(f"{snapshot}.tables")
@@ -96,7 +118,7 @@ def serve(inbox: Connection, outbox: Connection) -> None:
     the pipe ends. A job is a QueryJob or an ApiJob."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops us
     outbox.send(READY)
-    opened: tuple[str, ox.Store] | None = None
+    opened: tuple[str, ox.Store | RemoteStore] | None = None
     read_by_api: Snapshot | None = None  # the opened snapshot with the API's tables of it
     while True:
         try:
@@ -106,7 +128,7 @@ def serve(inbox: Connection, outbox: Connection) -> None:
         try:
             if opened is None or opened[0] != snapshot:
                 opened = read_by_api = None  # close the old snapshot before opening the new one
-                opened = (snapshot, ox.Store.read_only(snapshot))
+                opened = (snapshot, open_read_only(snapshot))
             if isinstance(job, QueryJob):
                 reply: Answer | Refusal = answer(opened[1], job)
             else:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+from pathlib import Path
+
 import httpx
 
 from polgraph.errors import StoreError
 from polgraph.settings import Settings
 from polgraph.store.base import GraphStore
 from polgraph.store.oxigraph import open_store
-from polgraph.store.remote import Endpoints, RemoteStore
+from polgraph.store.remote import SNAPSHOT_FILE, Endpoints, RemoteStore
 
 
 def open_configured_store(settings: Settings, *, read_only: bool = False) -> GraphStore:
@@ -37,3 +41,21 @@ def service_auth(settings: Settings) -> httpx.Auth | None:
     if settings.store_auth == "digest":
         return httpx.DigestAuth(settings.store_user, settings.store_password)
     return httpx.BasicAuth(settings.store_user, settings.store_password)
+
+
+def open_snapshot(folder: Path, settings: Settings) -> RemoteStore | None:
+    """The store a server's snapshot folder names (``RemoteStore.snapshot``), read-only, with the
+    credentials of ``settings``; None for a folder that is a copy of an embedded store."""
+    named = folder / SNAPSHOT_FILE
+    if not named.is_file():
+        return None
+    urls = json.loads(named.read_text())
+    located = dataclasses.replace(
+        settings,
+        store_url=urls["query"],
+        store_update_url=urls["update"],
+        store_graph_store_url=urls["graph_store"],
+    )
+    store = open_configured_store(located, read_only=True)
+    assert isinstance(store, RemoteStore)
+    return store

@@ -10,9 +10,11 @@ is; Fuseki needs ``tdb2:unionDefaultGraph true``, Oxigraph's server ``--union-de
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any
 
 import httpx
@@ -22,14 +24,20 @@ from rdflib.compare import isomorphic
 
 from polgraph.errors import StoreError
 from polgraph.namespaces import ID, MODEL_GRAPH_PREFIX
-from polgraph.rdf.sparql_text import one_row_values_as_binds, with_values, without_lateral
+from polgraph.rdf.sparql_text import (
+    one_row_values_as_binds,
+    query_form,
+    with_values,
+    without_lateral,
+)
 from polgraph.rdf.terms import from_ox, to_ox, to_ox_quad
 from polgraph.store.base import GraphChange, ReplaceOutcome, StoreStats
 
 OWN_PREFIXES = (str(ID), MODEL_GRAPH_PREFIX)
 _OWN_FILTER = " || ".join(f'STRSTARTS(STR(?g), "{prefix}")' for prefix in OWN_PREFIXES)
 _RESULTS_JSON = "application/sparql-results+json"
-_ACCEPT = f"{_RESULTS_JSON}, application/n-triples;q=0.9, text/turtle;q=0.8"
+# Asked by the query's form: a service may write a graph as result rows if asked for those.
+_GRAPHS_ACCEPT = "application/n-triples, text/turtle;q=0.9"
 _GRAPH_TYPES = {
     "application/n-triples": ox.RdfFormat.N_TRIPLES,
     "text/plain": ox.RdfFormat.N_TRIPLES,  # N-Triples as services wrote it before it had a type
@@ -43,6 +51,8 @@ _NAMES_PER_REQUEST = 500
 # thousand lines of INSERT DATA, and takes seconds on a thousand.
 _TRIPLES_PER_REQUEST = 400
 _XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+# The file of a server's snapshot folder that names a SPARQL store instead of holding a copy.
+SNAPSHOT_FILE = "remote-store.json"
 
 
 @dataclass(frozen=True)
@@ -104,7 +114,9 @@ class RemoteStore:
         return f"sparql+{self.endpoints.query}"
 
     # -- the protocols ---------------------------------------------------------------------
-    def _post(self, url: str, form: dict[str, str], accept: str | None = None) -> httpx.Response:
+    def _post(
+        self, url: str, form: Mapping[str, str | list[str]], accept: str | None = None
+    ) -> httpx.Response:
         headers = {"Accept": accept} if accept else {}
         try:
             reply = self._client.post(url, data=form, headers=headers)
@@ -127,6 +139,12 @@ class RemoteStore:
             raise StoreError(
                 f"the store at {url} cut the answer at {reply.headers['x-sparql-maxrows']} rows "
                 "(Virtuoso's [SPARQL] ResultSetMaxRows): raise that limit"
+            )
+        # Virtuoso answers what it found so far when its time limit ends ("anytime" queries).
+        if "x-sql-state" in reply.headers:
+            raise StoreError(
+                f"the store at {url} answered in part ({reply.headers['x-sql-state']}: "
+                f"{reply.headers.get('x-sql-message', 'its time limit')}); raise its limit"
             )
         return reply
 
@@ -310,7 +328,9 @@ class RemoteStore:
         """Answers as pyoxigraph gives them (solutions, a boolean, or triples), so that every
         caller reads both stores alike."""
         text = one_row_values_as_binds(without_lateral(with_values(sparql, dict(bindings or {}))))
-        reply = self._post(self.endpoints.query, {"query": text}, _ACCEPT)
+        return self._answer(self._post(self.endpoints.query, {"query": text}, _accept(text)))
+
+    def _answer(self, reply: httpx.Response) -> Any:
         kind = reply.headers.get("content-type", "").split(";")[0].strip().lower()
         if kind == _RESULTS_JSON:
             return ox.parse_query_results(
@@ -347,11 +367,44 @@ class RemoteStore:
                 quads.extend(to_ox_quad(s, p, o, target) for s, p, o in triples)
         ox.serialize(quads, out, _DUMP_FORMATS[fmt])
 
+    def snapshot(self, dest: Path) -> None:
+        """What a server's query worker needs to read this store: a folder ``dest`` naming the
+        service's URLs (never its credentials: a worker reads those from the environment, as
+        this process did). The service itself is read, not a copy of it."""
+        dest.mkdir(parents=True)
+        (dest / SNAPSHOT_FILE).write_text(
+            json.dumps(
+                {
+                    "query": self.endpoints.query,
+                    "update": self.endpoints.update,
+                    "graph_store": self.endpoints.graph_store,
+                }
+            )
+        )
+
+    def query_dataset(
+        self, sparql: str, default_graphs: Sequence[str], named_graphs: Sequence[str]
+    ) -> Any:
+        """A query as the SPARQL protocol asks it, with the dataset's graphs given apart (none:
+        the service's default graph)."""
+        form: dict[str, str | list[str]] = {
+            "query": one_row_values_as_binds(without_lateral(sparql))
+        }
+        if default_graphs:
+            form["default-graph-uri"] = list(default_graphs)
+        if named_graphs:
+            form["named-graph-uri"] = list(named_graphs)
+        return self._answer(self._post(self.endpoints.query, form, _accept(sparql)))
+
     def flush(self) -> None:
         """Nothing to do: the service wrote each request when it answered."""
 
     def close(self) -> None:
         self._client.close()
+
+
+def _accept(sparql: str) -> str:
+    return _GRAPHS_ACCEPT if query_form(sparql) in ("CONSTRUCT", "DESCRIBE") else _RESULTS_JSON
 
 
 def _chunks(items: list[URIRef]) -> Iterator[list[URIRef]]:

@@ -33,7 +33,7 @@ from polgraph.server.deps import (
 )
 from polgraph.server.errors import ApiError
 from polgraph.settings import Settings
-from polgraph.store import OxigraphStore
+from polgraph.store import GraphStore
 from polgraph.vocab import vocabulary
 
 router = APIRouter(tags=["reports"])
@@ -164,7 +164,7 @@ def _check(pipeline: Pipeline, extraction: Extraction, *, store: bool = False) -
         raise ApiError(422, "rejected by the shapes", _messages(violations)) from None
 
 
-def _pipeline(store: OxigraphStore, settings: Settings, validator: ReportValidator) -> Pipeline:
+def _pipeline(store: GraphStore, settings: Settings, validator: ReportValidator) -> Pipeline:
     """A pipeline over the store, with the researchers' identity corrections when they exist."""
     corrections = settings.identity_path
     identity = corrections if corrections is not None and corrections.is_file() else None

@@ -1,0 +1,185 @@
+"""Beyond one machine: ingest on local Dask workers and into a SPARQL store (Virtuoso), against
+the plain single process into the embedded store, on one portal's archive (bench/archive.py).
+
+For each size of ``--sizes`` (reports):
+
+- ingest (read, extract, map, validate, store, then persons, tenures and rules) into an empty
+  embedded store on disk: by this process alone, with 1 local Dask worker, with 2; reports/s,
+  the 2-worker speed-up over 1, and Dask's cost per report over the single process's;
+- ingest by this process into an empty Virtuoso server (started here, on 127.0.0.1, through the
+  Graph Store protocol), when ``virtuoso-t`` is installed;
+- each named query's latency (median of ``--runs``) on the embedded store and on Virtuoso.
+
+Every stage is bounded: one whose time, estimated from the stages before it, would pass what
+is left of ``--budget`` seconds is skipped and says so.
+
+    .venv/bin/python bench/scale.py [--sizes 1000,10000] [--budget 3600] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import archive  # noqa: E402 - bench/ is on sys.path from here on
+import httpx  # noqa: E402
+import virtuoso_service  # noqa: E402 - tests/ too: the tests' Virtuoso server
+
+from polgraph import Polgraph  # noqa: E402
+from polgraph.query.named import load_query  # noqa: E402
+from polgraph.settings import Settings  # noqa: E402
+from polgraph.store import Endpoints, GraphStore, OxigraphStore, RemoteStore  # noqa: E402
+
+_PARAMS = """
+PREFIX pg: <https://w3id.org/polgraph/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+SELECT ?person ?org ?post_type ?date ?event ?key WHERE {
+  ?a a pg:RoleAttestation ; pg:person ?m ; pg:post ?post ; pg:event ?event ; pg:source ?r .
+  ?m pg:mentionOf ?person . ?post org:postIn ?org ; pg:postType ?post_type .
+  ?event pg:date ?date . ?r pg:reportKey ?key .
+} LIMIT 1"""
+
+
+class Budget:
+    def __init__(self, seconds: float) -> None:
+        self.ends = time.monotonic() + seconds
+
+    def allows(self, estimate: float) -> bool:
+        return estimate < self.ends - time.monotonic()
+
+
+def timed(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def line(what: str, seconds: float, reports: int) -> None:
+    print(f"  {what}: {seconds:,.1f} s, {reports / seconds:,.1f} reports/s", flush=True)
+
+
+def query_params(store: GraphStore) -> dict[str, dict[str, str]]:
+    row = next(iter(store.query(_PARAMS)))
+    value = {name: row[name].value for name in ("person", "org", "post_type", "date", "event")}
+    return {
+        "count-by-class": {},
+        "who-held-role-at-event": {"report": row["key"].value},
+        "role-at-date": {
+            "org": value["org"],
+            "post_type": value["post_type"],
+            "date": value["date"][:10],
+        },
+        "org-members": {"org": value["org"]},
+        "person-career": {"person": value["person"]},
+        "person-timeline": {"person": value["person"]},
+        "event-participants": {"event": value["event"]},
+    }
+
+
+def latencies(store: GraphStore, params: dict[str, dict[str, str]], runs: int) -> dict[str, float]:
+    found = {}
+    for name, values in params.items():
+        text = load_query(name).render(values)
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            rows = list(store.query(text))
+            times.append(time.perf_counter() - started)
+        assert rows or name == "role-at-date", f"{name} answered nothing"
+        found[name] = statistics.median(times)
+    return found
+
+
+def virtuoso_store(server: virtuoso_service.Virtuoso) -> RemoteStore:
+    return RemoteStore(
+        Endpoints(server.query_url, server.update_url, server.graph_store_url),
+        auth=httpx.DigestAuth(virtuoso_service.USER, virtuoso_service.PASSWORD),
+    )
+
+
+def run_size(size: int, folder: Path, budget: Budget, runs: int) -> None:
+    settings = Settings(identity_path=None)
+    texts = folder / "texts"
+    generated = archive.write(texts, size, seed=0)
+    print(f"\n{generated.reports:,} reports, {generated.persons:,} officials", flush=True)
+    Polgraph(settings).prepare()
+
+    embedded = OxigraphStore(folder / "single")
+    single = timed(lambda: Polgraph(settings, embedded).ingest([texts]))
+    line("single process, embedded store", single, size)
+
+    on_workers: dict[int, float] = {}
+    for workers in (1, 2):
+        if not budget.allows(single * 1.5):
+            print(f"  {workers} Dask worker(s): skipped, past the budget")
+            continue
+        store = OxigraphStore(folder / f"dask-{workers}")
+        with Polgraph.cluster(workers=workers) as client:
+            on_workers[workers] = timed(
+                lambda store=store, client=client: Polgraph(settings, store).ingest_on_cluster(
+                    [texts], client
+                )
+            )
+        line(f"{workers} Dask worker(s), embedded store", on_workers[workers], size)
+        if store.stats().quads != embedded.stats().quads:
+            print("    (stores a different number of quads than the single process!)")
+        store.close()
+    if 1 in on_workers:
+        overhead = (on_workers[1] - single) / single
+        print(f"  Dask's cost per report over the single process: {overhead:+.0%}")
+    if 1 in on_workers and 2 in on_workers:
+        print(f"  2 workers over 1: {on_workers[1] / on_workers[2]:.2f}×")
+
+    embedded_latency = latencies(embedded, query_params(embedded), runs)
+    remote_latency: dict[str, float] = {}
+    if not virtuoso_service.available():
+        print("  Virtuoso: not installed (apt-get install virtuoso-opensource)")
+    elif not budget.allows(single * 3):
+        print("  Virtuoso: skipped, past the budget")
+    else:
+        memory = max(1024, size // 5)  # its buffers: about a fifth of a MB a report
+        with virtuoso_service.running_virtuoso(
+            folder / "virtuoso", memory_mb=memory, query_seconds=3600
+        ) as server:
+            remote = virtuoso_store(server)
+            seconds = timed(lambda: Polgraph(settings, remote).ingest([texts]))
+            line("single process, Virtuoso (Graph Store PUT)", seconds, size)
+            stored, local = remote.stats(), embedded.stats()
+            print(f"    quads: {stored.quads:,} (embedded: {local.quads:,})")
+            remote_latency = latencies(remote, query_params(remote), runs)
+            remote.close()
+    print("  named query latency, median of", runs, "(ms): embedded / Virtuoso")
+    for name, seconds in embedded_latency.items():
+        other = remote_latency.get(name)
+        shown = f"{other * 1000:,.1f}" if other is not None else "-"
+        print(f"    {name}: {seconds * 1000:,.1f} / {shown}")
+    embedded.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--budget", type=float, default=3600.0, help="seconds for everything")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    budget = Budget(args.budget)
+    for size in (int(s) for s in args.sizes.split(",")):
+        folder = Path(tempfile.mkdtemp(prefix=f"polgraph-bench-scale-{size}-"))
+        try:
+            run_size(size, folder, budget, args.runs)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
