@@ -14,6 +14,7 @@ Every stage is bounded: one whose time, estimated from the stages before it, wou
 is left of ``--budget`` seconds is skipped and says so.
 
     .venv/bin/python bench/scale.py [--sizes 1000,10000] [--budget 3600] [--runs 5]
+        [--stages dask,virtuoso]
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def virtuoso_store(server: virtuoso_service.Virtuoso) -> RemoteStore:
     )
 
 
-def run_size(size: int, folder: Path, budget: Budget, runs: int) -> None:
+def run_size(size: int, folder: Path, budget: Budget, runs: int, stages: set[str]) -> None:
     settings = Settings(identity_path=None)
     texts = folder / "texts"
     generated = archive.write(texts, size, seed=0)
@@ -119,7 +120,7 @@ def run_size(size: int, folder: Path, budget: Budget, runs: int) -> None:
     line("single process, embedded store", single, size)
 
     on_workers: dict[int, float] = {}
-    for workers in (1, 2):
+    for workers in (1, 2) if "dask" in stages else ():
         if not budget.allows(single * 1.5):
             print(f"  {workers} Dask worker(s): skipped, past the budget")
             continue
@@ -142,7 +143,9 @@ def run_size(size: int, folder: Path, budget: Budget, runs: int) -> None:
 
     embedded_latency = latencies(embedded, query_params(embedded), runs)
     remote_latency: dict[str, float] = {}
-    if not virtuoso_service.available():
+    if "virtuoso" not in stages:
+        pass
+    elif not virtuoso_service.available():
         print("  Virtuoso: not installed (apt-get install virtuoso-opensource)")
     elif not budget.allows(single * 3):
         print("  Virtuoso: skipped, past the budget")
@@ -171,12 +174,15 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--budget", type=float, default=3600.0, help="seconds for everything")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--stages", default="dask,virtuoso", help="besides the single process: dask, virtuoso"
+    )
     args = parser.parse_args()
     budget = Budget(args.budget)
     for size in (int(s) for s in args.sizes.split(",")):
         folder = Path(tempfile.mkdtemp(prefix=f"polgraph-bench-scale-{size}-"))
         try:
-            run_size(size, folder, budget, args.runs)
+            run_size(size, folder, budget, args.runs, set(args.stages.split(",")))
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 

@@ -173,17 +173,16 @@ def _rows(
     every fact with a source): many values are then asked for in parts, never all at once."""
     if values is not None and not values:
         return  # nothing asked for: no rows (and an empty VALUES block some services refuse)
-    if narrow and values is not None and len(values) > _MANY:
-        ordered = sorted(values)
-        for first in range(0, len(ordered), _MANY):
-            yield from _rows(store, sparql, variable, set(ordered[first : first + _MANY]), iri=iri)
-        return
-    if values is None or len(values) > _MANY:
+    if values is None or (not narrow and len(values) > _MANY):
         rows = store.query(sparql.replace("{scope}", ""))
         yield from (rows if values is None else (r for r in rows if r[variable].value in values))
         return
-    terms = " ".join(str(ox.NamedNode(v) if iri else ox.Literal(v)) for v in sorted(values))
-    yield from store.query(sparql.replace("{scope}", f"VALUES ?{variable} {{ {terms} }}"))
+    ordered = sorted(values)
+    step = min(_MANY, store.values_limit)  # a service may take fewer values in one query
+    for first in range(0, len(ordered), step):
+        part = ordered[first : first + step]
+        terms = " ".join(str(ox.NamedNode(v) if iri else ox.Literal(v)) for v in part)
+        yield from store.query(sparql.replace("{scope}", f"VALUES ?{variable} {{ {terms} }}"))
 
 
 def _value(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> str | None:

@@ -114,6 +114,13 @@ def check_rules(
 ) -> list[ShapeMessage]:
     """The warnings the store-wide rules give, sorted: on everything, or on ``scope``."""
     rules = rules if rules is not None else rules_graph()
+    limit = getattr(store, "values_limit", None)
+    if (
+        scope is not None
+        and limit is not None
+        and max(map(len, (scope.posts, scope.reports))) > limit
+    ):
+        scope = None  # more than the store takes in one query: the whole store is checked
     messages: set[ShapeMessage] = set()
     # The shapes are IRIs or blank nodes (Identifiers, which sort); rdflib types them as Nodes.
     for shape in sorted(cast("Iterator[Identifier]", rules.subjects(RDF.type, SH.NodeShape))):
@@ -131,10 +138,10 @@ def check_rules(
         for constraint in rules.objects(shape, SH.sparql):
             query = str(rules.value(constraint, SH.select)).replace("$this", "?this")
             template = _english(rules, constraint)
-            for first in range(0, len(ordered), _BOUND_AT_ONCE):
+            step = min(_BOUND_AT_ONCE, getattr(store, "values_limit", _BOUND_AT_ONCE))
+            for first in range(0, len(ordered), step):
                 results = store.query(
-                    _prefixes(rules, constraint)
-                    + _bound_to(query, ordered[first : first + _BOUND_AT_ONCE])
+                    _prefixes(rules, constraint) + _bound_to(query, ordered[first : first + step])
                 )
                 names = {v.value for v in results.variables}
                 for row in results:

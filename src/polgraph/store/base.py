@@ -49,6 +49,9 @@ class QueriedStore(Protocol):
 
 
 class GraphStore(Protocol):
+    # The most values one VALUES block of a query may hold (callers ask in parts past it).
+    values_limit: int
+
     def apply(self, change: GraphChange) -> dict[URIRef, ReplaceOutcome]:
         """Make ``change`` in one transaction; what became of each graph in ``change.put``."""
 

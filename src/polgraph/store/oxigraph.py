@@ -20,6 +20,8 @@ _DUMP_FORMATS = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
 class OxigraphStore:
     """A ``GraphStore`` over ``pyoxigraph.Store``. ``path=None`` keeps everything in memory."""
 
+    values_limit = 1_000_000  # no limit of its own: the callers' sizes are the ones that count
+
     def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
         self.path = path
         try:

@@ -91,6 +91,9 @@ class RemoteStore:
     """A ``GraphStore`` over a SPARQL 1.1 service. ``auth`` is httpx's (basic, digest or a
     bearer token's header, built by ``polgraph.store.open_store`` from the settings)."""
 
+    # Virtuoso refuses a VALUES block of 5,000 terms ("too many arguments") and takes 3,000.
+    values_limit = _NAMES_PER_REQUEST * 4
+
     def __init__(
         self,
         endpoints: Endpoints,
