@@ -1,5 +1,6 @@
 """``--cluster`` and ``--workers`` of ``polgraph ingest`` and ``polgraph identity rebuild``."""
 
+import socket
 import time
 
 import pytest
@@ -7,6 +8,8 @@ from conftest import RESOURCES, ROOT, SEED_YAML
 from typer.testing import CliRunner
 
 from polgraph.cli import app
+from polgraph.cli import cluster as cluster_options
+from polgraph.pipeline.cluster_client import connect
 from polgraph.store import OxigraphStore
 
 runner = CliRunner()
@@ -62,3 +65,31 @@ def test_wrong_cluster_options_are_usage_errors(tmp_path, options, message):
     assert result.exit_code == 2
     assert message in result.output
     assert not (tmp_path / "s").exists()
+
+
+@pytest.mark.slow
+def test_a_running_scheduler_is_reached_by_its_address(tmp_path):
+    plain, spread = tmp_path / "plain", tmp_path / "spread"
+    assert polgraph("ingest", *REPORTS, "--store", str(plain)).exit_code == 0
+    with connect(workers=1) as started:
+        address = started.scheduler.address
+        result = polgraph("ingest", *REPORTS, "--store", str(spread), "--cluster", address)
+        assert result.exit_code == 0, result.output
+        rebuilt = polgraph("identity", "rebuild", "--store", str(spread), "--cluster", address)
+        assert rebuilt.exit_code == 0, rebuilt.output
+    assert "added 5" in result.stdout
+    assert stored_quads(spread) == stored_quads(plain)
+
+
+def test_a_server_that_is_no_scheduler_is_a_usage_error_in_bounded_time(tmp_path, monkeypatch):
+    monkeypatch.setattr(cluster_options, "CONNECT_TIMEOUT", 1.0)
+    with socket.create_server(("127.0.0.1", 0)) as silent:  # accepts, then says nothing
+        address = f"tcp://127.0.0.1:{silent.getsockname()[1]}"
+        started = time.monotonic()
+        result = polgraph(
+            "ingest", str(SEED_YAML), "--store", str(tmp_path / "s"), "--cluster", address
+        )
+        took = time.monotonic() - started
+    assert result.exit_code == 2
+    assert "is no Dask scheduler" in result.output
+    assert took < 5

@@ -20,10 +20,10 @@ ClusterAddress = Annotated[
     typer.Option(
         "--cluster",
         metavar="ADDRESS",
-        help="Run the work on the Dask scheduler at ADDRESS (tcp://host:8786): the reports' "
-        "reading, mapping and validation for ingest (the workers must see the same paths), "
-        "the persons of each name and the tenures of each post for both. This process reads "
-        "and writes the store.",
+        help="Run the work on the Dask scheduler at ADDRESS (tcp://host:8786): for ingest, the "
+        "reports' reading, mapping and validation (the workers must see the same paths); for "
+        "identity rebuild, the persons of each name and the tenures of each post. This process "
+        "reads and writes the store.",
     ),
 ]
 Workers = Annotated[

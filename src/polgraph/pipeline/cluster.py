@@ -11,8 +11,9 @@ What runs where:
   once, when it joins (``Preload``), not per task.
 - This process (the client) takes the results in the order of the files, in the batches a plain
   ingest makes, and stores them through the same code (``Pipeline.settle_all``), then resolves
-  persons and tenures with the per-name and per-post work on the workers
-  (``polgraph.pipeline.cluster_identity``).
+  persons and tenures as a plain ingest does. (``polgraph.pipeline.cluster_identity`` can send
+  that resolution's per-name and per-post work to the workers, as ``identity rebuild`` does;
+  measured on a district's archive, its round trips cost more than the work they spread.)
 
 The workers validate without the store, and a plain ingest validates a report with the one hop
 of context the store holds for the nodes the report points at without describing them. A
@@ -47,7 +48,6 @@ from rdflib import URIRef
 
 from polgraph.errors import ShapeMessage
 from polgraph.pipeline.cluster_client import ClusterError
-from polgraph.pipeline.cluster_identity import ClusterWork
 from polgraph.pipeline.ingest import Outcome, Pipeline, Prepared, Summary, expand_inputs
 from polgraph.pipeline.ingest import prepare_report as _prepare_report
 from polgraph.pipeline.memory import release_freed_memory
@@ -281,19 +281,20 @@ def ingest_on_cluster(
     batch_size: int = 64,
     part_size: int = 32,
 ) -> Summary:
-    """``Pipeline.run`` with the reading, mapping and validation on the cluster, and the
-    per-name and per-post work of the resolution that follows. The pipeline must use the
-    package's vocabularies, as the workers do."""
+    """``Pipeline.run`` with the reading, mapping and validation on the cluster. The
+    resolution that follows runs where ``pipeline.work`` says (by default in this process). The
+    pipeline must use the package's vocabularies, as the workers do."""
     if pipeline.vocabulary is not default_vocabulary():
         raise ValueError("the workers map with the package's vocabularies; so must the pipeline")
-    client.register_plugin(Preload())
-    files = list(expand_inputs(paths))
-    before = pipeline.work
-    pipeline.work = ClusterWork(client)
     try:
-        items = prepared_on_cluster(
-            client, files, published=published, progress=progress, part_size=part_size
-        )
-        return pipeline.settle_all(items, store=True, batch_size=batch_size)
-    finally:
-        pipeline.work = before
+        client.register_plugin(Preload())
+    except Exception as exc:  # noqa: BLE001 - raised by the workers, whatever went wrong there
+        raise ClusterError(
+            f"the cluster's workers cannot load polgraph ({type(exc).__name__}: {exc}); "
+            "it must be installed where they run, in the same version"
+        ) from None
+    files = list(expand_inputs(paths))
+    items = prepared_on_cluster(
+        client, files, published=published, progress=progress, part_size=part_size
+    )
+    return pipeline.settle_all(items, store=True, batch_size=batch_size)

@@ -89,9 +89,12 @@ class ClusterWork:
         return self.parts_per_thread * max(1, sum(self.client.nthreads().values()))
 
     def _run(
-        self, task: Callable[..., tuple[list[T], PackedTriples]], inputs: list[tuple]
+        self, task: Callable[..., tuple[list[T], PackedTriples]], parts: list, *shared: object
     ) -> tuple[list[T], dict]:
-        futures = self.client.map(task, *zip(*inputs, strict=True), pure=False)
+        """``task(part, *shared)`` for each part on the workers; what they found, together.
+        The parts go straight to the workers (scattered), not through the scheduler."""
+        scattered = self.client.scatter(parts, hash=False)
+        futures = [self.client.submit(task, part, *shared, pure=False) for part in scattered]
         unpacker = Unpacker()
         found: list[T] = []
         graphs: dict = {}
@@ -110,8 +113,8 @@ class ClusterWork:
         if len(mentions) < self.least:
             return LOCAL.person_graphs(mentions, overrides)
         parts = _parts(name_groups(mentions, overrides), self._count())
-        inputs = [({iri: mentions[iri] for iri in part}, overrides) for part in parts]
-        clusters, graphs = self._run(persons_part, inputs)
+        inputs = [{iri: mentions[iri] for iri in part} for part in parts]
+        clusters, graphs = self._run(persons_part, inputs, overrides)
         clusters.sort(key=lambda c: (c.key, c.mentions))  # as resolve_persons sorts them
         return clusters, graphs
 
@@ -122,6 +125,6 @@ class ClusterWork:
         for attestation in attestations:
             by_post[attestation.post].append(attestation)
         parts = _parts(list(by_post.values()), self._count())
-        tenures, graphs = self._run(tenures_part, [(part,) for part in parts])
+        tenures, graphs = self._run(tenures_part, parts)
         tenures.sort(key=lambda t: (t.post, t.first, t.person))  # as derive_tenures sorts them
         return tenures, graphs
