@@ -33,13 +33,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import archive  # noqa: E402 - bench/ is on sys.path from here on
-import httpx  # noqa: E402
 import virtuoso_service  # noqa: E402 - tests/ too: the tests' Virtuoso server
 
 from polgraph import Polgraph  # noqa: E402
 from polgraph.query.named import load_query  # noqa: E402
 from polgraph.settings import Settings  # noqa: E402
-from polgraph.store import Endpoints, GraphStore, OxigraphStore, RemoteStore  # noqa: E402
+from polgraph.store import GraphStore, OxigraphStore  # noqa: E402
 
 _PARAMS = """
 PREFIX pg: <https://w3id.org/polgraph/ontology#>
@@ -101,13 +100,6 @@ def latencies(store: GraphStore, params: dict[str, dict[str, str]], runs: int) -
     return found
 
 
-def virtuoso_store(server: virtuoso_service.Virtuoso) -> RemoteStore:
-    return RemoteStore(
-        Endpoints(server.query_url, server.update_url, server.graph_store_url),
-        auth=httpx.DigestAuth(virtuoso_service.USER, virtuoso_service.PASSWORD),
-    )
-
-
 def run_size(size: int, folder: Path, budget: Budget, runs: int, stages: set[str]) -> None:
     settings = Settings(identity_path=None)
     texts = folder / "texts"
@@ -154,7 +146,7 @@ def run_size(size: int, folder: Path, budget: Budget, runs: int, stages: set[str
         with virtuoso_service.running_virtuoso(
             folder / "virtuoso", memory_mb=memory, query_seconds=3600
         ) as server:
-            remote = virtuoso_store(server)
+            remote = server.store()
             seconds = timed(lambda: Polgraph(settings, remote).ingest([texts]))
             line("single process, Virtuoso (Graph Store PUT)", seconds, size)
             stored, local = remote.stats(), embedded.stats()

@@ -4,7 +4,6 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 import virtuoso_service
 from rdflib import URIRef
@@ -13,7 +12,7 @@ from polgraph.extract.structured import load_structured
 from polgraph.namespaces import MODEL_GRAPH_PREFIX
 from polgraph.pipeline.ingest import Pipeline
 from polgraph.rdf.validate import ReportValidator
-from polgraph.store import Endpoints, GraphStore, OxigraphStore, RemoteStore
+from polgraph.store import GraphStore, OxigraphStore, RemoteStore
 from polgraph.vocab import vocabulary as load_vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,10 +49,7 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[virtuoso_serv
 def virtuoso_store(server: virtuoso_service.Virtuoso) -> RemoteStore:
     """A store on ``server``, emptied of every graph but the server's own: each test starts from
     nothing."""
-    remote = RemoteStore(
-        Endpoints(server.query_url, server.update_url, server.graph_store_url),
-        auth=httpx.DigestAuth(virtuoso_service.USER, virtuoso_service.PASSWORD),
-    )
+    remote = server.store()
     graphs = remote.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
     drops = [
         f"DROP SILENT GRAPH <{row['g'].value}>"

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import httpx
 
+from polgraph.store import Endpoints, RemoteStore
+
 VIRTUOSO = "virtuoso-t"
 USER = "dba"
 PASSWORD = "dba"  # a fresh database's administrator; the server listens on 127.0.0.1 only
@@ -99,6 +101,13 @@ class Virtuoso:
     @property
     def update_url(self) -> str:
         return f"http://127.0.0.1:{self.http_port}/sparql-auth"
+
+    def store(self) -> RemoteStore:
+        """A polgraph store on this server, signed in to write."""
+        return RemoteStore(
+            Endpoints(self.query_url, self.update_url, self.graph_store_url),
+            auth=httpx.DigestAuth(USER, PASSWORD),
+        )
 
     @property
     def graph_store_url(self) -> str:

@@ -330,7 +330,7 @@ class RemoteStore:
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Any:
         """Answers as pyoxigraph gives them (solutions, a boolean, or triples), so that every
         caller reads both stores alike."""
-        text = one_row_values_as_binds(without_lateral(with_values(sparql, dict(bindings or {}))))
+        text = _for_service(with_values(sparql, dict(bindings or {})))
         return self._answer(self._post(self.endpoints.query, {"query": text}, _accept(text)))
 
     def _answer(self, reply: httpx.Response) -> Any:
@@ -390,9 +390,7 @@ class RemoteStore:
     ) -> Any:
         """A query as the SPARQL protocol asks it, with the dataset's graphs given apart (none:
         the service's default graph)."""
-        form: dict[str, str | list[str]] = {
-            "query": one_row_values_as_binds(without_lateral(sparql))
-        }
+        form: dict[str, str | list[str]] = {"query": _for_service(sparql)}
         if default_graphs:
             form["default-graph-uri"] = list(default_graphs)
         if named_graphs:
@@ -404,6 +402,11 @@ class RemoteStore:
 
     def close(self) -> None:
         self._client.close()
+
+
+def _for_service(sparql: str) -> str:
+    """polgraph's SPARQL as a SPARQL 1.1 service takes it (``polgraph.rdf.sparql_text``)."""
+    return one_row_values_as_binds(without_lateral(sparql))
 
 
 def _accept(sparql: str) -> str:
