@@ -7,7 +7,8 @@ For each size of ``--sizes`` (reports):
   embedded store on disk: by this process alone, with 1 local Dask worker, with 2; reports/s,
   the 2-worker speed-up over 1, and Dask's cost per report over the single process's;
 - ingest by this process into an empty Virtuoso server (started here, on 127.0.0.1, through the
-  Graph Store protocol), when ``virtuoso-t`` is installed;
+  Graph Store protocol), when ``virtuoso-t`` is installed; and by 2 local Dask workers writing to
+  another empty one themselves;
 - each named query's latency (median of ``--runs``) on the embedded store and on Virtuoso.
 
 Every stage is bounded: one whose time, estimated from the stages before it, would pass what
@@ -20,6 +21,7 @@ is left of ``--budget`` seconds is skipped and says so.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import sys
@@ -153,12 +155,37 @@ def run_size(size: int, folder: Path, budget: Budget, runs: int, stages: set[str
             print(f"    quads: {stored.quads:,} (embedded: {local.quads:,})")
             remote_latency = latencies(remote, query_params(remote), runs)
             remote.close()
+        if "dask" in stages and budget.allows(seconds):
+            on_service = ingest_by_workers_into_virtuoso(folder, texts, settings, memory)
+            line("2 Dask workers writing to Virtuoso (Graph Store PUT)", on_service, size)
+            print(f"    over the single process into Virtuoso: {seconds / on_service:.2f}×")
     print("  named query latency, median of", runs, "(ms): embedded / Virtuoso")
     for name, seconds in embedded_latency.items():
         other = remote_latency.get(name)
         shown = f"{other * 1000:,.1f}" if other is not None else "-"
         print(f"    {name}: {seconds * 1000:,.1f} / {shown}")
     embedded.close()
+
+
+def ingest_by_workers_into_virtuoso(
+    folder: Path, texts: Path, settings: Settings, memory: int
+) -> float:
+    """Seconds to ingest ``texts`` with 2 local Dask workers writing to a new Virtuoso server
+    themselves; they read its account from the environment they start with."""
+    os.environ.update(
+        POLGRAPH_STORE_USER=virtuoso_service.USER,
+        POLGRAPH_STORE_PASSWORD=virtuoso_service.PASSWORD,
+        POLGRAPH_STORE_AUTH="digest",
+    )
+    with virtuoso_service.running_virtuoso(
+        folder / "virtuoso-workers", memory_mb=memory, query_seconds=3600
+    ) as server:
+        remote = server.store()
+        with Polgraph.cluster(workers=2) as client:
+            seconds = timed(lambda: Polgraph(settings, remote).ingest_on_cluster([texts], client))
+        print(f"    quads: {remote.stats().quads:,}")
+        remote.close()
+    return seconds
 
 
 def main() -> None:

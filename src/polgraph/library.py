@@ -322,15 +322,25 @@ class Polgraph:
         *,
         published: dt.date | None = None,
         progress: Callable[[Path], None] | None = None,
+        workers_write: bool = True,
     ) -> BatchResult:
         """``ingest`` with the reports read, mapped and validated by the cluster's workers
-        (which must see the same paths) and stored by this process: the same outcomes and the
-        same store. ``progress`` is called as each report is done, on whichever worker."""
-        from polgraph.pipeline.cluster import ingest_on_cluster
+        (which must see the same paths): the same outcomes and the same store. The embedded
+        store is written by this process; a SPARQL service by the workers themselves (they
+        read its account from their own environment), or by this process without
+        ``workers_write``. ``progress`` is called as each report is done, on whichever worker."""
+        from polgraph.pipeline.cluster_ingest import ingest_on_cluster
 
         pipeline = self._pipeline(self.store, identity=self.identity_file)
         pipeline.ensure_model_graphs()
-        summary = ingest_on_cluster(pipeline, client, paths, progress=progress, published=published)
+        summary = ingest_on_cluster(
+            pipeline,
+            client,
+            paths,
+            progress=progress,
+            published=published,
+            workers_write=workers_write,
+        )
         return BatchResult(summary.outcomes, pipeline.rule_messages, self.identity_counts())
 
     def rebuild_on_cluster(self, client: Client) -> RebuildResult:

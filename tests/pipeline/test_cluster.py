@@ -21,9 +21,9 @@ from polgraph.identity import resolution
 from polgraph.identity.overrides import Assertion, Overrides, Selector
 from polgraph.identity.persons import Mention
 from polgraph.pipeline import cluster as cluster_module
-from polgraph.pipeline.cluster import ingest_on_cluster
 from polgraph.pipeline.cluster_client import connect
 from polgraph.pipeline.cluster_identity import ClusterWork, name_groups
+from polgraph.pipeline.cluster_ingest import ingest_on_cluster
 from polgraph.pipeline.ingest import Pipeline
 from polgraph.settings import Settings
 from polgraph.store import OxigraphStore

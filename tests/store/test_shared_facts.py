@@ -315,3 +315,26 @@ def test_a_person_renamed_by_a_later_report_is_renamed_in_the_tenures_of_posts_i
     holders = {o for graph in resolved.values() for _, p, o in graph if p == PG.holder}
     assert len(holders) == 1
     assert resolved == _resolved_graphs(at_once)
+
+
+def test_a_report_written_twice_in_one_batch_leaves_only_the_later_versions_descriptions(
+    pipeline, store
+):
+    from polgraph.rdf.mapping import map_extraction
+
+    def version(org: str):
+        extraction = _extraction("r1", "Nguyễn Văn Hùng")
+        extraction.report.text = "Hội nghị r1."  # one text: one report, read two ways
+        extraction.persons[0].roles[0].org = org
+        return map_extraction(extraction, pipeline.vocabulary)
+
+    earlier, later = version("Đảng ủy xã Cẩm Lộc"), version("Đảng ủy xã Cẩm Thành")
+    statuses = pipeline.writer.write([earlier, later])
+
+    assert [s.value for s in statuses] == ["added", "replaced"]
+    relied_on = {str(o) for _, p, o in store.graph_triples(later.iri) if p == PG.sharedDescription}
+    assert set(store.graphs_under(SHARED_PREFIX)) == relied_on
+    labels = {
+        row["l"].value for row in store.query("SELECT ?l WHERE { ?s ?p ?l FILTER(ISLITERAL(?l)) }")
+    }
+    assert "Đảng ủy xã Cẩm Thành" in labels and "Đảng ủy xã Cẩm Lộc" not in labels

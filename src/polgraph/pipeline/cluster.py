@@ -1,5 +1,6 @@
 """Ingest on a Dask cluster: the reports read, mapped and validated by the workers, stored by
-this process.
+this process. (Into a SPARQL service the workers write them too: ``cluster_writing``; which of
+the two runs is ``cluster_ingest``'s choice.)
 
 What runs where:
 
@@ -36,19 +37,19 @@ import datetime as dt
 import gc
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from distributed import WorkerPlugin
 from rdflib import URIRef
 
 from polgraph.errors import ShapeMessage
 from polgraph.pipeline.cluster_client import ClusterError
-from polgraph.pipeline.ingest import Outcome, Pipeline, Prepared, Summary, expand_inputs
+from polgraph.pipeline.ingest import Outcome, Prepared
 from polgraph.pipeline.ingest import prepare_report as _prepare_report
 from polgraph.pipeline.memory import release_freed_memory
 from polgraph.pipeline.packing import PackedReport, Unpacker, pack_report, unpack_report
@@ -60,7 +61,17 @@ from polgraph.vocab import vocabulary as default_vocabulary
 if TYPE_CHECKING:
     from distributed import Client, Future
 
-__all__ = ["Preload", "ingest_on_cluster", "prepare_part", "prepared_on_cluster"]
+__all__ = [
+    "Preload",
+    "checked_part",
+    "collected_in_this_thread",
+    "parts_on_cluster",
+    "prepare_part",
+    "prepared_on_cluster",
+    "worker_tools",
+]
+
+T = TypeVar("T")
 
 
 # -- on the workers ----------------------------------------------------------------------------
@@ -132,14 +143,33 @@ def _validated(
         return verdicts
 
 
-def _shipped(item: Prepared, verdict: ValidationReport | str | None) -> Shipped:
-    if item.graph is None or verdict is None:
-        return Shipped(item.source, None, None, item.rejected, None, frozenset())
+def checked_part(
+    files: list[tuple[str, str]],
+    published: dt.date | None,
+    vocabulary: Vocabulary,
+    validator: ReportValidator,
+) -> list[Prepared]:
+    """``files`` read, mapped and validated without context from a store (together), each with
+    its verdict and the IRIs it would need context for; or why it is rejected."""
+    prepared = [_prepared_here(path, source, vocabulary, published) for path, source in files]
+    verdicts = iter(_validated(validator, [p.graph for p in prepared if p.graph is not None]))
+    return [_checked(item, next(verdicts)) if item.graph is not None else item for item in prepared]
+
+
+def _checked(item: Prepared, verdict: ValidationReport | str) -> Prepared:
     if isinstance(verdict, str):
-        rejected = Outcome(item.source, "rejected", error=verdict)
-        return Shipped(item.source, None, None, rejected, None, frozenset())
+        return _rejected(item.source, verdict)
+    assert item.graph is not None
     references = frozenset(external_references(item.graph.triples))
-    return Shipped(item.source, pack_report(item.graph), item.note, None, verdict, references)
+    return Prepared(item.source, item.graph, item.note, None, verdict, references)
+
+
+def _shipped(item: Prepared) -> Shipped:
+    if item.graph is None:
+        return Shipped(item.source, None, None, item.rejected, None, frozenset())
+    return Shipped(
+        item.source, pack_report(item.graph), item.note, None, item.checked, item.references
+    )
 
 
 _collector = threading.Lock()
@@ -147,7 +177,7 @@ _collecting_tasks = [0, True]  # tasks running with the collector held off; was 
 
 
 @contextmanager
-def _collected_in_this_thread() -> Iterator[None]:
+def collected_in_this_thread() -> Iterator[None]:
     """Hold the cyclic garbage collector off while the task runs, and collect what it left in
     the task's own thread. Validation leaves reference cycles holding pyoxigraph iterators,
     which only the thread that made them may drop: a collection that the worker's other thread
@@ -171,14 +201,8 @@ def prepare_part(files: list[tuple[str, str]], published: dt.date | None) -> lis
     """A worker's task: read, map and validate ``files`` (each a path to read and the name
     outcomes give it), in their order."""
     vocabulary, validator = worker_tools()
-    with _collected_in_this_thread():
-        prepared = [_prepared_here(path, source, vocabulary, published) for path, source in files]
-        graphs = [item.graph for item in prepared if item.graph is not None]
-        verdicts = iter(_validated(validator, graphs))
-        shipped = [
-            _shipped(item, next(verdicts) if item.graph is not None else None) for item in prepared
-        ]
-        del prepared, graphs, verdicts
+    with collected_in_this_thread():
+        shipped = [_shipped(item) for item in checked_part(files, published, vocabulary, validator)]
     release_freed_memory()
     return shipped
 
@@ -208,15 +232,45 @@ def prepared_on_cluster(
     part_size: int = 32,
 ) -> Iterator[Prepared]:
     """``files`` read, mapped and validated by the cluster's workers, ``part_size`` files a
-    task, given back in the order of ``files``. ``progress`` is called as each report is
-    done, on whichever worker. A few parts for each worker thread are in flight at a time,
-    so that the results waiting for the client stay bounded."""
+    task, given back in the order of ``files``."""
+    unpacker = Unpacker()
+    return parts_on_cluster(
+        client,
+        files,
+        prepare_part,
+        (published,),
+        received=lambda shipped: [_received(item, unpacker) for item in shipped],
+        failed=_rejected,
+        progress=progress,
+        part_size=part_size,
+    )
+
+
+def parts_on_cluster(
+    client: Client,
+    files: list[Path],
+    task: Callable[..., Any],
+    arguments: tuple[Any, ...],
+    *,
+    received: Callable[[Any], list[T]],
+    failed: Callable[[str, str], T],
+    progress: Callable[[Path], None] | None = None,
+    part_size: int = 32,
+    fatal: tuple[type[Exception], ...] = (),
+) -> Iterator[T]:
+    """``task(part, *arguments)`` run by the cluster's workers on ``files``, ``part_size`` files
+    a task (each as its absolute path and its name in outcomes); what ``received`` makes of each
+    task's result is one item a file, given back in the order of ``files``. A part whose task
+    fails is tried again file by file; a file whose task fails is what ``failed`` makes of its
+    name and the reason, unless the task raised one of ``fatal``, which stops the run.
+    ``progress`` is called as each file is done, on whichever worker. A few parts for each
+    worker thread are in flight at a time, so that the results waiting for the client stay
+    bounded."""
     from distributed import as_completed
 
     parts = [files[first : first + part_size] for first in range(0, len(files), part_size)]
-    unpacker = Unpacker()
-    results: dict[int, list[Prepared | None]] = {}
-    left: dict[int, int] = {}  # reports of a part still to come
+    results: dict[int, list[T | None]] = {}
+    left: dict[int, int] = {}  # files of a part still to come
     tasks: dict[Future, tuple[int, int, int]] = {}  # a task's part, first file and count
     running = as_completed(loop=client.loop)
     submitted = 0
@@ -224,7 +278,7 @@ def prepared_on_cluster(
     def submit(part: int, first: int, count: int) -> None:
         paths = parts[part][first : first + count]
         future = client.submit(
-            prepare_part, [(os.path.abspath(p), str(p)) for p in paths], published, pure=False
+            task, [(os.path.abspath(p), str(p)) for p in paths], *arguments, pure=False
         )
         tasks[future] = (part, first, count)
         running.add(future)
@@ -244,57 +298,30 @@ def prepared_on_cluster(
         for future in running:
             part, first, count = tasks.pop(future)
             if future.status == "error":
-                if count > 1:  # the whole part failed (its worker died): each report alone
+                exc = future.exception()
+                if isinstance(exc, fatal):
+                    raise exc
+                if count > 1:  # the whole part failed (its worker died): each file alone
                     for offset in range(count):
                         submit(part, first + offset, 1)
                     continue
-                exc = future.exception()
-                received = [_rejected(str(parts[part][first]), _failure(exc))]
+                done = [failed(str(parts[part][first]), _failure(exc))]
             elif future.status == "finished":
-                received = [_received(item, unpacker) for item in future.result()]
+                done = received(future.result())
             else:
                 raise ClusterError(
                     f"the cluster lost its work ({future.status}): did its scheduler stop?"
                 )
-            for offset, item in enumerate(received):
+            for offset, item in enumerate(done):
                 results[part][first + offset] = item
                 if progress:
                     progress(parts[part][first + offset])
-            left[part] -= len(received)
+            left[part] -= len(done)
             while left.get(following) == 0:
                 del left[following]
-                yield from cast(list[Prepared], results.pop(following))
+                yield from cast(list[T], results.pop(following))
                 following += 1
                 submit_next()
     finally:
         if tasks:  # stopped early (the store failed, say): the rest is not wanted
             client.cancel(list(tasks))
-
-
-def ingest_on_cluster(
-    pipeline: Pipeline,
-    client: Client,
-    paths: Iterable[Path],
-    *,
-    progress: Callable[[Path], None] | None = None,
-    published: dt.date | None = None,
-    batch_size: int = 64,
-    part_size: int = 32,
-) -> Summary:
-    """``Pipeline.run`` with the reading, mapping and validation on the cluster. The
-    resolution that follows runs where ``pipeline.work`` says (by default in this process). The
-    pipeline must use the package's vocabularies, as the workers do."""
-    if pipeline.vocabulary is not default_vocabulary():
-        raise ValueError("the workers map with the package's vocabularies; so must the pipeline")
-    try:
-        client.register_plugin(Preload())
-    except Exception as exc:  # noqa: BLE001 - raised by the workers, whatever went wrong there
-        raise ClusterError(
-            f"the cluster's workers cannot load polgraph ({type(exc).__name__}: {exc}); "
-            "it must be installed where they run, in the same version"
-        ) from None
-    files = list(expand_inputs(paths))
-    items = prepared_on_cluster(
-        client, files, published=published, progress=progress, part_size=part_size
-    )
-    return pipeline.settle_all(items, store=True, batch_size=batch_size)

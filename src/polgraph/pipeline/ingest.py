@@ -308,10 +308,16 @@ class Pipeline:
         return self.settle_all(prepared(), store=store, batch_size=batch_size)
 
     def settle_all(
-        self, items: Iterable[Prepared], *, store: bool = True, batch_size: int = 64
+        self,
+        items: Iterable[Prepared],
+        *,
+        store: bool = True,
+        batch_size: int = 64,
+        resolve: bool = True,
     ) -> Summary:
         """``run`` from reports already read and mapped (here, or on a cluster's workers), in
-        the order given: validated and stored batch by batch, then identities resolved."""
+        the order given: validated and stored batch by batch, then identities resolved (not
+        with ``resolve=False``: a cluster's worker leaves that to the client)."""
         outcomes: list[Outcome | None] = []
         pending: list[tuple[int, Prepared]] = []
         written = [0]  # reports stored since the store last wrote its buffers to disk
@@ -347,7 +353,7 @@ class Pipeline:
         if pending:
             flush()
         summary = Summary([o for o in outcomes if o is not None])
-        if store and self.store is not None:
+        if store and resolve and self.store is not None:
             self.resolve_identities()  # even when nothing changed: the corrections may have
         return summary
 

@@ -130,10 +130,17 @@ def laid_out(
 
 
 class ReportWriter:
-    """Writes reports into a store by the layout above. Each call is one transaction."""
+    """Writes reports into a store by the layout above. Each call is one transaction.
 
-    def __init__(self, store: GraphStore) -> None:
+    With ``defer_drops``, the descriptions that replaced reports gave up are kept and gathered in
+    ``given_up`` instead of dropped when unused, for ``drop_unused`` to drop later: when several
+    writers write to one store at once, one of them may be about to rely on a description that
+    another sees unused."""
+
+    def __init__(self, store: GraphStore, *, defer_drops: bool = False) -> None:
         self.store = store
+        self.defer_drops = defer_drops
+        self.given_up: set[URIRef] = set()
         self._names = DescriptionNames()
 
     def write(self, reports: list[ReportGraph]) -> list[ReplaceOutcome]:
@@ -150,6 +157,7 @@ class ReportWriter:
         present = self.store.existing_graphs(
             {graph for _, descriptions in layouts for graph in descriptions}
         )
+        last = {report.iri: index for index, report in enumerate(reports)}
         for index, (report, (own, descriptions)) in enumerate(zip(reports, layouts, strict=True)):
             if report.iri in first:  # the same report twice in one batch: the later one counts
                 repeats[index] = (
@@ -158,6 +166,8 @@ class ReportWriter:
                     else ReplaceOutcome.REPLACED
                 )
             first.setdefault(report.iri, own)
+            if index != last[report.iri]:  # replaced within the batch: none of it is stored
+                continue
             change.put[report.iri] = own
             for graph, triples in descriptions.items():
                 # A missing description is written whatever becomes of the report, which also
@@ -172,8 +182,11 @@ class ReportWriter:
                 given_up |= _relied_on(old)
                 touched.update(touched_by(report.iri, old))
             touched.update(touched_by(report.iri, own))
-        for graph in self._unused(given_up - relied_on, leaving=set(first)):
-            change.put[graph] = ()
+        if self.defer_drops:
+            self.given_up |= given_up
+        else:
+            for graph in self._unused(given_up - relied_on, leaving=set(first)):
+                change.put[graph] = ()
         change.add[PENDING_GRAPH] = touched.triples()
         outcomes = self.store.apply(change)
         return [repeats.get(i, outcomes[report.iri]) for i, report in enumerate(reports)]
@@ -190,16 +203,24 @@ class ReportWriter:
         self.store.apply(change)
         return True
 
+    def drop_unused(self, graphs: set[URIRef]) -> int:
+        """Drop those of ``graphs`` (descriptions) that no report relies on; how many."""
+        unused = self._unused(graphs, leaving=set())
+        if unused:
+            self.store.apply(GraphChange(put=dict.fromkeys(unused, ())))
+        return len(unused)
+
     def _unused(self, graphs: set[URIRef], leaving: set[URIRef]) -> set[URIRef]:
         """Those of ``graphs`` that no report but those ``leaving`` relies on."""
-        if not graphs:
-            return set()
-        values = " ".join(f"<{g}>" for g in sorted(graphs))
-        rows = self.store.query(
-            _PREFIXES + f"SELECT ?g ?r WHERE {{ VALUES ?g {{ {values} }} "
-            "?r pg:sharedDescription ?g }"
-        )
-        kept = {row["g"].value for row in rows if URIRef(row["r"].value) not in leaving}
+        ordered = sorted(graphs)
+        kept: set[str] = set()
+        for first in range(0, len(ordered), self.store.values_limit):  # a service takes so many
+            values = " ".join(f"<{g}>" for g in ordered[first : first + self.store.values_limit])
+            rows = self.store.query(
+                _PREFIXES + f"SELECT ?g ?r WHERE {{ VALUES ?g {{ {values} }} "
+                "?r pg:sharedDescription ?g }"
+            )
+            kept |= {row["g"].value for row in rows if URIRef(row["r"].value) not in leaving}
         return {g for g in graphs if str(g) not in kept}
 
     def collect_garbage(self) -> int:
