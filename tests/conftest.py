@@ -50,7 +50,7 @@ def virtuoso_store(server: virtuoso_service.Virtuoso) -> RemoteStore:
     """A store on ``server``, emptied of every graph but the server's own: each test starts from
     nothing."""
     remote = server.store()
-    graphs = remote.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    graphs = remote.query(virtuoso_service.EVERY_GRAPH)
     drops = [
         f"DROP SILENT GRAPH <{row['g'].value}>"
         for row in graphs

@@ -27,6 +27,11 @@ VIRTUOSO = "virtuoso-t"
 USER = "dba"
 PASSWORD = "dba"  # a fresh database's administrator; the server listens on 127.0.0.1 only
 
+# Every graph's name. Not `SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }`: Virtuoso 7.2 answers
+# that in a second on a new database, and past any time limit ("SR171: Transaction timed out")
+# once a few thousand quads are in, while GROUP BY, or a FILTER on ?g, answers in milliseconds.
+EVERY_GRAPH = "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+
 # Virtuoso cuts a SELECT's rows at ResultSetMaxRows without an error (it says so in a header):
 # a store must return every row, so the limit is set far above what the tests read.
 _INI = """\
@@ -177,7 +182,7 @@ def _wait_until_answering(server: Virtuoso, process: subprocess.Popen, seconds: 
 def _graphs(server: Virtuoso) -> frozenset[str]:
     reply = httpx.post(
         server.query_url,
-        data={"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"},
+        data={"query": EVERY_GRAPH},
         headers={"Accept": "application/sparql-results+json"},
         timeout=30.0,
     )

@@ -5,11 +5,8 @@ These tests read ../shared/dev-corpus and skip, saying so, where it is absent.
 
 import json
 
-import pytest
-
 from polgraph.extract.schema import Extraction
 from polgraph.query.named import load_query
-from polgraph.store import OxigraphStore
 
 
 def gold_reports(corpus):
@@ -19,13 +16,6 @@ def gold_reports(corpus):
             "text": (corpus / "reports" / f"{gold.stem}.txt").read_text(encoding="utf-8")
         }
         yield gold.stem, Extraction.model_validate(data)
-
-
-@pytest.fixture
-def store() -> OxigraphStore:
-    """The embedded store only: the remote store's tests are elsewhere, and on Virtuoso this
-    corpus's writes left its next request waiting past the time limit (docs/scaling.md)."""
-    return OxigraphStore(None)
 
 
 def test_every_gold_report_is_accepted(shared_corpus, pipeline):

@@ -129,14 +129,7 @@ def test_a_report_naming_nobody_is_stored_with_a_warning(pipeline, store, tmp_pa
     assert any("names nobody" in m.message for m in summary.outcomes[0].messages)
 
 
-def test_reports_share_bodies_but_keep_their_own_graphs(pipeline, store, request):
-    if "virtuoso" in request.node.callspec.id:
-        # Seen only after other tests ran on the same server: org-members (a one-row binding
-        # and org:subOrganizationOf*) answers no rows there, while each of its patterns alone
-        # matches. Alone, or first, it passes.
-        request.applymarker(
-            pytest.mark.xfail(reason="Virtuoso 7.2.5 answers org-members empty once", strict=False)
-        )
+def test_reports_share_bodies_but_keep_their_own_graphs(pipeline, store):
     pipeline.run([SEED_YAML, RESOURCES / "reports" / "council-session.yaml"])
     assert store.stats().reports == 2
     org = load_query("org-members")
