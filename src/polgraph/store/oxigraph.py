@@ -144,9 +144,16 @@ class OxigraphStore:
         )
 
     def stats(self) -> StoreStats:
-        graphs = [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)]
-        model = sum(1 for g in graphs if g.value.startswith(MODEL_GRAPH_PREFIX))
-        return StoreStats(reports=len(graphs) - model, quads=len(self._store), model_graphs=model)
+        names = [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)]
+        model = [g for g in names if g.value.startswith(MODEL_GRAPH_PREFIX)]
+        # Oxigraph keeps a graph's name once its last quad is removed (the pending graph, once
+        # resolved): count only those holding quads, as a SPARQL service lists graphs.
+        held = sum(
+            1 for g in model if next(self._store.quads_for_pattern(None, None, None, g), None)
+        )
+        return StoreStats(
+            reports=len(names) - len(model), quads=len(self._store), model_graphs=held
+        )
 
     def dump(self, out: IO[bytes], fmt: str) -> None:
         self._store.dump(out, _DUMP_FORMATS[fmt])
