@@ -12,7 +12,6 @@ import contextlib
 import dataclasses
 import shutil
 import signal
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+from processes import free_port, stop
 
 from polgraph.store import Endpoints, RemoteStore
 
@@ -82,12 +82,6 @@ MaxQueryCostEstimationTime = 600
 
 def available() -> bool:
     return shutil.which(VIRTUOSO) is not None
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass(frozen=True)
@@ -156,12 +150,7 @@ def running_virtuoso(
         _wait_until_answering(server, process, start_seconds)
         yield dataclasses.replace(server, own_graphs=_graphs(server))
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(10)
+        stop(process, signal.SIGTERM, 30)
 
 
 def _wait_until_answering(server: Virtuoso, process: subprocess.Popen, seconds: float) -> None:

@@ -13,6 +13,7 @@ import virtuoso_service
 import yaml
 from conftest import RESOURCES, ROOT, SEED_YAML, stored_quads, virtuoso_store
 from distributed import Client, get_task_stream
+from processes import free_port
 from rdflib import BNode
 
 from polgraph.errors import StoreError
@@ -173,7 +174,7 @@ def test_a_bad_report_is_rejected_and_the_rest_written(
 def test_a_service_that_stops_answering_stops_the_run(writers, vocabulary, validator):
     # Nothing listens there: the workers' writes fail, and so does the run, with the service's
     # error rather than every report "rejected".
-    gone = RemoteStore(Endpoints(f"http://127.0.0.1:{virtuoso_service.free_port()}/sparql"))
+    gone = RemoteStore(Endpoints(f"http://127.0.0.1:{free_port()}/sparql"))
     pipeline = Pipeline(gone, vocabulary, validator)
     with pytest.raises(StoreError):
         ingest_on_cluster(pipeline, writers, [SEED_YAML])

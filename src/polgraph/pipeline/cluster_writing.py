@@ -146,7 +146,7 @@ def written_on_cluster(
             fatal=(StoreError,),
         )
     )
-    _write_later_versions_again(pipeline, files, outcomes, published)
+    given_up |= _write_later_versions_again(pipeline, files, outcomes, published)
     pipeline.writer.drop_unused(given_up)
     pipeline.resolve_identities()
     return Summary(outcomes)
@@ -154,16 +154,20 @@ def written_on_cluster(
 
 def _write_later_versions_again(
     pipeline: Pipeline, files: list[Path], outcomes: list[Outcome], published: dt.date | None
-) -> None:
+) -> set[URIRef]:
     """Where files of the run hold the same report, write the last one's version again, here,
     so that it is the one stored whichever worker wrote last; and say of each later file, as a
     plain ingest does, whether it changed the report from the file before it. (The first file's
-    outcome is what its worker found, which a later file's worker may have written first.)"""
+    outcome is what its worker found, which a later file's worker may have written first.)
+
+    The descriptions the earlier versions relied on are given back, to be dropped if unused: a
+    worker that wrote one version over another it had not seen gave up only what it saw."""
     holders: dict[str, list[int]] = defaultdict(list)
     for index, outcome in enumerate(outcomes):
         if outcome.graph is not None and outcome.status != "rejected":
             holders[outcome.graph].append(index)
     names = DescriptionNames()
+    given_up: set[URIRef] = set()
     for indexes in holders.values():
         if len(indexes) < 2:
             continue
@@ -172,9 +176,13 @@ def _write_later_versions_again(
         if written.status == "rejected" or any(v.graph is None for v in versions):
             outcomes[indexes[-1]] = written  # read otherwise here than on the worker: say so
             continue
-        own = [laid_out(v.graph, names)[0] for v in versions if v.graph is not None]
+        layouts = [laid_out(v.graph, names) for v in versions if v.graph is not None]
+        own = [triples for triples, _ in layouts]
+        for _, descriptions in layouts[:-1]:
+            given_up |= descriptions.keys()
         for position, index in enumerate(indexes[1:], start=1):
             changed = own[position] != own[position - 1]
             outcomes[index] = dataclasses.replace(
                 outcomes[index], status="replaced" if changed else "unchanged"
             )
+    return given_up

@@ -36,6 +36,10 @@ class GraphChange:
     put: dict[URIRef, Iterable[tuple]] = field(default_factory=dict)
     add: dict[URIRef, set[tuple]] = field(default_factory=dict)  # triples added to a graph
     remove: dict[URIRef, set[tuple]] = field(default_factory=dict)  # triples taken out of a graph
+    # What the writer read of graphs it puts, just before: their triples, or None for a graph
+    # the store did not hold. A store that must read a graph to tell what became of it (a
+    # service: a round trip) takes this instead.
+    known: dict[URIRef, set[tuple] | None] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.put or any(self.add.values()) or any(self.remove.values()))

@@ -174,6 +174,7 @@ class ReportWriter:
                 # mends a store that lost one.
                 if graph not in change.put and graph not in present:
                     change.put[graph] = triples
+                    change.known[graph] = None  # asked above: absent
             relied_on |= descriptions.keys()
             old = stored.get(report.iri)
             if old == own:
@@ -188,6 +189,7 @@ class ReportWriter:
             for graph in self._unused(given_up - relied_on, leaving=set(first)):
                 change.put[graph] = ()
         change.add[PENDING_GRAPH] = touched.triples()
+        change.known.update({iri: stored.get(iri) for iri in first})  # read above
         outcomes = self.store.apply(change)
         return [repeats.get(i, outcomes[report.iri]) for i, report in enumerate(reports)]
 

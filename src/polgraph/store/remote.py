@@ -50,7 +50,6 @@ _NAMES_PER_REQUEST = 500
 # Triples in one update request: Virtuoso's SPARQL compiler runs out of room past a few
 # thousand lines of INSERT DATA, and takes seconds on a thousand.
 _TRIPLES_PER_REQUEST = 400
-_XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 # The file of a server's snapshot folder that names a SPARQL store instead of holding a copy.
 SNAPSHOT_FILE = "remote-store.json"
 
@@ -153,7 +152,7 @@ class RemoteStore:
 
     def _select(self, text: str) -> list[dict[str, Any]]:
         reply = self._post(self.endpoints.query, {"query": text}, _RESULTS_JSON)
-        return list(reply.json()["results"]["bindings"])
+        return list(json.loads(_canonical_booleans(reply.content))["results"]["bindings"])
 
     def update(self, text: str) -> None:
         """Run a SPARQL update on the service (one request: one transaction there)."""
@@ -173,7 +172,12 @@ class RemoteStore:
         pending first, new contents next, what it takes away last; the next ingest finishes
         the rest."""
         outcomes: dict[URIRef, ReplaceOutcome] = {}
-        old_graphs = self.graphs_triples(list(change.put))
+        unread = [name for name in change.put if name not in change.known]
+        old_graphs = {
+            name: triples
+            for name, triples in change.known.items()
+            if triples is not None and name in change.put
+        } | self.graphs_triples(unread)
         added = {name: set(triples) for name, triples in change.add.items() if triples}
         writes: list[tuple[URIRef, set[tuple]]] = []
         drops: list[URIRef] = []
@@ -421,15 +425,21 @@ def _chunks(items: list[URIRef]) -> Iterator[list[URIRef]]:
 def _triple_chunks(triples: Iterable[tuple]) -> Iterator[list[tuple]]:
     """The triples in requests of a size a service takes; those with a blank node together in
     the first (a blank node is the same node only within one request)."""
-    plain: list[tuple] = []
-    blank: list[tuple] = []
-    for triple in triples:
-        (blank if any(isinstance(t, BNode) for t in triple) else plain).append(triple)
+    plain, blank = _with_blank_nodes_apart(triples)
     first = blank + plain[: max(0, _TRIPLES_PER_REQUEST - len(blank))]
     if first:
         yield first
     for start in range(len(first) - len(blank), len(plain), _TRIPLES_PER_REQUEST):
         yield plain[start : start + _TRIPLES_PER_REQUEST]
+
+
+def _with_blank_nodes_apart(triples: Iterable[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """The triples without a blank node, and those with one."""
+    plain: list[tuple] = []
+    blank: list[tuple] = []
+    for triple in triples:
+        (blank if any(isinstance(t, BNode) for t in triple) else plain).append(triple)
+    return plain, blank
 
 
 def _iris(names: Iterable[URIRef]) -> str:
@@ -443,10 +453,7 @@ def _lines(triples: Iterable[tuple]) -> str:
 def _insert(name: URIRef, triples: Iterable[tuple]) -> list[str]:
     """INSERT DATA of the triples; those with a blank node go in a template (``INSERT … WHERE
     {}``), because some services (Virtuoso) refuse blank nodes in data."""
-    plain: list[tuple] = []
-    blank: list[tuple] = []
-    for triple in triples:
-        (blank if any(isinstance(t, BNode) for t in triple) else plain).append(triple)
+    plain, blank = _with_blank_nodes_apart(triples)
     operations = []
     if plain:
         operations.append(f"INSERT DATA {{ GRAPH <{name}> {{ {_lines(plain)} }} }}")
@@ -480,8 +487,6 @@ def _term(binding: dict[str, str]) -> URIRef | BNode | Literal:
     if "xml:lang" in binding:
         return Literal(value, lang=binding["xml:lang"])
     datatype = binding.get("datatype")
-    if datatype == _XSD_BOOLEAN and value in ("0", "1"):
-        value = "true" if value == "1" else "false"
     return from_ox(
         ox.Literal(value, datatype=ox.NamedNode(datatype)) if datatype else ox.Literal(value)
     )
