@@ -4,7 +4,8 @@ import socket
 import time
 
 import pytest
-from conftest import RESOURCES, ROOT, SEED_YAML
+import virtuoso_service
+from conftest import RESOURCES, ROOT, SEED_YAML, virtuoso_store
 from typer.testing import CliRunner
 
 from polgraph.cli import app
@@ -93,3 +94,43 @@ def test_a_server_that_is_no_scheduler_is_a_usage_error_in_bounded_time(tmp_path
     assert result.exit_code == 2
     assert "is no Dask scheduler" in result.output
     assert took < 5
+
+
+@pytest.mark.slow
+@pytest.mark.virtuoso
+def test_local_workers_write_into_a_service_with_the_account_of_the_environment(
+    tmp_path, monkeypatch, virtuoso
+):
+    """The account is in the environment only, as a user gives it; the workers this command
+    starts inherit it and write the reports themselves."""
+    virtuoso_store(virtuoso).close()  # emptied
+    for variable, value in {
+        "POLGRAPH_STORE_UPDATE": virtuoso.update_url,
+        "POLGRAPH_STORE_GRAPH_STORE": virtuoso.graph_store_url,
+        "POLGRAPH_STORE_USER": virtuoso_service.USER,
+        "POLGRAPH_STORE_PASSWORD": virtuoso_service.PASSWORD,
+        "POLGRAPH_STORE_AUTH": "digest",
+    }.items():
+        monkeypatch.setenv(variable, value)
+    plain = tmp_path / "plain"
+    assert polgraph("ingest", *REPORTS, "--store", str(plain)).exit_code == 0
+
+    service = f"sparql+{virtuoso.query_url}"
+    result = polgraph("ingest", *REPORTS, "--store", service, "--workers", "1")
+    assert result.exit_code == 0, result.output
+    assert "added 5, replaced 0, unchanged 0, rejected 0" in result.stdout
+    remote = virtuoso.store()
+    assert remote.stats() == OxigraphStore(plain, read_only=True).stats()
+
+    # A new report to write, and the wrong password: the workers' writes are refused, and so
+    # is the run, with nothing of that report stored.
+    other = tmp_path / "other.yaml"
+    other.write_text(
+        SEED_YAML.read_text(encoding="utf-8").replace("text: |-\n", "text: |-\n    Tin khác.\n"),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("POLGRAPH_STORE_PASSWORD", "not-the-password")
+    result = polgraph("ingest", str(other), "--store", service, "--workers", "1")
+    assert result.exit_code != 0
+    assert "refused polgraph" in result.output
+    assert remote.stats() == OxigraphStore(plain, read_only=True).stats()

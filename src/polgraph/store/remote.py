@@ -128,10 +128,7 @@ class RemoteStore:
             # The service could not parse or run it: to callers, as Oxigraph says it.
             raise SyntaxError(_service_message(reply))
         if reply.status_code in (401, 403):
-            raise StoreError(
-                f"the store at {url} refused polgraph ({reply.status_code}): set "
-                "POLGRAPH_STORE_USER and POLGRAPH_STORE_PASSWORD, or POLGRAPH_STORE_TOKEN"
-            )
+            raise _refused(url, reply)
         if reply.status_code >= 300:
             raise StoreError(
                 f"the store at {url} answered {reply.status_code}: {_service_message(reply)}"
@@ -260,6 +257,8 @@ class RemoteStore:
                 )
             except httpx.HTTPError as exc:
                 raise StoreError(f"cannot reach the store at {url}: {exc}") from None
+            if reply.status_code in (401, 403):
+                raise _refused(url, reply)
             if reply.status_code >= 300:
                 raise StoreError(
                     f"the store at {url} answered {reply.status_code} to {method} of graph "
@@ -500,6 +499,13 @@ _BOOLEAN_VALUE = re.compile(
 
 def _canonical_booleans(body: bytes) -> bytes:
     return _BOOLEAN_VALUE.sub(lambda m: m[1] + (b'true"' if m[2] == b"1" else b'false"'), body)
+
+
+def _refused(url: str, reply: httpx.Response) -> StoreError:
+    return StoreError(
+        f"the store at {url} refused polgraph ({reply.status_code}): set "
+        "POLGRAPH_STORE_USER and POLGRAPH_STORE_PASSWORD, or POLGRAPH_STORE_TOKEN"
+    )
 
 
 def _service_message(reply: httpx.Response) -> str:
