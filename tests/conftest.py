@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import virtuoso_service
-from rdflib import URIRef
+from rdflib import BNode, URIRef
 
 from polgraph.extract.structured import load_structured
 from polgraph.namespaces import MODEL_GRAPH_PREFIX
@@ -147,3 +147,9 @@ def stored_quads(handle: GraphStore) -> set[tuple]:
         for graph, triples in handle.graphs_triples(names).items()
         for triple in triples
     }
+
+
+def comparable_quads(handle: GraphStore) -> tuple[int, set[tuple]]:
+    """How many quads, and those without a blank node: two stores label theirs apart."""
+    quads = stored_quads(handle)
+    return len(quads), {q for q in quads if not any(isinstance(t, BNode) for t in q)}

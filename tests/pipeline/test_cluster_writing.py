@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 import virtuoso_service
 import yaml
-from conftest import RESOURCES, ROOT, SEED_YAML, stored_quads, virtuoso_store
+from conftest import RESOURCES, ROOT, SEED_YAML, comparable_quads, virtuoso_store
 from distributed import Client, get_task_stream
 from processes import free_port
-from rdflib import BNode
 
 from polgraph.errors import StoreError
 from polgraph.identity import resolution
@@ -63,12 +62,6 @@ def portal(tmp_path_factory) -> Path:
     return folder
 
 
-def comparable(store) -> tuple[int, set[tuple]]:
-    """How many quads, and those without a blank node (two stores label theirs apart)."""
-    quads = stored_quads(store)
-    return len(quads), {q for q in quads if not any(isinstance(t, BNode) for t in q)}
-
-
 def pipeline_on(store, vocabulary, validator) -> Pipeline:
     pipeline = Pipeline(store, vocabulary, validator, identity=IDENTITY)
     pipeline.ensure_model_graphs()
@@ -102,7 +95,7 @@ def test_the_workers_write_what_a_plain_ingest_stores(
     assert len(expected.outcomes) == 46 and not expected.rejected
     assert got.outcomes == expected.outcomes  # the same order, statuses and messages
     assert sorted(map(str, done)) == sorted(o.source for o in expected.outcomes)
-    assert comparable(service) == comparable(plain.store)
+    assert comparable_quads(service) == comparable_quads(plain.store)
     assert resolution.identity_counts(service) == resolution.identity_counts(plain.store)
     assert spread.rule_messages == plain.rule_messages
 
@@ -110,7 +103,7 @@ def test_the_workers_write_what_a_plain_ingest_stores(
     # a plain ingest.
     again = ingest_on_cluster(spread, writers, [*REPORTS, portal])
     assert again.outcomes == plain.run([*REPORTS, portal]).outcomes
-    assert comparable(service) == comparable(plain.store)
+    assert comparable_quads(service) == comparable_quads(plain.store)
 
 
 def _versions(folder: Path, body: str) -> Path:
@@ -142,7 +135,7 @@ def test_what_concurrent_writers_leave_is_settled_as_a_plain_ingest_settles_it(
 
     shared_here = set(service.graphs_under(SHARED_PREFIX))
     assert shared_here == set(plain.store.graphs_under(SHARED_PREFIX))
-    assert comparable(service) == comparable(plain.store)
+    assert comparable_quads(service) == comparable_quads(plain.store)
     assert service.stats().reports == 1
     assert _organisers(service) == _organisers(plain.store) == {"C"}
 

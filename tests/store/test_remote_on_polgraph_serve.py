@@ -8,9 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import ROOT, stored_quads
+from conftest import ROOT, comparable_quads
 from live_server import server_process
-from rdflib import BNode
 
 from polgraph.errors import StoreError
 from polgraph.pipeline.ingest import Pipeline
@@ -38,12 +37,6 @@ def remote_at(base: str, token: str = TOKEN) -> RemoteStore:
     )
 
 
-def comparable(store) -> tuple[int, set[tuple]]:
-    """How many quads, and those without a blank node (two stores label theirs apart)."""
-    quads = stored_quads(store)
-    return len(quads), {q for q in quads if not any(isinstance(t, BNode) for t in q)}
-
-
 def test_an_ingest_through_the_protocols_stores_what_the_embedded_store_holds(
     base, vocabulary, validator
 ):
@@ -58,17 +51,17 @@ def test_an_ingest_through_the_protocols_stores_what_the_embedded_store_holds(
 
     assert expected.counts["added"] >= 3
     assert got.outcomes == expected.outcomes
-    assert comparable(remote) == comparable(plain.store)
+    assert comparable_quads(remote) == comparable_quads(plain.store)
     assert served.run([REPORTS]).counts == {"unchanged": len(expected.outcomes)}
     assert remote.stats() == plain.store.stats()
 
 
 def test_a_wrong_token_writes_nothing(base, vocabulary, validator):
-    before = comparable(remote_at(base))
+    before = comparable_quads(remote_at(base))
     intruder = Pipeline(remote_at(base, token="not-the-token"), vocabulary, validator)
     with pytest.raises(StoreError, match=r"40[13]"):
         intruder.run([ROOT / "data" / "structured" / "seed.yaml"])
-    assert comparable(remote_at(base)) == before
+    assert comparable_quads(remote_at(base)) == before
 
 
 def test_a_batch_reads_its_reports_graphs_once(base, vocabulary, validator, monkeypatch):

@@ -114,13 +114,14 @@ def check_rules(
 ) -> list[ShapeMessage]:
     """The warnings the store-wide rules give, sorted: on everything, or on ``scope``."""
     rules = rules if rules is not None else rules_graph()
-    limit = getattr(store, "values_limit", None)
+    limit = getattr(store, "values_limit", None)  # a QueriedStore need not say
     if (
         scope is not None
         and limit is not None
         and max(map(len, (scope.posts, scope.reports))) > limit
     ):
         scope = None  # more than the store takes in one query: the whole store is checked
+    step = min(_BOUND_AT_ONCE, limit or _BOUND_AT_ONCE)
     messages: set[ShapeMessage] = set()
     # The shapes are IRIs or blank nodes (Identifiers, which sort); rdflib types them as Nodes.
     for shape in sorted(cast("Iterator[Identifier]", rules.subjects(RDF.type, SH.NodeShape))):
@@ -138,7 +139,6 @@ def check_rules(
         for constraint in rules.objects(shape, SH.sparql):
             query = str(rules.value(constraint, SH.select)).replace("$this", "?this")
             template = _english(rules, constraint)
-            step = min(_BOUND_AT_ONCE, getattr(store, "values_limit", _BOUND_AT_ONCE))
             for first in range(0, len(ordered), step):
                 results = store.query(
                     _prefixes(rules, constraint) + _bound_to(query, ordered[first : first + step])

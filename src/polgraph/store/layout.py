@@ -207,10 +207,13 @@ class ReportWriter:
 
     def drop_unused(self, graphs: set[URIRef]) -> int:
         """Drop those of ``graphs`` (descriptions) that no report relies on; how many."""
-        unused = self._unused(graphs, leaving=set())
-        if unused:
-            self.store.apply(GraphChange(put=dict.fromkeys(unused, ())))
-        return len(unused)
+        return self._drop(self._unused(graphs, leaving=set()))
+
+    def _drop(self, graphs: Iterable[URIRef]) -> int:
+        dropped: dict[URIRef, Iterable[tuple]] = dict.fromkeys(graphs, ())
+        if dropped:
+            self.store.apply(GraphChange(put=dropped))
+        return len(dropped)
 
     def _unused(self, graphs: set[URIRef], leaving: set[URIRef]) -> set[URIRef]:
         """Those of ``graphs`` that no report but those ``leaving`` relies on."""
@@ -234,7 +237,6 @@ class ReportWriter:
                 _PREFIXES + "SELECT DISTINCT ?g WHERE { ?r pg:sharedDescription ?g }"
             )
         }
-        unused = [URIRef(g) for g in self.store.graphs_under(SHARED_PREFIX) if g not in used]
-        if unused:
-            self.store.apply(GraphChange(put=dict.fromkeys(unused, ())))
-        return len(unused)
+        return self._drop(
+            URIRef(g) for g in self.store.graphs_under(SHARED_PREFIX) if g not in used
+        )
