@@ -7,7 +7,7 @@ import pytest
 
 from polgraph.extract.acts import ActFinder
 from polgraph.extract.event import find_event_kind, lay_out
-from polgraph.extract.event.kinds import _kind_in, _patterns, _starting
+from polgraph.extract.event.kinds import _starting, kind_in, kind_patterns
 from polgraph.extract.lexicon import build_lexicon, lexicon
 from polgraph.text.view import ReportText, fold
 from polgraph.vocab import Vocabulary, build_vocabulary, load_ontology, load_vocab_graph
@@ -147,23 +147,23 @@ def test_a_phrase_added_to_the_vocabulary_names_the_kind():
     """)
     lex = lexicon(vocab)
     sentence = fold("Đoàn viên xã Tân Hà Đông rước đuốc qua các thôn")
-    assert _kind_in(sentence) is None
-    assert _kind_in(sentence, lex) == "ceremony"
-    assert _kind_in(fold("Các đại biểu HĐND huyện cùng hát vang bài ca"), lex) == "other"
-    assert _kind_in(fold("Các đại biểu HĐND huyện. Cùng hát"), lex) is None
-    assert _kind_in(fold("kỷ niệm ngày đại hội thành lập hội"), lex) is None
-    assert _kind_in(fold("kỷ niệm ngày đại hội thành lập hội")) == "congress"
-    patterns = _patterns(lex)
+    assert kind_in(sentence) is None
+    assert kind_in(sentence, lex) == "ceremony"
+    assert kind_in(fold("Các đại biểu HĐND huyện cùng hát vang bài ca"), lex) == "other"
+    assert kind_in(fold("Các đại biểu HĐND huyện. Cùng hát"), lex) is None
+    assert kind_in(fold("kỷ niệm ngày đại hội thành lập hội"), lex) is None
+    assert kind_in(fold("kỷ niệm ngày đại hội thành lập hội")) == "congress"
+    patterns = kind_patterns(lex)
     assert _starting(patterns.object_head, " đêm rước đuốc mừng xuân") == "ceremony"
-    assert _starting(_patterns().object_head, " đêm rước đuốc mừng xuân") is None
+    assert _starting(kind_patterns().object_head, " đêm rước đuốc mừng xuân") is None
     assert _starting(patterns.verb, "thăm hỏi") == "working_visit"
     assert _starting(patterns.verb, "thăm") is None
 
 
 def test_the_longest_phrase_wins_where_several_start():
-    assert _kind_in(fold("Khai mạc Lễ hội đền Vân Sơn")) == "other"  # "lễ hội", not "lễ"
-    assert _kind_in(fold("Tổng kết Lễ hội đền Vân Sơn")) == "conference"  # the earliest
-    assert _kind_in(fold("Lễ hội và hội nghị tiếp xúc cử tri")) == "voter_meeting"
+    assert kind_in(fold("Khai mạc Lễ hội đền Vân Sơn")) == "other"  # "lễ hội", not "lễ"
+    assert kind_in(fold("Tổng kết Lễ hội đền Vân Sơn")) == "conference"  # the earliest
+    assert kind_in(fold("Lễ hội và hội nghị tiếp xúc cử tri")) == "voter_meeting"
 
 
 # Weak cues: the acts vocabulary's pg:weakCue.

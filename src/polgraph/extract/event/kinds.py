@@ -30,7 +30,7 @@ class _KindPatterns:
     verb: dict[str, re.Pattern[str]]  # kind → the opening verb itself
 
 
-def _phrase(cue: str) -> str:
+def phrase(cue: str) -> str:
     """A phrase as a regex: whole words; "A … B" is A, then B further on in the same clause."""
     parts = [re.escape(part.strip()) for part in cue.split("…")]
     return r"(?<!\w)" + (r"(?!\w)" + _GAP + r"(?<!\w)").join(parts) + r"(?!\w)"
@@ -39,7 +39,7 @@ def _phrase(cue: str) -> str:
 def _either(cues: tuple[str, ...], not_after: tuple[str, ...]) -> str:
     # "Nghị quyết Đại hội", "tiến tới Đại hội" mention a congress without being one.
     guards = "".join(f"(?<!{re.escape(word)} )" for word in not_after)
-    return guards + "(?:" + "|".join(_phrase(cue) for cue in cues) + ")"
+    return guards + "(?:" + "|".join(phrase(cue) for cue in cues) + ")"
 
 
 @cache
@@ -59,7 +59,7 @@ def _compile(kinds: tuple[EventKindWords, ...], prefixes: tuple[str, ...]) -> _K
     )
 
 
-def _patterns(lex: Lexicon | None = None) -> _KindPatterns:
+def kind_patterns(lex: Lexicon | None = None) -> _KindPatterns:
     lex = lex or lexicon()
     return _compile(lex.event_kinds, lex.event_object_prefixes)
 
@@ -72,8 +72,8 @@ def _starting(patterns: dict[str, re.Pattern[str]], text: str) -> str | None:
     return max(found)[1] if found else None
 
 
-def _kind_in(folded: str, lex: Lexicon | None = None) -> str | None:
-    patterns = _patterns(lex).anywhere
+def kind_in(folded: str, lex: Lexicon | None = None) -> str | None:
+    patterns = kind_patterns(lex).anywhere
     for kind in _PRIORITY_KINDS:
         if kind in patterns and patterns[kind].search(folded):
             return kind
@@ -87,11 +87,11 @@ def _kind_in(folded: str, lex: Lexicon | None = None) -> str | None:
     return best[2] if best else None
 
 
-def _kind_of_opening(rt: ReportText, layout: ReportLayout) -> str | None:
+def kind_of_opening(rt: ReportText, layout: ReportLayout, lex: Lexicon | None = None) -> str | None:
     if layout.verb is None or layout.opening is None:
         return None
     folded = rt.folded
-    patterns = _patterns()
+    patterns = kind_patterns(lex)
     verb = folded[layout.verb[0] : layout.verb[1]]
     kind = _starting(patterns.verb, verb)  # "tiếp xúc cử tri", "làm việc với"
     if kind:
@@ -109,11 +109,11 @@ def _kind_of_opening(rt: ReportText, layout: ReportLayout) -> str | None:
     return None
 
 
-def find_event_kind(layout: ReportLayout, headline: str | None) -> str:
+def find_event_kind(layout: ReportLayout, headline: str | None, lex: Lexicon | None = None) -> str:
     """conference | congress | council_session | voter_meeting | working_visit | ceremony | other,
     read from what the opening verb holds, then the headline, then the first sentences."""
     text = layout.text
-    kind = _kind_of_opening(text, layout)
+    kind = kind_of_opening(text, layout, lex)
     if kind:
         return kind
     heads = []
@@ -122,11 +122,11 @@ def find_event_kind(layout: ReportLayout, headline: str | None) -> str:
     if layout.headline:
         heads.append(text.folded[layout.headline[0] : layout.headline[1]])
     for head in heads:
-        kind = _kind_in(head)
+        kind = kind_in(head, lex)
         if kind:
             return kind
     for start, end in layout.sentences[:2]:
-        kind = _kind_in(text.folded[start:end])
+        kind = kind_in(text.folded[start:end], lex)
         if kind:
             return kind
     return "other"
