@@ -20,14 +20,14 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "polgraph"
 # they are the same unit, and any unit of a layer above it in this list.
 LAYERS: list[set[str]] = [
     {"errors", "files", "namespaces", "resources", "settings"},  # the shared base
-    {"text"},  # normalising report text
+    {"text", "archive"},  # normalising report text; web pages kept in WARC files
     {"vocab", "places"},  # the SKOS vocabularies and the gazetteer, looked up while reading
     {"extract"},  # text -> the extraction JSON
     {"rdf"},  # extraction -> RDF, SHACL validation, store-wide rules
     {"store"},  # named graphs kept
     {"identity", "query"},  # after storing: persons and tenures; reading: named queries, exports
     {"pipeline"},  # ingest: all of the above for a batch of reports
-    {"analytics"},  # networks made from the store
+    {"analytics", "harvest"},  # networks made from the store; portals harvested into it
     {"server"},  # the web app: SPARQL, the API, the pages
     {"library"},  # the library object over everything: polgraph.Polgraph
     {"cli"},  # the command line, a thin layer over the library object

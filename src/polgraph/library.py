@@ -24,7 +24,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any
 
-from polgraph.errors import QueryError, ShapeMessage, StoreError
+from polgraph.errors import InputError, QueryError, ShapeMessage, StoreError
 from polgraph.settings import Settings
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from polgraph.analytics import KnowledgeGraph
     from polgraph.extract.reader import Reader
     from polgraph.extract.schema import Extraction
+    from polgraph.harvest import HarvestOptions, HarvestSummary
     from polgraph.pipeline.ingest import Outcome, Pipeline
     from polgraph.query.named import NamedQuery
     from polgraph.rdf.validate import ReportValidator
@@ -62,6 +63,9 @@ class BatchResult:
     rule_messages: list[ShapeMessage] = field(default_factory=list)
     identities: IdentityCounts | None = None
     files: list[Path] = field(default_factory=list)
+    notes: list[str] = field(
+        default_factory=list
+    )  # about an input as a whole (an archive cut short)
 
     @property
     def counts(self) -> Counter[str]:
@@ -216,16 +220,26 @@ class Polgraph:
         *,
         published: dt.date | None = None,
         progress: Callable[[Path], None] | None = None,
+        all_pages: bool = False,
     ) -> BatchResult:
         """Read, validate and store each report in its own named graph (re-ingesting replaces
         it), then resolve persons and tenures and check the store-wide rules, as
         ``polgraph.pipeline.ingest.Pipeline.run`` does. A rejected report is an outcome, not an
-        error; a bad corrections file raises (the reports stay stored)."""
+        error; a bad corrections file raises (the reports stay stored).
+
+        A WARC archive gives the pages its harvest selected (event reports within its dates);
+        ``all_pages`` keeps every article in it instead."""
         pipeline = self._pipeline(self.store, identity=self.identity_file)
+        if all_pages:
+            from polgraph.pipeline.archived import Selection
+
+            pipeline.page_selection = Selection(keep_all=True)
         pipeline.ensure_model_graphs()
         self.prepare()
         summary = pipeline.run(paths, store=True, progress=progress, published=published)
-        return BatchResult(summary.outcomes, pipeline.rule_messages, self.identity_counts())
+        return BatchResult(
+            summary.outcomes, pipeline.rule_messages, self.identity_counts(), notes=summary.notes
+        )
 
     def write_nquads(
         self,
@@ -248,7 +262,7 @@ class Polgraph:
         pipeline.ensure_model_graphs()
         self.prepare()
         summary = pipeline.run(paths, store=True, progress=progress, published=published)
-        return BatchResult(summary.outcomes, files=list(bulk.files))
+        return BatchResult(summary.outcomes, files=list(bulk.files), notes=summary.notes)
 
     def validate(
         self,
@@ -303,6 +317,25 @@ class Polgraph:
         pipeline.resolve_identities(full=True)
         return RebuildResult(pipeline.rule_messages, self.identity_counts())
 
+    # -- harvesting ------------------------------------------------------------------------
+    def harvest(
+        self,
+        seeds: Sequence[str],
+        options: HarvestOptions | None = None,
+        *,
+        progress: Callable[[HarvestSummary], None] | None = None,
+    ) -> HarvestSummary:
+        """Harvest the sites at ``seeds``: discover their pages, fetch them politely, archive
+        every response in WARC files and store the pages that report events (see
+        ``polgraph.harvest``); then resolve persons and tenures. A killed harvest is resumed
+        by the next call with the same seeds."""
+        from polgraph.harvest import Harvester, HarvestOptions
+
+        pipeline = self._pipeline(self.store, identity=self.identity_file)
+        pipeline.ensure_model_graphs()
+        self.prepare()
+        return Harvester(pipeline, options or HarvestOptions(), progress).run(list(seeds))
+
     # -- on a Dask cluster ------------------------------------------------------------------
     @staticmethod
     def cluster(
@@ -329,8 +362,16 @@ class Polgraph:
         store is written by this process; a SPARQL service by the workers themselves (they
         read its account from their own environment), or by this process without
         ``workers_write``. ``progress`` is called as each report is done, on whichever worker."""
+        from polgraph.archive.reader import is_archive
         from polgraph.pipeline.cluster_ingest import ingest_on_cluster
 
+        paths = list(paths)
+        archives = [path for path in self.report_files(paths) if is_archive(path)]
+        if archives:
+            raise InputError(
+                str(archives[0]),
+                "WARC archives are read in one process: ingest them without --cluster or --workers",
+            )
         pipeline = self._pipeline(self.store, identity=self.identity_file)
         pipeline.ensure_model_graphs()
         summary = ingest_on_cluster(

@@ -27,6 +27,7 @@ class PG(DefinedNamespace):
     # classes
     Abbreviation: URIRef
     ActType: URIRef
+    ArchivedPage: URIRef
     Area: URIRef
     AreaLevel: URIRef
     BodyType: URIRef
@@ -91,6 +92,7 @@ class PG(DefinedNamespace):
     # properties
     act: URIRef
     adminStructure: URIRef
+    archivedPage: URIRef
     areaClass: URIRef
     asWritten: URIRef
     attestedBy: URIRef
@@ -166,6 +168,8 @@ class PG(DefinedNamespace):
     topic: URIRef
     url: URIRef
     verbCue: URIRef
+    warcFile: URIRef
+    warcTargetUri: URIRef
     weakCue: URIRef
 
 

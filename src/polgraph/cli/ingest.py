@@ -69,11 +69,28 @@ def ingest(
     ] = None,
     cluster: ClusterAddress = None,
     workers: Workers = None,
+    all_pages: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="From WARC archives, keep every article, not only the event reports the "
+            "harvest selected.",
+        ),
+    ] = False,
 ) -> None:
     """Read reports, validate them and store each in its own named graph (re-ingesting replaces it);
-    then resolve persons across all stored reports and derive their tenures."""
+    then resolve persons across all stored reports and derive their tenures. Reports are text,
+    HTML, JSON or YAML files, or WARC archives of web pages (``polgraph harvest`` writes them)."""
     date = published_date(published)
     require_inputs(paths)
+    if cluster is not None or workers is not None:
+        from polgraph.archive.reader import is_archive
+
+        if any(is_archive(path) for path in Polgraph.report_files(paths)):
+            raise fail(
+                "WARC archives are read in one process: ingest them without --cluster or --workers",
+                USAGE,
+            )
     if nquads is not None:
         if cluster is not None or workers is not None:
             raise fail("--nquads takes no --cluster or --workers: it runs in this process", USAGE)
@@ -82,7 +99,15 @@ def ingest(
         raise typer.Exit(code)
     graph = library(StoreAt(store, store_update, store_graph_store), identity)
     with cluster_client(cluster, workers) as client:
-        code = _run_batch(graph, paths, write=True, quiet=quiet, published=date, client=client)
+        code = _run_batch(
+            graph,
+            paths,
+            write=True,
+            quiet=quiet,
+            published=date,
+            client=client,
+            all_pages=all_pages,
+        )
     raise typer.Exit(code)
 
 
@@ -110,6 +135,7 @@ def _run_batch(
     published: dt.date | None,
     nquads: Path | None = None,
     client: Client | None = None,
+    all_pages: bool = False,
 ) -> int:
     """Ingest (``write``; on the cluster of ``client`` when given), write to the N-Quads folder
     ``nquads``, or validate; print the outcomes and return the exit code."""
@@ -132,7 +158,7 @@ def _run_batch(
         codes = ()
     else:
         label = "ingesting" if write else "validating"
-        run = graph.ingest if write else graph.validate
+        run = functools.partial(graph.ingest, all_pages=all_pages) if write else graph.validate
         codes = ()
     # A bad corrections file fails the ingest after the reports are stored: identities stay as
     # they were.
@@ -158,7 +184,13 @@ def _print_batch(result: BatchResult, *, write: bool, quiet: bool) -> None:
                     err.print(f"[dim]    {outcome.source}: {message}[/dim]", highlight=False)
     if not quiet:
         print_store_messages(result.rule_messages)
-    keys = ("added", "replaced", "unchanged", "rejected") if write else ("valid", "rejected")
+    for note in result.notes:
+        err.print(f"[yellow]note[/yellow] {note}", highlight=False)
+    keys: tuple[str, ...] = (
+        ("added", "replaced", "unchanged", "rejected") if write else ("valid", "rejected")
+    )
+    if result.counts.get("skipped"):  # pages of an archive that are no event report
+        keys += ("skipped",)
     line = ", ".join(f"{key} {result.counts.get(key, 0)}" for key in keys)
     if result.identities is not None:
         line += f"; {identity_line(result.identities)}"

@@ -112,6 +112,14 @@ def library(
 
 
 def require_inputs(paths: list[Path]) -> None:
+    # A path argument has lost one slash of "https://" by the time it arrives.
+    addresses = [p for p in paths if str(p).startswith(("http:/", "https:/")) and not p.exists()]
+    if addresses:
+        raise fail(
+            f"{addresses[0]} is a web address, not a file: `polgraph harvest URL` fetches a "
+            "portal's pages, archives them and ingests the event reports",
+            USAGE,
+        )
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise fail(f"no such file or folder: {', '.join(map(str, missing))}", USAGE)

@@ -7,6 +7,7 @@ everything the graph records. Spans are ``[start, end)`` code-point offsets into
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Literal
 
@@ -112,12 +113,22 @@ class Document(_Model):
     _dates = field_validator("date")(_check_date_shape)
 
 
+class ArchivedCapture(_Model):
+    """Where the report's page is archived: a WARC response record (see polgraph.archive)."""
+
+    record: str = Field(pattern=r"^urn:uuid:[0-9a-fA-F-]{36}$")  # its WARC-Record-ID
+    file: str = Field(min_length=1)  # the WARC file's name
+    fetched: dt.datetime  # when the page was fetched (WARC-Date)
+    target: str = Field(pattern=r"^https?://")  # the URL fetched (WARC-Target-URI)
+
+
 class ReportMeta(_Model):
     title: str | None = None
     url: str | None = None
     published: str | None = None
     place: str | None = None
     text: str | None = None
+    archived: ArchivedCapture | None = None
 
     _dates = field_validator("published")(_check_date_shape)
 

@@ -106,9 +106,10 @@ def _check_text_not_binary(text: str, source: str) -> None:
         raise InputError(source, "binary file, not a text report (too many control characters)")
 
 
-def _decode(data: bytes, source: str, *, html: bool) -> str:
-    """Text of the bytes: UTF-8 (BOM or not), UTF-16 with a BOM, or a charset an HTML page
-    declares. Anything else is refused, naming a legacy Vietnamese encoding when it is one."""
+def _decode(data: bytes, source: str, *, html: bool, charset: str | None = None) -> str:
+    """Text of the bytes: UTF-8 (BOM or not), UTF-16 with a BOM, or a charset the server
+    (``charset``, from its Content-Type) or an HTML page declares. Anything else is refused,
+    naming a legacy Vietnamese encoding when it is one."""
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             try:
@@ -128,7 +129,7 @@ def _decode(data: bytes, source: str, *, html: bool) -> str:
         _check_text_not_binary(text, source)
         return text
     if html:
-        declared = _declared_charset(data)
+        declared = _known_charset(charset) or _declared_charset(data)
         if declared is not None:
             try:
                 text = data.decode(declared)
@@ -150,8 +151,18 @@ def _declared_charset(data: bytes) -> str | None:
     if match is None:
         return None
     try:
-        info = codecs.lookup(match.group(1).decode("ascii"))
-    except (LookupError, UnicodeDecodeError):
+        return _known_charset(match.group(1).decode("ascii"))
+    except UnicodeDecodeError:
+        return None
+
+
+def _known_charset(name: str | None) -> str | None:
+    """The codec of a declared charset other than UTF-8/16/32 (tried first anyway), or None."""
+    if not name:
+        return None
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
         return None
     return None if info.name in ("utf-8", "utf-16", "utf-32") else info.name
 
@@ -457,8 +468,10 @@ def read_source(
     *,
     published: dt.date | None = None,
     url: str | None = None,
+    charset: str | None = None,
 ) -> SourceReport:
-    """Read a report's bytes; ``suffix`` (".txt", ".html", ".htm") says which kind it is."""
+    """Read a report's bytes; ``suffix`` (".txt", ".html", ".htm") says which kind it is, and
+    ``charset`` what a web server declared the page's encoding to be."""
     suffix = _check_suffix(suffix, source)
     _check_size(len(data), source)
     if not data.strip():
@@ -466,7 +479,7 @@ def read_source(
             source, "the file is empty" if not data else "the file is empty (only whitespace)"
         )
     is_html = suffix in (".html", ".htm")
-    text = _normalise(_decode(data, source, html=is_html))
+    text = _normalise(_decode(data, source, html=is_html, charset=charset))
     if not text.strip():
         raise InputError(source, "the file is empty (only whitespace)")
     if is_html:

@@ -29,7 +29,10 @@ from polgraph.store.layout import ReportWriter
 from polgraph.vocab import Vocabulary
 from polgraph.vocab import vocabulary as default_vocabulary
 
+from .outcomes import Outcome, Prepared
+
 if TYPE_CHECKING:
+    from polgraph.pipeline.archived import Selection as PageSelection
     from polgraph.pipeline.bulk import NQuadsWriter
 
 ONTOLOGY_GRAPH = URIRef(MODEL_GRAPH_PREFIX + "ontology")
@@ -37,31 +40,9 @@ VOCAB_GRAPH = URIRef(MODEL_GRAPH_PREFIX + "vocab")
 
 
 @dataclass
-class Outcome:
-    source: str
-    status: str  # added | replaced | unchanged | valid | rejected | skipped
-    graph: str | None = None
-    messages: list[ShapeMessage] = field(default_factory=list)
-    error: str | None = None
-
-
-@dataclass
-class Prepared:
-    """A report read and mapped, ready to be validated and stored; or why it cannot be."""
-
-    source: str
-    graph: ReportGraph | None = None
-    note: ShapeMessage | None = None  # our own warning, added to the shapes' messages
-    rejected: Outcome | None = None
-    # Set when the report was validated elsewhere (on a cluster's worker) without any context
-    # from the store: ``references`` are the IRIs it would have needed context for.
-    checked: ValidationReport | None = None
-    references: frozenset[URIRef] = frozenset()
-
-
-@dataclass
 class Summary:
     outcomes: list[Outcome] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # about inputs as a whole (a cut-short archive)
 
     @property
     def counts(self) -> Counter:
@@ -76,13 +57,15 @@ def expand_inputs(paths: Iterable[Path]) -> Iterator[Path]:
     """Files to read, in a stable order. Folders are walked for the suffixes polgraph reads; a
     file named explicitly is always tried, so that an unreadable one is reported rather than
     silently passed over."""
+    from polgraph.archive.reader import is_archive
+
     readable = STRUCTURED_SUFFIXES + TEXT_SUFFIXES
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 if (
                     child.is_file()
-                    and child.suffix.lower() in readable
+                    and (child.suffix.lower() in readable or is_archive(child))
                     and not child.name.startswith(".")
                 ):
                     yield child
@@ -151,7 +134,7 @@ def _unknown_kind(source: str, suffix: str) -> InputError:
     return InputError(
         source,
         f"unknown kind of file {suffix or '(no suffix)'}; "
-        "expected .txt, .html, .json, .yaml or .yml",
+        "expected .txt, .html, .json, .yaml, .yml or a WARC archive (.warc.gz, .warc)",
     )
 
 
@@ -180,6 +163,8 @@ class Pipeline:
         self.resolution: IdentitySummary | None = None
         self.rule_messages: list[ShapeMessage] = []  # the rules' warnings after the last resolution
         self.work: GroupWork = LOCAL  # where resolution's per-name and per-post work runs
+        # Which pages of a WARC archive become reports (None: what the harvest wrote into it).
+        self.page_selection: PageSelection | None = None
 
     def resolve_identities(self, *, full: bool = False) -> IdentitySummary:
         """Persons and tenures for what the writes left pending (everything, with ``full`` or
@@ -299,13 +284,53 @@ class Pipeline:
         and the accepted ones of a batch stored together; a rejected report never stops the batch.
         """
 
+        from polgraph.archive.reader import is_archive
+
+        pages: list[tuple[int, str, URIRef]] = []  # archived pages: slot, address, report
+        notes: list[str] = []
+
         def prepared() -> Iterator[Prepared]:
+            slot = 0
             for path in expand_inputs(paths):
                 if progress:
                     progress(path)
-                yield prepare_report(path, self.vocabulary, published)
+                if not is_archive(path):
+                    yield prepare_report(path, self.vocabulary, published)
+                    slot += 1
+                    continue
+                for item in self._archived(path, published, notes):
+                    if item.graph is not None:
+                        pages.append((slot, item.source, item.graph.iri))
+                    yield item
+                    slot += 1
 
-        return self.settle_all(prepared(), store=store, batch_size=batch_size)
+        summary = self.settle_all(prepared(), store=store, batch_size=batch_size, resolve=False)
+        summary.notes.extend(notes)
+        if pages and store and self.store is not None and self.writer is not None:
+            from polgraph.pipeline.archived import latest_pages, retire_earlier_versions
+
+            latest = latest_pages((url, iri, summary.outcomes[slot]) for slot, url, iri in pages)
+            retire_earlier_versions(self.store, self.writer, latest)
+        if store and self.store is not None:
+            self.resolve_identities()  # even when nothing changed: the corrections may have
+        return summary
+
+    def _archived(
+        self, path: Path, published: dt.date | None, notes: list[str]
+    ) -> Iterator[Prepared]:
+        """The pages of a WARC file as reports; a file that is no WARC is one rejection."""
+        from polgraph.pipeline.archived import archived_reports
+
+        try:
+            yield from archived_reports(
+                path,
+                self.vocabulary,
+                selection=self.page_selection,
+                published=published,
+                problems=notes,
+            )
+        except InputError as exc:
+            yield Prepared(str(path), rejected=Outcome(str(path), "rejected", error=exc.message))
 
     def settle_all(
         self,

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import ORG, RDF, RDFS, XSD
+from rdflib.namespace import ORG, PROV, RDF, RDFS, XSD
 from rdflib.term import Node
 
-from polgraph.extract.schema import Document, Extraction, Person, Speech
+from polgraph.extract.schema import ArchivedCapture, Document, Extraction, Person, Speech
 from polgraph.namespaces import OA, PG
 from polgraph.places.gazetteer import AdminUnit, AdminUnits, admin_units
 from polgraph.rdf import iris
@@ -150,6 +150,22 @@ class _Mapper:
             self.add(r, PG.url, Literal(meta.url, datatype=XSD.anyURI))
         if self.text is not None:
             self.add(r, PG.text, Literal(self.text))
+        if meta.archived is not None:
+            self.map_archived_page(meta.archived)
+
+    def map_archived_page(self, capture: ArchivedCapture) -> None:
+        """The WARC record the report was read from, named by its record ID."""
+        page = URIRef(capture.record.lower())
+        fetched = capture.fetched
+        if fetched.tzinfo is None:
+            fetched = fetched.replace(tzinfo=dt.UTC)
+        self.add(self.report, PG.archivedPage, page)
+        self.add(page, RDF.type, PG.ArchivedPage)
+        self.add(page, PG.warcTargetUri, Literal(capture.target, datatype=XSD.anyURI))
+        self.add(
+            page, PROV.generatedAtTime, Literal(fetched.astimezone(dt.UTC), datatype=XSD.dateTime)
+        )
+        self.add(page, PG.warcFile, Literal(capture.file))
 
     def span(self, subject: URIRef, span: tuple[int, int] | None) -> None:
         if span is None:

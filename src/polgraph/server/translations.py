@@ -159,6 +159,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_key": ("Mã bản tin", "Report key"),
     "published": ("Ngày đăng", "Published"),
     "address": ("Địa chỉ", "Address"),
+    "archived_copy": ("Bản lưu trữ", "Archived copy"),
+    "archived_at": ("tải về lúc", "fetched at"),
     "report_text": ("Nội dung bản tin", "The report's text"),
     "facts_read": ("Các dữ kiện rút ra", "Facts read from it"),
     "fact_kind": ("Loại dữ kiện", "Kind of fact"),

@@ -24,6 +24,7 @@ class OxigraphStore:
 
     def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
         try:
             if path is None:
                 self._store = ox.Store()
@@ -186,7 +187,8 @@ class OxigraphStore:
         self._store.flush()
 
     def close(self) -> None:
-        self._store.flush()
+        if not self.read_only:  # a read-only store has nothing to write, and cannot
+            self._store.flush()
         del self._store
 
 

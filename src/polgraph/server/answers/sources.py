@@ -22,11 +22,14 @@ SELECT DISTINCT ?report ?key ?title ?published ?url ?event ?event_label
   LATERAL { OPTIONAL { GRAPH ?report { ?event pg:source ?report ; rdfs:label ?event_label } } }
 }"""
 _HEAD = """
-SELECT ?key ?title ?published ?url ?hash ?text ?event ?event_label WHERE {
+SELECT ?key ?title ?published ?url ?hash ?text ?event ?event_label ?archived ?fetched ?warc_file
+WHERE {
   ?report a pg:Report ; pg:textHash ?hash .
   OPTIONAL { ?report pg:reportKey ?key } OPTIONAL { ?report pg:title ?title }
   OPTIONAL { ?report pg:published ?published } OPTIONAL { ?report pg:url ?url }
   OPTIONAL { ?report pg:text ?text }
+  OPTIONAL { ?report pg:archivedPage ?archived . ?archived pg:warcFile ?warc_file ;
+             <http://www.w3.org/ns/prov#generatedAtTime> ?fetched }
   OPTIONAL { GRAPH ?report { ?event pg:source ?report ; rdfs:label ?event_label } }
 }"""
 # Each report is its own named graph (named by the report's IRI): its facts are read from there.
@@ -110,6 +113,9 @@ def source_answer(store: Snapshot, source_id: str) -> dict:
             report, key=top["key"], title=top["title"], published=top["published"], url=top["url"]
         ),
         "text_hash": top["hash"],
+        # the page as fetched, in the harvest's WARC files (None: the report came as a file)
+        "archived": top["archived"]
+        and {"record": top["archived"], "fetched": top["fetched"], "warc_file": top["warc_file"]},
         "event": node(top["event"], label=top["event_label"]),
         "text": top["text"],
         "facts": facts,

@@ -295,6 +295,7 @@ SOURCE = {
     "published": None,
     "url": None,
     "text_hash": "796dc11ec1a8f094e6fcca85aee1e14e2a507335c938552194b56a1550fd2a7a",
+    "archived": None,
     "event": {k: EVENT[k] for k in ("id", "href", "iri", "label")},
     "text": f"{PLAN}\n{MEETING} … /.",
     "facts": [
