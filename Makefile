@@ -54,6 +54,7 @@ bench: install
 	$(BIN)/python bench/analytics.py
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/bulk.py
+	$(BIN)/python bench/harvest.py
 	$(BIN)/python bench/scale.py --sizes 1000 --budget 1800
 
 clean:

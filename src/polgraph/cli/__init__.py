@@ -19,7 +19,7 @@ import sys
 
 import typer
 
-from polgraph.cli import analytics, identity, ingest, queries, serve
+from polgraph.cli import analytics, harvest, identity, ingest, queries, serve
 from polgraph.cli.output import err
 from polgraph.errors import PolgraphError
 
@@ -41,6 +41,7 @@ def _setup() -> None:
 app.command()(ingest.ingest)
 app.command()(ingest.validate)
 app.command()(ingest.extract)
+app.command()(harvest.harvest)
 app.command()(queries.query)
 app.command("queries")(queries.list_queries)
 app.command()(queries.stats)
