@@ -242,3 +242,36 @@ def test_each_report_keeps_its_fetch_time(harvested):
         )
     assert len(rows) == 1
     assert dt.datetime.fromisoformat(rows[0]["when"].value).year >= 2026
+
+
+def test_a_robots_txt_that_cannot_be_read_keeps_the_harvest_out(tmp_path):
+    """RFC 9309: robots.txt answering 5xx means everything is disallowed for now."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    asked: list[str] = []
+
+    class Down(BaseHTTPRequestHandler):
+        def do_GET(self):
+            asked.append(self.path)
+            self.send_response(503)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *_args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Down)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_address[1]
+        graph = library(tmp_path)
+        with graph:
+            summary = graph.harvest([f"http://portal.test:{port}/"], options(tmp_path, retries=0))
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+    assert asked == ["/robots.txt"]
+    assert summary.stored == 0 and summary.disallowed >= 1

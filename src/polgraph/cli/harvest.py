@@ -83,6 +83,9 @@ def harvest(
     per_host: Annotated[
         int, typer.Option("--per-host", min=1, help="Requests to one host at once.")
     ] = 1,
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", min=1, help="Requests at once, all hosts together.")
+    ] = 4,
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.1, help="Seconds one page may take.")
     ] = 30.0,
@@ -120,6 +123,7 @@ def harvest(
         contact=contact,
         delay=delay,
         per_host=per_host,
+        concurrency=concurrency,
         timeout=timeout,
         max_bytes=max_bytes,
         retries=retries,

@@ -37,6 +37,7 @@ class Fetched:
     url: str
     exchanges: list[Exchange] = field(default_factory=list)
     error: str | None = None
+    timed_out: bool = False  # ``error`` is the time limit
     retry_after: str | None = None  # the last response's Retry-After, when it asked to wait
 
     @property
@@ -93,6 +94,7 @@ class Fetcher:
                 exchange = self._get(current, headers)
             except httpx.TimeoutException:
                 result.error = f"no whole answer within {self.limits.timeout:g} s"
+                result.timed_out = True
                 return result
             except httpx.HTTPError as exc:
                 result.error = f"{type(exc).__name__}: {exc}"

@@ -214,13 +214,15 @@ class Harvester:
         robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
         fetched = self._request(robots_url, None, rules)
         last = fetched.last
+        # RFC 9309: a robots.txt that answers 4xx allows everything; one that cannot be read
+        # (5xx, no answer) disallows everything until it can.
         text = None
         if last is not None and last.status == 200:
             text = decoded_body(last.body, _header(last, "content-encoding")).decode(
                 "utf-8", "replace"
             )
-        elif last is not None and last.status in (401, 403):
-            text = "User-agent: *\nDisallow: /\n"  # the site keeps robots.txt from us: stay out
+        elif last is None or last.status >= 500:
+            text = "User-agent: *\nDisallow: /\n"
         rules.read_robots(robots_url, text)
 
     def _open_site(self, seed: str) -> None:
@@ -274,7 +276,12 @@ class Harvester:
     ) -> None:
         options = self.options
         for host in self.frontier.hosts_with_work():
-            rules = self.hosts.get(host) or self._host_of(f"http://{host}/")
+            rules = self.hosts.get(host)
+            if rules is None:  # a host of a resumed run: its robots.txt first, by its scheme
+                first = self.frontier.next_for(host)
+                if first is None:
+                    continue
+                rules = self._host_of(first.url)
             while (
                 len(running) < options.concurrency
                 and rules.in_flight < options.per_host
@@ -347,11 +354,9 @@ class Harvester:
         for exchange in fetched.exchanges[:-1]:
             refs.append(self._archive(exchange))  # the redirects on the way
         if last is None:  # no answer: a lost connection or the time limit
+            # A lost connection is tried again; a page past the time limit would be slow again.
             self._retry_or_fail(
-                entry,
-                rules,
-                fetched.error or "no answer",
-                retry=fetched.error is not None and "within" not in fetched.error,
+                entry, rules, fetched.error or "no answer", retry=not fetched.timed_out
             )
             return
         if last.status in RETRY_STATUSES:
