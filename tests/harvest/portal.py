@@ -85,6 +85,7 @@ class PortalPaths:
     rate_limited: str
     redirect_loop: str  # the one the sitemap lists; it redirects to redirect_target, and back
     redirect_target: str
+    moved: str  # listed in a sitemap; answers 301 with the address of events[2]
     slow: str
     huge: str
     about: str
@@ -176,6 +177,7 @@ class Portal:
             *(a.path for a in pages.EVENTS),
             *(a.path for a in special),
             pages.REDIRECT_A,
+            pages.MOVED,
             pages.INTERNAL_IN_SITEMAP.path,
             pages.HUGE_PATH,
             *(a.path for a in pages.NON_EVENTS),
@@ -216,6 +218,7 @@ class Portal:
             rate_limited=pages.RATE_LIMITED.path,
             redirect_loop=pages.REDIRECT_A,
             redirect_target=pages.REDIRECT_B,
+            moved=pages.MOVED,
             slow=pages.SLOW.path,
             huge=pages.HUGE_PATH,
             about=pages.ABOUT.path,
@@ -489,6 +492,9 @@ class _Handler(BaseHTTPRequestHandler):
         portal, paths = self.portal, self.portal.paths
         target = self.path
         path = urlsplit(target).path
+        if path == paths.moved:
+            self._send(301, b"", "text/plain", {"Location": portal.url(paths.events[2])}, body=body)
+            return
         if path in (paths.redirect_loop, paths.redirect_target):
             other = paths.redirect_target if path == paths.redirect_loop else paths.redirect_loop
             self._send(302, b"", "text/plain", {"Location": portal.url(other)}, body=body)

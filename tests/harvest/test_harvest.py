@@ -79,7 +79,8 @@ def test_every_event_report_is_stored_and_nothing_else(portal, harvested):
     non_events = {portal.base_url + path for path in portal.paths.non_events}
     assert events <= set(urls)
     assert not non_events & set(urls)
-    assert summary.stored == len(urls)
+    # One report per page; a page reached twice (by its old address too) is stored twice.
+    assert summary.stored == len(urls) + 1
     assert summary.skip_reasons, "the skipped pages are counted by reason"
     assert summary.skipped >= len(non_events)
 
@@ -124,6 +125,18 @@ def test_a_redirect_loop_a_slow_page_and_a_huge_page_end_cleanly(portal, harvest
     assert "within" in failures[portal.base_url + portal.paths.slow]
     assert portal.base_url + portal.paths.huge not in urls
     assert any("cut short" in reason for reason in summary.skip_reasons)
+
+
+def test_a_moved_page_is_stored_once_under_its_new_address(tmp_path, portal, harvested):
+    import sqlite3
+
+    _, _, urls = harvested
+    new = portal.base_url + portal.paths.events[2]
+    assert new in urls and portal.base_url + portal.paths.moved not in urls
+    with sqlite3.connect(tmp_path / "harvest.sqlite") as frontier:
+        states = dict(frontier.execute("SELECT url, state FROM urls").fetchall())
+    assert states[portal.base_url + portal.paths.moved] == "stored"  # settled, not left waiting
+    assert "archived" not in states.values()
 
 
 def test_everything_is_archived_and_each_report_names_its_record(tmp_path, portal, harvested):
@@ -211,7 +224,15 @@ def test_a_bounded_harvest_is_finished_by_the_next_one(tmp_path, portal):
         urls = stored_urls(graph)
     assert first.stored < len(portal.paths.events)
     assert {portal.base_url + path for path in portal.paths.events} <= set(urls)
-    assert second.stored == len(urls) - first.stored  # the rest, none of the first ones again
+
+    def stored_from(summary) -> set[str]:
+        return {
+            o.source for o in summary.outcomes if o.status in ("added", "replaced", "unchanged")
+        }
+
+    # the rest, none of the first ones again (but the page the moved address leads to)
+    assert stored_from(first) & stored_from(second) <= {portal.base_url + portal.paths.events[2]}
+    assert stored_from(first) | stored_from(second) == set(urls)
 
 
 def test_keep_all_stores_the_non_event_articles_too(tmp_path, portal):

@@ -57,11 +57,7 @@ def sitemap_links(url: str, content: str) -> list[Link]:
 
 def _lastmods(content: str) -> dict[str, dt.date]:
     """loc → lastmod of a sitemap's <url> entries (trafilatura keeps only the locations)."""
-    try:
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
-        tree = etree.fromstring(content.encode("utf-8"), parser)
-    except etree.XMLSyntaxError:
-        return {}
+    tree = _xml(content)
     if tree is None:
         return {}
     found: dict[str, dt.date] = {}
@@ -72,6 +68,15 @@ def _lastmods(content: str) -> dict[str, dt.date]:
         if loc and day:
             found[loc.strip()] = day
     return found
+
+
+def _xml(content: str) -> etree._Element | None:
+    """The document of a sitemap or feed, parsed leniently and without reaching the network."""
+    try:
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
+        return etree.fromstring(content.strip().encode("utf-8"), parser)
+    except etree.XMLSyntaxError:
+        return None
 
 
 def _iso_day(value: str | None) -> dt.date | None:
@@ -94,11 +99,7 @@ def feed_entries(url: str, content: str) -> list[Link]:
 
 
 def _feed_dates(content: str) -> dict[str, dt.date]:
-    try:
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
-        tree = etree.fromstring(content.strip().encode("utf-8"), parser)
-    except etree.XMLSyntaxError:
-        return {}
+    tree = _xml(content)
     if tree is None:
         return {}
     found: dict[str, dt.date] = {}

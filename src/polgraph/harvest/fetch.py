@@ -101,10 +101,10 @@ class Fetcher:
                 return result
             result.exchanges.append(exchange)
             if exchange.status in RETRY_STATUSES:
-                result.retry_after = _header(exchange, "retry-after")
+                result.retry_after = header(exchange, "retry-after")
             if exchange.status not in REDIRECT_STATUSES:
                 return result
-            location = _header(exchange, "location")
+            location = header(exchange, "location")
             if not location:
                 result.error = f"a {exchange.status} redirect without a Location"
                 return result
@@ -167,7 +167,8 @@ class Fetcher:
         return b"".join(chunks), None
 
 
-def _header(exchange: Exchange, name: str) -> str | None:
+def header(exchange: Exchange, name: str) -> str | None:
+    """The last value of a response header (``name`` in lower case), or None."""
     for key, value in reversed(exchange.response_headers):
         if key.lower() == name:
             return value

@@ -164,6 +164,12 @@ class Frontier:
             )
         ]
 
+    def requeue_fetching(self) -> None:
+        """Queue again what was being fetched when the run was killed."""
+        self.db.execute(
+            "UPDATE urls SET state = 'todo' WHERE run = ? AND state = 'fetching'", (self.run,)
+        )
+
     def archived_unsettled(self) -> list[Entry]:
         """Pages archived in this run but not yet ingested (a harvest killed in between)."""
         rows = self.db.execute(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -30,7 +31,7 @@ from polgraph.archive.writer import (
 )
 from polgraph.errors import InputError
 from polgraph.harvest.discovery import Link, feed_entries, page_links, sitemap_links
-from polgraph.harvest.fetch import RETRY_STATUSES, Fetched, Fetcher, FetchLimits
+from polgraph.harvest.fetch import RETRY_STATUSES, Fetched, Fetcher, FetchLimits, header
 from polgraph.harvest.frontier import Entry, Frontier
 from polgraph.harvest.politeness import MAX_BACKOFF, HostRules, backoff, parse_retry_after
 from polgraph.pipeline.archived import (
@@ -142,7 +143,7 @@ class Harvester:
         self.progress = progress or (lambda _summary: None)
         self.summary = HarvestSummary()
         self.hosts: dict[str, HostRules] = {}
-        self.batch: list[ArchivedPage] = []
+        self.batch: list[tuple[str, ArchivedPage]] = []  # the frontier's address, the page
         self.requested_pages = 0
 
     # -- the run -----------------------------------------------------------------------------
@@ -150,7 +151,8 @@ class Harvester:
         started = time.monotonic()
         seeds = [_checked_seed(seed) for seed in seeds]
         options = self.options
-        repair_open_files(options.archive) if options.archive.exists() else None
+        if options.archive.exists():  # files a killed harvest left open
+            repair_open_files(options.archive)
         frontier = Frontier(options.frontier)
         fetcher = Fetcher(
             options.user_agent,
@@ -188,10 +190,7 @@ class Harvester:
 
     def _take_up_archived(self) -> None:
         """Pages archived by the killed run but not stored: read back from the archive."""
-        self.frontier.db.execute(
-            "UPDATE urls SET state = 'todo' WHERE run = ? AND state = 'fetching'",
-            (self.frontier.run,),
-        )
+        self.frontier.requeue_fetching()
         for entry in self.frontier.archived_unsettled():
             page = page_at(self.options.archive, entry.record) if entry.record else None
             if page is None:
@@ -212,13 +211,13 @@ class Harvester:
     def _read_robots(self, url: str, rules: HostRules) -> None:
         parts = urlsplit(url)
         robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
-        fetched = self._request(robots_url, None, rules)
+        fetched = self._request(robots_url, rules)
         last = fetched.last
         # RFC 9309: a robots.txt that answers 4xx allows everything; one that cannot be read
         # (5xx, no answer) disallows everything until it can.
         text = None
         if last is not None and last.status == 200:
-            text = decoded_body(last.body, _header(last, "content-encoding")).decode(
+            text = decoded_body(last.body, header(last, "content-encoding")).decode(
                 "utf-8", "replace"
             )
         elif last is None or last.status >= 500:
@@ -333,7 +332,7 @@ class Harvester:
                 return False
         return True
 
-    def _request(self, url: str, entry: Entry | None, rules: HostRules) -> Fetched:
+    def _request(self, url: str, rules: HostRules) -> Fetched:
         """A request made here (robots.txt), archived like the others."""
         fetched = self.fetcher.fetch(url, allowed=lambda _url: True)
         rules.done()
@@ -350,9 +349,8 @@ class Harvester:
     def _handle(self, entry: Entry, rules: HostRules, fetched: Fetched) -> None:
         self.summary.requests += max(1, len(fetched.exchanges))
         last = fetched.last
-        refs: list[RecordRef] = []
         for exchange in fetched.exchanges[:-1]:
-            refs.append(self._archive(exchange))  # the redirects on the way
+            self._archive(exchange)  # the redirects on the way
         if last is None:  # no answer: a lost connection or the time limit
             # A lost connection is tried again; a page past the time limit would be slow again.
             self._retry_or_fail(
@@ -378,7 +376,12 @@ class Harvester:
             self._archive(last)
             self._fail(entry, f"HTTP {last.status}")
             return
-        body = decoded_body(last.body, _header(last, "content-encoding"))
+        try:
+            body = decoded_body(last.body, header(last, "content-encoding"))
+        except (OSError, ValueError, zlib.error) as exc:  # a body its encoding does not fit
+            self._archive(last)
+            self._fail(entry, f"the body cannot be decoded ({exc})")
+            return
         digest = payload_digest(body)
         if entry.digest == digest and entry.record is not None and not last.truncated:
             self._archive(last, revisit_of=entry.record)  # the server ignored our validators
@@ -391,8 +394,8 @@ class Harvester:
             entry.url,
             ref,
             digest=digest,
-            etag=_header(last, "etag"),
-            last_modified=_header(last, "last-modified"),
+            etag=header(last, "etag"),
+            last_modified=header(last, "last-modified"),
             fetched=last.fetched,
         )
         page = ArchivedPage(
@@ -413,13 +416,17 @@ class Harvester:
         ):
             return
         text = _text_of(page)
-        if entry.kind == "sitemap":
-            links = sitemap_links(entry.url, text)
-        elif entry.kind == "feed":
-            links = feed_entries(entry.url, text)
-        else:
-            links = page_links(entry.url, text)
-        home = urlsplit(entry.url).netloc
+        try:
+            if entry.kind == "sitemap":
+                links = sitemap_links(page.url, text)
+            elif entry.kind == "feed":
+                links = feed_entries(page.url, text)
+            else:
+                links = page_links(page.url, text)
+        except Exception as exc:  # noqa: BLE001 - third-party parsers on whatever a site sends
+            self.summary.failures.append((entry.url, f"its links cannot be read ({exc})"))
+            return
+        home = urlsplit(page.url).netloc  # where a redirect led: the site's own name
         for link in links:
             if urlsplit(link.url).netloc != home:
                 continue
@@ -434,7 +441,7 @@ class Harvester:
         if entry.kind in ("sitemap", "feed") or not is_candidate(page):
             self.frontier.mark(entry.url, "read")
             return
-        self.batch.append(page)
+        self.batch.append((entry.url, page))
 
     def _retry_or_fail(
         self,
@@ -471,9 +478,10 @@ class Harvester:
         """Read, select and store the pages waiting, as ingesting their archive would."""
         if not self.batch:
             return
-        pages, self.batch = self.batch, []
+        waiting, self.batch = self.batch, []
         items: list[Prepared] = [
-            prepare_page(page, self.pipeline.vocabulary, self.options.selection) for page in pages
+            prepare_page(page, self.pipeline.vocabulary, self.options.selection)
+            for _, page in waiting
         ]
         summary = self.pipeline.settle_all(items, resolve=False)
         stored = [
@@ -484,17 +492,17 @@ class Harvester:
         store, writer = self.pipeline.store, self.pipeline.writer
         if store is not None and writer is not None:
             retire_earlier_versions(store, writer, latest_pages(stored))
-        for page, outcome in zip(pages, summary.outcomes, strict=True):
+        for (address, _), outcome in zip(waiting, summary.outcomes, strict=True):
             self.summary.outcomes.append(outcome)
             if outcome.status == "skipped":
                 self._skip(outcome.error or "skipped")
-                self.frontier.mark(page.url, "skipped", outcome.error)
+                self.frontier.mark(address, "skipped", outcome.error)
             elif outcome.status == "rejected":
                 self.summary.rejected += 1
-                self.frontier.mark(page.url, "rejected", outcome.error)
+                self.frontier.mark(address, "rejected", outcome.error)
             else:
                 self.summary.stored += 1
-                self.frontier.mark(page.url, "stored", outcome.status)
+                self.frontier.mark(address, "stored", outcome.status)
 
 
 def plan_harvest(seeds: list[str], options: HarvestOptions) -> list[tuple[Link, bool]]:
@@ -557,18 +565,11 @@ def _checked_seed(seed: str) -> str:
     return seed
 
 
-def _header(exchange: Exchange, name: str) -> str | None:
-    for key, value in reversed(exchange.response_headers):
-        if key.lower() == name:
-            return value
-    return None
-
-
 def _text_of(page: ArchivedPage) -> str:
     return page.body.decode(page.charset or "utf-8", "replace")
 
 
 def _text_of_exchange(exchange: Exchange) -> str:
-    return decoded_body(exchange.body, _header(exchange, "content-encoding")).decode(
+    return decoded_body(exchange.body, header(exchange, "content-encoding")).decode(
         "utf-8", "replace"
     )
