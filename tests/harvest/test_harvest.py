@@ -4,6 +4,7 @@ is archived and stored, and what is never asked for."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import sys
 from pathlib import Path
 
@@ -296,3 +297,37 @@ def test_a_robots_txt_that_cannot_be_read_keeps_the_harvest_out(tmp_path):
         thread.join(5)
     assert asked == ["/robots.txt"]
     assert summary.stored == 0 and summary.disallowed >= 1
+
+
+def test_a_harvested_report_page_shows_its_archived_copy(tmp_path, harvested):
+    from fastapi.testclient import TestClient
+
+    from polgraph.server import create_app
+    from polgraph.store import OxigraphStore
+
+    _, summary, urls = harvested
+    store = OxigraphStore(tmp_path / "store")
+    try:
+        app = create_app(Settings(query_workers=1, identity_path=None), store)
+        with TestClient(app) as client:
+            listed = client.get("/api/sources", params={"limit": 100}).json()["items"]
+            report = next(item for item in listed if item["url"] in urls)
+            answer = client.get(report["href"]).json()
+            page = client.get(f"/sources/{report['id']}", headers={"Accept": "text/html"})
+    finally:
+        store.close()
+    archived = answer["archived"]
+    assert archived["warc_file"] in summary.files
+    assert archived["record"].startswith("urn:uuid:")
+    assert page.status_code == 200
+    assert archived["record"] in page.text and archived["warc_file"] in page.text
+
+
+def test_requests_to_a_host_keep_the_delay_apart(tmp_path, portal):
+    graph = library(tmp_path)
+    with graph:
+        graph.harvest([portal.base_url + "/"], options(tmp_path, delay=0.2, max_pages=4))
+    times = [request.time for request in portal.requests]
+    assert len(times) >= 5
+    gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
+    assert min(gaps) >= 0.19  # one request at a time (--per-host 1), each 0.2 s after the last
