@@ -67,8 +67,8 @@ class HarvestOptions:
     resolve: dict[str, str] = field(default_factory=dict)  # host → address (curl's --resolve)
     batch_size: int = 32
     # Links are followed from the start pages (depth 0) and the pages they link to (1): a site's
-    # sections and their listings. Next pages of a listing keep its depth; sitemaps' and feeds'
-    # pages are at depth 1.
+    # sections and their listings. Next pages of a listing keep its depth; the pages sitemaps and
+    # feeds list are leaves (their links are not followed).
     max_depth: int = 2
 
     @property
@@ -212,17 +212,7 @@ class Harvester:
         parts = urlsplit(url)
         robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
         fetched = self._request(robots_url, rules)
-        last = fetched.last
-        # RFC 9309: a robots.txt that answers 4xx allows everything; one that cannot be read
-        # (5xx, no answer) disallows everything until it can.
-        text = None
-        if last is not None and last.status == 200:
-            text = decoded_body(last.body, header(last, "content-encoding")).decode(
-                "utf-8", "replace"
-            )
-        elif last is None or last.status >= 500:
-            text = "User-agent: *\nDisallow: /\n"
-        rules.read_robots(robots_url, text)
+        rules.read_robots(robots_url, _robots_text(fetched.last))
 
     def _open_site(self, seed: str) -> None:
         rules = self._host_of(seed)
@@ -432,8 +422,8 @@ class Harvester:
                 continue
             if link.kind in ("sitemap", "feed"):
                 self._queue(link, entry.depth)
-            elif entry.kind in ("sitemap", "feed"):
-                self._queue(link, 1)
+            elif entry.kind in ("sitemap", "feed"):  # articles: read, their links not followed
+                self._queue(link, self.options.max_depth)
             else:  # a listing's next page stays at its depth; the rest are one further
                 self._queue(link, entry.depth + (link.kind != "listing"))
 
@@ -520,10 +510,7 @@ def plan_harvest(seeds: list[str], options: HarvestOptions) -> list[tuple[Link, 
             base = f"{parts.scheme}://{parts.netloc}"
             rules = HostRules(parts.netloc, options.delay, "polgraph")
             robots = fetcher.fetch(f"{base}/robots.txt").last
-            rules.read_robots(
-                f"{base}/robots.txt",
-                robots.body.decode("utf-8", "replace") if robots and robots.status == 200 else None,
-            )
+            rules.read_robots(f"{base}/robots.txt", _robots_text(robots))
             queue = [Link(url, "sitemap") for url in rules.sitemaps or [f"{base}/sitemap.xml"]]
             start = fetcher.fetch(seed, allowed=rules.allows).last
             if start is not None and start.status == 200:
@@ -556,6 +543,16 @@ def plan_harvest(seeds: list[str], options: HarvestOptions) -> list[tuple[Link, 
     finally:
         fetcher.close()
     return list(found.values())
+
+
+def _robots_text(answer: Exchange | None) -> str | None:
+    """What a host's robots.txt says, by RFC 9309: its text when it answered 200; nothing (all
+    allowed) on 4xx; everything disallowed when it cannot be read (5xx, no answer)."""
+    if answer is None or answer.status >= 500:
+        return "User-agent: *\nDisallow: /\n"
+    if answer.status == 200:
+        return _text_of_exchange(answer)
+    return None
 
 
 def _checked_seed(seed: str) -> str:
