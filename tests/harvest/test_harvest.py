@@ -205,6 +205,7 @@ def test_dates_outside_since_until_are_not_stored(tmp_path, portal):
         )
         assert stored_urls(graph) == {}
     assert summary.stored == 0 and summary.skipped > 0
+    assert "outside the dates asked for" in summary.skip_reasons  # one count, whatever the dates
 
 
 def test_max_pages_bounds_the_requests(tmp_path, portal):

@@ -138,6 +138,10 @@ def test_plan_lists_the_sitemaps_and_feed_pages_without_fetching_them(tmp_path):
                 "--resolve",
                 "portal.test:127.0.0.1",
                 "--json",
+                "--archive",
+                str(tmp_path / "archive"),
+                "--frontier",
+                str(tmp_path / "harvest.sqlite"),
             ],
         )
         assert result.exit_code == 0, result.output
@@ -148,7 +152,7 @@ def test_plan_lists_the_sitemaps_and_feed_pages_without_fetching_them(tmp_path):
     assert not any(path.startswith("/tin-tuc/") for path in fetched)
     disallowed = [row for url, row in listed.items() if portal.paths.disallowed_prefix in url]
     assert disallowed and not any(row["allowed"] for row in disallowed)
-    assert not (tmp_path / "var").exists()
+    assert not (tmp_path / "archive").exists() and not (tmp_path / "harvest.sqlite").exists()
 
 
 def test_ingest_reads_the_archive_back(tmp_path):
@@ -191,3 +195,22 @@ def test_a_bad_address_is_a_usage_error(tmp_path):
     )
     assert result.exit_code == 2
     assert "not a web address" in result.output
+
+
+def test_since_after_until_is_a_usage_error(tmp_path):
+    result = runner.invoke(
+        app,
+        [
+            "harvest",
+            "http://portal.test/",
+            "--since",
+            "2025-01-02",
+            "--until",
+            "2025-01-01",
+            "--frontier",
+            str(tmp_path / "harvest.sqlite"),
+        ],
+    )
+    assert result.exit_code == 2
+    assert "is after --until" in result.output
+    assert not (tmp_path / "harvest.sqlite").exists()

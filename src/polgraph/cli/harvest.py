@@ -113,9 +113,13 @@ def harvest(
     (robots.txt, a delay per host, retries, conditional requests), archive every response in
     WARC files, and store the pages that report political events. A harvest that was stopped
     goes on where it stopped; a second one fetches only what is new or changed."""
+    first = parse_date(since, "--since") if since else None
+    last = parse_date(until, "--until") if until else None
+    if first and last and first > last:
+        raise fail(f"--since {first} is after --until {last}: no page can be in between", USAGE)
     options = HarvestOptions(
-        since=parse_date(since, "--since") if since else None,
-        until=parse_date(until, "--until") if until else None,
+        since=first,
+        until=last,
         max_pages=max_pages,
         keep_all=all_pages,
         archive=archive,

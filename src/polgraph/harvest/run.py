@@ -310,7 +310,7 @@ class Harvester:
                 selection.since and entry.dated < selection.since
             ):
                 self.frontier.mark(entry.url, "outside", "dated outside --since/--until")
-                self._skip(f"dated {entry.dated}, outside the dates asked for")
+                self._skip(f"outside the dates asked for: dated {entry.dated}")
                 return False
             if (
                 not entry.published

@@ -124,7 +124,7 @@ def prepare_page(
         if not verdict.is_event:
             return passed_over(f"not an event report: {verdict.reason}")
     if selection.outside(read.published):
-        return passed_over(f"published {read.published}, outside the dates asked for")
+        return passed_over(f"outside the dates asked for: published {read.published}")
     from polgraph.extract.reader import read_report  # the reader is slow to import
 
     try:
