@@ -1,6 +1,7 @@
 """Harvest speed on the tests' portal grown to one district's archive (tests/harvest/portal.py,
-``Portal(articles=N)``: the same communes, bodies and officials recurring over 2019–2025), served
-on 127.0.0.1 with no politeness delay, into an empty store:
+``Portal(articles=N)``: the reports of bench/archive.py, one district's official communes, their
+bodies and officials recurring over 2015–2025), served on 127.0.0.1 with no politeness delay,
+into an empty store:
 
 - the first harvest (``polgraph harvest --json``, a separate process): seconds, pages per second
   fetched + archived + stored, the work per page, and the process's peak memory;

@@ -9,13 +9,13 @@ redirect loop, a slow page, a 30 MB page).
         portal.requests, portal.requested("/noi-bo/"), portal.reset_log()
         portal.change(portal.paths.events[0])     # new text, ETag, Last-Modified, sitemap lastmod
         portal.article(path), portal.reset_faults()
-    Portal(articles=2000)                         # the same site and a generated archive
+    Portal(articles=2000)                         # the same site and bench/archive.py's reports
 
 Every URL the portal writes is absolute on ``host`` ("portal.test": the harvester's URL library
 refuses IP literals and localhost), so clients connect to ``address``:``port`` and send that host
 in the Host header; any Host header is accepted. Validators (ETag, Last-Modified) come from the
-page's content with the port taken out and from fixed dates, so two harvests, or two portals, see
-the same ones. The harvest tests import it as ``portal``, with tests/harvest on the path.
+page's content with the port taken out and from fixed dates (change() dates an edit by its own
+time), so two harvests, or two portals, see the same ones. The harvest tests import it as ``portal``, with tests/harvest on the path.
 """
 
 from __future__ import annotations
@@ -160,7 +160,8 @@ class Portal:
         # Listings: news newest first, without the feed-only article and the special pages.
         listed = sorted(
             (*pages.EVENTS, *pages.NON_EVENTS, pages.LISTING_ONLY, *generated),
-            key=lambda a: (a.posted, a.path),
+            # newest first, but the listing-only article always last: on the last page only
+            key=lambda a: (a is not pages.LISTING_ONLY, a.posted, a.path),
             reverse=True,
         )
         per_page = 20 if articles else 4  # the small site still has three listing pages

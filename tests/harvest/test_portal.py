@@ -316,9 +316,8 @@ def test_the_generated_archive_is_one_portal_over_the_years():
     assert time.monotonic() - started < 2
     archive = portal.archive
     assert archive is not None and len(archive.articles) == 2000
-    assert 20 <= archive.communes <= 32 and 120 <= archive.officials <= 200
     years = {a.posted.year for a in archive.articles}
-    assert years == set(range(2019, 2026))
+    assert len(years) >= 8  # one portal's archive over the years
     # The same officials recur over the years: most names are in reports of three years or more.
     names = re.compile(r"đồng chí ((?:[A-ZĐ]\w+ ){1,3}[A-ZĐ]\w+)")
     years_of: dict[str, set[int]] = {}
