@@ -15,7 +15,8 @@ Every URL the portal writes is absolute on ``host`` ("portal.test": the harveste
 refuses IP literals and localhost), so clients connect to ``address``:``port`` and send that host
 in the Host header; any Host header is accepted. Validators (ETag, Last-Modified) come from the
 page's content with the port taken out and from fixed dates (change() dates an edit by its own
-time), so two harvests, or two portals, see the same ones. The harvest tests import it as ``portal``, with tests/harvest on the path.
+time), so two harvests, or two portals, see the same ones. The harvest tests import it as
+``portal``, with tests/harvest on the path.
 """
 
 from __future__ import annotations
