@@ -10,6 +10,12 @@ light.
 from typing import Any
 
 __version__ = "0.1.0"
+# What a Python user imports from the package; the names are loaded on first use.
+__all__ = ["Polgraph", "__version__", "open"]
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 def __getattr__(name: str) -> Any:

@@ -60,17 +60,19 @@ def test_a_body_over_the_limit_is_413(small_store):
         assert fine.json()["boolean"] is True
 
 
-def test_without_a_token_the_write_routes_do_not_exist(small_store):
+def test_without_a_token_the_write_routes_say_writes_are_disabled(small_store):
     with _client(small_store) as client:
-        assert (
-            client.post(
-                "/update",
-                content="CLEAR ALL",
-                headers={"Content-Type": "application/sparql-update", "Authorization": "Bearer x"},
-            ).status_code
-            == 404
+        update = client.post(
+            "/update",
+            content="CLEAR ALL",
+            headers={"Content-Type": "application/sparql-update", "Authorization": "Bearer x"},
         )
-        assert client.get("/store", params={"graph": "urn:x:g"}).status_code == 404
+        assert update.status_code == 403
+        assert update.json()["error"] == "writes disabled"
+        assert "POLGRAPH_WRITE_TOKEN" in update.json()["detail"]
+        for method in ("GET", "PUT", "DELETE"):
+            reply = client.request(method, "/store", params={"graph": "urn:x:g"})
+            assert reply.status_code == 403 and "POLGRAPH_WRITE_TOKEN" in reply.text
         assert client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
         description = client.get("/sparql").text
         assert "SPARQL11Update" not in description

@@ -140,4 +140,5 @@ def test_writes_go_to_the_service_not_to_this_server(served):
         data={"update": "INSERT DATA { <urn:x:s> <urn:x:p> <urn:x:o> }"},
         headers={"Authorization": f"Bearer {TOKEN}"},
     )
-    assert reply.status_code in (403, 404, 405)
+    assert reply.status_code == 403
+    assert "send updates and graphs to the service" in reply.json()["detail"]

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import Annotated
 
 import typer
 
 from polgraph.cli import analytics, harvest, identity, ingest, queries, serve
-from polgraph.cli.output import err
+from polgraph.cli.output import err, out
 from polgraph.errors import PolgraphError
 
 app = typer.Typer(
@@ -32,8 +33,23 @@ app = typer.Typer(
 )
 
 
+def _print_version(asked: bool) -> None:
+    if asked:
+        from polgraph import __version__
+
+        out.print(f"polgraph {__version__}", highlight=False)
+        raise typer.Exit(0)
+
+
 @app.callback()
-def _setup() -> None:
+def _setup(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and end."
+        ),
+    ] = False,
+) -> None:
     # rdflib logs a traceback for every ill-typed literal; the shapes already report those in words.
     logging.getLogger("rdflib.term").setLevel(logging.ERROR)
 

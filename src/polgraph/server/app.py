@@ -17,7 +17,13 @@ from polgraph.server.api import router as api_router
 from polgraph.server.engine import QueryEngine
 from polgraph.server.headers import SecurityHeaders
 from polgraph.server.limits import BodySizeLimit
-from polgraph.server.sparql import protocol_router, write_router
+from polgraph.server.sparql import (
+    OVER_A_SERVICE,
+    READ_ONLY,
+    protocol_router,
+    write_router,
+    writes_refused_router,
+)
 from polgraph.server.stopping import stopping_on_signal
 from polgraph.server.web import install as install_pages
 from polgraph.settings import Settings
@@ -89,8 +95,12 @@ def create_app(settings: Settings, store: OxigraphStore | RemoteStore) -> FastAP
     methods.install(app)
     app.include_router(protocol_router)
     # A SPARQL store takes SPARQL updates and graphs at its own endpoints.
-    if settings.write_token and not isinstance(store, RemoteStore):
+    if isinstance(store, RemoteStore):
+        app.include_router(writes_refused_router(OVER_A_SERVICE))
+    elif settings.write_token:
         app.include_router(write_router)
+    else:
+        app.include_router(writes_refused_router(READ_ONLY))
     app.include_router(api_router, prefix="/api")
     install_pages(app)
     return app

@@ -28,6 +28,29 @@ from polgraph.store import OxigraphStore, RemoteStore
 
 protocol_router = APIRouter(tags=["SPARQL"])
 write_router = APIRouter(tags=["SPARQL (writes)"], dependencies=[Depends(require_writer)])
+# On a server that takes no writes, the write paths say so (403) rather than seem not to exist:
+# a client (SPARQLWrapper) would otherwise report a missing endpoint.
+READ_ONLY = (
+    "this server is read-only: start `polgraph serve` with POLGRAPH_WRITE_TOKEN set to take SPARQL "
+    "updates and Graph Store writes, and send that token as 'Authorization: Bearer <token>'"
+)
+OVER_A_SERVICE = (
+    "this server reads a SPARQL service and takes no writes itself: send updates and graphs to "
+    "the service"
+)
+
+
+def writes_refused_router(detail: str) -> APIRouter:
+    """/update and /store answering 403 with ``detail``, for a server that takes no writes."""
+
+    def refuse() -> None:
+        raise ApiError(403, "writes disabled", detail)
+
+    router = APIRouter(include_in_schema=False)
+    router.add_api_route("/update", refuse, methods=["POST"])
+    router.add_api_route("/store", refuse, methods=["GET", "HEAD", "PUT", "POST", "DELETE"])
+    return router
+
 
 _EXAMPLE_QUERY = (
     "PREFIX pg: <https://w3id.org/polgraph/ontology#>\n"

@@ -108,9 +108,12 @@ def test_the_routes_of_a_mounted_router_are_counted():
     assert allowed_methods(routes, {**scope, "path": "/y"}) == set()
 
 
-def test_a_read_only_server_has_no_write_paths(read_only):
-    assert read_only.patch("/store?graph=urn:x:g").status_code == 404
-    assert read_only.get("/update").status_code == 404
+def test_a_read_only_server_refuses_writes_at_the_write_paths(read_only):
+    assert read_only.post("/update", data={"update": "CLEAR ALL"}).status_code == 403
+    assert read_only.put("/store?graph=urn:x:g", content=b"").status_code == 403
+    # methods no write path answers are still told apart from a refused write
+    assert read_only.patch("/store?graph=urn:x:g").status_code == 405
+    assert read_only.get("/update").status_code == 405
     reply = read_only.put("/sparql")
     assert reply.status_code == 405 and _allow(reply) == SPARQL
 
