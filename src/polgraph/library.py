@@ -63,9 +63,8 @@ class BatchResult:
     rule_messages: list[ShapeMessage] = field(default_factory=list)
     identities: IdentityCounts | None = None
     files: list[Path] = field(default_factory=list)
-    notes: list[str] = field(
-        default_factory=list
-    )  # about an input as a whole (an archive cut short)
+    # about an input as a whole (an archive cut short)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def counts(self) -> Counter[str]:
@@ -348,6 +347,19 @@ class Polgraph:
 
         return connect(address, workers, timeout=timeout)
 
+    @classmethod
+    def refuse_archives_on_cluster(cls, paths: Sequence[Path]) -> None:
+        """``InputError`` when ``paths`` hold a WARC archive: those are read in one process, not
+        on a cluster's workers."""
+        from polgraph.archive.reader import is_archive
+
+        archives = [path for path in cls.report_files(paths) if is_archive(path)]
+        if archives:
+            raise InputError(
+                str(archives[0]),
+                "WARC archives are read in one process: ingest them without --cluster or --workers",
+            )
+
     def ingest_on_cluster(
         self,
         paths: Iterable[Path],
@@ -362,16 +374,10 @@ class Polgraph:
         store is written by this process; a SPARQL service by the workers themselves (they
         read its account from their own environment), or by this process without
         ``workers_write``. ``progress`` is called as each report is done, on whichever worker."""
-        from polgraph.archive.reader import is_archive
         from polgraph.pipeline.cluster_ingest import ingest_on_cluster
 
         paths = list(paths)
-        archives = [path for path in self.report_files(paths) if is_archive(path)]
-        if archives:
-            raise InputError(
-                str(archives[0]),
-                "WARC archives are read in one process: ingest them without --cluster or --workers",
-            )
+        self.refuse_archives_on_cluster(paths)
         pipeline = self._pipeline(self.store, identity=self.identity_file)
         pipeline.ensure_model_graphs()
         summary = ingest_on_cluster(

@@ -214,3 +214,30 @@ def test_since_after_until_is_a_usage_error(tmp_path):
     assert result.exit_code == 2
     assert "is after --until" in result.output
     assert not (tmp_path / "harvest.sqlite").exists()
+
+
+def test_archives_are_not_sent_to_a_cluster(tmp_path):
+    import datetime as dt
+
+    from polgraph.archive import ArchiveWriter, Exchange
+
+    with ArchiveWriter(tmp_path / "archive") as writer:
+        writer.write(
+            Exchange(
+                "http://portal.test/a.html",
+                "GET",
+                [],
+                200,
+                "OK",
+                [],
+                b"<html></html>",
+                dt.datetime.now(dt.UTC),
+            )
+        )
+    started = time.monotonic()
+    result = runner.invoke(
+        app, ["ingest", str(tmp_path / "archive"), "--workers", "1", "--store", str(tmp_path / "s")]
+    )
+    assert result.exit_code == 2
+    assert "read in one process" in result.output
+    assert time.monotonic() - started < 5 and not (tmp_path / "s").exists()  # no worker started

@@ -84,13 +84,8 @@ def ingest(
     date = published_date(published)
     require_inputs(paths)
     if cluster is not None or workers is not None:
-        from polgraph.archive.reader import is_archive
-
-        if any(is_archive(path) for path in Polgraph.report_files(paths)):
-            raise fail(
-                "WARC archives are read in one process: ingest them without --cluster or --workers",
-                USAGE,
-            )
+        with exit_codes((InputError, USAGE)):  # before any worker is started
+            Polgraph.refuse_archives_on_cluster(paths)
     if nquads is not None:
         if cluster is not None or workers is not None:
             raise fail("--nquads takes no --cluster or --workers: it runs in this process", USAGE)

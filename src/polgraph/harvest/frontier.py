@@ -214,13 +214,6 @@ class Frontier:
             ),
         )
 
-    def counts(self) -> dict[str, int]:
-        return dict(
-            self.db.execute(
-                "SELECT state, COUNT(*) FROM urls WHERE run = ? GROUP BY state", (self.run,)
-            ).fetchall()
-        )
-
 
 _COLUMNS = (
     "url, host, kind, state, dated, published, etag, last_modified, digest, record_id, "

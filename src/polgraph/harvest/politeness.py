@@ -9,6 +9,7 @@ import time
 import urllib.robotparser
 from dataclasses import dataclass, field
 
+ROBOTS_AGENT = "polgraph"  # the name robots.txt rules address us by (User-agent: polgraph)
 MAX_BACKOFF = 300.0  # seconds: a host asking for a longer pause is left for the next run
 
 

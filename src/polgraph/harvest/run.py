@@ -33,7 +33,13 @@ from polgraph.errors import InputError
 from polgraph.harvest.discovery import Link, feed_entries, page_links, sitemap_links
 from polgraph.harvest.fetch import RETRY_STATUSES, Fetched, Fetcher, FetchLimits, header
 from polgraph.harvest.frontier import Entry, Frontier
-from polgraph.harvest.politeness import MAX_BACKOFF, HostRules, backoff, parse_retry_after
+from polgraph.harvest.politeness import (
+    MAX_BACKOFF,
+    ROBOTS_AGENT,
+    HostRules,
+    backoff,
+    parse_retry_after,
+)
 from polgraph.pipeline.archived import (
     Selection,
     is_candidate,
@@ -74,6 +80,14 @@ class HarvestOptions:
     @property
     def selection(self) -> Selection:
         return Selection(keep_all=self.keep_all, since=self.since, until=self.until)
+
+    def fetcher(self) -> Fetcher:
+        """A client with these options' User-Agent, limits and addresses (close it after)."""
+        return Fetcher(
+            self.user_agent,
+            FetchLimits(self.timeout, self.max_bytes, self.max_redirects),
+            self.resolve,
+        )
 
     @property
     def user_agent(self) -> str:
@@ -154,11 +168,7 @@ class Harvester:
         if options.archive.exists():  # files a killed harvest left open
             repair_open_files(options.archive)
         frontier = Frontier(options.frontier)
-        fetcher = Fetcher(
-            options.user_agent,
-            FetchLimits(options.timeout, options.max_bytes, options.max_redirects),
-            options.resolve,
-        )
+        fetcher = options.fetcher()
         info = {
             "software": f"polgraph {__version__}",
             "format": "WARC File Format 1.1",
@@ -203,7 +213,7 @@ class Harvester:
         host = urlsplit(url).netloc
         rules = self.hosts.get(host)
         if rules is None:
-            rules = HostRules(host, self.options.delay, "polgraph")
+            rules = HostRules(host, self.options.delay, ROBOTS_AGENT)
             self.hosts[host] = rules
             self._read_robots(url, rules)
         return rules
@@ -498,17 +508,13 @@ class Harvester:
 def plan_harvest(seeds: list[str], options: HarvestOptions) -> list[tuple[Link, bool]]:
     """What a harvest would fetch, from robots.txt, sitemaps and the feeds the start pages
     name, without fetching any article or writing anything: (link, allowed by robots.txt)."""
-    fetcher = Fetcher(
-        options.user_agent,
-        FetchLimits(options.timeout, options.max_bytes, options.max_redirects),
-        options.resolve,
-    )
+    fetcher = options.fetcher()
     found: dict[str, tuple[Link, bool]] = {}
     try:
         for seed in (_checked_seed(seed) for seed in seeds):
             parts = urlsplit(seed)
             base = f"{parts.scheme}://{parts.netloc}"
-            rules = HostRules(parts.netloc, options.delay, "polgraph")
+            rules = HostRules(parts.netloc, options.delay, ROBOTS_AGENT)
             robots = fetcher.fetch(f"{base}/robots.txt").last
             rules.read_robots(f"{base}/robots.txt", _robots_text(robots))
             queue = [Link(url, "sitemap") for url in rules.sitemaps or [f"{base}/sitemap.xml"]]
