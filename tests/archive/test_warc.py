@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+from dataclasses import replace
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
@@ -105,3 +106,12 @@ def test_a_file_that_is_no_warc_is_refused(tmp_path):
     bogus.write_bytes(gzip.compress(b"just some text\n"))
     with pytest.raises(InputError, match="not a WARC file"):
         list(read_archive(bogus))
+
+
+def test_a_charset_python_does_not_know_is_no_charset(tmp_path):
+    with ArchiveWriter(tmp_path) as writer:
+        writer.write(_exchange("/d.html", PAGE.encode()))
+    page = next(read_archive(writer.files[0]))
+    named = replace(page, headers={"content-type": "text/html; charset=x-no-such-code"})
+    assert named.charset is None  # decoding with it would raise LookupError
+    assert replace(page, headers={"content-type": "text/html; charset=windows-1258"}).charset

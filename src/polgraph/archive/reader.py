@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import io
 from collections.abc import Iterator
@@ -40,10 +41,16 @@ class ArchivedPage:
 
     @property
     def charset(self) -> str | None:
+        """The charset the server declared, when Python knows it (a site may name any)."""
         for part in self.headers.get("content-type", "").split(";")[1:]:
             name, _, value = part.partition("=")
-            if name.strip().lower() == "charset" and value.strip():
-                return value.strip().strip("\"'")
+            declared = value.strip().strip("\"'")
+            if name.strip().lower() == "charset" and declared:
+                try:
+                    codecs.lookup(declared)
+                except LookupError:
+                    return None
+                return declared
         return None
 
 
