@@ -12,7 +12,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# The pages' third-party browser libraries (the SPARQL editor, the network drawings) come from the
+# npm registry, pinned by web-assets/package-lock.json; without npm the pages fall back to a plain
+# query box and pictures, and says so here.
+ASSETS := web-assets/node_modules/.installed
+$(ASSETS): web-assets/package.json web-assets/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  cd web-assets && npm ci --omit=dev --no-audit --no-fund --ignore-scripts --loglevel=error && touch node_modules/.installed; \
+	else echo "npm is not installed: the query editor and live networks are left out (apt-get install npm)"; fi
+
+install: $(STAMP) $(ASSETS)
 
 ingest: install
 	$(BIN)/polgraph ingest data/reports --store $(STORE) --quiet

@@ -24,6 +24,7 @@ from polgraph.server.web import (
     places,
     queries,
     sources,
+    vendor,
 )
 from polgraph.server.web.rendering import page_router
 
@@ -37,4 +38,5 @@ for module in (home, persons, events, organizations, places, sources, network, q
 def install(app: FastAPI) -> None:
     """Add the pages and their static files to ``app``."""
     app.include_router(router)
+    app.include_router(vendor.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
