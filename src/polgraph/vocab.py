@@ -63,6 +63,16 @@ class Vocabulary:
             self._derived[name] = build(self)
         return self._derived[name]
 
+    def act_label(self, code: str, lang: str) -> str:
+        """An act's label in ``lang`` (``vi`` or ``en``), or its code when it has none."""
+        concept = self.acts.get(code)
+        return _label_in(self.vocab, concept, SKOS.prefLabel, lang) or code
+
+    def kind_label(self, code: str, lang: str) -> str:
+        """An event kind's label in ``lang``, or its code when it has none."""
+        event_class = self.event_classes.get(code)
+        return _label_in(self.ontology, event_class, RDFS.label, lang) or code
+
     def post_type(self, title: str) -> URIRef | None:
         """The post concept for a normalised title, trying its longest known prefix."""
         key = match_key(title)
@@ -135,6 +145,15 @@ def vi_labels(graph: Graph, concept: Node, *props: URIRef) -> list[str]:
 def vi_pref(graph: Graph, concept: Node) -> str | None:
     """A concept's Vietnamese preferred label."""
     return next(iter(vi_labels(graph, concept, SKOS.prefLabel)), None)
+
+
+def _label_in(graph: Graph, node: Node | None, prop: URIRef, lang: str) -> str | None:
+    if node is None:
+        return None
+    for label in graph.objects(node, prop):
+        if isinstance(label, Literal) and label.language == lang:
+            return str(label)
+    return None
 
 
 def _local_name(concept: URIRef) -> str:

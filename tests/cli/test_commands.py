@@ -12,6 +12,7 @@ from rdflib import Dataset, Graph
 from typer.testing import CliRunner
 
 from polgraph.cli import app
+from polgraph.vocab import vocabulary
 
 runner = CliRunner()
 
@@ -187,9 +188,24 @@ def test_extract_writes_one_json_per_report(tmp_path):
 
 
 def test_extract_table_and_unreadable_input(tmp_path):
-    result = polgraph("extract", str(DATA_REPORTS / "tan-phuc-hdnd.txt"), "--format", "table")
-    assert result.exit_code == 0
-    assert "Trịnh Đình Sơn" in result.stdout and "council_session" in result.stdout
+    report = str(DATA_REPORTS / "tan-phuc-hdnd.txt")
+    extraction = json.loads(polgraph("extract", report).stdout)
+    acts = {act for person in extraction["persons"] for act in person["acts"]}
+    terms = vocabulary()
+    for lang in ("vi", "en"):
+        result = polgraph("extract", report, "--format", "table", "--lang", lang)
+        assert result.exit_code == 0
+        shown = " ".join(result.stdout.split())  # rich wraps long cells
+        assert "Trịnh Đình Sơn" in shown
+        # the vocabularies' labels in the table's language, never the codes
+        assert terms.kind_label("council_session", lang) in shown
+        assert "council_session" not in shown
+        for act in acts:
+            assert terms.act_label(act, lang) != act
+            assert terms.act_label(act, lang) in shown
+    assert "hoạt động" in polgraph("extract", report, "--format", "table").stdout
+    result = polgraph("extract", report, "--format", "table", "--lang", "fr")
+    assert result.exit_code == 2 and "vi or en" in result.output
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     result = polgraph("extract", str(empty))

@@ -40,6 +40,7 @@ from polgraph.errors import InputError, PolgraphError
 from polgraph.files import atomic_output
 from polgraph.library import BatchResult, Polgraph
 from polgraph.settings import Settings
+from polgraph.vocab import vocabulary
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -204,9 +205,13 @@ def extract(
         ),
     ] = "json",
     published: Published = None,
+    lang: Annotated[
+        str, typer.Option("--lang", help="The table's language: vi (the default) or en.")
+    ] = "vi",
 ) -> None:
     """Read reports into the extraction JSON (with the span of text behind every fact)."""
     require_choice(fmt, ("json", "table"), listed="json or table")
+    require_choice(lang, tuple(_TABLE_HEADINGS), listed="vi or en")
     require_inputs(paths)
     date = published_date(published)
     graph = Polgraph(Settings())  # reading touches no store and no setting
@@ -232,24 +237,27 @@ def extract(
             indent = 1 if len(files) == 1 else None
             sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=indent) + "\n")
         else:
-            _print_extraction(path, extraction)
+            _print_extraction(path, extraction, lang)
     raise typer.Exit(1 if failed else 0)
 
 
-def _print_extraction(path: Path, extraction: Extraction) -> None:
+# the table's column headings by language; kinds and acts are named by the vocabularies' labels
+_TABLE_HEADINGS = {"vi": ("người", "chức vụ", "hoạt động"), "en": ("person", "roles", "acts")}
+
+
+def _print_extraction(path: Path, extraction: Extraction, lang: str) -> None:
     from rich.table import Table
 
+    terms = vocabulary()
     event = extraction.event
+    kind = terms.kind_label(event.kind, lang) if event.kind else ""
     table = Table(
-        "person",
-        "roles",
-        "acts",
-        title=f"{path.name}: {event.kind} {event.date or ''} {event.place or ''}",
+        *_TABLE_HEADINGS[lang], title=f"{path.name}: {kind} {event.date or ''} {event.place or ''}"
     )
     for person in extraction.persons:
         table.add_row(
             person.name,
             "\n".join(f"{r.post} — {r.org}" for r in person.roles),
-            ", ".join(person.acts),
+            ", ".join(terms.act_label(act, lang) for act in person.acts),
         )
     out.print(table)
