@@ -3,6 +3,8 @@ sample report the pages are checked against. The fixtures are in tests/server/we
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from conftest import ROOT
 
 ARTIFACTS = ROOT / "var" / "test-artifacts" / "browser"
@@ -20,6 +22,21 @@ class Visit:
             lambda message: self.errors.append(message.text) if message.type == "error" else None,
         )
         page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def offline(self) -> list[str]:
+        """Cut the tab off from every host but the server's, as with no internet; the list of
+        the addresses it tried elsewhere, filled as they come."""
+        tried: list[str] = []
+
+        def only_here(route) -> None:
+            if urlsplit(route.request.url).hostname == "127.0.0.1":
+                route.continue_()
+            else:
+                tried.append(route.request.url)
+                route.abort("internetdisconnected")
+
+        self.page.context.route("**/*", only_here)
+        return tried
 
     def shot(self, step: str) -> None:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)

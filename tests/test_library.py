@@ -16,6 +16,7 @@ import polgraph
 from polgraph.analytics.errors import NotFoundError
 from polgraph.errors import InputError, QueryError, StoreError
 from polgraph.library import BatchResult, Polgraph
+from polgraph.query.entities import UnknownEntity
 from polgraph.settings import Settings
 from polgraph.store import OxigraphStore
 
@@ -125,7 +126,7 @@ def test_who_names_the_holder_of_a_post_on_a_day(graph):
 def test_who_refuses_what_it_cannot_read_and_what_is_not_there(graph):
     with pytest.raises(QueryError, match="unknown post"):
         graph.who("Đầu bếp", "https://w3id.org/polgraph/id/org/x", SEED_DAY)
-    with pytest.raises(NotFoundError, match="no body"):
+    with pytest.raises(UnknownEntity, match="no body named 'UBND xã Không Tên'"):
         graph.who("Chủ tịch", "UBND xã Không Tên", SEED_DAY)
 
 

@@ -30,6 +30,7 @@ from polgraph.settings import Settings
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
+    import pandas as pd
     from distributed import Client
     from rdflib import URIRef
 
@@ -75,6 +76,15 @@ class BatchResult:
         return [outcome for outcome in self.outcomes if outcome.status == "rejected"]
 
 
+@dataclass(frozen=True)
+class SearchIndexBuilt:
+    """The full-text search index built again: where it is, and how many persons, bodies,
+    places, events and reports it holds (by kind: person, body, place, event, report)."""
+
+    path: Path
+    counts: dict[str, int]
+
+
 @dataclass
 class RebuildResult:
     """A full identity resolution: the store-wide rules' warnings, and what the store now holds."""
@@ -91,23 +101,61 @@ class StoreCounts:
     quads: int
     kinds: list[tuple[str, int]]
 
+    def to_pandas(self) -> pd.DataFrame:
+        """The resources by kind as a DataFrame: ``kind`` and ``n`` (``Int64``). Needs pandas
+        (``pip install 'polgraph[pandas]'``): ``ImportError`` saying so without it."""
+        from polgraph.query.results import load_pandas
+
+        pandas = load_pandas()
+        return pandas.DataFrame(
+            {
+                "kind": pandas.array([kind for kind, _ in self.kinds], dtype="string"),
+                "n": pandas.array([n for _, n in self.kinds], dtype="Int64"),
+            }
+        )
+
 
 @dataclass
 class QueryAnswer:
     """A query's answer as the store gives it: ``results`` is pyoxigraph's (solutions to iterate
     once, a boolean, or triples), which ``polgraph.query.results.write_results`` writes in the
-    W3C formats; ``rows()`` reads the solutions as plain values instead."""
+    W3C formats; ``rows()`` and ``to_pandas()`` read a SELECT's solutions as plain values or a
+    DataFrame instead (they read ``results`` once and keep the solutions for each other)."""
 
     query: NamedQuery
     results: Any
+    _solutions: tuple[list[str], list[list[Any]]] | None = field(
+        default=None, init=False, repr=False
+    )
+
+    def _read(self) -> tuple[list[str], list[list[Any]]]:
+        """The SELECT's columns and each solution's terms (None where unbound), read once."""
+        if self._solutions is None:
+            if not hasattr(self.results, "variables"):
+                raise QueryError(
+                    f"{self.query.name} is not a SELECT query: only solutions make rows"
+                )
+            columns = [variable.value for variable in self.results.variables]
+            self._solutions = (columns, [[row[c] for c in columns] for row in self.results])
+        return self._solutions
 
     def rows(self) -> list[dict[str, str | None]]:
         """A SELECT's solutions, each a column-to-value mapping (None where a column is
-        unbound); they are read once, so call this instead of iterating ``results``."""
-        columns = [variable.value for variable in self.results.variables]
+        unbound); call this instead of iterating ``results``, which can be read only once."""
+        columns, solutions = self._read()
         return [
-            {c: None if row[c] is None else row[c].value for c in columns} for row in self.results
+            {c: None if term is None else term.value for c, term in zip(columns, row, strict=True)}
+            for row in solutions
         ]
+
+    def to_pandas(self) -> pd.DataFrame:
+        """A SELECT's solutions as a pandas DataFrame with the same columns and rows: dates as
+        datetimes, counts as integers, IRIs and names as strings, unbound values missing
+        (``polgraph.query.results.to_dataframe``). Needs pandas (``pip install
+        'polgraph[pandas]'``): ``ImportError`` saying so without it."""
+        from polgraph.query.results import to_dataframe
+
+        return to_dataframe(*self._read())
 
 
 class Polgraph:
@@ -316,6 +364,16 @@ class Polgraph:
         pipeline.resolve_identities(full=True)
         return RebuildResult(pipeline.rule_messages, self.identity_counts())
 
+    # -- full-text search ------------------------------------------------------------------
+    def rebuild_search(self) -> SearchIndexBuilt:
+        """Build the store's full-text search index again, whole, in one transaction (an ingest
+        keeps it in step; this is for a store written otherwise, by a SPARQL update or a bulk
+        load, or an index lost)."""
+        from polgraph.search import index_for
+
+        index = index_for(self.store)
+        return SearchIndexBuilt(index.path, index.rebuild(self.store))
+
     # -- harvesting ------------------------------------------------------------------------
     def harvest(
         self,
@@ -425,12 +483,15 @@ class Polgraph:
         return list(available_queries().values())
 
     def query(self, name: str, params: Mapping[str, str] | None = None) -> QueryAnswer:
-        """Run a named query, or the query in a .rq file, with its parameters bound.
-        ``QueryError`` when the query is unknown, a parameter wrong or the text does not parse."""
+        """Run a named query, or the query in a .rq file, with its parameters bound. A person,
+        event, body, place or post parameter takes an IRI, the id in its page's address or a
+        name (accents optional). ``QueryError`` when the query is unknown, a parameter wrong or
+        the text does not parse; among them ``UnknownEntity`` when a parameter names nothing in
+        the store and ``AmbiguousEntity`` when it names several (``polgraph.query.entities``)."""
         from polgraph.query.named import load_query
 
         named = load_query(name)
-        text = named.render(dict(params or {}))
+        text = named.render(named.resolve(self.store, dict(params or {})))
         try:
             results = self.store.query(text)
         except SyntaxError as exc:
@@ -439,19 +500,19 @@ class Polgraph:
 
     def who(self, post: str, org: str, day: dt.date) -> QueryAnswer:
         """Who held ``post`` ("Chủ tịch") of the body ``org`` (as reports write it, "UBND xã Cẩm
-        Lộc", or its IRI) on ``day``, with the evidence: the role-at-date query. ``QueryError``
-        when the post and body cannot be read or the name fits several bodies;
-        ``NotFoundError`` when no body has it."""
-        from polgraph.analytics.errors import AnalysisError
-        from polgraph.analytics.lookup import find_bodies
+        Lộc", accents optional, or its id or IRI) on ``day``, with the evidence: the role-at-date
+        query. ``QueryError`` when the post and body cannot be read; ``AmbiguousEntity`` when
+        the name fits several bodies, ``UnknownEntity`` when it fits none."""
+        from polgraph.query.entities import ORG, AmbiguousEntity, UnknownEntity, resolve_entity
 
         post_type, body = post_of_body(post, org)
-        bodies = find_bodies(self.store, body)
-        if len(bodies) > 1:  # namesakes in different places: the IRI says which
-            raise AnalysisError(
-                f"{len(bodies)} bodies are named {org!r}; give one by its IRI: {', '.join(bodies)}"
-            )
-        params = {"org": bodies[0], "post_type": str(post_type), "date": day.isoformat()}
+        try:
+            found = resolve_entity(self.store, ORG, body)
+        except UnknownEntity:  # told in the words given, not as the reader spelt them out
+            raise UnknownEntity(ORG, org) from None
+        except AmbiguousEntity as exc:
+            raise AmbiguousEntity(ORG, org, exc.candidates) from None
+        params = {"org": found, "post_type": str(post_type), "date": day.isoformat()}
         return self.query("role-at-date", params)
 
     def stats(self) -> StoreCounts:
@@ -482,12 +543,14 @@ class Polgraph:
 
 def post_of_body(post: str, org: str) -> tuple[URIRef, str]:
     """The vocabulary's post type of ``post`` and the name of the body it is a post of, spelt as
-    the reader spells a report's ("UBND xã X": "Ủy ban nhân dân xã X"); an IRI ``org`` is kept.
+    the reader spells a report's ("UBND xã X": "Ủy ban nhân dân xã X"); an IRI ``org``, or the
+    id of a body's page, is kept.
     ``QueryError`` when the words are not one known post of one body."""
     from polgraph.extract.reader import parse_title
+    from polgraph.query.entities import ORG, reference_iri
     from polgraph.vocab import vocabulary
 
-    if org.startswith(("http://", "https://")):
+    if reference_iri(ORG, org.strip()) is not None:  # an IRI, a page's address or its id
         title, body = post, org
     else:
         roles = parse_title(f"{post} {org}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,6 +21,9 @@ from polgraph.cli.output import USAGE, exit_codes, fail, out
 from polgraph.errors import QueryError
 from polgraph.files import atomic_output
 from polgraph.library import Polgraph
+
+if TYPE_CHECKING:
+    from polgraph.query.named import Parameter
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 RESULT_FORMATS_LISTED = "table, csv, tsv or json"
@@ -46,7 +49,9 @@ def query(
     store_update: StoreUpdateOption = None,
     store_graph_store: StoreGraphStoreOption = None,
 ) -> None:
-    """Run a named SPARQL query over the store."""
+    """Run a named SPARQL query over the store. A person, event, body, place or post parameter
+    takes its IRI, the id in its page's address, or its name (accents optional)."""
+    from polgraph.query.entities import UnknownEntity
     from polgraph.query.results import write_results
 
     require_choice(fmt, RESULT_FORMATS, listed=RESULT_FORMATS_LISTED)
@@ -56,9 +61,11 @@ def query(
         if not sep or not key:
             raise fail(f"--param takes name=value, not {item!r}", USAGE)
         values[key.strip()] = value
+    # A parameter naming nothing in the store is a failed lookup (1), as in `who`; any other
+    # wrong parameter, or one naming several things, is a usage error (2).
     with (
         library(StoreAt(store, store_update, store_graph_store), read_only=True) as graph,
-        exit_codes((QueryError, USAGE)),
+        exit_codes((UnknownEntity, 1), (QueryError, USAGE)),
     ):
         answer = graph.query(name, values)
         write_results(answer.results, fmt, console=out)
@@ -71,10 +78,18 @@ def list_queries() -> None:
     table = Table("name", "purpose", "parameters")
     for named in Polgraph.queries():
         params = ", ".join(
-            f"{p.name} ({p.type}{'' if p.required else ', optional'})" for p in named.params
+            f"{p.name} ({_takes(p)}{'' if p.required else ', optional'})" for p in named.params
         )
         table.add_row(named.name, named.purpose, params)
     out.print(table)
+
+
+def _takes(param: Parameter) -> str:
+    """What a parameter takes, in words: its type, or for a kind of node what names one."""
+    kind = param.entity
+    if kind is None:
+        return param.type
+    return f"{kind.noun}: name, id or IRI" if kind.page else f"{kind.noun}: name or IRI"
 
 
 def who(
@@ -82,7 +97,9 @@ def who(
     org: Annotated[
         str,
         typer.Option(
-            "--org", help='The body as reports write it, e.g. "UBND xã Cẩm Lộc", or its IRI.'
+            "--org",
+            help='The body as reports write it, e.g. "UBND xã Cẩm Lộc" (accents optional), '
+            "or its id or IRI.",
         ),
     ],
     date: Annotated[str, typer.Option("--date", help="The day, YYYY-MM-DD.")],
@@ -93,6 +110,7 @@ def who(
 ) -> None:
     """Who held a post of a body on a date, with the evidence (the role-at-date query)."""
     from polgraph.analytics.errors import NotFoundError
+    from polgraph.query.entities import UnknownEntity
     from polgraph.query.results import write_results
 
     day = parse_date(date, "--date")
@@ -101,7 +119,7 @@ def who(
     # of one body, or that fit several bodies, are a usage error (2).
     with (
         library(StoreAt(store, store_update, store_graph_store), read_only=True) as graph,
-        exit_codes((NotFoundError, 1), (QueryError, USAGE)),
+        exit_codes((NotFoundError, 1), (UnknownEntity, 1), (QueryError, USAGE)),
     ):
         answer = graph.who(post, org, day)
         write_results(answer.results, fmt, console=out)

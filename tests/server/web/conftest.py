@@ -2,7 +2,7 @@
 Playwright, against ``polgraph serve`` on 127.0.0.1 over the sample reports of data/reports (and
 the report full of markup, to see that none of it runs).
 
-One server and one browser serve each test module; each test has a fresh browser context (no
+One server and one browser serve every browser test; each test has a fresh browser context (no
 cookies) that speaks Vietnamese, and fails on any console error. Screenshots of each step go to
 var/test-artifacts/browser/. Without Chromium (or Playwright) the tests are skipped and say
 why, except under CI (CI=true), where that is a failure.
@@ -49,7 +49,7 @@ def _missing() -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
     reason = _missing()
     if reason:
@@ -64,7 +64,7 @@ def browser():
         launched.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(browser, tmp_path_factory, vocabulary, validator) -> Iterator[str]:
     path = tmp_path_factory.mktemp("browser") / "store"
     store = OxigraphStore(path)
