@@ -79,7 +79,7 @@ def test_an_api_read_past_the_limit_is_503_as_a_query_is(limited):
     assert limited.get("/api/events/no-such-event").status_code == 404
 
 
-@pytest.mark.parametrize("url", ["/", "/search?q=nguoi"])
+@pytest.mark.parametrize("url", ["/", "/persons?q=nguoi"])
 def test_a_page_read_past_the_limit_is_a_503_page(limited, url):
     assert limited.get("/events/no-such-event").status_code == 404
     slow = limited.get(url)

@@ -19,6 +19,7 @@ from starlette.datastructures import State
 from polgraph.rdf.validate import ReportValidator
 from polgraph.server.analysis_slots import AnalysisSlots
 from polgraph.server.engine import QueryEngine
+from polgraph.server.errors import ApiError
 from polgraph.server.jobs import Jobs
 from polgraph.settings import Settings
 from polgraph.store import OxigraphStore, RemoteStore
@@ -45,6 +46,18 @@ async def get_engine(request: Request) -> QueryEngine:
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[ServedStore, Depends(get_store)]
 EngineDep = Annotated[QueryEngine, Depends(get_engine)]
+
+
+async def get_search_index(request: Request) -> str:
+    """Where the full-text index is, for the query workers to read it (``polgraph.search``);
+    503 when the server could not make it answer for the store."""
+    problem = request.app.state.search_problem
+    if problem is not None:
+        raise ApiError(503, "search index unavailable", problem)
+    return str(request.app.state.search_index.path)
+
+
+SearchIndexDep = Annotated[str, Depends(get_search_index)]
 
 
 async def get_jobs(request: Request, engine: EngineDep, settings: SettingsDep) -> Jobs:

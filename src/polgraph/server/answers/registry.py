@@ -17,13 +17,17 @@ from polgraph.analytics.errors import NotFoundError
 from polgraph.errors import PolgraphError, StoreError
 from polgraph.server.answers import (
     analytics,
+    drawings,
     events,
+    full_text,
     graph_store,
+    lists,
     network,
     organizations,
     person_page,
     persons,
     places,
+    query_params,
     recent_events,
     resolved,
     roles,
@@ -59,13 +63,20 @@ HANDLERS: dict[str, Callable[..., Any]] = {
     "place page": places.place_answer,
     "network page": network.network_answer,
     "network picture": network.picture_answer,
+    "ranked network": drawings.ranked_answer,
+    "ego network": drawings.ego_answer,
     "terms": terms.terms_answer,
+    "query parameters": query_params.query_params_answer,
+    "list": lists.list_answer,
+    "list export": lists.export_answer,
+    "search": full_text.search_answer,
     "warm-up": tables.warm_up_answer,
 }
 # These read the whole store (lists, the home page): the server keeps their answers until the
 # store next changes (``polgraph.server.answer_cache``).
 KEPT = frozenset(
     {"persons", "events", "organizations", "roles on a day", "sources", "recent events", "terms"}
+    | {"list"}  # the lists with facets; not their exports, each a file asked for on purpose
 )
 # Network analyses compute over many events: they run under POLGRAPH_ANALYSIS_TIMEOUT instead.
 ANALYSES = frozenset(
@@ -77,6 +88,8 @@ ANALYSES = frozenset(
         "timeline",
         "network page",
         "network picture",
+        "ranked network",
+        "ego network",
     }
 )
 

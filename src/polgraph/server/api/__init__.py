@@ -3,8 +3,19 @@
 
 from fastapi import APIRouter
 
-from polgraph.server.api import analytics, events, organizations, persons, reports, roles, sources
+from polgraph.server.api import (
+    analytics,
+    events,
+    lists,
+    organizations,
+    persons,
+    reports,
+    roles,
+    search,
+    sources,
+)
 
 router = APIRouter()
-for module in (persons, events, organizations, roles, sources, reports, analytics):
+for module in (persons, events, organizations, lists, roles, sources, reports, analytics):
     router.include_router(module.router)
+router.include_router(search.router)  # the full-text search, across every kind

@@ -11,6 +11,19 @@ from fastapi.responses import Response
 from polgraph.server.api import examples as shown
 from polgraph.server.api.days import Day
 from polgraph.server.api.docs import answers, examples
+from polgraph.server.api.list_params import (
+    BodyType,
+    Commune,
+    District,
+    Facets,
+    FacetSize,
+    Lang,
+    Order,
+    Province,
+    Sort,
+    Year,
+    listing,
+)
 from polgraph.server.api.params import Limit, Offset, media_type_asked, node_id
 from polgraph.server.deps import JobsDep
 
@@ -45,10 +58,10 @@ Place = Annotated[
     ),
 ]
 Kind = Annotated[
-    str | None,
+    list[str] | None,
     Query(
-        description="The event kind code.",
-        openapi_examples=examples(conference="conference", congress="congress"),
+        description="The event kind code (repeated, with facets: every one must hold).",
+        openapi_examples=examples(conference=["conference"], congress=["congress"]),
     ),
 ]
 Organiser = Annotated[
@@ -73,16 +86,47 @@ async def list_events(
     place: Place = None,
     kind: Kind = None,
     org: Organiser = None,
+    year: Year = None,
+    province: Province = None,
+    district: District = None,
+    commune: Commune = None,
+    body_type: BodyType = None,
+    facets: Facets = False,
+    sort: Sort = None,
+    order: Order = None,
+    lang: Lang = None,
+    facet_size: FacetSize = None,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Response:
-    """Events in date order (undated ones last), each with its place, organisers and report."""
+    """Events in date order (undated ones last), each with its place, organisers and report.
+
+    With ``facets=true``, a facet's value (``kind``, ``year``, ``province``, ``district``,
+    ``commune``, ``body_type`` of an organiser), ``sort`` (``date``, ``label``, ``place``) or
+    ``order``, the answer is the list with facets, as ``/api/places`` shows it: each item also
+    has its commune, district, province, kind label and organisers' body types, and ``facets``
+    counts every facet's values over every matching event (the same list as the ``/events``
+    page)."""
+    days = {"from_": from_ and from_.isoformat(), "to": to and to.isoformat()}
+    filters = {
+        "kind": kind if kind and len(kind) > 1 else None,
+        "year": year,
+        "province": province,
+        "district": district,
+        "commune": commune,
+        "body_type": body_type,
+    }
+    asked = listing(facets, filters, sort, order, lang, facet_size)
+    if asked is not None:
+        asked["filters"].update({"kind": kind} if kind else {})
+        return await jobs.respond(
+            "list", of="events", **days, place=place, org=org, limit=limit, offset=offset, **asked
+        )
     return await jobs.respond(
         "events",
-        from_=from_ and from_.isoformat(),
-        to=to and to.isoformat(),
+        **days,
         place=place,
-        kind=kind,
+        kind=kind[0] if kind else None,
         org=org,
         limit=limit,
         offset=offset,

@@ -11,6 +11,18 @@ from fastapi.responses import Response
 
 from polgraph.server.api import examples as shown
 from polgraph.server.api.docs import answers
+from polgraph.server.api.list_params import (
+    BodyType,
+    Commune,
+    District,
+    Facets,
+    FacetSize,
+    Lang,
+    Order,
+    Province,
+    Sort,
+    listing,
+)
 from polgraph.server.api.params import Limit, Offset, media_type_asked, name_words, node_id
 from polgraph.server.deps import JobsDep
 
@@ -28,11 +40,37 @@ async def search_organizations(
     q: Annotated[
         str, name_words(commune_committee="dang uy xa cam loc", with_accents="Ủy ban nhân dân")
     ] = "",
+    body_type: BodyType = None,
+    province: Province = None,
+    district: District = None,
+    commune: Commune = None,
+    facets: Facets = False,
+    sort: Sort = None,
+    order: Order = None,
+    lang: Lang = None,
+    facet_size: FacetSize = None,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Response:
     """Bodies whose name contains every word of ``q`` at the start of a word, accents optional
-    as for persons; with no ``q``, every body. Ordered by name."""
+    as for persons; with no ``q``, every body. Ordered by name.
+
+    With ``facets=true``, a facet's value (``body_type``, and the ``province``, ``district`` or
+    ``commune`` the body serves), ``sort`` (``label``, ``events`` organised, ``persons`` holding
+    its posts) or ``order``, the answer is the list with facets, as ``/api/places`` shows it:
+    each item also has its body type, unit, parent bodies and those counts (the
+    ``/organizations`` page)."""
+    filters = {
+        "body_type": body_type,
+        "province": province,
+        "district": district,
+        "commune": commune,
+    }
+    asked = listing(facets, filters, sort, order, lang, facet_size)
+    if asked is not None:
+        return await jobs.respond(
+            "list", of="organizations", q=q, limit=limit, offset=offset, **asked
+        )
     return await jobs.respond("organizations", q=q, limit=limit, offset=offset)
 
 

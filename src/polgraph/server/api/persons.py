@@ -10,6 +10,20 @@ from fastapi.responses import Response
 
 from polgraph.server.api import examples as shown
 from polgraph.server.api.docs import answers
+from polgraph.server.api.list_params import (
+    BodyType,
+    Commune,
+    District,
+    Facets,
+    FacetSize,
+    Lang,
+    Order,
+    Province,
+    Sort,
+    Year,
+    facet,
+    listing,
+)
 from polgraph.server.api.params import Limit, Offset, media_type_asked, name_words, node_id
 from polgraph.server.deps import JobsDep
 
@@ -27,12 +41,43 @@ async def search_persons(
             without_accents="nguyen viet dong", surname="Hoàng", with_accents="Nguyễn Viết Đồng"
         ),
     ] = "",
+    post: Annotated[
+        list[str] | None,
+        facet("A post type's code (the post vocabulary's skos:notation).", secretary="bi-thu"),
+    ] = None,
+    body_type: BodyType = None,
+    province: Province = None,
+    district: District = None,
+    commune: Commune = None,
+    year: Year = None,
+    facets: Facets = False,
+    sort: Sort = None,
+    order: Order = None,
+    lang: Lang = None,
+    facet_size: FacetSize = None,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Response:
     """Persons whose name contains every word of ``q`` at the start of a word. A letter typed
     without marks matches it with any marks, so "nguyen viet dong" finds "Nguyễn Viết Đồng";
-    with no ``q``, everyone. Ordered by name; ``reports`` counts the reports naming the person."""
+    with no ``q``, everyone. Ordered by name; ``reports`` counts the reports naming the person.
+
+    With ``facets=true``, a facet's value (``post`` type held, ``body_type`` of those posts'
+    bodies, ``province``, ``district``, ``commune`` and ``year`` of the events they took part
+    in), ``sort`` (``name``, ``reports``, ``events``, ``first_seen``, ``last_seen``) or
+    ``order``, the answer is the list with facets, as ``/api/places`` shows it: each item also
+    has its events, first and last seen, post types and body types (the ``/persons`` page)."""
+    filters = {
+        "post": post,
+        "body_type": body_type,
+        "province": province,
+        "district": district,
+        "commune": commune,
+        "year": year,
+    }
+    asked = listing(facets, filters, sort, order, lang, facet_size)
+    if asked is not None:
+        return await jobs.respond("list", of="persons", q=q, limit=limit, offset=offset, **asked)
     return await jobs.respond("persons", q=q, limit=limit, offset=offset)
 
 

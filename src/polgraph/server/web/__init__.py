@@ -16,8 +16,10 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from polgraph.server.web import (
+    completions,
     events,
     home,
+    lists,
     network,
     organizations,
     persons,
@@ -31,7 +33,7 @@ from polgraph.server.web.rendering import page_router
 STATIC = Path(__file__).resolve().parent / "static"
 
 router = page_router()
-for module in (home, persons, events, organizations, places, sources, network, queries):
+for module in (home, lists, persons, events, organizations, places, sources, network, queries):
     router.include_router(module.router)
 
 
@@ -39,4 +41,6 @@ def install(app: FastAPI) -> None:
     """Add the pages and their static files to ``app``."""
     app.include_router(router)
     app.include_router(vendor.router)
+    app.include_router(lists.files)  # the lists as files: errors as the API's
+    app.include_router(completions.router)  # JSON, not a page: errors as the API's
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -1,4 +1,5 @@
-"""The home page (search box, counts, the latest events) and the search results."""
+"""The home page (search box, counts, the latest events) and the search results (from the
+full-text index: ``polgraph.server.answers.full_text``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from typing import Annotated
 from fastapi import Query, Request
 from fastapi.responses import HTMLResponse
 
-from polgraph.server.deps import JobsDep
+from polgraph.server.answers.full_text import Section as SearchSection
+from polgraph.server.deps import JobsDep, SearchIndexDep
 from polgraph.server.web.rendering import page_router, render
 
 router = page_router()
@@ -36,19 +38,17 @@ async def home_page(request: Request, jobs: JobsDep) -> HTMLResponse:
 async def search_page(
     request: Request,
     jobs: JobsDep,
+    index: SearchIndexDep,
     q: Annotated[str, Query(max_length=200)] = "",
+    section: Annotated[SearchSection | None, Query()] = None,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
-    """Persons (paged) and bodies whose names hold every word of ``q``, accents optional."""
-    persons = await jobs.read("persons", q=q, limit=PAGE_SIZE, offset=offset)
-    bodies = await jobs.read("organizations", q=q, limit=PAGE_SIZE, offset=0)
-    return await render(
-        request,
-        jobs,
-        "search.html",
-        q=q,
-        persons=persons,
-        bodies=bodies,
-        previous=max(0, offset - PAGE_SIZE) if offset else None,
-        following=offset + PAGE_SIZE if offset + PAGE_SIZE < persons["total"] else None,
+    """What the full-text index finds for ``q``: a page of each section (persons, bodies,
+    places, events, reports), or with ``section`` that section paged by ``offset`` (an offset
+    alone pages persons, as this page's links once did)."""
+    if section is None and offset:
+        section = "persons"
+    found = await jobs.read(
+        "search", q=q, index=index, section=section, limit=PAGE_SIZE, offset=offset
     )
+    return await render(request, jobs, "search.html", q=q, section=section, found=found)
