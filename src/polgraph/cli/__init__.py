@@ -6,6 +6,7 @@ store failed), 2 usage error.
     ingest.py     ingest, validate, extract
     queries.py    query, queries, who, stats, export
     identity.py   identity explain, identity rebuild
+    search.py     search rebuild (the full-text index)
     serve.py      serve (its settings listed from polgraph.settings)
     analytics.py  analyze, network, timeline
     options.py    the options several commands share, and reading them
@@ -20,7 +21,7 @@ from typing import Annotated
 
 import typer
 
-from polgraph.cli import analytics, harvest, identity, ingest, queries, serve
+from polgraph.cli import analytics, harvest, identity, ingest, queries, search, serve
 from polgraph.cli.output import err, out
 from polgraph.errors import PolgraphError
 
@@ -63,6 +64,7 @@ app.command("queries")(queries.list_queries)
 app.command()(queries.stats)
 app.command()(queries.export)
 app.add_typer(identity.app, name="identity")
+app.add_typer(search.app, name="search")
 app.command()(queries.who)
 app.command(help=serve.serve_help())(serve.serve)
 app.command()(analytics.analyze)

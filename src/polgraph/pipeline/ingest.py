@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import URIRef
 
-from polgraph.errors import InputError, ShapeMessage, ValidationFailed
+from polgraph.errors import InputError, ShapeMessage, StoreError, ValidationFailed
 from polgraph.extract.schema import Extraction
 from polgraph.extract.source import TEXT_SUFFIXES, load_source, read_source
 from polgraph.extract.structured import STRUCTURED_SUFFIXES, load_structured, parse_structured
@@ -24,6 +24,8 @@ from polgraph.namespaces import MODEL_GRAPH_PREFIX
 from polgraph.pipeline.memory import release_freed_memory
 from polgraph.rdf.mapping import ReportGraph, map_extraction
 from polgraph.rdf.validate import ReportValidator, ValidationReport, external_references
+from polgraph.search import IndexUpdate, SearchIndex, index_for
+from polgraph.search.mentions import resolved_assignments
 from polgraph.store.base import GraphStore
 from polgraph.store.layout import ReportWriter
 from polgraph.vocab import Vocabulary
@@ -165,6 +167,10 @@ class Pipeline:
         self.work: GroupWork = LOCAL  # where resolution's per-name and per-post work runs
         # Which pages of a WARC archive become reports (None: what the harvest wrote into it).
         self.page_selection: PageSelection | None = None
+        # The full-text search index kept in step with the store after each resolution (None:
+        # none kept); why it could not be, when it could not (the next ingest rebuilds it).
+        self.search: SearchIndex | None = index_for(store) if store is not None else None
+        self.search_note: str | None = None
 
     def resolve_identities(self, *, full: bool = False) -> IdentitySummary:
         """Persons and tenures for what the writes left pending (everything, with ``full`` or
@@ -176,6 +182,7 @@ class Pipeline:
         assert self.store is not None and self.writer is not None
         if full:
             self.writer.collect_garbage()
+        search_update = self._begin_search_update()
         self.resolution = resolution = update_identities(
             self.store, self.identity, full=full, work=self.work
         )
@@ -186,8 +193,40 @@ class Pipeline:
             else RuleScope(frozenset(resolution.reports or ()), frozenset(done.posts))
         )
         self.rule_messages = check_rules(self.store, scope=scope)
+        self._finish_search_update(search_update, resolution)
         release_freed_memory()
         return resolution
+
+    def _begin_search_update(self) -> IndexUpdate | None:
+        """The search index marked as being updated, before resolution commits (see
+        ``polgraph.search.index``); None when there is none, or it cannot be written."""
+        self.search_note = None
+        if self.search is None:
+            return None
+        try:
+            return self.search.begin_update()
+        except StoreError as exc:
+            self.search_note = f"the search index was not updated: {exc}"
+            return None
+
+    def _finish_search_update(
+        self, update: IndexUpdate | None, resolution: IdentitySummary
+    ) -> None:
+        """Write into the search index what the writes and resolution touched. A failure leaves
+        the stored reports as they are and the index marked for the next ingest to rebuild."""
+        if update is None or self.store is None:
+            return
+        done = resolution.resolution
+        names = None if done is None else done.names
+        # Whom the names' mentions are now, as resolution made them: not read back.
+        resolved = resolved_assignments(done) if done is not None and names is not None else None
+        try:
+            update.finish(self.store, resolution.reports, names, resolved)
+        except StoreError as exc:
+            self.search_note = (
+                f"the search index was not updated ({exc}); the next ingest, or "
+                "`polgraph search rebuild`, rebuilds it"
+            )
 
     def remove(self, report: URIRef) -> bool:
         """Remove a stored report (and what only it described), then resolve what it touched;
@@ -313,6 +352,7 @@ class Pipeline:
             retire_earlier_versions(self.store, self.writer, latest)
         if store and self.store is not None:
             self.resolve_identities()  # even when nothing changed: the corrections may have
+            summary.notes.extend([self.search_note] if self.search_note else [])
         return summary
 
     def _archived(
@@ -380,6 +420,7 @@ class Pipeline:
         summary = Summary([o for o in outcomes if o is not None])
         if store and resolve and self.store is not None:
             self.resolve_identities()  # even when nothing changed: the corrections may have
+            summary.notes.extend([self.search_note] if self.search_note else [])
         return summary
 
     def _verdicts(self, items: list[Prepared]) -> list[ValidationReport]:

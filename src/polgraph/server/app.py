@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -10,7 +11,8 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from polgraph import __version__
-from polgraph.server import error_handlers, methods
+from polgraph.search import index_for
+from polgraph.server import docs_pages, error_handlers, methods, search_index
 from polgraph.server.answer_cache import AnswerCache
 from polgraph.server.answers.registry import WARM_UP
 from polgraph.server.api import router as api_router
@@ -57,10 +59,16 @@ def create_app(settings: Settings, store: OxigraphStore | RemoteStore) -> FastAP
         refresh_after=settings.remote_refresh if isinstance(store, RemoteStore) else 0.0,
     )
 
+    search = index_for(store)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         with stopping_on_signal(engine.stop):
             try:
+                # Before serving: a missing or stale index is rebuilt, never served.
+                app.state.search_problem = await asyncio.to_thread(
+                    search_index.refresh, search, store
+                )
                 await engine.start()
                 yield
             finally:
@@ -72,10 +80,15 @@ def create_app(settings: Settings, store: OxigraphStore | RemoteStore) -> FastAP
         description=DESCRIPTION,
         lifespan=lifespan,
         responses=methods.RESPONSES,
+        # FastAPI's own /docs and /redoc load their scripts from a CDN; docs_pages serves them
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.store = store
     app.state.engine = engine
+    app.state.search_index = search  # the full-text index the search answers from
+    app.state.search_problem = None  # why the search cannot answer, if it cannot
     app.state.write_lock = threading.Lock()
     app.state.store_generation = 0  # writes so far (deps.get_store_writes)
     app.state.answers = AnswerCache()
@@ -103,4 +116,5 @@ def create_app(settings: Settings, store: OxigraphStore | RemoteStore) -> FastAP
         app.include_router(writes_refused_router(READ_ONLY))
     app.include_router(api_router, prefix="/api")
     install_pages(app)
+    docs_pages.install(app)
     return app
