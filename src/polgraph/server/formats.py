@@ -1,10 +1,18 @@
-"""What the endpoint can answer in: media type → pyoxigraph format, by kind of result.
+"""What the endpoint can answer in: media type → pyoxigraph format, by kind of result, and how
+a graph is written in them.
 
 The first entry of each table is the default (``Accept`` absent or ``*/*``). Each media type
 is sent back exactly as written here, as the ``Content-Type``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import IO, cast
+
+import pyoxigraph as ox
+
+from polgraph.namespaces import ID, PREFIXES
 
 # SELECT and ASK
 RESULT_FORMATS: dict[str, str] = {
@@ -41,3 +49,22 @@ CONTENT_TYPES: dict[str, str] = {
     "TRIG": "application/trig",
     "N_QUADS": "application/n-quads",
 }
+
+# The namespaces a graph written as Turtle or TriG names by prefix, declared at its top, so that
+# it reads pg:RoleAttestation rather than the whole IRI. Not the data's own base (id:): its
+# names hold slashes, which Turtle escapes (id:person\/…), worse to read than the whole IRI.
+GRAPH_PREFIXES: dict[str, str] = {
+    prefix: namespace for prefix, namespace in PREFIXES.items() if namespace != str(ID)
+}
+_PREFIXED = frozenset({"TURTLE", "TRIG"})
+
+
+def write_graph(triples: Iterable[ox.Triple], sink: object, name: str) -> None:
+    """Write ``triples`` to ``sink`` (anything with ``write(bytes)``) in the format ``name``
+    (a key of CONTENT_TYPES), Turtle and TriG with GRAPH_PREFIXES."""
+    ox.serialize(
+        triples,
+        cast(IO[bytes], sink),  # pyoxigraph only calls its write()
+        getattr(ox.RdfFormat, name),
+        prefixes=GRAPH_PREFIXES if name in _PREFIXED else None,
+    )

@@ -11,11 +11,12 @@ from typing import Annotated, Any
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from polgraph.server.answers.graph_store import GRAPH_READ, Target, graph_exists
 from polgraph.server.auth import require_writer
 from polgraph.server.deps import JobsDep, SettingsDep, StoreWrites, StoreWritesDep
+from polgraph.server.error_handlers import error_response
 from polgraph.server.errors import ApiError
 from polgraph.server.formats import CONTENT_TYPES, GRAPH_FORMATS, RESULT_FORMATS
 from polgraph.server.jobs import Jobs
@@ -23,6 +24,7 @@ from polgraph.server.messages import QueryJob
 from polgraph.server.negotiation import choose
 from polgraph.server.service_description import service_description
 from polgraph.server.sparql_text import classify, nesting_depth, operation, remote_operations
+from polgraph.server.syntax_errors import read_syntax_error
 from polgraph.settings import Settings
 from polgraph.store import OxigraphStore, RemoteStore
 
@@ -249,9 +251,32 @@ async def _run_query(
         named_graphs=tuple(named_graphs),
         max_bytes=settings.max_result_bytes,
     )
-    reply = await jobs.run(job)
+    try:
+        reply = await jobs.run(job)
+    except ApiError as exc:
+        if exc.error == "query syntax" and isinstance(exc.detail, str):
+            return syntax_error(exc.error, exc.detail, text)
+        raise
     body = b"" if request.method == "HEAD" else reply.body
     return Response(body, headers={"content-type": CONTENT_TYPES[reply.format], "vary": "Accept"})
+
+
+def syntax_error(error: str, message: str, text: str) -> JSONResponse:
+    """``400`` for a request that does not parse: ``{"error", "detail"}`` as every error, the
+    detail saying where and what in words, and the ``line`` and ``column`` (from 1) beside it
+    for an editor to mark. A message with no position (a SPARQL service's) is passed on."""
+    problem = read_syntax_error(message, text)
+    if problem is None:
+        return error_response(400, error, message)
+    return JSONResponse(
+        {
+            "error": error,
+            "detail": problem.detail,
+            "line": problem.line,
+            "column": problem.column,
+        },
+        status_code=400,
+    )
 
 
 def _update_refused() -> ApiError:
@@ -360,7 +385,7 @@ async def sparql_update(
     try:
         await asyncio.to_thread(run)
     except SyntaxError as exc:
-        raise ApiError(400, "update syntax", str(exc)) from None
+        return syntax_error("update syntax", str(exc), text)
     except OSError as exc:
         raise ApiError(500, "update failed", str(exc)) from None
     except RuntimeError as exc:

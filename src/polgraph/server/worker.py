@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from polgraph.errors import StoreError
 from polgraph.server.answers.registry import answer_job
 from polgraph.server.answers.snapshot import Snapshot
+from polgraph.server.formats import write_graph
 from polgraph.server.messages import READY, Answer, QueryJob, Refusal
 from polgraph.settings import Settings
 from polgraph.store.opening import open_snapshot
@@ -73,11 +74,13 @@ def answer(store: ox.Store | RemoteStore, job: QueryJob) -> Answer | Refusal:
         return Refusal(
             406, "not acceptable", f"{kind} results cannot be given in the type asked for"
         )
-    fmt = getattr(ox.RdfFormat if is_graph else ox.QueryResultsFormat, name)
     sink = _CappedBuffer(job.max_bytes)
     try:
-        # pyoxigraph only calls the sink's write()
-        result.serialize(cast(IO[bytes], sink), fmt)
+        if is_graph:
+            write_graph(result, sink, name)  # with polgraph's prefixes where the format has them
+        else:
+            # pyoxigraph only calls the sink's write()
+            result.serialize(cast(IO[bytes], sink), getattr(ox.QueryResultsFormat, name))
     except Exception as exc:  # noqa: BLE001 - pyoxigraph wraps the sink's error in its own
         if sink.overflowed:
             return Refusal(
