@@ -1,4 +1,5 @@
-"""Projections as files: GraphML and GEXF (Gephi opens both), CSV edge lists and JSON.
+"""Projections as files: GraphML and GEXF (Gephi opens both), CSV edge lists, the node and edge
+tables Gephi imports, and JSON.
 
 GraphML, GEXF and CSV hold one value per attribute, so list attributes (a tie's events, a
 person's posts) are joined with " | " and missing values left out; every node gets a ``label``
@@ -96,6 +97,47 @@ def edge_table(graph: nx.Graph) -> str:
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()
+
+
+def _csv(header: list[str], rows: list[dict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=header, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def gephi_nodes(graph: nx.Graph) -> str:
+    """The nodes as a CSV table Gephi imports (its "Nodes table"): ``Id``, ``Label`` (the name),
+    then every other attribute, lists joined with " | "."""
+    rows: list[dict] = []
+    columns: set[str] = set()
+    for node, data in graph.nodes(data=True):
+        flat = _flat_data(data)
+        columns.update(flat)
+        rows.append({**flat, "Id": node, "Label": data.get("name") or str(node)})
+    return _csv(["Id", "Label", *sorted(columns - {"Id", "Label"})], rows)
+
+
+def gephi_edges(graph: nx.Graph) -> str:
+    """The edges as a CSV table Gephi imports (its "Edges table"): ``Source``, ``Target``,
+    ``Type`` (Directed or Undirected), ``Weight``, then every other attribute (a multigraph's
+    ``key`` among them), lists joined with " | "."""
+    kind = "Directed" if graph.is_directed() else "Undirected"
+    if isinstance(graph, nx.MultiGraph):
+        ties = [(u, v, {"key": k, **d}) for u, v, k, d in graph.edges(keys=True, data=True)]
+    else:
+        ties = list(graph.edges(data=True))
+    rows: list[dict] = []
+    columns: set[str] = set()
+    for u, v, data in ties:
+        flat = {k: v for k, v in _flat_data(data).items() if k != "weight"}
+        columns.update(flat)
+        rows.append(
+            {**flat, "Source": u, "Target": v, "Type": kind, "Weight": data.get("weight", 1)}
+        )
+    fixed = ["Source", "Target", "Type", "Weight"]
+    return _csv([*fixed, *sorted(columns - set(fixed))], rows)
 
 
 def network_bytes(graph: nx.Graph, fmt: str) -> bytes:

@@ -1,6 +1,6 @@
 """The network page's answers: who attended events together (``polgraph.analytics``'
 co-attendance projection) in a place or a body over a date window, its most central persons,
-and its picture."""
+and its picture. What the page draws is ``polgraph.server.answers.drawings``'."""
 
 from __future__ import annotations
 

@@ -1,8 +1,11 @@
 """``/api/analytics``: the network analyses over HTTP — centrality, Louvain communities and
-successions as JSON, a projection as a file (GraphML, GEXF, CSV, JSON) or a picture (PNG, SVG) —
-and ``/api/persons/{id}/timeline.png``, a person's posts along time.
+successions as JSON, a projection as a file (GraphML, GEXF, CSV, JSON) or a picture (PNG, SVG),
+a projection ranked by a measure as the pages draw it (``/network/ranked``) —,
+``/api/persons/{id}/timeline.png``, a person's posts along time, and
+``/api/persons/{id}/network``, the network around a person.
 
-The answers are ``polgraph.server.answers.analytics``'. Building a projection and measuring it is
+The answers are ``polgraph.server.answers.analytics``' (the drawn networks'
+``polgraph.server.answers.drawings``'). Building a projection and measuring it is
 CPU work that takes from milliseconds to minutes with the store's size: it runs in a query worker
 under the analyses' time limit (``polgraph.server.jobs``), and the analyses take turns
 (``polgraph.server.analysis_slots``).
@@ -16,9 +19,11 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 
 from polgraph.analytics.drawing import DEFAULT_LIMIT
+from polgraph.analytics.ego import EGO_LIMIT
 from polgraph.server.analysis_slots import AnalysisSlots
 from polgraph.server.answers.analytics import MEDIA_TYPES
 from polgraph.server.api import analytics_examples as shown
+from polgraph.server.api import drawing_examples as drawn
 from polgraph.server.api.analytics_params import (
     Drawn,
     Filters,
@@ -31,6 +36,7 @@ from polgraph.server.api.analytics_params import (
     post_ref,
 )
 from polgraph.server.api.docs import answers, error_examples
+from polgraph.server.api.drawing_params import DrawnFormat, EgoFormat, Kept, Measure, Others
 from polgraph.server.api.params import Limit, Offset
 from polgraph.server.deps import AnalysisSlotsDep, JobsDep
 from polgraph.server.jobs import Jobs
@@ -210,3 +216,79 @@ async def person_timeline_svg(
 ) -> Response:
     """The picture of ``timeline.png`` as SVG, its names and dates kept as text."""
     return await _timeline(jobs, slots, person_id, "svg")
+
+
+# -- the networks the pages draw ----------------------------------------------------------------
+def _drawn(response: Response, fmt: str, stem: str) -> Response:
+    """A drawn network's answer named for saving: JSON and pictures shown, files saved."""
+    shown_inline = fmt in ("json", "svg", "png")
+    name = f"{stem}-{fmt.removesuffix('-csv')}.csv" if fmt.endswith("-csv") else f"{stem}.{fmt}"
+    disposition = "inline" if shown_inline else "attachment"
+    response.headers["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    return response
+
+
+@router.get(
+    "/analytics/network/ranked",
+    summary="A network ranked by a measure, to draw or to open in Gephi",
+    response_class=Response,
+    responses=file_answers(drawn.RANKED_FILES, "the network in the format asked for"),
+)
+async def ranked_network(
+    jobs: JobsDep,
+    slots: AnalysisSlotsDep,
+    filters: Filters,
+    fmt: DrawnFormat = "json",
+    projection: Projection = "coattendance",
+    post: Post = None,
+    measure: Measure = "weighted_degree",
+    limit: Kept = None,
+) -> Response:
+    """The projection of the filters with its nodes ranked by ``measure`` (cut to the ``limit``
+    most central, and the ties among them), each node with its measures over the whole network,
+    its Louvain community (undirected networks) and its page; each tie with its weight and the
+    dates of its events (``dates``), or, for a hand-over, its post and date. As JSON to draw
+    (what ``/network`` draws), GraphML or GEXF, or the node and edge tables Gephi imports."""
+    found = await analysed(
+        jobs,
+        slots,
+        "ranked network",
+        filters=filters,
+        projection=projection,
+        post=post_ref(post),
+        measure=measure,
+        limit=limit,
+        fmt=fmt,
+    )
+    return _drawn(found, fmt, f"polgraph-{projection}")
+
+
+@router.get(
+    "/persons/{person_id}/network",
+    summary="The persons around a person: met at events or in the same body",
+    response_class=Response,
+    responses=file_answers(drawn.EGO_FILES, "the network in the format asked for"),
+)
+async def ego_network(
+    jobs: JobsDep,
+    slots: AnalysisSlotsDep,
+    person_id: PersonId,
+    fmt: EgoFormat = "json",
+    measure: Measure = "weighted_degree",
+    limit: Others = EGO_LIMIT,
+) -> Response:
+    """The person, the persons they took part in an event with or held a post in the same
+    body with (one step out, the ``limit`` most tied kept), and every tie among them:
+    ``weight`` counts the shared events and bodies, ``events`` and ``bodies`` how many of
+    each, ``dates`` the events' dates. Measures are within this network; ``ego`` marks the
+    person. As JSON to draw (what the person's page draws), a file or a picture."""
+    found = await analysed(
+        jobs,
+        slots,
+        "ego network",
+        person_id=person_id,
+        measure=measure,
+        limit=limit,
+        fmt=fmt,
+    )
+    return _drawn(found, fmt, f"{person_id}-network")

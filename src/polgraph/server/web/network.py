@@ -1,6 +1,9 @@
 """The network page: who attended events together (``polgraph.analytics``' co-attendance
-projection) in a place or a body over a date window, drawn as a picture, with the most central
-persons in a table. The answers are ``polgraph.server.answers.network``'."""
+projection) in a place or a body over a date window, with the most central persons in a table.
+It is drawn in the page (static/network.js, with cytoscape.js from /vendor/) from
+``/api/analytics/network/ranked``, which also gives the files to download; where cytoscape.js is
+not installed, and for readers without scripts, it is a picture. The answers are
+``polgraph.server.answers.network``'."""
 
 from __future__ import annotations
 
@@ -12,11 +15,16 @@ from fastapi.responses import HTMLResponse, Response
 from polgraph.server.answers.network import MEASURES, PICTURE_TYPES
 from polgraph.server.deps import AnalysisSlotsDep, JobsDep
 from polgraph.server.errors import ApiError
+from polgraph.server.web import vendor
 from polgraph.server.web.language import VARY, language_of
 from polgraph.server.web.links import with_params
 from polgraph.server.web.rendering import page_router, render
 
 router = page_router()
+
+RANKED = "/api/analytics/network/ranked"  # the network to draw and download, as the API gives it
+DRAWN = 150  # persons drawn, the most central first: more would not read
+DOWNLOADS = ("graphml", "gexf", "nodes-csv", "edges-csv")
 
 Place = Annotated[str, Query(max_length=300)]
 Body = Annotated[str, Query(max_length=300)]
@@ -74,6 +82,12 @@ async def network_page(
         central=found["central"],
         scope=found["scope"],
         pictures={fmt: with_params(f"/network/picture.{fmt}", **params) for fmt in PICTURE_TYPES},
+        interactive=vendor.available("cytoscape.js"),
+        drawn=DRAWN,
+        drawing=with_params(RANKED, format="json", measure=sort, limit=str(DRAWN), **params),
+        downloads={
+            fmt: with_params(RANKED, format=fmt, measure=sort, **params) for fmt in DOWNLOADS
+        },
         **shown,
     )
 
