@@ -26,6 +26,7 @@ LAYERS: list[set[str]] = [
     {"rdf"},  # extraction -> RDF, SHACL validation, store-wide rules
     {"store"},  # named graphs kept
     {"identity", "query"},  # after storing: persons and tenures; reading: named queries, exports
+    {"search"},  # the full-text index of persons, bodies, places, events and reports
     {"pipeline"},  # ingest: all of the above for a batch of reports
     {"analytics", "harvest"},  # networks made from the store; portals harvested into it
     {"server"},  # the web app: SPARQL, the API, the pages

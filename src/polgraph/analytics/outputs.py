@@ -12,7 +12,7 @@ from polgraph.analytics import measures
 from polgraph.analytics.drawing import DEFAULT_LIMIT, IMAGE_FORMATS, draw_network
 from polgraph.analytics.errors import AnalysisError
 from polgraph.analytics.export import FILE_FORMATS, network_bytes
-from polgraph.analytics.timeline import draw_timeline
+from polgraph.analytics.timeline import ENGLISH, TimelineWords, draw_timeline
 
 if TYPE_CHECKING:
     from polgraph.analytics.graph import KnowledgeGraph
@@ -43,7 +43,10 @@ def network_output(
     return graph, network_bytes(graph, fmt)
 
 
-def timeline_output(kg: KnowledgeGraph, person: str, fmt: str) -> tuple[dict, bytes]:
-    """The career of ``person`` (a name or an IRI) and its picture as ``fmt`` (png or svg)."""
+def timeline_output(
+    kg: KnowledgeGraph, person: str, fmt: str, words: TimelineWords = ENGLISH
+) -> tuple[dict, bytes]:
+    """The career of ``person`` (a name or an IRI) and its picture as ``fmt`` (png or svg),
+    saying ``words``."""
     career = kg.career(person)
-    return career, draw_timeline(career, kg.events_of(career["person"]), fmt)
+    return career, draw_timeline(career, kg.events_of(career["person"]), fmt, words)

@@ -4,6 +4,8 @@ events the person took part in as marks above them. Drawn without pyplot (see dr
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from matplotlib import dates as mdates
 from matplotlib.figure import Figure
@@ -15,9 +17,34 @@ from polgraph.analytics.errors import AnalysisError
 _MIN_BAR_DAYS = 12  # a post attested on one day still shows as a bar
 
 
-def draw_timeline(career: dict, events: list[dict], fmt: str = "png") -> bytes:
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _english_heading(name: str, posts: int, dated_events: int) -> str:
+    return f"{name}: {_plural(posts, 'post')}, {_plural(dated_events, 'dated event')}"
+
+
+@dataclass(frozen=True)
+class TimelineWords:
+    """What the picture says besides the posts' own labels: English unless the caller gives
+    its words in another language (the server's come from its gettext catalogues)."""
+
+    heading: Callable[[str, int, int], str] = _english_heading  # name, posts, dated events
+    events: str = "events"
+    nothing_dated: str = "nothing dated to show"
+    attested: str = "attested"
+    elected: str = "opened by election"
+
+
+ENGLISH = TimelineWords()
+
+
+def draw_timeline(
+    career: dict, events: list[dict], fmt: str = "png", words: TimelineWords = ENGLISH
+) -> bytes:
     """PNG or SVG bytes of ``career`` (``KnowledgeGraph.career``) with ``events``
-    (``KnowledgeGraph.events_of``); undated events are left out."""
+    (``KnowledgeGraph.events_of``), its words ``words``; undated events are left out."""
     if fmt not in IMAGE_FORMATS:
         raise AnalysisError(f"unknown picture format {fmt!r}: choose png or svg")
     posts = career["posts"]
@@ -27,8 +54,7 @@ def draw_timeline(career: dict, events: list[dict], fmt: str = "png") -> bytes:
     figure = Figure(figsize=(11, height), dpi=100)
     ax = figure.add_axes((0.38, 0.8 / height, 0.58, 1 - 1.4 / height))
     ax.set_title(
-        f"{career.get('name') or career['person']}: "
-        f"{len(posts)} post(s), {len(dated)} dated event(s)",
+        words.heading(career.get("name") or career["person"], len(posts), len(dated)),
         fontsize=11,
     )
     labels = []
@@ -57,7 +83,7 @@ def draw_timeline(career: dict, events: list[dict], fmt: str = "png") -> bytes:
             markeredgewidth=2,
             color="#d62728",
         )
-    labels.append("events")
+    labels.append(words.events)
     ax.set_yticks(range(rows), labels=labels, fontsize=8)
     ax.set_ylim(-0.7, rows - 0.3)
     locator = mdates.AutoDateLocator()
@@ -67,13 +93,13 @@ def draw_timeline(career: dict, events: list[dict], fmt: str = "png") -> bytes:
         pad = max(15.0, 0.05 * (max(spans) - min(spans)))
         ax.set_xlim(min(spans) - pad, max(spans) + pad)
     else:
-        ax.text(0.5, 0.5, "nothing dated to show", transform=ax.transAxes, ha="center")
+        ax.text(0.5, 0.5, words.nothing_dated, transform=ax.transAxes, ha="center")
     ax.grid(axis="x", alpha=0.3)
     if posts:
         ax.legend(
             handles=[
-                Patch(color="#1f77b4", label="attested"),
-                Patch(color="#2ca02c", label="opened by election"),
+                Patch(color="#1f77b4", label=words.attested),
+                Patch(color="#2ca02c", label=words.elected),
             ],
             loc="upper left",
             bbox_to_anchor=(0, -0.12 * 4 / rows),

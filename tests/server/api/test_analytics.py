@@ -24,6 +24,7 @@ from polgraph.pipeline.ingest import Pipeline
 from polgraph.server import create_app
 from polgraph.server.api import analytics_examples as shown
 from polgraph.server.api.examples import STRUCTURED_REPORT
+from polgraph.server.translations import translator
 from polgraph.settings import Settings
 from polgraph.store import OxigraphStore
 
@@ -363,6 +364,29 @@ def test_a_person_s_timeline(client, kg, store):
     posts = [p["label"] for p in kg.career(dong)["posts"]]
     assert CAM_LOC_CHAIR in posts and all(f">{post}</text>" in svg.text for post in posts)
     assert "<dc:date>" not in svg.text  # the same career gives the same bytes on any day
+
+
+def test_a_timeline_speaks_the_language_asked_for(client, kg, store):
+    dong = person(store, "Nguyễn Viết Đồng")
+    url = f"/api/persons/{dong.rsplit('/', 1)[-1]}/timeline.svg"
+    posts = len(kg.career(dong)["posts"])
+    legends = ("timeline_attested", "timeline_elected", "timeline_events_row")
+    for lang, other in (("vi", "en"), ("en", "vi")):
+        t, t_other = translator(lang), translator(other)
+        for answer in (
+            client.get(url, params={"lang": lang}),
+            client.get(url, headers={"Accept-Language": f"{lang};q=0.9"}),
+        ):
+            assert answer.status_code == 200 and "Accept-Language" in answer.headers["vary"]
+            shown = answer.text
+            assert f": {t('timeline_posts', n=posts)}, " in shown  # the title
+            for key in legends:
+                assert f">{t(key)}</text>" in shown, (lang, key)
+                assert f">{t_other(key)}</text>" not in shown, (lang, key)
+    # Without either, English, with the plural said properly (never "post(s)")
+    plain = client.get(url).text
+    assert f">{translator('en')('timeline_attested')}</text>" in plain
+    assert "(s)" not in plain
 
 
 def test_an_unknown_person_s_timeline_is_404_json(client, store):

@@ -13,12 +13,14 @@ from typing import Any
 
 from polgraph.analytics import open_graph
 from polgraph.analytics.outputs import network_output, timeline_output
+from polgraph.analytics.timeline import TimelineWords
 from polgraph.server.answers.content import Content
 from polgraph.server.answers.graph import Readable, ask, iri
 from polgraph.server.answers.ids import iri_for, node, not_found
 from polgraph.server.answers.search import page
 from polgraph.server.answers.snapshot import Snapshot
 from polgraph.server.errors import ApiError
+from polgraph.server.translations import translator
 
 # format → (media type, whether a browser should show it rather than save it)
 MEDIA_TYPES = {
@@ -127,9 +129,26 @@ def network_answer(
     return Content(MEDIA_TYPES[fmt][0], data)
 
 
-def timeline_answer(store: Snapshot, person_id: str, fmt: str) -> Content:
+def timeline_words(lang: str) -> TimelineWords:
+    """The timeline picture's words in ``lang``, from the server's catalogues."""
+    t = translator(lang)
+    return TimelineWords(
+        heading=lambda name, posts, dated: t(
+            "timeline_picture_title",
+            name=name,
+            posts=t("timeline_posts", n=posts),
+            events=t("timeline_dated_events", n=dated),
+        ),
+        events=t("timeline_events_row"),
+        nothing_dated=t("timeline_nothing_dated"),
+        attested=t("timeline_attested"),
+        elected=t("timeline_elected"),
+    )
+
+
+def timeline_answer(store: Snapshot, person_id: str, fmt: str, lang: str = "en") -> Content:
     person = iri_for("persons", person_id)
     if not ask(store, "ASK WHERE { ?person a pg:Person }", {"person": iri(person)}):
         raise not_found("persons", person_id)
-    _, data = timeline_output(open_graph(store), person, fmt)
+    _, data = timeline_output(open_graph(store), person, fmt, timeline_words(lang))
     return Content(MEDIA_TYPES[fmt][0], data)

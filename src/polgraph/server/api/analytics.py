@@ -13,9 +13,9 @@ under the analyses' time limit (``polgraph.server.jobs``), and the analyses take
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from polgraph.analytics.drawing import DEFAULT_LIMIT
@@ -40,6 +40,7 @@ from polgraph.server.api.drawing_params import DrawnFormat, EgoFormat, Kept, Mea
 from polgraph.server.api.params import Limit, Offset
 from polgraph.server.deps import AnalysisSlotsDep, JobsDep
 from polgraph.server.jobs import Jobs
+from polgraph.server.web.language import from_accept_language
 
 router = APIRouter(tags=["analytics"])
 
@@ -186,9 +187,25 @@ async def network(
     return _file(found, fmt, f"polgraph-{projection}")
 
 
-async def _timeline(jobs: Jobs, slots: AnalysisSlots, person_id: str, fmt: str) -> Response:
-    found = await analysed(jobs, slots, "timeline", person_id=person_id, fmt=fmt)
+async def _timeline(
+    jobs: Jobs, slots: AnalysisSlots, person_id: str, fmt: str, lang: str
+) -> Response:
+    found = await analysed(jobs, slots, "timeline", person_id=person_id, fmt=fmt, lang=lang)
+    found.headers["vary"] = "Accept-Language"
     return _file(found, fmt, f"{person_id}-timeline")
+
+
+Language = Annotated[
+    Literal["vi", "en"] | None,
+    Query(
+        description="The language of the picture's title and legend; without it, "
+        "`Accept-Language` chooses, and failing that English."
+    ),
+]
+
+
+def _picture_language(request: Request, lang: str | None) -> str:
+    return lang or from_accept_language(request.headers.get("accept-language")) or "en"
 
 
 @router.get(
@@ -198,11 +215,15 @@ async def _timeline(jobs: Jobs, slots: AnalysisSlots, person_id: str, fmt: str) 
     responses=file_answers({"image/png": shown.PNG}, "the picture"),
 )
 async def person_timeline_png(
-    jobs: JobsDep, slots: AnalysisSlotsDep, person_id: PersonId
+    request: Request,
+    jobs: JobsDep,
+    slots: AnalysisSlotsDep,
+    person_id: PersonId,
+    lang: Language = None,
 ) -> Response:
     """Each post the person held as a bar from its first to its last evidence (green when it
     opened with an election), and the events they took part in as marks above."""
-    return await _timeline(jobs, slots, person_id, "png")
+    return await _timeline(jobs, slots, person_id, "png", _picture_language(request, lang))
 
 
 @router.get(
@@ -212,10 +233,14 @@ async def person_timeline_png(
     responses=file_answers({"image/svg+xml": shown.TIMELINE_SVG}, "the picture"),
 )
 async def person_timeline_svg(
-    jobs: JobsDep, slots: AnalysisSlotsDep, person_id: PersonId
+    request: Request,
+    jobs: JobsDep,
+    slots: AnalysisSlotsDep,
+    person_id: PersonId,
+    lang: Language = None,
 ) -> Response:
     """The picture of ``timeline.png`` as SVG, its names and dates kept as text."""
-    return await _timeline(jobs, slots, person_id, "svg")
+    return await _timeline(jobs, slots, person_id, "svg", _picture_language(request, lang))
 
 
 # -- the networks the pages draw ----------------------------------------------------------------

@@ -22,8 +22,8 @@ from polgraph.errors import QueryError, StoreError
 from polgraph.server.error_handlers import problems
 from polgraph.server.errors import ApiError
 from polgraph.server.jobs import Jobs
-from polgraph.server.translations import translator
-from polgraph.server.web import links
+from polgraph.server.translations import query_words, translations, translator
+from polgraph.server.web import links, vendor
 from polgraph.server.web.citations import quoted
 from polgraph.server.web.language import LANGUAGES, language_of, remember, switch_url
 from polgraph.server.web.terms import Terms, terms_for
@@ -36,6 +36,8 @@ environment = Environment(
     loader=FileSystemLoader(TEMPLATES),
     autoescape=True,
     undefined=StrictUndefined,
+    # gettext and ngettext are the page's language's, given with each page (_rendered)
+    extensions=["jinja2.ext.i18n"],
     trim_blocks=True,
     lstrip_blocks=True,
 )
@@ -46,6 +48,8 @@ environment.globals.update(
     web_address=links.web_address,
     EVIDENCE_ANCHOR=links.EVIDENCE_ANCHOR,
     quoted=quoted,
+    # whether a third-party library is installed, so a page offers only what it can draw
+    vendor_available=vendor.available,
 )
 
 
@@ -65,6 +69,9 @@ def _rendered(
     body = environment.get_template(template).render(
         lang=lang,
         t=translator(lang),
+        tq=query_words(lang),
+        gettext=translations(lang).gettext,
+        ngettext=translations(lang).ngettext,
         terms=terms,
         path=request.url.path,
         languages={other: switch_url(request, other) for other in LANGUAGES},
