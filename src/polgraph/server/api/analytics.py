@@ -35,7 +35,7 @@ from polgraph.server.api.analytics_params import (
     Sort,
     post_ref,
 )
-from polgraph.server.api.docs import answers, error_examples
+from polgraph.server.api.docs import answers, error_examples, examples
 from polgraph.server.api.drawing_params import DrawnFormat, EgoFormat, Kept, Measure, Others
 from polgraph.server.api.params import Limit, Offset
 from polgraph.server.deps import AnalysisSlotsDep, JobsDep
@@ -199,7 +199,8 @@ Language = Annotated[
     Literal["vi", "en"] | None,
     Query(
         description="The language of the picture's title and legend; without it, "
-        "`Accept-Language` chooses, and failing that English."
+        "`Accept-Language` chooses, and failing that English.",
+        openapi_examples=examples(in_vietnamese="vi", in_english="en"),
     ),
 ]
 
