@@ -9,13 +9,14 @@ For each size of ``--sizes`` (reports):
 - ingest by this process into an empty Virtuoso server (started here, on 127.0.0.1, through the
   Graph Store protocol), when ``virtuoso-t`` is installed; and by 2 local Dask workers writing to
   another empty one themselves;
-- each named query's latency (median of ``--runs``) on the embedded store and on Virtuoso.
+- each named query's latency (median of ``--runs``) on the embedded store and on Virtuoso
+  (the ``queries`` stage: at 100k some take minutes each on the embedded store).
 
 Every stage is bounded: one whose time, estimated from the stages before it, would pass what
 is left of ``--budget`` seconds is skipped and says so.
 
     .venv/bin/python bench/scale.py [--sizes 1000,10000] [--budget 3600] [--runs 5]
-        [--stages single,dask1,dask2,virtuoso]
+        [--stages single,dask1,dask2,virtuoso,queries]
 
 ``--stages`` picks what runs (``dask`` is ``dask1,dask2``): at 100k each stage is an hour or more
 of a 2-core machine, so a session can run one and leave the next to another. Without ``single``
@@ -152,7 +153,8 @@ def run_size(size: int, folder: Path, budget: Budget, runs: int, stages: set[str
         return
     single = single or next(iter(on_workers.values()))
 
-    embedded_latency = latencies(embedded, query_params(embedded), runs)
+    timing_queries = "queries" in stages
+    embedded_latency = latencies(embedded, query_params(embedded), runs) if timing_queries else {}
     remote_latency: dict[str, float] = {}
     if "virtuoso" not in stages:
         pass
@@ -170,13 +172,15 @@ def run_size(size: int, folder: Path, budget: Budget, runs: int, stages: set[str
             line("single process, Virtuoso (Graph Store PUT)", seconds, size)
             stored, local = remote.stats(), embedded.stats()
             print(f"    quads: {stored.quads:,} (embedded: {local.quads:,})")
-            remote_latency = latencies(remote, query_params(remote), runs)
+            if timing_queries:
+                remote_latency = latencies(remote, query_params(remote), runs)
             remote.close()
         if "dask2" in stages and budget.allows(seconds):
             on_service = ingest_by_workers_into_virtuoso(folder, texts, settings, memory)
             line("2 Dask workers writing to Virtuoso (Graph Store PUT)", on_service, size)
             print(f"    over the single process into Virtuoso: {seconds / on_service:.2f}×")
-    print("  named query latency, median of", runs, "(ms): embedded / Virtuoso")
+    if timing_queries:
+        print("  named query latency, median of", runs, "(ms): embedded / Virtuoso")
     for name, seconds in embedded_latency.items():
         other = remote_latency.get(name)
         shown = f"{other * 1000:,.1f}" if other is not None else "-"
@@ -212,8 +216,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument(
         "--stages",
-        default="single,dask,virtuoso",
-        help="of single, dask1, dask2 (dask: both), virtuoso",
+        default="single,dask,virtuoso,queries",
+        help="of single, dask1, dask2 (dask: both), virtuoso, queries",
     )
     args = parser.parse_args()
     stages = set(args.stages.split(","))
