@@ -12,6 +12,7 @@ import json
 
 import networkx as nx
 import pytest
+from analytics_filters import python_filters
 from answer_shapes import same_shape
 from conftest import ROOT, SHARED
 from fastapi.testclient import TestClient
@@ -76,11 +77,6 @@ def client(store):
 @pytest.fixture(scope="module")
 def kg(store):
     return polgraph.open(store)
-
-
-def python_filters(params: dict) -> dict:
-    """The query parameters as ``KnowledgeGraph`` keywords."""
-    return {{"from": "start", "to": "end"}.get(k, k): v for k, v in params.items()}
 
 
 def every_item(client, url: str, **params) -> list[dict]:

@@ -14,6 +14,7 @@ from itertools import combinations
 
 import networkx as nx
 import pytest
+from analytics_filters import python_filters
 from answer_shapes import same_shape
 from conftest import RESOURCES, ROOT
 from fastapi.testclient import TestClient
@@ -61,10 +62,6 @@ def client(store):
 @pytest.fixture(scope="module")
 def kg(store):
     return polgraph.open(store)
-
-
-def python_filters(params: dict) -> dict:
-    return {{"from": "start", "to": "end"}.get(k, k): v for k, v in params.items()}
 
 
 def got(client, url: str, **params):
