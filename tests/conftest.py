@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,12 +44,30 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[virtuoso_serv
             pytest.fail(message + "; .ci/run installs it")
         pytest.skip(message)
     with virtuoso_service.running_virtuoso(tmp_path_factory.mktemp("virtuoso")) as server:
+        SERVERS.append(server)
         yield server
+        SERVERS.remove(server)
+
+
+SERVERS: list[virtuoso_service.Virtuoso] = []  # the session's server, for the report of a failure
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
+    """A failed test whose Virtuoso has ended says how it ended, in its report."""
+    outcome = yield
+    report = outcome.get_result()
+    for server in SERVERS:
+        if report.failed and server.process is not None and not server.process.running():
+            report.sections.append(("Virtuoso had ended", server.ended_how()))
 
 
 def virtuoso_store(server: virtuoso_service.Virtuoso) -> RemoteStore:
     """A store on ``server``, emptied of every graph but the server's own: each test starts from
     nothing."""
+    ended = server.revive()
+    if ended is not None:
+        warnings.warn(f"Virtuoso had ended and was started again: {ended}", stacklevel=2)
     remote = server.store()
     graphs = remote.query(virtuoso_service.EVERY_GRAPH)
     drops = [

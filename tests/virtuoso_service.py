@@ -15,7 +15,7 @@ import signal
 import subprocess
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -92,6 +92,7 @@ class Virtuoso:
     sql_port: int
     folder: Path
     own_graphs: frozenset[str] = frozenset()  # the graphs a new database holds already
+    process: _Process | None = field(default=None, compare=False, repr=False)
 
     @property
     def query_url(self) -> str:
@@ -117,6 +118,58 @@ class Virtuoso:
         path = self.folder / "virtuoso.log"
         return path.read_text(errors="replace") if path.exists() else ""
 
+    def ended_how(self) -> str:
+        """How the server ended, and the end of its log: why, if Virtuoso said."""
+        assert self.process is not None
+        return f"{self.process.ended_how()}; the end of its log:\n{self.log[-3000:]}"
+
+    def revive(self) -> str | None:
+        """Start the server again, on the same ports and database, if it has ended; say how it
+        ended (exit status and the end of its log), or None if it was running.
+
+        One crash of the service mid-session must cost the test it happened in, not every later
+        test of the session: a run once lost 45 tests to one ended server, with nothing to tell
+        why."""
+        if self.process is None or self.process.running():
+            return None
+        how = self.ended_how()
+        self.process.start()
+        _wait_until_answering(self, self.process.popen, 60.0)
+        return how
+
+
+class _Process:
+    """The ``virtuoso-t`` process of a server, started (again) with its configuration file."""
+
+    def __init__(self, ini: Path) -> None:
+        self.ini = ini
+        self.popen: subprocess.Popen = self._spawn()
+
+    def _spawn(self) -> subprocess.Popen:
+        return subprocess.Popen(
+            [VIRTUOSO, "+foreground", "+configfile", str(self.ini)],
+            cwd=self.ini.parent,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+
+    def start(self) -> None:
+        self.popen = self._spawn()
+
+    def running(self) -> bool:
+        return self.popen.poll() is None
+
+    def ended_how(self) -> str:
+        code = self.popen.returncode
+        if code is not None and code < 0:
+            return f"killed by signal {signal.Signals(-code).name}"
+        return f"exit status {code}"
+
+    def stop(self) -> None:
+        stop(self.popen, signal.SIGTERM, 30)
+
 
 @contextlib.contextmanager
 def running_virtuoso(
@@ -138,19 +191,12 @@ def running_virtuoso(
             query_seconds=query_seconds,
         )
     )
-    process = subprocess.Popen(
-        [VIRTUOSO, "+foreground", "+configfile", str(ini)],
-        cwd=folder,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    process = _Process(ini)
     try:
-        _wait_until_answering(server, process, start_seconds)
-        yield dataclasses.replace(server, own_graphs=_graphs(server))
+        _wait_until_answering(server, process.popen, start_seconds)
+        yield dataclasses.replace(server, own_graphs=_graphs(server), process=process)
     finally:
-        stop(process, signal.SIGTERM, 30)
+        process.stop()
 
 
 def _wait_until_answering(server: Virtuoso, process: subprocess.Popen, seconds: float) -> None:
