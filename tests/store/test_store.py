@@ -5,6 +5,7 @@ from rdflib import Graph, Literal, URIRef
 
 from polgraph.errors import StoreError
 from polgraph.store import GraphChange, OxigraphStore, ReplaceOutcome, open_store
+from polgraph.store.layout import PENDING_GRAPH
 
 G = URIRef("https://w3id.org/polgraph/id/report/test")
 S = URIRef("https://w3id.org/polgraph/id/person/x")
@@ -115,3 +116,77 @@ def test_a_replacement_writes_only_the_difference_and_leaves_exactly_the_new_gra
     store.replace_graph(G, blank)
     store.replace_graph(G, graph("G"))
     assert {str(o) for _, _, o in store.graph_triples(G)} == {"G"}
+
+
+def _archive_like_change(old: OxigraphStore) -> GraphChange:
+    """A resolution's kind of change: graphs added, replaced, emptied, a blank-node graph
+    rewritten, pending triples recorded and others cleared, one both (the insert wins)."""
+    from rdflib import BNode
+
+    pending = PENDING_GRAPH
+    blank = graph("old")
+    blank.add((BNode(), P, Literal("blank")))
+    for name, content in {
+        G: graph("A", "B"),
+        URIRef(f"{G}/emptied"): graph("E"),
+        URIRef(f"{G}/blank"): blank,
+    }.items():
+        old.replace_graph(name, content)
+    old.apply(GraphChange(add={pending: {(S, P, Literal(f"p{i}")) for i in range(3)}}))
+    fresh = {URIRef(f"{G}/new/{i}"): graph(f"n{i}", f"m{i}") for i in range(20)}
+    return GraphChange(
+        put={G: graph("B", "C"), URIRef(f"{G}/emptied"): (), URIRef(f"{G}/blank"): graph("new")}
+        | fresh,
+        add={pending: {(S, P, Literal("p2")), (S, P, Literal("p9"))}},
+        remove={pending: {(S, P, Literal("p0")), (S, P, Literal("p1")), (S, P, Literal("p2"))}},
+    )
+
+
+def _quads(store: OxigraphStore) -> set[str]:
+    return {str(q) for q in store._store.quads_for_pattern(None, None, None, None)}
+
+
+def test_a_change_too_large_for_one_update_ends_as_one_update_ends_it(monkeypatch):
+    from polgraph.store import oxigraph
+
+    whole = OxigraphStore(None)
+    whole_outcomes = whole.apply(_archive_like_change(whole))
+    monkeypatch.setattr(oxigraph, "_ONE_UPDATE", 5)  # so that this change is written in steps
+    stepped = OxigraphStore(None)
+    stepped_outcomes = stepped.apply(_archive_like_change(stepped))
+    assert stepped_outcomes == whole_outcomes
+    assert _quads(stepped) == _quads(whole)
+    pending = {str(o) for _, _, o in stepped.graph_triples(PENDING_GRAPH)}
+    assert pending == {"p2", "p9"}
+    assert not stepped.has_graph(URIRef(f"{G}/emptied"))
+
+
+class _FailingUpdates:
+    """A pyoxigraph store whose SPARQL updates fail, as a crash between two steps would."""
+
+    def __init__(self, store) -> None:
+        self._store = store
+
+    def update(self, text: str) -> None:
+        raise OSError("the disk went away")
+
+    def __getattr__(self, name: str):
+        return getattr(self._store, name)
+
+
+def test_a_change_in_steps_that_stops_midway_loses_nothing_pending(monkeypatch):
+    from polgraph.store import oxigraph
+
+    monkeypatch.setattr(oxigraph, "_ONE_UPDATE", 5)
+    store = OxigraphStore(None)
+    change = _archive_like_change(store)
+    real = store._store
+    store._store = _FailingUpdates(real)
+    with pytest.raises(StoreError, match="the disk went away"):
+        store.apply(change)
+    store._store = real
+    # The new graphs are in, and what was pending still is: the next resolution does it again.
+    pending = {str(o) for _, _, o in store.graph_triples(PENDING_GRAPH)}
+    assert pending == {"p0", "p1", "p2", "p9"}
+    assert store.has_graph(URIRef(f"{G}/new/19"))
+    assert {str(o) for _, _, o in store.graph_triples(G)} >= {"B", "C"}

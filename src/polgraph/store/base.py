@@ -30,7 +30,10 @@ class StoreStats:
 @dataclass
 class GraphChange:
     """Changes to several named graphs that are made together, in one transaction: readers see
-    all of them or none, and a crash leaves none half-made."""
+    all of them or none, and a crash leaves none half-made. A change too large for one (a
+    service's request, the embedded store's one update of 100,000 quads) is made in steps in an
+    order a crash cannot make worse than unfinished: ``add`` first, ``put`` next, ``remove``
+    last; a resolution clears its pending list in ``remove``, so the next one redoes the rest."""
 
     # each holds exactly these (none: dropped)
     put: dict[URIRef, Iterable[tuple]] = field(default_factory=dict)

@@ -14,6 +14,10 @@ from polgraph.namespaces import MODEL_GRAPH_PREFIX
 from polgraph.rdf.terms import from_ox, to_ox_quad
 from polgraph.store.base import GraphChange, ReplaceOutcome, StoreStats
 
+# The most quads a change writes through one SPARQL update (one transaction); past it a change
+# that also removes is written in steps (``OxigraphStore._write_in_steps``).
+_ONE_UPDATE = 100_000
+
 _DUMP_FORMATS = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
 
 
@@ -43,10 +47,14 @@ class OxigraphStore:
 
     # -- writing ---------------------------------------------------------------------------
     def apply(self, change: GraphChange) -> dict[URIRef, ReplaceOutcome]:
+        """Make ``change`` in one transaction, unless it is too large for one: see
+        ``_write_in_steps``."""
         outcomes: dict[URIRef, ReplaceOutcome] = {}
-        inserts: list[ox.Quad] = []
-        deletes: list[ox.Quad] = []
-        drops: list[ox.NamedNode] = []
+        recorded: list[ox.Quad] = []  # what change.add records
+        inserts: list[ox.Quad] = []  # new contents of the graphs put
+        deletes: list[ox.Quad] = []  # old contents of the graphs put
+        rewrites: dict[ox.NamedNode, set[ox.Quad]] = {}  # graphs dropped, then written whole
+        emptied: list[ox.NamedNode] = []
         for name, graph in change.put.items():
             target = ox.NamedNode(str(name))
             new = {to_ox_quad(s, p, o, target) for s, p, o in graph}
@@ -59,32 +67,68 @@ class OxigraphStore:
                 outcomes[name] = ReplaceOutcome.UNCHANGED
                 continue
             outcomes[name] = ReplaceOutcome.REPLACED
+            if not new:
+                emptied.append(target)
+                continue
             # Only the difference is written, so a small change to a large graph stays small.
             gone, come = old - new, new - old
-            if not new or any(
-                isinstance(t, ox.BlankNode) for q in gone for t in (q.subject, q.object)
-            ):
-                drops.append(target)  # DELETE DATA cannot name blank nodes: drop and rewrite
-                gone, come = set(), new
+            if any(isinstance(t, ox.BlankNode) for q in gone for t in (q.subject, q.object)):
+                rewrites[target] = new  # DELETE DATA cannot name blank nodes: drop, rewrite
+                continue
             deletes.extend(gone)
             inserts.extend(come)
         for name, triples in change.add.items():
             target = ox.NamedNode(str(name))
-            inserts.extend(to_ox_quad(s, p, o, target) for s, p, o in triples)
-        for name, triples in change.remove.items():
-            target = ox.NamedNode(str(name))
-            deletes.extend(to_ox_quad(s, p, o, target) for s, p, o in triples)
+            recorded.extend(to_ox_quad(s, p, o, target) for s, p, o in triples)
+        removed = [
+            to_ox_quad(s, p, o, ox.NamedNode(str(name)))
+            for name, triples in change.remove.items()
+            for s, p, o in triples
+        ]
         try:
-            if not deletes and not drops:
-                self._store.extend(inserts)  # one transaction, and the quickest way in
+            if not (deletes or rewrites or emptied or removed):
+                self._store.extend(recorded + inserts)  # one transaction, the quickest way in
+            elif len(recorded) + len(inserts) <= _ONE_UPDATE:
+                rewritten = [q for quads in rewrites.values() for q in quads]
+                self._store.update(  # one update: one transaction
+                    _update_text(
+                        [*rewrites, *emptied], deletes + removed, recorded + inserts + rewritten
+                    )
+                )
             else:
-                # one update: one transaction
-                self._store.update(_update_text(drops, deletes, inserts))
+                self._write_in_steps(recorded, inserts, deletes, rewrites, emptied, removed)
         except (OSError, SyntaxError) as exc:
             raise StoreError(
                 f"cannot write graphs {', '.join(sorted(map(str, change.put)))}: {exc}"
             ) from None
         return outcomes
+
+    def _write_in_steps(
+        self,
+        recorded: list[ox.Quad],
+        inserts: list[ox.Quad],
+        deletes: list[ox.Quad],
+        rewrites: dict[ox.NamedNode, set[ox.Quad]],
+        emptied: list[ox.NamedNode],
+        removed: list[ox.Quad],
+    ) -> None:
+        """A change of more than ``_ONE_UPDATE`` quads that also takes some away (a resolution
+        of a whole archive: millions of quads, and the pending list cleared) as a few
+        transactions, not one update whose text would take gigabytes to write and parse. The
+        order is the service's (``RemoteStore.apply``): what is recorded as pending first, the
+        new contents next, what is taken away last, so a crash between two steps leaves the work
+        unfinished, never lost: the next ingest does it again. A reader may meet a graph put
+        holding its old and new triples for that moment."""
+        self._store.extend(recorded)
+        self._store.extend(inserts)
+        if rewrites:
+            rewritten = [q for quads in rewrites.values() for q in quads]
+            self._store.update(_update_text(list(rewrites), [], rewritten))
+        # In one update an insert wins over a removal of the same quad: so here too.
+        kept = set(recorded)
+        taken = [q for q in removed if q not in kept]
+        if deletes or taken or emptied:
+            self._store.update(_update_text(emptied, deletes + taken, []))
 
     def replace_graph(self, name: URIRef, graph: Iterable[tuple]) -> ReplaceOutcome:
         return self.apply(GraphChange(put={name: graph}))[name]
