@@ -9,7 +9,7 @@ with the store.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -84,6 +84,14 @@ class _ReportData(OxigraphDataGraph):
 
     def __bool__(self) -> bool:
         return True
+
+    def triples(self, triple: tuple) -> Iterator[tuple]:  # type: ignore[override]
+        """The inherited matches, read to the end here. pySHACL often stops after the first, and
+        an unfinished match holds a pyoxigraph iterator that only its own thread may free: on a
+        Dask worker the generator was freed on another thread, where pyo3 leaks the iterator
+        and prints a RuntimeError. A report's data graph is small; reading a match whole is
+        cheap."""
+        yield from list(super().triples(triple))
 
 
 def report_data_graph(data: ox.Store) -> OxigraphDataGraph:
