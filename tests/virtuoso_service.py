@@ -143,10 +143,10 @@ class _Process:
 
     def __init__(self, ini: Path) -> None:
         self.ini = ini
-        self.popen: subprocess.Popen = self._spawn()
+        self.start()
 
-    def _spawn(self) -> subprocess.Popen:
-        return subprocess.Popen(
+    def start(self) -> None:
+        self.popen = subprocess.Popen(
             [VIRTUOSO, "+foreground", "+configfile", str(self.ini)],
             cwd=self.ini.parent,
             stdin=subprocess.DEVNULL,
@@ -154,9 +154,6 @@ class _Process:
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
-
-    def start(self) -> None:
-        self.popen = self._spawn()
 
     def running(self) -> bool:
         return self.popen.poll() is None

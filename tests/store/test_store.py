@@ -123,7 +123,6 @@ def _archive_like_change(old: OxigraphStore) -> GraphChange:
     rewritten, pending triples recorded and others cleared, one both (the insert wins)."""
     from rdflib import BNode
 
-    pending = PENDING_GRAPH
     blank = graph("old")
     blank.add((BNode(), P, Literal("blank")))
     for name, content in {
@@ -132,13 +131,15 @@ def _archive_like_change(old: OxigraphStore) -> GraphChange:
         URIRef(f"{G}/blank"): blank,
     }.items():
         old.replace_graph(name, content)
-    old.apply(GraphChange(add={pending: {(S, P, Literal(f"p{i}")) for i in range(3)}}))
+    old.apply(GraphChange(add={PENDING_GRAPH: {(S, P, Literal(f"p{i}")) for i in range(3)}}))
     fresh = {URIRef(f"{G}/new/{i}"): graph(f"n{i}", f"m{i}") for i in range(20)}
     return GraphChange(
         put={G: graph("B", "C"), URIRef(f"{G}/emptied"): (), URIRef(f"{G}/blank"): graph("new")}
         | fresh,
-        add={pending: {(S, P, Literal("p2")), (S, P, Literal("p9"))}},
-        remove={pending: {(S, P, Literal("p0")), (S, P, Literal("p1")), (S, P, Literal("p2"))}},
+        add={PENDING_GRAPH: {(S, P, Literal("p2")), (S, P, Literal("p9"))}},
+        remove={
+            PENDING_GRAPH: {(S, P, Literal("p0")), (S, P, Literal("p1")), (S, P, Literal("p2"))}
+        },
     )
 
 

@@ -53,7 +53,8 @@ class OxigraphStore:
         recorded: list[ox.Quad] = []  # what change.add records
         inserts: list[ox.Quad] = []  # new contents of the graphs put
         deletes: list[ox.Quad] = []  # old contents of the graphs put
-        rewrites: dict[ox.NamedNode, set[ox.Quad]] = {}  # graphs dropped, then written whole
+        rewrites: list[ox.NamedNode] = []  # graphs dropped, then written whole:
+        rewritten: list[ox.Quad] = []  # their new contents
         emptied: list[ox.NamedNode] = []
         for name, graph in change.put.items():
             target = ox.NamedNode(str(name))
@@ -73,7 +74,8 @@ class OxigraphStore:
             # Only the difference is written, so a small change to a large graph stays small.
             gone, come = old - new, new - old
             if any(isinstance(t, ox.BlankNode) for q in gone for t in (q.subject, q.object)):
-                rewrites[target] = new  # DELETE DATA cannot name blank nodes: drop, rewrite
+                rewrites.append(target)  # DELETE DATA cannot name blank nodes: drop, rewrite
+                rewritten.extend(new)
                 continue
             deletes.extend(gone)
             inserts.extend(come)
@@ -89,14 +91,15 @@ class OxigraphStore:
             if not (deletes or rewrites or emptied or removed):
                 self._store.extend(recorded + inserts)  # one transaction, the quickest way in
             elif len(recorded) + len(inserts) <= _ONE_UPDATE:
-                rewritten = [q for quads in rewrites.values() for q in quads]
                 self._store.update(  # one update: one transaction
                     _update_text(
                         [*rewrites, *emptied], deletes + removed, recorded + inserts + rewritten
                     )
                 )
             else:
-                self._write_in_steps(recorded, inserts, deletes, rewrites, emptied, removed)
+                self._write_in_steps(
+                    recorded, inserts, deletes, rewrites, rewritten, emptied, removed
+                )
         except (OSError, SyntaxError) as exc:
             raise StoreError(
                 f"cannot write graphs {', '.join(sorted(map(str, change.put)))}: {exc}"
@@ -108,7 +111,8 @@ class OxigraphStore:
         recorded: list[ox.Quad],
         inserts: list[ox.Quad],
         deletes: list[ox.Quad],
-        rewrites: dict[ox.NamedNode, set[ox.Quad]],
+        rewrites: list[ox.NamedNode],
+        rewritten: list[ox.Quad],
         emptied: list[ox.NamedNode],
         removed: list[ox.Quad],
     ) -> None:
@@ -124,8 +128,7 @@ class OxigraphStore:
         self._store.extend(recorded)
         self._store.bulk_extend(inserts)
         if rewrites:
-            rewritten = [q for quads in rewrites.values() for q in quads]
-            self._store.update(_update_text(list(rewrites), [], rewritten))
+            self._store.update(_update_text(rewrites, [], rewritten))
         # In one update an insert wins over a removal of the same quad: so here too.
         kept = set(recorded)
         taken = [q for q in removed if q not in kept]
