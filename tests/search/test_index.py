@@ -25,6 +25,9 @@ from polgraph.search.documents import Document
 from polgraph.search.folding import match_expression, query_words
 from polgraph.store import OxigraphStore
 
+_NAME_KEYS = """PREFIX pg: <https://w3id.org/polgraph/ontology#>
+SELECT DISTINCT ?key WHERE { ?mention pg:nameKey ?key ; pg:mentionOf ?person }"""
+
 
 @pytest.fixture
 def pipeline(vocabulary, validator, tmp_path):
@@ -230,6 +233,18 @@ def test_incremental_updates_equal_a_rebuild(vocabulary, validator, tmp_path):
             pipe.run([write_report(tmp_path / "again", "duc-lang-2019", again)])
     assert contents(pipe.search) == rebuilt(store, tmp_path)
     assert contents(pipe.search)["orphans"] == {0}
+
+
+def test_an_update_of_most_of_the_store_is_a_rebuild_and_of_less_an_update(pipeline, tmp_path):
+    # A rebuild reads the whole store, cheaper than reading most of it report by report.
+    index, store = pipeline.search, pipeline.store
+    reports = sorted(str(g) for g in store.report_graphs())
+    names = {row[0].value for row in store.query(_NAME_KEYS)}
+    assert len(reports) == 3
+    assert index.begin_update().finish(store, reports[:2], names) == "rebuilt"
+    assert contents(index) == rebuilt(store, tmp_path)
+    assert index.begin_update().finish(store, reports[:1], names) == "updated"
+    assert contents(index) == rebuilt(store, tmp_path)
 
 
 def test_the_index_of_a_store_in_a_folder_lives_in_the_folder(vocabulary, validator, tmp_path):

@@ -104,13 +104,14 @@ class SearchIndex:
         resolved: Assignments | None = None,
     ) -> str:
         """Write again what ``reports`` and the persons of ``names`` hold ("updated", or
-        "unchanged" for nothing); "rebuilt" instead when the index has drifted from the store.
+        "unchanged" for nothing); "rebuilt" instead when the index has drifted from the store, or
+        when ``reports`` are most of the store's (a rebuild then reads less).
         ``resolved``: whom the mentions of ``names`` are resolved into, when the caller knows
         (else it is read from the store)."""
         stored_graphs = set(store.report_graphs())
         with self._writing() as db:
             indexed_graphs = {name for (name,) in db.execute("SELECT name FROM graphs")}
-        if stored_graphs - reports != indexed_graphs - reports:
+        if stored_graphs - reports != indexed_graphs - reports or _most_of(reports, stored_graphs):
             self.rebuild(store)
             return "rebuilt"
         if not reports and not names:
@@ -282,6 +283,14 @@ def _write_mentions(db: sqlite3.Connection, said: ReportMentions, resolved: Assi
         "INSERT OR REPLACE INTO assigned (mention, person) VALUES (?, ?)", resolved.assigned
     )
     _scope(db, "wanted_persons", resolved.persons)
+
+
+def _most_of(reports: set[str], stored_graphs: set[str]) -> bool:
+    """Whether ``reports`` are more than half of the store's: then reading the whole store costs
+    less than reading them (a first ingest into an empty store touches all of it). Read by the
+    reports in question, a report costs about three times what it costs in a read of everything:
+    73 s against 31 s for 10,000 reports of 10,000, and 14 minutes at 100,000."""
+    return len(reports & stored_graphs) * 2 > len(stored_graphs)
 
 
 def _counted(references: dict[str, set[str]]) -> dict[str, int]:
