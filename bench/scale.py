@@ -7,20 +7,22 @@ For each size of ``--sizes`` (reports):
   embedded store on disk: by this process alone, with 1 local Dask worker, with 2; reports/s,
   the 2-worker speed-up over 1, and Dask's cost per report over the single process's;
 - ingest by this process into an empty Virtuoso server (started here, on 127.0.0.1, through the
-  Graph Store protocol), when ``virtuoso-t`` is installed; and by 2 local Dask workers writing to
-  another empty one themselves;
-- each named query's latency (median of ``--runs``) on the embedded store and on Virtuoso
-  (the ``queries`` stage: at 100k some take minutes each on the embedded store).
+  Graph Store protocol), when ``virtuoso-t`` is installed (the ``virtuoso`` stage); and by 2
+  local Dask workers writing to another empty one themselves (``virtuoso-dask2``);
+- each named query's latency (median of ``--runs``) on the embedded store and on Virtuoso, those
+  of the two the run filled (the ``queries`` stage: at 100k some take minutes each on the
+  embedded store).
 
 Every stage is bounded: one whose time, estimated from the stages before it, would pass what
 is left of ``--budget`` seconds is skipped and says so.
 
     .venv/bin/python bench/scale.py [--sizes 1000,10000] [--budget 3600] [--runs 5]
-        [--stages single,dask1,dask2,virtuoso,queries]
+        [--stages single,dask1,dask2,virtuoso,virtuoso-dask2,queries]
 
 ``--stages`` picks what runs (``dask`` is ``dask1,dask2``): at 100k each stage is an hour or more
-of a 2-core machine, so a session can run one and leave the next to another. Without ``single``
-the budget's estimates start from the first stage that runs.
+of a 2-core machine, so a session can run one and leave the next to another. Each stage stands
+alone (``--stages virtuoso,queries`` fills Virtuoso only and times the queries there); the
+budget's estimates start from the first stage that runs.
 """
 
 from __future__ import annotations
@@ -149,43 +151,51 @@ def run_size(size: int, folder: Path, budget: Budget, runs: int, stages: set[str
         print(f"  Dask's cost per report over the single process: {overhead:+.0%}")
     if 1 in on_workers and 2 in on_workers:
         print(f"  2 workers over 1: {on_workers[1] / on_workers[2]:.2f}×")
-    if embedded is None:
-        return
-    single = single or next(iter(on_workers.values()))
-
+    first = single or next(iter(on_workers.values()), None)
     timing_queries = "queries" in stages
-    embedded_latency = latencies(embedded, query_params(embedded), runs) if timing_queries else {}
+    embedded_latency = {}
+    if embedded is not None and timing_queries:
+        embedded_latency = latencies(embedded, query_params(embedded), runs)
     remote_latency: dict[str, float] = {}
-    if "virtuoso" not in stages:
+    memory = max(1024, size // 5)  # Virtuoso's buffers: about a fifth of a MB a report
+    on_service: float | None = None
+    if not {"virtuoso", "virtuoso-dask2"} & stages:
         pass
     elif not virtuoso_service.available():
         print("  Virtuoso: not installed (apt-get install virtuoso-opensource)")
-    elif not budget.allows(single * 3):
+    elif "virtuoso" in stages and first is not None and not budget.allows(first * 3):
         print("  Virtuoso: skipped, past the budget")
-    else:
-        memory = max(1024, size // 5)  # its buffers: about a fifth of a MB a report
+    elif "virtuoso" in stages:
         with virtuoso_service.running_virtuoso(
             folder / "virtuoso", memory_mb=memory, query_seconds=3600
         ) as server:
             remote = server.store()
-            seconds = timed(lambda: Polgraph(settings, remote).ingest([texts]))
-            line("single process, Virtuoso (Graph Store PUT)", seconds, size)
-            stored, local = remote.stats(), embedded.stats()
-            print(f"    quads: {stored.quads:,} (embedded: {local.quads:,})")
+            on_service = timed(lambda: Polgraph(settings, remote).ingest([texts]))
+            line("single process, Virtuoso (Graph Store PUT)", on_service, size)
+            compared = f" (embedded: {embedded.stats().quads:,})" if embedded else ""
+            print(f"    quads: {remote.stats().quads:,}{compared}")
             if timing_queries:
                 remote_latency = latencies(remote, query_params(remote), runs)
             remote.close()
-        if "dask2" in stages and budget.allows(seconds):
-            on_service = ingest_by_workers_into_virtuoso(folder, texts, settings, memory)
-            line("2 Dask workers writing to Virtuoso (Graph Store PUT)", on_service, size)
-            print(f"    over the single process into Virtuoso: {seconds / on_service:.2f}×")
+    if "virtuoso-dask2" in stages and virtuoso_service.available():
+        estimate = on_service or (first * 3 if first is not None else None)
+        if estimate is not None and not budget.allows(estimate):
+            print("  2 Dask workers writing to Virtuoso: skipped, past the budget")
+        else:
+            by_workers = ingest_by_workers_into_virtuoso(folder, texts, settings, memory)
+            line("2 Dask workers writing to Virtuoso (Graph Store PUT)", by_workers, size)
+            if on_service is not None:
+                print(f"    over the single process into Virtuoso: {on_service / by_workers:.2f}×")
     if timing_queries:
         print("  named query latency, median of", runs, "(ms): embedded / Virtuoso")
-    for name, seconds in embedded_latency.items():
-        other = remote_latency.get(name)
-        shown = f"{other * 1000:,.1f}" if other is not None else "-"
-        print(f"    {name}: {seconds * 1000:,.1f} / {shown}")
-    embedded.close()
+    for name in {**embedded_latency, **remote_latency}:
+        shown = [
+            f"{found[name] * 1000:,.1f}" if name in found else "-"
+            for found in (embedded_latency, remote_latency)
+        ]
+        print(f"    {name}: {' / '.join(shown)}")
+    if embedded is not None:
+        embedded.close()
 
 
 def ingest_by_workers_into_virtuoso(
@@ -216,8 +226,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument(
         "--stages",
-        default="single,dask,virtuoso,queries",
-        help="of single, dask1, dask2 (dask: both), virtuoso, queries",
+        default="single,dask,virtuoso,virtuoso-dask2,queries",
+        help="of single, dask1, dask2 (dask: both), virtuoso, virtuoso-dask2, queries",
     )
     args = parser.parse_args()
     stages = set(args.stages.split(","))
