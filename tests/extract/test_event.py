@@ -142,6 +142,17 @@ def test_a_publication_stamp_gives_the_year_and_is_never_the_event_date(page, pu
     assert found.date == expected and found.year_inferred
 
 
+def test_a_bylines_date_is_a_stamp_not_the_event_date():
+    # "initials|date|time" between headline and body: the page's, a day after the event.
+    page = rt(
+        "CÔNG TÁC HỘI\n\nHội nghị triển khai công tác năm 2023\n\nNV|14/3/2023|09:20\n\n"
+        "Thực hiện Kế hoạch 05/KH-CCB ngày 09/01/2023 của Hội Cựu chiến binh huyện. Vừa qua, "
+        "ngày 13/3/2023 tại hội trường xã Kỳ Hoa đã tổ chức Hội nghị triển khai công tác Hội."
+    )
+    assert page.published == dt.date(2023, 3, 14)
+    assert find_event_date(page, page.published).date == "2023-03-13"
+
+
 def test_a_full_date_at_the_start_of_a_sentence_is_no_stamp():
     assert rt("15/3/2024, Đảng ủy xã Kỳ Hoa tổ chức hội nghị.").published is None
 

@@ -136,6 +136,8 @@ def test_lines_that_are_no_headline():
         "Ngày đăng: 03/04/2024",
         "03/04/2024",
         "Hội nghị " * 30,
+        "Ngày 3/4/2024 tại xã Kỳ Hoa UBND xã tổ chức hội nghị",  # its full stop lost
+        "Chiều 3/4, UBND xã Kỳ Hoa tổ chức hội nghị",
     ):
         assert headline(ReportText(f"{first}\n\nSáng 3/4, UBND xã tổ chức hội nghị.")) is None
     assert headline(ReportText("Hội nghị sơ kết\nSáng 3/4, UBND xã tổ chức hội nghị.")) is None

@@ -36,6 +36,11 @@ _WORD_REACH = 8  # longer than any abbreviation: a word cut at this reach is non
 
 HEADLINE_MAX = 250
 _HEADLINE_ENDS = (".", "!", "?", "…", ":", ";", ",")
+# A line opening with the day of the event ("Ngày 12/5/2021 tại xã …", "Sáng 3/4, …") is the
+# report's first sentence with its full stop lost, not a headline.
+_OPENS_WITH_DAY = re.compile(
+    r"(?:(?:buổi )?(?:sáng|chiều|tối|trưa) (?:ngày )?|ngày )\d{1,2} ?[/.-] ?\d{1,2}(?!\d)"
+)
 
 # --- publication stamps ----------------------------------------------------------------------
 # The labels of a page's posting and update lines, the words that may stand between a label and
@@ -54,15 +59,16 @@ _DATE_LABEL_LINE = re.compile(
 # The stamps a page carries near its top, as written or crawled: a posting line ("Ngày đăng:
 # 05/02/2024"), an update line ("Cập nhật: …", used only when there is no other stamp), a
 # crawler's header line (" date 2025-08-08"), a full date with the time of day ("04/01/2024
-# 09:35", "Thứ Sáu, 14/04/2023, 17:42", "28-02-2019 - 08:06"), a full date opening a line and
-# followed by words or alone on it, not by a comma ("05/07/2022 Trao …"), or a full date glued to
-# the next word, where the page put it between headline and body ("… 14/12/2021Ngày 13/12").
+# 09:35", "Thứ Sáu, 14/04/2023, 17:42", "28-02-2019 - 08:06", a byline's "NV|05/6/2023|08:15"),
+# a full date opening a line and followed by words or alone on it, not by a comma ("05/07/2022
+# Trao …"), or a full date glued to the next word, where the page put it between headline and
+# body ("… 14/12/2021Ngày 13/12").
 _STAMP = re.compile(
     rf"{POSTED_LABEL}{WHEN}(?P<pd>\d{{1,2}})\s*[/.-]\s*(?P<pm>\d{{1,2}})\s*[/.-]\s*(?P<py>\d{{4}})"
     rf"|{UPDATED_LABEL}{WHEN}(?P<ud>\d{{1,2}})\s*[/.-]\s*(?P<um>\d{{1,2}})\s*[/.-]\s*(?P<uy>\d{{4}})"
     r"|(?:^|\n)[ \t]*date (?P<hy>\d{4})-(?P<hm>\d{2})-(?P<hd>\d{2})\b"
     r"|(?<![\d/.-])(?P<td>\d{1,2})[/.-](?P<tm>\d{1,2})[/.-](?P<ty>\d{4})"
-    r",?[ \t]*(?:-[ \t]*)?\d{1,2}:\d{2}"
+    r"[,|]?[ \t]*(?:[-|][ \t]*)?\d{1,2}:\d{2}"
     r"|(?:^|\n)[ \t]*(?P<ld>\d{1,2})[/.-](?P<lm>\d{1,2})[/.-](?P<ly>\d{4})"
     r"(?=[ \t]*(?:[^\W\d_]|\n|$))"
     r"|(?<![\d/.-])(?P<gd>\d{1,2})[/.-](?P<gm>\d{1,2})[/.-](?P<gy>\d{4})(?=[^\W\d_])"
@@ -238,8 +244,9 @@ def _opens_with_stamp(text: str, stamps: Iterable[Stamp], line_start: int) -> St
 
 def headline(rt: ReportText, stamps: tuple[Stamp, ...] | list[Stamp] | None = None) -> Span | None:
     """The first non-blank line when it reads as a headline: at most ``HEADLINE_MAX`` characters,
-    with a letter, not ending as a sentence or a clause does, not a posting line, and followed by
-    a blank line or by a line that opens with a publication stamp or a posting label."""
+    with a letter, not ending as a sentence or a clause does, not a posting line nor one opening
+    with the event's day, and followed by a blank line or by a line that opens with a publication
+    stamp or a posting label."""
     text, folded = rt.text, rt.folded
     stamps = publication_stamps(rt) if stamps is None else stamps
     start = 0
@@ -258,7 +265,7 @@ def headline(rt: ReportText, stamps: tuple[Stamp, ...] | list[Stamp] | None = No
         or not any(c.isalpha() for c in first)
     ):
         return None
-    if _DATE_LABEL_LINE.match(folded, start):
+    if _DATE_LABEL_LINE.match(folded, start) or _OPENS_WITH_DAY.match(folded, first_start):
         return None
     second = stop + 1
     second_end = text.find("\n", second)
