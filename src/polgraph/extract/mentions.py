@@ -303,6 +303,11 @@ class MentionFinder:
                         tokens, words, start = tokens[i:], words[i:], tokens[i][0]
                         before = folded[max(0, start - _CUE_REACH) : start]
                         break
+                    if self._name_after_abbreviated_body(rt.text, tokens, words, i):
+                        # "Chủ tịch Hội LHPN Nguyễn Thị Hoa": the body's abbreviation ends it.
+                        tokens, words, start = tokens[i:], words[i:], tokens[i][0]
+                        before = folded[max(0, start - _CUE_REACH) : start]
+                        break
         # A capitalised cue opens a sentence: "Ông Lê Văn Thắng", "Bà H'Nga Byă".
         if (
             len(words) > 2
@@ -401,6 +406,24 @@ class MentionFinder:
             ):
                 return count
         return 0
+
+    @staticmethod
+    def _name_after_abbreviated_body(text: str, tokens: _Tokens, words: list[str], i: int) -> bool:
+        """Whether a run led by a body's word ("Hội LHPN Nguyễn Thị Hoa") turns into a name at
+        token ``i``: right after the body's abbreviation in capitals, three to five syllables
+        from a surname, which name no unit (a place after a body's name has two, as a rule)."""
+        abbreviation = text[tokens[i - 1][0] : tokens[i - 1][1]]
+        if not (
+            words[0] in lang_vi.NOT_NAME_WORDS
+            and len(abbreviation) > 1
+            and abbreviation.isupper()
+            and _is_surname(words[i])
+            and 3 <= len(tokens) - i <= 5
+        ):
+            return False
+        tail = text[tokens[i][0] : tokens[-1][1]]
+        units = admin_units()
+        return not any(units.names_a_unit(lv, tail) for lv in ("commune", "district", "province"))
 
     def _level_before(self, before: str) -> str | None:
         """The level of the longest level word that ``before`` ends with."""
