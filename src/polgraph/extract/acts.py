@@ -11,6 +11,13 @@ from polgraph.extract.lexicon import Lexicon
 from polgraph.text.view import ReportText
 
 _NOT_AWARD = re.compile(r"trao đổi|được trao|được tặng|nhận (?:giấy|bằng|quà)")
+# "… và các đồng chí tặng huy hiệu 40 năm tuổi Đảng": an unnamed group right before an award with
+# no one it is given to ("cho …") is the group awarded, not giving.
+_GROUP_AWARDED = re.compile(r"(?:các|những) (?:đồng chí|đảng viên|hội viên|đoàn viên)\s+$")
+_GIVEN_TO = re.compile(r"[^.;,]{0,40}?\bcho\b")
+# "đồng chí X chi bộ Y tặng huy hiệu 40 năm tuổi Đảng": "tặng" with a badge and no one it is
+# given to is X being awarded it ("được" left out), not giving.
+_BADGE_RECEIVED = re.compile(r"tặng\s+huy hiệu\b")
 _REASON_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(lang_vi.REASON_WORDS) + r")\s+$")
 _NOT_REPORT = re.compile("|".join(re.escape(w) for w in lang_vi.NOT_REPORT))
 
@@ -44,7 +51,16 @@ class ActFinder:
             s, e = match.span()
             if phrase in self.weak_cues:
                 continue
-            if act == "awarded" and _NOT_AWARD.search(rt.folded[max(start, s - 5) : e + 6]):
+            if act == "awarded" and (
+                _NOT_AWARD.search(rt.folded[max(start, s - 5) : e + 6])
+                or (
+                    (
+                        _GROUP_AWARDED.search(rt.folded, max(start, s - 20), s)
+                        or _BADGE_RECEIVED.match(rt.folded, s)
+                    )
+                    and not _GIVEN_TO.match(rt.folded, e, end)
+                )
+            ):
                 continue
             if _REASON_BEFORE.search(rt.folded, max(start, s - 5), s):
                 continue  # "… do nhận nhiệm vụ mới": a reason, not an act
