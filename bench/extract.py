@@ -1,4 +1,5 @@
-"""Reading speed on the generated portal archive (bench/archive.py): extraction alone, then each
+"""Reading speed on the generated portal archive (bench/archive.py): a page's classification
+(whether it reports an event, as a harvest decides before keeping it), extraction alone, then each
 stage of an ingest (extraction, mapping, validation, storing, and the identities, tenures and
 rules that follow), in one process after start-up; then the whole `polgraph ingest` command on
 the same files into an empty store, start-up included, as a user runs it.
@@ -17,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from polgraph.extract.classify import classify_page
 from polgraph.extract.reader import Reader
 from polgraph.extract.source import read_source
 from polgraph.pipeline.ingest import Pipeline
@@ -39,6 +41,13 @@ def main() -> None:
     reader.read(read_source(inputs[0][1], inputs[0][0], ".txt"))  # start-up: vocabularies, regexes
     gc.set_threshold(100_000, 50, 100)  # as `polgraph ingest` does
     gc.freeze()  # the vocabularies are never garbage; stop rescanning them
+
+    texts = [data.decode("utf-8") for _, data in inputs]
+    classify_page(None, texts[0])  # its patterns compiled
+    t0 = time.perf_counter()
+    for text in texts:
+        classify_page(None, text)
+    classify_s = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     extractions = [
@@ -98,6 +107,7 @@ def main() -> None:
     n = len(inputs)
     print(f"{n} generated archive reports, {persons} persons named, {stored} graphs stored")
     print(f"{'stage':<44}{'reports/s':>10}{'ms/report':>11}")
+    print(f"{'classification':<44}{n / classify_s:>10.1f}{1000 * classify_s / n:>11.2f}")
     print(f"{'extraction':<44}{n / extract_s:>10.1f}{1000 * extract_s / n:>11.2f}")
     print(
         f"{'extraction to identities and rules, in-process':<44}"

@@ -4,7 +4,6 @@ every report of which is an event report, and skip when they are absent."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -396,20 +395,6 @@ def test_the_bodies_are_the_vocabularys_political_body_types():
     club = association.replace("pg:MassOrganisation", "pg:Centre")
     verdict = classify_page(*page, lex=lexicon(vocabulary_with(club)))
     assert verdict == PageVerdict(False, "congress", None, "no body named")
-
-
-def test_a_page_is_classified_fast():
-    pages = [(case.values[0], _page(case.values[1])) for case in EVENTS + NOT_EVENTS]
-    for title, text in pages:  # warm the lexicon and the compiled patterns
-        classify_page(title, text)
-    rounds = 20
-    start = time.perf_counter()
-    for _ in range(rounds):
-        for title, text in pages:
-            classify_page(title, text)
-    per_page = (time.perf_counter() - start) / (rounds * len(pages))
-    # Well under a millisecond on a laptop; generous for slow CI machines.
-    assert per_page < 0.005
 
 
 def _misses(corpus: Path) -> tuple[int, list[str]]:

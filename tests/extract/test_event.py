@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -612,21 +611,6 @@ def test_dev_corpus_lists_no_extra_documents(vocabulary):
         if found:
             extra[key] = found
     assert extra == {}
-
-
-@pytest.mark.shared
-def test_dev_corpus_reads_fast(vocabulary):
-    texts = [text for _, _, text in _corpus()]
-    for text in texts:  # warm the lexicon and the regex caches
-        _read(text, vocabulary)
-    rounds = 5
-    start = time.perf_counter()
-    for _ in range(rounds):
-        for text in texts:
-            _read(rt(text.text.text), vocabulary)
-    per_report = (time.perf_counter() - start) / (rounds * len(texts))
-    # About 1 ms on a laptop, folding and layout included; generous for slow CI machines.
-    assert per_report < 0.010
 
 
 def test_a_name_after_a_level_word_is_a_place_only_if_the_gazetteer_knows_it(vocabulary):
