@@ -27,6 +27,7 @@ class PG(DefinedNamespace):
     # classes
     Abbreviation: URIRef
     ActType: URIRef
+    Anniversary: URIRef
     ArchivedPage: URIRef
     Area: URIRef
     AreaLevel: URIRef
@@ -141,6 +142,7 @@ class PG(DefinedNamespace):
     openedByElection: URIRef
     organiser: URIRef
     orgClass: URIRef
+    originDate: URIRef
     participant: URIRef
     pendingName: URIRef
     pendingPost: URIRef

@@ -25,6 +25,7 @@ from polgraph.extract.event import (
     lay_out,
 )
 from polgraph.extract.event.layout import ReportLayout
+from polgraph.extract.lexicon import lexicon
 from polgraph.text.view import ReportText
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "dev-corpus"
@@ -150,6 +151,29 @@ def test_a_bylines_date_is_a_stamp_not_the_event_date():
     )
     assert page.published == dt.date(2023, 3, 14)
     assert find_event_date(page, page.published).date == "2023-03-13"
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        # 1930 + 92: the front's anniversary, the day in the week before it
+        ("Nhân kỷ niệm 92 năm Ngày thành lập Mặt trận Tổ quốc Việt Nam, chiều 12/11", "2022-11-12"),
+        ("Hướng tới kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam, sáng 20/1", "2025-01-20"),
+        ("Nhân kỷ niệm 76 năm Ngày Thương binh - Liệt sĩ, sáng 25/7", "2023-07-25"),
+        # a local body's own anniversary counts from a day no vocabulary knows
+        ("Nhân kỷ niệm 30 năm Ngày thành lập Hội Nông dân huyện, sáng 14/10", None),
+        ("Kỷ niệm 70 năm Ngày thành lập Đảng bộ tỉnh, sáng 14/10", None),
+    ],
+)
+def test_without_a_publication_date_the_anniversary_a_report_marks_gives_the_year(
+    vocabulary, opening, expected
+):
+    text = rt(f"{opening}, UBND xã Kỳ Hoa tổ chức gặp mặt các gia đình tiêu biểu.")
+    found = find_event_date(text, None, lexicon(vocabulary))
+    assert found.date == expected
+    assert found.year_inferred == (expected is not None)
+    # Without the vocabulary, no year is to be had.
+    assert find_event_date(text, None).date is None
 
 
 def test_a_full_date_at_the_start_of_a_sentence_is_no_stamp():

@@ -71,6 +71,10 @@ class Lexicon:
     doc_pattern: re.Pattern[str] = re.compile(r"(?!)")
     kind_pattern: re.Pattern[str] = re.compile(r"(?!)")  # a document-kind word alone
     event_kinds: tuple[EventKindWords, ...] = ()  # by kind code
+    # "kỷ niệm 90 năm Ngày thành lập Mặt trận Tổ quốc Việt Nam": the years counted ("years") and
+    # what is commemorated ("name", folded), and the year each name counts from.
+    anniversary_pattern: re.Pattern[str] = re.compile(r"(?!)")
+    anniversary_origins: dict[str, int] = field(default_factory=dict)
     event_object_prefixes: tuple[str, ...] = ()  # words before an object cue ("buổi", "long trọng")
 
     def post_at(self, folded: str) -> tuple[PostEntry, int] | None:
@@ -100,6 +104,7 @@ def build_lexicon(vocabulary: Vocabulary) -> Lexicon:
     _read_levels(lex)
     _read_documents(lex)
     _read_event_kinds(lex)
+    _read_anniversaries(lex)
     return lex
 
 
@@ -253,4 +258,30 @@ def _read_event_kinds(lex: Lexicon) -> None:
             },
             key=lambda w: (-len(w), w),
         )
+    )
+
+
+def _read_anniversaries(lex: Lexicon) -> None:
+    g = lex.vocabulary.vocab
+    for concept in g.subjects(RDF.type, PG.Anniversary):
+        origin = g.value(concept, PG.originDate)
+        if origin is None:
+            continue
+        for label in vi_labels(g, concept):
+            lex.anniversary_origins.setdefault(fold(label), int(str(origin)[:4]))
+    if not lex.anniversary_origins:
+        return
+    names = "|".join(
+        re.escape(name).replace(r"\ ", r"\s+")
+        for name in sorted(lex.anniversary_origins, key=len, reverse=True)
+    )
+    # A name followed by a level word or "bộ" is a local body's ("Hội Nông dân huyện"), founded on
+    # a day of its own.
+    local = "|".join(
+        re.escape(word) for word in sorted({*lex.level_words, "bộ", "ủy"}, key=len, reverse=True)
+    )
+    lex.anniversary_pattern = re.compile(
+        r"(?<!\w)k[ỷỉ] niệm\s+(?P<years>\d{1,3})\s+năm\s+"
+        r"(?:ngày\s+)?(?:(?:thành lập|truyền thống)\s+)?"
+        rf"(?P<name>{names})(?!\w)(?!\s+(?:{local})(?!\w))"
     )

@@ -246,7 +246,7 @@ class Reader:
     def _find_event(self, reading: Reading) -> None:
         layout = reading.layout
         assert layout is not None and reading.locality is not None  # see check_steps
-        date = reading.date = event_rules.find_event_date(layout, reading.published)
+        date = reading.date = event_rules.find_event_date(layout, reading.published, self.lexicon)
         organiser = event_rules.find_organiser(layout)
         reading.event = {
             "kind": event_rules.find_event_kind(layout, reading.source.title),

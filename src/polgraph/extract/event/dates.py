@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from polgraph.extract.lexicon import Lexicon
 from polgraph.text.view import ReportText
 
 from .layout import ReportLayout, says_who_held
@@ -57,6 +58,7 @@ _REVIEW_MONTHS = 3  # a year is reviewed in its last weeks or the first months o
 _ASSEMBLY_SESSION = re.compile(r"\bkỳ họp thứ (\d{1,2})\W{0,3}quốc hội (?:khóa )?([xvi]+)\b")
 _ASSEMBLY_TERMS = {"xii": 2007, "xiii": 2011, "xiv": 2016, "xv": 2021, "xvi": 2026}
 _TERM_START = re.compile(r"\bnhiệm kỳ:? ?\(?(\d{4}) ?[-–—] ?\d{4}")
+_PLAUSIBLE_YEARS = (1945, 2100)  # an anniversary's count gives a year of the reports' time
 _DATED_SENTENCES = 4  # the first body sentences where the event's date may stand
 _SLACK_DAYS = 7  # a report may announce an event a few days ahead of publication
 
@@ -185,33 +187,41 @@ def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
 
 
 def _year_from_content(
-    text: ReportText, stamps: list[tuple[int, int]], month: int | None = None
+    text: ReportText,
+    stamps: list[tuple[int, int]],
+    month: int | None = None,
+    lexicon: Lexicon | None = None,
 ) -> int | None:
     """The year the content places the report in: the latest year of a full date in it (a
-    document's, an anniversary's: the event is not older than what it cites), else the latest
-    year written out, else the first year of its term. A year's review ("tổng kết năm 2023")
-    held in the first months is held the year after."""
+    document's, an anniversary's: the event is not older than what it cites), else the year of
+    the anniversary it marks ("kỷ niệm 90 năm Ngày thành lập …", from ``lexicon``), else the
+    latest year written out, else the first year of its term. A year's review ("tổng kết năm
+    2023") held in the first months is held the year after."""
 
     def outside_stamps(start: int) -> bool:
         return not any(a <= start < b for a, b in stamps)
+
+    def reviewed_after(year: int) -> int:
+        reviewed = {int(m.group(1)) for m in _YEAR_REVIEWED.finditer(text.folded)}
+        return (
+            year + 1 if month is not None and month <= _REVIEW_MONTHS and year in reviewed else year
+        )
 
     dated = [
         int(hit.year)
         for hit in _date_hits(text, 0, len(text.folded))
         if hit.year is not None and outside_stamps(hit.start)
     ]
-    for years in (
-        dated,
-        [int(m.group(1)) for m in _YEAR_WRITTEN.finditer(text.folded) if outside_stamps(m.start())],
-    ):
-        if years:
-            year = max(years)
-            reviewed = {int(m.group(1)) for m in _YEAR_REVIEWED.finditer(text.folded)}
-            return (
-                year + 1
-                if month is not None and month <= _REVIEW_MONTHS and year in reviewed
-                else year
-            )
+    if dated:
+        return reviewed_after(max(dated))
+    marked = _anniversary_year(text.folded, lexicon) if lexicon is not None else None
+    if marked is not None:
+        return marked
+    written = [
+        int(m.group(1)) for m in _YEAR_WRITTEN.finditer(text.folded) if outside_stamps(m.start())
+    ]
+    if written:
+        return reviewed_after(max(written))
     session = _ASSEMBLY_SESSION.search(text.folded)
     if session and session.group(2) in _ASSEMBLY_TERMS:
         # Two regular sessions a year from the election year on: the 5th of the 15th term (2021)
@@ -221,10 +231,24 @@ def _year_from_content(
     return int(term.group(1)) if term else None
 
 
-def find_event_date(layout: ReportLayout, published: dt.date | None) -> EventDate:
+def _anniversary_year(folded: str, lexicon: Lexicon) -> int | None:
+    """The year of the first anniversary the text marks that the lexicon knows: "kỷ niệm 90 năm
+    Ngày thành lập Mặt trận Tổ quốc Việt Nam" is 1930 + 90."""
+    for match in lexicon.anniversary_pattern.finditer(folded):
+        year = lexicon.anniversary_origins[re.sub(r"\s+", " ", match.group("name"))]
+        year += int(match.group("years"))
+        if _PLAUSIBLE_YEARS[0] <= year <= _PLAUSIBLE_YEARS[1]:
+            return year
+    return None
+
+
+def find_event_date(
+    layout: ReportLayout, published: dt.date | None, lexicon: Lexicon | None = None
+) -> EventDate:
     """The first date of the opening that is the event's own: not a document's date, not an
     anniversary in parentheses, not a bare fraction ("9/17 chỉ tiêu"), not the page's publication
-    stamp. A date without a year takes the publication year, else the content's."""
+    stamp. A date without a year takes the publication year, else the content's (``lexicon``:
+    the anniversaries it knows, for the year of one the report marks)."""
     published = _as_date(published)
     text = layout.text
     if layout.opening is None:
@@ -274,6 +298,7 @@ def find_event_date(layout: ReportLayout, published: dt.date | None) -> EventDat
                 text,
                 stamps,
                 int(hit.month) if hit.month.isdigit() and len(hit.month) <= 2 else None,
+                lexicon,
             )
         )
         iso, inferred = _resolve(hit, published, warnings, content_year)
