@@ -45,8 +45,9 @@ typecheck: install
 format: install
 	$(BIN)/ruff format .
 
+# The whole suite; it lists its 25 slowest steps, where time is won back.
 test: install lint typecheck
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --durations=25
 
 # The fast part of the tests (about a minute, of four for all): no shared corpora, browser or
 # slow tests. Markers: tests/conftest.py gives "shared" and "browser", in every folder under
