@@ -18,6 +18,9 @@ _GIVEN_TO = re.compile(r"[^.;,]{0,40}?\bcho\b")
 # "đồng chí X chi bộ Y tặng huy hiệu 40 năm tuổi Đảng": "tặng" with a badge and no one it is
 # given to is X being awarded it ("được" left out), not giving.
 _BADGE_RECEIVED = re.compile(r"tặng\s+huy hiệu\b")
+# "dự lễ khai mạc", "tại phiên bế mạc": the session named, not someone opening or closing it.
+_SESSION_NAMED = re.compile(r"(?<!\w)(?:lễ|phiên|buổi|ngày)\s+$")
+_SESSION_CUES = ("khai mạc", "bế mạc")
 _REASON_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(lang_vi.REASON_WORDS) + r")\s+$")
 _NOT_REPORT = re.compile("|".join(re.escape(w) for w in lang_vi.NOT_REPORT))
 
@@ -61,6 +64,8 @@ class ActFinder:
                     and not _GIVEN_TO.match(rt.folded, e, end)
                 )
             ):
+                continue
+            if phrase in _SESSION_CUES and _SESSION_NAMED.search(rt.folded, max(start, s - 8), s):
                 continue
             if _REASON_BEFORE.search(rt.folded, max(start, s - 5), s):
                 continue  # "… do nhận nhiệm vụ mới": a reason, not an act
