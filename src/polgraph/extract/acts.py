@@ -21,6 +21,12 @@ _BADGE_RECEIVED = re.compile(r"tặng\s+huy hiệu\b")
 # "dự lễ khai mạc", "tại phiên bế mạc": the session named, not someone opening or closing it.
 _SESSION_NAMED = re.compile(r"(?<!\w)(?:lễ|phiên|buổi|ngày)\s+$")
 _SESSION_CUES = ("khai mạc", "bế mạc")
+# "… được nghe đại diện lãnh đạo các đơn vị báo cáo": heard from someone the clause does not
+# name (no word in title case between "nghe" and the cue), the act is no named person's.
+_HEARD_FROM = re.compile(r"(?<!\w)nghe\s+(?P<speaker>[^.;:]{1,80})$")
+# "… nghe lời phát biểu của đồng chí X": the speaker is named after the cue.
+_SPEAKER_AFTER = re.compile(r"[^.;:]{0,40}?\bcủa\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(]\s*|^\s*)$")
 _REASON_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(lang_vi.REASON_WORDS) + r")\s+$")
 _NOT_REPORT = re.compile("|".join(re.escape(w) for w in lang_vi.NOT_REPORT))
 
@@ -67,6 +73,12 @@ class ActFinder:
                 continue
             if phrase in _SESSION_CUES and _SESSION_NAMED.search(rt.folded, max(start, s - 8), s):
                 continue
+            if rt.text[s].isupper() and not _SENTENCE_START.search(rt.text, max(0, s - 3), s):
+                continue  # "Phòng Văn hóa và Thông tin": a word of a name, in title case
+            if act in ("presented_report", "speech") and not _SPEAKER_AFTER.match(rt.folded, e):
+                heard = _HEARD_FROM.search(rt.folded, max(start, s - 90), s)
+                if heard and not _names_someone(rt.text[heard.start("speaker") : s]):
+                    continue
             if _REASON_BEFORE.search(rt.folded, max(start, s - 5), s):
                 continue  # "… do nhận nhiệm vụ mới": a reason, not an act
             if act == "presented_report" and _NOT_REPORT.search(
@@ -75,3 +87,9 @@ class ActFinder:
                 continue
             found.append(Cue(act, s, e))
         return found
+
+
+def _names_someone(text: str) -> bool:
+    """Whether ``text`` has a word in title case, as a name or a named body has ("Nguyễn",
+    "Ủy"); "UBND" alone, in capitals, names no one."""
+    return any(word[0].isupper() and not word.isupper() for word in text.split())
