@@ -18,7 +18,7 @@ DATE_TARGET = 0.95
 
 # What the reader reaches on the real pages today, kept from going down (the aims were persons
 # 0.97, roles 0.90, acts 0.85, dates and kinds 0.90).
-REAL_FLOORS = {"persons": 0.98, "roles": 0.96, "acts": 0.93, "dates": 0.87, "kinds": 0.95}
+REAL_FLOORS = {"persons": 0.98, "roles": 0.97, "acts": 0.96, "dates": 0.96, "kinds": 0.97}
 
 
 def _scores(corpus, out) -> dict[str, float]:
