@@ -26,7 +26,7 @@ _SESSION_CUES = ("khai mạc", "bế mạc")
 _HEARD_FROM = re.compile(r"(?<!\w)nghe\s+(?P<speaker>[^.;:]{1,80})$")
 # "… nghe lời phát biểu của đồng chí X": the speaker is named after the cue.
 _SPEAKER_AFTER = re.compile(r"[^.;:]{0,40}?\bcủa\b")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(]\s*|^\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(])\s*$")
 _REASON_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(lang_vi.REASON_WORDS) + r")\s+$")
 _NOT_REPORT = re.compile("|".join(re.escape(w) for w in lang_vi.NOT_REPORT))
 
