@@ -172,6 +172,12 @@ class _Spans:
         return max((e for _, e in self.spans[max(0, i - 3) : i] if e <= pos), default=default)
 
 
+def _names_a_unit(name: str) -> bool:
+    """Whether a commune, district or province goes by ``name``."""
+    units = admin_units()
+    return any(units.names_a_unit(level, name) for level in ("commune", "district", "province"))
+
+
 def _is_surname(folded_token: str) -> bool:
     return folded_token in lang_vi.SURNAMES or folded_token.startswith("h'")
 
@@ -421,9 +427,7 @@ class MentionFinder:
             and 3 <= len(tokens) - i <= 5
         ):
             return False
-        tail = text[tokens[i][0] : tokens[-1][1]]
-        units = admin_units()
-        return not any(units.names_a_unit(lv, tail) for lv in ("commune", "district", "province"))
+        return not _names_a_unit(text[tokens[i][0] : tokens[-1][1]])
 
     def _level_before(self, before: str) -> str | None:
         """The level of the longest level word that ``before`` ends with."""
@@ -442,8 +446,7 @@ class MentionFinder:
             return False
         if self._level_before(before) not in ("commune", "district", "province"):
             return False
-        units = admin_units()
-        return not any(units.names_a_unit(lv, head) for lv in ("commune", "district", "province"))
+        return not _names_a_unit(head)
 
     def _after_place(self, before: str) -> bool:
         tail = " " + before.rstrip()
