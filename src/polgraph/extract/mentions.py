@@ -295,8 +295,8 @@ class MentionFinder:
                 before = folded[max(0, start - _CUE_REACH) : start]
             else:
                 for i in range(1, len(tokens) - 1):
-                    # "… Tỉnh ủy Cao Thị Kim Liên": no place
-                    # ends in "Thị" or "Văn"; the run is a name.
+                    # "… Tỉnh ủy Cao Thị Kim Liên": no place ends in "Thị" or "Văn"; the run is
+                    # a name. "Chủ tịch Hội LHPN Nguyễn Thị Hoa": the body's abbreviation ends it.
                     if (
                         _is_surname(words[i])
                         and 2 <= len(tokens) - i <= 5
@@ -305,12 +305,7 @@ class MentionFinder:
                         and not self._no_unit_before_name(
                             before, rt.text[tokens[0][0] : tokens[i - 1][1]], words
                         )
-                    ):
-                        tokens, words, start = tokens[i:], words[i:], tokens[i][0]
-                        before = folded[max(0, start - _CUE_REACH) : start]
-                        break
-                    if self._name_after_abbreviated_body(rt.text, tokens, words, i):
-                        # "Chủ tịch Hội LHPN Nguyễn Thị Hoa": the body's abbreviation ends it.
+                    ) or self._name_after_abbreviated_body(rt.text, tokens, words, i):
                         tokens, words, start = tokens[i:], words[i:], tokens[i][0]
                         before = folded[max(0, start - _CUE_REACH) : start]
                         break
