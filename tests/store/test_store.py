@@ -1,7 +1,8 @@
 import io
 
+import pyoxigraph as ox
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 
 from polgraph.errors import StoreError
 from polgraph.store import GraphChange, OxigraphStore, ReplaceOutcome, open_store
@@ -45,6 +46,17 @@ def test_queries_see_the_union_of_graphs(store):
     assert store.remove_graph(other)
     assert not store.remove_graph(other)
     assert store.report_graphs() == [str(G)]
+
+
+def test_an_answer_may_hold_blank_nodes(store):
+    described = graph("A")
+    span = BNode()
+    described.add((S, URIRef("https://w3id.org/polgraph/ontology#evidence"), span))
+    described.add((span, P, Literal("from 3 to 9")))
+    store.replace_graph(G, described)
+    rows = list(store.query(f"SELECT ?span ?n WHERE {{ ?span <{P}> ?n FILTER isBlank(?span) }}"))
+    assert [type(row["span"]) for row in rows] == [ox.BlankNode]
+    assert rows[0]["n"].value == "from 3 to 9"
 
 
 def test_on_disk_store_keeps_graphs_across_openings(tmp_path):

@@ -149,7 +149,7 @@ class RemoteStore:
 
     def _select(self, text: str) -> list[dict[str, Any]]:
         reply = self._post(self.endpoints.query, {"query": text}, _RESULTS_JSON)
-        return list(json.loads(_canonical_booleans(reply.content))["results"]["bindings"])
+        return list(json.loads(_canonical_json(reply.content))["results"]["bindings"])
 
     def update(self, text: str) -> None:
         """Run a SPARQL update on the service (one request: one transaction there)."""
@@ -340,7 +340,7 @@ class RemoteStore:
         kind = reply.headers.get("content-type", "").split(";")[0].strip().lower()
         if kind == _RESULTS_JSON:
             return ox.parse_query_results(
-                _canonical_booleans(reply.content), format=ox.QueryResultsFormat.JSON
+                _canonical_json(reply.content), format=ox.QueryResultsFormat.JSON
             )
         if kind in _GRAPH_TYPES:
             return RemoteTriples(list(ox.parse(reply.content, _GRAPH_TYPES[kind])))
@@ -482,7 +482,7 @@ def _term(binding: dict[str, str]) -> URIRef | BNode | Literal:
     if kind == "uri":
         return URIRef(value)
     if kind == "bnode":
-        return BNode(value.removeprefix("nodeID://"))
+        return BNode(value)
     if "xml:lang" in binding:
         return Literal(value, lang=binding["xml:lang"])
     datatype = binding.get("datatype")
@@ -497,8 +497,14 @@ _BOOLEAN_VALUE = re.compile(
 )
 
 
-def _canonical_booleans(body: bytes) -> bytes:
-    return _BOOLEAN_VALUE.sub(lambda m: m[1] + (b'true"' if m[2] == b"1" else b'false"'), body)
+# Virtuoso names a blank node "nodeID://b10000" in SPARQL JSON, which is no blank node label
+# (a name, no ':' or '/'); the label is what follows the scheme.
+_VIRTUOSO_BLANK_NODE = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")nodeID://')
+
+
+def _canonical_json(body: bytes) -> bytes:
+    body = _BOOLEAN_VALUE.sub(lambda m: m[1] + (b'true"' if m[2] == b"1" else b'false"'), body)
+    return _VIRTUOSO_BLANK_NODE.sub(rb"\1", body)
 
 
 def _refused(url: str, reply: httpx.Response) -> StoreError:
