@@ -82,7 +82,7 @@ def without_lateral(text: str) -> str:
         end = _closing_brace(text, match.end() - 1)
         if end < 0:
             break
-        inner = text[match.end() : end].strip()
+        inner = without_lateral(text[match.end() : end].strip())  # a LATERAL within too
         out.append(text[position : match.start()])
         if (
             inner.upper().startswith("OPTIONAL")
