@@ -67,24 +67,21 @@ SELECT ?event ?report ?place WHERE { {scope}
 )
 
 # The official units of each place the mentions' events were at: the unit itself and those above
-# it. Read once per place (a few hundred places hold thousands of events), not per mention.
-_AREAS = (
-    _PREFIXES
-    + """
-SELECT DISTINCT ?place ?cls ?code ?structure WHERE { {scope}
-  ?place pg:partOf* ?unit .
-  ?unit pg:officialCode ?code ; pg:adminStructure ?structure ; a ?cls .
-  VALUES ?cls { pg:Commune pg:District pg:Province }
-}"""
+# it, and the units that succeeded any of them (old reports meet new ones). Read once per place (a
+# few hundred places hold thousands of events), not per mention. The hierarchy is walked here, a
+# level a query, not with pg:partOf*: Virtuoso 7 answers such a path joined to other patterns
+# with no rows in some database states, which left persons without their province there.
+_PARENTS = _PREFIXES + "SELECT DISTINCT ?unit ?parent WHERE { {scope} ?unit pg:partOf ?parent }"
+_NEXT_UNITS = (
+    _PREFIXES + "SELECT DISTINCT ?unit ?next WHERE { {scope} ?unit pg:successorUnit ?next }"
 )
-
-_SUCCESSORS = (
+_UNIT_CODES = (
     _PREFIXES
     + """
-SELECT DISTINCT ?place ?cls ?code WHERE { {scope}
-  ?place pg:partOf* ?unit . ?unit pg:successorUnit ?next . ?next pg:partOf* ?up .
-  ?up pg:officialCode ?code ; a ?cls .
-  VALUES ?cls { pg:Commune pg:Province }
+SELECT DISTINCT ?unit ?cls ?code ?structure WHERE { {scope}
+  ?unit pg:officialCode ?code ; a ?cls .
+  VALUES ?cls { pg:Commune pg:District pg:Province }
+  OPTIONAL { ?unit pg:adminStructure ?structure }
 }"""
 )
 
@@ -189,6 +186,77 @@ def _value(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> str | None:
     return None if term is None else term.value
 
 
+def _parents(store: GraphStore, units: set[str] | None) -> dict[str, set[str]]:
+    """The units each of ``units`` lies in (pg:partOf), and theirs, up to the top; every unit's
+    when ``units`` is None."""
+    parents: dict[str, set[str]] = defaultdict(set)
+    if units is None:
+        for row in _rows(store, _PARENTS, "unit", None):
+            parents[row["unit"].value].add(row["parent"].value)
+        return parents
+    seen: set[str] = set()
+    level = set(units)
+    while level:
+        seen |= level
+        found = set()
+        for row in _rows(store, _PARENTS, "unit", level, iri=True):
+            parents[row["unit"].value].add(row["parent"].value)
+            found.add(row["parent"].value)
+        level = found - seen
+    return parents
+
+
+def _up(unit: str, parents: Mapping[str, set[str]]) -> set[str]:
+    """The unit and every unit above it."""
+    above, todo = {unit}, [unit]
+    while todo:
+        for parent in parents.get(todo.pop(), ()):
+            if parent not in above:
+                above.add(parent)
+                todo.append(parent)
+    return above
+
+
+def _areas(store: GraphStore, places: set[str], *, everything: bool) -> dict[str, set[str]]:
+    """For each place, the official units it lies in ("province:42") and those that succeeded
+    them ("province:2025/42"). ``everything``: read every unit of the store at once instead of
+    those of ``places`` (a whole rebuild)."""
+
+    def scoped(units: set[str]) -> set[str] | None:
+        return None if everything else units
+
+    parents = _parents(store, scoped(places))
+    above = {place: _up(place, parents) for place in places}
+    units = set().union(*above.values())
+    successors: dict[str, set[str]] = defaultdict(set)
+    for row in _rows(store, _NEXT_UNITS, "unit", scoped(units), iri=True):
+        successors[row["unit"].value].add(row["next"].value)
+    later = set().union(*successors.values()) if successors else set()
+    if not everything and later - parents.keys():
+        for unit, found in _parents(store, later - units).items():
+            parents[unit] |= found
+    later_above = {unit: _up(unit, parents) for unit in later}
+    coded = units.union(*later_above.values())
+    codes: dict[str, set[tuple[str, str | None, str]]] = defaultdict(set)
+    for row in _rows(store, _UNIT_CODES, "unit", scoped(coded), iri=True):
+        structure = row["structure"].value if row["structure"] is not None else None
+        codes[row["unit"].value].add((_LEVEL[row["cls"].value], structure, row["code"].value))
+    areas: dict[str, set[str]] = defaultdict(set)
+    for place in places:
+        for unit in above[place]:
+            for level, structure, code in codes.get(unit, ()):
+                if structure is not None:
+                    # Units after 2025 reuse codes of the old ones: their keys carry the structure.
+                    prefix = "" if structure == "legacy" else "2025/"
+                    areas[place].add(f"{level}:{prefix}{code}")
+            for successor in successors.get(unit, ()):
+                for up in later_above[successor]:
+                    for level, _, code in codes.get(up, ()):
+                        if level in ("commune", "province"):
+                            areas[place].add(f"{level}:2025/{code}")
+    return areas
+
+
 def read_mentions(store: GraphStore, names: set[str] | None = None) -> dict[str, Mention]:
     """The mentions of ``names`` (normalised name keys), or of everyone, with what they share."""
     found = [
@@ -199,15 +267,8 @@ def read_mentions(store: GraphStore, names: set[str] | None = None) -> dict[str,
         row["event"].value: (row["report"].value, _value(row["place"]))
         for row in _rows(store, _EVENTS, "event", {f[3] for f in found}, iri=True, narrow=True)
     }
-    places = None if names is None else {place for _, place in events.values() if place is not None}
-    areas: dict[str, set[str]] = defaultdict(set)
-    for row in _rows(store, _AREAS, "place", places, iri=True):
-        level = _LEVEL[row["cls"].value]
-        # Units after 2025 reuse codes of the old ones: their keys carry the structure.
-        prefix = "" if row["structure"].value == "legacy" else "2025/"
-        areas[row["place"].value].add(f"{level}:{prefix}{row['code'].value}")
-    for row in _rows(store, _SUCCESSORS, "place", places, iri=True):  # old reports meet new ones
-        areas[row["place"].value].add(f"{_LEVEL[row['cls'].value]}:2025/{row['code'].value}")
+    event_places = {place for _, place in events.values() if place is not None}
+    areas = _areas(store, event_places, everything=names is None)
     posts: dict[str, set[str]] = defaultdict(set)
     for row in _rows(store, _POSTS, "key", names):
         posts[row["mention"].value].add(row["post"].value)
