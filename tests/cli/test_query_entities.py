@@ -11,7 +11,7 @@ import pytest
 from namesakes import NAMESAKE, ONE_OF_A_KIND, SHARED_BODY, namesakes_store
 from typer.testing import CliRunner
 
-from polgraph.cli import app
+from polgraph.cli import app, output
 
 runner = CliRunner()
 
@@ -102,7 +102,10 @@ def test_who_with_a_body_two_communes_have_lists_both(store):
     assert "Huyện Đan Phượng" in result.stderr and "Huyện Sông Lô" in result.stderr
 
 
-def test_the_list_of_queries_says_what_an_entity_parameter_takes():
+def test_the_list_of_queries_says_what_an_entity_parameter_takes(monkeypatch):
+    # The console takes the width of the COLUMNS it was made with (a test worker's may be 80),
+    # where a new `polgraph` process would take the COLUMNS given here.
+    monkeypatch.setattr(output.out, "_width", None)
     result = runner.invoke(app, ["queries"], catch_exceptions=False, env={"COLUMNS": "300"})
     assert result.exit_code == 0
     career = next(line for line in result.stdout.splitlines() if "person-career" in line)

@@ -4,13 +4,13 @@ its replies cross the pipe as ``polgraph.server.messages``' classes, and only
 
 from __future__ import annotations
 
-import asyncio
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pyoxigraph as ox
+from own_loop import run_in_own_loop
 
 from polgraph.server import messages
 from polgraph.server.answers.registry import WARM_UP
@@ -54,7 +54,7 @@ def test_a_workers_replies_are_the_messages_classes():
         finally:
             engine.stop()
 
-    answered, refused, warmed = asyncio.run(replies())
+    answered, refused, warmed = run_in_own_loop(replies())
     assert type(answered) is messages.Answer and b"true" in answered.body
     assert type(refused) is messages.Refusal and refused.status == 400
     assert type(warmed) is messages.Answer and warmed.format == "application/json"

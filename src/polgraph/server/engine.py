@@ -60,8 +60,10 @@ from polgraph.store import OxigraphStore, RemoteStore
 log = logging.getLogger(__name__)
 
 
-# A long job's worker yields the cores to short ones (and to the server) but still runs.
+# A long job's worker yields the cores to short ones (and to the server) but still runs: this
+# much nicer than the server (niceness ends at 19).
 LONG_JOB_NICENESS = 10
+MOST_NICENESS = 19
 # Jobs seen to run long, remembered (by their content) this long, this many at most.
 KNOWN_LONG_SECONDS = 600.0
 KNOWN_LONG_JOBS = 1024
@@ -519,7 +521,10 @@ class QueryEngine:
     def _lower(worker: _Worker) -> None:
         """A lower priority, and off the first core."""
         with suppress(OSError):  # the worker may have just ended: its answer tells
-            os.setpriority(os.PRIO_PGRP, worker.process.pid, LONG_JOB_NICENESS)
+            ours = os.getpriority(os.PRIO_PROCESS, 0)
+            os.setpriority(
+                os.PRIO_PGRP, worker.process.pid, min(ours + LONG_JOB_NICENESS, MOST_NICENESS)
+            )
         _confine(worker.process.pid, _cores_for_long_jobs())
 
     @staticmethod
