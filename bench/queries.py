@@ -1,11 +1,11 @@
 """The named queries' latency on the embedded store of one portal's archive (bench/archive.py),
 ingested with persons, tenures and rules and cached (bench/archive_store.py).
 
-Each query runs with values drawn from the store (as bench/scale.py draws them), ``--runs``
-times; the median is printed. ``--compare-with REV`` runs the same queries as they were written
-at a git revision too (``git show REV:queries/NAME.rq``), on the same store with the same values,
-and says whether the two answer the same rows (each GROUP_CONCAT's parts in order: the order is
-the engine's).
+Each query runs with values drawn from the store (tests/named_values.py, as in bench/scale.py),
+``--runs`` times; the median is printed. ``--compare-with REV`` runs the same queries as they
+were written at a git revision too (``git show REV:queries/NAME.rq``), on the same store with
+the same values, and says whether the two answer the same rows (each GROUP_CONCAT's parts in
+order: the order is the engine's).
 
     .venv/bin/python bench/queries.py [--reports 10000] [--runs 5] [--compare-with eb5326f]
 """
@@ -21,9 +21,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "tests"))
 
 from archive_store import add_reports_option, archive_store  # noqa: E402
-from scale import query_params  # noqa: E402
+from named_values import named_query_values  # noqa: E402
 
 from polgraph.query.named import NamedQuery, available_queries, parse_query  # noqa: E402
 from polgraph.store import OxigraphStore  # noqa: E402
@@ -72,7 +73,7 @@ def main() -> None:
     parser.add_argument("--compare-with", metavar="REV", help="a git revision's queries too")
     args = parser.parse_args()
     store = OxigraphStore(archive_store(args.reports), read_only=True)
-    params = query_params(store)
+    params = named_query_values(store)
     queries = available_queries()
     header = "now" if not args.compare_with else f"now / at {args.compare_with}"
     print(f"named query latency on {args.reports:,} reports, median of {args.runs} (ms): {header}")

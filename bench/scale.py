@@ -43,20 +43,12 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import archive  # noqa: E402 - bench/ is on sys.path from here on
 import virtuoso_service  # noqa: E402 - tests/ too: the tests' Virtuoso server
+from named_values import named_query_values  # noqa: E402 - and what the queries are asked
 
 from polgraph import Polgraph  # noqa: E402
 from polgraph.query.named import load_query  # noqa: E402
 from polgraph.settings import Settings  # noqa: E402
 from polgraph.store import GraphStore, OxigraphStore  # noqa: E402
-
-_PARAMS = """
-PREFIX pg: <https://w3id.org/polgraph/ontology#>
-PREFIX org: <http://www.w3.org/ns/org#>
-SELECT ?person ?org ?post_type ?date ?event ?key WHERE {
-  ?a a pg:RoleAttestation ; pg:person ?m ; pg:post ?post ; pg:event ?event ; pg:source ?r .
-  ?m pg:mentionOf ?person . ?post org:postIn ?org ; pg:postType ?post_type .
-  ?event pg:date ?date . ?r pg:reportKey ?key .
-} LIMIT 1"""
 
 
 class Budget:
@@ -75,24 +67,6 @@ def timed(action: Callable[[], object]) -> float:
 
 def line(what: str, seconds: float, reports: int) -> None:
     print(f"  {what}: {seconds:,.1f} s, {reports / seconds:,.1f} reports/s", flush=True)
-
-
-def query_params(store: GraphStore) -> dict[str, dict[str, str]]:
-    row = next(iter(store.query(_PARAMS)))
-    value = {name: row[name].value for name in ("person", "org", "post_type", "date", "event")}
-    return {
-        "count-by-class": {},
-        "who-held-role-at-event": {"report": row["key"].value},
-        "role-at-date": {
-            "org": value["org"],
-            "post_type": value["post_type"],
-            "date": value["date"][:10],
-        },
-        "org-members": {"org": value["org"]},
-        "person-career": {"person": value["person"]},
-        "person-timeline": {"person": value["person"]},
-        "event-participants": {"event": value["event"]},
-    }
 
 
 def latencies(store: GraphStore, params: dict[str, dict[str, str]], runs: int) -> dict[str, float]:
@@ -155,7 +129,7 @@ def run_size(size: int, folder: Path, budget: Budget, runs: int, stages: set[str
     timing_queries = "queries" in stages
     embedded_latency = {}
     if embedded is not None and timing_queries:
-        embedded_latency = latencies(embedded, query_params(embedded), runs)
+        embedded_latency = latencies(embedded, named_query_values(embedded), runs)
     remote_latency: dict[str, float] = {}
     memory = max(1024, size // 5)  # Virtuoso's buffers: about a fifth of a MB a report
     on_service: float | None = None
@@ -175,7 +149,7 @@ def run_size(size: int, folder: Path, budget: Budget, runs: int, stages: set[str
             compared = f" (embedded: {embedded.stats().quads:,})" if embedded else ""
             print(f"    quads: {remote.stats().quads:,}{compared}")
             if timing_queries:
-                remote_latency = latencies(remote, query_params(remote), runs)
+                remote_latency = latencies(remote, named_query_values(remote), runs)
             remote.close()
     if "virtuoso-dask2" in stages and virtuoso_service.available():
         estimate = on_service or (first * 3 if first is not None else None)

@@ -8,6 +8,7 @@ from collections import defaultdict
 
 import pytest
 from conftest import ROOT
+from named_values import named_query_values
 
 from polgraph.pipeline.ingest import Pipeline
 from polgraph.query.named import available_queries, load_query
@@ -16,17 +17,6 @@ from polgraph.store import OxigraphStore
 
 PG = "https://w3id.org/polgraph/ontology#"
 SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
-
-_ONE_OF_EACH = f"""
-PREFIX pg: <{PG}>
-PREFIX org: <http://www.w3.org/ns/org#>
-SELECT ?person ?org ?post_type ?date ?event ?key WHERE {{
-  ?tenure a pg:Tenure ; pg:post ?post ; pg:firstEvidence ?date ; pg:attestedBy ?a .
-  ?a pg:person ?m ; pg:event ?event ; pg:source ?r .
-  ?m pg:mentionOf ?person . ?post org:postIn ?org ; pg:postType ?post_type .
-  ?r pg:reportKey ?key .
-  FILTER EXISTS {{ ?tenure pg:successor ?next }}
-}} ORDER BY ?date ?person LIMIT 1"""
 
 
 # A year after the sample reports, another chair of the commune's People's Committee, so that
@@ -63,23 +53,7 @@ def data_store(vocabulary, validator, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def params(data_store) -> dict[str, dict[str, str]]:
-    """Values for each query's parameters, from a tenure someone succeeded to (so that the
-    optional parts have something to find)."""
-    row = next(iter(data_store.query(_ONE_OF_EACH)))
-    value = {name: row[name].value for name in ("person", "org", "post_type", "date", "event")}
-    return {
-        "count-by-class": {},
-        "who-held-role-at-event": {"report": row["key"].value},
-        "role-at-date": {
-            "org": value["org"],
-            "post_type": value["post_type"],
-            "date": value["date"][:10],
-        },
-        "org-members": {"org": value["org"]},
-        "person-career": {"person": value["person"]},
-        "person-timeline": {"person": value["person"]},
-        "event-participants": {"event": value["event"]},
-    }
+    return named_query_values(data_store)
 
 
 def _rows(store, text: str) -> list[tuple]:
