@@ -231,30 +231,36 @@ def _areas(store: GraphStore, places: set[str], *, everything: bool) -> dict[str
     successors: dict[str, set[str]] = defaultdict(set)
     for row in _rows(store, _NEXT_UNITS, "unit", scoped(units), iri=True):
         successors[row["unit"].value].add(row["next"].value)
-    later = set().union(*successors.values()) if successors else set()
-    if not everything and later - parents.keys():
+    later = set().union(*successors.values())
+    if not everything:  # the successors' own tree, where the places' did not reach
         for unit, found in _parents(store, later - units).items():
             parents[unit] |= found
     later_above = {unit: _up(unit, parents) for unit in later}
-    coded = units.union(*later_above.values())
     codes: dict[str, set[tuple[str, str | None, str]]] = defaultdict(set)
-    for row in _rows(store, _UNIT_CODES, "unit", scoped(coded), iri=True):
+    for row in _rows(
+        store, _UNIT_CODES, "unit", scoped(units.union(*later_above.values())), iri=True
+    ):
         structure = row["structure"].value if row["structure"] is not None else None
         codes[row["unit"].value].add((_LEVEL[row["cls"].value], structure, row["code"].value))
-    areas: dict[str, set[str]] = defaultdict(set)
-    for place in places:
-        for unit in above[place]:
-            for level, structure, code in codes.get(unit, ()):
-                if structure is not None:
-                    # Units after 2025 reuse codes of the old ones: their keys carry the structure.
-                    prefix = "" if structure == "legacy" else "2025/"
-                    areas[place].add(f"{level}:{prefix}{code}")
-            for successor in successors.get(unit, ()):
-                for up in later_above[successor]:
-                    for level, _, code in codes.get(up, ()):
-                        if level in ("commune", "province"):
-                            areas[place].add(f"{level}:2025/{code}")
-    return areas
+
+    def unit_areas(unit: str) -> set[str]:
+        """The unit's own key, and those of the communes and provinces that succeeded it."""
+        # Units after 2025 reuse codes of the old ones: their keys carry the structure.
+        own = {
+            f"{level}:{'' if structure == 'legacy' else '2025/'}{code}"
+            for level, structure, code in codes.get(unit, ())
+            if structure is not None
+        }
+        return own | {
+            f"{level}:2025/{code}"
+            for successor in successors.get(unit, ())
+            for up in later_above[successor]
+            for level, _, code in codes.get(up, ())
+            if level in ("commune", "province")
+        }
+
+    by_unit = {unit: unit_areas(unit) for unit in units}
+    return {place: set().union(*(by_unit[unit] for unit in above[place])) for place in places}
 
 
 def read_mentions(store: GraphStore, names: set[str] | None = None) -> dict[str, Mention]:
