@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from archive_store import add_reports_option, archive_store  # noqa: E402
-from named_values import named_query_values  # noqa: E402
+from named_values import comparable_rows, named_query_values  # noqa: E402
 
 from polgraph.query.named import NamedQuery, available_queries, parse_query  # noqa: E402
 from polgraph.store import OxigraphStore  # noqa: E402
@@ -33,18 +33,7 @@ from polgraph.store import OxigraphStore  # noqa: E402
 def answer(store: OxigraphStore, text: str) -> tuple[float, list[tuple]]:
     started = time.perf_counter()
     rows = list(store.query(text))
-    seconds = time.perf_counter() - started
-
-    def plain(term: object) -> str | None:
-        if term is None:
-            return None
-        value = str(getattr(term, "value", term))
-        for separator in (" | ", ", "):
-            if separator in value:
-                return separator.join(sorted(value.split(separator)))
-        return value
-
-    return seconds, sorted((tuple(plain(t) for t in row) for row in rows), key=repr)
+    return time.perf_counter() - started, comparable_rows(rows)
 
 
 def median_ms(store: OxigraphStore, text: str, runs: int) -> tuple[float, list[tuple]]:

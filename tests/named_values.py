@@ -1,6 +1,9 @@
-"""Values for each named query's parameters, drawn from a store (the tests' and the benches')."""
+"""The named queries as the tests and the benches ask and compare them: values for each one's
+parameters drawn from a store, and their answers in a form two plans of a query share."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from polgraph.store import GraphStore
 
@@ -35,3 +38,18 @@ def named_query_values(store: GraphStore) -> dict[str, dict[str, str]]:
         "person-timeline": {"person": value["person"]},
         "event-participants": {"event": value["event"]},
     }
+
+
+def comparable_rows(rows: Iterable) -> list[tuple[str | None, ...]]:
+    """The rows' values in order, each concatenated value's parts in order too: GROUP_CONCAT's
+    order is the engine's, and differs between two plans of one query."""
+
+    def plain(term) -> str | None:
+        if term is None:
+            return None
+        for separator in (" | ", ", "):
+            if separator in term.value:
+                return separator.join(sorted(term.value.split(separator)))
+        return term.value
+
+    return sorted((tuple(plain(term) for term in row) for row in rows), key=repr)

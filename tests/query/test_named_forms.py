@@ -7,13 +7,10 @@ import json
 from collections import defaultdict
 
 import pytest
-from conftest import ROOT
-from named_values import named_query_values
+from named_values import comparable_rows, named_query_values
 
-from polgraph.pipeline.ingest import Pipeline
 from polgraph.query.named import available_queries, load_query
 from polgraph.rdf.sparql_text import without_lateral
-from polgraph.store import OxigraphStore
 
 PG = "https://w3id.org/polgraph/ontology#"
 SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
@@ -41,14 +38,10 @@ HANDOVER = {
 
 
 @pytest.fixture(scope="module")
-def data_store(vocabulary, validator, tmp_path_factory):
-    handle = OxigraphStore(None)
-    pipeline = Pipeline(handle, vocabulary, validator, identity=ROOT / "data" / "identity.yaml")
-    pipeline.ensure_model_graphs()
+def data_store(data_reports_store, tmp_path_factory):
     later = tmp_path_factory.mktemp("reports") / "cam-loc-2025-03.json"
     later.write_text(json.dumps(HANDOVER, ensure_ascii=False), encoding="utf-8")
-    assert not pipeline.run([ROOT / "data" / "reports", later]).rejected
-    return handle
+    return data_reports_store(later)
 
 
 @pytest.fixture(scope="module")
@@ -57,18 +50,7 @@ def params(data_store) -> dict[str, dict[str, str]]:
 
 
 def _rows(store, text: str) -> list[tuple]:
-    """The answer's rows, each concatenated value's parts in order: GROUP_CONCAT's order is the
-    engine's, and differs between two plans of one query."""
-
-    def plain(term) -> str | None:
-        if term is None:
-            return None
-        for separator in (" | ", ", "):
-            if separator in term.value:
-                return separator.join(sorted(term.value.split(separator)))
-        return term.value
-
-    return sorted((tuple(plain(term) for term in row) for row in store.query(text)), key=repr)
+    return comparable_rows(store.query(text))
 
 
 def test_every_named_query_has_values_to_run_with(params):
