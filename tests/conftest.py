@@ -108,14 +108,14 @@ def pipeline(store, vocabulary, validator):
 
 @pytest.fixture(scope="session")
 def data_reports_store(vocabulary, validator):
-    """Makes a fresh in-memory store holding data/reports, persons resolved with
-    data/identity.yaml: each caller gets its own, free to write to it."""
+    """Makes a fresh in-memory store holding data/reports and any ``more`` reports after them,
+    persons resolved with data/identity.yaml: each caller gets its own, free to write to it."""
 
-    def build() -> OxigraphStore:
+    def build(*more: Path) -> OxigraphStore:
         handle = OxigraphStore(None)
         pipe = Pipeline(handle, vocabulary, validator, identity=ROOT / "data" / "identity.yaml")
         pipe.ensure_model_graphs()
-        assert not pipe.run([ROOT / "data" / "reports"]).rejected
+        assert not pipe.run([ROOT / "data" / "reports", *more]).rejected
         return handle
 
     return build

@@ -21,13 +21,11 @@ from sparql_rows import participants_of, rows
 
 import polgraph
 from polgraph.analytics import KnowledgeGraph
-from polgraph.pipeline.ingest import Pipeline
 from polgraph.server import create_app
 from polgraph.server.api import analytics_examples as shown
 from polgraph.server.api.examples import STRUCTURED_REPORT
 from polgraph.server.translations import translator
 from polgraph.settings import Settings
-from polgraph.store import OxigraphStore
 
 CORPUS = SHARED / "dev-corpus"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -54,15 +52,10 @@ FILTERS = [
 
 
 @pytest.fixture(scope="module")
-def store(vocabulary, validator, tmp_path_factory):
-    handle = OxigraphStore(None)
-    pipeline = Pipeline(handle, vocabulary, validator, identity=ROOT / "data" / "identity.yaml")
-    pipeline.ensure_model_graphs()
+def store(data_reports_store, tmp_path_factory):
     later = tmp_path_factory.mktemp("reports") / "cam-loc-2024-06.json"
     later.write_text(json.dumps(HANDOVER, ensure_ascii=False), encoding="utf-8")
-    paths = [ROOT / "data" / "reports", later] + ([CORPUS / "reports"] if CORPUS.is_dir() else [])
-    assert not pipeline.run(paths).rejected
-    return handle
+    return data_reports_store(later, *([CORPUS / "reports"] if CORPUS.is_dir() else []))
 
 
 @pytest.fixture(scope="module")
