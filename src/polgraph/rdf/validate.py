@@ -9,9 +9,10 @@ with the store.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
+from typing import Any
 
 import pyoxigraph as ox
 import pyshacl
@@ -85,13 +86,29 @@ class _ReportData(OxigraphDataGraph):
     def __bool__(self) -> bool:
         return True
 
+    # Each match below is the inherited one, read to the end before the first is given. pySHACL
+    # often stops after the first, and an unfinished match holds a pyoxigraph iterator that only
+    # its own thread may free: on a Dask worker the generator was freed on another thread, where
+    # pyo3 leaks the iterator and prints a RuntimeError. A report's data graph is small; reading
+    # a match whole is cheap.
+
     def triples(self, triple: tuple) -> Iterator[tuple]:  # type: ignore[override]
-        """The inherited matches, read to the end here. pySHACL often stops after the first, and
-        an unfinished match holds a pyoxigraph iterator that only its own thread may free: on a
-        Dask worker the generator was freed on another thread, where pyo3 leaks the iterator
-        and prints a RuntimeError. A report's data graph is small; reading a match whole is
-        cheap."""
         yield from list(super().triples(triple))
+
+    def subjects(self, *pattern: Any, **options: Any) -> Generator[Any, None, None]:
+        yield from list(super().subjects(*pattern, **options))
+
+    def objects(self, *pattern: Any, **options: Any) -> Generator[Any, None, None]:
+        yield from list(super().objects(*pattern, **options))
+
+    def subject_objects(self, *pattern: Any, **options: Any) -> Generator[Any, None, None]:
+        yield from list(super().subject_objects(*pattern, **options))
+
+    def predicate_objects(self, *pattern: Any, **options: Any) -> Generator[Any, None, None]:
+        yield from list(super().predicate_objects(*pattern, **options))
+
+    def subject_predicates(self, *pattern: Any, **options: Any) -> Generator[Any, None, None]:
+        yield from list(super().subject_predicates(*pattern, **options))
 
 
 def report_data_graph(data: ox.Store) -> OxigraphDataGraph:
