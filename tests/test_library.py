@@ -113,9 +113,10 @@ def test_query_answers_rows_and_refuses_bad_queries(graph, tmp_path):
 
 def test_who_names_the_holder_of_a_post_on_a_day(graph):
     rows = graph.who("Chủ tịch", "UBND xã Cẩm Lộc", SEED_DAY).rows()
-    assert [(r["person_name"], r["status"], r["evidence"]) for r in rows] == [
-        ("Nguyễn Viết Đồng", "attested", "seed")
-    ]
+    assert [
+        (r["person_name"], r["status"], r["reports"], r["first_report"], r["last_report"])
+        for r in rows
+    ] == [("Nguyễn Viết Đồng", "attested", "1", "seed", "seed")]
     # The body's IRI, as a lookup gives it, answers the same.
     from polgraph.analytics.lookup import find_bodies
 
