@@ -70,12 +70,16 @@ def with_values(text: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> st
 
 def without_lateral(text: str) -> str:
     """Oxigraph's LATERAL in standard SPARQL 1.1: ``LATERAL { OPTIONAL { … } }`` as
-    ``OPTIONAL { … }``, any other ``LATERAL { … }`` as the group ``{ … }`` joined.
+    ``OPTIONAL { … }``, ``LATERAL { FILTER … }`` (a filter alone) as that filter, any other
+    ``LATERAL { … }`` as the group ``{ … }`` joined.
 
     Oxigraph evaluates the lateral form per row, which is what makes it quick there (see
     ``polgraph.server.answers.graph``); a SPARQL 1.1 service plans the plain form itself. The rows
     are the same where the group's filters use only variables the group binds, as polgraph's
-    queries do."""
+    queries do, and where a lone filter uses only variables bound before it: per row it sees
+    them, and so does a filter of the enclosing group. Oxigraph does not substitute the row's
+    values into a bare ``FILTER EXISTS``, and matches its pattern anew each time; in a
+    LATERAL it does."""
     out: list[str] = []
     position = 0
     while (match := _LATERAL.search(text, position)) is not None:
@@ -84,10 +88,7 @@ def without_lateral(text: str) -> str:
             break
         inner = without_lateral(text[match.end() : end].strip())  # a LATERAL within too
         out.append(text[position : match.start()])
-        if (
-            inner.upper().startswith("OPTIONAL")
-            and _closing_brace(inner, inner.index("{")) == len(inner) - 1
-        ):
+        if _is_one(inner, "OPTIONAL") or _is_lone_filter(inner):
             out.append(inner)
         else:
             out.append("{ " + inner + " }")
@@ -96,8 +97,28 @@ def without_lateral(text: str) -> str:
     return "".join(out)
 
 
-def _closing_brace(text: str, opening: int) -> int:
-    """Where the brace opened at ``opening`` closes (-1: nowhere), past IRIs and strings."""
+def _is_one(inner: str, keyword: str) -> bool:
+    """Whether ``inner`` is ``keyword { … }`` and nothing after it."""
+    if not re.match(keyword + r"\s*\{", inner, re.IGNORECASE):
+        return False
+    return _closing_brace(inner, inner.index("{")) == len(inner) - 1
+
+
+def _is_lone_filter(inner: str) -> bool:
+    """Whether ``inner`` is one ``FILTER ( … )``, ``FILTER EXISTS { … }`` or ``FILTER NOT
+    EXISTS { … }`` and nothing after it."""
+    found = re.match(r"FILTER\s*(?=\()|FILTER\s+(?:NOT\s+)?(?=EXISTS\s*\{)", inner, re.IGNORECASE)
+    if found is None:
+        return False
+    rest = inner[found.end() :]
+    if rest.startswith("("):
+        return _closing_brace(inner, found.end(), "()") == len(inner) - 1
+    return _is_one(rest, "EXISTS")
+
+
+def _closing_brace(text: str, opening: int, pair: str = "{}") -> int:
+    """Where the brace (or another ``pair``'s opening) at ``opening`` closes (-1: nowhere), past
+    IRIs and strings."""
     depth = 0
     index = opening
     quote = ""
@@ -115,9 +136,9 @@ def _closing_brace(text: str, opening: int) -> int:
         elif char == "#" and (index == 0 or text[index - 1] in " \t\n"):
             newline = text.find("\n", index)
             index = len(text) if newline < 0 else newline
-        elif char == "{":
+        elif char == pair[0]:
             depth += 1
-        elif char == "}":
+        elif char == pair[1]:
             depth -= 1
             if depth == 0:
                 return index
