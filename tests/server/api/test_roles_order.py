@@ -7,11 +7,12 @@ import pytest
 
 from polgraph.server.answers import roles
 from polgraph.server.answers.graph import select
+from polgraph.server.answers.snapshot import Snapshot
 
 
 @pytest.fixture(scope="module")
 def store(data_reports_store):
-    return data_reports_store()
+    return Snapshot(data_reports_store().native)  # as a query worker reads the store
 
 
 def test_long_answers_are_ordered_by_the_store_the_same_way(store, monkeypatch):

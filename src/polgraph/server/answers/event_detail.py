@@ -8,7 +8,13 @@ from typing import Any
 
 from polgraph.server.answers.careers import ACTS
 from polgraph.server.answers.evidence import Sources
-from polgraph.server.answers.graph import Readable, iri, select, with_organizations
+from polgraph.server.answers.graph import (
+    Readable,
+    iri,
+    select,
+    values_block,
+    with_organizations,
+)
 from polgraph.server.answers.ids import mention, node
 
 # LATERAL { OPTIONAL { … } } looks the optional part up from the row at hand (see graph.py).
@@ -23,11 +29,17 @@ SELECT ?label ?date ?end_date ?inferred ?kind ?term ?report ?start ?end WHERE {
   LATERAL { OPTIONAL { SELECT ?event ?term WHERE { ?event pg:term/rdfs:label ?term } LIMIT 1 } }
   LATERAL { OPTIONAL { ?event pg:evidence ?span . ?span oa:start ?start ; oa:end ?end } }
 }"""
+# The event's place, then the units above it a level a query: `pg:partOf*` joined to other
+# patterns is what Virtuoso 7 answers with no rows in some database states (docs/scaling.md).
 _PLACES = """
 SELECT DISTINCT ?unit ?label ?above WHERE {
-  ?event pg:place ?place . ?place pg:partOf* ?unit . ?unit rdfs:label ?label .
-  OPTIONAL { ?unit pg:partOf ?above }
+  ?event pg:place ?unit . ?unit rdfs:label ?label . OPTIONAL { ?unit pg:partOf ?above }
 }"""
+_UNITS_ABOVE = """
+SELECT DISTINCT ?unit ?label ?above WHERE {
+  {values} ?unit rdfs:label ?label . OPTIONAL { ?unit pg:partOf ?above }
+}"""
+MAX_LEVELS = 8  # a village, a commune, a district, a province, with room to spare
 _ORGANISERS = """
 SELECT DISTINCT ?organiser ?label WHERE {
   ?event pg:organiser ?organiser . ?organiser rdfs:label ?label }
@@ -91,7 +103,7 @@ def event_detail(store: Readable, event: str, top: dict) -> dict:
             date_year_inferred=bool(top["inferred"]),
             term=top["term"],
         ),
-        "place": _place_path(select(store, _PLACES, bound)),
+        "place": _place_path(_places(store, bound)),
         "organisers": [
             node(r["organiser"], label=r["label"]) for r in select(store, _ORGANISERS, bound)
         ],
@@ -100,6 +112,19 @@ def event_detail(store: Readable, event: str, top: dict) -> dict:
         "documents": _documents(store, bound, sources),
         "source": sources.cite(top["report"], top["start"], top["end"]),
     }
+
+
+def _places(store: Readable, bound: dict) -> list[dict]:
+    """The event's place and every unit above it, each with its label and the unit it lies in."""
+    rows = select(store, _PLACES, bound)
+    seen = {r["unit"] for r in rows}
+    for _ in range(MAX_LEVELS):
+        above = sorted({r["above"] for r in rows if r["above"] is not None} - seen)
+        if not above:
+            break
+        seen |= set(above)
+        rows += select(store, _UNITS_ABOVE.replace("{values}", values_block("unit", above)))
+    return rows
 
 
 def _place_path(rows: list[dict]) -> list[dict]:

@@ -7,9 +7,10 @@ import re
 from collections import defaultdict
 
 from polgraph.namespaces import ID
+from polgraph.server.answers.bodies import bodies_of
 from polgraph.server.answers.content import Content
 from polgraph.server.answers.event_detail import event_detail, head
-from polgraph.server.answers.graph import Readable, iri, select, streamed, values_block
+from polgraph.server.answers.graph import Readable, select, streamed, values_block
 from polgraph.server.answers.ids import iri_for, node, not_found
 from polgraph.server.answers.linked_data import describe, wants_linked_data
 from polgraph.server.answers.search import Names, count_of, page
@@ -22,11 +23,10 @@ from polgraph.server.errors import ApiError
 _EVENTS = """SELECT DISTINCT ?event ?label ?date ?kind WHERE {
   ?class pg:kindCode ?kind . ?event a ?class ; rdfs:label ?label .
   OPTIONAL { ?event pg:date ?date } }"""
-# The events of a body or of its sub-bodies, and the events in a unit or the units inside it:
-# followed from the bound end, they are few.
-_ORGANISED = """SELECT DISTINCT ?event WHERE {
-  ?event pg:organiser ?organiser . ?organiser org:subOrganizationOf* ?org }"""
-_IN_UNIT = "SELECT DISTINCT ?event WHERE { ?event pg:place/pg:partOf* ?place_node }"
+# The events of a body or of its sub-bodies, the bodies found in the table of bodies: a
+# `org:subOrganizationOf*` path joined to other patterns is what Virtuoso 7 answers with no rows
+# in some database states (docs/scaling.md).
+_ORGANISED = "SELECT DISTINCT ?event WHERE { {values} ?event pg:organiser ?organiser }"
 # What a place in words is matched against: each event's unit, the units it lies in, and what
 # they became in 2025 (the units the successors lie in too). See Places.
 _EVENT_PLACES = "SELECT DISTINCT ?event ?place WHERE { ?event pg:place ?place }"
@@ -67,11 +67,11 @@ def events_answer(
     if to is not None:
         rows = [row for row in rows if row[2] is not None and row[2] <= to]
     if org is not None:
-        found = select(store, _ORGANISED, {"org": iri(iri_for("organizations", org))})
+        hosts = sorted(bodies_of(store).with_sub_bodies(iri_for("organizations", org)))
+        found = select(store, _ORGANISED.replace("{values}", values_block("organiser", hosts)))
         rows = _among(rows, {row["event"] for row in found})
     if place is not None and _UNIT_ID.fullmatch(place):
-        found = select(store, _IN_UNIT, {"place_node": iri(str(ID) + place)})
-        rows = _among(rows, {row["event"] for row in found})
+        rows = _among(rows, table(store, PLACES).events_in(str(ID) + place))
     elif place:
         rows = _among(rows, table(store, PLACES).events_named(place))
     return page(
@@ -113,8 +113,11 @@ class Places:
             later[unit].add(successor)
         # The places each unit whose name counts stands for.
         self.places_of: dict[str, set[str]] = defaultdict(set)
+        self._places_in: dict[str, set[str]] = defaultdict(set)
         for place in self.events_at:
             within = self._within(place)
+            for unit in within:
+                self._places_in[unit].add(place)
             named = set(within)
             for unit in within:
                 for successor in later.get(unit, ()):
@@ -153,6 +156,10 @@ class Places:
             labels += [(key, unit) for unit, key in streamed(store, query)]
         places.names = Names(labels)
         return places
+
+    def events_in(self, unit: str) -> set[str]:
+        """The events whose place is the unit or lies in it (``pg:place/pg:partOf*``)."""
+        return {event for place in self._places_in.get(unit, ()) for event in self.events_at[place]}
 
     def events_named(self, words: str) -> set[str]:
         units = {unit for _, unit in self.names.find(words)}

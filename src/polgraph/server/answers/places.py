@@ -4,13 +4,12 @@ the ones merged into it), the bodies serving there and the events held there."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from polgraph.namespaces import ID
 from polgraph.server.answers.events import events_answer
-from polgraph.server.answers.graph import iri, select, text
+from polgraph.server.answers.graph import iri, select, text, values_block
 from polgraph.server.answers.ids import node
 from polgraph.server.answers.snapshot import Snapshot
+from polgraph.server.answers.units import units_of
 from polgraph.server.errors import ApiError
 
 MAX_EVENTS = 100  # the API's largest page
@@ -24,18 +23,16 @@ SELECT ?label ?code ?structure ?level ?successor ?successor_label WHERE {
              FILTER (LANG(?level) = ?lang) }
   OPTIONAL { ?unit pg:successorUnit ?successor . ?successor rdfs:label ?successor_label }
 } LIMIT 1"""
-_ABOVE = """
-SELECT DISTINCT ?above ?label ?next WHERE {
-  ?unit pg:partOf+ ?above . ?above rdfs:label ?label . OPTIONAL { ?above pg:partOf ?next }
-}"""
 _BELOW = """SELECT DISTINCT ?below ?label WHERE { ?below pg:partOf ?unit ; rdfs:label ?label }
 ORDER BY ?label"""
 _MERGED_INTO = """SELECT DISTINCT ?before ?label WHERE {
   ?before pg:successorUnit ?unit ; rdfs:label ?label }
 ORDER BY ?label"""
+# The units above and below come from the table of units, not from `pg:partOf*` joined to other
+# patterns, which Virtuoso 7 answers with no rows in some database states (docs/scaling.md).
 _BODIES = """
 SELECT DISTINCT ?org ?label ?where ?where_label WHERE {
-  ?where pg:partOf* ?unit . ?org pg:jurisdiction ?where ; rdfs:label ?label .
+  {values} ?org pg:jurisdiction ?where ; rdfs:label ?label .
   ?where rdfs:label ?where_label .
 } ORDER BY ?where_label ?label LIMIT """ + str(MAX_BODIES)
 
@@ -48,6 +45,8 @@ def place_answer(store: Snapshot, place_id: str, lang: str) -> dict:
     if not found:
         raise ApiError(404, "not found", f"there is no place {place_id!r}")
     head = found[0]
+    units = units_of(store)
+    inside = {unit.value} | {u for u in units.by_iri if unit.value in units.within(u)}
     place = {
         **node(
             unit.value,
@@ -57,7 +56,9 @@ def place_answer(store: Snapshot, place_id: str, lang: str) -> dict:
             level=head["level"],
         ),
         "successor": node(head["successor"], label=head["successor_label"]),
-        "above": _chain(select(store, _ABOVE, {"unit": unit})),
+        "above": [
+            node(above, label=units.by_iri[above].label) for above in units.within(unit.value)[1:]
+        ],
         "below": [
             node(r["below"], label=r["label"]) for r in select(store, _BELOW, {"unit": unit})
         ],
@@ -66,23 +67,10 @@ def place_answer(store: Snapshot, place_id: str, lang: str) -> dict:
         ],
         "bodies": [
             {**node(r["org"], label=r["label"]), "where": node(r["where"], label=r["where_label"])}
-            for r in select(store, _BODIES, {"unit": unit})
+            for r in select(store, _BODIES.replace("{values}", values_block("where", inside)))
         ],
     }
     return {
         "place": place,
         "events": events_answer(store, place=place_id, limit=MAX_EVENTS, offset=0),
     }
-
-
-def _chain(rows: list[dict]) -> list[dict]:
-    """The units above, the nearest first."""
-    labels = {r["above"]: r["label"] for r in rows}
-    parent_of = {r["above"]: r["next"] for r in rows if r["next"] in labels}
-    nearest = [u for u in labels if u not in parent_of.values()]
-    chain: list[dict[str, Any]] = []
-    unit = nearest[0] if nearest else None
-    while unit is not None and len(chain) < len(labels):
-        chain.append(node(unit, label=labels[unit]))
-        unit = parent_of.get(unit)
-    return chain

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 
+from polgraph.server.answers.bodies import bodies_of
 from polgraph.server.answers.careers import event_of
 from polgraph.server.answers.evidence import Sources
 from polgraph.server.answers.graph import (
@@ -26,8 +27,10 @@ from polgraph.server.answers.snapshot import Snapshot
 from polgraph.server.answers.tables import register, table
 
 _POST = "?post pg:postTitle ?title ; rdfs:label ?post_label ."  # its body: with_organizations
-# a body's roles include its sub-bodies'
-_WITHIN = "?post org:postIn ?org . ?org org:subOrganizationOf* ?within ."
+# A body's roles include its sub-bodies', found in the table of bodies: `org:subOrganizationOf*`
+# joined to other patterns is what Virtuoso 7 answers with no rows in some database states
+# (docs/scaling.md).
+_WITHIN = "?post org:postIn ?org . {values}"
 # pg:person's domain is pg:RoleAttestation, so ?a is one without asking its type (a lookup a row).
 _AT_EVENTS = """
   ?a pg:person ?mention ; pg:post ?post ; pg:event ?event ; pg:source ?report .
@@ -93,12 +96,16 @@ def roles_answer(
     bindings: dict[str, Term] = {
         name: iri(iri_for(route, ident)) for name, (route, ident) in given.items()
     }
-    within = _WITHIN if org is not None else ""
+    within = ""
+    if org is not None:
+        bodies = bodies_of(store).with_sub_bodies(iri_for("organizations", org))
+        within = _WITHIN.replace("{values}", values_block("org", bodies))
+    asked = {name: term for name, term in bindings.items() if name != "within"}
     if on is None:
-        answer = _at_events(store, bindings, within, limit, offset)
+        answer = _at_events(store, asked, within, limit, offset)
     else:
-        bindings["date"] = date(on)
-        answer = _on_date(store, bindings, within, limit, offset)
+        asked["date"] = date(on)
+        answer = _on_date(store, asked, within, limit, offset)
     # A row found names an existing node for each filter: only an empty answer asks whether a
     # filter names nothing, so a mistyped id is a 404 rather than an empty page.
     if not answer["total"]:
