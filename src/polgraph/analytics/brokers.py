@@ -8,28 +8,20 @@ party committee and its standing committee, count as one body). The spans are re
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import networkx as nx
 
 from polgraph.analytics.descriptions import labels
-from polgraph.analytics.rows import select, values_block
+from polgraph.analytics.hierarchy import ABOVE_BODY, reachable
 from polgraph.store.base import QueriedStore
 
 
 def _ancestors(store: QueriedStore, bodies: set[str]) -> dict[str, set[str]]:
     """Every body above each of ``bodies`` (org:subOrganizationOf, transitively)."""
-    found: dict[str, set[str]] = defaultdict(set)
-    wanted = sorted(bodies)
-    for start in range(0, len(wanted), 1000):
-        block = values_block("body", wanted[start : start + 1000])
-        for body, parent in select(
-            store,
-            f"SELECT DISTINCT ?body ?parent WHERE {{ {block} "
-            "?body org:subOrganizationOf+ ?parent }",
-        ):
-            found[body].add(parent)
-    return found
+    return {
+        body: above - {body}
+        for body, above in reachable(store, bodies, ABOVE_BODY).items()
+        if above - {body}
+    }
 
 
 def independent_bodies(bodies: set[str], ancestors: dict[str, set[str]]) -> set[str]:

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from polgraph.analytics import descriptions
+from polgraph.analytics.hierarchy import ABOVE_BODY, JURISDICTION, reachable, steps
 from polgraph.analytics.rows import Row, select, values_block
 from polgraph.analytics.slicing import ResolvedSlice
 from polgraph.store.base import QueriedStore
@@ -46,14 +47,10 @@ def _body_ranks(store: QueriedStore, bodies: set[str]) -> dict[str, int]:
     """Each body's level (1 commune, 2 district, 3 province): its own unit's, or else that of
     the nearest body above it with one (a party cell is at its commune's level)."""
     ranks: dict[str, int] = {}
-    wanted = sorted(bodies)
-    for start in range(0, len(wanted), 1000):
-        block = values_block("body", wanted[start : start + 1000])
-        for body, unit in select(
-            store,
-            f"SELECT DISTINCT ?body ?unit WHERE {{ {block} "
-            "?body org:subOrganizationOf* ?up . ?up pg:jurisdiction ?unit }",
-        ):
+    above = reachable(store, bodies, ABOVE_BODY)  # each body with itself and those above it
+    units = steps(store, set().union(*above.values()), JURISDICTION)
+    for body, ups in above.items():
+        for unit in (unit for up in ups for unit in units.get(up, ())):
             # Official units are named by level: …/unit/legacy/commune/18730.
             parts = unit.rsplit("/", 2)
             rank = _LEVELS.get(parts[-2]) if len(parts) == 3 else None

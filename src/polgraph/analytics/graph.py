@@ -33,6 +33,7 @@ from polgraph.analytics import (
     projections,
 )
 from polgraph.analytics.errors import AnalysisError
+from polgraph.analytics.hierarchy import INSIDE_AREA, UNDER_BODY, within
 from polgraph.analytics.slicing import ResolvedSlice, Slice
 from polgraph.store.base import GraphStore, QueriedStore
 
@@ -91,12 +92,16 @@ class KnowledgeGraph:
                 f"unknown filter {', '.join(sorted(unknown))}: use start, end, place, org"
             )
         given = Slice.of(**filters)
+        areas = lookup.find_areas(self.store, given.place) if given.place else None
+        bodies = lookup.find_bodies(self.store, given.org) if given.org else None
         return ResolvedSlice(
             start=given.start,
             end=given.end,
-            areas=lookup.find_areas(self.store, given.place) if given.place else None,
-            bodies=lookup.find_bodies(self.store, given.org) if given.org else None,
+            areas=areas,
+            bodies=bodies,
             label=given.describe(),
+            places=None if areas is None else within(self.store, areas, INSIDE_AREA),
+            orgs=None if bodies is None else within(self.store, bodies, UNDER_BODY),
         )
 
     def person(self, ref: str) -> str:

@@ -78,6 +78,17 @@ class ResolvedSlice:
     areas: tuple[str, ...] | None = None
     bodies: tuple[str, ...] | None = None
     label: str = "everything"
+    # The areas with every unit inside them or succeeded by one (pg:partOf, pg:successorUnit),
+    # and the bodies with every body under them: found before the patterns are written
+    # (polgraph.analytics.hierarchy), so no pattern holds a `*` path.
+    places: tuple[str, ...] | None = None
+    orgs: tuple[str, ...] | None = None
+
+    def __post_init__(self) -> None:
+        if (self.areas is None) != (self.places is None) or (self.bodies is None) != (
+            self.orgs is None
+        ):
+            raise ValueError("a slice's areas need their places, its bodies their orgs")
 
     @property
     def windowed(self) -> bool:
@@ -95,15 +106,14 @@ class ResolvedSlice:
         window). The place and the body select their events in sub-queries, so an event
         reached by several paths still gives one row."""
         parts = []
-        if self.areas is not None:
+        if self.places is not None:
             parts.append(f"""{{ SELECT DISTINCT ?{event} WHERE {{
-    {values_block("slice_area", self.areas)}
-    ?slice_place (pg:partOf|pg:successorUnit)* ?slice_area . ?{event} pg:place ?slice_place .
+    {values_block("slice_place", self.places)}
+    ?{event} pg:place ?slice_place .
     }} }}""")
-        if self.bodies is not None:
+        if self.orgs is not None:
             parts.append(f"""{{ SELECT DISTINCT ?{event} WHERE {{
-    {values_block("slice_body", self.bodies)}
-    ?slice_org org:subOrganizationOf* ?slice_body .
+    {values_block("slice_org", self.orgs)}
     {{ ?{event} pg:organiser ?slice_org }}
     UNION {{ ?slice_post org:postIn ?slice_org .
              ?slice_att pg:post ?slice_post ; pg:event ?{event} }} }} }}""")
@@ -116,11 +126,10 @@ class ResolvedSlice:
 
     def posts(self, post: str = "post") -> str:
         """Patterns keeping ``?post`` when it belongs to the slice's body (or a sub-body)."""
-        if self.bodies is None:
+        if self.orgs is None:
             return ""
         return (
-            f"{{ SELECT DISTINCT ?{post} WHERE {{ {values_block('slice_body', self.bodies)}\n"
-            "    ?slice_org org:subOrganizationOf* ?slice_body .\n"
+            f"{{ SELECT DISTINCT ?{post} WHERE {{ {values_block('slice_org', self.orgs)}\n"
             f"    ?{post} org:postIn ?slice_org . }} }}"
         )
 
@@ -132,11 +141,10 @@ class ResolvedSlice:
             parts.append(f"FILTER (?{first} <= {_date(self.end)})")
         if self.start:
             parts.append(f"FILTER (?{last} >= {_date(self.start)})")
-        if self.areas is not None:
+        if self.places is not None:
             parts.append(
                 "FILTER EXISTS { "
-                + values_block("slice_area", self.areas)
-                + f" ?{tenure} pg:attestedBy/pg:event/pg:place ?slice_place . "
-                "?slice_place (pg:partOf|pg:successorUnit)* ?slice_area . }"
+                + values_block("slice_place", self.places)
+                + f" ?{tenure} pg:attestedBy/pg:event/pg:place ?slice_place . }}"
             )
         return "\n  ".join(parts)
