@@ -142,3 +142,36 @@ def test_writes_go_to_the_service_not_to_this_server(served):
     )
     assert reply.status_code == 403
     assert "send updates and graphs to the service" in reply.json()["detail"]
+
+
+def _walked_routes(client: TestClient) -> list[str]:
+    """Routes whose answers follow the units and bodies up or down (a place's events, a body's
+    events and roles, an event's places, the analyses sliced by both), with ids from the data."""
+    events = client.get("/api/events", params={"limit": 100}).json()["items"]
+    placed = next(e for e in events if e["place"] and e["organisers"])
+    path = client.get(f"/api/events/{placed['id']}").json()["place"]  # the commune first
+    assert len(path) > 1, path
+    unit = path[-1]
+    org = placed["organisers"][0]["id"]
+    return [
+        f"/api/events/{placed['id']}",
+        f"/api/events?place={placed['place']['id']}",
+        f"/api/events?place={unit['id']}",
+        f"/api/events?org={org}",
+        f"/api/roles?org={org}",
+        f"/api/analytics/centrality?place={unit['iri']}",
+        f"/api/analytics/centrality?org={org}",
+    ]
+
+
+def test_what_walks_units_and_bodies_answers_the_same_over_both_stores(served, served_embedded):
+    routes = _walked_routes(served_embedded)
+    for route in routes:
+        remote, local = served.get(route), served_embedded.get(route)
+        assert remote.status_code == local.status_code == 200, (route, remote.text[:300])
+        assert remote.json() == local.json(), route
+        assert remote.json().get("total", 1) or remote.json().get("items", [1]), route
+    place = routes[1].split("place=")[1]
+    remote, local = served.get(f"/places/{place}"), served_embedded.get(f"/places/{place}")
+    assert remote.status_code == local.status_code == 200
+    assert remote.text.count('href="/events/') == local.text.count('href="/events/') > 0

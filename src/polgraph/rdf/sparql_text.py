@@ -79,7 +79,8 @@ def without_lateral(text: str) -> str:
     queries do, and where a lone filter uses only variables bound before it: per row it sees
     them, and so does a filter of the enclosing group. Oxigraph does not substitute the row's
     values into a bare ``FILTER EXISTS``, and matches its pattern anew each time; in a
-    LATERAL it does."""
+    LATERAL it does. A sub-query with a LIMIT has no such plain form (it would pick rows in the
+    whole store, not per row), so none is written in a LATERAL."""
     out: list[str] = []
     position = 0
     while (match := _LATERAL.search(text, position)) is not None:

@@ -18,17 +18,20 @@ from polgraph.server.answers.graph import (
 from polgraph.server.answers.ids import mention, node
 
 # LATERAL { OPTIONAL { … } } looks the optional part up from the row at hand (see graph.py).
-# A term's label is written in every report naming the term (10,000 copies in a store of 10,000
-# reports): the first found is taken, as head() takes the first row.
 _HEAD = """
-SELECT ?label ?date ?end_date ?inferred ?kind ?term ?report ?start ?end WHERE {
+SELECT ?label ?date ?end_date ?inferred ?kind ?report ?start ?end WHERE {
   ?event rdfs:label ?label ; pg:source ?report .
   OPTIONAL { ?event pg:date ?date } OPTIONAL { ?event pg:endDate ?end_date }
   OPTIONAL { ?event pg:dateYearInferred ?inferred }
   LATERAL { OPTIONAL { ?event a ?class . ?class pg:kindCode ?kind } }
-  LATERAL { OPTIONAL { SELECT ?event ?term WHERE { ?event pg:term/rdfs:label ?term } LIMIT 1 } }
   LATERAL { OPTIONAL { ?event pg:evidence ?span . ?span oa:start ?start ; oa:end ?end } }
 }"""
+# A term's label is written in every report naming the term (10,000 copies in a store of 10,000
+# reports): the first found is taken. Asked apart, not as a LIMIT 1 sub-query of the head: a
+# service is sent standard SPARQL, where such a sub-query is not per event but picks one term in
+# the whole store, and Virtuoso then answered the head with no row at times (a 404 for the
+# event's page).
+_TERM = "SELECT ?term WHERE { ?event pg:term/rdfs:label ?term } LIMIT 1"
 # The event's place, then the units above it a level a query: `pg:partOf*` joined to other
 # patterns is what Virtuoso 7 answers with no rows in some database states (docs/scaling.md).
 _PLACES = """
@@ -86,7 +89,10 @@ WHERE {
 
 def head(store: Readable, event: str) -> dict | None:
     rows = select(store, _HEAD, {"event": iri(event)})
-    return rows[0] if rows else None
+    if not rows:
+        return None
+    terms = select(store, _TERM, {"event": iri(event)})
+    return {**rows[0], "term": terms[0]["term"] if terms else None}
 
 
 def event_detail(store: Readable, event: str, top: dict) -> dict:
