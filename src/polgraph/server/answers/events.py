@@ -67,7 +67,7 @@ def events_answer(
     if to is not None:
         rows = [row for row in rows if row[2] is not None and row[2] <= to]
     if org is not None:
-        hosts = sorted(bodies_of(store).with_sub_bodies(iri_for("organizations", org)))
+        hosts = bodies_of(store).with_sub_bodies(iri_for("organizations", org))
         found = select(store, _ORGANISED.replace("{values}", values_block("organiser", hosts)))
         rows = _among(rows, {row["event"] for row in found})
     if place is not None and _UNIT_ID.fullmatch(place):
